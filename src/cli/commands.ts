@@ -1,0 +1,6 @@
+import type { Command } from './command';
+import { runCommand } from './run';
+import { schemaCommand } from './schema';
+
+/** Every `leadlab` subcommand, in the order `leadlab --help` lists them. One file per command. */
+export const commands: Command[] = [runCommand, schemaCommand];

@@ -1,0 +1,55 @@
+import { HOURS_PER_WEEK } from './calendar';
+
+/**
+ * How likely a call attempt is to be answered:
+ *   P(answer) = min(1, contactability_i x hourOfWeek[h] x ageDecay(age))
+ * where contactability_i is the lead's hidden trait drawn from Beta(alpha, beta), h is the hour of week of
+ * the attempt (Monday 00:00 = 0) and age is minutes since the lead was created. This is the shape a fitted
+ * model (`leadlab fit`) produces and a scenario's `contactModel` file holds.
+ */
+export interface ContactModel {
+  contactability: { alpha: number; beta: number };
+  /** 168 multipliers, one per hour of week, Monday 00:00-01:00 first. */
+  hourOfWeek: readonly number[];
+  ageDecay: AgeDecay;
+}
+
+/**
+ * Multiplier on the answer probability by lead age.
+ * - exponential: floor + (1 - floor) * 2^(-age / halfLifeMinutes)
+ * - table: points [ageMinutes, multiplier], interpolated linearly in log(1 + age), flat beyond the ends.
+ */
+export type AgeDecay =
+  | { kind: 'exponential'; halfLifeMinutes: number; floor: number }
+  | { kind: 'table'; points: ReadonlyArray<readonly [number, number]> };
+
+/** A compiled age-decay function of age in minutes. */
+export function ageDecayFunction(decay: AgeDecay): (ageMinutes: number) => number {
+  if (decay.kind === 'exponential') {
+    const { halfLifeMinutes, floor } = decay;
+    if (!(halfLifeMinutes > 0) || halfLifeMinutes === Infinity) return () => 1;
+    const k = Math.LN2 / halfLifeMinutes;
+    return (age) => floor + (1 - floor) * Math.exp(-k * age);
+  }
+  const pts = [...decay.points].sort((a, b) => a[0] - b[0]);
+  const xs = pts.map((p) => Math.log1p(p[0]));
+  const ys = pts.map((p) => p[1]);
+  return (age) => {
+    const x = Math.log1p(age);
+    if (x <= xs[0]) return ys[0];
+    const n = xs.length - 1;
+    if (x >= xs[n]) return ys[n];
+    let lo = 0, hi = n;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid] <= x) lo = mid;
+      else hi = mid;
+    }
+    return ys[lo] + ((ys[hi] - ys[lo]) * (x - xs[lo])) / (xs[hi] - xs[lo]);
+  };
+}
+
+/** 168 ones: no time-of-week effect. */
+export function flatHourOfWeek(): number[] {
+  return new Array<number>(HOURS_PER_WEEK).fill(1);
+}

@@ -1,0 +1,73 @@
+import type { Rng } from './random';
+
+/** Exponential variate with the given mean. */
+export function exponential(rng: Rng, mean: number): number {
+  return -mean * Math.log(1 - rng());
+}
+
+/** Uniform variate in [lo, hi). */
+export function uniform(rng: Rng, lo: number, hi: number): number {
+  return lo + (hi - lo) * rng();
+}
+
+/** Standard normal variate (Box-Muller; one of the pair is discarded to keep draws per call fixed). */
+export function standardNormal(rng: Rng): number {
+  const u = 1 - rng();
+  const v = rng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Log-normal variate given its mean and standard deviation (not those of the log). */
+export function lognormal(rng: Rng, mean: number, sd: number): number {
+  if (sd <= 0) return mean;
+  const s2 = Math.log(1 + (sd * sd) / (mean * mean));
+  return Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * standardNormal(rng));
+}
+
+/** Gamma(shape, 1) variate by Marsaglia and Tsang (2000), with the boost for shape < 1. */
+export function gamma(rng: Rng, shape: number): number {
+  if (shape < 1) return gamma(rng, shape + 1) * Math.pow(1 - rng(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number, v: number;
+    do {
+      x = standardNormal(rng);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = 1 - rng();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+/** Beta(alpha, beta) variate. */
+export function beta(rng: Rng, alpha: number, betaParam: number): number {
+  const x = gamma(rng, alpha);
+  const y = gamma(rng, betaParam);
+  return x / (x + y);
+}
+
+/** Poisson variate (inversion for small means, normal approximation above 500). */
+export function poisson(rng: Rng, mean: number): number {
+  if (mean > 500) return Math.max(0, Math.round(mean + Math.sqrt(mean) * standardNormal(rng)));
+  const l = Math.exp(-mean);
+  let k = 0, p = 1;
+  for (;;) {
+    p *= rng();
+    if (p <= l) return k;
+    k++;
+  }
+}
+
+/** Index drawn with probability proportional to `weights` (which need not sum to 1). */
+export function weightedIndex(rng: Rng, weights: readonly number[], total?: number): number {
+  const sum = total ?? weights.reduce((a, b) => a + b, 0);
+  let u = rng() * sum;
+  for (let i = 0; i < weights.length; i++) {
+    u -= weights[i];
+    if (u < 0) return i;
+  }
+  return weights.length - 1;
+}

@@ -1,0 +1,70 @@
+/**
+ * A binary min-heap of events ordered by (time, insertion sequence), so events at the same time run in the
+ * order they were scheduled. Stored as parallel arrays (no object per event) because the engine's speed is
+ * bounded by this structure; the layout follows the bare-heap reference in ../shared/bench.
+ */
+export type EventHandler<A> = (arg: A) => void;
+
+export class EventQueue<A = unknown> {
+  private times: number[] = [];
+  private seqs: number[] = [];
+  private handlers: (EventHandler<A> | undefined)[] = [];
+  private args: (A | undefined)[] = [];
+  private n = 0;
+  private nextSeq = 0;
+
+  /** Time, sequence, handler and argument of the event removed by the last successful {@link pop}. */
+  poppedTime = 0;
+  poppedSeq = 0;
+  poppedHandler: EventHandler<A> | undefined = undefined;
+  poppedArg: A | undefined = undefined;
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Inserts an event and returns its sequence number, which identifies it for cancellation. */
+  push(time: number, handler: EventHandler<A>, arg: A): number {
+    const seq = this.nextSeq++;
+    const T = this.times, S = this.seqs, H = this.handlers, G = this.args;
+    let i = this.n++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (T[p] < time || (T[p] === time && S[p] < seq)) break;
+      T[i] = T[p]; S[i] = S[p]; H[i] = H[p]; G[i] = G[p];
+      i = p;
+    }
+    T[i] = time; S[i] = seq; H[i] = handler; G[i] = arg;
+    return seq;
+  }
+
+  /** Time of the earliest event, or Infinity when the queue is empty. */
+  peekTime(): number {
+    return this.n > 0 ? this.times[0] : Infinity;
+  }
+
+  /** Removes the earliest event into the `popped*` fields; returns false when the queue is empty. */
+  pop(): boolean {
+    if (this.n === 0) return false;
+    const T = this.times, S = this.seqs, H = this.handlers, G = this.args;
+    this.poppedTime = T[0]; this.poppedSeq = S[0]; this.poppedHandler = H[0]; this.poppedArg = G[0];
+    const n = --this.n;
+    if (n > 0) {
+      const lt = T[n], ls = S[n], lh = H[n], lg = G[n];
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= n) break;
+        const r = c + 1;
+        if (r < n && (T[r] < T[c] || (T[r] === T[c] && S[r] < S[c]))) c = r;
+        if (lt < T[c] || (lt === T[c] && ls < S[c])) break;
+        T[i] = T[c]; S[i] = S[c]; H[i] = H[c]; G[i] = G[c];
+        i = c;
+      }
+      T[i] = lt; S[i] = ls; H[i] = lh; G[i] = lg;
+    }
+    // Release references so finished events can be collected.
+    H[n] = undefined; G[n] = undefined;
+    return true;
+  }
+}
