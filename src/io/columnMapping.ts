@@ -1,0 +1,109 @@
+import { FIELD_ALIASES, KIND_FIELDS, isImportField, normalizeHeader, type ImportField, type ImportKind } from './fields';
+
+/** Where one field is read from. */
+export interface ColumnAssignment {
+  field: ImportField;
+  /** 0-based column index. */
+  column: number;
+  /** The header as written in the file. */
+  header: string;
+  /** "map" when given with --map, "auto" when recognized by its header name. */
+  how: 'map' | 'auto';
+}
+
+/** The columns of a file resolved to fields; `index[field]` is the column or -1. */
+export interface ColumnMapping {
+  kind: ImportKind;
+  assignments: ColumnAssignment[];
+  index: Record<ImportField, number>;
+  /** Headers that no field uses (kept as attributes by the lead-stream reader). */
+  unused: string[];
+}
+
+/** Thrown when a file's header cannot be mapped; the message names what is missing and what was seen. */
+export class ColumnMappingError extends Error {
+  override name = 'ColumnMappingError';
+}
+
+/**
+ * Parses `--map` entries "column=field" (the column by its header text, or `#3` for the third column) into
+ * a record column -> field. The split is at the last "=", so headers may contain "=".
+ */
+export function parseColumnMap(entries: readonly string[]): Record<string, ImportField> {
+  const out: Record<string, ImportField> = {};
+  for (const entry of entries) {
+    const eq = entry.lastIndexOf('=');
+    const column = eq > 0 ? entry.slice(0, eq).trim() : '';
+    const field = eq > 0 ? entry.slice(eq + 1).trim() : '';
+    if (!column || !field) throw new ColumnMappingError(`--map: expected "column=field", got "${entry}"`);
+    if (!isImportField(field)) {
+      throw new ColumnMappingError(`--map ${entry}: unknown field "${field}"; expected one of: ${Object.keys(FIELD_ALIASES).join(', ')}`);
+    }
+    out[column] = field;
+  }
+  return out;
+}
+
+function findColumn(header: readonly string[], column: string): number {
+  const hash = /^#(\d+)$/.exec(column);
+  if (hash) {
+    const i = Number(hash[1]) - 1;
+    return i >= 0 && i < header.length ? i : -1;
+  }
+  let i = header.findIndex((h) => h.trim() === column);
+  if (i === -1) i = header.findIndex((h) => h.trim().toLowerCase() === column.toLowerCase());
+  if (i === -1) i = header.findIndex((h) => normalizeHeader(h) === normalizeHeader(column));
+  return i;
+}
+
+/**
+ * Resolves a header row to the fields of `kind`: explicit `map` entries first, then each remaining field
+ * takes the first unused column whose normalized header is one of its aliases (aliases are tried in order, so
+ * "lead_id" wins over "id"). Throws a {@link ColumnMappingError} naming the missing required fields.
+ *
+ * @example
+ * resolveColumns(['Lead ID', 'Created', 'Call Time', 'Result'], 'calls').index.attemptTime // 2
+ */
+export function resolveColumns(
+  header: readonly string[],
+  kind: ImportKind,
+  map: Readonly<Record<string, ImportField>> = {},
+): ColumnMapping {
+  const { fields, required } = KIND_FIELDS[kind];
+  const index = Object.fromEntries(Object.keys(FIELD_ALIASES).map((f) => [f, -1])) as Record<ImportField, number>;
+  const used = new Set<number>();
+  const assignments: ColumnAssignment[] = [];
+  for (const [column, field] of Object.entries(map)) {
+    const i = findColumn(header, column);
+    if (i === -1) {
+      throw new ColumnMappingError(`--map ${column}=${field}: no column "${column}" in the header (${header.map((h) => JSON.stringify(h)).join(', ')})`);
+    }
+    if (!fields.includes(field)) continue;
+    index[field] = i;
+    used.add(i);
+    assignments.push({ field, column: i, header: header[i], how: 'map' });
+  }
+  const normalized = header.map(normalizeHeader);
+  for (const field of fields) {
+    if (index[field] !== -1) continue;
+    for (const alias of FIELD_ALIASES[field]) {
+      const i = normalized.findIndex((h, j) => h === alias && !used.has(j));
+      if (i !== -1) {
+        index[field] = i;
+        used.add(i);
+        assignments.push({ field, column: i, header: header[i], how: 'auto' });
+        break;
+      }
+    }
+  }
+  const missing = required.filter((f) => index[f] === -1);
+  if (missing.length > 0) {
+    const hint = missing.map((f) => `--map "<column>=${f}"`).join(' ');
+    throw new ColumnMappingError(
+      `cannot find column(s) for ${missing.join(', ')} in the header (${header.map((h) => JSON.stringify(h)).join(', ')}); name them with ${hint}`,
+    );
+  }
+  assignments.sort((a, b) => a.column - b.column);
+  const unused = header.filter((_, i) => !used.has(i));
+  return { kind, assignments, index, unused };
+}

@@ -1,0 +1,113 @@
+import { resolveColumns, type ColumnMapping } from './columnMapping';
+import { isBlankRow, type RowSink } from './csvRows';
+import type { ImportField } from './fields';
+import { parseFlag } from './flag';
+import { ImportLedger, type ImportReport } from './importReport';
+import { detectDateOrder, parseTimestamp, type DateOrder } from './timestamp';
+import { hourOfWeekAt, resolveTimeZone, UTC } from './timeZone';
+
+/** One lead of a historical lead stream, ready to be replayed as arrivals. */
+export interface LeadStreamRecord {
+  leadId: string;
+  /** Minutes since the epoch. */
+  created: number;
+  /** Hour of week of creation on the stated zone's clock (Monday 00:00 = 0). */
+  hourOfWeek: number;
+  source?: string;
+  product?: string;
+  converted?: boolean;
+  /** Columns no field uses, by header. */
+  attributes: Record<string, string>;
+}
+
+/** A read lead stream, sorted by creation time. */
+export interface LeadStreamImport {
+  kind: 'leads';
+  leads: LeadStreamRecord[];
+  report: ImportReport;
+  mapping: ColumnMapping;
+  timeZone: string;
+  dateOrder: DateOrder | undefined;
+}
+
+/** Options for {@link createLeadStreamReader}. */
+export interface LeadStreamReadOptions {
+  map?: Readonly<Record<string, ImportField>>;
+  timeZone?: string;
+  dateOrder?: DateOrder;
+  maxExamples?: number;
+}
+
+/** A {@link RowSink} that builds a lead stream. */
+export interface LeadStreamReader extends RowSink {
+  finish(): LeadStreamImport;
+}
+
+/**
+ * A reader for a lead stream (one row per lead: id and created time required; source, product, conversion
+ * optional; other columns kept as attributes). Duplicate lead ids are rejected after the first. The date
+ * order, when not given, is detected from all rows before any is parsed (lead streams are small).
+ */
+export function createLeadStreamReader(options: LeadStreamReadOptions = {}): LeadStreamReader {
+  const ledger = new ImportLedger(options.maxExamples ?? 100);
+  const zone = options.timeZone ? resolveTimeZone(options.timeZone) : UTC;
+  let mapping: ColumnMapping | undefined;
+  let header: string[] = [];
+  const rows: { fields: string[]; line: number; problem?: string }[] = [];
+
+  return {
+    row(fields, line, problem) {
+      if (isBlankRow(fields)) return ledger.blankLine();
+      if (!mapping) {
+        header = fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
+        mapping = resolveColumns(header, 'leads', options.map);
+        return;
+      }
+      rows.push({ fields, line, problem });
+    },
+    finish() {
+      if (!mapping) throw new RangeError('lead stream: the file is empty (no header row)');
+      const m = mapping;
+      let dateOrder = options.dateOrder;
+      if (!dateOrder) {
+        const d = detectDateOrder(rows.map((r) => r.fields[m.index.leadCreated] ?? ''));
+        if (d && d !== 'conflict') dateOrder = d;
+      }
+      const seen = new Set<string>();
+      const leads: LeadStreamRecord[] = [];
+      const unused = header.map((h, i) => [h, i] as const).filter(([, i]) => !m.assignments.some((a) => a.column === i));
+      for (const { fields, line, problem } of rows) {
+        if (problem) { ledger.reject(line, 'malformed-quotes', `malformed quotes: ${problem}`); continue; }
+        if (fields.length !== header.length) { ledger.reject(line, 'wrong-field-count', `expected ${header.length} fields, got ${fields.length}`); continue; }
+        const get = (f: ImportField): string => (m.index[f] === -1 ? '' : fields[m.index[f]].trim());
+        const id = get('leadId');
+        if (!id) { ledger.reject(line, 'missing-field', `leadId (column "${header[m.index.leadId]}") is empty`); continue; }
+        if (seen.has(id)) { ledger.reject(line, 'bad-value', `leadId "${id}" appears again (first row kept)`); continue; }
+        const createdText = get('leadCreated');
+        const created = parseTimestamp(createdText, { zone, dateOrder });
+        if (Number.isNaN(created)) { ledger.reject(line, 'unparseable-time', `leadCreated (column "${header[m.index.leadCreated]}"): cannot read "${createdText}" as a time`); continue; }
+        let converted: boolean | undefined;
+        if (m.index.converted !== -1) {
+          converted = parseFlag(get('converted'));
+          if (converted === undefined) { ledger.reject(line, 'bad-value', `converted (column "${header[m.index.converted]}"): expected yes/no, got "${get('converted')}"`); continue; }
+        }
+        if (m.index.convertedTime !== -1) converted = get('convertedTime') !== '' || (converted ?? false);
+        const attributes: Record<string, string> = {};
+        for (const [h, i] of unused) attributes[h] = fields[i];
+        seen.add(id);
+        leads.push({
+          leadId: id,
+          created,
+          hourOfWeek: hourOfWeekAt(created, zone),
+          source: get('source') || undefined,
+          product: get('product') || undefined,
+          converted,
+          attributes,
+        });
+        ledger.keep();
+      }
+      leads.sort((a, b) => a.created - b.created);
+      return { kind: 'leads', leads, report: ledger.report(), mapping: m, timeZone: zone.name, dateOrder };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * A time zone for reading wall-clock timestamps: "UTC", a fixed offset ("+02:00", "-0500", "UTC+2") or an
+ * IANA name ("America/Chicago", "Europe/Berlin") resolved with the standard `Intl` API, so it runs the
+ * same in Node and in a browser worker.
+ */
+export interface TimeZone {
+  /** The name as given, e.g. "America/Chicago". */
+  readonly name: string;
+  /** Minutes to add to UTC to get local wall-clock time, at the instant `utcMs`. */
+  offsetMinutes(utcMs: number): number;
+  /** The UTC instant (ms) of a local wall-clock time given as if it were UTC (ms). */
+  wallToUtc(wallMs: number): number;
+}
+
+const HOUR_MS = 3_600_000;
+
+function fixedZone(name: string, offset: number): TimeZone {
+  return { name, offsetMinutes: () => offset, wallToUtc: (wall) => wall - offset * 60_000 };
+}
+
+function parseOffset(text: string): number | undefined {
+  const m = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  if (minutes > 14 * 60) return undefined;
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * An IANA zone. Offsets are looked up once per UTC hour and cached: zones change offset on whole hours in
+ * practice (the rare half-hour transitions, e.g. Lord Howe Island, are off by up to 30 minutes for one
+ * hour a year).
+ */
+function ianaZone(name: string): TimeZone {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: name,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+  const cache = new Map<number, number>();
+  const offsetMinutes = (utcMs: number): number => {
+    const hour = Math.floor(utcMs / HOUR_MS);
+    let offset = cache.get(hour);
+    if (offset === undefined) {
+      const at = hour * HOUR_MS;
+      const parts: Record<string, number> = {};
+      for (const p of format.formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+      const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute);
+      offset = Math.round((wall - at) / 60_000);
+      if (cache.size > 100_000) cache.clear();
+      cache.set(hour, offset);
+    }
+    return offset;
+  };
+  return {
+    name,
+    offsetMinutes,
+    // Two rounds settle every time except the skipped hour of a spring-forward, which maps one hour on,
+    // and the repeated hour of a fall-back, which takes the first (daylight) reading.
+    wallToUtc(wall) {
+      const guess = wall - offsetMinutes(wall) * 60_000;
+      const utc = wall - offsetMinutes(guess) * 60_000;
+      return wall - offsetMinutes(utc) * 60_000 === utc ? utc : guess;
+    },
+  };
+}
+
+/** The UTC zone, used when a log states no zone. */
+export const UTC: TimeZone = fixedZone('UTC', 0);
+
+/**
+ * Resolves a zone name. Throws a RangeError naming the bad value.
+ *
+ * @example
+ * resolveTimeZone('+05:30').offsetMinutes(0) // 330
+ * resolveTimeZone('America/New_York').offsetMinutes(Date.UTC(2024, 0, 1)) // -300
+ */
+export function resolveTimeZone(name: string): TimeZone {
+  const trimmed = name.trim();
+  if (/^(utc|gmt|z)$/i.test(trimmed)) return fixedZone(trimmed.toUpperCase() === 'Z' ? 'UTC' : trimmed.toUpperCase(), 0);
+  const offset = parseOffset(trimmed);
+  if (offset !== undefined) return fixedZone(trimmed, offset);
+  try {
+    return ianaZone(trimmed);
+  } catch {
+    throw new RangeError(`time zone: expected "UTC", an offset like "+02:00" or an IANA name like "America/Chicago", got "${name}"`);
+  }
+}
+
+/**
+ * Hour of week (Monday 00:00-01:00 = 0 ... Sunday 23:00-24:00 = 167) of a UTC instant in minutes, read on
+ * the local clock of `zone`.
+ */
+export function hourOfWeekAt(utcMinutes: number, zone: TimeZone): number {
+  const local = utcMinutes + zone.offsetMinutes(utcMinutes * 60_000);
+  // 1970-01-01 was a Thursday: hour 0 of the epoch is hour 72 of its week.
+  const h = (Math.floor(local / 60) + 72) % 168;
+  return h < 0 ? h + 168 : h;
+}

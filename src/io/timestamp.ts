@@ -1,0 +1,114 @@
+import type { TimeZone } from './timeZone';
+
+/** Order of day, month and year in numeric dates such as 03/04/2024. */
+export type DateOrder = 'mdy' | 'dmy' | 'ymd';
+
+/** How to read a timestamp column. */
+export interface TimestampOptions {
+  /** Order of slashed or dotted numeric dates; undefined means "not yet known" (see {@link detectDateOrder}). */
+  dateOrder?: DateOrder;
+  /** Zone of wall-clock times that carry no offset of their own. */
+  zone: TimeZone;
+}
+
+const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp]\.?[Mm]\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/;
+const NUMERIC = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp]\.?[Mm]\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/;
+const EPOCH_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
+const EPOCH_MS = /^\d{12,13}$/;
+
+function offsetOf(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  if (/^(Z|UTC|GMT)$/i.test(text)) return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text);
+  if (!m) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+function build(
+  year: number, month: number, day: number, hh: string | undefined, mm: string | undefined, ss: string | undefined,
+  frac: string | undefined, ampm: string | undefined, zoneText: string | undefined, zone: TimeZone,
+): number {
+  let hour = hh === undefined ? 0 : Number(hh);
+  const minute = mm === undefined ? 0 : Number(mm);
+  const second = ss === undefined ? 0 : Number(ss);
+  if (ampm) {
+    if (hour < 1 || hour > 12) return NaN;
+    const pm = ampm[0] === 'p' || ampm[0] === 'P';
+    hour = (hour % 12) + (pm ? 12 : 0);
+  }
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return NaN;
+  const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Date.UTC rolls 31 April over to 1 May; a date that does not round-trip is not a date.
+  const check = new Date(wall);
+  if (check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) return NaN;
+  const offset = offsetOf(zoneText);
+  const utc = offset === undefined ? zone.wallToUtc(wall) : wall - offset * 60_000;
+  return utc / 60_000;
+}
+
+/**
+ * Parses a timestamp into minutes since the Unix epoch (UTC). Accepts
+ * - ISO 8601 and its common relatives: `2024-03-05T14:22:10Z`, `2024-03-05 14:22`, `2024/03/05 2:22 PM`,
+ *   `2024-03-05T14:22:10.5+01:00`, a bare date;
+ * - numeric dates in the stated order: US `3/5/2024 2:22:10 PM`, EU `05/03/2024 14:22`, `05.03.2024 14:22`,
+ *   `05-03-24` (two-digit years are 20xx);
+ * - Unix epoch seconds (9-10 digits) and milliseconds (12-13 digits).
+ * Wall-clock times without an offset are read in `options.zone`. Returns NaN when the text is not a time,
+ * or when it is a numeric date and `options.dateOrder` is unknown and the text is ambiguous.
+ *
+ * @example
+ * parseTimestamp('2024-03-05 14:22', { zone: UTC }) // 28498942
+ * parseTimestamp('03/05/2024 2:22 PM', { zone: UTC, dateOrder: 'mdy' }) // the same
+ */
+export function parseTimestamp(text: string, options: TimestampOptions): number {
+  const s = text.trim();
+  let m = ISO.exec(s);
+  if (m) return build(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7], m[8], m[9], options.zone);
+  m = NUMERIC.exec(s);
+  if (m) {
+    const a = +m[1], b = +m[3];
+    let year = +m[4];
+    if (m[4].length === 2) year += 2000;
+    let order = options.dateOrder;
+    if (order === undefined || order === 'ymd') {
+      // Unambiguous cases need no stated order; dotted dates are day-first wherever they are used.
+      if (a > 12 && b <= 12) order = 'dmy';
+      else if (b > 12 && a <= 12) order = 'mdy';
+      else if (m[2] === '.') order = 'dmy';
+      else if (a === b) order = 'mdy';
+      else return NaN;
+    }
+    const [month, day] = order === 'mdy' ? [a, b] : [b, a];
+    return build(year, month, day, m[5], m[6], m[7], m[8], m[9], m[10], options.zone);
+  }
+  if (EPOCH_SECONDS.test(s)) return Number(s) / 60;
+  if (EPOCH_MS.test(s)) return Number(s) / 60_000;
+  return NaN;
+}
+
+/**
+ * Decides the order of numeric dates from sample values of one export: a first number above 12 means
+ * day-first, a second number above 12 means month-first. Returns undefined when the samples do not
+ * decide (all days <= 12, or no numeric dates), and "conflict" when they contradict each other.
+ */
+export function detectDateOrder(samples: Iterable<string>): DateOrder | 'conflict' | undefined {
+  let dayFirst = false, monthFirst = false;
+  for (const text of samples) {
+    const m = NUMERIC.exec(text.trim());
+    if (!m) continue;
+    if (+m[1] > 12 && +m[3] <= 12) dayFirst = true;
+    if (+m[3] > 12 && +m[1] <= 12) monthFirst = true;
+  }
+  if (dayFirst && monthFirst) return 'conflict';
+  if (dayFirst) return 'dmy';
+  if (monthFirst) return 'mdy';
+  return undefined;
+}
+
+/** True when the text is a numeric date whose order matters (both leading numbers 1-12 and different). */
+export function isAmbiguousDate(text: string): boolean {
+  const m = NUMERIC.exec(text.trim());
+  return m !== null && m[2] !== '.' && +m[1] <= 12 && +m[3] <= 12 && +m[1] !== +m[3];
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { callRecordsFromTable } from '../../src/io/callLogTable';
+import { parseCallLogText } from '../../src/io/parseText';
+import { parseOutcomeMap } from '../../src/io/outcome';
+
+const minutes = (iso: string): number => Date.parse(iso) / 60_000;
+
+describe('parseCallLogText', () => {
+  it('detects columns from common header names and reads ISO times', () => {
+    const text = 'Lead ID,Created At,Call Time,Disposition,Agent\nL1,2024-03-04T09:00:00Z,2024-03-04T09:03:00Z,No Answer,ann\nL1,2024-03-04T09:00:00Z,2024-03-04T11:00:00Z,Contacted,bob\n';
+    const log = parseCallLogText(text);
+    expect(log.report).toMatchObject({ rows: 2, kept: 2, rejected: 0 });
+    expect(log.mapping.assignments.map((a) => a.field)).toEqual(['leadId', 'leadCreated', 'attemptTime', 'outcome', 'agent']);
+    const records = callRecordsFromTable(log.table);
+    expect(records[0]).toMatchObject({ leadId: 'L1', outcome: 'no-answer', agent: 'ann', leadCreated: minutes('2024-03-04T09:00:00Z') });
+    expect(records[1].attemptTime - records[1].leadCreated).toBe(120);
+    // 2024-03-04 was a Monday: 11:00 is hour 11 of the week.
+    expect(records[1].hourOfWeek).toBe(11);
+  });
+
+  it('reads semicolons, quoted fields with separators and newlines, and CRLF, with the right line numbers', () => {
+    const text = [
+      'lead;created;attempt;outcome;note',
+      'A;2024-03-04 09:00;2024-03-04 09:05;"no answer";"said ""call later""; busy day"',
+      'B;2024-03-04 09:00;2024-03-04 09:05;voicemail;"two',
+      'lines"',
+      'C;2024-03-04 09:00;garbage;contact;x',
+      '',
+    ].join('\r\n');
+    const log = parseCallLogText(text);
+    expect(log.report.kept).toBe(2);
+    expect(log.report.examples).toEqual([
+      { line: 5, reason: 'unparseable-time', message: 'attemptTime (column "attempt"): cannot read "garbage" as a time' },
+    ]);
+  });
+
+  it('reads tab-separated files', () => {
+    const log = parseCallLogText('lead\tcreated\tattempt\toutcome\nA\t2024-03-04 09:00\t2024-03-04 09:05\tbusy\n');
+    expect(callRecordsFromTable(log.table)[0].outcome).toBe('busy');
+  });
+
+  it('takes explicit --map entries over header guesses', () => {
+    const text = 'id,ts1,ts2,code\nA,2024-03-04 09:00,2024-03-04 09:30,VM\n';
+    const log = parseCallLogText(text, { map: { ts1: 'leadCreated', ts2: 'attemptTime', code: 'outcome' } });
+    expect(log.report.kept).toBe(1);
+    expect(log.mapping.assignments.find((a) => a.field === 'attemptTime')).toMatchObject({ header: 'ts2', how: 'map' });
+  });
+
+  it('names the missing columns and how to map them', () => {
+    expect(() => parseCallLogText('who,when\nA,2024-03-04\n')).toThrow(/cannot find column\(s\) for leadId, leadCreated, attemptTime, outcome.*--map/);
+  });
+
+  it('reads US times in a stated zone and converts them to UTC', () => {
+    const text = 'lead,created,attempt,outcome\nA,03/10/2024 1:30 AM,03/10/2024 3:30 AM,contact\nB,03/15/2024 2:00 PM,03/15/2024 2:10 PM,contact\n';
+    const log = parseCallLogText(text, { timeZone: 'America/Chicago' });
+    const [a, b] = callRecordsFromTable(log.table);
+    // 10 March 2024 is the spring-forward day in Chicago: 1:30 CST to 3:30 CDT is one hour.
+    expect(a.attemptTime - a.leadCreated).toBe(60);
+    expect(a.leadCreated).toBe(minutes('2024-03-10T07:30:00Z'));
+    expect(b.attemptTime).toBe(minutes('2024-03-15T19:10:00Z'));
+    // Friday 14:10 local = 4*24 + 14.
+    expect(b.hourOfWeek).toBe(110);
+    expect(log.dateOrder).toBe('mdy');
+  });
+
+  it('detects day-first dates from the rows and reads European dotted dates', () => {
+    const text = 'lead,created,attempt,outcome\nA,04/03/2024 09:00,04/03/2024 09:10,contact\nB,25/03/2024 09:00,25/03/2024 09:10,contact\nC,05.03.2024 10:00,05.03.2024 10:01,contact\n';
+    const log = parseCallLogText(text, { timeZone: 'Europe/Berlin' });
+    expect(log.dateOrder).toBe('dmy');
+    const [a, , c] = callRecordsFromTable(log.table);
+    expect(a.leadCreated).toBe(minutes('2024-03-04T08:00:00Z'));
+    expect(c.leadCreated).toBe(minutes('2024-03-05T09:00:00Z'));
+  });
+
+  it('rejects ambiguous dates with a hint when the order cannot be told', () => {
+    const log = parseCallLogText('lead,created,attempt,outcome\nA,03/04/2024 09:00,03/04/2024 09:10,contact\n');
+    expect(log.report.examples[0].message).toMatch(/--date-order/);
+  });
+
+  it('counts every rejected row with its line and reason, and warns once about clock skew', () => {
+    const text = [
+      'lead,created,attempt,outcome,converted',
+      'A,2024-03-04 09:00,2024-03-04 09:05,contact,yes',
+      ',2024-03-04 09:00,2024-03-04 09:05,contact,no',
+      'B,2024-03-04 09:00,2024-03-04 08:00,contact,no',
+      'C,2024-03-04 09:00,2024-03-04 09:05,spoke to aunt,no',
+      'D,2024-03-04 09:00,2024-03-04 09:05,contact',
+      'E,2024-03-04 09:00,2024-03-04 09:05,contact,maybe',
+      'F,2024-03-04 09:00:30,2024-03-04 09:00,no answer,no',
+      'G,2024-03-04 09:00:30,2024-03-04 09:00,no answer,no',
+    ].join('\n');
+    const log = parseCallLogText(text, { timeZone: 'UTC' });
+    expect(log.report).toMatchObject({ rows: 8, kept: 3, rejected: 5 });
+    expect(log.report.byReason).toEqual({ 'missing-field': 1, 'attempt-before-created': 1, 'unknown-outcome': 1, 'wrong-field-count': 1, 'bad-value': 1 });
+    expect(log.report.examples.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
+    expect(log.report.examples[1].message).toMatch(/60 minutes before the lead was created/);
+    expect(log.report.warnings).toHaveLength(1);
+    expect(log.report.warnings[0].count).toBe(2);
+  });
+
+  it('accepts outcome words the analyst names', () => {
+    const text = 'lead,created,attempt,outcome\nC,2024-03-04 09:00,2024-03-04 09:05,spoke to aunt\n';
+    const log = parseCallLogText(text, { timeZone: 'UTC', outcomes: parseOutcomeMap(['Spoke to aunt=no-answer']) });
+    expect(callRecordsFromTable(log.table)[0].outcome).toBe('no-answer');
+  });
+
+  it('reads epoch seconds and milliseconds', () => {
+    const log = parseCallLogText('lead,created,attempt,outcome\nA,1709542800,1709542800000,contact\n');
+    const [a] = callRecordsFromTable(log.table);
+    expect(a.leadCreated).toBe(a.attemptTime);
+    expect(a.leadCreated).toBe(minutes('2024-03-04T09:00:00Z'));
+  });
+});
