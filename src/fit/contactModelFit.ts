@@ -1,0 +1,388 @@
+import { nelderMead } from './nelderMead';
+import { regularizedBeta } from './regularizedBeta';
+
+/**
+ * The call attempts of the search phase (each lead's attempts up to and including its first contact),
+ * flattened lead by lead: lead i's attempts are positions leadStart[i] ... leadStart[i + 1] - 1.
+ */
+export interface SearchAttempts {
+  leadStart: Int32Array;
+  /** Hour of week 0-167, or 168 when unknown (multiplier fixed at 1). */
+  hour: Uint8Array;
+  /** Lead-age bucket index. */
+  ageBucket: Uint8Array;
+  /** 1 when the attempt reached the lead. */
+  contact: Uint8Array;
+}
+
+/** Options of {@link fitContactModel}. */
+export interface ContactModelFitOptions {
+  /** Number of lead-age buckets (indices in `ageBucket` run 0 ... ageBuckets - 1). */
+  ageBuckets: number;
+  /** Hours and age buckets with fewer attempts keep multiplier 1 (hours) or are estimated but flagged (ages). Default 30. */
+  minAttempts?: number;
+  /** Starting contactability (e.g. the plain beta-geometric fit). Default 1, 1. */
+  start?: { alpha: number; beta: number };
+  /** Cells of the contactability grid. Default 64. */
+  gridSize?: number;
+  maxIterations?: number;
+  /** Stop when the log-likelihood improves by less than this. Default 1e-4. */
+  tolerance?: number;
+}
+
+/** A multiplier with an approximate 95% interval (conditional on the other parameters). */
+export interface Multiplier {
+  value: number;
+  lower: number;
+  upper: number;
+  attempts: number;
+  /** Fixed (hours too thin to estimate, the anchor age bucket) rather than estimated. */
+  fixed: boolean;
+}
+
+/** Result of {@link fitContactModel}. */
+export interface ContactModelFitResult {
+  alpha: number;
+  beta: number;
+  hourOfWeek: Multiplier[];
+  ageDecay: Multiplier[];
+  /** The age bucket whose multiplier is 1 by definition. */
+  anchorBucket: number;
+  logLik: number;
+  iterations: number;
+  converged: boolean;
+  /** Expected contacts per attempt given each lead's history under the fitted model (posterior predictive). */
+  expected: Float64Array;
+}
+
+const EPS = 1e-12;
+const UNKNOWN = 168;
+
+/**
+ * Fits the joint contact model P(contact) = min(1, p_i x h[hour] x g[age bucket]), p_i ~ Beta(alpha, beta),
+ * by EM over the search-phase attempts of every lead. The integral over p_i is a discretized Beta on a grid of
+ * cells finer near 0 (cell probabilities from the incomplete beta function), so the E-step is exact for that
+ * grid; the M-step refits alpha and beta to the posterior cell weights and updates each multiplier by a 1-D
+ * Newton solve on counts pooled by (hour, age bucket, cell).
+ *
+ * Scale: p_i, h and g share one overall scale, so two constraints pin it:
+ * - the age multiplier is 1 in the youngest bucket with at least `minAttempts` attempts (the anchor), so
+ *   contactability is the answer probability of a fresh lead (the bucket must hold 2% of the attempts, as
+ *   its noise sets the scale of everything else);
+ * - the hour multipliers average 1 over the attempts actually made (a Lagrange condition inside the
+ *   M-step, so the fit is the constrained maximum, not a rescaled one).
+ * Separating the two effects this way means the fall of contact rates with attempts is shared out between
+ * selection (reachable leads leave the pool, Beta heterogeneity) and decay (g), as the likelihood says.
+ */
+export function fitContactModel(attempts: SearchAttempts, options: ContactModelFitOptions): ContactModelFitResult {
+  const G = options.gridSize ?? 64;
+  const A = options.ageBuckets;
+  const H = UNKNOWN + 1;
+  const minAttempts = options.minAttempts ?? 30;
+  const maxIterations = options.maxIterations ?? 500;
+  const tolerance = options.tolerance ?? 1e-8;
+  const leads = attempts.leadStart.length - 1;
+  const N = attempts.hour.length;
+
+  // Grid of contactability cells, finer near 0: edges (g / G)^2, nodes at the middle on that scale.
+  const edges = Array.from({ length: G + 1 }, (_, g) => (g / G) ** 2);
+  const nodes = Array.from({ length: G }, (_, g) => ((g + 0.5) / G) ** 2);
+  const cellProbs = (a: number, b: number): Float64Array => {
+    const pi = new Float64Array(G);
+    let prev = 0;
+    for (let g = 0; g < G; g++) {
+      const cdf = g === G - 1 ? 1 : regularizedBeta(edges[g + 1], a, b);
+      pi[g] = Math.max(cdf - prev, 1e-300);
+      prev = cdf;
+    }
+    return pi;
+  };
+
+  const hourCount = new Float64Array(H), ageCount = new Float64Array(A);
+  for (let j = 0; j < N; j++) {
+    hourCount[attempts.hour[j]]++;
+    ageCount[attempts.ageBucket[j]]++;
+  }
+  // The anchor is the youngest bucket with enough attempts to pin the scale (its noise moves every multiplier).
+  const anchorMin = Math.max(minAttempts, 0.02 * N);
+  let anchor = 0;
+  while (anchor < A - 1 && ageCount[anchor] < anchorMin) anchor++;
+  const hourFree = Array.from({ length: H }, (_, w) => w !== UNKNOWN && hourCount[w] >= minAttempts);
+  const knownAttempts = hourCount.reduce((s, c, w) => (w === UNKNOWN ? s : s + c), 0);
+
+  let alpha = options.start?.alpha ?? 1, beta = options.start?.beta ?? 1;
+  const h = new Float64Array(H).fill(1);
+  const g = new Float64Array(A).fill(1);
+  const S1 = new Float64Array(H * A * G), S0 = new Float64Array(H * A * G);
+  const logF1 = new Float64Array(H * A * G), logF0 = new Float64Array(H * A * G);
+  const W = new Float64Array(G);
+  const logf = new Float64Array(G);
+  let logLik = -Infinity, iterations = 0, converged = false;
+
+  const prepareCellLogs = (): void => {
+    for (let w = 0; w < H; w++) {
+      for (let a = 0; a < A; a++) {
+        const m = h[w] * g[a], base = (w * A + a) * G;
+        for (let k = 0; k < G; k++) {
+          const q = Math.min(1 - EPS, nodes[k] * m);
+          logF1[base + k] = Math.log(Math.max(q, EPS));
+          logF0[base + k] = Math.log(1 - q);
+        }
+      }
+    }
+  };
+
+  // E-step: posterior cell weights per lead, pooled by (hour, age, cell) and overall; returns the log-likelihood.
+  const eStep = (): number => {
+    const logPi = Array.from(cellProbs(alpha, beta), Math.log);
+    prepareCellLogs();
+    S1.fill(0);
+    S0.fill(0);
+    W.fill(0);
+    let ll = 0;
+    for (let i = 0; i < leads; i++) {
+      const from = attempts.leadStart[i], to = attempts.leadStart[i + 1];
+      for (let k = 0; k < G; k++) logf[k] = logPi[k];
+      for (let j = from; j < to; j++) {
+        const base = (attempts.hour[j] * A + attempts.ageBucket[j]) * G;
+        const L = attempts.contact[j] ? logF1 : logF0;
+        for (let k = 0; k < G; k++) logf[k] += L[base + k];
+      }
+      let max = -Infinity;
+      for (let k = 0; k < G; k++) if (logf[k] > max) max = logf[k];
+      let sum = 0;
+      for (let k = 0; k < G; k++) sum += logf[k] = Math.exp(logf[k] - max);
+      ll += max + Math.log(sum);
+      for (let k = 0; k < G; k++) {
+        logf[k] /= sum;
+        W[k] += logf[k];
+      }
+      for (let j = from; j < to; j++) {
+        const base = (attempts.hour[j] * A + attempts.ageBucket[j]) * G;
+        const S = attempts.contact[j] ? S1 : S0;
+        for (let k = 0; k < G; k++) S[base + k] += logf[k];
+      }
+    }
+    return ll;
+  };
+
+  const mStep = (): void => {
+    // Contactability: a Beta fitted to the pooled cell weights.
+    const fitted = nelderMead(
+      (x) => {
+        const pi = cellProbs(Math.exp(x[0]), Math.exp(x[1]));
+        let s = 0;
+        for (let k = 0; k < G; k++) s -= W[k] * Math.log(pi[k]);
+        return s;
+      },
+      [Math.log(alpha), Math.log(beta)],
+      { step: 0.1, tolerance: 1e-9, maxIterations: 400 },
+    );
+    alpha = Math.min(1e4, Math.exp(fitted.x[0]));
+    beta = Math.min(1e4, Math.exp(fitted.x[1]));
+    // Multipliers: hours under the mean-1 condition, then ages with the anchor held at 1.
+    for (let round = 0; round < 2; round++) {
+      updateHours(h, g, S1, S0, nodes, hourFree, hourCount, knownAttempts, A, G);
+      for (let a = 0; a < A; a++) {
+        if (a === anchor || ageCount[a] === 0) continue;
+        const terms = collect(S1, S0, nodes, (w) => ({ index: (w * A + a) * G, other: h[w] }), H, G);
+        g[a] = solveMultiplier(terms, 0, g[a]).m;
+      }
+    }
+  };
+
+  // EM climbs slowly along the ridge where contactability and the age multipliers trade scale, so each
+  // step is stretched (x + omega (EM(x) - x), omega doubling while the likelihood keeps rising, back to a
+  // plain EM step when it does not). Blending keeps the hour condition, which is linear, satisfied.
+  const snapshot = (): number[] => [Math.log(alpha), Math.log(beta), ...h, ...g];
+  const restore = (x: readonly number[]): void => {
+    alpha = Math.exp(x[0]);
+    beta = Math.exp(x[1]);
+    for (let w = 0; w < H; w++) h[w] = Math.max(1e-4, x[2 + w]);
+    for (let a = 0; a < A; a++) g[a] = Math.max(1e-4, x[2 + H + a]);
+  };
+  let omega = 1;
+  let current = snapshot();
+  logLik = eStep();
+  for (; iterations < maxIterations; iterations++) {
+    mStep();
+    const em = snapshot();
+    let ll: number;
+    if (omega > 1) {
+      restore(current.map((x, i) => x + omega * (em[i] - x)));
+      ll = eStep();
+      if (!(ll > logLik)) {
+        restore(em);
+        ll = eStep();
+        omega = 1;
+      } else omega = Math.min(omega * 2, 64);
+    } else {
+      ll = eStep();
+      omega = 2;
+    }
+    const gain = ll - logLik;
+    current = snapshot();
+    logLik = Math.max(ll, logLik);
+    if (gain < tolerance) {
+      converged = true;
+      break;
+    }
+  }
+
+  // Intervals from the curvature of each multiplier's own likelihood at the optimum.
+  const interval = (terms: Terms, m: number, count: number, fixed: boolean): Multiplier => {
+    if (fixed) return { value: m, lower: m, upper: m, attempts: count, fixed };
+    const curvature = -solveMultiplier(terms, 0, m, 0).d2;
+    const seLog = curvature > 0 ? Math.sqrt(1 / curvature) / m : Infinity;
+    return { value: m, lower: m * Math.exp(-1.96 * seLog), upper: m * Math.exp(1.96 * seLog), attempts: count, fixed };
+  };
+  const hourOfWeek = Array.from({ length: 168 }, (_, w) =>
+    interval(collect(S1, S0, nodes, (a) => ({ index: (w * A + a) * G, other: g[a] }), A, G), h[w], hourCount[w], !hourFree[w]),
+  );
+  const ageDecay = Array.from({ length: A }, (_, a) =>
+    interval(collect(S1, S0, nodes, (w) => ({ index: (w * A + a) * G, other: h[w] }), H, G), g[a], ageCount[a], a === anchor || ageCount[a] === 0),
+  );
+
+  const expected = predictiveContacts(attempts, cellProbs(alpha, beta), nodes, h, g);
+  return { alpha, beta, hourOfWeek, ageDecay, anchorBucket: anchor, logLik, iterations, converged, expected };
+}
+
+/** Pooled terms of one multiplier's likelihood: sum s1 log(m x) + s0 log(1 - m x). */
+export interface Terms {
+  x: number[];
+  s1: number[];
+  s0: number[];
+}
+
+function collect(
+  S1: Float64Array, S0: Float64Array, nodes: readonly number[],
+  cell: (partner: number) => { index: number; other: number }, partners: number, G: number,
+): Terms {
+  const terms: Terms = { x: [], s1: [], s0: [] };
+  for (let p = 0; p < partners; p++) {
+    const { index, other } = cell(p);
+    for (let k = 0; k < G; k++) {
+      const a = S1[index + k], b = S0[index + k];
+      if (a + b < 1e-12) continue;
+      terms.x.push(nodes[k] * other);
+      terms.s1.push(a);
+      terms.s0.push(b);
+    }
+  }
+  return terms;
+}
+
+/**
+ * Solves d/dm [sum s1 log min(1, m x) + s0 log(1 - min(1, m x))] = target for m by safeguarded Newton
+ * (bisection in log m when a step leaves the bracket). The objective is concave in m; cells whose posterior
+ * weight is negligible (below 1e-6 of the total) may be pushed past the cap m x = 1, where the model gives
+ * them certain contact, so they neither bound m nor bend the objective. Returns the root and the second
+ * derivative there. With `maxSteps` 0 it only evaluates at `m0`.
+ */
+export function solveMultiplier(terms: Terms, target: number, m0: number, maxSteps = 60): { m: number; d2: number } {
+  let s0tot = 0;
+  for (let i = 0; i < terms.x.length; i++) s0tot += terms.s0[i];
+  const negligible = 1e-6 * s0tot;
+  let xmax = 0;
+  for (let i = 0; i < terms.x.length; i++) if (terms.s0[i] > negligible && terms.x[i] > xmax) xmax = terms.x[i];
+  let lo = 1e-4, hi = Math.min(1e4, xmax > 0 ? (1 - 1e-9) / xmax : 1e4);
+  if (hi <= lo) return { m: hi, d2: -1 };
+  const evaluate = (m: number): [number, number] => {
+    let d1 = 0, d2 = 0;
+    for (let i = 0; i < terms.x.length; i++) {
+      const x = terms.x[i], u = 1 - m * x;
+      if (u <= 1e-9) continue;
+      const s1 = terms.s1[i], s0 = terms.s0[i];
+      d1 += s1 / m - (s0 * x) / u;
+      d2 -= s1 / (m * m) + (s0 * x * x) / (u * u);
+    }
+    return [d1 - target, d2 < 0 ? d2 : -1e-12];
+  };
+  let m = Math.min(Math.max(m0, lo * 1.0001), hi * 0.9999);
+  let [f, d2] = evaluate(m);
+  for (let step = 0; step < maxSteps; step++) {
+    if (f > 0) lo = m;
+    else hi = m;
+    let next = m - f / d2;
+    if (!(next > lo && next < hi)) next = Math.sqrt(lo * hi);
+    const done = Math.abs(next - m) < 1e-9 * m;
+    m = next;
+    [f, d2] = evaluate(m);
+    if (done || hi / lo < 1 + 1e-10) break;
+  }
+  return { m, d2 };
+}
+
+/**
+ * Updates the free hour multipliers to maximize their likelihood subject to sum_w n_w h_w = (attempts with
+ * a known hour): each solves its score = lambda n_w, and lambda, on which the total falls monotonically, is
+ * found by Newton's method inside a bracket that bisection keeps.
+ */
+function updateHours(
+  h: Float64Array, g: Float64Array, S1: Float64Array, S0: Float64Array, nodes: readonly number[],
+  free: readonly boolean[], count: Float64Array, total: number, A: number, G: number,
+): void {
+  const termsOf: (Terms | undefined)[] = [];
+  let fixedMass = 0;
+  for (let w = 0; w < UNKNOWN; w++) {
+    if (free[w]) termsOf[w] = collect(S1, S0, nodes, (a) => ({ index: (w * A + a) * G, other: g[a] }), A, G);
+    else fixedMass += count[w] * h[w];
+  }
+  if (termsOf.every((t) => t === undefined)) return;
+  const start = Float64Array.from(h);
+  const massAt = (lambda: number): [number, number] => {
+    let mass = fixedMass, slope = 0;
+    for (let w = 0; w < UNKNOWN; w++) {
+      const terms = termsOf[w];
+      if (!terms) continue;
+      const { m, d2 } = solveMultiplier(terms, lambda * count[w], start[w]);
+      h[w] = m;
+      mass += count[w] * m;
+      slope += (count[w] * count[w]) / d2;
+    }
+    return [mass - total, slope];
+  };
+  let lambda = 0;
+  let lo = -Infinity, hi = Infinity;
+  for (let it = 0; it < 60; it++) {
+    const [gap, slope] = massAt(lambda);
+    if (Math.abs(gap) < 1e-7 * total) return;
+    // mass falls as lambda rises: too much mass means lambda must go up.
+    if (gap > 0) lo = lambda;
+    else hi = lambda;
+    let next = slope < 0 ? lambda - gap / slope : NaN;
+    if (!(next > lo && next < hi)) {
+      if (Number.isFinite(lo) && Number.isFinite(hi)) next = (lo + hi) / 2;
+      else next = gap > 0 ? Math.max(lambda, 0) * 2 + 1 : Math.min(lambda, 0) * 2 - 1;
+    }
+    lambda = next;
+  }
+}
+
+/**
+ * Expected contacts on each search-phase attempt under the fitted model, given the lead's earlier misses:
+ * E[p | misses so far] x h x g, with p on the same grid as the fit.
+ */
+function predictiveContacts(
+  attempts: SearchAttempts, pi: Float64Array, nodes: readonly number[], h: Float64Array, g: Float64Array,
+): Float64Array {
+  const G = nodes.length;
+  const out = new Float64Array(attempts.hour.length);
+  const weight = new Float64Array(G);
+  const leads = attempts.leadStart.length - 1;
+  for (let i = 0; i < leads; i++) {
+    weight.set(pi);
+    for (let j = attempts.leadStart[i]; j < attempts.leadStart[i + 1]; j++) {
+      const m = h[attempts.hour[j]] * g[attempts.ageBucket[j]];
+      let num = 0, den = 0;
+      for (let k = 0; k < G; k++) {
+        const q = Math.min(1, nodes[k] * m);
+        num += weight[k] * q;
+        den += weight[k];
+        weight[k] *= 1 - q;
+      }
+      out[j] = den > 0 ? num / den : 0;
+    }
+  }
+  return out;
+}
