@@ -1,6 +1,8 @@
 import type { Command } from './command';
 import { runCommand } from './run';
 import { schemaCommand } from './schema';
+import { importCommand } from './import';
+import { fitCommand } from './fit';
 
 /** Every `leadlab` subcommand, in the order `leadlab --help` lists them. One file per command. */
-export const commands: Command[] = [runCommand, schemaCommand];
+export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand];

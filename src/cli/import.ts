@@ -1,0 +1,68 @@
+import { parseArgs } from './args';
+import type { Command } from './command';
+import { LOG_INPUT_FLAGS, readLogForCli, reportForJson } from './logInput';
+import { CALL_OUTCOMES } from '../sim/callLog';
+
+const flags = {
+  ...LOG_INPUT_FLAGS,
+  json: { type: 'boolean' as const, describe: 'print the summary as JSON' },
+};
+
+/**
+ * `leadlab import calls.csv`: reads and checks an export without fitting anything, and summarizes it
+ * (kind, column mapping, rows kept and rejected with reasons, leads, outcomes, time span).
+ */
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'check a call log, lead stream or per-lead summary CSV: column mapping, rejected rows, totals',
+  usage: 'import <file.csv[.gz]> [--map column=field ...] [--tz zone] [--date-order mdy|dmy] [--strict] [--json]',
+  flags,
+  async run(argv, io) {
+    const parsed = parseArgs(argv, flags);
+    const read = await readLogForCli(parsed, io);
+    if (typeof read === 'number') return read;
+    const { log } = read;
+    const summary: Record<string, unknown> = { file: parsed.positional[0], kind: log.kind, columns: log.mapping.assignments, unusedColumns: log.mapping.unused };
+    if (log.kind === 'calls') {
+      const outcomes: Record<string, number> = {};
+      for (let i = 0; i < log.table.length; i++) outcomes[CALL_OUTCOMES[log.table.outcome[i]]] = (outcomes[CALL_OUTCOMES[log.table.outcome[i]]] ?? 0) + 1;
+      Object.assign(summary, {
+        timeZone: log.timeZone,
+        dateOrder: log.dateOrder ?? null,
+        attempts: log.table.length,
+        leads: log.table.leadIds.length,
+        outcomes,
+        agents: log.table.agents.length,
+        sources: log.table.sources.length,
+        products: log.table.products.length,
+        span: log.span && { first: new Date(log.span.first * 60_000).toISOString(), last: new Date(log.span.last * 60_000).toISOString() },
+      });
+    } else if (log.kind === 'summary') {
+      let calls = 0;
+      for (let i = 0; i < log.table.length; i++) calls += log.table.attempts[i];
+      Object.assign(summary, { leads: log.table.length, calls });
+    } else {
+      Object.assign(summary, {
+        timeZone: log.timeZone,
+        leads: log.leads.length,
+        span: log.leads.length > 0 && { first: new Date(log.leads[0].created * 60_000).toISOString(), last: new Date(log.leads[log.leads.length - 1].created * 60_000).toISOString() },
+      });
+    }
+    summary.import = reportForJson(log.report);
+    if (parsed.flags.json) {
+      io.out(JSON.stringify(summary, null, 2) + '\n');
+      return 0;
+    }
+    const lines = [`${summary.file}: ${log.kind === 'calls' ? 'call log' : log.kind === 'summary' ? 'per-lead summary' : 'lead stream'}`];
+    lines.push('Columns:');
+    for (const a of log.mapping.assignments) lines.push(`  ${a.field.padEnd(14)} <- "${a.header}"${a.how === 'map' ? ' (--map)' : ''}`);
+    if (log.mapping.unused.length > 0) lines.push(`  unused: ${log.mapping.unused.map((h) => `"${h}"`).join(', ')}`);
+    lines.push(`Rows: ${log.report.rows} read, ${log.report.kept} kept, ${log.report.rejected} rejected.`);
+    for (const [k, v] of Object.entries(summary)) {
+      if (['file', 'kind', 'columns', 'unusedColumns', 'import'].includes(k) || v === undefined) continue;
+      lines.push(`${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`);
+    }
+    io.out(lines.join('\n') + '\n');
+    return 0;
+  },
+};

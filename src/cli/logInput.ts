@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import { UsageError, type FlagSpec, type ParsedArgs } from './args';
+import type { CliIO } from './command';
+import { ColumnMappingError, parseColumnMap } from '../io/columnMapping';
+import { describeImportReport, type ImportReport } from '../io/importReport';
+import type { LogImport, LogReadOptions } from '../io/logReader';
+import { readLogFile } from '../io/node/readLogFile';
+import { parseOutcomeMap } from '../io/outcome';
+import { resolveTimeZone } from '../io/timeZone';
+
+/** Flags shared by `leadlab import` and `leadlab fit`: how to read a CSV export. */
+export const LOG_INPUT_FLAGS: Record<string, FlagSpec> = {
+  map: { type: 'string', repeat: true, describe: 'column=field, e.g. "Call Start=attemptTime" (repeatable; fields: leadId leadCreated attemptTime outcome agent source product converted convertedTime attempts contacted)' },
+  tz: { type: 'string', describe: 'time zone of times without an offset: UTC (default), +02:00, America/Chicago' },
+  'date-order': { type: 'string', describe: 'order of numeric dates: mdy (US), dmy (EU) or ymd; detected from the rows when not given' },
+  outcome: { type: 'string', repeat: true, describe: 'value=outcome for dispositions not recognized, e.g. "Spoke to borrower=contact" (repeatable)' },
+  delimiter: { type: 'string', describe: 'field separator (default: detected among , ; tab |); "tab" for a tab' },
+  kind: { type: 'string', describe: 'calls (one row per attempt), summary (one row per lead with its number of calls), leads, or auto (default)' },
+  strict: { type: 'boolean', describe: 'treat any rejected row as an error (exit code 2)' },
+  'show-rejects': { type: 'number', minInt: 0, describe: 'how many rejected rows to list (default 10)' },
+};
+
+function oneOf<T extends string>(value: unknown, flag: string, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new UsageError(`--${flag}: expected one of ${allowed.join(', ')}, got "${String(value)}"`);
+  return value as T;
+}
+
+/** Read options from parsed flags; bad values raise a UsageError naming the flag. */
+export function logReadOptions(flags: ParsedArgs['flags']): LogReadOptions & { delimiter?: string } {
+  try {
+    const tz = flags.tz as string | undefined;
+    if (tz) resolveTimeZone(tz);
+    const delimiter = flags.delimiter as string | undefined;
+    return {
+      map: parseColumnMap((flags.map as string[] | undefined) ?? []),
+      outcomes: parseOutcomeMap((flags.outcome as string[] | undefined) ?? []),
+      timeZone: tz,
+      dateOrder: oneOf(flags['date-order'], 'date-order', ['mdy', 'dmy', 'ymd'] as const),
+      kind: oneOf(flags.kind, 'kind', ['calls', 'summary', 'leads', 'auto'] as const),
+      delimiter: delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter,
+      maxExamples: Math.max(100, Number(flags['show-rejects'] ?? 10)),
+    };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/**
+ * Reads the one file named on the command line, prints what was rejected to stderr, and applies
+ * `--strict`. Returns the import, or an exit code when reading must stop.
+ */
+export async function readLogForCli(parsed: ParsedArgs, io: CliIO): Promise<{ log: LogImport; path: string } | number> {
+  if (parsed.positional.length !== 1) throw new UsageError(`expected one CSV file (plain or .gz), got ${parsed.positional.length}`);
+  const options = logReadOptions(parsed.flags);
+  const path = resolve(io.cwd, parsed.positional[0]);
+  let log: LogImport;
+  try {
+    log = await readLogFile(path, options);
+  } catch (e) {
+    if (e instanceof ColumnMappingError) {
+      io.err(`${parsed.positional[0]}: ${e.message}\n`);
+      return 2;
+    }
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      io.err(`${parsed.positional[0]}: no such file\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const show = Number(parsed.flags['show-rejects'] ?? 10);
+  if (log.report.rejected > 0 || log.report.warnings.length > 0) io.err(`${parsed.positional[0]}: ${describeImportReport(log.report, show)}\n`);
+  if (parsed.flags.strict && log.report.rejected > 0) {
+    io.err(`--strict: ${log.report.rejected} rejected rows; fix them or drop --strict\n`);
+    return 2;
+  }
+  return { log, path };
+}
+
+/** The import report trimmed for a JSON file (the first 20 rejected rows). */
+export function reportForJson(report: ImportReport): ImportReport {
+  return { ...report, examples: report.examples.slice(0, 20), examplesTruncated: report.rejected > Math.min(20, report.examples.length) };
+}
