@@ -20,8 +20,9 @@ export async function isGzipFile(path: string): Promise<boolean> {
 
 /** A text stream of a file, gunzipped when it is gzip, decoded as UTF-8 (multi-byte characters split across chunks are kept whole). */
 export async function openTextStream(path: string): Promise<Readable> {
+  const gzip = await isGzipFile(path);
   const file = createReadStream(path, { highWaterMark: 1 << 16 });
-  const stream: Readable = (await isGzipFile(path)) ? file.pipe(createGunzip()) : file;
+  const stream: Readable = gzip ? file.pipe(createGunzip()) : file;
   if (stream !== file) file.on('error', (e) => stream.destroy(e));
   stream.setEncoding('utf8');
   return stream;
