@@ -2,7 +2,7 @@
 // Runs on `npm install` (the `prepare` script) and before the tests and benchmarks.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entryPoints = { cli: 'src/cli/main.ts' };

@@ -1,0 +1,84 @@
+import { METRICS, type MetricName } from '../sim/runResult';
+import type { MetricSummary, ScenarioSummary } from '../sim/summary';
+
+/** Formats a metric value by its unit. */
+export function formatValue(metric: MetricName, x: number): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  switch (METRICS[metric].unit) {
+    case 'share':
+      return `${(x * 100).toFixed(1)}%`;
+    case 'money':
+      return `$${Math.round(x).toLocaleString('en-US')}`;
+    case 'minutes':
+      return x >= 120 ? `${(x / 60).toFixed(1)} h` : `${x.toFixed(1)} min`;
+    case 'count':
+      return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1);
+    case 'ratio':
+      return x.toFixed(2);
+  }
+}
+
+export function formatInterval(metric: MetricName, s: MetricSummary): string {
+  if (!s.ci95) return s.n === 1 ? '(1 replication)' : 'n/a';
+  return `${formatValue(metric, s.ci95[0])} to ${formatValue(metric, s.ci95[1])}`;
+}
+
+/** Left-aligned first column, right-aligned others. */
+export function table(rows: string[][], header: string[]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The readable summary `leadlab run` prints. */
+export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDays: number; cooldownDays: number; agents: number }): string {
+  const out: string[] = [];
+  out.push(`${s.name}`);
+  out.push(
+    `${s.replications} replication${s.replications === 1 ? '' : 's'}, seed ${s.seed}, ${info.agents} agents, ${info.days} days of leads ` +
+      `(first ${info.warmupDays} discarded as warm-up, ${info.cooldownDays} days of follow-up after the last lead)`,
+  );
+  out.push('');
+  const rows = (Object.keys(METRICS) as MetricName[]).map((m) => [METRICS[m].label, formatValue(m, s.metrics[m].mean), formatInterval(m, s.metrics[m])]);
+  out.push(table(rows, ['Metric', 'Mean', '95% interval']));
+  out.push('');
+  const f = s.funnel;
+  const pct = (x: number) => (f.leads ? `${((100 * x) / f.leads).toFixed(1)}%` : '-');
+  out.push('Funnel (mean per replication, leads of the measured window)');
+  out.push(
+    table(
+      [
+        ['Leads', f.leads.toFixed(0), '100%'],
+        ['Attempted', f.attempted.toFixed(0), pct(f.attempted)],
+        ['Contacted', f.contacted.toFixed(0), pct(f.contacted)],
+        ['Application', f.application.toFixed(0), pct(f.application)],
+        ['Closing', f.closing.toFixed(0), pct(f.closing)],
+        ['Funded', f.funded.toFixed(1), pct(f.funded)],
+        ['In nurture at end', f.nurture.toFixed(0), pct(f.nurture)],
+        ...Object.entries(f.lost).map(([k, v]) => [`Lost: ${k}`, v.toFixed(0), pct(v)]),
+        ['Still open at end', f.open.toFixed(0), pct(f.open)],
+      ],
+      ['Stage', 'Leads', 'Share'],
+    ),
+  );
+  out.push('');
+  out.push('Agents (mean per replication)');
+  out.push(
+    table(
+      s.agents.map((a) => [
+        a.name,
+        a.leadsReceived.toFixed(0),
+        a.attempts.toFixed(0),
+        a.contacts.toFixed(0),
+        a.applications.toFixed(1),
+        a.funded.toFixed(1),
+        `${(a.utilization * 100).toFixed(0)}%`,
+        a.meanPipeline.toFixed(0),
+        String(a.maxPipeline),
+      ]),
+      ['Agent', 'Leads', 'Calls', 'Contacts', 'Apps', 'Funded', 'Busy', 'Pipeline', 'Max'],
+    ),
+  );
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ScenarioError } from '../scenario/load';
+import { runScenario } from '../scenario/runScenario';
+import { parseArgs, UsageError } from './args';
+import type { Command } from './command';
+import { callsToCsv } from './callsCsv';
+import { formatSummary } from './format';
+import { loadScenarioFile } from './scenarioFile';
+
+const flags = {
+  seed: { type: 'string', describe: 'run seed (default: the scenario\'s seed)' },
+  replications: { type: 'number', minInt: 1, describe: 'replications (default: the scenario\'s)' },
+  json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
+  calls: { type: 'string', describe: 'also write every call attempt of replication 1 to this CSV file' },
+} as const;
+
+/** `leadlab run`: simulate one scenario and summarize it. */
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'Simulate a scenario (or the built-in default) and summarize contact, conversion, speed and cost.',
+  usage: 'run [scenario.json] [--seed S] [--replications R] [--json] [--calls calls.csv]',
+  flags,
+  async run(argv, io) {
+    const { positional, flags: f } = parseArgs(argv, flags);
+    if (positional.length > 1) throw new UsageError(`expected at most one scenario file, got ${positional.length}: ${positional.join(' ')}`);
+    let resolved;
+    try {
+      resolved = loadScenarioFile(positional[0], io.cwd);
+    } catch (e) {
+      if (e instanceof ScenarioError) {
+        io.err(`leadlab run: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
+        return 2;
+      }
+      throw e;
+    }
+    if (positional.length === 0 && !f.json) io.err('No scenario file given: running the built-in default scenario (see data/scenarios/default.json).\n');
+    const seed = (f.seed as string | undefined) ?? resolved.scenario.seed;
+    const replications = (f.replications as number | undefined) ?? resolved.scenario.replications;
+    const started = Date.now();
+    const { summary, runs } = runScenario(resolved, {
+      seed,
+      replications,
+      recordCalls: Boolean(f.calls),
+      onProgress: io.isTTY && !f.json ? (done, total) => io.err(`\rreplication ${done}/${total}`) : undefined,
+    });
+    if (io.isTTY && !f.json) io.err('\r\x1b[K');
+    if (f.calls) {
+      const path = resolve(io.cwd, f.calls as string);
+      writeFileSync(path, callsToCsv(runs[0].calls ?? [], resolved.config.startDate));
+      io.err(`Wrote ${runs[0].calls?.length ?? 0} call attempts of replication 1 to ${f.calls}\n`);
+    }
+    if (f.json) {
+      io.out(JSON.stringify({ scenario: resolved.scenario.name, ...summary, wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');
+    } else {
+      const c = resolved.config;
+      io.out(formatSummary(summary, { days: c.days, warmupDays: c.warmupDays, cooldownDays: c.cooldownDays, agents: c.agents.length }));
+    }
+    return 0;
+  },
+};
+
+/** JSON has no NaN or Infinity: they become null. */
+export function jsonNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+}

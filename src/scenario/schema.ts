@@ -1,0 +1,304 @@
+import { CALLBACK_PRESETS } from '../strategies/callbackPresets';
+import { CADENCE_STATUSES } from '../strategies/callbackSchedule';
+import { DEFAULT_PIPELINE_RULES } from '../strategies/pipelineRules';
+import { distributionStrategies } from '../strategies/distribution';
+import { ARRIVAL_PRESETS, CONTACT_HOUR_PRESETS } from './presets/hourOfWeek';
+import { arr, custom, expectIssue, num, obj, oneOf, record, str, type Infer, type Schema } from './schemaKit';
+
+/*
+ * The scenario file: every field, its default and where the default comes from. "DESIGN.md" refers to the
+ * domain notes in ../shared/DESIGN.md; "assumption" marks a number chosen as plausible, to be replaced by a
+ * fitted model or the user's own figure. docs/assumptions.md explains the contact and conversion figures.
+ */
+
+const share = (description: string, def: number) => num({ min: 0, max: 1, default: def, description });
+const positive = (description: string, def: number) => num({ exclusiveMin: 0, default: def, description });
+const weekdaysPattern = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)*$/;
+
+const betaParams = (description: string, alpha: number, beta: number) =>
+  obj({ alpha: num({ exclusiveMin: 0, default: alpha }), beta: num({ exclusiveMin: 0, default: beta }) }, { description, defaulted: true });
+
+const hourProfile = (presets: readonly string[], def: string, description: string) =>
+  oneOf<string | number[]>(
+    [str({ values: presets }) as Schema<string | number[]>, arr(num({ min: 0 }), { length: 168 }) as Schema<string | number[]>],
+    (v) => (typeof v === 'string' ? 0 : Array.isArray(v) ? 1 : -1),
+    `one of ${presets.map((p) => JSON.stringify(p)).join(', ')} or a list of 168 numbers (Monday 00:00 first)`,
+    { default: def, description },
+  );
+
+const source = obj(
+  {
+    name: str({ description: 'Lead source, e.g. an aggregator or your own web form.' }),
+    share: num({ min: 0, description: 'Relative share of arriving leads.' }),
+    cost: num({ min: 0, default: 0, description: 'Price paid per lead.' }),
+    soldTo: arr(num({ min: 0 }), { minItems: 1, default: [1], description: 'Weights of 1, 2, 3, ... buyers of the same lead (us included).' }),
+    contactabilityFactor: positive('Multiplier on contactability for this source.', 1),
+    conversionFactor: positive('Multiplier on conversion for this source.', 1),
+  },
+  { description: 'A lead source.' },
+);
+
+const product = obj(
+  {
+    name: str(),
+    share: num({ min: 0, description: 'Relative share of arriving leads.' }),
+    revenuePerFunded: num({ min: 0, default: 3000, description: 'Revenue per funded deal (assumption: a mortgage origination of a few thousand dollars).' }),
+  },
+  { description: 'A product.' },
+);
+
+const leads = obj(
+  {
+    perDay: num({ min: 0, default: 40, description: 'Mean leads per day (assumption: 10 agents x 4, inside the field rule of 3-7 new leads per agent per day, DESIGN.md).' }),
+    arrivalProfile: hourProfile(ARRIVAL_PRESETS, 'web-forms', 'Relative arrivals by hour of week.'),
+    sources: arr(source, {
+      minItems: 1,
+      default: [
+        // Assumption: resold aggregator leads are cheap and shared; exclusive web-form leads cost more.
+        { name: 'aggregator', share: 0.6, cost: 30, soldTo: [0.2, 0.3, 0.3, 0.2], contactabilityFactor: 0.9, conversionFactor: 0.9 },
+        { name: 'web-form', share: 0.4, cost: 60, soldTo: [1], contactabilityFactor: 1.15, conversionFactor: 1.15 },
+      ] as never,
+      description: 'Lead sources and their mix.',
+    }),
+    products: arr(product, {
+      minItems: 1,
+      default: [
+        // Assumption: a loan officer's origination revenue, about 1% of a $350-450k loan.
+        { name: 'purchase', share: 0.4, revenuePerFunded: 4500 },
+        { name: 'refinance', share: 0.6, revenuePerFunded: 3500 },
+      ] as never,
+      description: 'Products and their mix.',
+    }),
+    readyShare: share('Share of leads ready to buy now; the rest are immature (assumption).', 0.6),
+    propensity: betaParams('Propensity to convert, Beta-distributed and scaled to mean 1 (assumption).', 2, 2),
+    badNumberShare: share('Share of leads with a wrong phone number (assumption).', 0.06),
+  },
+  { defaulted: true, description: 'The synthetic lead stream.' },
+);
+
+const ageDecay = oneOf<Record<string, unknown>>(
+  [
+    obj({
+      kind: str({ values: ['exponential'] }),
+      halfLifeMinutes: num({ exclusiveMin: 0, description: 'Minutes for the fresh-lead bonus to halve.' }),
+      floor: num({ min: 0, max: 1, description: 'Multiplier left when the lead is old.' }),
+    }) as Schema<Record<string, unknown>>,
+    obj({
+      kind: str({ values: ['table'] }),
+      points: arr(arr(num({ min: 0 }), { length: 2 }), { minItems: 1, description: '[ageMinutes, multiplier] pairs.' }),
+    }) as Schema<Record<string, unknown>>,
+  ],
+  (v) => (typeof v === 'object' && v !== null ? ((v as { kind?: unknown }).kind === 'table' ? 1 : 0) : -1),
+  'an object with kind "exponential" or "table"',
+  // Assumption to be calibrated (docs/assumptions.md): the fresh-lead answer bonus halves in 30 minutes and
+  // leaves 35% of it for old leads.
+  { default: { kind: 'exponential', halfLifeMinutes: 30, floor: 0.35 }, description: 'Answer probability multiplier by lead age.' },
+);
+
+const contact = obj(
+  {
+    contactability: betaParams('Per-lead answer probability, Beta(alpha, beta) (assumption: mean 0.4 with wide spread, so per-attempt contact falls with attempts by selection).', 0.8, 1.2),
+    hourOfWeek: hourProfile(CONTACT_HOUR_PRESETS, 'lrm-2007', 'Answer probability multiplier by hour of week.'),
+    ageDecay,
+  },
+  { defaulted: true, description: 'How likely a call is answered.' },
+);
+
+const competitor = obj(
+  {
+    meanResponseMinutes: positive('Mean minutes until another buyer reaches the consumer (assumption; HBR 2011 found a 42-hour average response, but the fastest buyers call within minutes).', 90),
+    reachProbability: share('Probability that each other buyer reaches the consumer (assumption).', 0.5),
+    firstContactWins: share('Probability that a consumer reached first by a competitor goes with them (assumption; vendor studies say 35-50% of sales go to the first responder).', 0.5),
+  },
+  { defaulted: true, description: 'Other companies that bought the same lead.' },
+);
+
+const duration = oneOf<Record<string, unknown>>(
+  [
+    obj({ distribution: str({ values: ['fixed', 'exponential'] }), mean: num({ exclusiveMin: 0 }) }) as Schema<Record<string, unknown>>,
+    obj({ distribution: str({ values: ['lognormal'] }), mean: num({ exclusiveMin: 0 }), sd: num({ min: 0 }) }) as Schema<Record<string, unknown>>,
+  ],
+  (v) => (typeof v === 'object' && v !== null ? ((v as { distribution?: unknown }).distribution === 'lognormal' ? 1 : 0) : -1),
+  'an object {"distribution": "fixed" | "exponential" | "lognormal", "mean": minutes, "sd"?: minutes}',
+  { default: { distribution: 'lognormal', mean: 8, sd: 6 }, description: 'Conversation length in minutes (assumption: 8 min mean, right-skewed).' },
+);
+
+const calls = obj(
+  {
+    noAnswerMinutes: num({ min: 0, default: 1, description: 'Minutes an unanswered attempt takes: about 30 s of ringing and a short voicemail (assumption).' }),
+    talkMinutes: duration,
+    wrapUpMinutes: num({ min: 0, default: 1.5, description: 'Minutes of notes after each call (assumption).' }),
+  },
+  { defaulted: true },
+);
+
+const funnel = obj(
+  {
+    applicationPerConversation: share('P(application) per conversation with a ready lead (assumption; calibrated in docs/assumptions.md).', 0.2),
+    immatureApplicationFactor: share('Immature leads apply at this fraction of that rate (assumption).', 0.15),
+    immatureToNurture: share('P(an immature lead is moved to nurture) per conversation (assumption).', 0.3),
+    notInterestedPerConversation: share('P(a contacted lead says no for good) per conversation (assumption).', 0.15),
+    closingPerConversation: share('P(an application proceeds to closing) per conversation (assumption).', 0.35),
+    applicationLostPerConversation: share('P(an application is withdrawn) per conversation (assumption).', 0.08),
+    fundedPerConversation: share('P(a closing funds) per conversation (assumption).', 0.5),
+    closingLostPerConversation: share('P(a closing falls through) per conversation (assumption).', 0.08),
+  },
+  { defaulted: true, description: 'Transitions per conversation, scaled by lead propensity and agent skill.' },
+);
+
+const nurture = obj(
+  {
+    returnShare: share('Share of nurtured leads that become ready and come back to sales (assumption).', 0.15),
+    meanReturnDays: positive('Mean days in the drip before a returning lead comes back (assumption).', 30),
+  },
+  { defaulted: true, description: 'The marketing drip for immature leads.' },
+);
+
+const agent = obj(
+  {
+    name: str({ description: 'Agent name; with count > 1 a number is appended.' }),
+    count: num({ int: true, min: 1, default: 1, description: 'Number of identical agents.' }),
+    role: str({ values: ['closer', 'telemarketer'], default: 'closer' }),
+    shift: str({ pattern: /^([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, hint: '"HH:MM-HH:MM"', default: '09:00-17:00', description: 'Daily working hours; may pass midnight.' }),
+    days: str({ pattern: weekdaysPattern, hint: 'weekdays like "Mon-Fri" or "Mon,Wed,Sat-Sun"', default: 'Mon-Fri' }),
+    pipelineLimit: num({ int: true, min: 1, default: 150, description: 'Most open leads at once (DESIGN.md: typically 100-150).' }),
+    newLeadsPerDay: num({ int: true, min: 0, default: 7, description: 'Most new leads per day (DESIGN.md: typically 3-7).' }),
+    maxCallsPerDay: num({ int: true, min: 0, default: 400, description: 'Most calls per day (400 = effectively no cap).' }),
+    skill: positive('Conversion multiplier (1 = average).', 1),
+    sourceSkill: record(positive('Multiplier for this source.', 1), { default: {} }),
+    productSkill: record(positive('Multiplier for this product.', 1), { default: {} }),
+    sources: arr(str(), { default: [], description: 'Sources the agent may take (empty = all).' }),
+    products: arr(str(), { default: [], description: 'Products the agent may take (empty = all).' }),
+  },
+  { description: 'An agent or a group of identical agents.' },
+);
+
+const cadencePatch = obj(
+  {
+    burstMinutes: arr(num({ min: 0 })),
+    intervalHours: arr(num({ min: 0 }), { length: 2 }),
+    maxAttempts: num({ int: true, min: 0 }),
+    onExhausted: str({ values: ['nurture', 'lost'] }),
+    priority: num(),
+  },
+  { optional: ['burstMinutes', 'intervalHours', 'maxAttempts', 'onExhausted', 'priority'] },
+);
+
+const callbacksObject = obj(
+  {
+    preset: str({ values: CALLBACK_PRESETS, default: 'radar', description: 'Schedule to start from.' }),
+    tries: num({ int: true, min: 1, default: 6, description: 'fixed-retries: tries while unreached.' }),
+    everyHours: num({ exclusiveMin: 0, default: 4, description: 'fixed-retries: hours between tries.' }),
+    statuses: obj(Object.fromEntries(CADENCE_STATUSES.map((s) => [s, cadencePatch])), { optional: CADENCE_STATUSES, defaulted: true, description: 'Changes to the preset, per status.' }),
+    productionCycle: arr(
+      obj({
+        status: str({ values: CADENCE_STATUSES }),
+        fromDay: num({ int: true, min: 1, max: 31 }),
+        toDay: num({ int: true, min: 1, max: 31 }),
+        intervalFactor: num({ exclusiveMin: 0 }),
+      }),
+      { description: 'Replaces the preset production-cycle modifiers.' },
+    ),
+  },
+  { optional: ['productionCycle'] },
+);
+
+const callbacks = oneOf<Record<string, unknown>>(
+  [
+    custom<Record<string, unknown>>(
+      (v, path, issues) => {
+        const inner = callbacksObject.parse({ preset: v }, path, []);
+        if (!inner) return expectIssue(issues, path, `one of ${CALLBACK_PRESETS.map((p) => JSON.stringify(p)).join(', ')}`, v);
+        return inner as Record<string, unknown>;
+      },
+      () => ({ type: 'string', enum: [...CALLBACK_PRESETS] }),
+    ),
+    callbacksObject as Schema<Record<string, unknown>>,
+  ],
+  (v) => (typeof v === 'string' ? 0 : typeof v === 'object' && v !== null && !Array.isArray(v) ? 1 : -1),
+  'a preset name or an object {"preset": ..., "statuses": {...}}',
+  { default: { preset: 'radar' }, description: 'The callback schedule (DESIGN.md, Callback periods).' },
+);
+
+const pipeline = obj(
+  {
+    nurtureAfterConversations: num({ int: true, min: 1, default: DEFAULT_PIPELINE_RULES.nurtureAfterConversations, description: 'Conversations in "contacted" without an application before nurture (assumption).' }),
+    dropAfterDays: positive('Days after which a lead that never applied is dropped (assumption).', DEFAULT_PIPELINE_RULES.dropAfterDays),
+    pruneAtLimitAfterConversations: num({ int: true, min: 0, default: DEFAULT_PIPELINE_RULES.pruneAtLimitAfterConversations, description: 'At the pipeline limit, contacted leads with this many conversations go to nurture (0 = never).' }),
+  },
+  { defaulted: true, description: 'Lead evaluation each time a lead is worked.' },
+);
+
+const distribution = custom<{ strategy: string; options: Record<string, unknown> }>(
+  (v, path, issues) => {
+    const names = Object.keys(distributionStrategies);
+    const raw = typeof v === 'string' ? { strategy: v } : v;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return expectIssue(issues, path, 'a strategy name or {"strategy": name, "options": {...}}', v);
+    const { strategy, options, ...rest } = raw as Record<string, unknown>;
+    const before = issues.length;
+    for (const k of Object.keys(rest)) issues.push({ path: `${path}.${k}`, message: 'unknown field; expected one of: strategy, options' });
+    const entry = typeof strategy === 'string' ? distributionStrategies[strategy] : undefined;
+    if (!entry) return expectIssue(issues, `${path}.strategy`, `one of ${names.map((n) => JSON.stringify(n)).join(', ')}`, strategy);
+    const parsed = (entry.options as Schema<unknown>).parse(options ?? {}, `${path}.options`, issues);
+    if (issues.length > before) return undefined;
+    return { strategy: strategy as string, options: parsed as Record<string, unknown> };
+  },
+  () => ({
+    oneOf: [
+      { type: 'string', enum: Object.keys(distributionStrategies) },
+      {
+        type: 'object',
+        properties: { strategy: { type: 'string', enum: Object.keys(distributionStrategies) }, options: { type: 'object' } },
+        required: ['strategy'],
+        additionalProperties: false,
+      },
+    ],
+  }),
+  { default: { strategy: 'round-robin', options: {} }, description: 'How new leads are given to agents (DESIGN.md, Distribution patterns).' },
+);
+
+const economics = obj(
+  {
+    agentCostPerHour: num({ min: 0, default: 35, description: 'Loaded cost of an agent hour on shift (assumption: US inside-sales wage plus overhead).' }),
+  },
+  { defaulted: true },
+);
+
+/** The scenario file schema. */
+export const scenarioSchema = obj(
+  {
+    name: str({ default: 'Untitled scenario' }),
+    description: str({ default: '' }),
+    seed: oneOf<string | number>([num({ int: true }) as Schema<string | number>, str() as Schema<string | number>], (v) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : -1), 'an integer or a string', {
+      default: 1,
+      description: 'Run seed: same scenario and seed give the same result, bit for bit.',
+    }),
+    replications: num({ int: true, min: 1, max: 10000, default: 10, description: 'Independent replications; results carry a 95% interval over them.' }),
+    startDate: str({ pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date "YYYY-MM-DD"', check: (s) => !Number.isNaN(Date.parse(s)), default: '2026-01-05', description: 'First simulated day (a Monday by default).' }),
+    days: num({ int: true, min: 1, max: 3660, default: 90, description: 'Days of lead arrivals.' }),
+    warmupDays: num({ int: true, min: 0, default: 14, description: 'Days discarded from the metrics while pipelines fill (assumption: two weeks lets the contacted cadence reach steady state).' }),
+    cooldownDays: num({ int: true, min: 0, default: 14, description: 'Days the run goes on after the last arrival so late leads are worked.' }),
+    leads,
+    contact,
+    contactModel: str({ description: 'Path of a fitted contact model (from `leadlab fit --out`), relative to the scenario file; replaces `contact`.' }),
+    competitor,
+    calls,
+    funnel,
+    nurture,
+    agents: arr(agent, {
+      minItems: 1,
+      default: [
+        { name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri' },
+        { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat' },
+      ] as never,
+      description: 'The sales team (assumption: a 10-agent floor covering weekday days, evenings and Saturday).',
+    }),
+    callbacks,
+    pipeline,
+    distribution,
+    economics,
+  },
+  { optional: ['contactModel'], description: 'A Leadlab scenario.' },
+);
+
+export type ScenarioInput = Infer<typeof scenarioSchema>;

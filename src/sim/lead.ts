@@ -1,0 +1,67 @@
+import type { Rng } from './random';
+
+/** Where a lead stands. Open statuses are worked from an agent's pipeline. */
+export type LeadStatus = 'new' | 'attempted' | 'contacted' | 'application' | 'closing' | 'funded' | 'lost' | 'nurture';
+
+export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'attempted', 'contacted', 'application', 'closing', 'funded', 'lost', 'nurture'];
+
+export type LostReason = 'competitor' | 'not-interested' | 'exhausted' | 'dropped' | 'withdrawn' | 'declined' | 'opted-out';
+
+/** True for statuses that sit in an agent's pipeline. */
+export function isOpen(status: LeadStatus): boolean {
+  return status === 'new' || status === 'attempted' || status === 'contacted' || status === 'application' || status === 'closing';
+}
+
+/**
+ * One lead and its hidden traits. The traits are drawn from the lead's own random stream when it is
+ * created, and each call uses a fixed block of draws from its own call stream, so two policies run on one
+ * seed see the same lead with the same luck on its k-th call (common random numbers).
+ */
+export class Lead {
+  status: LeadStatus = 'new';
+  /** Index of the owning agent, or -1 while unassigned. */
+  agent = -1;
+  attempts = 0;
+  /** Unanswered attempts since the lead entered its status or was last reached. */
+  attemptsSinceContact = 0;
+  /** Conversations since the last status change. */
+  conversationsInStatus = 0;
+  firstAttemptAt = -1;
+  firstContactAt = -1;
+  /** Attempt number (1-based) of the first contact, or 0. */
+  firstContactAttempt = 0;
+  /** When the status was entered. */
+  statusSince = 0;
+  /** When the next callback is due (Infinity when none). */
+  nextDue = Infinity;
+  /** Priority the callback policy gave the next call (lower is more urgent). */
+  nextPriority = 0;
+  /** Bumped when a scheduled callback is superseded; stale queue entries carry the old version. */
+  version = 0;
+  reachedApplication = false;
+  /** Bit set of the statuses the lead has ever had (bit i = LEAD_STATUSES[i]). */
+  reached = 1;
+  lostReason: LostReason | undefined = undefined;
+  /** Times the lead has come back from nurture. */
+  returns = 0;
+  /** True when the lead arrived inside the measured window. */
+  counted = false;
+
+  constructor(
+    readonly id: number,
+    readonly createdAt: number,
+    readonly source: number,
+    readonly product: number,
+    /** P(answer) before hour-of-week and age effects. */
+    public contactability: number,
+    public ready: boolean,
+    /** Conversion multiplier, mean 1 across leads. */
+    readonly propensity: number,
+    /** When a competitor reaches the consumer (Infinity if none does). */
+    readonly competitorAt: number,
+    /** Whether the consumer, once reached by a competitor first, goes with them. */
+    readonly loyalToCompetitor: boolean,
+    /** Random stream for this lead's calls. */
+    readonly callRng: Rng,
+  ) {}
+}

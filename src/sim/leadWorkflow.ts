@@ -1,0 +1,460 @@
+import { AgentState } from './agentState';
+import { Calendar, MINUTES_PER_DAY } from './calendar';
+import type { CallRecord } from './callLog';
+import { ageDecayFunction } from './contactModel';
+import { exponential, lognormalQuantile, weightedIndex } from './distributions';
+import { createLead, nextPoissonArrival } from './leadStream';
+import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
+import { MetricsCollector } from './metricsCollector';
+import type { DurationConfig, ModelConfig } from './modelConfig';
+import type { CallbackContext, DistributionContext, LeadView, Policies } from './policies';
+import { stream, type Rng } from './random';
+import type { RunResult } from './runResult';
+import { minutesUntilShiftStart } from './shift';
+import { Simulation } from './simulation';
+
+/** Callbacks placed more than this many minutes after they were due count as overdue. */
+const OVERDUE_MINUTES = 60;
+
+/** Hooks for tests and tools that watch a run; all optional, and free when absent. */
+export interface RunObserver {
+  onAssign?(lead: Lead, agent: AgentState, now: number): void;
+  onLeavePipeline?(lead: Lead, agent: AgentState, now: number): void;
+  onCallStart?(lead: Lead, agent: AgentState, now: number, answered: boolean): void;
+  onStatus?(lead: Lead, from: LeadStatus, to: LeadStatus, now: number): void;
+}
+
+export interface RunOptions {
+  seed: string;
+  /** Keep a CallRecord per attempt (for `leadlab run --calls` and fitting checks). */
+  recordCalls?: boolean;
+  observer?: RunObserver;
+}
+
+function durationSampler(d: DurationConfig): (u: number) => number {
+  switch (d.distribution) {
+    case 'fixed':
+      return () => d.mean;
+    case 'exponential':
+      return (u) => -d.mean * Math.log(1 - u);
+    case 'lognormal':
+      // One uniform per draw keeps each call's block of draws fixed (common random numbers).
+      return (u) => lognormalQuantile(u, d.mean, d.sd);
+  }
+}
+
+/**
+ * The lead workflow model (DESIGN.md, The model): leads arrive, are distributed to agents, called on the
+ * callback policy's cadence, answered or not by their hidden traits, and move through the funnel
+ * new -> attempted -> contacted -> application -> closing -> funded, with lost and nurture on the side.
+ */
+export class LeadWorkflow {
+  readonly sim = new Simulation();
+  readonly calendar: Calendar;
+  readonly agents: AgentState[];
+  private readonly metrics: MetricsCollector;
+  private readonly arrivalRng: Rng;
+  private readonly strategyRng: Rng;
+  private readonly decay: (age: number) => number;
+  private readonly talk: (u: number) => number;
+  private readonly hourMultiplier: readonly number[];
+  private readonly sourceWeights: number[];
+  private readonly productWeights: number[];
+  private readonly arrivalEnd: number;
+  private readonly windowStart: number;
+  private readonly endTime: number;
+  private waiting: Lead[] = [];
+  /**
+   * Kinds (source x product) of waiting leads the strategy refused since capacity last changed. A refusal
+   * stands until something that could change it happens (a lead leaves a pipeline, a day starts, an agent
+   * comes on shift or, for strategies that ask, an agent finishes a call), so waiting leads are not offered
+   * again after every call.
+   */
+  private refusedKinds = new Set<number>();
+  private nextLeadId = 0;
+  private replayIndex = 0;
+  private readonly calls: CallRecord[] | undefined;
+  private readonly dctx: DistributionContext;
+
+  constructor(
+    readonly config: ModelConfig,
+    readonly policies: Policies,
+    readonly options: RunOptions,
+  ) {
+    this.calendar = new Calendar(config.startDate);
+    this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
+    this.arrivalRng = stream(options.seed, 'arrivals');
+    this.strategyRng = stream(options.seed, 'strategy');
+    this.decay = ageDecayFunction(config.contact.ageDecay);
+    this.talk = durationSampler(config.calls.talkMinutes);
+    this.hourMultiplier = config.contact.hourOfWeek;
+    this.sourceWeights = config.sources.map((s) => s.share);
+    this.productWeights = config.products.map((p) => p.share);
+    this.windowStart = config.warmupDays * MINUTES_PER_DAY;
+    this.arrivalEnd = config.days * MINUTES_PER_DAY;
+    this.endTime = (config.days + config.cooldownDays) * MINUTES_PER_DAY;
+    this.calls = options.recordCalls ? [] : undefined;
+    this.metrics = new MetricsCollector(config, this.calendar, this.agents);
+    const sim = this.sim, agents = this.agents, calendar = this.calendar, rng = this.strategyRng;
+    this.dctx = {
+      get now() {
+        return sim.now;
+      },
+      calendar,
+      agents,
+      rng,
+    };
+  }
+
+  /** Runs the whole horizon and returns the results. */
+  run(): RunResult & { calls?: CallRecord[] } {
+    const { sim } = this;
+    for (let d = 0; d * MINUTES_PER_DAY < this.endTime; d++) sim.scheduleAt(d * MINUTES_PER_DAY, this.onDayStart, d);
+    this.scheduleNextArrival(0);
+    for (const agent of this.agents) this.wakeAt(agent, sim.now);
+    sim.run({ until: this.endTime });
+    const result = this.metrics.finish(this.options.seed, sim.eventsRun);
+    return this.calls ? { ...result, calls: this.calls } : result;
+  }
+
+  // ---- arrivals and distribution ------------------------------------------------------------------
+
+  private scheduleNextArrival(t: number): void {
+    const arrivals = this.config.arrivals;
+    if (arrivals.kind === 'poisson') {
+      const next = nextPoissonArrival(t, arrivals.leadsPerHourOfWeek, this.calendar, this.arrivalRng);
+      if (next < this.arrivalEnd) this.sim.scheduleAt(next, this.onArrival, -1);
+    } else if (this.replayIndex < arrivals.leads.length) {
+      const next = arrivals.leads[this.replayIndex];
+      if (next.t < this.arrivalEnd) this.sim.scheduleAt(Math.max(next.t, t), this.onArrival, this.replayIndex++);
+    }
+  }
+
+  private readonly onArrival = (replay: number): void => {
+    const now = this.sim.now;
+    let source: number, product: number;
+    if (replay >= 0 && this.config.arrivals.kind === 'replay') {
+      ({ source, product } = this.config.arrivals.leads[replay]);
+    } else {
+      source = weightedIndex(this.arrivalRng, this.sourceWeights);
+      product = weightedIndex(this.arrivalRng, this.productWeights);
+    }
+    const lead = createLead(this.config, this.options.seed, this.nextLeadId++, now, source, product);
+    lead.counted = now >= this.windowStart;
+    this.metrics.onArrival(lead);
+    this.waiting.push(lead);
+    if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+    this.scheduleNextArrival(now);
+  };
+
+  private view(lead: Lead): LeadView {
+    const config = this.config;
+    return {
+      id: lead.id,
+      createdAt: lead.createdAt,
+      source: config.sources[lead.source].name,
+      product: config.products[lead.product].name,
+      status: lead.status,
+      attempts: lead.attempts,
+      attemptsSinceContact: lead.attemptsSinceContact,
+      conversationsInStatus: lead.conversationsInStatus,
+      statusSince: lead.statusSince,
+      firstContactAt: lead.firstContactAt,
+      everContacted: lead.firstContactAt >= 0,
+    };
+  }
+
+  /** Capacity may have changed: waiting leads are offered again. */
+  private capacityChanged(): void {
+    this.refusedKinds.clear();
+    this.dispatchWaiting();
+  }
+
+  /** Offers waiting leads to the distribution strategy, in its queue order. */
+  private dispatchWaiting(): void {
+    if (this.waiting.length === 0) return;
+    const strategy = this.policies.distribution;
+    const lifo = strategy.queueOrder === 'lifo';
+    const list = this.waiting;
+    const keep: Lead[] = [];
+    // Once a lead of some source and product is refused, later leads of the same kind are refused too
+    // (nothing changed in between), so they are not offered again.
+    const refused = this.refusedKinds;
+    const n = list.length;
+    for (let k = 0; k < n; k++) {
+      const lead = list[lifo ? n - 1 - k : k];
+      const kind = kindOf(lead);
+      if (refused.has(kind)) {
+        keep.push(lead);
+        continue;
+      }
+      const a = strategy.assign(this.view(lead), this.dctx);
+      if (a >= 0) this.assign(lead, this.agents[a]);
+      else {
+        refused.add(kind);
+        keep.push(lead);
+      }
+    }
+    if (lifo) keep.reverse();
+    this.waiting = keep;
+  }
+
+  private assign(lead: Lead, agent: AgentState): void {
+    lead.agent = agent.index;
+    agent.pipelineSize++;
+    agent.newToday++;
+    agent.leadsReceived++;
+    if (lead.counted) agent.measuredLeads++;
+    if (agent.pipelineSize > agent.maxPipeline) agent.maxPipeline = agent.pipelineSize;
+    agent.fresh.push(lead);
+    this.options.observer?.onAssign?.(lead, agent, this.sim.now);
+    this.policies.distribution.assigned?.(this.view(lead), agent.index, this.dctx);
+    this.wakeAt(agent, this.sim.now);
+  }
+
+  private leavePipeline(lead: Lead): void {
+    if (lead.agent < 0) return;
+    const agent = this.agents[lead.agent];
+    agent.pipelineSize--;
+    lead.agent = -1;
+    lead.version++;
+    this.options.observer?.onLeavePipeline?.(lead, agent, this.sim.now);
+    this.capacityChanged();
+  }
+
+  // ---- agents -------------------------------------------------------------------------------------
+
+  /** Makes sure an idle agent looks for work no later than time t. */
+  private wakeAt(agent: AgentState, t: number): void {
+    if (agent.busy || t === Infinity || t >= this.endTime) return;
+    if (agent.wakeAt <= t && agent.wakeAt >= this.sim.now) return;
+    if (agent.wakeHandle >= 0) this.sim.cancel(agent.wakeHandle);
+    agent.wakeAt = t;
+    agent.wakeHandle = this.sim.scheduleAt(Math.max(t, this.sim.now), this.onWake, agent);
+  }
+
+  private readonly onWake = (agent: AgentState): void => {
+    agent.wakeAt = Infinity;
+    agent.wakeHandle = -1;
+    this.nextTask(agent);
+  };
+
+  /** A free agent takes the most urgent task: a fresh lead, then due callbacks by priority. */
+  private nextTask(agent: AgentState): void {
+    if (agent.busy) return;
+    const now = this.sim.now;
+    const untilShift = minutesUntilShiftStart(agent.config.shift, this.calendar.minuteOfWeek(now));
+    if (untilShift > 0) {
+      agent.wasOnShift = false;
+      this.wakeAt(agent, now + untilShift);
+      return;
+    }
+    if (!agent.wasOnShift) {
+      agent.wasOnShift = true;
+      this.capacityChanged();
+    }
+    if (agent.callsToday >= agent.config.maxCallsPerDay) {
+      this.wakeAt(agent, (Math.floor(now / MINUTES_PER_DAY) + 1) * MINUTES_PER_DAY);
+      return;
+    }
+    const fresh = agent.takeFresh();
+    if (fresh) {
+      this.startCall(agent, fresh, -1);
+      return;
+    }
+    const due = agent.due, ready = agent.ready;
+    while (due.size > 0 && due.peekK1() <= now) {
+      due.pop();
+      const lead = due.poppedItem!;
+      if (lead.version === due.poppedVersion && lead.agent === agent.index) ready.push(lead.nextPriority, due.poppedK1, lead, due.poppedVersion);
+    }
+    while (ready.pop()) {
+      const lead = ready.poppedItem!;
+      if (lead.version === ready.poppedVersion && lead.agent === agent.index && isOpen(lead.status)) {
+        this.startCall(agent, lead, ready.poppedK2);
+        return;
+      }
+    }
+    this.wakeAt(agent, due.peekK1());
+  }
+
+  private startCall(agent: AgentState, lead: Lead, dueAt: number): void {
+    const now = this.sim.now;
+    const rng = lead.callRng;
+    // A fixed block of four draws per attempt keeps every lead's k-th call on the same luck across policies.
+    const uAnswer = rng(), uTalk = rng(), uOutcome = rng(), uJitter = rng();
+    const age = now - lead.createdAt;
+    const p = lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * this.decay(age);
+    const answered = uAnswer < p;
+    const calls = this.config.calls;
+    const duration = (answered ? this.talk(uTalk) : calls.noAnswerMinutes) + calls.wrapUpMinutes;
+    lead.attempts++;
+    lead.version++;
+    lead.nextDue = Infinity;
+    if (lead.firstAttemptAt < 0) lead.firstAttemptAt = now;
+    agent.busy = true;
+    agent.callsToday++;
+    agent.currentLead = lead;
+    agent.currentAnswered = answered;
+    agent.currentOutcomeDraw = uOutcome;
+    agent.currentJitterDraw = uJitter;
+    const inWindow = now >= this.windowStart && now < this.arrivalEnd;
+    if (inWindow) agent.busyMinutes += duration;
+    if (lead.counted) {
+      agent.attempts++;
+      if (answered) agent.contacts++;
+      if (dueAt >= 0 && now - dueAt > OVERDUE_MINUTES) agent.overdueCallbacks++;
+    }
+    this.metrics.onAttempt(lead, answered, dueAt >= 0 ? now - dueAt : -1);
+    this.options.observer?.onCallStart?.(lead, agent, now, answered);
+    this.calls?.push({
+      leadId: String(lead.id),
+      leadCreated: lead.createdAt,
+      attemptTime: now,
+      outcome: answered ? 'contact' : lead.contactability === 0 ? 'bad-number' : 'no-answer',
+      agent: agent.name,
+      source: this.config.sources[lead.source].name,
+      product: this.config.products[lead.product].name,
+      hourOfWeek: this.calendar.hourOfWeek(now),
+    });
+    this.sim.schedule(duration, this.onCallEnd, agent);
+  }
+
+  private readonly onCallEnd = (agent: AgentState): void => {
+    const lead = agent.currentLead!;
+    agent.busy = false;
+    agent.currentLead = undefined;
+    if (this.policies.distribution.redispatchWhenAgentFree && this.waiting.length > 0) this.capacityChanged();
+    if (isOpen(lead.status) && lead.agent === agent.index) {
+      if (agent.currentAnswered) this.conversation(lead, agent, agent.currentOutcomeDraw);
+      else {
+        lead.attemptsSinceContact++;
+        if (lead.status === 'new') this.setStatus(lead, 'attempted', agent, true);
+      }
+      if (isOpen(lead.status)) this.planNextCall(lead, agent, agent.currentJitterDraw);
+      if (isOpen(lead.status)) {
+        const verdict = this.policies.pipeline.evaluate(this.view(lead), agent, this.sim.now);
+        if (verdict === 'nurture') this.toNurture(lead, agent);
+        else if (verdict === 'drop') this.lose(lead, agent, 'dropped');
+      }
+    }
+    this.nextTask(agent);
+  };
+
+  /** The consumer answered: move the lead through the funnel by its traits and the agent's skill. */
+  private conversation(lead: Lead, agent: AgentState, u: number): void {
+    const now = this.sim.now;
+    const f = this.config.funnel;
+    if (lead.firstContactAt < 0) {
+      lead.firstContactAt = now;
+      lead.firstContactAttempt = lead.attempts;
+    }
+    lead.attemptsSinceContact = 0;
+    lead.conversationsInStatus++;
+    if (lead.status === 'new' || lead.status === 'attempted') this.setStatus(lead, 'contacted', agent, false);
+    // A consumer a competitor reached first usually goes with them (DESIGN.md, The rendezvous).
+    if (!lead.reachedApplication && lead.loyalToCompetitor && lead.competitorAt < now) {
+      this.lose(lead, agent, 'competitor');
+      return;
+    }
+    const source = this.config.sources[lead.source];
+    const skill = agent.skillFor(source.name, this.config.products[lead.product].name) * source.conversionFactor;
+    switch (lead.status) {
+      case 'contacted': {
+        const pApp = Math.min(0.95, f.applicationPerConversation * lead.propensity * skill * (lead.ready ? 1 : f.immatureApplicationFactor));
+        const pNo = f.notInterestedPerConversation;
+        const pNurture = lead.ready ? 0 : f.immatureToNurture;
+        if (u < pApp) this.setStatus(lead, 'application', agent, true);
+        else if (u < pApp + pNo) this.lose(lead, agent, 'not-interested');
+        else if (u < pApp + pNo + pNurture) this.toNurture(lead, agent);
+        break;
+      }
+      case 'application': {
+        const pClose = Math.min(0.95, f.closingPerConversation * skill);
+        if (u < pClose) this.setStatus(lead, 'closing', agent, true);
+        else if (u < pClose + f.applicationLostPerConversation) this.lose(lead, agent, 'withdrawn');
+        break;
+      }
+      case 'closing': {
+        const pFund = Math.min(0.99, f.fundedPerConversation * skill);
+        if (u < pFund) this.setStatus(lead, 'funded', agent, true);
+        else if (u < pFund + f.closingLostPerConversation) this.lose(lead, agent, 'declined');
+        break;
+      }
+    }
+  }
+
+  private setStatus(lead: Lead, to: LeadStatus, agent: AgentState | undefined, resetConversations: boolean): void {
+    const from = lead.status;
+    if (from === to) return;
+    lead.status = to;
+    lead.statusSince = this.sim.now;
+    lead.attemptsSinceContact = 0;
+    if (resetConversations) lead.conversationsInStatus = 0;
+    lead.version++;
+    if (to === 'application') lead.reachedApplication = true;
+    if (agent && lead.counted) {
+      if (to === 'application') agent.applications++;
+      if (to === 'funded') agent.funded++;
+    }
+    if (to === 'funded' && agent) agent.fundedTimes.push(this.sim.now);
+    this.metrics.onStatus(lead, from, to);
+    this.options.observer?.onStatus?.(lead, from, to, this.sim.now);
+    if (!isOpen(to)) this.leavePipeline(lead);
+  }
+
+  private lose(lead: Lead, agent: AgentState | undefined, reason: LostReason): void {
+    lead.lostReason = reason;
+    this.setStatus(lead, 'lost', agent, true);
+  }
+
+  private toNurture(lead: Lead, agent: AgentState | undefined): void {
+    this.setStatus(lead, 'nurture', agent, true);
+    const n = this.config.nurture;
+    // Draws beyond the per-call blocks: only nurtured leads take them.
+    const comesBack = lead.callRng() < n.returnShare;
+    const after = exponential(lead.callRng, n.meanReturnDays * MINUTES_PER_DAY);
+    if (comesBack && this.sim.now + after < this.endTime) this.sim.schedule(after, this.onNurtureReturn, lead);
+  }
+
+  private readonly onNurtureReturn = (lead: Lead): void => {
+    if (lead.status !== 'nurture') return;
+    lead.ready = true;
+    lead.returns++;
+    this.setStatus(lead, 'new', undefined, true);
+    this.waiting.push(lead);
+    if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+  };
+
+  /** Asks the callback policy when to call next, or ends the lead's attempts in this status. */
+  private planNextCall(lead: Lead, agent: AgentState, u: number): void {
+    const ctx: CallbackContext = { now: this.sim.now, calendar: this.calendar, u };
+    const decision = this.policies.callbacks.next(this.view(lead), ctx);
+    if (decision.kind === 'exhausted') {
+      if (decision.then === 'nurture') this.toNurture(lead, agent);
+      else this.lose(lead, agent, 'exhausted');
+      return;
+    }
+    const due = Math.max(decision.due, this.sim.now);
+    lead.version++;
+    lead.nextDue = due;
+    lead.nextPriority = decision.priority;
+    agent.due.push(due, lead.id, lead, lead.version);
+  }
+
+  // ---- calendar -----------------------------------------------------------------------------------
+
+  private readonly onDayStart = (day: number): void => {
+    for (const agent of this.agents) {
+      agent.newToday = 0;
+      agent.callsToday = 0;
+    }
+    this.metrics.onDayStart(day, this.waiting.length);
+    this.capacityChanged();
+  };
+}
+
+/** Source x product key of a lead, for remembering refusals. */
+function kindOf(lead: Lead): number {
+  return lead.source * 1024 + lead.product;
+}

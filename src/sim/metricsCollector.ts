@@ -1,0 +1,242 @@
+import type { AgentState } from './agentState';
+import { MINUTES_PER_DAY, type Calendar } from './calendar';
+import { LEAD_STATUSES, isOpen, type Lead, type LeadStatus } from './lead';
+import type { ModelConfig } from './modelConfig';
+import type { AgentResult, DailySeries, FunnelCounts, MetricName, RunResult } from './runResult';
+import { TIME_BINS } from './runResult';
+import { shiftMinutesBetween } from './shiftTime';
+import { gini, median } from './statistics';
+
+const OVERDUE_MINUTES = 60;
+const STATUS_BIT: Record<LeadStatus, number> = Object.fromEntries(LEAD_STATUSES.map((s, i) => [s, 1 << i])) as Record<LeadStatus, number>;
+
+/** A growable Float64Array (one number per lead, not per event). */
+class Column {
+  data = new Float64Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+function histogram(values: Float64Array): number[] {
+  const counts = new Array<number>(TIME_BINS.length).fill(0);
+  for (const v of values) {
+    let b = 0;
+    while (v >= TIME_BINS[b]) b++;
+    counts[b]++;
+  }
+  return counts;
+}
+
+/**
+ * Accumulates a run's results as it goes, so memory grows with leads (a few numbers each) and days, never
+ * with events. Only leads that arrived in the measured window (after warm-up) count towards lead metrics.
+ */
+export class MetricsCollector {
+  private leads = 0;
+  private leadCost = 0;
+  private revenue = 0;
+  private attempts = 0;
+  private callbacks = 0;
+  private overdue = 0;
+  private openCounted = 0;
+  private nurtureNow = 0;
+  private reachedCount: Record<LeadStatus, number> = Object.fromEntries(LEAD_STATUSES.map((s) => [s, 0])) as Record<LeadStatus, number>;
+  private lost: Record<string, number> = {};
+  private firstAttemptDelay = new Column();
+  private contactDelay = new Column();
+  private byAttempt: number[] = [];
+  private firstContacts: number[] = [];
+  private fundedByFirstContact: number[] = [];
+  private daily: DailySeries;
+  private day = -1;
+  private pipelineDaySum = 0;
+  private pipelineDays = 0;
+
+  constructor(
+    private readonly config: ModelConfig,
+    private readonly calendar: Calendar,
+    private readonly agents: AgentState[],
+  ) {
+    this.daily = { date: [], arrivals: [], attempts: [], contacts: [], applications: [], funded: [], pipeline: [], waiting: [], pipelineByAgent: agents.map(() => []) };
+  }
+
+  private get windowStart(): number {
+    return this.config.warmupDays * MINUTES_PER_DAY;
+  }
+
+  onDayStart(day: number, waiting: number): void {
+    const d = this.daily;
+    this.day = day;
+    d.date.push(this.calendar.isoDate(day));
+    d.arrivals.push(0);
+    d.attempts.push(0);
+    d.contacts.push(0);
+    d.applications.push(0);
+    d.funded.push(0);
+    d.waiting.push(waiting);
+    let total = 0;
+    const measured = day >= this.config.warmupDays && day < this.config.days;
+    for (const a of this.agents) {
+      d.pipelineByAgent[a.index].push(a.pipelineSize);
+      total += a.pipelineSize;
+      if (measured) {
+        a.pipelineSamples++;
+        a.pipelineSum += a.pipelineSize;
+      }
+    }
+    d.pipeline.push(total);
+    if (measured && this.agents.length > 0) {
+      this.pipelineDaySum += total / this.agents.length;
+      this.pipelineDays++;
+    }
+  }
+
+  onArrival(lead: Lead): void {
+    if (this.day >= 0) this.daily.arrivals[this.day]++;
+    if (!lead.counted) return;
+    this.leads++;
+    this.openCounted++;
+    this.leadCost += this.config.sources[lead.source].cost;
+    this.reachedCount.new++;
+  }
+
+  onAttempt(lead: Lead, answered: boolean, lateBy: number): void {
+    if (this.day >= 0) {
+      this.daily.attempts[this.day]++;
+      if (answered) this.daily.contacts[this.day]++;
+    }
+    if (!lead.counted) return;
+    this.attempts++;
+    const k = lead.attempts - 1;
+    this.byAttempt[k] = (this.byAttempt[k] ?? 0) + 1;
+    if (lead.attempts === 1) this.firstAttemptDelay.push(lead.firstAttemptAt - lead.createdAt);
+    if (lateBy >= 0) {
+      this.callbacks++;
+      if (lateBy > OVERDUE_MINUTES) this.overdue++;
+    }
+  }
+
+  onStatus(lead: Lead, from: LeadStatus, to: LeadStatus): void {
+    if (this.day >= 0) {
+      if (to === 'application') this.daily.applications[this.day]++;
+      if (to === 'funded') this.daily.funded[this.day]++;
+    }
+    if (!lead.counted) return;
+    const bit = STATUS_BIT[to];
+    if (!(lead.reached & bit)) {
+      lead.reached |= bit;
+      this.reachedCount[to]++;
+      if (to === 'contacted') {
+        this.contactDelay.push(lead.firstContactAt - lead.createdAt);
+        const k = lead.firstContactAttempt - 1;
+        this.firstContacts[k] = (this.firstContacts[k] ?? 0) + 1;
+      }
+      if (to === 'funded') {
+        this.revenue += this.config.products[lead.product].revenuePerFunded;
+        const k = lead.firstContactAttempt - 1;
+        this.fundedByFirstContact[k] = (this.fundedByFirstContact[k] ?? 0) + 1;
+      }
+    }
+    if (to === 'lost') this.lost[lead.lostReason ?? 'unknown'] = (this.lost[lead.lostReason ?? 'unknown'] ?? 0) + 1;
+    if (isOpen(from) && !isOpen(to)) this.openCounted--;
+    if (!isOpen(from) && isOpen(to)) this.openCounted++;
+    if (to === 'nurture') this.nurtureNow++;
+    if (from === 'nurture') this.nurtureNow--;
+  }
+
+  finish(seed: string, events: number): RunResult {
+    const c = this.config;
+    const n = this.leads;
+    const share = (x: number) => (n > 0 ? x / n : NaN);
+    const delays = this.firstAttemptDelay.values();
+    let sumDelay = 0, immediate = 0, within24h = 0;
+    for (const d of delays) {
+      sumDelay += d;
+      if (d <= 0) immediate++;
+      if (d <= MINUTES_PER_DAY) within24h++;
+    }
+    const contactDelays = this.contactDelay.values();
+    let sumContact = 0;
+    for (const d of contactDelays) sumContact += d;
+    const t0 = this.windowStart, t1 = c.days * MINUTES_PER_DAY;
+    let busy = 0, shift = 0;
+    const agents: AgentResult[] = this.agents.map((a) => {
+      const shiftMinutes = shiftMinutesBetween(a.config.shift, this.calendar, t0, t1);
+      busy += a.busyMinutes;
+      shift += shiftMinutes;
+      return {
+        name: a.name,
+        role: a.role,
+        leadsReceived: a.measuredLeads,
+        attempts: a.attempts,
+        contacts: a.contacts,
+        applications: a.applications,
+        funded: a.funded,
+        utilization: shiftMinutes > 0 ? a.busyMinutes / shiftMinutes : 0,
+        meanPipeline: a.pipelineSamples ? a.pipelineSum / a.pipelineSamples : 0,
+        maxPipeline: a.maxPipeline,
+        overdueCallbacks: a.overdueCallbacks,
+      };
+    });
+    const agentCost = (shift / 60) * c.economics.agentCostPerHour;
+    const funded = this.reachedCount.funded;
+    const cost = this.leadCost + agentCost;
+    const metrics: Record<MetricName, number> = {
+      leads: n,
+      contactRate: share(this.reachedCount.contacted),
+      applicationRate: share(this.reachedCount.application),
+      fundedRate: share(funded),
+      funded,
+      meanMinutesToFirstAttempt: delays.length ? sumDelay / delays.length : NaN,
+      medianMinutesToFirstAttempt: median(delays),
+      shareFirstAttemptDelayed: share(n - immediate),
+      meanMinutesToContact: contactDelays.length ? sumContact / contactDelays.length : NaN,
+      attemptsPerLead: share(this.attempts),
+      spoiledShare: share(n - within24h),
+      neverAttemptedShare: share(n - delays.length),
+      overdueCallbackShare: this.callbacks ? this.overdue / this.callbacks : 0,
+      meanPipeline: this.pipelineDays ? this.pipelineDaySum / this.pipelineDays : 0,
+      agentUtilization: shift > 0 ? busy / shift : 0,
+      leadsPerAgentGini: gini(agents.map((a) => a.leadsReceived)),
+      lostToCompetitorShare: share(this.lost.competitor ?? 0),
+      nurtureShare: share(this.nurtureNow),
+      leadCost: this.leadCost,
+      agentCost,
+      revenue: this.revenue,
+      costPerFunded: funded > 0 ? cost / funded : NaN,
+      roi: cost > 0 ? (this.revenue - cost) / cost : NaN,
+    };
+    const funnel: FunnelCounts = {
+      leads: n,
+      attempted: delays.length,
+      contacted: this.reachedCount.contacted,
+      application: this.reachedCount.application,
+      closing: this.reachedCount.closing,
+      funded,
+      nurture: this.nurtureNow,
+      lost: { ...this.lost },
+      open: this.openCounted,
+    };
+    const dense = (xs: number[]) => Array.from(xs, (x) => x ?? 0);
+    return {
+      seed,
+      metrics,
+      funnel,
+      byAttempt: { attempts: dense(this.byAttempt), firstContacts: dense(this.firstContacts), fundedByFirstContactAttempt: dense(this.fundedByFirstContact) },
+      agents,
+      daily: this.daily,
+      distributions: { minutesToFirstAttempt: histogram(delays), minutesToContact: histogram(contactDelays) },
+      events,
+    };
+  }
+}

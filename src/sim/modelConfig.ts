@@ -1,0 +1,139 @@
+import type { ContactModel } from './contactModel';
+import type { WeeklyShift } from './shift';
+
+/**
+ * The resolved, validated inputs of one simulation run. Scenario files (src/scenario) are normalized into
+ * this shape at the edge; the model trusts it. Every default number lives with the scenario schema, beside
+ * its source.
+ */
+export interface ModelConfig {
+  /** First simulated day, "YYYY-MM-DD" (UTC calendar). */
+  startDate: string;
+  /** Days during which leads arrive. */
+  days: number;
+  /** Leads arriving before this day are worked but not measured (pipelines start empty). */
+  warmupDays: number;
+  /** Days the run goes on after the last arrival so late leads are worked; nothing arrives then. */
+  cooldownDays: number;
+  arrivals: ArrivalConfig;
+  sources: SourceConfig[];
+  products: ProductConfig[];
+  leadTraits: LeadTraitConfig;
+  contact: ContactModel;
+  competitor: CompetitorConfig;
+  calls: CallConfig;
+  funnel: FunnelConfig;
+  nurture: NurtureConfig;
+  agents: AgentConfig[];
+  economics: EconomicsConfig;
+}
+
+export type ArrivalConfig =
+  /** Non-homogeneous Poisson arrivals: expected leads per hour for each of the 168 hours of the week. */
+  | { kind: 'poisson'; leadsPerHourOfWeek: readonly number[] }
+  /** Replayed leads (minutes since the start of the run, with source and product indexes). */
+  | { kind: 'replay'; leads: ReadonlyArray<{ t: number; source: number; product: number }> };
+
+export interface SourceConfig {
+  name: string;
+  /** Share of arriving leads from this source. */
+  share: number;
+  /** Price paid per lead. */
+  cost: number;
+  /** Weights for how many companies bought the lead: soldTo[k] is the weight of k + 1 buyers (us included). */
+  soldTo: readonly number[];
+  /** Multiplier on the lead's contactability (exclusive form fills answer more often than resold leads). */
+  contactabilityFactor: number;
+  /** Multiplier on conversion once contacted. */
+  conversionFactor: number;
+}
+
+export interface ProductConfig {
+  name: string;
+  share: number;
+  /** Revenue per funded deal of this product. */
+  revenuePerFunded: number;
+}
+
+export interface LeadTraitConfig {
+  /** Share of leads ready to buy now; the rest are immature (DESIGN.md, Lead strategy). */
+  readyShare: number;
+  /** Propensity to convert, a multiplier with mean alpha / (alpha + beta) scaled to mean 1. */
+  propensity: { alpha: number; beta: number };
+  /** Share of leads whose phone number is wrong: never answered. */
+  badNumberShare: number;
+}
+
+export interface CompetitorConfig {
+  /** Mean minutes until another buyer of the lead reaches the consumer, if it does. */
+  meanResponseMinutes: number;
+  /** Probability that another buyer ever reaches the consumer. */
+  reachProbability: number;
+  /** Probability that a consumer already reached by a competitor is lost to it when we reach them. */
+  firstContactWins: number;
+}
+
+export type DurationConfig =
+  | { distribution: 'fixed'; mean: number }
+  | { distribution: 'exponential'; mean: number }
+  | { distribution: 'lognormal'; mean: number; sd: number };
+
+export interface CallConfig {
+  /** Minutes an unanswered attempt takes (ringing, perhaps a voicemail). */
+  noAnswerMinutes: number;
+  /** Minutes of conversation when the consumer answers. */
+  talkMinutes: DurationConfig;
+  /** Minutes after each call for notes and scheduling. */
+  wrapUpMinutes: number;
+}
+
+/** Per-conversation transition probabilities, scaled by the lead's propensity and the agent's skill. */
+export interface FunnelConfig {
+  /** P(contacted lead applies) in one conversation, for a ready lead of average propensity and skill 1. */
+  applicationPerConversation: number;
+  /** Immature leads apply at this fraction of the ready rate. */
+  immatureApplicationFactor: number;
+  /** P(an immature lead reached in conversation is moved to the nurture drip). */
+  immatureToNurture: number;
+  /** P(a contacted lead says no for good) per conversation. */
+  notInterestedPerConversation: number;
+  /** P(an application proceeds to a scheduled closing) per conversation. */
+  closingPerConversation: number;
+  /** P(an application is withdrawn) per conversation. */
+  applicationLostPerConversation: number;
+  /** P(a closing funds) per conversation. */
+  fundedPerConversation: number;
+  /** P(a closing falls through) per conversation. */
+  closingLostPerConversation: number;
+}
+
+export interface NurtureConfig {
+  /** Share of nurtured leads that become ready and return to sales. */
+  returnShare: number;
+  /** Mean days until a returning lead comes back. */
+  meanReturnDays: number;
+}
+
+export interface AgentConfig {
+  name: string;
+  role: 'closer' | 'telemarketer';
+  shift: WeeklyShift;
+  /** Most open leads the agent may hold. */
+  pipelineLimit: number;
+  /** Most new leads the agent may receive per day. */
+  newLeadsPerDay: number;
+  /** Most calls the agent places per day. */
+  maxCallsPerDay: number;
+  /** Conversion multiplier; per-source and per-product multipliers apply on top. */
+  skill: number;
+  sourceSkill: Readonly<Record<string, number>>;
+  productSkill: Readonly<Record<string, number>>;
+  /** Sources and products the agent may be given; empty means all. */
+  sources: readonly string[];
+  products: readonly string[];
+}
+
+export interface EconomicsConfig {
+  /** Cost of an agent per hour on shift. */
+  agentCostPerHour: number;
+}

@@ -1,0 +1,118 @@
+import type { Calendar } from './calendar';
+import type { LeadStatus } from './lead';
+import type { Rng } from './random';
+
+/**
+ * The interfaces through which policies steer the model. The model (src/sim) defines them and never
+ * imports an implementation; src/strategies implements them and the scenario loader hands the chosen ones
+ * to the runner. Views are read-only snapshots of model state.
+ */
+
+/** What a policy may see of an agent. */
+export interface AgentView {
+  readonly index: number;
+  readonly name: string;
+  readonly role: 'closer' | 'telemarketer';
+  /** On shift at the current time. */
+  readonly onShift: boolean;
+  /** On a call (or wrapping up) right now. */
+  readonly busy: boolean;
+  readonly pipelineSize: number;
+  readonly pipelineLimit: number;
+  /** New leads received today (calendar day). */
+  readonly newToday: number;
+  readonly newLeadsPerDay: number;
+  /** New leads waiting in the agent's queue, not yet called. */
+  readonly freshWaiting: number;
+  /** Leads received over the whole run. */
+  readonly leadsReceived: number;
+  /** Funded deals, with the time each funded, most recent last. */
+  readonly fundedTimes: readonly number[];
+  /** Whether the agent may take leads of this source and product. */
+  handles(source: string, product: string): boolean;
+}
+
+/** What a policy may see of a lead. */
+export interface LeadView {
+  readonly id: number;
+  readonly createdAt: number;
+  readonly source: string;
+  readonly product: string;
+  readonly status: LeadStatus;
+  readonly attempts: number;
+  readonly attemptsSinceContact: number;
+  readonly conversationsInStatus: number;
+  readonly statusSince: number;
+  readonly firstContactAt: number;
+  /** Whether the lead has ever been reached. */
+  readonly everContacted: boolean;
+}
+
+export interface DistributionContext {
+  readonly now: number;
+  readonly calendar: Calendar;
+  readonly agents: readonly AgentView[];
+  /** A random stream for the strategy's own choices (e.g. weighted draws). */
+  readonly rng: Rng;
+}
+
+/**
+ * A lead distribution strategy (DESIGN.md, Distribution patterns). One instance per run, so it may keep state
+ * such as a round-robin pointer.
+ */
+export interface DistributionStrategy {
+  readonly name: string;
+  /**
+   * Picks the agent for a new (or still waiting) lead: an agent index, or -1 to leave the lead waiting
+   * unassigned. Called on arrival and again whenever capacity may have freed up.
+   */
+  assign(lead: LeadView, ctx: DistributionContext): number;
+  /**
+   * Offer waiting leads again each time an agent finishes a call (for strategies whose choice depends on
+   * who is free right now, such as a hunt group). Otherwise they are offered again only when capacity
+   * changes: a lead leaves a pipeline, a day starts, an agent comes on shift.
+   */
+  readonly redispatchWhenAgentFree?: boolean;
+  /** Which waiting lead is offered first: the oldest (FIFO, default) or the newest (LIFO). */
+  readonly queueOrder?: 'fifo' | 'lifo';
+  /** Told when a lead has been given to an agent (by this strategy or another route). */
+  assigned?(lead: LeadView, agent: number, ctx: DistributionContext): void;
+}
+
+/** When the next call to a lead is due, or that its attempts in this status are used up. */
+export type CallbackDecision =
+  | { kind: 'call'; due: number; priority: number }
+  | { kind: 'exhausted'; then: 'nurture' | 'lost' };
+
+export interface CallbackContext {
+  readonly now: number;
+  readonly calendar: Calendar;
+  /** A uniform draw from the lead's own stream, for the jitter of this interval. */
+  readonly u: number;
+}
+
+/** A callback policy: the cadence per status (DESIGN.md, Callback periods). */
+export interface CallbackPolicy {
+  readonly name: string;
+  /** Called after every attempt and every status change of an open lead. */
+  next(lead: LeadView, ctx: CallbackContext): CallbackDecision;
+}
+
+export type PipelineVerdict = 'keep' | 'nurture' | 'drop';
+
+/** The evaluation of a lead each time it is worked (DESIGN.md, Pipeline management). */
+export interface PipelineRules {
+  readonly name: string;
+  evaluate(lead: LeadView, agent: AgentView, now: number): PipelineVerdict;
+}
+
+/** The policies a run uses. */
+export interface Policies {
+  distribution: DistributionStrategy;
+  callbacks: CallbackPolicy;
+  pipeline: PipelineRules;
+}
+
+/** Builds fresh policy instances for one run (strategies may hold per-run state). */
+export type PolicyFactory = () => Policies;
+

@@ -1,0 +1,107 @@
+import type { AgentResult, DailySeries, FunnelCounts, MetricName, RunResult } from './runResult';
+import { METRIC_NAMES, METRICS } from './runResult';
+import { meanInterval } from './statistics';
+
+/** A metric over replications: mean, two-sided 95% t interval (null with one replication), sd and count. */
+export interface MetricSummary {
+  mean: number;
+  ci95: [number, number] | null;
+  sd: number;
+  n: number;
+}
+
+/** Results of one scenario over its replications, plain data for the CLI, the page and the report. */
+export interface ScenarioSummary {
+  name: string;
+  seed: string | number;
+  replications: number;
+  metrics: Record<MetricName, MetricSummary>;
+  /** Mean counts per replication. */
+  funnel: FunnelCounts;
+  byAttempt: RunResult['byAttempt'];
+  agents: AgentResult[];
+  daily: DailySeries;
+  distributions: RunResult['distributions'];
+  /** The headline metrics of each replication, in replication order. */
+  runs: Record<MetricName, number>[];
+}
+
+/** A t interval can reach past what a metric can be (a negative count); it is cut at the metric's range. */
+function clampInterval(metric: MetricName, s: MetricSummary): MetricSummary {
+  if (!s.ci95) return s;
+  const unit = METRICS[metric].unit;
+  if (metric === 'roi') return s;
+  const hi = unit === 'share' ? 1 : Infinity;
+  return { ...s, ci95: [Math.max(0, s.ci95[0]), Math.min(hi, s.ci95[1])] };
+}
+
+function meanOf(xs: number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}
+
+/** Element-wise mean of arrays of possibly different lengths (missing entries count as 0). */
+function meanArrays(arrays: number[][]): number[] {
+  const n = Math.max(0, ...arrays.map((a) => a.length));
+  return Array.from({ length: n }, (_, i) => meanOf(arrays.map((a) => a[i] ?? 0)));
+}
+
+/** Summarizes replications of one scenario. */
+export function summarize(name: string, seed: string | number, runs: RunResult[]): ScenarioSummary {
+  const metrics = Object.fromEntries(METRIC_NAMES.map((m) => [m, clampInterval(m, meanInterval(runs.map((r) => r.metrics[m])))])) as Record<MetricName, MetricSummary>;
+  const f = runs.map((r) => r.funnel);
+  const lostReasons = [...new Set(f.flatMap((x) => Object.keys(x.lost)))].sort();
+  const funnel: FunnelCounts = {
+    leads: meanOf(f.map((x) => x.leads)),
+    attempted: meanOf(f.map((x) => x.attempted)),
+    contacted: meanOf(f.map((x) => x.contacted)),
+    application: meanOf(f.map((x) => x.application)),
+    closing: meanOf(f.map((x) => x.closing)),
+    funded: meanOf(f.map((x) => x.funded)),
+    nurture: meanOf(f.map((x) => x.nurture)),
+    lost: Object.fromEntries(lostReasons.map((k) => [k, meanOf(f.map((x) => x.lost[k] ?? 0))])),
+    open: meanOf(f.map((x) => x.open)),
+  };
+  const first = runs[0];
+  const agents: AgentResult[] = first.agents.map((a, i) => {
+    const all = runs.map((r) => r.agents[i]);
+    const m = (k: keyof AgentResult) => meanOf(all.map((x) => x[k] as number));
+    return {
+      name: a.name,
+      role: a.role,
+      leadsReceived: m('leadsReceived'),
+      attempts: m('attempts'),
+      contacts: m('contacts'),
+      applications: m('applications'),
+      funded: m('funded'),
+      utilization: m('utilization'),
+      meanPipeline: m('meanPipeline'),
+      maxPipeline: Math.max(...all.map((x) => x.maxPipeline)),
+      overdueCallbacks: m('overdueCallbacks'),
+    };
+  });
+  const dailyKeys = ['arrivals', 'attempts', 'contacts', 'applications', 'funded', 'pipeline', 'waiting'] as const;
+  const daily: DailySeries = {
+    date: first.daily.date,
+    ...(Object.fromEntries(dailyKeys.map((k) => [k, meanArrays(runs.map((r) => r.daily[k]))])) as Record<(typeof dailyKeys)[number], number[]>),
+    pipelineByAgent: first.daily.pipelineByAgent.map((_, a) => meanArrays(runs.map((r) => r.daily.pipelineByAgent[a]))),
+  };
+  return {
+    name,
+    seed,
+    replications: runs.length,
+    metrics,
+    funnel,
+    byAttempt: {
+      attempts: meanArrays(runs.map((r) => r.byAttempt.attempts)),
+      firstContacts: meanArrays(runs.map((r) => r.byAttempt.firstContacts)),
+      fundedByFirstContactAttempt: meanArrays(runs.map((r) => r.byAttempt.fundedByFirstContactAttempt)),
+    },
+    agents,
+    daily,
+    distributions: {
+      minutesToFirstAttempt: meanArrays(runs.map((r) => r.distributions.minutesToFirstAttempt)),
+      minutesToContact: meanArrays(runs.map((r) => r.distributions.minutesToContact)),
+    },
+    runs: runs.map((r) => r.metrics),
+  };
+}

@@ -1,0 +1,74 @@
+import type { CallbackContext, CallbackDecision, CallbackPolicy, LeadView } from '../sim/policies';
+
+/** The open statuses a callback schedule sets a cadence for. */
+export type CadenceStatus = 'attempted' | 'contacted' | 'application' | 'closing';
+export const CADENCE_STATUSES: readonly CadenceStatus[] = ['attempted', 'contacted', 'application', 'closing'];
+
+/** How one status is worked (DESIGN.md, Callback periods). */
+export interface StatusCadence {
+  /**
+   * Minutes after entering the status for the first follow-up attempts (a burst): the k-th entry is when the
+   * (k+1)-th unanswered attempt in the status is due. For "attempted" the lead enters the status when the
+   * first call goes unanswered.
+   */
+  burstMinutes: number[];
+  /** After the burst (and after every conversation), hours to the next call, drawn uniformly in [min, max]. */
+  intervalHours: [number, number];
+  /** Unanswered attempts allowed since entering the status or last reaching the consumer. */
+  maxAttempts: number;
+  /** Where the lead goes when the attempts are used up. */
+  onExhausted: 'nurture' | 'lost';
+  /** When several calls are due, lower priority numbers are called first. */
+  priority: number;
+}
+
+/** Production-cycle modifier: within days of month [fromDay, toDay], intervals of `status` are multiplied. */
+export interface CycleModifier {
+  status: CadenceStatus;
+  fromDay: number;
+  toDay: number;
+  intervalFactor: number;
+}
+
+/** A callback schedule as data: a cadence per status and production-cycle modifiers. */
+export interface CallbackSchedule {
+  name: string;
+  description: string;
+  statuses: Record<CadenceStatus, StatusCadence>;
+  productionCycle: CycleModifier[];
+}
+
+/** Interval factor from the production cycle for a status on a day of month. */
+export function cycleFactor(schedule: CallbackSchedule, status: CadenceStatus, dayOfMonth: number): number {
+  let f = 1;
+  for (const m of schedule.productionCycle) if (m.status === status && dayOfMonth >= m.fromDay && dayOfMonth <= m.toDay) f *= m.intervalFactor;
+  return f;
+}
+
+/**
+ * Turns a schedule into the model's callback policy. After each attempt the lead's next call is due either at
+ * the next burst offset (counted from entering the status) or one interval from now, with the interval's
+ * jitter drawn from the lead's own stream.
+ *
+ * @example
+ * const policy = callbackPolicy(radarSchedule);
+ * policy.next(lead, { now, calendar, u: 0.5 }); // { kind: 'call', due, priority }
+ */
+export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
+  return {
+    name: schedule.name,
+    next(lead: LeadView, ctx: CallbackContext): CallbackDecision {
+      const status: CadenceStatus = lead.status === 'new' ? 'attempted' : (lead.status as CadenceStatus);
+      const cadence = schedule.statuses[status];
+      if (!cadence) return { kind: 'exhausted', then: 'lost' };
+      const n = lead.attemptsSinceContact;
+      if (n >= cadence.maxAttempts) return { kind: 'exhausted', then: cadence.onExhausted };
+      if (n >= 1 && n <= cadence.burstMinutes.length) {
+        return { kind: 'call', due: lead.statusSince + cadence.burstMinutes[n - 1], priority: cadence.priority };
+      }
+      const [lo, hi] = cadence.intervalHours;
+      const hours = (lo + (hi - lo) * ctx.u) * cycleFactor(schedule, status, ctx.calendar.dayOfMonth(ctx.now));
+      return { kind: 'call', due: ctx.now + hours * 60, priority: cadence.priority };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { DistributionStrategy } from '../../sim/policies';
+import { arr, bool, num, obj, str, type Infer } from '../../scenario/schemaKit';
+import { eligible, type DistributionEntry } from './strategy';
+
+const options = obj(
+  {
+    skipOffShift: bool({ default: true, description: 'Pass over agents who are off shift (the lead waits for the next agent on shift).' }),
+    respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
+    weights: arr(num({ min: 0 }), { description: 'Weighted variant: relative share per agent, in agent order (after `count` expansion).' }),
+    queueOrder: str({ values: ['fifo', 'lifo'], default: 'fifo', description: 'Which waiting lead is handed out first.' }),
+  },
+  { defaulted: true, optional: ['weights'] },
+);
+
+/**
+ * Round robin: leads go to agents in turn, passing over those who cannot take the lead now. The weighted
+ * variant uses smooth weighted round robin (the nginx algorithm): over any run of leads each agent's count
+ * stays within one of its weighted share.
+ */
+export const roundRobin: DistributionEntry<Infer<typeof options>> = {
+  name: 'round-robin',
+  describe: 'Leads go to agents in turn; optionally weighted; skips agents off shift or at their limits.',
+  options,
+  create(o, agents): DistributionStrategy {
+    const n = agents.length;
+    const weights = o.weights ?? new Array<number>(n).fill(1);
+    if (weights.length !== n) throw new RangeError(`distribution.options.weights: expected ${n} weights (one per agent), got ${weights.length}`);
+    const current = new Array<number>(n).fill(0);
+    let next = 0;
+    return {
+      name: 'round-robin',
+      queueOrder: o.queueOrder as 'fifo' | 'lifo',
+      assign(lead, ctx) {
+        const agents = ctx.agents;
+        if (!o.weights) {
+          for (let k = 0; k < n; k++) {
+            const i = (next + k) % n;
+            if (eligible(agents[i], lead, o)) {
+              next = (i + 1) % n;
+              return i;
+            }
+          }
+          return -1;
+        }
+        // Smooth weighted round robin over the eligible agents.
+        let total = 0, best = -1;
+        for (let i = 0; i < n; i++) {
+          if (weights[i] <= 0 || !eligible(agents[i], lead, o)) continue;
+          current[i] += weights[i];
+          total += weights[i];
+          if (best < 0 || current[i] > current[best]) best = i;
+        }
+        if (best >= 0) current[best] -= total;
+        return best;
+      },
+    };
+  },
+};
