@@ -328,8 +328,8 @@ export class LeadWorkflow {
     if (isOpen(lead.status) && lead.agent === agent.index) {
       if (agent.currentAnswered) this.conversation(lead, agent, agent.currentOutcomeDraw);
       else {
-        lead.attemptsSinceContact++;
         if (lead.status === 'new') this.setStatus(lead, 'attempted', agent, true);
+        lead.attemptsSinceContact++;
       }
       if (isOpen(lead.status)) this.planNextCall(lead, agent, agent.currentJitterDraw);
       if (isOpen(lead.status)) {

@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+async function cli(args: string[], cwd = root) {
+  let out = '', err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, isTTY: false });
+  return { code, out, err };
+}
+
+function scenarioFile(content: unknown): { dir: string; path: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlab-'));
+  const path = join(dir, 'scenario.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return { dir, path };
+}
+
+const agents = [{ name: 'A' }, { name: 'B' }, { name: 'C', shift: '9-5' }];
+
+describe('leadlab run: bad input', () => {
+  const cases: [string, unknown, RegExp][] = [
+    ['a shift not in HH:MM-HH:MM', { agents }, /agents\[2\]\.shift: expected "HH:MM-HH:MM", got "9-5"/],
+    ['a misspelt field', { replicatons: 3 }, /replicatons: unknown field/],
+    ['a number given as text', { days: 'ninety' }, /days: expected an integer >= 1 and <= 3660, got "ninety"/],
+    ['a share above 1', { leads: { readyShare: 1.5 } }, /leads\.readyShare: expected a number >= 0 and <= 1, got 1\.5/],
+    ['an unknown callback preset', { callbacks: 'radr' }, /callbacks: expected one of "radar", "single-call", "fixed-retries", got "radr"/],
+    ['an unknown distribution strategy', { distribution: { strategy: 'random' } }, /distribution\.strategy: expected one of .*"round-robin".*, got "random"/],
+    ['an agent limited to a source that does not exist', { agents: [{ name: 'A', sources: ['tv'] }] }, /agents\[0\]\.sources\[0\]: expected one of the lead sources \(aggregator, web-form\), got "tv"/],
+    ['a profile of the wrong length', { contact: { hourOfWeek: [1, 2, 3] } }, /contact\.hourOfWeek: expected a list of exactly 168 items, got "3 items"/],
+    ['a weekday list that is not one', { agents: [{ name: 'A', days: 'weekdays' }] }, /agents\[0\]\.days: expected weekdays like "Mon-Fri"/],
+    ['a callback cadence with a bad interval', { callbacks: { preset: 'radar', statuses: { contacted: { intervalHours: [18] } } } }, /callbacks\.statuses\.contacted\.intervalHours: expected a list of exactly 2 items/],
+    ['a missing contact model file', { contactModel: 'nope.json' }, /contactModel: cannot read "nope.json"/],
+    ['text that is not JSON', '{"days": 30,', /not valid JSON/],
+  ];
+  for (const [what, content, message] of cases) {
+    it(`reports ${what} by its path, exits 2 and runs nothing`, async () => {
+      const { path } = scenarioFile(content);
+      const r = await cli(['run', path]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.out).toBe('');
+    });
+  }
+
+  it('reports every bad field at once, not only the first', async () => {
+    const { path } = scenarioFile({ days: 0, agents: [{ name: 'A', pipelineLimit: -1, shift: '25:00-26:00' }] });
+    const r = await cli(['run', path]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/3 problems/);
+    expect(r.err).toMatch(/days:/);
+    expect(r.err).toMatch(/agents\[0\]\.pipelineLimit:/);
+    expect(r.err).toMatch(/agents\[0\]\.shift:/);
+  });
+
+  it('rejects bad flags with exit code 2', async () => {
+    expect((await cli(['run', '--replications', '0'])).code).toBe(2);
+    expect((await cli(['run', '--replications', 'many'])).err).toMatch(/--replications: expected an integer >= 1, got "many"/);
+    expect((await cli(['run', '--fast'])).err).toMatch(/unknown flag --fast/);
+    expect((await cli(['runn'])).code).toBe(2);
+  });
+
+  it('exits with code 2 from the installed command too', () => {
+    const { path } = scenarioFile({ agents });
+    const r = spawnSync(process.execPath, [join(root, 'bin/leadlab.mjs'), 'run', path], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/agents\[2\]\.shift/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('leadlab run: output', () => {
+  it('prints one JSON object whose metrics carry a mean and a 95% interval', async () => {
+    const { path } = scenarioFile({ days: 20, warmupDays: 2, cooldownDays: 3 });
+    const r = await cli(['run', path, '--json', '--replications', '3', '--seed', '4']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    for (const m of ['leads', 'contactRate', 'applicationRate', 'fundedRate', 'meanMinutesToFirstAttempt', 'medianMinutesToFirstAttempt', 'shareFirstAttemptDelayed', 'attemptsPerLead', 'spoiledShare', 'agentUtilization', 'costPerFunded']) {
+      expect(j.metrics[m]).toHaveProperty('mean');
+      expect(j.metrics[m]).toHaveProperty('ci95');
+    }
+    const c = j.metrics.contactRate;
+    expect(c.ci95[0]).toBeLessThanOrEqual(c.mean);
+    expect(c.ci95[1]).toBeGreaterThanOrEqual(c.mean);
+    expect(j.agents).toHaveLength(10);
+    expect(j.daily.date).toHaveLength(23);
+    expect(j.replications).toBe(3);
+  });
+
+  it('writes the call log of replication 1 as CSV', async () => {
+    const { dir, path } = scenarioFile({ days: 5, warmupDays: 0, cooldownDays: 1 });
+    const r = await cli(['run', path, '--calls', 'calls.csv', '--replications', '1'], dir);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(join(dir, 'calls.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('lead_id,lead_created,attempt_time,outcome,agent,source,product');
+    expect(lines.length).toBeGreaterThan(100);
+    for (const line of lines.slice(1, 50)) {
+      const [, created, attempt] = line.split(',');
+      expect(Date.parse(attempt)).toBeGreaterThanOrEqual(Date.parse(created));
+    }
+  });
+
+  it('runs every shipped example scenario', async () => {
+    for (const f of ['default.json', 'slow-single-call.json', 'dialer-fixed-retries.json', 'year-50-agents.json']) {
+      const r = await cli(['run', `data/scenarios/${f}`, '--replications', '1', '--json']);
+      expect(r.code, r.err).toBe(0);
+    }
+  });
+
+  it('prints a JSON Schema with every top-level scenario field', async () => {
+    const r = await cli(['schema']);
+    const schema = JSON.parse(r.out);
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['agents', 'callbacks', 'distribution', 'leads', 'contact', 'pipeline']));
+    expect(schema.properties.agents.items.properties.shift.pattern).toBeTruthy();
+  });
+});
