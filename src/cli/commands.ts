@@ -3,6 +3,7 @@ import { runCommand } from './run';
 import { schemaCommand } from './schema';
 import { importCommand } from './import';
 import { fitCommand } from './fit';
+import { compareCommand } from './compare';
 
 /** Every `leadlab` subcommand, in the order `leadlab --help` lists them. One file per command. */
-export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand];
+export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand, compareCommand];

@@ -1,0 +1,68 @@
+import { availableParallelism } from 'node:os';
+import { compareScenarios } from '../compare';
+import { ScenarioError } from '../scenario/load';
+import { summarize } from '../sim/summary';
+import { parseArgs, UsageError } from './args';
+import type { Command } from './command';
+import { formatComparison } from './compareFormat';
+import { runTasks } from './runTasks';
+import { jsonNumbers } from './run';
+import { readScenarioSource, type ScenarioSource } from './scenarioJson';
+
+const flags = {
+  replications: { type: 'number', minInt: 2, describe: 'replications per scenario (default: the first scenario\'s)' },
+  seed: { type: 'string', describe: 'run seed shared by every scenario (default: the first scenario\'s)' },
+  'warmup-days': { type: 'number', minInt: 0, describe: 'days discarded as warm-up in every scenario (default: each scenario\'s)' },
+  workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
+  json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
+} as const;
+
+/** `leadlab compare`: scenarios side by side on common random numbers, with paired differences against the first. */
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: 'Compare scenarios side by side on the same leads: every metric with its 95% interval, and paired differences against the first.',
+  usage: 'compare a.json b.json ... [--replications R] [--seed S] [--warmup-days D] [--workers N] [--json]',
+  flags,
+  async run(argv, io) {
+    const { positional, flags: f } = parseArgs(argv, flags);
+    if (positional.length < 2) throw new UsageError(`expected at least two scenario files (the first is the baseline), got ${positional.length}`);
+    const overrides: Record<string, unknown> = {};
+    if (f['warmup-days'] !== undefined) overrides.warmupDays = f['warmup-days'];
+    const loaded: { source: ScenarioSource; name: string }[] = [];
+    const problems: string[] = [];
+    for (const path of positional) {
+      try {
+        const { source, resolved } = readScenarioSource(path, io.cwd, overrides);
+        loaded.push({ source, name: resolved.scenario.name });
+      } catch (e) {
+        if (e instanceof ScenarioError) problems.push(e.message);
+        else throw e;
+      }
+    }
+    if (problems.length) {
+      io.err(`leadlab compare: ${problems.join('\n')}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
+      return 2;
+    }
+    const first = loaded[0].source.json;
+    const seed = (f.seed as string | undefined) ?? (first.seed as string | number | undefined) ?? 1;
+    const replications = (f.replications as number | undefined) ?? (first.replications as number | undefined) ?? 10;
+    if (replications < 2) throw new UsageError(`--replications: paired intervals need at least 2 replications, the baseline scenario has ${replications}`);
+    const tasks = loaded.flatMap((l, s) => Array.from({ length: replications }, (_, r) => ({ scenario: s, source: l.source, replication: r, seed })));
+    const outcome = await runTasks(tasks, { workers: (f.workers as number | undefined) ?? availableParallelism(), io, label: 'runs' });
+    if (outcome.interrupted) {
+      const done = outcome.results.filter(Boolean).length;
+      io.err(`Interrupted: ${done} of ${tasks.length} runs finished.\n`);
+    }
+    // Only replications finished in every scenario are paired; after Ctrl-C that is a prefix of complete ones.
+    const complete = Array.from({ length: replications }, (_, r) => r).filter((r) => loaded.every((_, s) => outcome.results[s * replications + r]));
+    if (complete.length < 2) {
+      io.err('leadlab compare: fewer than two replications finished in every scenario; nothing to compare.\n');
+      return 1;
+    }
+    const summaries = loaded.map((l, s) => summarize(l.name, seed, complete.map((r) => outcome.results[s * replications + r]!)));
+    const comparison = compareScenarios(summaries);
+    if (f.json) io.out(JSON.stringify({ ...comparison, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
+    else io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    return outcome.interrupted ? 130 : 0;
+  },
+};

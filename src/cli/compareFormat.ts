@@ -1,0 +1,72 @@
+import type { Comparison } from '../compare';
+import type { Verdict } from '../compare';
+import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
+import type { MetricSummary } from '../sim/summary';
+import { formatValue } from './format';
+
+const GREEN = '\x1b[32m';
+const RED = '\x1b[31m';
+const RESET = '\x1b[0m';
+
+/** A signed difference in the metric's unit; shares differ in percentage points. */
+export function formatDifference(metric: MetricName, d: number): string {
+  if (!Number.isFinite(d)) return 'n/a';
+  const sign = d > 0 ? '+' : d < 0 ? '-' : '';
+  const a = Math.abs(d);
+  if (METRICS[metric].unit === 'share') return `${sign}${(a * 100).toFixed(1)} pp`;
+  if (METRICS[metric].unit === 'ratio') return `${sign}${a.toFixed(3)}`;
+  return `${sign}${formatValue(metric, a)}`;
+}
+
+function cellOf(metric: MetricName, s: MetricSummary): string {
+  const mean = formatValue(metric, s.mean);
+  return s.ci95 ? `${mean} [${formatValue(metric, s.ci95[0])}, ${formatValue(metric, s.ci95[1])}]` : mean;
+}
+
+function letter(i: number): string {
+  return String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
+}
+
+/**
+ * The comparison table: every metric per scenario (mean and 95% interval), then each scenario minus the baseline
+ * (paired by replication) with its interval and a verdict; with `color`, better is green and worse red.
+ */
+export function formatComparison(c: Comparison, options: { color: boolean }): string {
+  const out: string[] = [];
+  out.push(`${c.scenarios.length} scenarios, ${c.replications} replications each, seed ${c.seed} (common random numbers: replication r of every scenario sees the same leads)`);
+  c.scenarios.forEach((s, i) => out.push(`  ${letter(i)}: ${s.name}${i === 0 ? ' (baseline)' : ''}`));
+  out.push('');
+  const header = ['Metric', ...c.scenarios.map((_, i) => letter(i)), ...c.scenarios.slice(1).map((_, i) => `${letter(i + 1)} - A`)];
+  const rows: { text: string[]; verdicts: (Verdict | null)[] }[] = METRIC_NAMES.map((m) => {
+    const text = [METRICS[m].label, ...c.scenarios.map((s) => cellOf(m, s.metrics[m]))];
+    const verdicts: (Verdict | null)[] = text.map(() => null);
+    for (const s of c.scenarios.slice(1)) {
+      const d = s.vsBaseline![m];
+      const interval = d.ci95 ? ` [${formatDifference(m, d.ci95[0])}, ${formatDifference(m, d.ci95[1])}]` : '';
+      const word = d.verdict === 'no clear difference' ? '' : ` ${d.verdict}`;
+      text.push(`${formatDifference(m, d.mean)}${interval}${word}`);
+      verdicts.push(d.verdict);
+    }
+    return { text, verdicts };
+  });
+  const all = [header, ...rows.map((r) => r.text)];
+  const widths = header.map((_, col) => Math.max(...all.map((r) => r[col].length)));
+  const pad = (cell: string, col: number) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]));
+  out.push(header.map(pad).join('  '));
+  out.push(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) {
+    out.push(
+      r.text
+        .map((cell, col) => {
+          const padded = pad(cell, col);
+          const v = r.verdicts[col];
+          if (!options.color || !v || v === 'no clear difference') return padded;
+          return `${v === 'better' ? GREEN : RED}${padded}${RESET}`;
+        })
+        .join('  '),
+    );
+  }
+  out.push('');
+  out.push('Differences are paired by replication; "better" or "worse" where the 95% interval excludes zero.');
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadScenario, parseScenarioText } from '../scenario/load';
+import type { ResolvedScenario } from '../scenario/resolve';
+
+/**
+ * A scenario as plain data that can cross to a worker thread: its JSON, and the text of any file it names
+ * (a fitted contact model), keyed by the name the scenario uses.
+ */
+export interface ScenarioSource {
+  json: Record<string, unknown>;
+  files: Record<string, string>;
+}
+
+/** Reads a scenario file (or the built-in default when `path` is undefined) into a ScenarioSource, validated. */
+export function readScenarioSource(path: string | undefined, cwd: string, overrides: Record<string, unknown> = {}): { source: ScenarioSource; resolved: ResolvedScenario } {
+  let json: Record<string, unknown> = { name: 'Default: 10-agent floor, radar cadence, round robin' };
+  let dir = cwd;
+  if (path !== undefined) {
+    const full = resolve(cwd, path);
+    let text: string;
+    try {
+      text = readFileSync(full, 'utf8');
+    } catch (e) {
+      throw new Error(`cannot read scenario ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    }
+    json = parseScenarioText(text, path) as Record<string, unknown>;
+    dir = dirname(full);
+  }
+  json = { ...json, ...overrides };
+  const files: Record<string, string> = {};
+  const resolved = loadScenario(
+    json,
+    (p) => {
+      files[p] = readFileSync(resolve(dir, p), 'utf8');
+      return files[p];
+    },
+    path ?? 'default scenario',
+  );
+  return { source: { json, files }, resolved };
+}

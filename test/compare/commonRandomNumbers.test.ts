@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { compareScenarios, pairedDifference } from '../../src/compare';
+import { loadScenario } from '../../src/scenario/load';
+import { runReplication } from '../../src/sim/runner';
+import type { MetricName } from '../../src/sim/runResult';
+import { summarize } from '../../src/sim/summary';
+
+const R = 10;
+const base = { days: 30, warmupDays: 7 };
+const radar = loadScenario({ name: 'Radar', ...base });
+const dialer = loadScenario({ name: 'Fixed retries', ...base, callbacks: { preset: 'fixed-retries', tries: 3, everyHours: 8 } });
+
+function runs(s: typeof radar, seed: string) {
+  return Array.from({ length: R }, (_, r) => runReplication(s.config, s.policies, r, { seed }));
+}
+
+const width = (ci: [number, number] | null) => (ci ? ci[1] - ci[0] : NaN);
+
+describe('common random numbers', () => {
+  const a = runs(radar, 'crn');
+  const bSame = runs(dialer, 'crn');
+  const bIndependent = runs(dialer, 'independent');
+
+  it('gives both scenarios the same leads in each replication', () => {
+    for (let r = 0; r < R; r++) expect(bSame[r].metrics.leads).toBe(a[r].metrics.leads);
+    expect(bIndependent.some((x, r) => x.metrics.leads !== a[r].metrics.leads)).toBe(true);
+  });
+
+  it('makes the paired difference interval clearly narrower than with independent seeds', () => {
+    const ratios: Record<string, number> = {};
+    for (const m of ['contactRate', 'applicationRate', 'funded', 'lostToCompetitorShare'] as MetricName[]) {
+      const col = (xs: typeof a) => xs.map((x) => x.metrics[m]);
+      const paired = pairedDifference(m, col(a), col(bSame));
+      const independent = pairedDifference(m, col(a), col(bIndependent));
+      ratios[m] = width(paired.ci95) / width(independent.ci95);
+    }
+    console.log('paired / independent interval width', ratios);
+    for (const ratio of Object.values(ratios)) expect(ratio).toBeLessThan(0.6);
+  });
+
+  it('compares summaries run with one seed and refuses mismatched seeds', () => {
+    const c = compareScenarios([summarize('Radar', 'crn', a), summarize('Fixed retries', 'crn', bSame)]);
+    expect(c.scenarios[0].vsBaseline).toBeNull();
+    expect(c.scenarios[1].vsBaseline!.leads).toMatchObject({ mean: 0, ci95: [0, 0], verdict: 'no clear difference' });
+    expect(c.scenarios[1].vsBaseline!.contactRate.n).toBe(R);
+    expect(() => compareScenarios([summarize('Radar', 'crn', a), summarize('Fixed retries', 'independent', bIndependent)])).toThrow(/same seed/);
+  });
+});

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+
+function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', cwd, isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+function scenarios() {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlab-compare-'));
+  writeFileSync(join(dir, 'radar.json'), JSON.stringify({ name: 'Radar', days: 21, warmupDays: 7 }));
+  writeFileSync(join(dir, 'single.json'), JSON.stringify({ name: 'Single call', days: 21, warmupDays: 7, callbacks: 'single-call' }));
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify({ name: 'Bad', days: -3, callbacks: 'sometimes' }));
+  return dir;
+}
+
+describe('leadlab compare', () => {
+  it('prints every metric per scenario and the paired difference, without colors off a terminal', async () => {
+    const io = captureIO(scenarios());
+    const code = await main(['compare', 'radar.json', 'single.json', '--replications', '4', '--seed', '7', '--workers', '0'], io);
+    expect(code).toBe(0);
+    expect(io.stdout).toMatch(/A: Radar \(baseline\)/);
+    expect(io.stdout).toMatch(/B - A/);
+    expect(io.stdout).toMatch(/Contact rate .* pp .*worse/);
+    expect(io.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('prints JSON whose differences are the per-replication differences of the two scenarios', async () => {
+    const io = captureIO(scenarios());
+    expect(await main(['compare', 'radar.json', 'single.json', '--replications', '3', '--seed', '7', '--workers', '0', '--json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout);
+    expect(out.replications).toBe(3);
+    expect(out.scenarios.map((s: { name: string }) => s.name)).toEqual(['Radar', 'Single call']);
+    expect(out.scenarios[0].vsBaseline).toBeNull();
+    const d = out.scenarios[1].vsBaseline.contactRate;
+    const a = out.scenarios[0].metrics.contactRate.mean;
+    const b = out.scenarios[1].metrics.contactRate.mean;
+    // The mean of differences is the difference of means when every pair is complete.
+    expect(d.mean).toBeCloseTo(b - a, 12);
+    expect(d.verdict).toBe('worse');
+  });
+
+  it('exits with code 2 and runs nothing on a bad scenario or a single file', async () => {
+    const dir = scenarios();
+    const io = captureIO(dir);
+    expect(await main(['compare', 'radar.json', 'bad.json', '--workers', '0'], io)).toBe(2);
+    expect(io.stderr).toMatch(/days/);
+    expect(io.stderr).toMatch(/callbacks/);
+    expect(io.stdout).toBe('');
+    const io2 = captureIO(dir);
+    expect(await main(['compare', 'radar.json'], io2)).toBe(2);
+    expect(io2.stderr).toMatch(/at least two scenario files/);
+  });
+});
