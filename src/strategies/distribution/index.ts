@@ -1,4 +1,6 @@
 import { huntGroup } from './huntGroup';
+import { pull } from './pull';
+import { push } from './push';
 import { roundRobin } from './roundRobin';
 import type { DistributionEntry } from './strategy';
 
@@ -6,6 +8,8 @@ import type { DistributionEntry } from './strategy';
 export const distributionStrategies: Record<string, DistributionEntry<never>> = {
   [roundRobin.name]: roundRobin as DistributionEntry<never>,
   [huntGroup.name]: huntGroup as DistributionEntry<never>,
+  [push.name]: push as DistributionEntry<never>,
+  [pull.name]: pull as DistributionEntry<never>,
 };
 
 export { eligible, hasRoom, type DistributionEntry } from './strategy';
