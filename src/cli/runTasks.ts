@@ -1,14 +1,11 @@
 import { loadScenario } from '../scenario/load';
 import { runReplication } from '../sim/runner';
 import type { RunResult } from '../sim/runResult';
+import { SimPool, type SimTask } from '../worker/pool';
 import type { CliIO } from './command';
-import type { ScenarioSource } from './scenarioJson';
+import { progressLine } from './progressBar';
 
-export interface SimTask {
-  source: ScenarioSource;
-  replication: number;
-  seed: string | number;
-}
+export type { SimTask };
 
 export interface TasksOutcome {
   /** One result per task, in task order; undefined where a task did not finish (after Ctrl-C). */
@@ -16,16 +13,54 @@ export interface TasksOutcome {
   interrupted: boolean;
 }
 
-/** Runs simulation tasks (in this thread for now) and returns their results in task order. */
-export async function runTasks(tasks: readonly SimTask[], _options: { workers: number; io: CliIO; label: string }): Promise<TasksOutcome> {
-  const cache = new Map<ScenarioSource, ReturnType<typeof loadScenario>>();
-  const results = tasks.map((t) => {
+/**
+ * Runs simulation tasks on `workers` worker threads (0: in this thread) with a progress bar on a terminal;
+ * Ctrl-C stops handing out tasks and returns what finished. Results are in task order whatever the workers.
+ */
+export async function runTasks(tasks: readonly SimTask[], options: { workers: number; io: CliIO; label: string; quiet?: boolean }): Promise<TasksOutcome> {
+  const { io } = options;
+  const started = Date.now();
+  const showProgress = io.isTTY && !options.quiet;
+  let lastDraw = 0;
+  const onProgress = (done: number, total: number) => {
+    const now = Date.now();
+    if (!showProgress || (now - lastDraw < 100 && done < total)) return;
+    lastDraw = now;
+    io.err(`\r\x1b[K${progressLine(done, total, now - started, options.label)}`);
+  };
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    if (options.workers === 0) return runInThread(tasks, controller.signal, onProgress);
+    const pool = new SimPool(Math.min(options.workers, Math.max(1, tasks.length)));
+    try {
+      const { results, aborted } = await pool.run(tasks, { signal: controller.signal, onProgress });
+      return { results, interrupted: aborted };
+    } finally {
+      await pool.close();
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+    if (showProgress) io.err('\r\x1b[K');
+  }
+}
+
+async function runInThread(tasks: readonly SimTask[], signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<TasksOutcome> {
+  const cache = new Map<SimTask['source'], ReturnType<typeof loadScenario>>();
+  const results: (RunResult | undefined)[] = new Array(tasks.length).fill(undefined);
+  for (let i = 0; i < tasks.length; i++) {
+    // Yield to the event loop so that Ctrl-C is seen between runs.
+    await new Promise((r) => setImmediate(r));
+    if (signal.aborted) return { results, interrupted: true };
+    const t = tasks[i];
     let resolved = cache.get(t.source);
     if (!resolved) {
       resolved = loadScenario(t.source.json, (p) => t.source.files[p]);
       cache.set(t.source, resolved);
     }
-    return runReplication(resolved.config, resolved.policies, t.replication, { seed: t.seed });
-  });
+    results[i] = runReplication(resolved.config, resolved.policies, t.replication, { seed: t.seed });
+    onProgress(i + 1, tasks.length);
+  }
   return { results, interrupted: false };
 }

@@ -3,14 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { loadScenario, parseScenarioText } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
 
-/**
- * A scenario as plain data that can cross to a worker thread: its JSON, and the text of any file it names
- * (a fitted contact model), keyed by the name the scenario uses.
- */
-export interface ScenarioSource {
-  json: Record<string, unknown>;
-  files: Record<string, string>;
-}
+import type { ScenarioSource } from '../worker/simApi';
+
+export type { ScenarioSource };
 
 /** Reads a scenario file (or the built-in default when `path` is undefined) into a ScenarioSource, validated. */
 export function readScenarioSource(path: string | undefined, cwd: string, overrides: Record<string, unknown> = {}): { source: ScenarioSource; resolved: ResolvedScenario } {

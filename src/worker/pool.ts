@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { wrap, type Remote } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { RunResult } from '../sim/runResult';
+import type { ScenarioSource, SimApi } from './simApi';
+
+/** One replication of one scenario. */
+export interface SimTask {
+  source: ScenarioSource;
+  replication: number;
+  seed: string | number;
+}
+
+export interface PoolRunOptions {
+  /** Stops handing out tasks and returns what finished; running tasks are abandoned. */
+  signal?: AbortSignal;
+  /** Called after each finished task with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface PoolOutcome {
+  /** One result per task, in task order; undefined where a task did not finish before the abort. */
+  results: (RunResult | undefined)[];
+  aborted: boolean;
+}
+
+/** dist/worker.mjs beside the bundled CLI, or in the repository's dist/ when running from source (tests). */
+export function defaultWorkerUrl(): URL {
+  const sibling = new URL('./worker.mjs', import.meta.url);
+  if (existsSync(fileURLToPath(sibling))) return sibling;
+  const built = new URL('../../dist/worker.mjs', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built;
+  throw new Error('dist/worker.mjs is missing: run `npm run build:cli` first');
+}
+
+/**
+ * A pool of Node worker threads running simulation tasks through comlink. Tasks are queued and handed to the
+ * next free worker; results come back in task order, so they do not depend on the number of workers.
+ *
+ * @example
+ * const pool = new SimPool(2);
+ * const { results } = await pool.run(tasks, { onProgress: (done, total) => console.log(done, total) });
+ * await pool.close();
+ */
+export class SimPool {
+  private readonly workers: Worker[];
+  private readonly remotes: Remote<SimApi>[];
+
+  constructor(size: number, workerUrl: URL = defaultWorkerUrl()) {
+    if (!(size >= 1)) throw new Error(`SimPool: expected at least 1 worker, got ${size}`);
+    this.workers = Array.from({ length: size }, () => new Worker(workerUrl));
+    this.remotes = this.workers.map((w) => wrap<SimApi>(nodeEndpoint(w)));
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Runs tasks on the pool; resolves when all finished, or at once with what finished when `signal` aborts. */
+  run(tasks: readonly SimTask[], options: PoolRunOptions = {}): Promise<PoolOutcome> {
+    const results: (RunResult | undefined)[] = new Array(tasks.length).fill(undefined);
+    let next = 0;
+    let done = 0;
+    let stopped = Boolean(options.signal?.aborted);
+    return new Promise<PoolOutcome>((resolve, reject) => {
+      const onAbort = () => {
+        stopped = true;
+        resolve({ results, aborted: true });
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      if (stopped) return onAbort();
+      const loop = async (remote: Remote<SimApi>) => {
+        while (!stopped && next < tasks.length) {
+          const i = next++;
+          const t = tasks[i];
+          const result = await remote.runReplication(t.source, t.replication, t.seed);
+          if (stopped) return;
+          results[i] = result;
+          options.onProgress?.(++done, tasks.length);
+        }
+      };
+      Promise.all(this.remotes.map(loop)).then(
+        () => {
+          options.signal?.removeEventListener('abort', onAbort);
+          resolve({ results, aborted: stopped });
+        },
+        (e: unknown) => {
+          stopped = true;
+          options.signal?.removeEventListener('abort', onAbort);
+          // comlink rebuilds errors as plain Error: the name and message are what crosses.
+          const err = e as Error;
+          reject(new Error(`simulation worker failed: ${err.message}`));
+        },
+      );
+    });
+  }
+
+  /** Stops every worker thread. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The simulation worker's API: a plain object of async functions over structured-cloneable data, the same in a
+ * Node worker thread (src/worker/nodeWorker.ts) and a browser web worker. Callers hold it through comlink's
+ * `wrap<SimApi>()` and import this module with `import type` only.
+ */
+import { expose, type Endpoint } from 'comlink';
+import { loadScenario } from '../scenario/load';
+import type { ResolvedScenario } from '../scenario/resolve';
+import { runReplication } from '../sim/runner';
+import type { RunResult } from '../sim/runResult';
+
+/** A scenario as plain data: its JSON, and the text of the files it names (a fitted contact model) by name. */
+export interface ScenarioSource {
+  json: Record<string, unknown>;
+  files: Record<string, string>;
+}
+
+// Validating and resolving a scenario costs little next to a run, but a sweep sends the same one many times.
+const resolvedCache = new Map<string, ResolvedScenario>();
+const CACHE_LIMIT = 64;
+
+function resolveSource(source: ScenarioSource): ResolvedScenario {
+  const key = JSON.stringify(source);
+  let resolved = resolvedCache.get(key);
+  if (!resolved) {
+    resolved = loadScenario(source.json, (p) => {
+      if (!(p in source.files)) throw new Error(`file ${JSON.stringify(p)} was not sent with the scenario`);
+      return source.files[p];
+    });
+    if (resolvedCache.size >= CACHE_LIMIT) resolvedCache.delete(resolvedCache.keys().next().value!);
+    resolvedCache.set(key, resolved);
+  }
+  return resolved;
+}
+
+export const simApi = {
+  /** Replication `replication` of a scenario with run seed `seed`: the same RunResult as in the main thread, bit for bit. */
+  async runReplication(source: ScenarioSource, replication: number, seed: string | number): Promise<RunResult> {
+    const resolved = resolveSource(source);
+    return runReplication(resolved.config, resolved.policies, replication, { seed });
+  },
+};
+
+export type SimApi = typeof simApi;
+
+/** Serves the API on an endpoint: the worker's global scope in a browser, `nodeEndpoint(parentPort)` in Node. */
+export function exposeSimApi(endpoint?: Endpoint): void {
+  expose(simApi, endpoint);
+}
