@@ -28,12 +28,12 @@ export const compareCommand: Command = {
     if (positional.length < 2) throw new UsageError(`expected at least two scenario files (the first is the baseline), got ${positional.length}`);
     const overrides: Record<string, unknown> = {};
     if (f['warmup-days'] !== undefined) overrides.warmupDays = f['warmup-days'];
-    const loaded: { source: ScenarioSource; name: string }[] = [];
+    const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number }[] = [];
     const problems: string[] = [];
     for (const path of positional) {
       try {
         const { source, resolved } = readScenarioSource(path, io.cwd, overrides);
-        loaded.push({ source, name: resolved.scenario.name });
+        loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications });
       } catch (e) {
         if (e instanceof ScenarioError) problems.push(e.message);
         else throw e;
@@ -43,23 +43,24 @@ export const compareCommand: Command = {
       io.err(`leadlab compare: ${problems.join('\n')}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
       return 2;
     }
-    const first = loaded[0].source.json;
-    const seed = (f.seed as string | undefined) ?? (first.seed as string | number | undefined) ?? 1;
-    const replications = (f.replications as number | undefined) ?? (first.replications as number | undefined) ?? 10;
+    const seed = (f.seed as string | undefined) ?? loaded[0].seed;
+    const replications = (f.replications as number | undefined) ?? loaded[0].replications;
     if (replications < 2) throw new UsageError(`--replications: paired intervals need at least 2 replications, the baseline scenario has ${replications}`);
-    const tasks = loaded.flatMap((l, s) => Array.from({ length: replications }, (_, r) => ({ scenario: s, source: l.source, replication: r, seed })));
+    // Replication-major order, so that after Ctrl-C the finished runs form complete pairs across scenarios.
+    const tasks = Array.from({ length: replications }, (_, r) => loaded.map((l) => ({ source: l.source, replication: r, seed }))).flat();
+    const at = (s: number, r: number) => outcome.results[r * loaded.length + s];
     const outcome = await runTasks(tasks, { workers: (f.workers as number | undefined) ?? availableParallelism(), io, label: 'runs' });
     if (outcome.interrupted) {
       const done = outcome.results.filter(Boolean).length;
-      io.err(`Interrupted: ${done} of ${tasks.length} runs finished.\n`);
+      io.err(`Interrupted: ${done} of ${tasks.length} runs finished; comparing the replications finished in every scenario.\n`);
     }
     // Only replications finished in every scenario are paired; after Ctrl-C that is a prefix of complete ones.
-    const complete = Array.from({ length: replications }, (_, r) => r).filter((r) => loaded.every((_, s) => outcome.results[s * replications + r]));
+    const complete = Array.from({ length: replications }, (_, r) => r).filter((r) => loaded.every((_, s) => at(s, r)));
     if (complete.length < 2) {
       io.err('leadlab compare: fewer than two replications finished in every scenario; nothing to compare.\n');
       return 1;
     }
-    const summaries = loaded.map((l, s) => summarize(l.name, seed, complete.map((r) => outcome.results[s * replications + r]!)));
+    const summaries = loaded.map((l, s) => summarize(l.name, seed, complete.map((r) => at(s, r)!)));
     const comparison = compareScenarios(summaries);
     if (f.json) io.out(JSON.stringify({ ...comparison, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
     else io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
