@@ -3,6 +3,7 @@ import { pull } from './pull';
 import { push } from './push';
 import { roundRobin } from './roundRobin';
 import type { DistributionEntry } from './strategy';
+import { topProducers } from './topProducers';
 
 /** Every distribution strategy a scenario may name. One file per strategy, one line here. */
 export const distributionStrategies: Record<string, DistributionEntry<never>> = {
@@ -10,6 +11,7 @@ export const distributionStrategies: Record<string, DistributionEntry<never>> = 
   [huntGroup.name]: huntGroup as DistributionEntry<never>,
   [push.name]: push as DistributionEntry<never>,
   [pull.name]: pull as DistributionEntry<never>,
+  [topProducers.name]: topProducers as DistributionEntry<never>,
 };
 
 export { eligible, hasRoom, type DistributionEntry } from './strategy';
