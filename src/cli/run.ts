@@ -34,6 +34,7 @@ export const runCommand: Command = {
       }
       throw e;
     }
+    for (const w of resolved.warnings) io.err(`warning: ${w}\n`);
     if (positional.length === 0 && !f.json) io.err('No scenario file given: running the built-in default scenario (see data/scenarios/default.json).\n');
     const seed = (f.seed as string | undefined) ?? resolved.scenario.seed;
     const replications = (f.replications as number | undefined) ?? resolved.scenario.replications;

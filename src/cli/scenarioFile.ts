@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { defaultScenario, loadScenario, parseScenarioText } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
@@ -14,5 +15,11 @@ export function loadScenarioFile(path: string | undefined, cwd: string): Resolve
     throw new Error(`cannot read scenario ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
   const json = parseScenarioText(text, path);
-  return loadScenario(json, (p) => readFileSync(resolve(dirname(full), p), 'utf8'), path);
+  return loadScenario(json, (p) => readText(resolve(dirname(full), p)), path);
+}
+
+/** Reads a text file a scenario names, gunzipping it when it is gzip (by content, not by name). */
+function readText(path: string): string {
+  const bytes = readFileSync(path);
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
 }

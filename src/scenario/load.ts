@@ -62,7 +62,17 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
     if (!parsed.model) throw new ScenarioError(parsed.issues, where);
     fitted = parsed.model;
   }
-  const resolved = resolveScenario(checked.value, fitted);
+  let replayText: string | undefined;
+  const replay = checked.value.leads.replay;
+  if (replay) {
+    if (!readFile) throw new ScenarioError([{ path: 'leads.replay.file', message: `cannot read ${JSON.stringify(replay.file)} here; load the lead stream first` }], where);
+    try {
+      replayText = readFile(replay.file);
+    } catch (e) {
+      throw new ScenarioError([{ path: 'leads.replay.file', message: `cannot read ${JSON.stringify(replay.file)}: ${(e as Error).message}` }], where);
+    }
+  }
+  const resolved = resolveScenario(checked.value, fitted, replayText);
   if (!resolved.ok) throw new ScenarioError(resolved.issues, where);
   return resolved.value;
 }

@@ -7,6 +7,7 @@ import { callbackPolicy, CADENCE_STATUSES, type CallbackSchedule, type CycleModi
 import { distributionStrategies } from '../strategies/distribution';
 import { pipelineRules } from '../strategies/pipelineRules';
 import { arrivalPreset, contactHourPreset } from './presets/hourOfWeek';
+import { replayArrivals } from './replay';
 import type { ScenarioInput } from './schema';
 import type { SchemaIssue } from './schemaKit';
 
@@ -49,6 +50,8 @@ export interface ResolvedScenario {
   config: ModelConfig;
   policies: PolicyFactory;
   callbackSchedule: CallbackSchedule;
+  /** Non-fatal notes for the user (e.g. rows of a replayed lead stream that were rejected). */
+  warnings: string[];
 }
 
 /**
@@ -56,8 +59,16 @@ export interface ResolvedScenario {
  * scenario names one. Problems that only show once fields are combined (e.g. weights per agent) are
  * returned as issues with their path.
  */
-export function resolveScenario(s: ScenarioInput, fitted?: ContactModel): { ok: true; value: ResolvedScenario } | { ok: false; issues: SchemaIssue[] } {
+export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayText?: string): { ok: true; value: ResolvedScenario } | { ok: false; issues: SchemaIssue[] } {
   const issues: SchemaIssue[] = [];
+  const warnings: string[] = [];
+  let replay: ReturnType<typeof replayArrivals> | undefined;
+  if (s.leads.replay && replayText !== undefined) {
+    replay = replayArrivals(replayText, s.leads.replay, s.leads.sources, s.leads.products);
+    if (!replay.ok) return { ok: false, issues: replay.issues };
+    warnings.push(...replay.warnings);
+  }
+  const days = replay?.ok ? replay.days : s.days;
   const agents: AgentConfig[] = [];
   s.agents.forEach((a) => {
     const [start, end] = a.shift.split('-');
@@ -90,7 +101,7 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel): { ok: 
   });
   if (s.leads.sources.every((x) => x.share === 0)) issues.push({ path: 'leads.sources', message: 'expected at least one source with a share above 0' });
   if (s.leads.products.every((x) => x.share === 0)) issues.push({ path: 'leads.products', message: 'expected at least one product with a share above 0' });
-  if (s.warmupDays >= s.days) issues.push({ path: 'warmupDays', message: `expected fewer warm-up days than days (${s.days}), got ${s.warmupDays}` });
+  if (s.warmupDays >= days) issues.push({ path: 'warmupDays', message: `expected fewer warm-up days than days (${days}${replay ? ', the days of the replayed stream' : ''}), got ${s.warmupDays}` });
 
   const profile = s.leads.arrivalProfile;
   const weights = typeof profile === 'string' ? arrivalPreset(profile as 'flat') : profile;
@@ -115,13 +126,13 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel): { ok: 
   if (issues.length) return { ok: false, issues };
 
   const config: ModelConfig = {
-    startDate: s.startDate,
-    days: s.days,
+    startDate: replay?.ok ? replay.startDate : s.startDate,
+    days,
     warmupDays: s.warmupDays,
     cooldownDays: s.cooldownDays,
-    arrivals: { kind: 'poisson', leadsPerHourOfWeek },
-    sources: s.leads.sources.map((x) => ({ ...x })),
-    products: s.leads.products.map((x) => ({ ...x })),
+    arrivals: replay?.ok ? replay.arrivals : { kind: 'poisson', leadsPerHourOfWeek },
+    sources: replay?.ok ? replay.sources : s.leads.sources.map((x) => ({ ...x })),
+    products: replay?.ok ? replay.products : s.leads.products.map((x) => ({ ...x })),
     leadTraits: { readyShare: s.leads.readyShare, propensity: s.leads.propensity, badNumberShare: s.leads.badNumberShare },
     contact,
     competitor: s.competitor,
@@ -137,5 +148,5 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel): { ok: 
     callbacks: callbackPolicy(schedule),
     pipeline: pipelineRules(rules),
   });
-  return { ok: true, value: { scenario: s, config, policies, callbackSchedule: schedule } };
+  return { ok: true, value: { scenario: s, config, policies, callbackSchedule: schedule, warnings } };
 }

@@ -72,8 +72,17 @@ const leads = obj(
     readyShare: share('Share of leads ready to buy now; the rest are immature (assumption).', 0.6),
     propensity: betaParams('Propensity to convert, Beta-distributed and scaled to mean 1 (assumption).', 2, 2),
     badNumberShare: share('Share of leads with a wrong phone number (assumption).', 0.06),
+    replay: obj(
+      {
+        file: str({ description: 'CSV of real leads (one row per lead: id, created time, optional source and product), relative to the scenario file.' }),
+        timeZone: str({ default: 'UTC', description: 'Time zone of times written without an offset: "UTC", "+02:00" or an IANA name.' }),
+        map: record(str(), { default: {}, description: 'Column name -> field (leadId, leadCreated, source, product), where auto-detection needs help.' }),
+        dateOrder: str({ values: ['mdy', 'dmy', 'ymd'], description: 'Order of numeric dates (mdy = US, dmy = EU); detected from the rows when left out.' }),
+      },
+      { optional: ['dateOrder'], description: 'Replay a historical lead stream instead of synthetic arrivals; the run covers the days of the stream (startDate and days are taken from it).' },
+    ),
   },
-  { defaulted: true, description: 'The synthetic lead stream.' },
+  { defaulted: true, optional: ['replay'], description: 'The lead stream: synthetic by default, or a replayed CSV.' },
 );
 
 const ageDecay = oneOf<Record<string, unknown>>(
