@@ -4,6 +4,8 @@ import { schemaCommand } from './schema';
 import { importCommand } from './import';
 import { fitCommand } from './fit';
 import { compareCommand } from './compare';
+import { sweepCommand } from './sweep';
+import { mergeCommand } from './merge';
 
 /** Every `leadlab` subcommand, in the order `leadlab --help` lists them. One file per command. */
-export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand, compareCommand];
+export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand, compareCommand, sweepCommand, mergeCommand];

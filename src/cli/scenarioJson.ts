@@ -34,3 +34,17 @@ export function readScenarioSource(path: string | undefined, cwd: string, overri
   );
   return { source: { json, files }, resolved };
 }
+
+/** Validates an inline scenario (e.g. a sweep's base), reading the files it names relative to `dir`. */
+export function inlineScenarioSource(json: Record<string, unknown>, dir: string, where: string): { source: ScenarioSource; resolved: ResolvedScenario } {
+  const files: Record<string, string> = {};
+  const resolved = loadScenario(
+    json,
+    (p) => {
+      files[p] = readFileSync(resolve(dir, p), 'utf8');
+      return files[p];
+    },
+    where,
+  );
+  return { source: { json, files }, resolved };
+}

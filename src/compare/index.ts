@@ -1,2 +1,15 @@
 export { compareScenarios, type ComparedScenario, type Comparison } from './compareScenarios';
 export { pairedDifference, verdictOf, type PairedDifference, type Verdict } from './pairedDifference';
+export { parsePath, setAtPath, type PathStep } from './jsonPath';
+export { expandValues, parseSweepSpec, type SweepParameter, type SweepSpec } from './sweepSpec';
+export { scenarioOf, shardRange, sweepCombinations, sweepRunKeys, type SweepCombination } from './sweepGrid';
+export {
+  mergeShards,
+  sweepResult,
+  type SweepCombinationSummary,
+  type SweepDefinition,
+  type SweepResult,
+  type SweepRun,
+  type SweepShard,
+} from './sweepResult';
+export { sweepCombinationsCsv, sweepRunsCsv } from './sweepCsv';

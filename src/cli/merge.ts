@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { mergeShards, sweepCombinations, type SweepShard } from '../compare';
+import { parseArgs, UsageError } from './args';
+import type { Command } from './command';
+import { reportSweep } from './sweepOutput';
+
+const flags = {
+  out: { type: 'string', describe: 'output prefix: PREFIX.json, PREFIX.runs.csv, PREFIX.combinations.csv (default: sweep)' },
+  json: { type: 'boolean', describe: 'print the result as JSON instead of the table' },
+} as const;
+
+/** `leadlab merge`: joins the shard files of `leadlab sweep --shard i/n` into the result of one whole sweep. */
+export const mergeCommand: Command = {
+  name: 'merge',
+  summary: 'Join the shard files of `leadlab sweep --shard i/n` into the result one whole sweep gives.',
+  usage: 'merge shard-1.json shard-2.json ... [--out PREFIX] [--json]',
+  flags,
+  async run(argv, io) {
+    const { positional, flags: f } = parseArgs(argv, flags);
+    if (positional.length === 0) throw new UsageError('expected shard files from `leadlab sweep --shard i/n`');
+    const shards = positional.map((p) => {
+      try {
+        return JSON.parse(readFileSync(resolve(io.cwd, p), 'utf8')) as SweepShard;
+      } catch (e) {
+        throw new UsageError(`cannot read shard ${p}: ${(e as Error).message}`);
+      }
+    });
+    let result;
+    try {
+      // JSON turned NaN into null; metrics are numbers again here.
+      for (const s of shards) for (const r of s.runs ?? []) for (const k of Object.keys(r.metrics)) r.metrics[k as keyof typeof r.metrics] ??= NaN;
+      result = mergeShards(shards, (sweep) => sweepCombinations(sweep.parameters));
+    } catch (e) {
+      io.err(`leadlab merge: ${(e as Error).message}\n`);
+      return 2;
+    }
+    reportSweep(result, { json: Boolean(f.json), out: (f.out as string | undefined) ?? 'sweep' }, io);
+    return 0;
+  },
+};

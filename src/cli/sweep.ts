@@ -1,0 +1,111 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, resolve } from 'node:path';
+import { parseSweepSpec, scenarioOf, shardRange, sweepCombinations, sweepResult, sweepRunKeys, type SweepDefinition, type SweepRun, type SweepShard } from '../compare';
+import { loadScenario, ScenarioError } from '../scenario/load';
+import { parseArgs, UsageError } from './args';
+import type { Command } from './command';
+import { jsonNumbers } from './run';
+import { runTasks } from './runTasks';
+import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
+import { reportSweep } from './sweepOutput';
+
+const flags = {
+  replications: { type: 'number', minInt: 1, describe: 'replications per combination (default: the sweep\'s, else the base scenario\'s)' },
+  seed: { type: 'string', describe: 'run seed shared by every combination (default: the sweep\'s, else the base scenario\'s)' },
+  shard: { type: 'string', describe: 'run only slice i of n of the runs (e.g. 2/8) and write a shard file for `leadlab merge`' },
+  out: { type: 'string', describe: 'output prefix: PREFIX.json, PREFIX.runs.csv, PREFIX.combinations.csv (default: the sweep file\'s name); with --shard, the shard file' },
+  workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
+  json: { type: 'boolean', describe: 'print the result as JSON instead of the table' },
+} as const;
+
+function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard: expected i/n with 1 <= i <= n, got "${text}"`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+/** Everything a sweep run needs, validated: the definition, and each combination's scenario ready for a worker. */
+export function prepareSweep(path: string, cwd: string, f: { replications?: number; seed?: string }): { definition: SweepDefinition; sources: ScenarioSource[] } {
+  const full = resolve(cwd, path);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(full, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`cannot read sweep ${path}: ${(e as Error).message}`);
+  }
+  let spec;
+  try {
+    spec = parseSweepSpec(json);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const dir = dirname(full);
+  const base = typeof spec.base === 'string' ? readScenarioSource(spec.base, dir) : inlineScenarioSource(spec.base, dir, 'sweep.base');
+  // Parameters apply to the normalized base, where every default is written out (agents[0] exists even when the file omits agents).
+  const normalized = JSON.parse(JSON.stringify(base.resolved.scenario)) as Record<string, unknown>;
+  const definition: SweepDefinition = {
+    name: spec.name,
+    base: normalized,
+    parameters: spec.parameters,
+    replications: f.replications ?? spec.replications ?? base.resolved.scenario.replications,
+    seed: f.seed ?? spec.seed ?? base.resolved.scenario.seed,
+  };
+  const sources = sweepCombinations(spec.parameters).map((c) => {
+    const where = `combination ${c.index} (${Object.entries(c.values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ')})`;
+    let scenario: Record<string, unknown>;
+    try {
+      scenario = scenarioOf(normalized, c);
+    } catch (e) {
+      throw new UsageError(`sweep.parameters: ${(e as Error).message}`);
+    }
+    loadScenario(scenario, (p) => base.source.files[p], where);
+    return { json: scenario, files: base.source.files };
+  });
+  return { definition, sources };
+}
+
+/** `leadlab sweep`: every combination of parameter values times R replications, in parallel, as CSV and JSON. */
+export const sweepCommand: Command = {
+  name: 'sweep',
+  summary: 'Run a base scenario over every combination of parameter values (ranges or lists at JSON paths), R replications each; CSV and JSON out.',
+  usage: 'sweep sweep.json [--replications R] [--seed S] [--shard i/n] [--out PREFIX] [--workers N] [--json]',
+  flags,
+  async run(argv, io) {
+    const { positional, flags: f } = parseArgs(argv, flags);
+    if (positional.length !== 1) throw new UsageError(`expected one sweep file, got ${positional.length}`);
+    let prepared;
+    try {
+      prepared = prepareSweep(positional[0], io.cwd, { replications: f.replications as number | undefined, seed: f.seed as string | undefined });
+    } catch (e) {
+      if (e instanceof ScenarioError) {
+        io.err(`leadlab sweep: ${e.message}\nNothing was run.\n`);
+        return 2;
+      }
+      throw e;
+    }
+    const { definition, sources } = prepared;
+    const keys = sweepRunKeys(sources.length, definition.replications);
+    const shard = f.shard === undefined ? null : parseShard(f.shard as string);
+    const [from, to] = shard ? shardRange(shard.index, shard.count, keys.length) : [0, keys.length];
+    const slice = keys.slice(from, to);
+    const tasks = slice.map((k) => ({ source: sources[k.combination], replication: k.replication, seed: definition.seed }));
+    const outcome = await runTasks(tasks, { workers: (f.workers as number | undefined) ?? availableParallelism(), io, label: 'runs' });
+    const runs: SweepRun[] = slice.flatMap((k, i) => {
+      const r = outcome.results[i];
+      return r ? [{ combination: k.combination, replication: k.replication, metrics: r.metrics }] : [];
+    });
+    if (outcome.interrupted) io.err(`Interrupted: ${runs.length} of ${tasks.length} runs finished; writing those.\n`);
+    const stem = basename(positional[0]).replace(/\.json$/i, '');
+    const prefix = (f.out as string | undefined) ?? `${stem}-results`;
+    if (shard) {
+      const file: SweepShard = { kind: 'leadlab-sweep-shard', sweep: definition, shard, runs };
+      const name = (f.out as string | undefined) ?? `${stem}.shard-${shard.index}-of-${shard.count}.json`;
+      writeFileSync(resolve(io.cwd, name), JSON.stringify(file, jsonNumbers) + '\n');
+      io.err(`Shard ${shard.index}/${shard.count}: runs ${from + 1}-${to} of ${keys.length}; wrote ${name}\n`);
+    } else {
+      reportSweep(sweepResult(definition, sweepCombinations(definition.parameters), runs), { json: Boolean(f.json), out: prefix }, io);
+    }
+    return outcome.interrupted ? 130 : 0;
+  },
+};

@@ -1,0 +1,75 @@
+import { parsePath } from './jsonPath';
+
+/** One swept parameter: a JSON path into the scenario and the values it takes. */
+export interface SweepParameter {
+  path: string;
+  values: unknown[];
+}
+
+/** A validated sweep file. */
+export interface SweepSpec {
+  name: string;
+  /** A scenario file name (relative to the sweep file) or an inline scenario. */
+  base: string | Record<string, unknown>;
+  parameters: SweepParameter[];
+  replications?: number;
+  seed?: string | number;
+}
+
+/**
+ * Expands a range: `"1-4"` is 1, 2, 3, 4; `"100-150:25"` is 100, 125, 150; `"10,20,30"` is 10, 20, 30 (numbers
+ * where they parse, strings otherwise, e.g. `"radar,single-call"`). Arrays are taken as they are; a single value is
+ * a list of one.
+ */
+export function expandValues(spec: unknown, where: string): unknown[] {
+  if (Array.isArray(spec)) {
+    if (spec.length === 0) throw new Error(`${where}: expected at least one value, got []`);
+    return spec;
+  }
+  if (typeof spec !== 'string') return [spec];
+  const range = /^\s*(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)\s*(?::\s*(\d+(?:\.\d+)?))?\s*$/.exec(spec);
+  if (range) {
+    const [from, to, step] = [Number(range[1]), Number(range[2]), range[3] === undefined ? 1 : Number(range[3])];
+    if (!(step > 0) || to < from) throw new Error(`${where}: expected "from-to" or "from-to:step" with from <= to and step > 0, got ${JSON.stringify(spec)}`);
+    const values: number[] = [];
+    // Counting steps (not adding them up) keeps decimal steps exact at the ends.
+    for (let k = 0; from + k * step <= to + 1e-9 * step; k++) values.push(Number((from + k * step).toFixed(10)));
+    if (values.length > 10000) throw new Error(`${where}: ${JSON.stringify(spec)} gives ${values.length} values; at most 10000`);
+    return values;
+  }
+  return spec.split(',').map((s) => {
+    const t = s.trim();
+    return t !== '' && Number.isFinite(Number(t)) ? Number(t) : t;
+  });
+}
+
+/** Validates a parsed sweep file; errors name the field. */
+export function parseSweepSpec(json: unknown): SweepSpec {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`sweep: expected an object, got ${JSON.stringify(json)}`);
+  const o = json as Record<string, unknown>;
+  const known = ['name', 'base', 'parameters', 'replications', 'seed'];
+  for (const k of Object.keys(o)) if (!known.includes(k)) throw new Error(`sweep.${k}: unknown field; expected one of ${known.join(', ')}`);
+  const base = o.base;
+  if (typeof base !== 'string' && (typeof base !== 'object' || base === null || Array.isArray(base))) {
+    throw new Error(`sweep.base: expected a scenario file name or an inline scenario object, got ${JSON.stringify(base)}`);
+  }
+  const p = o.parameters;
+  if (typeof p !== 'object' || p === null || Array.isArray(p) || Object.keys(p).length === 0) {
+    throw new Error(`sweep.parameters: expected an object of JSON paths to values, e.g. {"agents[0].pipelineLimit": "100-150:25"}, got ${JSON.stringify(p)}`);
+  }
+  const parameters = Object.entries(p as Record<string, unknown>).map(([path, spec]) => {
+    const where = `sweep.parameters[${JSON.stringify(path)}]`;
+    try {
+      parsePath(path);
+    } catch (e) {
+      throw new Error(`${where}: ${(e as Error).message}`);
+    }
+    return { path, values: expandValues(spec, where) };
+  });
+  const r = o.replications;
+  if (r !== undefined && !(Number.isInteger(r) && (r as number) >= 1)) throw new Error(`sweep.replications: expected an integer >= 1, got ${JSON.stringify(r)}`);
+  const seed = o.seed;
+  if (seed !== undefined && typeof seed !== 'string' && !Number.isInteger(seed)) throw new Error(`sweep.seed: expected an integer or a string, got ${JSON.stringify(seed)}`);
+  const name = o.name === undefined ? 'Sweep' : String(o.name);
+  return { name, base: base as SweepSpec['base'], parameters, replications: r as number | undefined, seed: seed as string | number | undefined };
+}

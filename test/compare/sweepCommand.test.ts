@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+import { loadScenario } from '../../src/scenario/load';
+import { runReplication } from '../../src/sim/runner';
+
+function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', cwd, isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+const base = { name: 'Base', days: 14, warmupDays: 3 };
+
+function sweepDir(sweep: unknown) {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlab-sweep-'));
+  writeFileSync(join(dir, 'base.json'), JSON.stringify(base));
+  writeFileSync(join(dir, 'sweep.json'), JSON.stringify(sweep));
+  return dir;
+}
+
+const sweep = { name: 'Limits', base: 'base.json', parameters: { 'agents[0].newLeadsPerDay': '4-6:2', callbacks: ['radar', 'single-call'] }, replications: 3, seed: 11 };
+
+describe('leadlab sweep and merge', () => {
+  it('writes one row per run and per combination, each run the scenario with the values set', async () => {
+    const dir = sweepDir(sweep);
+    const io = captureIO(dir);
+    expect(await main(['sweep', 'sweep.json', '--workers', '0'], io)).toBe(0);
+    const result = JSON.parse(readFileSync(join(dir, 'sweep-results.json'), 'utf8'));
+    expect(result.combinations).toHaveLength(4);
+    expect(result.runs).toHaveLength(12);
+    const runsCsv = readFileSync(join(dir, 'sweep-results.runs.csv'), 'utf8').trim().split('\n');
+    expect(runsCsv).toHaveLength(13);
+    expect(runsCsv[0]).toMatch(/^combination,replication,agents\[0\]\.newLeadsPerDay,callbacks,leads,/);
+    expect(readFileSync(join(dir, 'sweep-results.combinations.csv'), 'utf8').trim().split('\n')).toHaveLength(5);
+    // Combination 3 is newLeadsPerDay 6 with single-call; its replication 2 is that scenario run by hand.
+    const normalized = loadScenario(base).scenario as unknown as { agents: Record<string, unknown>[] };
+    const agents = normalized.agents.map((a, i) => (i === 0 ? { ...a, newLeadsPerDay: 6 } : a));
+    const s = loadScenario({ ...normalized, agents, callbacks: 'single-call' });
+    const byHand = runReplication(s.config, s.policies, 2, { seed: 11 });
+    const run = result.runs.find((r: { combination: number; replication: number }) => r.combination === 3 && r.replication === 2);
+    expect(run.metrics.contactRate).toBe(byHand.metrics.contactRate);
+    expect(run.metrics.attemptsPerLead).toBe(byHand.metrics.attemptsPerLead);
+    expect(io.stdout).toMatch(/4 combinations x 3 replications/);
+  });
+
+  it('gives the same files from n shards merged as from one run', async () => {
+    const dir = sweepDir(sweep);
+    expect(await main(['sweep', 'sweep.json', '--workers', '0'], captureIO(dir))).toBe(0);
+    const n = 5;
+    for (let i = 1; i <= n; i++) expect(await main(['sweep', 'sweep.json', '--shard', `${i}/${n}`, '--workers', '0'], captureIO(dir))).toBe(0);
+    // Shards in any order.
+    const shards = Array.from({ length: n }, (_, k) => `sweep.shard-${n - k}-of-${n}.json`);
+    expect(await main(['merge', ...shards, '--out', 'merged'], captureIO(dir))).toBe(0);
+    for (const ext of ['json', 'runs.csv', 'combinations.csv']) {
+      expect(readFileSync(join(dir, `merged.${ext}`), 'utf8')).toBe(readFileSync(join(dir, `sweep-results.${ext}`), 'utf8'));
+    }
+    const io = captureIO(dir);
+    expect(await main(['merge', ...shards.slice(1), '--out', 'partial'], io)).toBe(2);
+    expect(io.stderr).toMatch(/missing shard 5\/5/);
+  });
+
+  it('exits with code 2 on a path the scenario does not have or a value it refuses', async () => {
+    const io = captureIO(sweepDir({ base: 'base.json', parameters: { 'agents[9].pipelineLimit': '1-2' } }));
+    expect(await main(['sweep', 'sweep.json', '--workers', '0'], io)).toBe(2);
+    expect(io.stderr).toMatch(/agents has no element \[9\]/);
+    const io2 = captureIO(sweepDir({ base: { name: 'Inline' }, parameters: { callbacks: ['radar', 'sometimes'] } }));
+    expect(await main(['sweep', 'sweep.json', '--workers', '0'], io2)).toBe(2);
+    expect(io2.stderr).toMatch(/combination 1 \(callbacks = "sometimes"\)/);
+  });
+});

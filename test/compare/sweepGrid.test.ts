@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { expandValues, parsePath, parseSweepSpec, scenarioOf, setAtPath, shardRange, sweepCombinations, sweepRunKeys } from '../../src/compare';
+
+describe('sweep values and paths', () => {
+  it('expands ranges, steps and lists', () => {
+    expect(expandValues('1-4', 'x')).toEqual([1, 2, 3, 4]);
+    expect(expandValues('100-150:25', 'x')).toEqual([100, 125, 150]);
+    expect(expandValues('0.1-0.3:0.1', 'x')).toEqual([0.1, 0.2, 0.3]);
+    expect(expandValues('10,20,30', 'x')).toEqual([10, 20, 30]);
+    expect(expandValues('radar, single-call', 'x')).toEqual(['radar', 'single-call']);
+    expect(expandValues([{ preset: 'radar' }, 'single-call'], 'x')).toEqual([{ preset: 'radar' }, 'single-call']);
+    expect(() => expandValues('5-1', 'sweep.parameters["x"]')).toThrow(/sweep.parameters\["x"\].*from <= to/);
+  });
+
+  it('parses paths and sets values without touching the original', () => {
+    expect(parsePath('agents[0].pipelineLimit')).toEqual(['agents', 0, 'pipelineLimit']);
+    expect(() => parsePath('agents[x]')).toThrow(/expected a path/);
+    const base = { agents: [{ name: 'A', pipelineLimit: 100 }, { name: 'B' }], callbacks: { preset: 'radar' } };
+    const changed = setAtPath(base, 'agents[0].pipelineLimit', 150) as typeof base;
+    expect(changed.agents[0].pipelineLimit).toBe(150);
+    expect(base.agents[0].pipelineLimit).toBe(100);
+    expect(changed.agents[1]).toBe(base.agents[1]);
+    expect(() => setAtPath(base, 'agents[5].pipelineLimit', 1)).toThrow(/agents has no element \[5\]/);
+    expect(() => setAtPath(base, 'callback.preset', 'x')).toThrow(/has no field "callback"/);
+  });
+
+  it('makes every combination once, the last parameter fastest', () => {
+    const spec = parseSweepSpec({ base: 'base.json', parameters: { a: '1-3', b: ['x', 'y'] } });
+    const combos = sweepCombinations(spec.parameters);
+    expect(combos.map((c) => c.values)).toEqual([
+      { a: 1, b: 'x' }, { a: 1, b: 'y' }, { a: 2, b: 'x' }, { a: 2, b: 'y' }, { a: 3, b: 'x' }, { a: 3, b: 'y' },
+    ]);
+    expect(scenarioOf({ a: 0, b: 'z', c: true }, combos[3])).toEqual({ a: 2, b: 'y', c: true });
+    expect(sweepRunKeys(2, 3)).toEqual([0, 1, 2].map((r) => ({ combination: 0, replication: r })).concat([0, 1, 2].map((r) => ({ combination: 1, replication: r }))));
+  });
+
+  it('rejects sweep files with a bad field, naming it', () => {
+    expect(() => parseSweepSpec({ base: 3, parameters: { a: '1-2' } })).toThrow(/sweep.base/);
+    expect(() => parseSweepSpec({ base: 'b.json', parameters: {} })).toThrow(/sweep.parameters/);
+    expect(() => parseSweepSpec({ base: 'b.json', parameters: { a: 1 }, replication: 3 })).toThrow(/sweep.replication: unknown field/);
+  });
+
+  it('splits runs into shards that hold every run exactly once', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 40 }), (total, n) => {
+        const seen = new Array(total).fill(0);
+        let previousEnd = 0;
+        for (let i = 1; i <= n; i++) {
+          const [from, to] = shardRange(i, n, total);
+          expect(from).toBe(previousEnd);
+          expect(to - from).toBeLessThanOrEqual(Math.ceil(total / n));
+          for (let k = from; k < to; k++) seen[k]++;
+          previousEnd = to;
+        }
+        expect(seen.every((c) => c === 1)).toBe(true);
+      }),
+    );
+    expect(() => shardRange(0, 3, 10)).toThrow(/1 <= i <= n/);
+  });
+});
