@@ -41,6 +41,8 @@ export class AgentState implements AgentView {
   pipelineSamples = 0;
   pipelineSum = 0;
   maxPipeline = 0;
+  /** Conversations so far, by source name. */
+  readonly sourceConversations = new Map<string, number>();
   private sourceSet: Set<string> | undefined;
   private productSet: Set<string> | undefined;
 
@@ -74,6 +76,10 @@ export class AgentState implements AgentView {
   }
   handles(source: string, product: string): boolean {
     return (!this.sourceSet || this.sourceSet.has(source)) && (!this.productSet || this.productSet.has(product));
+  }
+
+  conversationsWith(source: string): number {
+    return this.sourceConversations.get(source) ?? 0;
   }
 
   /** Conversion multiplier for a lead of this source and product. */

@@ -358,7 +358,10 @@ export class LeadWorkflow {
       return;
     }
     const source = this.config.sources[lead.source];
-    const skill = agent.skillFor(source.name, this.config.products[lead.product].name) * source.conversionFactor;
+    let skill = agent.skillFor(source.name, this.config.products[lead.product].name) * source.conversionFactor;
+    const strategy = this.policies.distribution;
+    if (strategy.skillMultiplier) skill *= strategy.skillMultiplier(this.view(lead), agent);
+    agent.sourceConversations.set(source.name, agent.conversationsWith(source.name) + 1);
     switch (lead.status) {
       case 'contacted': {
         const pApp = Math.min(0.95, f.applicationPerConversation * lead.propensity * skill * (lead.ready ? 1 : f.immatureApplicationFactor));

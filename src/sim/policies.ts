@@ -30,6 +30,8 @@ export interface AgentView {
   readonly fundedTimes: readonly number[];
   /** Whether the agent may take leads of this source and product. */
   handles(source: string, product: string): boolean;
+  /** Conversations the agent has had with leads of this source so far (its experience of the source). */
+  conversationsWith?(source: string): number;
 }
 
 /** What a policy may see of a lead. */
@@ -77,6 +79,11 @@ export interface DistributionStrategy {
   readonly queueOrder?: 'fifo' | 'lifo';
   /** Told when a lead has been given to an agent (by this strategy or another route). */
   assigned?(lead: LeadView, agent: number, ctx: DistributionContext): void;
+  /**
+   * A multiplier on the agent's conversion in a conversation with this lead, on top of its configured skill
+   * (e.g. a learning curve over the agent's experience with the lead's source). Absent means 1.
+   */
+  skillMultiplier?(lead: LeadView, agent: AgentView): number;
 }
 
 /** When the next call to a lead is due, or that its attempts in this status are used up. */

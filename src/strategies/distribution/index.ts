@@ -2,6 +2,7 @@ import { huntGroup } from './huntGroup';
 import { pull } from './pull';
 import { push } from './push';
 import { roundRobin } from './roundRobin';
+import { sourceSpecialist } from './sourceSpecialist';
 import type { DistributionEntry } from './strategy';
 import { topProducers } from './topProducers';
 
@@ -12,6 +13,7 @@ export const distributionStrategies: Record<string, DistributionEntry<never>> = 
   [push.name]: push as DistributionEntry<never>,
   [pull.name]: pull as DistributionEntry<never>,
   [topProducers.name]: topProducers as DistributionEntry<never>,
+  [sourceSpecialist.name]: sourceSpecialist as DistributionEntry<never>,
 };
 
 export { eligible, hasRoom, type DistributionEntry } from './strategy';

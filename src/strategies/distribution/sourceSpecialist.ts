@@ -1,0 +1,77 @@
+import type { DistributionStrategy } from '../../sim/policies';
+import { arr, bool, num, obj, record, str, type Infer } from '../../scenario/schemaKit';
+import { eligible, type DistributionEntry } from './strategy';
+
+const options = obj(
+  {
+    teams: record(arr(str()), {
+      default: {},
+      description: 'Team per lead source: source name -> agent names (a group name covers all its numbered agents). Sources without a team go to every agent.',
+    }),
+    learning: obj(
+      {
+        maxGain: num({ min: 0, default: 0.5, description: 'Conversion gain of a fully experienced agent on a source: 0.5 = 50% better than a novice (assumption; 0 turns learning off).' }),
+        conversationsToHalf: num({ exclusiveMin: 0, default: 300, description: 'Conversations with leads of a source for half the gain (assumption: a few months of calls).' }),
+      },
+      { defaulted: true, description: 'Learning curve: an agent converts a source better with experience on it, skill x (1 + maxGain x n / (n + conversationsToHalf)).' },
+    ),
+    skipOffShift: bool({ default: true, description: 'Pass over agents who are off shift.' }),
+    respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
+    queueOrder: str({ values: ['fifo', 'lifo'], default: 'fifo', description: 'Which waiting lead is handed out first.' }),
+  },
+  { defaulted: true },
+);
+
+/** Whether a configured agent name belongs to a listed name (a group name covers "Name 1", "Name 2", ...). */
+function matches(agentName: string, listed: string): boolean {
+  return agentName === listed || (agentName.startsWith(`${listed} `) && /^\d+$/.test(agentName.slice(listed.length + 1)));
+}
+
+/**
+ * Source specialist: a team per lead source, in turn within the team. Agents learn the sources they work
+ * (the learning curve of the options), so a team that sees only one source gains experience on it faster than
+ * generalists who split their conversations across sources, and over time out-converts them.
+ */
+export const sourceSpecialist: DistributionEntry<Infer<typeof options>> = {
+  name: 'source-specialist',
+  describe: 'A team per lead source, round robin within the team; agents learn the sources they work.',
+  options,
+  create(o, agents): DistributionStrategy {
+    const n = agents.length;
+    const teams = new Map<string, number[]>();
+    for (const [source, names] of Object.entries(o.teams)) {
+      const members: number[] = [];
+      agents.forEach((a, i) => {
+        if (names.some((name) => matches(a.name, name))) members.push(i);
+      });
+      for (const name of names) {
+        if (!agents.some((a) => matches(a.name, name))) throw new RangeError(`distribution.options.teams.${source}: no agent named ${JSON.stringify(name)}`);
+      }
+      teams.set(source, members);
+    }
+    const everyone = Array.from({ length: n }, (_, i) => i);
+    const pointer = new Map<string, number>();
+    const { maxGain, conversationsToHalf } = o.learning;
+    return {
+      name: 'source-specialist',
+      queueOrder: o.queueOrder as 'fifo' | 'lifo',
+      assign(lead, ctx) {
+        const team = teams.get(lead.source) ?? everyone;
+        const start = pointer.get(lead.source) ?? 0;
+        for (let k = 0; k < team.length; k++) {
+          const j = (start + k) % team.length;
+          if (eligible(ctx.agents[team[j]], lead, o)) {
+            pointer.set(lead.source, (j + 1) % team.length);
+            return team[j];
+          }
+        }
+        return -1;
+      },
+      skillMultiplier(lead, agent) {
+        if (maxGain === 0) return 1;
+        const experience = agent.conversationsWith?.(lead.source) ?? 0;
+        return 1 + (maxGain * experience) / (experience + conversationsToHalf);
+      },
+    };
+  },
+};
