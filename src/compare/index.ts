@@ -13,3 +13,4 @@ export {
   type SweepShard,
 } from './sweepResult';
 export { sweepCombinationsCsv, sweepRunsCsv } from './sweepCsv';
+export { clampInterval } from './clampInterval';

@@ -1,6 +1,7 @@
 import { METRIC_NAMES, type MetricName } from '../sim/runResult';
 import { meanInterval } from '../sim/statistics';
 import type { MetricSummary } from '../sim/summary';
+import { clampInterval } from './clampInterval';
 import type { SweepCombination } from './sweepGrid';
 import type { SweepParameter } from './sweepSpec';
 
@@ -52,7 +53,7 @@ export function sweepResult(sweep: SweepDefinition, combinations: readonly Sweep
     sweep,
     combinations: combinations.map((c, i) => ({
       ...c,
-      metrics: Object.fromEntries(METRIC_NAMES.map((m) => [m, meanInterval(byCombination[i].map((r) => r.metrics[m]))])) as Record<MetricName, MetricSummary>,
+      metrics: Object.fromEntries(METRIC_NAMES.map((m) => [m, clampInterval(m, meanInterval(byCombination[i].map((r) => r.metrics[m])))])) as Record<MetricName, MetricSummary>,
     })),
     runs: sorted,
   };

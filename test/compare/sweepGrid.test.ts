@@ -59,3 +59,12 @@ describe('sweep values and paths', () => {
     expect(() => shardRange(0, 3, 10)).toThrow(/1 <= i <= n/);
   });
 });
+
+describe('clampInterval', () => {
+  it('cuts intervals at the range of the metric but leaves ROI alone', async () => {
+    const { clampInterval } = await import('../../src/compare');
+    expect(clampInterval('contactRate', { mean: 0.5, ci95: [-0.1, 1.2], sd: 1, n: 3 }).ci95).toEqual([0, 1]);
+    expect(clampInterval('funded', { mean: 2, ci95: [-1, 5], sd: 1, n: 3 }).ci95).toEqual([0, 5]);
+    expect(clampInterval('roi', { mean: -0.2, ci95: [-0.5, 0.1], sd: 1, n: 3 }).ci95).toEqual([-0.5, 0.1]);
+  });
+});
