@@ -78,6 +78,11 @@ export class AgentState implements AgentView {
     return (!this.sourceSet || this.sourceSet.has(source)) && (!this.productSet || this.productSet.has(product));
   }
 
+  get callbackDue(): boolean {
+    // Entries for leads re-planned since are discarded lazily, so this may rarely report a stale callback.
+    return this.ready.size > 0 || (this.due.size > 0 && this.due.peekK1() <= this.clock.now);
+  }
+
   conversationsWith(source: string): number {
     return this.sourceConversations.get(source) ?? 0;
   }

@@ -71,6 +71,8 @@ export class LeadWorkflow {
    * again after every call.
    */
   private refusedKinds = new Set<number>();
+  /** A recheck of waiting leads is scheduled (strategies with recheckAfterMinutes). */
+  private recheckPending = false;
   private nextLeadId = 0;
   private replayIndex = 0;
   private readonly calls: CallRecord[] | undefined;
@@ -197,7 +199,17 @@ export class LeadWorkflow {
     }
     if (lifo) keep.reverse();
     this.waiting = keep;
+    const recheck = strategy.recheckAfterMinutes;
+    if (recheck && keep.length > 0 && !this.recheckPending && this.sim.now + recheck < this.endTime) {
+      this.recheckPending = true;
+      this.sim.schedule(recheck, this.onRecheck, 0);
+    }
   }
+
+  private readonly onRecheck = (): void => {
+    this.recheckPending = false;
+    this.capacityChanged();
+  };
 
   private assign(lead: Lead, agent: AgentState): void {
     lead.agent = agent.index;

@@ -32,6 +32,8 @@ export interface AgentView {
   handles(source: string, product: string): boolean;
   /** Conversations the agent has had with leads of this source so far (its experience of the source). */
   conversationsWith?(source: string): number;
+  /** Whether a callback in the agent's own pipeline is due now (the agent has pipeline work waiting). */
+  readonly callbackDue?: boolean;
 }
 
 /** What a policy may see of a lead. */
@@ -75,6 +77,11 @@ export interface DistributionStrategy {
    * changes: a lead leaves a pipeline, a day starts, an agent comes on shift.
    */
   readonly redispatchWhenAgentFree?: boolean;
+  /**
+   * Offer waiting leads again this many minutes after one was refused, even if capacity did not change (for
+   * rules that depend on how long a lead has waited).
+   */
+  readonly recheckAfterMinutes?: number;
   /** Which waiting lead is offered first: the oldest (FIFO, default) or the newest (LIFO). */
   readonly queueOrder?: 'fifo' | 'lifo';
   /** Told when a lead has been given to an agent (by this strategy or another route). */

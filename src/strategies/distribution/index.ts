@@ -1,3 +1,4 @@
+import { grabBag } from './grabBag';
 import { huntGroup } from './huntGroup';
 import { pull } from './pull';
 import { push } from './push';
@@ -14,6 +15,7 @@ export const distributionStrategies: Record<string, DistributionEntry<never>> = 
   [pull.name]: pull as DistributionEntry<never>,
   [topProducers.name]: topProducers as DistributionEntry<never>,
   [sourceSpecialist.name]: sourceSpecialist as DistributionEntry<never>,
+  [grabBag.name]: grabBag as DistributionEntry<never>,
 };
 
 export { eligible, hasRoom, type DistributionEntry } from './strategy';

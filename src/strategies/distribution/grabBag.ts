@@ -1,0 +1,53 @@
+import type { DistributionStrategy } from '../../sim/policies';
+import { arr, bool, num, obj, str, type Infer } from '../../scenario/schemaKit';
+import { hasRoom, type DistributionEntry } from './strategy';
+
+const options = obj(
+  {
+    prefer: arr(str(), {
+      default: [],
+      description: 'Sources agents cherry-pick: leads of these sources are taken at once, others only after they have sat in the pool for `otherAfterMinutes` (empty = no cherry-picking).',
+    }),
+    otherAfterMinutes: num({ min: 0, default: 60, description: 'Minutes a lead of a source not preferred sits in the pool before agents will take it (assumption).' }),
+    respectLimits: bool({ default: true, description: 'Agents at their pipeline limit or daily new-lead limit do not pick.' }),
+  },
+  { defaulted: true },
+);
+
+/**
+ * Grab bag: new leads go into one shared pool, and an agent picks from it only when it breaks from its own
+ * pipeline: on shift, not on a call, no fresh lead of its own uncalled and no callback due. Agents see the
+ * lead's source and cherry-pick the ones they like; the rest sit until they have aged past a threshold. Leads
+ * in the pool age, and their chance of being answered falls with them. The pool is handed out oldest first.
+ */
+export const grabBag: DistributionEntry<Infer<typeof options>> = {
+  name: 'grab-bag',
+  describe: 'A shared pool; agents pick from it when they break from their pipeline, cherry-picking by source.',
+  options,
+  create(o, agents): DistributionStrategy {
+    const n = agents.length;
+    const preferred = new Set(o.prefer);
+    let start = 0;
+    return {
+      name: 'grab-bag',
+      queueOrder: 'fifo',
+      redispatchWhenAgentFree: true,
+      // Leads not preferred become acceptable as they age, so the pool is looked at again every few minutes.
+      recheckAfterMinutes: preferred.size > 0 ? Math.max(1, Math.min(5, o.otherAfterMinutes)) : undefined,
+      assign(lead, ctx) {
+        if (preferred.size > 0 && !preferred.has(lead.source) && ctx.now - lead.createdAt < o.otherAfterMinutes) return -1;
+        const list = ctx.agents;
+        for (let k = 0; k < n; k++) {
+          const i = (start + k) % n;
+          const a = list[i];
+          if (a.busy || !a.onShift || a.freshWaiting > 0 || a.callbackDue) continue;
+          if (!a.handles(lead.source, lead.product) || (o.respectLimits && !hasRoom(a))) continue;
+          // The next pick starts after this agent, so no one agent drains the pool.
+          start = (i + 1) % n;
+          return i;
+        }
+        return -1;
+      },
+    };
+  },
+};
