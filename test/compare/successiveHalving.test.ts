@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { successiveHalving } from '../../src/compare';
+
+// A deterministic standard-normal-ish noise per (candidate, replication): the sum of 12 uniforms minus 6.
+function noise(candidate: number, replication: number, seed: number): number {
+  let x = (candidate * 7919 + replication * 104729 + seed * 1299709) >>> 0;
+  let sum = 0;
+  for (let k = 0; k < 12; k++) {
+    x = (Math.imul(x ^ (x >>> 15), 2246822507) + 0x9e3779b9) >>> 0;
+    x = (Math.imul(x ^ (x >>> 13), 3266489909) >>> 0) ^ (x >>> 16);
+    sum += (x >>> 0) / 2 ** 32;
+  }
+  return sum - 6;
+}
+
+describe('successiveHalving', () => {
+  it('finds the peak of a noisy curve whose best candidate is known', async () => {
+    // Candidate i is worth -(i - 11)^2 plus noise of sd 1: the peak's neighbours are 1 worse, several standard errors
+    // of the means the last round compares (about 50 replications each).
+    const result = await successiveHalving({
+      candidates: 16,
+      budget: 400,
+      higherIsBetter: true,
+      evaluate: async (tasks) => tasks.map((t) => -((t.candidate - 11) ** 2) + noise(t.candidate, t.replication, 1)),
+    });
+    expect(result.best).toBe(11);
+    expect(result.runs).toBeLessThanOrEqual(400);
+    expect(result.rounds.map((r) => r.candidates.length)).toEqual([16, 8, 4, 2]);
+    expect(result.rounds.at(-1)!.replications).toBeGreaterThan(result.rounds[0].replications);
+  });
+
+  it('finds the minimum when lower is better, and never spends more than the budget', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 19 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 1000 }), async (n, rawBest, extra, seed) => {
+        const best = rawBest % n;
+        const budget = 2 * n + extra;
+        let spent = 0;
+        const result = await successiveHalving({
+          candidates: n,
+          budget,
+          higherIsBetter: false,
+          evaluate: async (tasks) => {
+            spent += tasks.length;
+            // A gap of 10 between the best and the rest, noise of sd 1: the best is always found.
+            return tasks.map((t) => (t.candidate === best ? 0 : 10 + Math.abs(t.candidate - best)) + noise(t.candidate, t.replication, seed));
+          },
+        });
+        expect(result.best).toBe(best);
+        expect(spent).toBe(result.runs);
+        expect(spent).toBeLessThanOrEqual(budget);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses a budget too small for two replications per candidate', async () => {
+    await expect(successiveHalving({ candidates: 10, budget: 19, higherIsBetter: true, evaluate: async (t) => t.map(() => 0) })).rejects.toThrow(/at least 20/);
+  });
+});
