@@ -1,0 +1,15 @@
+export { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec } from './specs';
+export {
+  agentRows,
+  FUNNEL_STAGES,
+  funnelRows,
+  intervalRows,
+  pipelineRows,
+  timeBinLabels,
+  timeBinRows,
+  type AgentRow,
+  type FunnelRow,
+  type IntervalRow,
+  type PipelineRow,
+  type TimeBinRow,
+} from './rows';

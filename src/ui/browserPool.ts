@@ -1,0 +1,88 @@
+import { wrap, type Remote } from 'comlink';
+import type { RunResult } from '../sim/runResult';
+import type { ScenarioSource, SimApi } from '../worker/simApi';
+
+/** One replication of one scenario. */
+export interface BrowserTask {
+  source: ScenarioSource;
+  replication: number;
+  seed: string | number;
+}
+
+export interface BrowserPoolOutcome {
+  /** One result per task, in task order; undefined where a task did not finish before the cancel. */
+  results: (RunResult | undefined)[];
+  aborted: boolean;
+}
+
+function startWorker(): Worker {
+  return new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module', name: 'leadlab-sim' });
+}
+
+/**
+ * A pool of browser web workers running the simulation through comlink, the page's counterpart of
+ * src/worker/pool.ts. Cancelling terminates the workers (a run in progress cannot be interrupted) and starts
+ * fresh ones, so the page never waits for an abandoned run.
+ */
+export class BrowserPool {
+  private workers: Worker[] = [];
+  private remotes: Remote<SimApi>[] = [];
+
+  constructor(readonly size: number) {
+    this.start();
+  }
+
+  private start(): void {
+    this.workers = Array.from({ length: this.size }, startWorker);
+    this.remotes = this.workers.map((w) => wrap<SimApi>(w));
+  }
+
+  private restart(): void {
+    for (const w of this.workers) w.terminate();
+    this.start();
+  }
+
+  /** Runs tasks; resolves when all finished, or at once with what finished when `signal` aborts. */
+  run(tasks: readonly BrowserTask[], options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<BrowserPoolOutcome> {
+    const results: (RunResult | undefined)[] = new Array(tasks.length).fill(undefined);
+    let next = 0;
+    let done = 0;
+    let stopped = false;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        stopped = true;
+        this.restart();
+        resolve({ results, aborted: true });
+      };
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      const loop = async (remote: Remote<SimApi>) => {
+        while (!stopped && next < tasks.length) {
+          const i = next++;
+          const t = tasks[i];
+          const result = await remote.runReplication(t.source, t.replication, t.seed);
+          if (stopped) return;
+          results[i] = result;
+          options.onProgress?.(++done, tasks.length);
+        }
+      };
+      Promise.all(this.remotes.map(loop)).then(
+        () => {
+          options.signal?.removeEventListener('abort', onAbort);
+          if (!stopped) resolve({ results, aborted: false });
+        },
+        (e: unknown) => {
+          if (stopped) return;
+          stopped = true;
+          options.signal?.removeEventListener('abort', onAbort);
+          this.restart();
+          reject(new Error(`simulation worker failed: ${(e as Error).message}`));
+        },
+      );
+    });
+  }
+
+  terminate(): void {
+    for (const w of this.workers) w.terminate();
+  }
+}

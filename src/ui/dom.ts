@@ -1,0 +1,16 @@
+type Props = { className?: string; dataset?: Record<string, string>; scope?: string; title?: string; id?: string };
+
+/**
+ * Creates an element with children; strings become text nodes, so what a user typed is always shown as text and
+ * never parsed as markup.
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.id) node.id = props.id;
+  if (props.title) node.title = props.title;
+  if (props.scope) node.setAttribute('scope', props.scope);
+  for (const [k, v] of Object.entries(props.dataset ?? {})) node.dataset[k] = v;
+  node.append(...children);
+  return node;
+}

@@ -1,0 +1,59 @@
+import type { PairedDifference } from '../compare/pairedDifference';
+import type { MetricName } from '../sim/runResult';
+import { METRICS } from '../sim/runResult';
+import type { MetricSummary } from '../sim/summary';
+
+/** Average days in a month, to turn counts over the measured window into counts a month. */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+/** A value of a metric in its unit: shares as percents with one decimal, money in dollars, minutes and counts rounded. */
+export function formatValue(metric: MetricName, v: number): string {
+  if (!Number.isFinite(v)) return 'n/a';
+  switch (METRICS[metric].unit) {
+    case 'share':
+      return `${(v * 100).toFixed(1)}%`;
+    case 'money':
+      return `$${Math.round(v).toLocaleString('en-US')}`;
+    case 'minutes':
+      return `${v.toFixed(1)} min`;
+    case 'ratio':
+      return v.toFixed(2);
+    default:
+      return v.toFixed(1);
+  }
+}
+
+/** "60.1% (95% interval 59.8% to 60.4%)". */
+export function formatSummary(metric: MetricName, s: MetricSummary): string {
+  const mean = formatValue(metric, s.mean);
+  return s.ci95 ? `${mean} (95% interval ${formatValue(metric, s.ci95[0])} to ${formatValue(metric, s.ci95[1])})` : mean;
+}
+
+const signed = (v: number, digits: number) => `${v >= 0 ? '+' : '\u2212'}${Math.abs(v).toFixed(digits)}`;
+
+/**
+ * A paired difference against the baseline in plain words. Shares read as percentage points; the count of funded
+ * loans is scaled from the measured window to a month.
+ *
+ * @example
+ * pairedDifferenceInWords('funded', d, 46) // "+14 funded loans a month, 95% interval +9 to +19"
+ */
+export function pairedDifferenceInWords(metric: MetricName, d: PairedDifference, windowDays: number): string {
+  const interval = (f: (v: number) => string) => (d.ci95 ? `, 95% interval ${f(d.ci95[0])} to ${f(d.ci95[1])}` : '');
+  if (metric === 'funded') {
+    const perMonth = (v: number) => signed((v * DAYS_PER_MONTH) / windowDays, 0);
+    return `${perMonth(d.mean)} funded loans a month${interval(perMonth)}`;
+  }
+  const label = METRICS[metric].label.toLowerCase();
+  if (METRICS[metric].unit === 'share') {
+    const pts = (v: number) => signed(v * 100, 1);
+    return `${pts(d.mean)} percentage points ${label}${interval(pts)}`;
+  }
+  const plain = (v: number) => signed(v, 1);
+  return `${plain(d.mean)} ${label}${interval(plain)}`;
+}
+
+/** "better", "worse" or "no clear difference", said for a reader. */
+export function verdictInWords(d: PairedDifference): string {
+  return d.verdict === 'no clear difference' ? 'no clear difference from the baseline' : `${d.verdict} than the baseline`;
+}

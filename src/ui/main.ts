@@ -1,0 +1,266 @@
+/** The workbench page: scenarios, their editor, the run on a pool of web workers, and the results. */
+import { compareScenarios, type Comparison } from '../compare/compareScenarios';
+import { loadScenario, ScenarioError } from '../scenario/load';
+import type { SchemaIssue } from '../scenario/schemaKit';
+import type { RunResult } from '../sim/runResult';
+import { summarize, type ScenarioSummary } from '../sim/summary';
+import { distributionStrategies } from '../strategies/distribution';
+import { BrowserPool, type BrowserTask } from './browserPool';
+import { el } from './dom';
+import { PRESET_COMPARISONS } from './presets';
+import { renderResults } from './renderResults';
+import { comparisonCsv } from './resultsCsv';
+import { renderAgentGroups, setAtPath, syncForm, wireInputs } from './scenarioForm';
+import { parseState, STORAGE_KEY, stateFromHash, stateToHash, type WorkbenchState } from './workbenchState';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function presetState(index: number, replications = 5, seed = 1): WorkbenchState {
+  return { scenarios: PRESET_COMPARISONS[index].scenarios.map((s) => JSON.stringify(s, null, 2)), seed, replications, selected: 0 };
+}
+
+function initialState(): WorkbenchState {
+  const fromLink = stateFromHash(location.hash);
+  if (fromLink) return fromLink;
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return (stored && parseState(stored)) || presetState(0);
+}
+
+let state = initialState();
+let lastComparison: Comparison | undefined;
+
+/** Keeps the state in localStorage and the page address. */
+function save(): void {
+  const text = JSON.stringify(state);
+  try {
+    localStorage.setItem(STORAGE_KEY, text);
+  } catch {
+    // A full or disabled storage still leaves the comparison in the page address.
+  }
+  history.replaceState(null, '', stateToHash(state));
+}
+
+type Checked = { ok: true; json: Record<string, unknown>; name: string; windowDays: number } | { ok: false; json?: unknown; issues: SchemaIssue[] };
+
+/** Parses and validates a scenario text with the same schema as the command line. */
+function check(text: string): Checked {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, issues: [{ path: '(JSON)', message: (e as Error).message }] };
+  }
+  try {
+    const resolved = loadScenario(json);
+    return { ok: true, json: json as Record<string, unknown>, name: resolved.scenario.name, windowDays: resolved.config.days - resolved.config.warmupDays };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { ok: false, json, issues: e.issues };
+    return { ok: false, json, issues: [{ path: 'scenario', message: (e as Error).message }] };
+  }
+}
+
+function nameOf(text: string, i: number): string {
+  try {
+    const n = (JSON.parse(text) as { name?: unknown }).name;
+    if (typeof n === 'string' && n.trim()) return n;
+  } catch {
+    // The tab still needs a name while the JSON is being edited.
+  }
+  return `Scenario ${i + 1}`;
+}
+
+function renderTabs(): void {
+  $('scenario-tabs').replaceChildren(
+    ...state.scenarios.map((text, i) => {
+      const b = el('button', { dataset: { index: String(i) } }, nameOf(text, i));
+      b.type = 'button';
+      b.setAttribute('aria-pressed', String(i === state.selected));
+      if (i === 0) b.append(el('span', { className: 'badge' }, 'baseline'));
+      if (!check(text).ok) b.append(el('span', { className: 'bad', title: 'has problems' }, '!'));
+      b.addEventListener('click', () => select(i));
+      return b;
+    }),
+  );
+  ($('remove-scenario') as HTMLButtonElement).disabled = state.scenarios.length <= 1;
+  ($('make-baseline') as HTMLButtonElement).disabled = state.selected === 0;
+}
+
+function renderIssues(checked: Checked): void {
+  const box = $('issues');
+  const form = $('scenario-form');
+  for (const input of form.querySelectorAll('[data-path]')) input.removeAttribute('aria-invalid');
+  if (checked.ok) {
+    box.replaceChildren(el('p', { className: 'ok' }, 'The scenario is valid.'));
+    return;
+  }
+  for (const issue of checked.issues) form.querySelector(`[data-path="${CSS.escape(issue.path)}"]`)?.setAttribute('aria-invalid', 'true');
+  box.replaceChildren(
+    el('p', {}, `${checked.issues.length} problem${checked.issues.length === 1 ? '' : 's'} to fix before this scenario can run:`),
+    el('ul', {}, ...checked.issues.map((i) => el('li', {}, el('code', {}, i.path), `: ${i.message}`))),
+  );
+}
+
+/** Shows the selected scenario in the form and the JSON box. */
+function renderEditor(): void {
+  const text = state.scenarios[state.selected];
+  const textarea = $<HTMLTextAreaElement>('scenario-json');
+  if (textarea.value !== text) textarea.value = text;
+  const checked = check(text);
+  const json = checked.ok ? checked.json : checked.json;
+  const usable = typeof json === 'object' && json !== null && !Array.isArray(json);
+  $('form-note').hidden = usable;
+  for (const fs of $('scenario-form').querySelectorAll('fieldset')) fs.disabled = !usable;
+  if (usable) {
+    renderAgentGroups($('agent-groups'), json as Record<string, unknown>, onFormInput);
+    syncForm($('scenario-form') as HTMLFormElement, json as Record<string, unknown>);
+  }
+  renderIssues(checked);
+}
+
+function select(i: number): void {
+  state.selected = i;
+  save();
+  renderTabs();
+  renderEditor();
+}
+
+/** A form field changed: write it into the scenario JSON at the field's path. */
+function onFormInput(path: string, value: unknown): void {
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(state.scenarios[state.selected]) as Record<string, unknown>;
+  } catch {
+    return;
+  }
+  setAtPath(json, path, value);
+  state.scenarios[state.selected] = JSON.stringify(json, null, 2);
+  $<HTMLTextAreaElement>('scenario-json').value = state.scenarios[state.selected];
+  save();
+  renderTabs();
+  renderIssues(check(state.scenarios[state.selected]));
+}
+
+function setup(): void {
+  const presetSelect = $<HTMLSelectElement>('preset');
+  presetSelect.replaceChildren(...PRESET_COMPARISONS.map((p, i) => Object.assign(el('option', {}, p.title), { value: String(i) })));
+  $<HTMLSelectElement>('f-strategy').replaceChildren(...Object.keys(distributionStrategies).map((n) => Object.assign(el('option', {}, n), { value: n })));
+  wireInputs($('main-fields'), onFormInput);
+  $('load-preset').addEventListener('click', () => {
+    state = presetState(Number(presetSelect.value), state.replications, state.seed);
+    save();
+    renderAll();
+  });
+  $('add-scenario').addEventListener('click', () => {
+    let copy = state.scenarios[state.selected];
+    try {
+      const json = JSON.parse(copy) as Record<string, unknown>;
+      json.name = `${nameOf(copy, state.selected)} (copy)`;
+      copy = JSON.stringify(json, null, 2);
+    } catch {
+      // An unparsable scenario is copied as typed.
+    }
+    state.scenarios.push(copy);
+    select(state.scenarios.length - 1);
+  });
+  $('remove-scenario').addEventListener('click', () => {
+    if (state.scenarios.length <= 1) return;
+    state.scenarios.splice(state.selected, 1);
+    select(Math.max(0, state.selected - 1));
+  });
+  $('make-baseline').addEventListener('click', () => {
+    const [s] = state.scenarios.splice(state.selected, 1);
+    state.scenarios.unshift(s);
+    select(0);
+  });
+  $('scenario-json').addEventListener('input', (e) => {
+    state.scenarios[state.selected] = (e.target as HTMLTextAreaElement).value;
+    save();
+    renderTabs();
+    renderEditor();
+  });
+  for (const [id, key] of [['replications', 'replications'], ['seed', 'seed']] as const) {
+    $(id).addEventListener('input', (e) => {
+      const v = Number((e.target as HTMLInputElement).value);
+      if (Number.isInteger(v) && (key === 'seed' || (v >= 2 && v <= 200))) {
+        state[key] = v;
+        save();
+      }
+    });
+  }
+  $('run').addEventListener('click', () => void run());
+  $('download-csv').addEventListener('click', () => {
+    if (!lastComparison) return;
+    const url = URL.createObjectURL(new Blob([comparisonCsv(lastComparison)], { type: 'text/csv' }));
+    const a = el('a', {});
+    a.href = url;
+    a.download = 'leadlab-comparison.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+}
+
+function renderAll(): void {
+  $<HTMLInputElement>('replications').value = String(state.replications);
+  $<HTMLInputElement>('seed').value = String(state.seed);
+  renderTabs();
+  renderEditor();
+}
+
+let pool: BrowserPool | undefined;
+
+async function run(): Promise<void> {
+  const status = $('status');
+  const checked = state.scenarios.map(check);
+  const bad = checked.findIndex((c) => !c.ok);
+  if (bad >= 0) {
+    status.textContent = `"${nameOf(state.scenarios[bad], bad)}" has problems; fix them before running.`;
+    select(bad);
+    return;
+  }
+  const ok = checked as Extract<Checked, { ok: true }>[];
+  const { replications, seed } = state;
+  const tasks: BrowserTask[] = [];
+  // Replication-major order, so a cancelled run keeps complete pairs for the paired differences.
+  for (let r = 0; r < replications; r++) for (const c of ok) tasks.push({ source: { json: c.json, files: {} }, replication: r, seed });
+  pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)));
+  const controller = new AbortController();
+  const runButton = $<HTMLButtonElement>('run');
+  const cancelButton = $<HTMLButtonElement>('cancel');
+  const progress = $<HTMLProgressElement>('progress');
+  runButton.disabled = true;
+  cancelButton.disabled = false;
+  const onCancel = () => controller.abort();
+  cancelButton.addEventListener('click', onCancel, { once: true });
+  progress.value = 0;
+  status.textContent = `Running ${tasks.length} simulations on ${pool.size} worker${pool.size === 1 ? '' : 's'}...`;
+  try {
+    const outcome = await pool.run(tasks, {
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        progress.value = done / total;
+        status.textContent = `${done} of ${total} simulations done`;
+      },
+    });
+    // Only replications finished for every scenario can be paired.
+    let complete = 0;
+    while (complete < replications && ok.every((_, s) => outcome.results[complete * ok.length + s])) complete++;
+    if (complete < 2) {
+      status.textContent = outcome.aborted ? 'Cancelled before two replications of every scenario finished; nothing to show.' : 'Too few replications to show.';
+      return;
+    }
+    const summaries: ScenarioSummary[] = ok.map((c, s) => summarize(c.name, seed, Array.from({ length: complete }, (_, r) => outcome.results[r * ok.length + s] as RunResult)));
+    lastComparison = compareScenarios(summaries);
+    renderResults(lastComparison, summaries, ok[0].windowDays);
+    status.textContent = outcome.aborted ? `Cancelled: showing the ${complete} replications finished for every scenario.` : `Done: ${complete} replications per scenario.`;
+  } catch (e) {
+    status.textContent = `The run failed: ${(e as Error).message}`;
+  } finally {
+    runButton.disabled = false;
+    cancelButton.disabled = true;
+    cancelButton.removeEventListener('click', onCancel);
+  }
+}
+
+setup();
+renderAll();
+save();

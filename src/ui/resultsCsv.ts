@@ -1,0 +1,31 @@
+import type { Comparison } from '../compare/compareScenarios';
+import { METRIC_NAMES, METRICS } from '../sim/runResult';
+
+/** A CSV field: quoted when needed, and text a spreadsheet would run as a formula is prefixed with a quote. */
+function field(v: string | number | null | undefined): string {
+  if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return '';
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * One row per scenario and metric: mean and 95% interval, and the paired difference against the baseline with its
+ * interval and verdict (empty for the baseline).
+ */
+export function comparisonCsv(c: Comparison): string {
+  const header = ['scenario', 'baseline', 'metric', 'label', 'unit', 'mean', 'ci95_low', 'ci95_high', 'diff_vs_baseline', 'diff_ci95_low', 'diff_ci95_high', 'verdict', 'seed', 'replications'];
+  const lines = [header.join(',')];
+  c.scenarios.forEach((s, i) => {
+    for (const m of METRIC_NAMES) {
+      const v = s.metrics[m];
+      const d = s.vsBaseline?.[m];
+      lines.push(
+        [s.name, i === 0 ? 'yes' : 'no', m, METRICS[m].label, METRICS[m].unit, v.mean, v.ci95?.[0], v.ci95?.[1], d?.mean, d?.ci95?.[0], d?.ci95?.[1], d?.verdict, String(c.seed), c.replications]
+          .map(field)
+          .join(','),
+      );
+    }
+  });
+  return lines.join('\n') + '\n';
+}

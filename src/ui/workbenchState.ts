@@ -1,0 +1,57 @@
+/**
+ * What the page keeps: the scenarios as the user typed them (text, so nothing typed is lost even while it is not
+ * valid JSON), the run seed and the replications. Kept in localStorage and in the page address, so a link
+ * reproduces the comparison.
+ */
+export interface WorkbenchState {
+  /** Scenario JSON texts; the first is the baseline. */
+  scenarios: string[];
+  seed: number;
+  replications: number;
+  /** Index of the scenario shown in the editor. */
+  selected: number;
+}
+
+export const STORAGE_KEY = 'leadlab.workbench.v1';
+const HASH_PREFIX = '#c=';
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(code: string): string {
+  const binary = atob(code.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
+/** Checks the shape of a stored or linked state; returns undefined for anything else. */
+export function parseState(text: string): WorkbenchState | undefined {
+  try {
+    const v = JSON.parse(text) as Partial<WorkbenchState>;
+    if (!Array.isArray(v.scenarios) || v.scenarios.length === 0 || !v.scenarios.every((s) => typeof s === 'string')) return undefined;
+    const seed = Number.isInteger(v.seed) ? v.seed! : 1;
+    const replications = Number.isInteger(v.replications) && v.replications! >= 2 ? Math.min(v.replications!, 200) : 5;
+    const selected = Number.isInteger(v.selected) && v.selected! >= 0 && v.selected! < v.scenarios.length ? v.selected! : 0;
+    return { scenarios: v.scenarios, seed, replications, selected };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page address fragment that reproduces a state. */
+export function stateToHash(state: WorkbenchState): string {
+  return HASH_PREFIX + toBase64Url(JSON.stringify(state));
+}
+
+/** The state in a page address fragment, if any. */
+export function stateFromHash(hash: string): WorkbenchState | undefined {
+  if (!hash.startsWith(HASH_PREFIX)) return undefined;
+  try {
+    return parseState(fromBase64Url(hash.slice(HASH_PREFIX.length)));
+  } catch {
+    return undefined;
+  }
+}

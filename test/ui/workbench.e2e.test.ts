@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load';
+import { runScenario } from '../../src/scenario/runScenario';
+import { formatSummary } from '../../src/ui/format';
+import { PRESET_COMPARISONS } from '../../src/ui/presets';
+import { TABLE_METRICS } from '../../src/ui/renderResults';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`test/ui/workbench.e2e.test.ts: skipped, ${CHROMIUM} is missing (apt-get install chromium to run the browser tests)`);
+
+const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const webRoot = join(repo, 'dist/web');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+/** A tiny static file server for the built site. */
+function serve(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = normalize(join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
+    if (!path.startsWith(root) || !existsSync(path)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
+  let server: Server;
+  let base: string;
+  // Types come from playwright-core, imported only when Chromium is there.
+  let browser: import('playwright-core').Browser;
+  let page: import('playwright-core').Page;
+  const replications = 3;
+
+  beforeAll(async () => {
+    const { build } = await import('vite');
+    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'warn' });
+    server = await serve(webRoot);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+  });
+
+  it('runs a preset comparison in web workers and shows the numbers runScenario gives in Node for the same seed', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base);
+    await page.getByLabel('Start from a comparison').selectOption({ index: 0 });
+    await page.getByRole('button', { name: 'Load comparison' }).click();
+    await page.getByLabel('Replications per scenario').fill(String(replications));
+    await page.getByLabel('Seed').fill('7');
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await page.waitForSelector('#chart-pipeline svg', { timeout: 45_000 });
+    const preset = PRESET_COMPARISONS[0];
+    for (const [i, json] of preset.scenarios.entries()) {
+      const { summary } = runScenario(loadScenario(json), { seed: 7, replications });
+      for (const m of TABLE_METRICS) {
+        const cell = page.locator(`td[data-scenario="${i}"][data-metric="${m}"]`);
+        expect(await cell.textContent(), `${json.name} ${m}`).toBe(formatSummary(m, summary.metrics[m]));
+      }
+    }
+    const words = await page.locator('#differences').textContent();
+    expect(words).toMatch(/[+\u2212]\d+ funded loans a month, 95% interval [+\u2212]\d+ to [+\u2212]\d+/);
+    for (const id of ['chart-contact', 'chart-funded', 'chart-funnel', 'chart-first-attempt', 'chart-agents']) expect(await page.locator(`#${id} svg`).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/workbench.png', fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('validates as you type, naming the path of the bad field', async () => {
+    await page.getByLabel('Pipeline limit (open leads)').first().fill('0');
+    await expect.poll(() => page.locator('#issues').textContent()).toContain('agents[0].pipelineLimit');
+    await page.getByLabel('Pipeline limit (open leads)').first().fill('120');
+    await expect.poll(() => page.locator('#issues').textContent()).toContain('The scenario is valid.');
+  });
+
+  it('keeps the scenarios after a reload and in a link', async () => {
+    const name = page.getByLabel('Scenario name');
+    await name.fill('My <b>team</b> plan');
+    await page.reload();
+    expect(await page.getByLabel('Scenario name').inputValue()).toBe('My <b>team</b> plan');
+    // The name is shown as text, never as markup.
+    expect(await page.locator('#scenario-tabs b').count()).toBe(0);
+    const link = page.url();
+    expect(link).toContain('#c=');
+    const fresh = await browser.newContext();
+    const other = await fresh.newPage();
+    await other.goto(link);
+    expect(await other.getByLabel('Scenario name').inputValue()).toBe('My <b>team</b> plan');
+    await fresh.close();
+  });
+});
