@@ -218,7 +218,14 @@ export class LeadWorkflow {
     agent.leadsReceived++;
     if (lead.counted) agent.measuredLeads++;
     if (agent.pipelineSize > agent.maxPipeline) agent.maxPipeline = agent.pipelineSize;
-    agent.fresh.push(lead);
+    if (lead.status === 'new') agent.fresh.push(lead);
+    else {
+      // A lead handed on after it was worked (requeued by the strategy) is the new agent's most urgent callback.
+      lead.version++;
+      lead.nextDue = this.sim.now;
+      lead.nextPriority = -Infinity;
+      agent.due.push(this.sim.now, lead.id, lead, lead.version);
+    }
     this.options.observer?.onAssign?.(lead, agent, this.sim.now);
     this.policies.distribution.assigned?.(this.view(lead), agent.index, this.dctx);
     this.wakeAt(agent, this.sim.now);
@@ -338,8 +345,17 @@ export class LeadWorkflow {
     agent.currentLead = undefined;
     if (this.policies.distribution.redispatchWhenAgentFree && this.waiting.length > 0) this.capacityChanged();
     if (isOpen(lead.status) && lead.agent === agent.index) {
-      if (agent.currentAnswered) this.conversation(lead, agent, agent.currentOutcomeDraw);
-      else {
+      if (agent.currentAnswered) {
+        this.conversation(lead, agent, agent.currentOutcomeDraw);
+        const strategy = this.policies.distribution;
+        const requeue = strategy.afterConversation && isOpen(lead.status) ? strategy.afterConversation(this.view(lead), agent, this.dctx) : undefined;
+        if (requeue) {
+          this.leavePipeline(lead);
+          this.sim.schedule(requeue.requeueAfterMinutes, this.onRequeue, lead);
+          this.nextTask(agent);
+          return;
+        }
+      } else {
         if (lead.status === 'new') this.setStatus(lead, 'attempted', agent, true);
         lead.attemptsSinceContact++;
       }
@@ -431,6 +447,12 @@ export class LeadWorkflow {
     const after = exponential(lead.callRng, n.meanReturnDays * MINUTES_PER_DAY);
     if (comesBack && this.sim.now + after < this.endTime) this.sim.schedule(after, this.onNurtureReturn, lead);
   }
+
+  private readonly onRequeue = (lead: Lead): void => {
+    if (!isOpen(lead.status) || lead.agent >= 0) return;
+    this.waiting.push(lead);
+    if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+  };
 
   private readonly onNurtureReturn = (lead: Lead): void => {
     if (lead.status !== 'nurture') return;

@@ -91,6 +91,13 @@ export interface DistributionStrategy {
    * (e.g. a learning curve over the agent's experience with the lead's source). Absent means 1.
    */
   skillMultiplier?(lead: LeadView, agent: AgentView): number;
+  /**
+   * After a conversation the strategy may take the lead back from the agent: it leaves the agent's pipeline
+   * and returns to the distribution queue after `requeueAfterMinutes` (e.g. a mislabeled lead bouncing to
+   * the right team). A lead handed out again after it was called is called by its new agent as soon as the
+   * agent is free. Undefined keeps the lead where it is.
+   */
+  afterConversation?(lead: LeadView, agent: AgentView, ctx: DistributionContext): { requeueAfterMinutes: number } | undefined;
 }
 
 /** When the next call to a lead is due, or that its attempts in this status are used up. */

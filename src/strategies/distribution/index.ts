@@ -1,5 +1,6 @@
 import { grabBag } from './grabBag';
 import { huntGroup } from './huntGroup';
+import { productSpecialist } from './productSpecialist';
 import { pull } from './pull';
 import { push } from './push';
 import { roundRobin } from './roundRobin';
@@ -16,6 +17,7 @@ export const distributionStrategies: Record<string, DistributionEntry<never>> = 
   [topProducers.name]: topProducers as DistributionEntry<never>,
   [sourceSpecialist.name]: sourceSpecialist as DistributionEntry<never>,
   [grabBag.name]: grabBag as DistributionEntry<never>,
+  [productSpecialist.name]: productSpecialist as DistributionEntry<never>,
 };
 
 export { eligible, hasRoom, type DistributionEntry } from './strategy';

@@ -1,6 +1,6 @@
 import type { DistributionStrategy } from '../../sim/policies';
 import { arr, bool, num, obj, record, str, type Infer } from '../../scenario/schemaKit';
-import { eligible, type DistributionEntry } from './strategy';
+import { eligible, teamMembers, type DistributionEntry } from './strategy';
 
 const options = obj(
   {
@@ -22,11 +22,6 @@ const options = obj(
   { defaulted: true },
 );
 
-/** Whether a configured agent name belongs to a listed name (a group name covers "Name 1", "Name 2", ...). */
-function matches(agentName: string, listed: string): boolean {
-  return agentName === listed || (agentName.startsWith(`${listed} `) && /^\d+$/.test(agentName.slice(listed.length + 1)));
-}
-
 /**
  * Source specialist: a team per lead source, in turn within the team. Agents learn the sources they work
  * (the learning curve of the options), so a team that sees only one source gains experience on it faster than
@@ -38,17 +33,7 @@ export const sourceSpecialist: DistributionEntry<Infer<typeof options>> = {
   options,
   create(o, agents): DistributionStrategy {
     const n = agents.length;
-    const teams = new Map<string, number[]>();
-    for (const [source, names] of Object.entries(o.teams)) {
-      const members: number[] = [];
-      agents.forEach((a, i) => {
-        if (names.some((name) => matches(a.name, name))) members.push(i);
-      });
-      for (const name of names) {
-        if (!agents.some((a) => matches(a.name, name))) throw new RangeError(`distribution.options.teams.${source}: no agent named ${JSON.stringify(name)}`);
-      }
-      teams.set(source, members);
-    }
+    const teams = teamMembers(o.teams, agents);
     const everyone = Array.from({ length: n }, (_, i) => i);
     const pointer = new Map<string, number>();
     const { maxGain, conversationsToHalf } = o.learning;

@@ -26,3 +26,27 @@ export function eligible(agent: AgentView, lead: LeadView, o: { skipOffShift: bo
   if (o.respectLimits && !hasRoom(agent)) return false;
   return true;
 }
+
+/** Whether a configured agent name belongs to a listed name (a group name covers "Name 1", "Name 2", ...). */
+function nameMatches(agentName: string, listed: string): boolean {
+  return agentName === listed || (agentName.startsWith(`${listed} `) && /^\d+$/.test(agentName.slice(listed.length + 1)));
+}
+
+/**
+ * Agent indices of each team, from a map of key (a source, a product) to agent names as the scenario writes
+ * them. Throws with the option path when a name matches no agent.
+ */
+export function teamMembers(teams: Readonly<Record<string, readonly string[]>>, agents: readonly AgentConfig[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [key, names] of Object.entries(teams)) {
+    for (const name of names) {
+      if (!agents.some((a) => nameMatches(a.name, name))) throw new RangeError(`distribution.options.teams.${key}: no agent named ${JSON.stringify(name)}`);
+    }
+    const members: number[] = [];
+    agents.forEach((a, i) => {
+      if (names.some((name) => nameMatches(a.name, name))) members.push(i);
+    });
+    out.set(key, members);
+  }
+  return out;
+}
