@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { runCommand } from './run';
+import { calibrateCommand } from './calibrate';
 import { schemaCommand } from './schema';
 import { importCommand } from './import';
 import { fitCommand } from './fit';
@@ -8,4 +9,4 @@ import { sweepCommand } from './sweep';
 import { mergeCommand } from './merge';
 
 /** Every `leadlab` subcommand, in the order `leadlab --help` lists them. One file per command. */
-export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand, compareCommand, sweepCommand, mergeCommand];
+export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand, calibrateCommand, compareCommand, sweepCommand, mergeCommand];
