@@ -7,6 +7,7 @@ import { fitCommand } from './fit';
 import { compareCommand } from './compare';
 import { sweepCommand } from './sweep';
 import { mergeCommand } from './merge';
+import { optimizeCommand } from './optimize';
 
 /** Every `leadlab` subcommand, in the order `leadlab --help` lists them. One file per command. */
-export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand, calibrateCommand, compareCommand, sweepCommand, mergeCommand];
+export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand, calibrateCommand, compareCommand, sweepCommand, mergeCommand, optimizeCommand];

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
-import { parseSweepSpec, scenarioOf, shardRange, sweepCombinations, sweepResult, sweepRunKeys, type SweepDefinition, type SweepRun, type SweepShard } from '../compare';
+import { parseSweepSpec, scenarioOf, type SweepSpec, shardRange, sweepCombinations, sweepResult, sweepRunKeys, type SweepDefinition, type SweepRun, type SweepShard } from '../compare';
 import { loadScenario, ScenarioError } from '../scenario/load';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
@@ -25,22 +25,29 @@ function parseShard(text: string): { index: number; count: number } {
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
-/** Everything a sweep run needs, validated: the definition, and each combination's scenario ready for a worker. */
-export function prepareSweep(path: string, cwd: string, f: { replications?: number; seed?: string }): { definition: SweepDefinition; sources: ScenarioSource[] } {
-  const full = resolve(cwd, path);
-  let json: unknown;
+/** Reads a JSON file named on the command line; a missing or malformed file is a usage error. */
+export function readJsonFile(path: string, cwd: string, what: string): unknown {
   try {
-    json = JSON.parse(readFileSync(full, 'utf8'));
+    return JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
   } catch (e) {
-    throw new UsageError(`cannot read sweep ${path}: ${(e as Error).message}`);
+    throw new UsageError(`cannot read ${what} ${path}: ${(e as Error).message}`);
   }
+}
+
+/** Everything a sweep run needs, validated: the definition, and each combination's scenario ready for a worker. */
+export function prepareSweep(path: string, cwd: string, f: { replications?: number; seed?: string }): ReturnType<typeof prepareSweepSpec> {
+  const json = readJsonFile(path, cwd, 'sweep');
   let spec;
   try {
     spec = parseSweepSpec(json);
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const dir = dirname(full);
+  return prepareSweepSpec(spec, dirname(resolve(cwd, path)), f);
+}
+
+/** Validates every combination of a parsed sweep; `dir` is where the base scenario's file names are resolved. */
+export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications?: number; seed?: string }): { definition: SweepDefinition; sources: ScenarioSource[]; baseSource: ScenarioSource } {
   const base = typeof spec.base === 'string' ? readScenarioSource(spec.base, dir) : inlineScenarioSource(spec.base, dir, 'sweep.base');
   // Parameters apply to the normalized base, where every default is written out (agents[0] exists even when the file omits agents).
   const normalized = JSON.parse(JSON.stringify(base.resolved.scenario)) as Record<string, unknown>;
@@ -62,7 +69,7 @@ export function prepareSweep(path: string, cwd: string, f: { replications?: numb
     loadScenario(scenario, (p) => base.source.files[p], where);
     return { json: scenario, files: base.source.files };
   });
-  return { definition, sources };
+  return { definition, sources, baseSource: { json: normalized, files: base.source.files } };
 }
 
 /** `leadlab sweep`: every combination of parameter values times R replications, in parallel, as CSV and JSON. */

@@ -42,14 +42,16 @@ export async function successiveHalving(options: HalvingOptions): Promise<Halvin
     throw new Error(`optimize: a budget of ${options.budget} runs is too small for ${n} candidates; it needs at least ${n * minReps} (${minReps} replications each)`);
   }
   const totalRounds = Math.max(1, Math.ceil(Math.log2(n)) + (n === 1 ? 1 : 0));
-  const perRound = Math.floor(options.budget / totalRounds);
   const values: number[][] = Array.from({ length: n }, () => []);
   const rounds: HalvingRound[] = [];
   let survivors = Array.from({ length: n }, (_, i) => i);
   let runs = 0;
   for (let round = 0; round < totalRounds; round++) {
-    // Each survivor reaches this many replications in all; earlier ones are reused. Never shrink, never exceed the budget.
-    let target = Math.max(minReps, Math.floor(perRound / survivors.length), ...survivors.map((c) => values[c].length));
+    // What is left of the budget is shared equally by the rounds to come; each survivor adds its share of this round's
+    // part to the replications it already has (earlier ones are reused). Never more than the budget.
+    const thisRound = Math.floor((options.budget - runs) / (totalRounds - round));
+    const have = Math.max(0, ...survivors.map((c) => values[c].length));
+    let target = Math.max(minReps, have + Math.floor(thisRound / survivors.length));
     const extra = () => survivors.reduce((a, c) => a + Math.max(0, target - values[c].length), 0);
     while (target > minReps && runs + extra() > options.budget) target--;
     const tasks = survivors.flatMap((c) => Array.from({ length: Math.max(0, target - values[c].length) }, (_, k) => ({ candidate: c, replication: values[c].length + k })));

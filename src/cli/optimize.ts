@@ -1,0 +1,120 @@
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { pairedDifference, parseSweepSpec, successiveHalving, sweepCombinations } from '../compare';
+import { ScenarioError } from '../scenario/load';
+import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
+import { meanInterval } from '../sim/statistics';
+import { parseArgs, UsageError } from './args';
+import type { Command } from './command';
+import { formatDifference } from './compareFormat';
+import { formatValue, table } from './format';
+import { jsonNumbers } from './run';
+import { runTasks } from './runTasks';
+import { prepareSweepSpec, readJsonFile } from './sweep';
+
+const flags = {
+  budget: { type: 'number', minInt: 2, describe: 'most runs to spend on the search (default: the file\'s "budget", else 200)' },
+  seed: { type: 'string', describe: 'run seed (default: the file\'s, else the base scenario\'s)' },
+  workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
+  json: { type: 'boolean', describe: 'print the result as JSON' },
+} as const;
+
+class Interrupted extends Error {}
+
+/** `leadlab optimize`: successive halving over the combinations of a sweep, for the best value of one metric. */
+export const optimizeCommand: Command = {
+  name: 'optimize',
+  summary: 'Search parameter values (as in a sweep) for the best value of one metric under a budget of runs, by successive halving on common random numbers.',
+  usage: 'optimize optimize.json [--budget RUNS] [--seed S] [--workers N] [--json]',
+  flags,
+  async run(argv, io) {
+    const { positional, flags: f } = parseArgs(argv, flags);
+    if (positional.length !== 1) throw new UsageError(`expected one optimize file, got ${positional.length}`);
+    const json = readJsonFile(positional[0], io.cwd, 'optimize file') as Record<string, unknown>;
+    const { metric: rawMetric, goal: rawGoal, budget: rawBudget, ...sweepPart } = json ?? {};
+    if (typeof rawMetric !== 'string' || !METRIC_NAMES.includes(rawMetric as MetricName)) {
+      throw new UsageError(`optimize.metric: expected one of ${METRIC_NAMES.join(', ')}, got ${JSON.stringify(rawMetric)}`);
+    }
+    const metric = rawMetric as MetricName;
+    if (rawGoal !== undefined && rawGoal !== 'max' && rawGoal !== 'min') throw new UsageError(`optimize.goal: expected "max" or "min", got ${JSON.stringify(rawGoal)}`);
+    const higherIsBetter = rawGoal === undefined ? METRICS[metric].higherIsBetter : rawGoal === 'max';
+    const budget = (f.budget as number | undefined) ?? (rawBudget === undefined ? 200 : Number(rawBudget));
+    if (!(Number.isInteger(budget) && budget >= 2)) throw new UsageError(`optimize.budget: expected an integer >= 2, got ${JSON.stringify(rawBudget)}`);
+    let prepared;
+    try {
+      const spec = parseSweepSpec(sweepPart);
+      prepared = prepareSweepSpec(spec, dirname(resolve(io.cwd, positional[0])), { seed: f.seed as string | undefined });
+    } catch (e) {
+      if (e instanceof ScenarioError) {
+        io.err(`leadlab optimize: ${e.message}\nNothing was run.\n`);
+        return 2;
+      }
+      if (e instanceof UsageError) throw e;
+      throw new UsageError((e as Error).message.replace(/^sweep\./, 'optimize.'));
+    }
+    const { definition, sources, baseSource } = prepared;
+    const combos = sweepCombinations(definition.parameters);
+    const workers = (f.workers as number | undefined) ?? availableParallelism();
+    const seed = definition.seed;
+    const measure = async (tasks: { source: (typeof sources)[number]; replication: number }[]) => {
+      const outcome = await runTasks(tasks.map((t) => ({ ...t, seed })), { workers, io, label: 'runs' });
+      if (outcome.interrupted) throw new Interrupted();
+      return outcome.results.map((r) => r!.metrics[metric]);
+    };
+    let search;
+    try {
+      search = await successiveHalving({
+        candidates: combos.length,
+        budget,
+        higherIsBetter,
+        evaluate: (tasks) => measure(tasks.map((t) => ({ source: sources[t.candidate], replication: t.replication }))),
+      });
+    } catch (e) {
+      if (e instanceof Interrupted) {
+        io.err('Interrupted: the search stopped before a best candidate was chosen.\n');
+        return 130;
+      }
+      if (/budget of/.test((e as Error).message)) throw new UsageError((e as Error).message.replace(/^optimize: /, ''));
+      throw e;
+    }
+    const bestValues = search.values[search.best];
+    // The starting policy on the same replications, paired with the best: the gain carries its own interval.
+    let startValues: number[];
+    try {
+      startValues = await measure(bestValues.map((_, r) => ({ source: baseSource, replication: r })));
+    } catch (e) {
+      if (e instanceof Interrupted) return 130;
+      throw e;
+    }
+    const best = { index: search.best, values: combos[search.best].values, [metric]: meanInterval(bestValues) };
+    const start = meanInterval(startValues);
+    const gain = pairedDifference(metric, startValues, bestValues);
+    // The verdict follows the goal of the search, which may differ from the metric's usual direction.
+    if (gain.verdict !== 'no clear difference' && higherIsBetter !== METRICS[metric].higherIsBetter) gain.verdict = gain.verdict === 'better' ? 'worse' : 'better';
+    const result = { metric, goal: higherIsBetter ? 'max' : 'min', budget, seed, runs: search.runs + startValues.length, candidates: combos.length, rounds: search.rounds, best, start, gain };
+    if (f.json) {
+      io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');
+      return 0;
+    }
+    const show = (x: number) => formatValue(metric, x);
+    const ci = (s: { mean: number; ci95: [number, number] | null }) => `${show(s.mean)}${s.ci95 ? ` [${show(s.ci95[0])}, ${show(s.ci95[1])}]` : ''}`;
+    const label = (c: number) => Object.entries(combos[c].values).map(([p, v]) => `${p} = ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
+    const bestMeanOf = (means: number[]) => {
+      const finite = means.filter(Number.isFinite);
+      return finite.length ? (higherIsBetter ? Math.max(...finite) : Math.min(...finite)) : NaN;
+    };
+    const out: string[] = [];
+    out.push(`${definition.name}: ${higherIsBetter ? 'maximize' : 'minimize'} ${METRICS[metric].label} over ${combos.length} candidates, seed ${seed}`);
+    out.push(`Successive halving spent ${search.runs} of ${budget} runs, plus ${startValues.length} runs of the starting policy.`);
+    out.push('');
+    out.push(table(search.rounds.map((r, k) => [String(k + 1), String(r.candidates.length), String(r.replications), show(bestMeanOf(r.means))]), ['Round', 'Candidates', 'Replications each', 'Best mean']));
+    out.push('');
+    out.push(`Best: ${label(search.best)}`);
+    out.push(`  ${METRICS[metric].label}: ${ci(best[metric] as ReturnType<typeof meanInterval>)} over ${bestValues.length} replications`);
+    out.push(`  Starting policy (the base scenario): ${ci(start)}`);
+    const gainText = `${formatDifference(metric, gain.mean)}${gain.ci95 ? ` [${formatDifference(metric, gain.ci95[0])}, ${formatDifference(metric, gain.ci95[1])}]` : ''}`;
+    out.push(`  Best minus starting, paired by replication: ${gainText}${gain.verdict === 'no clear difference' ? ' (no clear difference)' : ` ${gain.verdict}`}`);
+    io.out(out.join('\n') + '\n');
+    return 0;
+  },
+};
