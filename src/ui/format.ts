@@ -15,12 +15,22 @@ export function formatValue(metric: MetricName, v: number): string {
     case 'money':
       return `$${Math.round(v).toLocaleString('en-US')}`;
     case 'minutes':
-      return `${v.toFixed(1)} min`;
+      return v < 120 ? `${v.toFixed(1)} min` : v < 2880 ? `${(v / 60).toFixed(1)} h` : `${(v / 1440).toFixed(1)} days`;
     case 'ratio':
       return v.toFixed(2);
     default:
       return v.toFixed(1);
   }
+}
+
+/** Funded loans of the measured window as funded loans a month. */
+export function perMonth(count: number, windowDays: number): number {
+  return (count * DAYS_PER_MONTH) / windowDays;
+}
+
+/** The two lines of a results table cell: the mean, and "59.8% to 60.4%" (empty with one replication). */
+export function formatCell(metric: MetricName, s: MetricSummary): [mean: string, interval: string] {
+  return [formatValue(metric, s.mean), s.ci95 ? `${formatValue(metric, s.ci95[0])} to ${formatValue(metric, s.ci95[1])}` : ''];
 }
 
 /** "60.1% (95% interval 59.8% to 60.4%)". */

@@ -3,15 +3,32 @@ import { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec 
 import type { Comparison } from '../compare/compareScenarios';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
-import type { ScenarioSummary } from '../sim/summary';
+import type { MetricSummary, ScenarioSummary } from '../sim/summary';
 import { el } from './dom';
-import { formatSummary, pairedDifferenceInWords, verdictInWords } from './format';
+import { formatCell, pairedDifferenceInWords, perMonth, verdictInWords } from './format';
 
 /** Metrics in the results table, in the order a sales manager reads them. */
 export const TABLE_METRICS: MetricName[] = ['contactRate', 'fundedRate', 'funded', 'medianMinutesToFirstAttempt', 'spoiledShare', 'lostToCompetitorShare', 'costPerFunded', 'leadsPerAgentGini'];
 
 /** Metrics said in plain words against the baseline. */
 const DIFFERENCE_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate'];
+
+/** The table shows funded loans a month rather than over the measured window. */
+export function tableValue(m: MetricName, s: MetricSummary, windowDays: number): MetricSummary {
+  if (m !== 'funded') return s;
+  const f = (v: number) => perMonth(v, windowDays);
+  return { ...s, mean: f(s.mean), ci95: s.ci95 ? [f(s.ci95[0]), f(s.ci95[1])] : null };
+}
+
+const COLUMN_TITLES: Partial<Record<MetricName, string>> = {
+  funded: 'Funded loans a month',
+  medianMinutesToFirstAttempt: 'Median time to first call',
+  spoiledShare: 'Not called within 24 h',
+};
+
+function columnTitle(m: MetricName): string {
+  return COLUMN_TITLES[m] ?? METRICS[m].label;
+}
 
 function byId(id: string): HTMLElement {
   return document.getElementById(id)!;
@@ -45,8 +62,8 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
 
   const table = byId('summary-table') as HTMLTableElement;
   table.replaceChildren(
-    el('caption', {}, 'Each scenario: mean over replications, with its 95% interval'),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'), ...TABLE_METRICS.map((m) => el('th', { scope: 'col', title: METRICS[m].describe }, METRICS[m].label)))),
+    el('caption', {}, 'Each scenario: mean over replications, and below it the 95% interval'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'), ...TABLE_METRICS.map((m) => el('th', { scope: 'col', title: METRICS[m].describe }, columnTitle(m))))),
     el(
       'tbody',
       {},
@@ -55,7 +72,10 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
           'tr',
           {},
           el('th', { scope: 'row' }, i === 0 ? `${s.name} (baseline)` : s.name),
-          ...TABLE_METRICS.map((m) => el('td', { className: 'num', dataset: { scenario: String(i), metric: m } }, formatSummary(m, s.metrics[m]))),
+          ...TABLE_METRICS.map((m) => {
+            const [mean, interval] = formatCell(m, tableValue(m, s.metrics[m], windowDays));
+            return el('td', { className: 'num', dataset: { scenario: String(i), metric: m } }, el('strong', {}, mean), el('br', {}), el('span', { className: 'ci' }, interval));
+          }),
         ),
       ),
     ),

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
-import { formatSummary } from '../../src/ui/format';
+import { formatCell } from '../../src/ui/format';
 import { PRESET_COMPARISONS } from '../../src/ui/presets';
-import { TABLE_METRICS } from '../../src/ui/renderResults';
+import { TABLE_METRICS, tableValue } from '../../src/ui/renderResults';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -71,10 +71,14 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     await page.waitForSelector('#chart-pipeline svg', { timeout: 45_000 });
     const preset = PRESET_COMPARISONS[0];
     for (const [i, json] of preset.scenarios.entries()) {
-      const { summary } = runScenario(loadScenario(json), { seed: 7, replications });
+      const resolved = loadScenario(json);
+      const { summary } = runScenario(resolved, { seed: 7, replications });
+      const windowDays = resolved.config.days - resolved.config.warmupDays;
       for (const m of TABLE_METRICS) {
         const cell = page.locator(`td[data-scenario="${i}"][data-metric="${m}"]`);
-        expect(await cell.textContent(), `${json.name} ${m}`).toBe(formatSummary(m, summary.metrics[m]));
+        const [mean, interval] = formatCell(m, tableValue(m, summary.metrics[m], windowDays));
+        expect(await cell.locator('strong').textContent(), `${json.name} ${m}`).toBe(mean);
+        expect(await cell.locator('.ci').textContent(), `${json.name} ${m} interval`).toBe(interval);
       }
     }
     const words = await page.locator('#differences').textContent();
