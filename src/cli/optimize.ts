@@ -11,6 +11,7 @@ import { formatValue, table } from './format';
 import { jsonNumbers } from './run';
 import { runTasks } from './runTasks';
 import { prepareSweepSpec, readJsonFile } from './sweep';
+import { SimPool } from '../worker/pool';
 
 const flags = {
   budget: { type: 'number', minInt: 2, describe: 'most runs to spend on the search (default: the file\'s "budget", else 200)' },
@@ -56,65 +57,74 @@ export const optimizeCommand: Command = {
     const combos = sweepCombinations(definition.parameters);
     const workers = (f.workers as number | undefined) ?? availableParallelism();
     const seed = definition.seed;
-    const measure = async (tasks: { source: (typeof sources)[number]; replication: number }[]) => {
-      const outcome = await runTasks(tasks.map((t) => ({ ...t, seed })), { workers, io, label: 'runs' });
-      if (outcome.interrupted) throw new Interrupted();
-      return outcome.results.map((r) => r!.metrics[metric]);
-    };
-    let search;
+    const pool = workers > 0 ? new SimPool(workers) : undefined;
     try {
-      search = await successiveHalving({
-        candidates: combos.length,
-        budget,
-        higherIsBetter,
-        evaluate: (tasks) => measure(tasks.map((t) => ({ source: sources[t.candidate], replication: t.replication }))),
-      });
-    } catch (e) {
-      if (e instanceof Interrupted) {
-        io.err('Interrupted: the search stopped before a best candidate was chosen.\n');
-        return 130;
+      return await optimizeOn(pool);
+    } finally {
+      await pool?.close();
+    }
+
+    async function optimizeOn(pool: SimPool | undefined): Promise<number> {
+      const measure = async (tasks: { source: (typeof sources)[number]; replication: number }[]) => {
+        const outcome = await runTasks(tasks.map((t) => ({ ...t, seed })), { workers, io, label: 'runs', pool });
+        if (outcome.interrupted) throw new Interrupted();
+        return outcome.results.map((r) => r!.metrics[metric]);
+      };
+      let search;
+      try {
+        search = await successiveHalving({
+          candidates: combos.length,
+          budget,
+          higherIsBetter,
+          evaluate: (tasks) => measure(tasks.map((t) => ({ source: sources[t.candidate], replication: t.replication }))),
+        });
+      } catch (e) {
+        if (e instanceof Interrupted) {
+          io.err('Interrupted: the search stopped before a best candidate was chosen.\n');
+          return 130;
+        }
+        if (/budget of/.test((e as Error).message)) throw new UsageError((e as Error).message.replace(/^optimize: /, ''));
+        throw e;
       }
-      if (/budget of/.test((e as Error).message)) throw new UsageError((e as Error).message.replace(/^optimize: /, ''));
-      throw e;
-    }
-    const bestValues = search.values[search.best];
-    // The starting policy on the same replications, paired with the best: the gain carries its own interval.
-    let startValues: number[];
-    try {
-      startValues = await measure(bestValues.map((_, r) => ({ source: baseSource, replication: r })));
-    } catch (e) {
-      if (e instanceof Interrupted) return 130;
-      throw e;
-    }
-    const best = { index: search.best, values: combos[search.best].values, [metric]: meanInterval(bestValues) };
-    const start = meanInterval(startValues);
-    const gain = pairedDifference(metric, startValues, bestValues);
-    // The verdict follows the goal of the search, which may differ from the metric's usual direction.
-    if (gain.verdict !== 'no clear difference' && higherIsBetter !== METRICS[metric].higherIsBetter) gain.verdict = gain.verdict === 'better' ? 'worse' : 'better';
-    const result = { metric, goal: higherIsBetter ? 'max' : 'min', budget, seed, runs: search.runs + startValues.length, candidates: combos.length, rounds: search.rounds, best, start, gain };
-    if (f.json) {
-      io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');
+      const bestValues = search.values[search.best];
+      // The starting policy on the same replications, paired with the best: the gain carries its own interval.
+      let startValues: number[];
+      try {
+        startValues = await measure(bestValues.map((_, r) => ({ source: baseSource, replication: r })));
+      } catch (e) {
+        if (e instanceof Interrupted) return 130;
+        throw e;
+      }
+      const best = { index: search.best, values: combos[search.best].values, [metric]: meanInterval(bestValues) };
+      const start = meanInterval(startValues);
+      const gain = pairedDifference(metric, startValues, bestValues);
+      // The verdict follows the goal of the search, which may differ from the metric's usual direction.
+      if (gain.verdict !== 'no clear difference' && higherIsBetter !== METRICS[metric].higherIsBetter) gain.verdict = gain.verdict === 'better' ? 'worse' : 'better';
+      const result = { metric, goal: higherIsBetter ? 'max' : 'min', budget, seed, runs: search.runs + startValues.length, candidates: combos.length, rounds: search.rounds, best, start, gain };
+      if (f.json) {
+        io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');
+        return 0;
+      }
+      const show = (x: number) => formatValue(metric, x);
+      const ci = (s: { mean: number; ci95: [number, number] | null }) => `${show(s.mean)}${s.ci95 ? ` [${show(s.ci95[0])}, ${show(s.ci95[1])}]` : ''}`;
+      const label = (c: number) => Object.entries(combos[c].values).map(([p, v]) => `${p} = ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
+      const bestMeanOf = (means: number[]) => {
+        const finite = means.filter(Number.isFinite);
+        return finite.length ? (higherIsBetter ? Math.max(...finite) : Math.min(...finite)) : NaN;
+      };
+      const out: string[] = [];
+      out.push(`${definition.name}: ${higherIsBetter ? 'maximize' : 'minimize'} ${METRICS[metric].label} over ${combos.length} candidates, seed ${seed}`);
+      out.push(`Successive halving spent ${search.runs} of ${budget} runs, plus ${startValues.length} runs of the starting policy.`);
+      out.push('');
+      out.push(table(search.rounds.map((r, k) => [String(k + 1), String(r.candidates.length), String(r.replications), show(bestMeanOf(r.means))]), ['Round', 'Candidates', 'Replications each', 'Best mean']));
+      out.push('');
+      out.push(`Best: ${label(search.best)}`);
+      out.push(`  ${METRICS[metric].label}: ${ci(best[metric] as ReturnType<typeof meanInterval>)} over ${bestValues.length} replications`);
+      out.push(`  Starting policy (the base scenario): ${ci(start)}`);
+      const gainText = `${formatDifference(metric, gain.mean)}${gain.ci95 ? ` [${formatDifference(metric, gain.ci95[0])}, ${formatDifference(metric, gain.ci95[1])}]` : ''}`;
+      out.push(`  Best minus starting, paired by replication: ${gainText}${gain.verdict === 'no clear difference' ? ' (no clear difference)' : ` ${gain.verdict}`}`);
+      io.out(out.join('\n') + '\n');
       return 0;
     }
-    const show = (x: number) => formatValue(metric, x);
-    const ci = (s: { mean: number; ci95: [number, number] | null }) => `${show(s.mean)}${s.ci95 ? ` [${show(s.ci95[0])}, ${show(s.ci95[1])}]` : ''}`;
-    const label = (c: number) => Object.entries(combos[c].values).map(([p, v]) => `${p} = ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
-    const bestMeanOf = (means: number[]) => {
-      const finite = means.filter(Number.isFinite);
-      return finite.length ? (higherIsBetter ? Math.max(...finite) : Math.min(...finite)) : NaN;
-    };
-    const out: string[] = [];
-    out.push(`${definition.name}: ${higherIsBetter ? 'maximize' : 'minimize'} ${METRICS[metric].label} over ${combos.length} candidates, seed ${seed}`);
-    out.push(`Successive halving spent ${search.runs} of ${budget} runs, plus ${startValues.length} runs of the starting policy.`);
-    out.push('');
-    out.push(table(search.rounds.map((r, k) => [String(k + 1), String(r.candidates.length), String(r.replications), show(bestMeanOf(r.means))]), ['Round', 'Candidates', 'Replications each', 'Best mean']));
-    out.push('');
-    out.push(`Best: ${label(search.best)}`);
-    out.push(`  ${METRICS[metric].label}: ${ci(best[metric] as ReturnType<typeof meanInterval>)} over ${bestValues.length} replications`);
-    out.push(`  Starting policy (the base scenario): ${ci(start)}`);
-    const gainText = `${formatDifference(metric, gain.mean)}${gain.ci95 ? ` [${formatDifference(metric, gain.ci95[0])}, ${formatDifference(metric, gain.ci95[1])}]` : ''}`;
-    out.push(`  Best minus starting, paired by replication: ${gainText}${gain.verdict === 'no clear difference' ? ' (no clear difference)' : ` ${gain.verdict}`}`);
-    io.out(out.join('\n') + '\n');
-    return 0;
   },
 };

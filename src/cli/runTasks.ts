@@ -17,7 +17,7 @@ export interface TasksOutcome {
  * Runs simulation tasks on `workers` worker threads (0: in this thread) with a progress bar on a terminal;
  * Ctrl-C stops handing out tasks and returns what finished. Results are in task order whatever the workers.
  */
-export async function runTasks(tasks: readonly SimTask[], options: { workers: number; io: CliIO; label: string; quiet?: boolean }): Promise<TasksOutcome> {
+export async function runTasks(tasks: readonly SimTask[], options: { workers: number; io: CliIO; label: string; quiet?: boolean; pool?: SimPool }): Promise<TasksOutcome> {
   const { io } = options;
   const started = Date.now();
   const showProgress = io.isTTY && !options.quiet;
@@ -32,13 +32,14 @@ export async function runTasks(tasks: readonly SimTask[], options: { workers: nu
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    if (options.workers === 0) return runInThread(tasks, controller.signal, onProgress);
-    const pool = new SimPool(Math.min(options.workers, Math.max(1, tasks.length)));
+    if (options.workers === 0 && !options.pool) return runInThread(tasks, controller.signal, onProgress);
+    // A caller that runs several batches (optimize's rounds) passes its own pool, so threads start once.
+    const pool = options.pool ?? new SimPool(Math.min(options.workers, Math.max(1, tasks.length)));
     try {
       const { results, aborted } = await pool.run(tasks, { signal: controller.signal, onProgress });
       return { results, interrupted: aborted };
     } finally {
-      await pool.close();
+      if (!options.pool) await pool.close();
     }
   } finally {
     process.off('SIGINT', onSigint);
