@@ -31,6 +31,7 @@ export function intervalSpec(summaries: readonly ScenarioSummary[], metric: Metr
     width: WIDTH,
     height: 40 + 56 * rows.length,
     marginTop: 10,
+    marginRight: 100,
     x: { label: `${METRICS[metric].label}${share ? ' (%)' : ''}: mean and 95% interval`, percent: share, grid: true, nice: true, zero: true },
     y: { domain: rows.map((r) => r.scenario), axis: null, inset: 20 },
     color: color(summaries),

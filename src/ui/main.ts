@@ -13,6 +13,17 @@ import { comparisonCsv } from './resultsCsv';
 import { renderAgentGroups, setAtPath, syncForm, wireInputs } from './scenarioForm';
 import { parseState, STORAGE_KEY, stateFromHash, stateToHash, type WorkbenchState } from './workbenchState';
 
+/** Distribution strategies in the field's words (DESIGN.md, Distribution patterns); a new one shows its name. */
+const STRATEGY_WORDS: Record<string, string> = {
+  'round-robin': 'Round robin (take turns)',
+  'hunt-group': 'Hunt group (first free agent)',
+  push: 'Push (assign on arrival, regardless of capacity)',
+  pull: 'Pull / lean (agent takes a lead when it has room and time)',
+  'top-producers': 'Top producers (share by recent production)',
+  'source-specialist': 'Source specialist (a team per lead source)',
+  'product-specialist': 'Product specialist (a team per product)',
+};
+
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
 function presetState(index: number, replications = 5, seed = 1): WorkbenchState {
@@ -143,7 +154,7 @@ function onFormInput(path: string, value: unknown): void {
 function setup(): void {
   const presetSelect = $<HTMLSelectElement>('preset');
   presetSelect.replaceChildren(...PRESET_COMPARISONS.map((p, i) => Object.assign(el('option', {}, p.title), { value: String(i) })));
-  $<HTMLSelectElement>('f-strategy').replaceChildren(...Object.keys(distributionStrategies).map((n) => Object.assign(el('option', {}, n), { value: n })));
+  $<HTMLSelectElement>('f-strategy').replaceChildren(...Object.keys(distributionStrategies).map((n) => Object.assign(el('option', {}, STRATEGY_WORDS[n] ?? n), { value: n })));
   wireInputs($('main-fields'), onFormInput);
   $('load-preset').addEventListener('click', () => {
     state = presetState(Number(presetSelect.value), state.replications, state.seed);
@@ -188,15 +199,32 @@ function setup(): void {
     });
   }
   $('run').addEventListener('click', () => void run());
-  $('download-csv').addEventListener('click', () => {
-    if (!lastComparison) return;
-    const url = URL.createObjectURL(new Blob([comparisonCsv(lastComparison)], { type: 'text/csv' }));
-    const a = el('a', {});
-    a.href = url;
-    a.download = 'leadlab-comparison.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  $('save-scenario').addEventListener('click', () => {
+    const text = state.scenarios[state.selected];
+    download(new Blob([text.endsWith('\n') ? text : `${text}\n`], { type: 'application/json' }), `${fileNameOf(nameOf(text, state.selected))}.json`);
   });
+  $('open-scenario').addEventListener('change', async (e) => {
+    const input = e.target as HTMLInputElement;
+    for (const file of input.files ?? []) state.scenarios.push(await file.text());
+    input.value = '';
+    select(state.scenarios.length - 1);
+  });
+  $('download-csv').addEventListener('click', () => {
+    if (lastComparison) download(new Blob([comparisonCsv(lastComparison)], { type: 'text/csv' }), 'leadlab-comparison.csv');
+  });
+}
+
+function fileNameOf(name: string): string {
+  return name.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 60) || 'scenario';
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', {});
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function renderAll(): void {

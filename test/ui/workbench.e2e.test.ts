@@ -88,6 +88,23 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('downloads the results as CSV', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download results (CSV)' }).click()]);
+    const path = await download.path();
+    const csv = readFileSync(path, 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^scenario,baseline,metric,/);
+    expect(csv).toContain('Slow firm: one call per lead,no,funded,');
+  });
+
+  it('cancels a long run and says so', async () => {
+    await page.getByLabel('Replications per scenario').fill('60');
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Cancelled/);
+    expect(await page.getByRole('button', { name: 'Run comparison' }).isEnabled()).toBe(true);
+    await page.getByLabel('Replications per scenario').fill(String(replications));
+  });
+
   it('validates as you type, naming the path of the bad field', async () => {
     await page.getByLabel('Pipeline limit (open leads)').first().fill('0');
     await expect.poll(() => page.locator('#issues').textContent()).toContain('agents[0].pipelineLimit');
