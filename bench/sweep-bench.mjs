@@ -3,7 +3,7 @@
 // runs wrote identical results. Run: npm run build:cli && node bench/sweep-bench.mjs [runs] [maxWorkers]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +15,9 @@ const dir = mkdtempSync(join(tmpdir(), 'leadlab-sweep-bench-'));
 writeFileSync(join(dir, 'bench.json'), JSON.stringify({ name: 'Default scenario', base: { name: 'Default', days: 90 }, parameters: { days: [90] }, replications: runs, seed: 1 }));
 
 console.log(`leadlab sweep benchmark: ${runs} runs of the default scenario (90 days), ${availableParallelism()} cores available, node ${process.version}`);
+// Other processes on the machine skew a speed-up measured on 2 cores: say how busy it was.
+const load = () => loadavg()[0].toFixed(2);
+console.log(`  load average before: ${load()} (the speed-up is only meaningful when this is well under the core count)`);
 const times = {};
 for (let workers = 1; workers <= maxWorkers; workers *= 2) {
   const started = process.hrtime.bigint();
@@ -27,4 +30,5 @@ for (let workers = 1; workers <= maxWorkers; workers *= 2) {
 const same = Object.keys(times).every((w) => readFileSync(join(dir, `w${w}.runs.csv`), 'utf8') === readFileSync(join(dir, 'w1.runs.csv'), 'utf8'));
 for (const w of Object.keys(times).filter((w) => w !== '1')) console.log(`  speed-up 1 -> ${w} workers: ${(times[1] / times[w]).toFixed(2)}x`);
 console.log(`  results identical for every worker count: ${same ? 'yes' : 'NO'}`);
+console.log(`  load average after: ${load()}`);
 if (!same) process.exitCode = 1;
