@@ -71,6 +71,8 @@ export class LeadWorkflow {
    * again after every call.
    */
   private refusedKinds = new Set<number>();
+  /** Leads hot-transferred to an agent whose first call to them has not started yet. */
+  private readonly onTheLine = new Set<Lead>();
   /** A recheck of waiting leads is scheduled (strategies with recheckAfterMinutes). */
   private recheckPending = false;
   private nextLeadId = 0;
@@ -304,7 +306,8 @@ export class LeadWorkflow {
     const uAnswer = rng(), uTalk = rng(), uOutcome = rng(), uJitter = rng();
     const age = now - lead.createdAt;
     const p = lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * this.decay(age);
-    const answered = uAnswer < p;
+    // A hot-transferred consumer is still on the line.
+    const answered = this.onTheLine.delete(lead) || uAnswer < p;
     const calls = this.config.calls;
     const duration = (answered ? this.talk(uTalk) : calls.noAnswerMinutes) + calls.wrapUpMinutes;
     lead.attempts++;
@@ -351,7 +354,10 @@ export class LeadWorkflow {
         const requeue = strategy.afterConversation && isOpen(lead.status) ? strategy.afterConversation(this.view(lead), agent, this.dctx) : undefined;
         if (requeue) {
           this.leavePipeline(lead);
-          this.sim.schedule(requeue.requeueAfterMinutes, this.onRequeue, lead);
+          if ('transferTo' in requeue) {
+            this.onTheLine.add(lead);
+            this.assign(lead, this.agents[requeue.transferTo]);
+          } else this.sim.schedule(requeue.requeueAfterMinutes, this.onRequeue, lead);
           this.nextTask(agent);
           return;
         }

@@ -95,9 +95,10 @@ export interface DistributionStrategy {
    * After a conversation the strategy may take the lead back from the agent: it leaves the agent's pipeline
    * and returns to the distribution queue after `requeueAfterMinutes` (e.g. a mislabeled lead bouncing to
    * the right team). A lead handed out again after it was called is called by its new agent as soon as the
-   * agent is free. Undefined keeps the lead where it is.
+   * agent is free. `transferTo` hands the lead at once to that agent while the consumer is still on the line
+   * (a hot transfer): the new agent's first call to it is answered. Undefined keeps the lead where it is.
    */
-  afterConversation?(lead: LeadView, agent: AgentView, ctx: DistributionContext): { requeueAfterMinutes: number } | undefined;
+  afterConversation?(lead: LeadView, agent: AgentView, ctx: DistributionContext): { requeueAfterMinutes: number } | { transferTo: number } | undefined;
 }
 
 /** When the next call to a lead is due, or that its attempts in this status are used up. */

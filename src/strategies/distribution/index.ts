@@ -5,6 +5,7 @@ import { pull } from './pull';
 import { push } from './push';
 import { roundRobin } from './roundRobin';
 import { sourceSpecialist } from './sourceSpecialist';
+import { telemarketingWarmUp } from './telemarketingWarmUp';
 import type { DistributionEntry } from './strategy';
 import { topProducers } from './topProducers';
 
@@ -18,6 +19,7 @@ export const distributionStrategies: Record<string, DistributionEntry<never>> = 
   [sourceSpecialist.name]: sourceSpecialist as DistributionEntry<never>,
   [grabBag.name]: grabBag as DistributionEntry<never>,
   [productSpecialist.name]: productSpecialist as DistributionEntry<never>,
+  [telemarketingWarmUp.name]: telemarketingWarmUp as DistributionEntry<never>,
 };
 
 export { eligible, hasRoom, type DistributionEntry } from './strategy';
