@@ -14,3 +14,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props, 
   node.append(...children);
   return node;
 }
+
+/** Offers a file to the user's browser as a download. */
+export function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', {});
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -6,7 +6,7 @@ import type { RunResult } from '../sim/runResult';
 import { summarize, type ScenarioSummary } from '../sim/summary';
 import { distributionStrategies } from '../strategies/distribution';
 import { BrowserPool, type BrowserTask } from './browserPool';
-import { el } from './dom';
+import { download, el } from './dom';
 import { PRESET_COMPARISONS } from './presets';
 import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
@@ -216,15 +216,6 @@ function setup(): void {
 
 function fileNameOf(name: string): string {
   return name.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 60) || 'scenario';
-}
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = el('a', {});
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function renderAll(): void {

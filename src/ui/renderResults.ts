@@ -4,7 +4,7 @@ import type { Comparison } from '../compare/compareScenarios';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import type { MetricSummary, ScenarioSummary } from '../sim/summary';
-import { el } from './dom';
+import { download, el } from './dom';
 import { formatCell, pairedDifferenceInWords, perMonth, verdictInWords } from './format';
 
 /** Metrics in the results table, in the order a sales manager reads them. */
@@ -34,8 +34,17 @@ function byId(id: string): HTMLElement {
   return document.getElementById(id)!;
 }
 
+/** Draws a chart into its figure, with a button that saves it as an SVG file. */
 function chart(id: string, spec: Plot.PlotOptions): void {
-  byId(id).replaceChildren(Plot.plot(spec));
+  const svg = Plot.plot(spec);
+  const save = el('button', {}, 'Save chart (SVG)');
+  save.type = 'button';
+  save.setAttribute('aria-label', `Save the chart "${byId(id).previousElementSibling?.textContent ?? id}" as SVG`);
+  save.addEventListener('click', () => {
+    const text = new XMLSerializer().serializeToString(svg);
+    download(new Blob([text], { type: 'image/svg+xml' }), `leadlab-${id.replace(/^chart-/, '')}.svg`);
+  });
+  byId(id).replaceChildren(svg, el('div', { className: 'row' }, save));
 }
 
 /**
@@ -85,6 +94,7 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
   chart('chart-funded', intervalSpec(summaries, 'fundedRate'));
   chart('chart-funnel', funnelSpec(summaries));
   chart('chart-first-attempt', timeBinSpec(summaries, 'minutesToFirstAttempt'));
+  chart('chart-first-contact', timeBinSpec(summaries, 'minutesToContact'));
   chart('chart-pipeline', pipelineSpec(summaries));
   chart('chart-agents', leadsPerAgentSpec(summaries));
   byId('results').hidden = false;

@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     }
     const words = await page.locator('#differences').textContent();
     expect(words).toMatch(/[+\u2212]\d+ funded loans a month, 95% interval [+\u2212]\d+ to [+\u2212]\d+/);
-    for (const id of ['chart-contact', 'chart-funded', 'chart-funnel', 'chart-first-attempt', 'chart-agents']) expect(await page.locator(`#${id} svg`).count()).toBeGreaterThan(0);
+    for (const id of ['chart-contact', 'chart-funded', 'chart-funnel', 'chart-first-attempt', 'chart-first-contact', 'chart-agents']) expect(await page.locator(`#${id} svg`).count()).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/workbench.png', fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -94,6 +94,11 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     const csv = readFileSync(path, 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^scenario,baseline,metric,/);
     expect(csv).toContain('Slow firm: one call per lead,no,funded,');
+  });
+
+  it('saves a chart as SVG', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-funnel').getByRole('button', { name: /Save the chart/ }).click()]);
+    expect(readFileSync(await download.path(), 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
 
   it('cancels a long run and says so', async () => {
