@@ -55,4 +55,19 @@ describe('leadlab compare', () => {
     expect(await main(['compare', 'radar.json'], io2)).toBe(2);
     expect(io2.stderr).toMatch(/at least two scenario files/);
   });
+
+  it('discards the warm-up days it is given from every scenario', async () => {
+    const dir = scenarios();
+    const run = async (extra: string[]) => {
+      const io = captureIO(dir);
+      expect(await main(['compare', 'radar.json', 'single.json', '--replications', '2', '--workers', '0', '--json', ...extra], io)).toBe(0);
+      return JSON.parse(io.stdout).scenarios.map((s: { metrics: { leads: { mean: number } } }) => s.metrics.leads.mean);
+    };
+    const [kept7] = await run([]);
+    const [kept0, kept0b] = await run(['--warmup-days', '0']);
+    // 21 days of leads: discarding none measures about 21/14 as many as discarding the first 7.
+    expect(kept0 / kept7).toBeGreaterThan(1.3);
+    expect(kept0 / kept7).toBeLessThan(1.7);
+    expect(kept0b).toBe(kept0);
+  });
 });
