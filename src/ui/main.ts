@@ -87,7 +87,7 @@ function renderTabs(): void {
       b.type = 'button';
       b.setAttribute('aria-pressed', String(i === state.selected));
       if (i === 0) b.append(el('span', { className: 'badge' }, 'baseline'));
-      if (!check(text).ok) b.append(el('span', { className: 'bad', title: 'has problems' }, '!'));
+      if (!check(text).ok) b.append(el('span', { className: 'bad' }, 'needs fixing'));
       b.addEventListener('click', () => select(i));
       return b;
     }),
