@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { compareScenarios } from '../compare';
 import { ScenarioError } from '../scenario/load';
 import { summarize } from '../sim/summary';
@@ -15,13 +17,14 @@ const flags = {
   'warmup-days': { type: 'number', minInt: 0, describe: 'days discarded as warm-up in every scenario (default: each scenario\'s)' },
   workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
+  report: { type: 'string', describe: 'also write a self-contained HTML report with charts to this file' },
 } as const;
 
 /** `leadlab compare`: scenarios side by side on common random numbers, with paired differences against the first. */
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'Compare scenarios side by side on the same leads: every metric with its 95% interval, and paired differences against the first.',
-  usage: 'compare a.json b.json ... [--replications R] [--seed S] [--warmup-days D] [--workers N] [--json]',
+  usage: 'compare a.json b.json ... [--replications R] [--seed S] [--warmup-days D] [--workers N] [--json] [--report out.html]',
   flags,
   async run(argv, io) {
     const { positional, flags: f } = parseArgs(argv, flags);
@@ -64,6 +67,13 @@ export const compareCommand: Command = {
     const comparison = compareScenarios(summaries);
     if (f.json) io.out(JSON.stringify({ ...comparison, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
     else io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    if (f.report) {
+      // The DOM for Plot is loaded only when a report is asked for.
+      const [{ JSDOM }, { renderReport }] = await Promise.all([import('jsdom'), import('./report')]);
+      const html = renderReport(comparison, summaries, new JSDOM('').window.document);
+      writeFileSync(resolve(io.cwd, f.report as string), html);
+      io.err(`Wrote the report to ${f.report}\n`);
+    }
     return outcome.interrupted ? 130 : 0;
   },
 };

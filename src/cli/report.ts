@@ -1,0 +1,68 @@
+import * as Plot from '@observablehq/plot';
+import { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec } from '../charts';
+import type { Comparison } from '../compare';
+import { METRIC_NAMES, METRICS } from '../sim/runResult';
+import type { ScenarioSummary } from '../sim/summary';
+import { formatDifference } from './compareFormat';
+import { formatValue } from './format';
+
+/** A chart of the report: its title and the Plot options from the shared chart module (src/charts). */
+interface ReportChart {
+  title: string;
+  options: Plot.PlotOptions;
+}
+
+/** The report's charts, in reading order. */
+export function reportCharts(summaries: readonly ScenarioSummary[]): ReportChart[] {
+  return [
+    { title: 'Contact rate', options: intervalSpec(summaries, 'contactRate') },
+    { title: 'Application rate', options: intervalSpec(summaries, 'applicationRate') },
+    { title: 'Funded rate', options: intervalSpec(summaries, 'fundedRate') },
+    { title: 'Funnel', options: funnelSpec(summaries) },
+    { title: 'Time to first attempt', options: timeBinSpec(summaries, 'minutesToFirstAttempt') },
+    { title: 'Time to contact', options: timeBinSpec(summaries, 'minutesToContact') },
+    { title: 'Pipeline size over time', options: pipelineSpec(summaries) },
+    { title: 'Leads per agent', options: leadsPerAgentSpec(summaries) },
+  ];
+}
+
+const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/**
+ * A self-contained HTML page (inline SVG, no scripts) with the comparison table and the charts. `document` is a DOM
+ * document for Plot to draw into: jsdom's in Node.
+ */
+export function renderReport(comparison: Comparison, summaries: readonly ScenarioSummary[], document: Document): string {
+  const figures = reportCharts(summaries).map((c) => {
+    const svg = Plot.plot({ ...c.options, document }) as Element;
+    return `<figure><figcaption>${escape(c.title)}</figcaption>${svg.outerHTML}</figure>`;
+  });
+  const [base, ...others] = comparison.scenarios;
+  const head = `<tr><th>Metric</th>${comparison.scenarios.map((s, i) => `<th>${escape(s.name)}${i === 0 ? ' (baseline)' : ''}</th>`).join('')}${others.map((s) => `<th>${escape(s.name)} minus baseline</th>`).join('')}</tr>`;
+  const rows = METRIC_NAMES.map((m) => {
+    const cells = comparison.scenarios.map((s) => {
+      const x = s.metrics[m];
+      return `<td>${escape(formatValue(m, x.mean))}${x.ci95 ? `<br><small>${escape(formatValue(m, x.ci95[0]))} to ${escape(formatValue(m, x.ci95[1]))}</small>` : ''}</td>`;
+    });
+    const diffs = others.map((s) => {
+      const d = s.vsBaseline![m];
+      const cls = d.verdict === 'better' ? 'better' : d.verdict === 'worse' ? 'worse' : '';
+      return `<td class="${cls}">${escape(formatDifference(m, d.mean))}${d.ci95 ? `<br><small>${escape(formatDifference(m, d.ci95[0]))} to ${escape(formatDifference(m, d.ci95[1]))}</small>` : ''}${cls ? `<br><b>${d.verdict}</b>` : ''}</td>`;
+    });
+    return `<tr><th>${escape(METRICS[m].label)}</th>${cells.join('')}${diffs.join('')}</tr>`;
+  });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escape(`Leadlab comparison: ${comparison.scenarios.map((s) => s.name).join(' vs ')}`)}</title>
+<style>
+body { font: 14px system-ui, sans-serif; margin: 2em auto; max-width: 980px; color: #222; }
+table { border-collapse: collapse; margin: 1em 0; } th, td { padding: 4px 10px; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
+th:first-child { text-align: left; } small { color: #666; } .better { background: #e3f6e3; } .worse { background: #fbe3e3; }
+figure { margin: 2em 0; } figcaption { font-weight: bold; font-size: 16px; margin-bottom: 0.5em; }
+</style></head><body>
+<h1>Leadlab comparison</h1>
+<p>${comparison.scenarios.length} scenarios, ${comparison.replications} replications each, seed ${escape(String(comparison.seed))}. Replication r of every scenario sees the same leads (common random numbers); differences against the baseline, <b>${escape(base.name)}</b>, are paired by replication, with their own 95% interval, and called better or worse where that interval excludes zero.</p>
+<table>${head}${rows.join('')}</table>
+${figures.join('\n')}
+</body></html>
+`;
+}

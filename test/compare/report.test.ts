@@ -1,0 +1,50 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { renderReport } from '../../src/cli/report';
+import { compareScenarios } from '../../src/compare';
+import { loadScenario } from '../../src/scenario/load';
+import { runReplication } from '../../src/sim/runner';
+import { METRIC_NAMES } from '../../src/sim/runResult';
+import { summarize } from '../../src/sim/summary';
+
+function summaryOf(json: Record<string, unknown>) {
+  const s = loadScenario({ days: 14, warmupDays: 3, ...json });
+  return summarize(s.scenario.name, 'report', [0, 1, 2].map((r) => runReplication(s.config, s.policies, r, { seed: 'report' })));
+}
+
+describe('compare --report', () => {
+  const summaries = [summaryOf({ name: 'Radar' }), summaryOf({ name: 'Single call', callbacks: 'single-call' })];
+  const html = renderReport(compareScenarios(summaries), summaries, new JSDOM('').window.document);
+  const page = new JSDOM(html).window.document;
+  const figure = (title: string) => [...page.querySelectorAll('figure')].find((f) => f.querySelector('figcaption')?.textContent === title)!;
+  const agents = summaries[0].agents.length;
+
+  it('is one self-contained page: no scripts, no external resources', () => {
+    expect(page.querySelectorAll('script, link, img')).toHaveLength(0);
+    expect(page.querySelectorAll('figure svg')).toHaveLength(8);
+  });
+
+  it('draws a dot per scenario and an interval bar per scenario for each rate', () => {
+    for (const title of ['Contact rate', 'Application rate', 'Funded rate']) {
+      const svg = figure(title).querySelector('svg')!;
+      expect(svg.querySelectorAll('circle')).toHaveLength(2);
+      expect(svg.querySelectorAll('line').length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('draws the funnel, the time distributions, the pipelines and the leads per agent for every scenario', () => {
+    // Six stages per scenario; twelve delay bins per scenario; a line per agent per scenario; a bar per agent per scenario.
+    expect(figure('Funnel').querySelectorAll('rect').length).toBeGreaterThanOrEqual(12);
+    expect(figure('Time to first attempt').querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(24);
+    expect(figure('Time to contact').querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(24);
+    expect(figure('Pipeline size over time').querySelectorAll('g[aria-label="line"] path')).toHaveLength(2 * agents);
+    expect(figure('Leads per agent').querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(2 * agents);
+  });
+
+  it('tables every metric with the paired difference and its verdict', () => {
+    const rows = page.querySelectorAll('table tr');
+    expect(rows).toHaveLength(METRIC_NAMES.length + 1);
+    const contact = [...rows].find((r) => r.querySelector('th')?.textContent === 'Contact rate')!;
+    expect(contact.querySelector('td.worse')?.textContent).toMatch(/pp.*worse/);
+  });
+});
