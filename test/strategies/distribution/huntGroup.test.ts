@@ -69,6 +69,22 @@ describe('hunt group', () => {
     expect(immediate).toBeGreaterThan(0.3 * assigned);
   });
 
+  it('balances the load when hunting circularly, while a terminal hunt favours the first agents', () => {
+    const json = JSON.parse(readFileSync('data/scenarios/erlang-c.json', 'utf8'));
+    json.days = 60;
+    const received = (hunt: string) => {
+      json.distribution = { strategy: 'hunt-group', options: { hunt } };
+      return runScenario(loadScenario(json), { seed: 4, replications: 1 }).runs[0].agents.map((a) => a.leadsReceived);
+    };
+    const first = received('first');
+    const circular = received('circular');
+    // Terminal hunt: each agent gets fewer leads than the one before it.
+    for (let i = 1; i < first.length; i++) expect(first[i]).toBeLessThan(first[i - 1]);
+    const spread = (xs: number[]) => (Math.max(...xs) - Math.min(...xs)) / (xs.reduce((a, b) => a + b, 0) / xs.length);
+    expect(spread(circular)).toBeLessThan(0.05);
+    expect(spread(first)).toBeGreaterThan(0.15);
+  });
+
   it('is deterministic for a seed', () => {
     const json = JSON.parse(readFileSync('data/scenarios/erlang-c.json', 'utf8'));
     json.days = 10;
