@@ -69,7 +69,11 @@ export const compareCommand: Command = {
     else io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (f.report) {
       // The DOM for Plot is loaded only when a report is asked for.
-      const [{ JSDOM }, { renderReport }] = await Promise.all([import('jsdom'), import('./report')]);
+      const jsdom = await import('jsdom').catch(() => {
+        throw new Error('--report draws its charts with jsdom, which is not installed: run `npm install jsdom` (it is a development dependency of leadlab)');
+      });
+      const { renderReport } = await import('./report');
+      const { JSDOM } = jsdom;
       const html = renderReport(comparison, summaries, new JSDOM('').window.document);
       writeFileSync(resolve(io.cwd, f.report as string), html);
       io.err(`Wrote the report to ${f.report}\n`);
