@@ -191,8 +191,12 @@ function setup(): void {
   });
   for (const [id, key] of [['replications', 'replications'], ['seed', 'seed']] as const) {
     $(id).addEventListener('input', (e) => {
-      const v = Number((e.target as HTMLInputElement).value);
-      if (Number.isInteger(v) && (key === 'seed' || (v >= 2 && v <= 200))) {
+      const input = e.target as HTMLInputElement;
+      const v = Number(input.value);
+      const ok = input.value.trim() !== '' && Number.isInteger(v) && (key === 'seed' || (v >= 2 && v <= 200));
+      input.setAttribute('aria-invalid', String(!ok));
+      $('status').textContent = ok ? '' : key === 'seed' ? `Seed: expected a whole number, got "${input.value}"` : `Replications: expected a whole number from 2 to 200, got "${input.value}"`;
+      if (ok) {
         state[key] = v;
         save();
       }
@@ -229,6 +233,12 @@ let pool: BrowserPool | undefined;
 
 async function run(): Promise<void> {
   const status = $('status');
+  const badSetting = ['replications', 'seed'].find((id) => $(id).getAttribute('aria-invalid') === 'true');
+  if (badSetting) {
+    status.textContent = `Fix the ${badSetting} before running.`;
+    $(badSetting).focus();
+    return;
+  }
   const checked = state.scenarios.map(check);
   const bad = checked.findIndex((c) => !c.ok);
   if (bad >= 0) {
@@ -283,3 +293,4 @@ async function run(): Promise<void> {
 setup();
 renderAll();
 save();
+$('status').textContent = 'Ready: press "Run comparison" to simulate every scenario.';
