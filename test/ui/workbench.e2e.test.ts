@@ -10,7 +10,8 @@ import { formatCell } from '../../src/ui/format';
 import { PRESET_COMPARISONS } from '../../src/ui/presets';
 import { TABLE_METRICS, tableValue } from '../../src/ui/renderResults';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium; LEADLAB_CHROMIUM points elsewhere (e.g. to check the skip on a machine that has it).
+const CHROMIUM = process.env.LEADLAB_CHROMIUM ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`test/ui/workbench.e2e.test.ts: skipped, ${CHROMIUM} is missing (apt-get install chromium to run the browser tests)`);
 
