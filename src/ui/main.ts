@@ -157,7 +157,18 @@ function setup(): void {
   $<HTMLSelectElement>('f-strategy').replaceChildren(...Object.keys(distributionStrategies).map((n) => Object.assign(el('option', {}, STRATEGY_WORDS[n] ?? n), { value: n })));
   wireInputs($('main-fields'), onFormInput);
   $('load-preset').addEventListener('click', () => {
+    // The scenarios being replaced stay one step back in the browser history, so Back brings them back.
+    history.pushState(null, '', stateToHash(state));
+    const preset = PRESET_COMPARISONS[Number(presetSelect.value)];
     state = presetState(Number(presetSelect.value), state.replications, state.seed);
+    save();
+    renderAll();
+    $('status').textContent = `Loaded "${preset.title}". Your previous scenarios are one step back: use the browser's Back button to return to them.`;
+  });
+  window.addEventListener('popstate', () => {
+    const linked = stateFromHash(location.hash);
+    if (!linked) return;
+    state = linked;
     save();
     renderAll();
   });

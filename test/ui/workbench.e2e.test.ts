@@ -133,4 +133,12 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     expect(await other.getByLabel('Scenario name').inputValue()).toBe('My <b>team</b> plan');
     await fresh.close();
   });
+
+  it('brings back the scenarios a loaded comparison replaced with the Back button', async () => {
+    await page.getByLabel('Start from a comparison').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Load comparison' }).click();
+    expect(await page.getByLabel('Scenario name').inputValue()).toBe(PRESET_COMPARISONS[1].scenarios[0].name);
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('Scenario name').inputValue()).toBe('My <b>team</b> plan');
+  });
 });
