@@ -4,7 +4,7 @@ import { defaultScenario } from '../../src/scenario/load';
 
 /*
  * Figures 1 and 2 of docs/assumptions.md through the whole default workflow (radar cadence, shifts, funnel):
- * 16 replications of the default 90-day scenario, about 3,000 measured leads and 80 funded leads each.
+ * 16 replications of the default 90-day scenario, about 3,000 measured leads and 60 funded leads each.
  * Figure 2 (Velocify 2012) is tested with its tolerance: funded leads first reached on attempt 1 within 5 points
  * of 48%, by attempt 6 within 3 points of 93%. Figure 1 (Leads360) is reached only at attempt 1 by the default
  * model (see docs/assumptions.md, "What the defaults do not reach"), so only that row is tested here.
