@@ -52,7 +52,11 @@ export class SimPool {
     if (!(size >= 1)) throw new Error(`SimPool: expected at least 1 worker, got ${size}`);
     this.workers = Array.from({ length: size }, () => new Worker(workerUrl));
     this.remotes = this.workers.map((w) => wrap<SimApi>(nodeEndpoint(w)));
+    // A thread that dies (an exception at load, out of memory) would leave its call pending forever: fail the run instead.
+    for (const w of this.workers) w.on('error', (e: Error) => this.onWorkerError?.(e));
   }
+
+  private onWorkerError?: (e: Error) => void;
 
   get size(): number {
     return this.workers.length;
@@ -70,6 +74,11 @@ export class SimPool {
         resolve({ results, aborted: true });
       };
       options.signal?.addEventListener('abort', onAbort, { once: true });
+      this.onWorkerError = (e) => {
+        stopped = true;
+        options.signal?.removeEventListener('abort', onAbort);
+        reject(new Error(`simulation worker crashed: ${e.message}`));
+      };
       if (stopped) return onAbort();
       const loop = async (remote: Remote<SimApi>) => {
         while (!stopped && next < tasks.length) {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,17 @@ describe('SimPool', () => {
     const pool = new SimPool(1, workerUrl);
     try {
       await expect(pool.run([{ source: { json: { days: -1 }, files: {} }, replication: 0, seed: 1 }])).rejects.toThrow(/simulation worker failed: .*days: expected an integer/s);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails the run, rather than waiting forever, when a worker thread dies', async () => {
+    const broken = `${outDir}/broken-worker.mjs`;
+    writeFileSync(broken, "throw new Error('cannot start');\n");
+    const pool = new SimPool(1, pathToFileURL(broken));
+    try {
+      await expect(pool.run(tasks.slice(0, 1))).rejects.toThrow(/simulation worker crashed: cannot start/);
     } finally {
       await pool.close();
     }
