@@ -273,6 +273,8 @@ async function run(): Promise<void> {
   cancelButton.addEventListener('click', onCancel, { once: true });
   progress.value = 0;
   status.textContent = `Running ${tasks.length} simulations on ${pool.size} worker${pool.size === 1 ? '' : 's'}...`;
+  // Marks let a test check that the main thread stays free while the workers simulate.
+  performance.mark('leadlab-run-start');
   try {
     const outcome = await pool.run(tasks, {
       signal: controller.signal,
@@ -281,6 +283,7 @@ async function run(): Promise<void> {
         status.textContent = `${done} of ${total} simulations done`;
       },
     });
+    performance.mark('leadlab-run-end');
     // Only replications finished for every scenario can be paired.
     let complete = 0;
     while (complete < replications && ok.every((_, s) => outcome.results[complete * ok.length + s])) complete++;

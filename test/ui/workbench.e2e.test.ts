@@ -63,6 +63,11 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
   it('runs a preset comparison in web workers and shows the numbers runScenario gives in Node for the same seed', async () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+    });
     await page.goto(base);
     await page.getByLabel('Start from a comparison').selectOption({ index: 0 });
     await page.getByRole('button', { name: 'Load comparison' }).click();
@@ -70,6 +75,14 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     await page.getByLabel('Seed').fill('7');
     await page.getByRole('button', { name: 'Run comparison' }).click();
     await page.waitForSelector('#chart-pipeline svg', { timeout: 45_000 });
+    // The simulation runs in workers: no main-thread task over 50 ms while it runs. The task that ends the run (it
+    // summarizes and draws the charts) holds the end mark, so it does not end before it.
+    const blocking = await page.evaluate(() => {
+      const start = performance.getEntriesByName('leadlab-run-start').at(-1)!.startTime;
+      const end = performance.getEntriesByName('leadlab-run-end').at(-1)!.startTime;
+      return (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= start && t.start + t.duration <= end);
+    });
+    expect(blocking).toEqual([]);
     const preset = PRESET_COMPARISONS[0];
     for (const [i, json] of preset.scenarios.entries()) {
       const resolved = loadScenario(json);
