@@ -44,7 +44,27 @@ function chart(id: string, spec: Plot.PlotOptions): void {
     const text = new XMLSerializer().serializeToString(svg);
     download(new Blob([text], { type: 'image/svg+xml' }), `leadlab-${id.replace(/^chart-/, '')}.svg`);
   });
-  byId(id).replaceChildren(svg, el('div', { className: 'row' }, save));
+  const png = el('button', {}, 'Save chart (PNG)');
+  png.type = 'button';
+  png.setAttribute('aria-label', `Save the chart "${byId(id).previousElementSibling?.textContent ?? id}" as PNG`);
+  png.addEventListener('click', () => void savePng(svg as SVGSVGElement, `leadlab-${id.replace(/^chart-/, '')}.png`));
+  byId(id).replaceChildren(svg, el('div', { className: 'row' }, save, png));
+}
+
+/** Draws an SVG chart on a white canvas at twice its size and saves it as a PNG file. */
+async function savePng(svg: SVGSVGElement, fileName: string): Promise<void> {
+  const { width, height } = svg.viewBox.baseVal;
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+  await image.decode();
+  const canvas = el('canvas', {});
+  canvas.width = width * 2;
+  canvas.height = height * 2;
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = 'white';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.drawImage(image, 0, 0, canvas.width, canvas.height);
+  canvas.toBlob((blob) => blob && download(blob, fileName), 'image/png');
 }
 
 /**

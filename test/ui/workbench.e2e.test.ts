@@ -110,9 +110,11 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     expect(csv).toContain('Slow firm: one call per lead,no,funded,');
   });
 
-  it('saves a chart as SVG', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-funnel').getByRole('button', { name: /Save the chart/ }).click()]);
+  it('saves a chart as SVG and as PNG', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-funnel').getByRole('button', { name: /as SVG/ }).click()]);
     expect(readFileSync(await download.path(), 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#chart-funnel').getByRole('button', { name: /as PNG/ }).click()]);
+    expect(readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('cancels a long run and says so', async () => {
