@@ -107,7 +107,7 @@ const ageDecay = oneOf<Record<string, unknown>>(
 const contact = obj(
   {
     // Checked against the Leads360 and Velocify 2012 figures in docs/assumptions.md (figures 1 and 2): Beta(1.6, 2.4)
-    // would put funded leads first reached on attempt 1 at 48% as Velocify reports (this spread gives 53-55%), but it
+    // would put funded leads first reached on attempt 1 at 48% as Velocify reports (this spread gives 50-55%), but it
     // weakens the common-random-numbers variance reduction that test/compare relies on; left as is for now.
     contactability: betaParams('Per-lead answer probability, Beta(alpha, beta) (assumption: mean 0.4 with wide spread, so per-attempt contact falls with attempts by selection).', 0.8, 1.2),
     hourOfWeek: hourProfile(CONTACT_HOUR_PRESETS, 'lrm-2007', 'Answer probability multiplier by hour of week.'),
