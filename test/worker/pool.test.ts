@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load';
 import { runReplication } from '../../src/sim/runner';
+import { runTasks } from '../../src/cli/runTasks';
 import { SimPool, type SimTask } from '../../src/worker/pool';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -86,6 +87,26 @@ describe('SimPool', () => {
     const pool = new SimPool(1, pathToFileURL(broken));
     try {
       await expect(pool.run(tasks.slice(0, 1))).rejects.toThrow(/simulation worker crashed: cannot start/);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('gives the command line the same outcome on a pool as in this thread, with a progress line only on a terminal', async () => {
+    const io = (isTTY: boolean) => {
+      const x = { stdout: '', stderr: '', cwd: repo, isTTY, out: (t: string) => void (x.stdout += t), err: (t: string) => void (x.stderr += t) };
+      return x;
+    };
+    const pool = new SimPool(2, workerUrl);
+    try {
+      const tty = io(true);
+      const onPool = await runTasks(tasks, { workers: 2, io: tty, label: 'runs', pool });
+      const quiet = io(false);
+      const inThread = await runTasks(tasks, { workers: 0, io: quiet, label: 'runs' });
+      expect(onPool).toEqual(inThread);
+      expect(onPool.interrupted).toBe(false);
+      expect(tty.stderr).toMatch(/8\/8 runs/);
+      expect(quiet.stderr).toBe('');
     } finally {
       await pool.close();
     }
