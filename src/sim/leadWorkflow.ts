@@ -10,7 +10,7 @@ import type { DurationConfig, ModelConfig } from './modelConfig';
 import type { CallbackContext, DistributionContext, LeadView, Policies } from './policies';
 import { stream, type Rng } from './random';
 import type { RunResult } from './runResult';
-import { minutesUntilShiftStart } from './shift';
+import { minutesUntilShiftEnd, minutesUntilShiftStart } from './shift';
 import { Simulation } from './simulation';
 
 /** Callbacks placed more than this many minutes after they were due count as overdue. */
@@ -296,7 +296,11 @@ export class LeadWorkflow {
         return;
       }
     }
-    this.wakeAt(agent, due.peekK1());
+    // Idle: look again when the next callback is due, and at the end of the shift at the latest, so that
+    // an agent with an empty queue still notices its shift ending and starting again (a shift start is a
+    // capacity change: leads left waiting overnight are offered then).
+    const shiftEnd = now + minutesUntilShiftEnd(agent.config.shift, this.calendar.minuteOfWeek(now));
+    this.wakeAt(agent, Math.min(due.peekK1(), shiftEnd));
   }
 
   private startCall(agent: AgentState, lead: Lead, dueAt: number): void {

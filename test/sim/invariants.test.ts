@@ -90,3 +90,15 @@ describe('Model invariants', () => {
     expect(Math.max(...perDay.values())).toBe(6);
   });
 });
+
+describe('Agents with empty queues', () => {
+  it('still call the leads that arrived overnight once their shift starts (single call leaves queues empty)', () => {
+    const resolved = loadScenario({ days: 30, warmupDays: 5, cooldownDays: 5, replications: 4, callbacks: 'single-call' });
+    const { runs } = runScenario(resolved, { seed: 1 });
+    for (const r of runs) {
+      expect(r.metrics.neverAttemptedShare).toBeLessThan(0.02);
+      // Nights and weekends: nearly every lead is called within a weekend plus a night.
+      expect(r.metrics.medianMinutesToFirstAttempt).toBeLessThan(24 * 60);
+    }
+  });
+});
