@@ -146,14 +146,14 @@ const calls = obj(
 
 const funnel = obj(
   {
-    applicationPerConversation: share('P(application) per conversation with a ready lead (assumption; calibrated in docs/assumptions.md).', 0.2),
+    applicationPerConversation: share('P(application) per conversation with a ready lead (assumption, set so that about 9% of internet leads apply and 2-3% fund, the usual range for internet mortgage leads).', 0.1),
     immatureApplicationFactor: share('Immature leads apply at this fraction of that rate (assumption).', 0.15),
     immatureToNurture: share('P(an immature lead is moved to nurture) per conversation (assumption).', 0.3),
     notInterestedPerConversation: share('P(a contacted lead says no for good) per conversation (assumption).', 0.15),
-    closingPerConversation: share('P(an application proceeds to closing) per conversation (assumption).', 0.35),
-    applicationLostPerConversation: share('P(an application is withdrawn) per conversation (assumption).', 0.08),
-    fundedPerConversation: share('P(a closing funds) per conversation (assumption).', 0.5),
-    closingLostPerConversation: share('P(a closing falls through) per conversation (assumption).', 0.08),
+    closingPerConversation: share('P(an application proceeds to closing) per conversation (assumption).', 0.2),
+    applicationLostPerConversation: share('P(an application is withdrawn) per conversation (assumption).', 0.15),
+    fundedPerConversation: share('P(a closing funds) per conversation (assumption).', 0.4),
+    closingLostPerConversation: share('P(a closing falls through) per conversation (assumption).', 0.12),
   },
   { defaulted: true, description: 'Transitions per conversation, scaled by lead propensity and agent skill.' },
 );

@@ -309,7 +309,10 @@ export class LeadWorkflow {
     // A fixed block of four draws per attempt keeps every lead's k-th call on the same luck across policies.
     const uAnswer = rng(), uTalk = rng(), uOutcome = rng(), uJitter = rng();
     const age = now - lead.createdAt;
-    const p = lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * this.decay(age);
+    // The age decay is the rendezvous: a fresh lead is easy to reach and cools by the minute. Once the
+    // consumer has been reached, follow-up calls are answered by their own contactability and the hour.
+    const decay = lead.firstContactAt < 0 ? this.decay(age) : 1;
+    const p = lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay;
     // A hot-transferred consumer is still on the line.
     const answered = this.onTheLine.delete(lead) || uAnswer < p;
     const calls = this.config.calls;
@@ -383,15 +386,17 @@ export class LeadWorkflow {
   private conversation(lead: Lead, agent: AgentState, u: number): void {
     const now = this.sim.now;
     const f = this.config.funnel;
-    if (lead.firstContactAt < 0) {
+    const firstConversation = lead.firstContactAt < 0;
+    if (firstConversation) {
       lead.firstContactAt = now;
       lead.firstContactAttempt = lead.attempts;
     }
     lead.attemptsSinceContact = 0;
     lead.conversationsInStatus++;
     if (lead.status === 'new' || lead.status === 'attempted') this.setStatus(lead, 'contacted', agent, false);
-    // A consumer a competitor reached first usually goes with them (DESIGN.md, The rendezvous).
-    if (!lead.reachedApplication && lead.loyalToCompetitor && lead.competitorAt < now) {
+    // A consumer a competitor reached first usually goes with them (DESIGN.md, The rendezvous). The race is
+    // decided at our first conversation: once we were first, a later competitor call does not take the lead.
+    if (firstConversation && lead.loyalToCompetitor && lead.competitorAt < now) {
       this.lose(lead, agent, 'competitor');
       return;
     }
