@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { loadScenario, parseScenarioText } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
@@ -22,17 +23,7 @@ export function readScenarioSource(path: string | undefined, cwd: string, overri
     json = parseScenarioText(text, path) as Record<string, unknown>;
     dir = dirname(full);
   }
-  json = { ...json, ...overrides };
-  const files: Record<string, string> = {};
-  const resolved = loadScenario(
-    json,
-    (p) => {
-      files[p] = readFileSync(resolve(dir, p), 'utf8');
-      return files[p];
-    },
-    path ?? 'default scenario',
-  );
-  return { source: { json, files }, resolved };
+  return inlineScenarioSource({ ...json, ...overrides }, dir, path ?? 'default scenario');
 }
 
 /** Validates an inline scenario (e.g. a sweep's base), reading the files it names relative to `dir`. */
@@ -41,10 +32,16 @@ export function inlineScenarioSource(json: Record<string, unknown>, dir: string,
   const resolved = loadScenario(
     json,
     (p) => {
-      files[p] = readFileSync(resolve(dir, p), 'utf8');
+      files[p] = readText(resolve(dir, p));
       return files[p];
     },
     where,
   );
   return { source: { json, files }, resolved };
+}
+
+/** Reads a text file a scenario names (a fitted model, a lead stream), gunzipping it when it is gzip (by content). */
+function readText(path: string): string {
+  const bytes = readFileSync(path);
+  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
 }
