@@ -18,7 +18,8 @@ export function formatDifference(metric: MetricName, d: number): string {
   return `${sign}${formatValue(metric, a)}`;
 }
 
-function cellOf(metric: MetricName, s: MetricSummary): string {
+function cellOf(metric: MetricName, s: MetricSummary | undefined): string {
+  if (!s) return '-';
   const mean = formatValue(metric, s.mean);
   return s.ci95 ? `${mean} [${formatValue(metric, s.ci95[0])}, ${formatValue(metric, s.ci95[1])}]` : mean;
 }
@@ -37,7 +38,7 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
   c.scenarios.forEach((s, i) => out.push(`  ${letter(i)}: ${s.name}${i === 0 ? ' (baseline)' : ''}`));
   out.push('');
   const header = ['Metric', ...c.scenarios.map((_, i) => letter(i)), ...c.scenarios.slice(1).map((_, i) => `${letter(i + 1)} - A`)];
-  const rows: { text: string[]; verdicts: (Verdict | null)[] }[] = METRIC_NAMES.map((m) => {
+  const rows: { text: string[]; verdicts: (Verdict | null)[] }[] = METRIC_NAMES.filter((m) => c.scenarios.some((s) => s.metrics[m])).map((m) => {
     const text = [METRICS[m].label, ...c.scenarios.map((s) => cellOf(m, s.metrics[m]))];
     const verdicts: (Verdict | null)[] = text.map(() => null);
     for (const s of c.scenarios.slice(1)) {

@@ -40,7 +40,7 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
       `(first ${info.warmupDays} discarded as warm-up, ${info.cooldownDays} days of follow-up after the last lead)`,
   );
   out.push('');
-  const rows = (Object.keys(METRICS) as MetricName[]).map((m) => [METRICS[m].label, formatValue(m, s.metrics[m].mean), formatInterval(m, s.metrics[m])]);
+  const rows = (Object.keys(METRICS) as MetricName[]).filter((m) => s.metrics[m]).map((m) => [METRICS[m].label, formatValue(m, s.metrics[m].mean), formatInterval(m, s.metrics[m])]);
   out.push(table(rows, ['Metric', 'Mean', '95% interval']));
   out.push('');
   const f = s.funnel;

@@ -39,9 +39,10 @@ export function renderReport(comparison: Comparison, summaries: readonly Scenari
   });
   const [base, ...others] = comparison.scenarios;
   const head = `<tr><th>Metric</th>${comparison.scenarios.map((s, i) => `<th>${escape(s.name)}${i === 0 ? ' (baseline)' : ''}</th>`).join('')}${others.map((s) => `<th>${escape(s.name)} minus baseline</th>`).join('')}</tr>`;
-  const rows = METRIC_NAMES.map((m) => {
+  const rows = METRIC_NAMES.filter((m) => comparison.scenarios.some((s) => s.metrics[m])).map((m) => {
     const cells = comparison.scenarios.map((s) => {
       const x = s.metrics[m];
+      if (!x) return '<td>-</td>';
       return `<td>${escape(formatValue(m, x.mean))}${x.ci95 ? `<br><small>${escape(formatValue(m, x.ci95[0]))} to ${escape(formatValue(m, x.ci95[1]))}</small>` : ''}</td>`;
     });
     const diffs = others.map((s) => {

@@ -33,7 +33,7 @@ export function compareScenarios(summaries: readonly ScenarioSummary[]): Compari
       );
     }
   }
-  const column = (s: ScenarioSummary, m: MetricName) => s.runs.map((r) => r[m]);
+  const column = (s: ScenarioSummary, m: MetricName) => s.runs.map((r) => r[m] ?? NaN);
   return {
     seed: base.seed,
     replications: base.runs.length,

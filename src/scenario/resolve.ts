@@ -139,6 +139,7 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
     calls: { ...s.calls, talkMinutes: s.calls.talkMinutes as unknown as DurationConfig },
     funnel: s.funnel,
     nurture: s.nurture,
+    ...(s.scoring ? { scoring: { attributes: s.scoring.attributes.map((a) => ({ ...a })), threshold: s.scoring.threshold, drip: { ...s.scoring.drip } } } : {}),
     agents,
     economics: s.economics,
   };

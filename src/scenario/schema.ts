@@ -166,6 +166,44 @@ const nurture = obj(
   { defaulted: true, description: 'The marketing drip for immature leads.' },
 );
 
+const scoreAttribute = obj(
+  {
+    name: str({ description: 'A lead attribute the scoring model can see, e.g. form completeness or stated timeframe.' }),
+    readyMean: num({ description: 'Mean of the attribute among leads ready to buy now.' }),
+    immatureMean: num({ description: 'Mean of the attribute among immature leads.' }),
+    sd: num({ min: 0, description: 'Standard deviation of the attribute (normal) within each group; overlap makes the score imperfect.' }),
+    weight: num({ description: 'Weight of the attribute in the score (negative when a lower value is better).' }),
+  },
+  { description: 'A visible lead attribute, drawn per lead with a mean that depends on its hidden readiness.' },
+);
+
+const scoring = obj(
+  {
+    attributes: arr(scoreAttribute, {
+      minItems: 1,
+      default: [
+        // Assumption: ready borrowers fill in more of the optional fields, state a nearer timeframe and ask
+        // for a slightly larger loan; each attribute alone overlaps a lot between the two groups.
+        { name: 'formCompleteness', readyMean: 0.8, immatureMean: 0.6, sd: 0.2, weight: 1 },
+        { name: 'timeframeMonths', readyMean: 2, immatureMean: 6, sd: 3, weight: -0.1 },
+        { name: 'loanAmount100k', readyMean: 3, immatureMean: 2.6, sd: 1.2, weight: 0.1 },
+      ] as never,
+      description: 'Attributes the score weighs; the default score averages 0.90 for ready leads and 0.26 for immature ones, sd 0.38 (assumption).',
+    }),
+    threshold: num({ default: 0.5, description: 'Leads scoring at or above this go to sales for a prompt call; below it, to the marketing drip (assumption: about 85% of ready and 26% of immature leads pass with the default attributes).' }),
+    drip: obj(
+      {
+        intervalDays: positive('Days between drip emails (assumption: a weekly nurture email).', 7),
+        optOutPerEmail: share('P(the lead unsubscribes) per email (Mailchimp email benchmarks: average unsubscribe rate about 0.26% per email; rounded up to 0.3%).', 0.003),
+        maturePerEmail: share('P(an immature lead becomes ready) per email, when it is handed to sales (assumption).', 0.03),
+        responsePerEmail: share('P(a ready lead answers an email and is handed to sales) per email (assumption).', 0.1),
+      },
+      { defaulted: true, description: 'The marketing drip campaign for leads scored below the threshold.' },
+    ),
+  },
+  { description: 'Lead scoring and ownership: routes each new lead to sales or to a marketing drip. Absent: every lead goes to sales.' },
+);
+
 const agent = obj(
   {
     name: str({ description: 'Agent name; with count > 1 a number is appended.' }),
@@ -297,6 +335,7 @@ export const scenarioSchema = obj(
     calls,
     funnel,
     nurture,
+    scoring,
     agents: arr(agent, {
       minItems: 1,
       default: [
@@ -310,7 +349,7 @@ export const scenarioSchema = obj(
     distribution,
     economics,
   },
-  { optional: ['contactModel'], description: 'A Leadlab scenario.' },
+  { optional: ['contactModel', 'scoring'], description: 'A Leadlab scenario.' },
 );
 
 export type ScenarioInput = Infer<typeof scenarioSchema>;

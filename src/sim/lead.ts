@@ -44,6 +44,12 @@ export class Lead {
   lostReason: LostReason | undefined = undefined;
   /** Times the lead has come back from nurture. */
   returns = 0;
+  /** Which owner the score gave the lead on arrival (always 'sales' without scoring). */
+  routedTo: 'sales' | 'marketing' = 'sales';
+  /** Score on arrival (NaN without scoring). */
+  score = NaN;
+  /** True once the marketing drip has handed the lead to sales. */
+  fromMarketing = false;
   /** True when the lead arrived inside the measured window. */
   counted = false;
 

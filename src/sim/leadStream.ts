@@ -1,8 +1,8 @@
 import type { Calendar } from './calendar';
 import { HOURS_PER_WEEK, MINUTES_PER_HOUR } from './calendar';
-import { beta, exponential, weightedIndex } from './distributions';
+import { beta, exponential, standardNormal, weightedIndex } from './distributions';
 import { Lead } from './lead';
-import type { ModelConfig } from './modelConfig';
+import type { ModelConfig, ScoringConfig } from './modelConfig';
 import { stream, type Rng } from './random';
 
 /**
@@ -61,4 +61,18 @@ export function drawLeadMix(config: ModelConfig, rng: Rng): { source: number; pr
     source: weightedIndex(rng, config.sources.map((s) => s.share)),
     product: weightedIndex(rng, config.products.map((p) => p.share)),
   };
+}
+
+/**
+ * Scores a lead from visible attributes drawn from the lead's own scoring stream (so runs without scoring
+ * keep their draws): each attribute is normal with a mean set by the hidden readiness.
+ */
+export function scoreLead(scoring: ScoringConfig, seed: string, lead: Lead): number {
+  const rng = stream(seed, 'score', lead.id);
+  let score = 0;
+  for (const a of scoring.attributes) {
+    const value = (lead.ready ? a.readyMean : a.immatureMean) + a.sd * standardNormal(rng);
+    score += a.weight * value;
+  }
+  return score;
 }

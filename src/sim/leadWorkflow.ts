@@ -3,10 +3,10 @@ import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
 import { exponential, lognormalQuantile, weightedIndex } from './distributions';
-import { createLead, nextPoissonArrival } from './leadStream';
+import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
 import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
 import { MetricsCollector } from './metricsCollector';
-import type { DurationConfig, ModelConfig } from './modelConfig';
+import type { DripConfig, DurationConfig, ModelConfig, ScoringConfig } from './modelConfig';
 import type { CallbackContext, DistributionContext, LeadView, Policies } from './policies';
 import { stream, type Rng } from './random';
 import type { RunResult } from './runResult';
@@ -22,6 +22,10 @@ export interface RunObserver {
   onLeavePipeline?(lead: Lead, agent: AgentState, now: number): void;
   onCallStart?(lead: Lead, agent: AgentState, now: number, answered: boolean): void;
   onStatus?(lead: Lead, from: LeadStatus, to: LeadStatus, now: number): void;
+  /** With scoring: the owner the lead's score gave it on arrival. */
+  onRoute?(lead: Lead, owner: 'sales' | 'marketing', now: number): void;
+  /** With scoring: one drip email and what came of it. */
+  onEmail?(lead: Lead, outcome: 'opted-out' | 'handed-to-sales' | 'stays', now: number): void;
 }
 
 export interface RunOptions {
@@ -146,9 +150,57 @@ export class LeadWorkflow {
     const lead = createLead(this.config, this.options.seed, this.nextLeadId++, now, source, product);
     lead.counted = now >= this.windowStart;
     this.metrics.onArrival(lead);
-    this.waiting.push(lead);
-    if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+    if (!this.config.scoring || !this.routeByScore(lead, this.config.scoring)) {
+      this.waiting.push(lead);
+      if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+    }
     this.scheduleNextArrival(now);
+  };
+
+  // ---- scoring and the marketing drip -------------------------------------------------------------
+
+  private readonly dripRngs = new Map<Lead, Rng>();
+
+  /** Scores a new lead; below the threshold it goes to the marketing drip (returns true), else to sales. */
+  private routeByScore(lead: Lead, scoring: ScoringConfig): boolean {
+    lead.score = scoreLead(scoring, this.options.seed, lead);
+    const toMarketing = lead.score < scoring.threshold;
+    lead.routedTo = toMarketing ? 'marketing' : 'sales';
+    this.metrics.onRoute(lead);
+    this.options.observer?.onRoute?.(lead, lead.routedTo, this.sim.now);
+    if (!toMarketing) return false;
+    this.setStatus(lead, 'nurture', undefined, true);
+    this.dripRngs.set(lead, stream(this.options.seed, 'drip', lead.id));
+    this.scheduleEmail(lead, scoring.drip);
+    return true;
+  }
+
+  private scheduleEmail(lead: Lead, drip: DripConfig): void {
+    const after = drip.intervalDays * MINUTES_PER_DAY;
+    if (this.sim.now + after < this.endTime) this.sim.schedule(after, this.onEmail, lead);
+    else this.dripRngs.delete(lead);
+  }
+
+  /** One drip email: the lead opts out, is handed to sales (ready), or stays for the next email. */
+  private readonly onEmail = (lead: Lead): void => {
+    const rng = this.dripRngs.get(lead);
+    if (lead.status !== 'nurture' || !rng) return;
+    const drip = this.config.scoring!.drip;
+    // Two draws per email, always, so a lead's drip luck does not depend on its outcome.
+    const optOut = rng() < drip.optOutPerEmail;
+    const u = rng();
+    const handOver = !optOut && (lead.ready ? u < drip.responsePerEmail : u < drip.maturePerEmail);
+    const outcome = optOut ? 'opted-out' : handOver ? 'handed-to-sales' : 'stays';
+    this.metrics.onEmail(lead, outcome);
+    this.options.observer?.onEmail?.(lead, outcome, this.sim.now);
+    if (optOut) {
+      this.dripRngs.delete(lead);
+      this.lose(lead, undefined, 'opted-out');
+    } else if (handOver) {
+      this.dripRngs.delete(lead);
+      lead.fromMarketing = true;
+      this.onNurtureReturn(lead);
+    } else this.scheduleEmail(lead, drip);
   };
 
   private view(lead: Lead): LeadView {

@@ -50,6 +50,11 @@ export class MetricsCollector {
   private overdue = 0;
   private openCounted = 0;
   private nurtureNow = 0;
+  private routedToMarketing = 0;
+  private returnedFromMarketing = 0;
+  private optedOut = 0;
+  private dripEmails = 0;
+  private fundedViaMarketing = 0;
   private reachedCount: Record<LeadStatus, number> = Object.fromEntries(LEAD_STATUSES.map((s) => [s, 0])) as Record<LeadStatus, number>;
   private lost: Record<string, number> = {};
   private firstAttemptDelay = new Column();
@@ -126,6 +131,17 @@ export class MetricsCollector {
     }
   }
 
+  onRoute(lead: Lead): void {
+    if (lead.counted && lead.routedTo === 'marketing') this.routedToMarketing++;
+  }
+
+  onEmail(lead: Lead, outcome: 'opted-out' | 'handed-to-sales' | 'stays'): void {
+    if (!lead.counted) return;
+    this.dripEmails++;
+    if (outcome === 'opted-out') this.optedOut++;
+    if (outcome === 'handed-to-sales') this.returnedFromMarketing++;
+  }
+
   onStatus(lead: Lead, from: LeadStatus, to: LeadStatus): void {
     if (this.day >= 0) {
       if (to === 'application') this.daily.applications[this.day]++;
@@ -143,6 +159,7 @@ export class MetricsCollector {
       }
       if (to === 'funded') {
         this.revenue += this.config.products[lead.product].revenuePerFunded;
+        if (lead.routedTo === 'marketing') this.fundedViaMarketing++;
         const k = lead.firstContactAttempt - 1;
         this.fundedByFirstContact[k] = (this.fundedByFirstContact[k] ?? 0) + 1;
       }
@@ -191,7 +208,7 @@ export class MetricsCollector {
     const agentCost = (shift / 60) * c.economics.agentCostPerHour;
     const funded = this.reachedCount.funded;
     const cost = this.leadCost + agentCost;
-    const metrics: Record<MetricName, number> = {
+    const metrics = {
       leads: n,
       contactRate: share(this.reachedCount.contacted),
       applicationRate: share(this.reachedCount.application),
@@ -215,7 +232,19 @@ export class MetricsCollector {
       revenue: this.revenue,
       costPerFunded: funded > 0 ? cost / funded : NaN,
       roi: cost > 0 ? (this.revenue - cost) / cost : NaN,
-    };
+    } as Record<MetricName, number>;
+    // Owner metrics exist only with scoring, so runs without it keep their shape.
+    if (c.scoring) {
+      const owners: Partial<Record<MetricName, number>> = {
+        routedToMarketingShare: share(this.routedToMarketing),
+        returnedFromMarketingShare: share(this.returnedFromMarketing),
+        optedOutShare: share(this.optedOut),
+        dripEmailsPerLead: share(this.dripEmails),
+        fundedViaSales: funded - this.fundedViaMarketing,
+        fundedViaMarketing: this.fundedViaMarketing,
+      };
+      Object.assign(metrics, owners);
+    }
     const funnel: FunnelCounts = {
       leads: n,
       attempted: delays.length,

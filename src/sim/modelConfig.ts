@@ -24,6 +24,8 @@ export interface ModelConfig {
   calls: CallConfig;
   funnel: FunnelConfig;
   nurture: NurtureConfig;
+  /** Lead scoring and the marketing drip; absent means every lead goes straight to sales. */
+  scoring?: ScoringConfig;
   agents: AgentConfig[];
   economics: EconomicsConfig;
 }
@@ -112,6 +114,37 @@ export interface NurtureConfig {
   returnShare: number;
   /** Mean days until a returning lead comes back. */
   meanReturnDays: number;
+}
+
+/**
+ * A visible lead attribute, drawn per lead from a normal distribution whose mean depends on the hidden
+ * readiness, so a score over attributes carries real but imperfect signal.
+ */
+export interface ScoreAttribute {
+  name: string;
+  readyMean: number;
+  immatureMean: number;
+  sd: number;
+  /** Weight of the attribute in the score (negative when a lower value is better). */
+  weight: number;
+}
+
+export interface ScoringConfig {
+  attributes: ScoreAttribute[];
+  /** Leads scoring at or above this go to sales; below it, to the marketing drip. */
+  threshold: number;
+  drip: DripConfig;
+}
+
+export interface DripConfig {
+  /** Days between emails. */
+  intervalDays: number;
+  /** P(the lead opts out) per email. */
+  optOutPerEmail: number;
+  /** P(an immature lead becomes ready) per email; it is then handed to sales. */
+  maturePerEmail: number;
+  /** P(a ready lead answers an email and is handed to sales) per email. */
+  responsePerEmail: number;
 }
 
 export interface AgentConfig {

@@ -88,7 +88,16 @@ export type MetricName =
   | 'agentCost'
   | 'revenue'
   | 'costPerFunded'
-  | 'roi';
+  | 'roi'
+  | 'routedToMarketingShare'
+  | 'returnedFromMarketingShare'
+  | 'optedOutShare'
+  | 'dripEmailsPerLead'
+  | 'fundedViaSales'
+  | 'fundedViaMarketing';
+
+/** Metrics a run reports only when its scenario sets `scoring` (lead scoring and the marketing drip). */
+export const SCORING_METRICS: readonly MetricName[] = ['routedToMarketingShare', 'returnedFromMarketingShare', 'optedOutShare', 'dripEmailsPerLead', 'fundedViaSales', 'fundedViaMarketing'];
 
 /** What each metric means, for tables, reports and the schema docs. */
 export const METRICS: Record<MetricName, { label: string; unit: 'count' | 'share' | 'minutes' | 'money' | 'ratio'; describe: string; higherIsBetter: boolean }> = {
@@ -115,6 +124,12 @@ export const METRICS: Record<MetricName, { label: string; unit: 'count' | 'share
   revenue: { label: 'Revenue', unit: 'money', describe: 'Revenue of the funded leads of the window.', higherIsBetter: true },
   costPerFunded: { label: 'Cost per funded', unit: 'money', describe: '(Lead cost + agent cost) / funded.', higherIsBetter: false },
   roi: { label: 'ROI', unit: 'ratio', describe: '(Revenue - cost) / cost.', higherIsBetter: true },
+  routedToMarketingShare: { label: 'Routed to marketing', unit: 'share', describe: 'Share of leads whose score sent them to the marketing drip on arrival (scoring only).', higherIsBetter: false },
+  returnedFromMarketingShare: { label: 'Returned to sales', unit: 'share', describe: 'Share of leads the marketing drip handed to sales once ready (scoring only).', higherIsBetter: true },
+  optedOutShare: { label: 'Opted out', unit: 'share', describe: 'Share of leads that opted out of the marketing drip (scoring only).', higherIsBetter: false },
+  dripEmailsPerLead: { label: 'Drip emails per lead', unit: 'ratio', describe: 'Marketing drip emails sent per lead of the window (scoring only).', higherIsBetter: false },
+  fundedViaSales: { label: 'Funded (sales first)', unit: 'count', describe: 'Funded leads whose score sent them straight to sales (scoring only).', higherIsBetter: true },
+  fundedViaMarketing: { label: 'Funded (via marketing)', unit: 'count', describe: 'Funded leads that went through the marketing drip first (scoring only).', higherIsBetter: true },
 };
 
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];

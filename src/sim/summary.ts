@@ -47,7 +47,9 @@ function meanArrays(arrays: number[][]): number[] {
 
 /** Summarizes replications of one scenario. */
 export function summarize(name: string, seed: string | number, runs: RunResult[]): ScenarioSummary {
-  const metrics = Object.fromEntries(METRIC_NAMES.map((m) => [m, clampInterval(m, meanInterval(runs.map((r) => r.metrics[m])))])) as Record<MetricName, MetricSummary>;
+  // Metrics that only some scenarios report (e.g. scoring's) are summarized only where the runs have them.
+  const reported = METRIC_NAMES.filter((m) => runs.some((r) => m in r.metrics));
+  const metrics = Object.fromEntries(reported.map((m) => [m, clampInterval(m, meanInterval(runs.map((r) => r.metrics[m])))])) as Record<MetricName, MetricSummary>;
   const f = runs.map((r) => r.funnel);
   const lostReasons = [...new Set(f.flatMap((x) => Object.keys(x.lost)))].sort();
   const funnel: FunnelCounts = {

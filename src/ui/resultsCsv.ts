@@ -19,6 +19,7 @@ export function comparisonCsv(c: Comparison): string {
   c.scenarios.forEach((s, i) => {
     for (const m of METRIC_NAMES) {
       const v = s.metrics[m];
+      if (!v) continue;
       const d = s.vsBaseline?.[m];
       lines.push(
         [s.name, i === 0 ? 'yes' : 'no', m, METRICS[m].label, METRICS[m].unit, v.mean, v.ci95?.[0], v.ci95?.[1], d?.mean, d?.ci95?.[0], d?.ci95?.[1], d?.verdict, String(c.seed), c.replications]

@@ -4,7 +4,7 @@ import { renderReport } from '../../src/cli/report';
 import { compareScenarios } from '../../src/compare';
 import { loadScenario } from '../../src/scenario/load';
 import { runReplication } from '../../src/sim/runner';
-import { METRIC_NAMES } from '../../src/sim/runResult';
+import { METRIC_NAMES, SCORING_METRICS } from '../../src/sim/runResult';
 import { summarize } from '../../src/sim/summary';
 
 function summaryOf(json: Record<string, unknown>) {
@@ -43,7 +43,8 @@ describe('compare --report', () => {
 
   it('tables every metric with the paired difference and its verdict', () => {
     const rows = page.querySelectorAll('table tr');
-    expect(rows).toHaveLength(METRIC_NAMES.length + 1);
+    // Scenarios without scoring do not report the scoring metrics.
+    expect(rows).toHaveLength(METRIC_NAMES.length - SCORING_METRICS.length + 1);
     const contact = [...rows].find((r) => r.querySelector('th')?.textContent === 'Contact rate')!;
     expect(contact.querySelector('td.worse')?.textContent).toMatch(/pp.*worse/);
   });
