@@ -1,19 +1,11 @@
 import { wrap, type Remote } from 'comlink';
 import type { RunResult } from '../sim/runResult';
-import type { ScenarioSource, SimApi } from '../worker/simApi';
+import type { SimApi } from '../worker/simApi';
+import { drainTasks, type PoolOutcome, type SimTask } from '../worker/taskQueue';
 
-/** One replication of one scenario. */
-export interface BrowserTask {
-  source: ScenarioSource;
-  replication: number;
-  seed: string | number;
-}
-
-export interface BrowserPoolOutcome {
-  /** One result per task, in task order; undefined where a task did not finish before the cancel. */
-  results: (RunResult | undefined)[];
-  aborted: boolean;
-}
+/** One replication of one scenario (the same task the Node pool runs). */
+export type BrowserTask = SimTask;
+export type BrowserPoolOutcome = PoolOutcome;
 
 function startWorker(): Worker {
   return new Worker(new URL('./simWorker.ts', import.meta.url), { type: 'module', name: 'leadlab-sim' });
@@ -45,8 +37,6 @@ export class BrowserPool {
   /** Runs tasks; resolves when all finished, or at once with what finished when `signal` aborts. */
   run(tasks: readonly BrowserTask[], options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<BrowserPoolOutcome> {
     const results: (RunResult | undefined)[] = new Array(tasks.length).fill(undefined);
-    let next = 0;
-    let done = 0;
     let stopped = false;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
@@ -56,17 +46,7 @@ export class BrowserPool {
       };
       if (options.signal?.aborted) return onAbort();
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      const loop = async (remote: Remote<SimApi>) => {
-        while (!stopped && next < tasks.length) {
-          const i = next++;
-          const t = tasks[i];
-          const result = await remote.runReplication(t.source, t.replication, t.seed);
-          if (stopped) return;
-          results[i] = result;
-          options.onProgress?.(++done, tasks.length);
-        }
-      };
-      Promise.all(this.remotes.map(loop)).then(
+      drainTasks(this.remotes, tasks, results, () => stopped, options.onProgress).then(
         () => {
           options.signal?.removeEventListener('abort', onAbort);
           if (!stopped) resolve({ results, aborted: false });

@@ -4,26 +4,16 @@ import { Worker } from 'node:worker_threads';
 import { wrap, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { RunResult } from '../sim/runResult';
-import type { ScenarioSource, SimApi } from './simApi';
+import type { SimApi } from './simApi';
+import { drainTasks, type PoolOutcome, type SimTask } from './taskQueue';
 
-/** One replication of one scenario. */
-export interface SimTask {
-  source: ScenarioSource;
-  replication: number;
-  seed: string | number;
-}
+export type { PoolOutcome, SimTask };
 
 export interface PoolRunOptions {
   /** Stops handing out tasks and returns what finished; running tasks are abandoned. */
   signal?: AbortSignal;
   /** Called after each finished task with (done, total). */
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface PoolOutcome {
-  /** One result per task, in task order; undefined where a task did not finish before the abort. */
-  results: (RunResult | undefined)[];
-  aborted: boolean;
 }
 
 /** dist/worker.mjs beside the bundled CLI, or in the repository's dist/ when running from source (tests). */
@@ -65,8 +55,6 @@ export class SimPool {
   /** Runs tasks on the pool; resolves when all finished, or at once with what finished when `signal` aborts. */
   run(tasks: readonly SimTask[], options: PoolRunOptions = {}): Promise<PoolOutcome> {
     const results: (RunResult | undefined)[] = new Array(tasks.length).fill(undefined);
-    let next = 0;
-    let done = 0;
     let stopped = Boolean(options.signal?.aborted);
     return new Promise<PoolOutcome>((resolve, reject) => {
       const onAbort = () => {
@@ -80,17 +68,7 @@ export class SimPool {
         reject(new Error(`simulation worker crashed: ${e.message}`));
       };
       if (stopped) return onAbort();
-      const loop = async (remote: Remote<SimApi>) => {
-        while (!stopped && next < tasks.length) {
-          const i = next++;
-          const t = tasks[i];
-          const result = await remote.runReplication(t.source, t.replication, t.seed);
-          if (stopped) return;
-          results[i] = result;
-          options.onProgress?.(++done, tasks.length);
-        }
-      };
-      Promise.all(this.remotes.map(loop)).then(
+      drainTasks(this.remotes, tasks, results, () => stopped, options.onProgress).then(
         () => {
           options.signal?.removeEventListener('abort', onAbort);
           resolve({ results, aborted: stopped });

@@ -1,0 +1,47 @@
+import type { Remote } from 'comlink';
+import type { RunResult } from '../sim/runResult';
+import type { ScenarioSource, SimApi } from './simApi';
+
+/**
+ * The task queue both worker pools share (Node worker threads in ./pool.ts, browser web workers in
+ * src/ui/browserPool.ts). No Node API and no DOM, so either side can import it.
+ */
+
+/** One replication of one scenario. */
+export interface SimTask {
+  source: ScenarioSource;
+  replication: number;
+  seed: string | number;
+}
+
+export interface PoolOutcome {
+  /** One result per task, in task order; undefined where a task did not finish before the abort. */
+  results: (RunResult | undefined)[];
+  aborted: boolean;
+}
+
+/**
+ * Hands tasks to the remotes, each free remote taking the next task, and stores each result at its task's
+ * index, so results do not depend on the number of workers. Stops handing out tasks once `isStopped()`.
+ */
+export function drainTasks(
+  remotes: readonly Remote<SimApi>[],
+  tasks: readonly SimTask[],
+  results: (RunResult | undefined)[],
+  isStopped: () => boolean,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void[]> {
+  let next = 0;
+  let done = 0;
+  const loop = async (remote: Remote<SimApi>) => {
+    while (!isStopped() && next < tasks.length) {
+      const i = next++;
+      const t = tasks[i];
+      const result = await remote.runReplication(t.source, t.replication, t.seed);
+      if (isStopped()) return;
+      results[i] = result;
+      onProgress?.(++done, tasks.length);
+    }
+  };
+  return Promise.all(remotes.map(loop));
+}
