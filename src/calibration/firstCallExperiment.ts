@@ -59,10 +59,8 @@ export function firstCallExperiment(config: ModelConfig, arm: DelayArm, options:
     let t = createdAt + delay;
     let statusSince = t;
     for (let attempt = 1; ; attempt++) {
-      // The workflow's block of four draws per attempt: answer, talk, outcome, jitter.
+      // The workflow's block of two draws per attempt: answer, callback jitter.
       const uAnswer = lead.callRng();
-      lead.callRng();
-      lead.callRng();
       const uJitter = lead.callRng();
       if (uAnswer < lead.contactability * hours[calendar.hourOfWeek(t)] * decay(t - createdAt)) {
         if (attempt === 1) firstContacts++;

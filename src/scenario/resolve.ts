@@ -137,7 +137,7 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
     contact,
     competitor: s.competitor,
     calls: { ...s.calls, talkMinutes: s.calls.talkMinutes as unknown as DurationConfig },
-    funnel: s.funnel,
+    funnel: { ...s.funnel, interestByFirstContactAge: s.funnel.interestByFirstContactAge as unknown as AgeDecay },
     nurture: s.nurture,
     ...(s.scoring ? { scoring: { attributes: s.scoring.attributes.map((a) => ({ ...a })), threshold: s.scoring.threshold, drip: { ...s.scoring.drip } } } : {}),
     agents,

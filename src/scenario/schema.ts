@@ -85,31 +85,51 @@ const leads = obj(
   { defaulted: true, optional: ['replay'], description: 'The lead stream: synthetic by default, or a replayed CSV.' },
 );
 
-const ageDecay = oneOf<Record<string, unknown>>(
-  [
-    obj({
-      kind: str({ values: ['exponential'] }),
-      halfLifeMinutes: num({ exclusiveMin: 0, description: 'Minutes for the fresh-lead bonus to halve.' }),
-      floor: num({ min: 0, max: 1, description: 'Multiplier left when the lead is old.' }),
-    }) as Schema<Record<string, unknown>>,
-    obj({
-      kind: str({ values: ['table'] }),
-      points: arr(arr(num({ min: 0 }), { length: 2 }), { minItems: 1, description: '[ageMinutes, multiplier] pairs.' }),
-    }) as Schema<Record<string, unknown>>,
-  ],
-  (v) => (typeof v === 'object' && v !== null ? ((v as { kind?: unknown }).kind === 'table' ? 1 : 0) : -1),
-  'an object with kind "exponential" or "table"',
-  // Assumption to be calibrated (docs/assumptions.md): the fresh-lead answer bonus halves in 30 minutes and
-  // leaves 35% of it for old leads.
-  { default: { kind: 'exponential', halfLifeMinutes: 30, floor: 0.35 }, description: 'Answer probability multiplier by lead age.' },
+/** A multiplier by lead age: exponential with a floor, or a table interpolated in log(1 + age). */
+function ageCurve(def: Record<string, unknown>, description: string) {
+  return oneOf<Record<string, unknown>>(
+    [
+      obj({
+        kind: str({ values: ['exponential'] }),
+        halfLifeMinutes: num({ exclusiveMin: 0, description: 'Minutes for the fresh-lead bonus to halve.' }),
+        floor: num({ min: 0, max: 1, description: 'Multiplier left when the lead is old.' }),
+      }) as Schema<Record<string, unknown>>,
+      obj({
+        kind: str({ values: ['table'] }),
+        points: arr(arr(num({ min: 0 }), { length: 2 }), { minItems: 1, description: '[ageMinutes, multiplier] pairs.' }),
+      }) as Schema<Record<string, unknown>>,
+    ],
+    (v) => (typeof v === 'object' && v !== null ? ((v as { kind?: unknown }).kind === 'table' ? 1 : 0) : -1),
+    'an object with kind "exponential" or "table"',
+    { default: def, description },
+  );
+}
+
+const ageDecay = ageCurve(
+  // Calibrated to the field's figures (docs/assumptions.md; `leadlab calibrate` checks them):
+  // - peak 0.45 for 5-20 minutes: a stranger's first call is answered at 0.45 of the rate a known caller's
+  //   follow-up is (the lead's contactability); with the mean contactability of 0.6 that is 27% on a fresh
+  //   first call. It rises from 0.36 over the first 5 minutes (assumption: a call in the first minute often finds
+  //   the consumer still on the form or talking to another buyer of the lead; LRM 2007 counts 0-5 minutes as one
+  //   bucket, so no study contradicts it) and holds through the 20 minutes in which the radar burst makes its
+  //   second call (Leads360: attempt 2 reaches almost as many leads as attempt 1);
+  // - 0.054 (an eighth of the peak) from 45 minutes and 0.04 from 2 hours to 16 hours: HBR 2011, a first call in
+  //   the second hour qualifies about 7 times less often than one in the first hour;
+  // - 0.011 at 24 hours and 0.0055 at 48: HBR 2011, more than 60 times less often after 24 hours.
+  {
+    kind: 'table',
+    points: [[0, 0.36], [5, 0.45], [20, 0.45], [45, 0.054], [120, 0.04], [960, 0.04], [1440, 0.011], [2880, 0.0055]],
+  },
+  'Multiplier on the answer probability by lead age, while the lead has never been reached (the rendezvous: the consumer is easiest to reach just after submitting the form; a consumer already reached answers at their contactability).',
 );
 
 const contact = obj(
   {
-    // Checked against the Leads360 and Velocify 2012 figures in docs/assumptions.md (figures 1 and 2): Beta(1.6, 2.4)
-    // would put funded leads first reached on attempt 1 at 48% as Velocify reports (this spread gives 50-55%), but it
-    // weakens the common-random-numbers variance reduction that test/compare relies on; left as is for now.
-    contactability: betaParams('Per-lead answer probability, Beta(alpha, beta) (assumption: mean 0.4 with wide spread, so per-attempt contact falls with attempts by selection).', 0.8, 1.2),
+    // Calibrated with the age decay (docs/assumptions.md, figures 1-3): mean 0.6 (a consumer we have already
+    // talked to answers a follow-up call more often than not; assumption) and alpha + beta = 4, enough spread that
+    // the leads first reached on attempt 1 are the easy ones, who also answer the funnel's follow-ups
+    // (Velocify 2012: 48% of converted leads were reached on attempt 1 against 39% of contacts, Leads360).
+    contactability: betaParams('Per-lead answer probability, Beta(alpha, beta), before hour-of-week and age effects (calibrated: mean 0.6, spread alpha + beta = 4; docs/assumptions.md).', 2.4, 1.6),
     hourOfWeek: hourProfile(CONTACT_HOUR_PRESETS, 'lrm-2007', 'Answer probability multiplier by hour of week.'),
     ageDecay,
   },
@@ -118,7 +138,7 @@ const contact = obj(
 
 const competitor = obj(
   {
-    meanResponseMinutes: positive('Mean minutes until another buyer reaches the consumer (assumption; HBR 2011 found a 42-hour average response, but the fastest buyers call within minutes).', 90),
+    meanResponseMinutes: positive('Mean minutes until another buyer reaches the consumer (calibrated with the interest curve to Velocify 2012, figure 2 of docs/assumptions.md: buyers of aggregator leads are call centres that dial within minutes; HBR 2011 found a 42-hour average response across all firms, most of which are not lead buyers).', 20),
     reachProbability: share('Probability that each other buyer reaches the consumer (assumption).', 0.5),
     firstContactWins: share('Probability that a consumer reached first by a competitor goes with them (assumption; vendor studies say 35-50% of sales go to the first responder).', 0.5),
   },
@@ -146,14 +166,21 @@ const calls = obj(
 
 const funnel = obj(
   {
-    applicationPerConversation: share('P(application) per conversation with a ready lead (assumption, set so that about 9% of internet leads apply and 2-3% fund, the usual range for internet mortgage leads).', 0.1),
+    applicationPerConversation: share('P(application) per conversation with a ready lead of full interest (assumption, set with the stages below so that about 2% of internet leads fund, within the 1-3% usually quoted for internet mortgage leads).', 0.15),
     immatureApplicationFactor: share('Immature leads apply at this fraction of that rate (assumption).', 0.15),
     immatureToNurture: share('P(an immature lead is moved to nurture) per conversation (assumption).', 0.3),
     notInterestedPerConversation: share('P(a contacted lead says no for good) per conversation (assumption).', 0.15),
-    closingPerConversation: share('P(an application proceeds to closing) per conversation (assumption).', 0.2),
+    closingPerConversation: share('P(an application proceeds to closing) per conversation (assumption).', 0.25),
     applicationLostPerConversation: share('P(an application is withdrawn) per conversation (assumption).', 0.15),
-    fundedPerConversation: share('P(a closing funds) per conversation (assumption).', 0.4),
+    fundedPerConversation: share('P(a closing funds) per conversation (assumption).', 0.5),
     closingLostPerConversation: share('P(a closing falls through) per conversation (assumption).', 0.12),
+    // Calibrated (docs/assumptions.md, figure 2): interest halves every 10 minutes toward 50% of its level at
+    // arrival. A consumer reached at once is in the market; one reached hours later has often cooled or bought
+    // (HBR 2011). With it, leads reached on attempt 1 make about half of the funded ones (Velocify 2012: 48%).
+    interestByFirstContactAge: ageCurve(
+      { kind: 'exponential', halfLifeMinutes: 10, floor: 0.5 },
+      'Multiplier on the chance to apply by the lead\'s age at our first conversation: the consumer\'s interest cools while nobody reaches them.',
+    ),
   },
   { defaulted: true, description: 'Transitions per conversation, scaled by lead propensity and agent skill.' },
 );
@@ -275,6 +302,7 @@ const pipeline = obj(
     nurtureAfterConversations: num({ int: true, min: 1, default: DEFAULT_PIPELINE_RULES.nurtureAfterConversations, description: 'Conversations in "contacted" without an application before nurture (assumption).' }),
     dropAfterDays: positive('Days after which a lead that never applied is dropped (assumption).', DEFAULT_PIPELINE_RULES.dropAfterDays),
     pruneAtLimitAfterConversations: num({ int: true, min: 0, default: DEFAULT_PIPELINE_RULES.pruneAtLimitAfterConversations, description: 'At the pipeline limit, contacted leads with this many conversations go to nurture (0 = never).' }),
+    pruneAtLimitAfterAttempts: num({ int: true, min: 0, default: DEFAULT_PIPELINE_RULES.pruneAtLimitAfterAttempts, description: 'At the pipeline limit, never-reached leads with this many unanswered attempts go to nurture to make room for fresh ones (0 = never; 6: the Leads360 and Velocify studies find about 93% of first contacts by the 6th attempt).' }),
   },
   { defaulted: true, description: 'Lead evaluation each time a lead is worked.' },
 );

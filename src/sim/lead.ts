@@ -30,6 +30,12 @@ export class Lead {
   firstContactAt = -1;
   /** Attempt number (1-based) of the first contact, or 0. */
   firstContactAttempt = 0;
+  /** When the consumer last engaged: arrival, or coming back from nurture or the marketing drip. */
+  engagedAt: number;
+  /** Attempts made before that engagement. */
+  attemptsAtEngagement = 0;
+  /** Interest left at the first conversation (multiplies the chance to apply); 1 until then. */
+  interest = 1;
   /** When the status was entered. */
   statusSince = 0;
   /** When the next callback is due (Infinity when none). */
@@ -67,7 +73,15 @@ export class Lead {
     readonly competitorAt: number,
     /** Whether the consumer, once reached by a competitor first, goes with them. */
     readonly loyalToCompetitor: boolean,
-    /** Random stream for this lead's calls. */
+    /** Random stream for this lead's call attempts: two draws per attempt (answer, callback jitter). */
     readonly callRng: Rng,
-  ) {}
+    /**
+     * Random stream for this lead's conversations: two draws per conversation (talk time, outcome). Kept apart
+     * from the attempts so that the k-th conversation has the same luck under any cadence, however many
+     * attempts it took to get there (common random numbers for the funnel, not only for contact).
+     */
+    readonly conversationRng: Rng,
+  ) {
+    this.engagedAt = createdAt;
+  }
 }

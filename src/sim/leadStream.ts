@@ -52,7 +52,8 @@ export function createLead(config: ModelConfig, seed: string, id: number, create
   }
   const loyal = rng() < comp.firstContactWins;
   const contactability = badNumber ? 0 : Math.min(1, p * src.contactabilityFactor);
-  return new Lead(id, createdAt, source, product, contactability, ready, propensity, competitorAt, loyal, stream(seed, 'calls', id));
+  // The trait stream goes on as the lead's conversation stream: no second stream to seed per lead.
+  return new Lead(id, createdAt, source, product, contactability, ready, propensity, competitorAt, loyal, stream(seed, 'calls', id), rng);
 }
 
 /** Source and product of the next synthetic lead, drawn from the arrivals stream by the configured mix. */

@@ -60,6 +60,7 @@ export class LeadWorkflow {
   private readonly arrivalRng: Rng;
   private readonly strategyRng: Rng;
   private readonly decay: (age: number) => number;
+  private readonly interest: (age: number) => number;
   private readonly talk: (u: number) => number;
   private readonly hourMultiplier: readonly number[];
   private readonly sourceWeights: number[];
@@ -94,6 +95,7 @@ export class LeadWorkflow {
     this.arrivalRng = stream(options.seed, 'arrivals');
     this.strategyRng = stream(options.seed, 'strategy');
     this.decay = ageDecayFunction(config.contact.ageDecay);
+    this.interest = ageDecayFunction(config.funnel.interestByFirstContactAge);
     this.talk = durationSampler(config.calls.talkMinutes);
     this.hourMultiplier = config.contact.hourOfWeek;
     this.sourceWeights = config.sources.map((s) => s.share);
@@ -357,16 +359,18 @@ export class LeadWorkflow {
 
   private startCall(agent: AgentState, lead: Lead, dueAt: number): void {
     const now = this.sim.now;
-    const rng = lead.callRng;
-    // A fixed block of four draws per attempt keeps every lead's k-th call on the same luck across policies.
-    const uAnswer = rng(), uTalk = rng(), uOutcome = rng(), uJitter = rng();
-    const age = now - lead.createdAt;
+    // A fixed block of two draws per attempt keeps every lead's k-th call on the same luck across policies, and
+    // the conversation's own draws (below) keep its k-th conversation on the same luck.
+    const uAnswer = lead.callRng(), uJitter = lead.callRng();
+    const age = now - lead.engagedAt;
     // The age decay is the rendezvous: a fresh lead is easy to reach and cools by the minute. Once the
     // consumer has been reached, follow-up calls are answered by their own contactability and the hour.
     const decay = lead.firstContactAt < 0 ? this.decay(age) : 1;
     const p = lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay;
     // A hot-transferred consumer is still on the line.
     const answered = this.onTheLine.delete(lead) || uAnswer < p;
+    const uTalk = answered ? lead.conversationRng() : 0;
+    const uOutcome = answered ? lead.conversationRng() : 0;
     const calls = this.config.calls;
     const duration = (answered ? this.talk(uTalk) : calls.noAnswerMinutes) + calls.wrapUpMinutes;
     lead.attempts++;
@@ -441,7 +445,10 @@ export class LeadWorkflow {
     const firstConversation = lead.firstContactAt < 0;
     if (firstConversation) {
       lead.firstContactAt = now;
-      lead.firstContactAttempt = lead.attempts;
+      // Counted from the consumer's last engagement, as a returning lead is a new inquiry to the floor.
+      lead.firstContactAttempt = lead.attempts - lead.attemptsAtEngagement;
+      // The consumer's interest cools while nobody reaches them (HBR 2011, "The Short Life of Online Sales Leads").
+      lead.interest = this.interest(now - lead.engagedAt);
     }
     lead.attemptsSinceContact = 0;
     lead.conversationsInStatus++;
@@ -459,7 +466,7 @@ export class LeadWorkflow {
     agent.sourceConversations.set(source.name, agent.conversationsWith(source.name) + 1);
     switch (lead.status) {
       case 'contacted': {
-        const pApp = Math.min(0.95, f.applicationPerConversation * lead.propensity * skill * (lead.ready ? 1 : f.immatureApplicationFactor));
+        const pApp = Math.min(0.95, f.applicationPerConversation * lead.propensity * lead.interest * skill * (lead.ready ? 1 : f.immatureApplicationFactor));
         const pNo = f.notInterestedPerConversation;
         const pNurture = lead.ready ? 0 : f.immatureToNurture;
         if (u < pApp) this.setStatus(lead, 'application', agent, true);
@@ -525,6 +532,10 @@ export class LeadWorkflow {
     if (lead.status !== 'nurture') return;
     lead.ready = true;
     lead.returns++;
+    // A consumer who comes back ready (from the drip, or from nurture) has just re-engaged: the rendezvous
+    // starts again, for the first-contact curve and for interest.
+    lead.engagedAt = this.sim.now;
+    lead.attemptsAtEngagement = lead.attempts;
     this.setStatus(lead, 'new', undefined, true);
     this.waiting.push(lead);
     if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();

@@ -1,4 +1,4 @@
-import type { ContactModel } from './contactModel';
+import type { AgeDecay, ContactModel } from './contactModel';
 import type { WeeklyShift } from './shift';
 
 /**
@@ -107,6 +107,8 @@ export interface FunnelConfig {
   fundedPerConversation: number;
   /** P(a closing falls through) per conversation. */
   closingLostPerConversation: number;
+  /** Multiplier on the chance to apply by the lead's age at the first conversation (interest cools). */
+  interestByFirstContactAge: AgeDecay;
 }
 
 export interface NurtureConfig {

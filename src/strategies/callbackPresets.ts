@@ -5,8 +5,10 @@ import type { CallbackSchedule, StatusCadence } from './callbackSchedule';
  * - "radar": DESIGN.md, Callback periods (the field's radar sweep): while attempted, a burst in the first
  *   hour then every 2-4 hours; once contacted every 18-24 hours; applications worked more slowly; the
  *   production cycle tightens "contacted, no application" early in the month and "application, no closing"
- *   late in the month. Attempt limits: the Leads360 and Velocify call-frequency studies found few first
- *   contacts after the 6th attempt (see docs/assumptions.md), so 8 attempts leave a margin.
+ *   late in the month. Attempt limit: 14 unanswered attempts (about three working days of the sweep). The
+ *   Leads360 study finds about 9% of contacted leads first reached after the 5th attempt, and Velocify 2012
+ *   about 7% of converted leads after the 6th; with fewer attempts the model reaches too few late leads to
+ *   match either (docs/assumptions.md, figures 1 and 2).
  * - "single-call": the slow firm that calls once and never again (DESIGN.md; the HBR 2011 audit of 2,241
  *   firms found many never called back at all).
  * - "fixed-retries": a predictive dialer's N tries every H hours, with no status logic.
@@ -23,7 +25,7 @@ export const radarSchedule: CallbackSchedule = {
   name: 'radar',
   description: 'Status-driven radar sweep: burst in the first hour, then every 2-4 h; contacted every 18-24 h; applications every 2-3 days; production-cycle tightening.',
   statuses: {
-    attempted: { burstMinutes: [10, 30, 60], intervalHours: [2, 4], maxAttempts: 8, onExhausted: 'nurture', priority: 1 },
+    attempted: { burstMinutes: [10, 30, 60], intervalHours: [2, 4], maxAttempts: 14, onExhausted: 'nurture', priority: 1 },
     contacted,
     application,
     closing,

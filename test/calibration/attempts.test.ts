@@ -1,26 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { attemptFigures } from '../../src/calibration/figures';
+import { attemptFigures, hbrSpeedFigure, type CalibrationRow } from '../../src/calibration/figures';
 import { defaultScenario } from '../../src/scenario/load';
 
 /*
- * Figures 1 and 2 of docs/assumptions.md through the whole default workflow (radar cadence, shifts, funnel):
- * 16 replications of the default 90-day scenario, about 3,000 measured leads and 80 funded leads each.
- * Tolerances: 3 points (figure 1, Leads360), 3 points (figure 2 by attempt 6, Velocify 2012). The default model
- * reaches figure 1 only at attempt 1 and figure 2 only by attempt 6 (it puts 50-55% of funded leads on attempt 1
- * against 48 +- 5), so only those rows are tested; see docs/assumptions.md, "What the defaults do not reach".
+ * Figures 1-3 of docs/assumptions.md under the built-in defaults: the shapes must come out of the hidden traits
+ * (Beta contactability, the first-contact age curve, cooling interest, competitors), measured through the whole
+ * workflow for figures 1 and 2 and by the controlled first-call experiment for figure 3.
+ * Tolerances are the issue's bands: 3 points for each Leads360 attempt share, 5 and 3 points for Velocify 2012,
+ * 5-9x and 40-100x for HBR 2011. Each row's 95% interval must also be narrower than its band, so a lucky mean with
+ * a wide interval does not pass.
  */
-describe('Figures 1 and 2: first contact by attempt under the default radar cadence', () => {
-  const rows = attemptFigures(defaultScenario(), { seed: 'fig12', replications: 16 });
+function expectWithinBand(rows: CalibrationRow[]) {
+  for (const r of rows) {
+    expect(r.simulated.mean, r.name).toBeGreaterThanOrEqual(r.low);
+    expect(r.simulated.mean, r.name).toBeLessThanOrEqual(r.high);
+    expect(r.simulated.high - r.simulated.low, `${r.name}: interval width`).toBeLessThan(r.high - r.low);
+  }
+}
 
-  it('reaches 93% +- 3 of funded leads by attempt 6 (Velocify 2012)', () => {
-    const sixth = rows.filter((r) => r.figure === 2)[1];
-    expect(sixth.simulated.mean).toBeGreaterThanOrEqual(90);
-    expect(sixth.simulated.mean).toBeLessThanOrEqual(96);
+describe('Figures 1 and 2: first contact by attempt under the default radar cadence', () => {
+  // 48 replications of the default 90-day scenario: about 150,000 measured leads, 2,900 funded.
+  const rows = attemptFigures(defaultScenario(), { seed: 'fig12', replications: 48 });
+
+  it('reaches 39, 72, 83, 88 and 91% (+-3) of contacted leads by attempts 1-5 (Leads360)', () => {
+    const fig1 = rows.filter((r) => r.figure === 1);
+    expect(fig1.map((r) => r.target)).toEqual([39, 72, 83, 88, 91]);
+    expectWithinBand(fig1);
   });
 
-  it('reaches 39% +- 3 of contacted leads on attempt 1 (Leads360)', () => {
-    const first = rows.find((r) => r.figure === 1)!;
-    expect(first.simulated.mean).toBeGreaterThanOrEqual(36);
-    expect(first.simulated.mean).toBeLessThanOrEqual(42);
+  it('puts 48% (+-5) of funded leads on attempt 1 and 93% (+-3) by attempt 6 (Velocify 2012)', () => {
+    const fig2 = rows.filter((r) => r.figure === 2);
+    expect(fig2.map((r) => r.target)).toEqual([48, 93]);
+    expectWithinBand(fig2);
+  });
+});
+
+describe('Figure 3: speed to lead (Oldroyd, McElheran, Elkington, HBR 2011)', () => {
+  it('makes a first call in hour 1 qualify 5-9x as often as one in hour 2, and 40-100x as often as one after 24 h', () => {
+    // 8 replications of 8,000 leads per arm.
+    expectWithinBand(hbrSpeedFigure(defaultScenario(), { seed: 'fig3', replications: 8, leads: 8000 }));
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 
@@ -20,13 +23,27 @@ describe('leadlab calibrate', () => {
     const { out, code } = await cli(['calibrate', '--replications', '2', '--leads', '500']);
     expect(out).toMatch(/Target \(band\)/);
     expect(out).toMatch(/Leads360/);
-    expect(out).toMatch(/of \d+ figures within their bands; 2 replications each/);
+    expect(out).toMatch(/of \d+ figures within their bands; 2 replications each \(6 for figures 1 and 2\)/);
     expect([0, 1]).toContain(code);
   });
 
-  it('rejects a positional argument', async () => {
-    const { code, err } = await cli(['calibrate', 'extra']);
-    expect(code).toBe(2);
-    expect(err).toMatch(/expected no positional arguments/);
+  it('calibrates a scenario file: its contact curves, not the defaults', async () => {
+    // A flat first-contact curve (no rendezvous) cannot make speed matter: figure 3's hour-1 vs hour-2 ratio falls
+    // to about 1, where the defaults give 5-9.
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-calibrate-'));
+    writeFileSync(join(dir, 'flat.json'), JSON.stringify({ contact: { ageDecay: { kind: 'table', points: [[0, 0.45]] } }, competitor: { reachProbability: 0 } }));
+    const run = async (args: string[]) => (JSON.parse((await cli(['calibrate', ...args, '--replications', '2', '--leads', '2000', '--json'])).out) as { rows: { figure: number; simulated: { mean: number } }[] }).rows;
+    const hour = (rows: { figure: number; simulated: { mean: number } }[]) => rows.filter((r) => r.figure === 3)[0].simulated.mean;
+    expect(hour(await run([join(dir, 'flat.json')]))).toBeLessThan(1.3);
+    expect(hour(await run([]))).toBeGreaterThan(4);
+  });
+
+  it('rejects a second positional argument and a missing file, with exit code 2 and 1', async () => {
+    const two = await cli(['calibrate', 'a.json', 'b.json']);
+    expect(two.code).toBe(2);
+    expect(two.err).toMatch(/expected at most one scenario file/);
+    const missing = await cli(['calibrate', 'no-such-scenario.json']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/cannot read scenario no-such-scenario.json: no such file/);
   });
 });

@@ -14,7 +14,7 @@ const busy = {
   replications: 1,
   leads: { perDay: 60 },
   agents: [
-    { name: 'Early', count: 3, shift: '07:00-15:00', days: 'Mon-Fri', pipelineLimit: 25, newLeadsPerDay: 6 },
+    { name: 'Early', count: 3, shift: '07:00-15:00', days: 'Mon-Fri', pipelineLimit: 25, newLeadsPerDay: 9 },
     { name: 'Night', count: 2, shift: '20:00-04:00', days: 'Fri-Mon', pipelineLimit: 15, newLeadsPerDay: 4 },
   ],
 };
@@ -87,7 +87,7 @@ describe('Model invariants', () => {
         },
       },
     });
-    expect(Math.max(...perDay.values())).toBe(6);
+    expect(Math.max(...perDay.values())).toBe(9);
   });
 });
 

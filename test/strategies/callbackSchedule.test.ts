@@ -15,12 +15,12 @@ function lead(status: LeadStatus, attemptsSinceContact: number, statusSince = 0)
 describe('Callback schedules', () => {
   const radar = callbackPolicy(callbackPreset('radar'));
 
-  it('radar: a burst in the first hour after the first unanswered attempt, then every 2-4 hours, then nurture after 8 attempts', () => {
+  it('radar: a burst in the first hour after the first unanswered attempt, then every 2-4 hours, then nurture after 14 attempts', () => {
     const since = 100;
     expect(radar.next(lead('attempted', 1, since), { now: since, calendar: cal, u: 0.5 })).toEqual({ kind: 'call', due: since + 10, priority: 1 });
     expect(radar.next(lead('attempted', 3, since), { now: since + 40, calendar: cal, u: 0.5 })).toEqual({ kind: 'call', due: since + 60, priority: 1 });
     fc.assert(
-      fc.property(fc.integer({ min: 4, max: 7 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), fc.integer({ min: 0, max: 100_000 }), (n, u, now) => {
+      fc.property(fc.integer({ min: 4, max: 13 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), fc.integer({ min: 0, max: 100_000 }), (n, u, now) => {
         const d = radar.next(lead('attempted', n, 0), { now, calendar: cal, u });
         expect(d.kind).toBe('call');
         if (d.kind === 'call') {
@@ -29,7 +29,7 @@ describe('Callback schedules', () => {
         }
       }),
     );
-    expect(radar.next(lead('attempted', 8), { now: 0, calendar: cal, u: 0.5 })).toEqual({ kind: 'exhausted', then: 'nurture' });
+    expect(radar.next(lead('attempted', 14), { now: 0, calendar: cal, u: 0.5 })).toEqual({ kind: 'exhausted', then: 'nurture' });
   });
 
   it('radar: contacted leads every 18-24 hours, tightened by a quarter early in the month', () => {

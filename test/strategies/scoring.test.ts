@@ -13,7 +13,9 @@ function floor(scoring: Record<string, unknown>, perDay = 40) {
     cooldownDays: 7,
     replications: 1,
     leads: { perDay, readyShare: 0.6 },
-    agents: [{ name: 'Closer', count: 4, shift: '08:00-17:00', days: 'Mon-Sat' }],
+    // Room for every lead sales gets, every day: a backlog would leave leads a day old before their first call,
+    // and such leads are rarely reached (docs/assumptions.md, figure 3).
+    agents: [{ name: 'Closer', count: 4, shift: '08:00-20:00', days: 'Mon-Sun', newLeadsPerDay: 10 }],
     distribution: 'round-robin',
     scoring,
   };

@@ -36,12 +36,12 @@ const LRM_HOUR = [
 
 /*
  * "velocify-2016": a 2016 Velocify report found only about 2.6 percentage points between the best and the worst
- * hour of the working day, i.e. a nearly flat profile: +-3.5% around the mean, which gives that 2.6-point spread
- * for a fresh lead of the default model called at once (figure 5 of `leadlab calibrate`). Days are flat; nights
+ * hour of the working day, i.e. a nearly flat profile: +-5.5% around the mean, which gives that 2.6-point spread
+ * for a fresh lead of the default model called at once (27% answered on average) (figure 5 of `leadlab calibrate`). Days are flat; nights
  * low as above (assumption).
  */
 const VELOCIFY_HOUR = [
-  0.25, 0.2, 0.2, 0.2, 0.2, 0.25, 0.4, 0.7, 1.035, 1.014, 1.0, 0.972, 0.965, 0.979, 1.0, 1.014, 1.028, 1.035, 1.021, 1.0, 0.8, 0.6, 0.4, 0.3,
+  0.25, 0.2, 0.2, 0.2, 0.2, 0.25, 0.4, 0.7, 1.055, 1.022, 1.0, 0.956, 0.945, 0.967, 1.0, 1.022, 1.044, 1.055, 1.033, 1.0, 0.8, 0.6, 0.4, 0.3,
 ];
 
 /*

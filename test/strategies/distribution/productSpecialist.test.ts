@@ -10,8 +10,10 @@ function floor(mislabeledShare: number) {
     replications: 1,
     leads: { perDay: 40 },
     agents: [
-      { name: 'Purchase', count: 3, shift: '08:00-18:00', days: 'Mon-Fri', productSkill: { purchase: 1.3, refinance: 0.7 } },
-      { name: 'Refi', count: 3, shift: '08:00-18:00', days: 'Mon-Fri', productSkill: { purchase: 0.7, refinance: 1.3 } },
+      // Every day and room for the whole inflow, so leads are called fresh and reached: a lead that waits a day
+      // in a backlog is rarely reached at all (docs/assumptions.md, figure 3), and bounces need conversations.
+      { name: 'Purchase', count: 3, shift: '08:00-20:00', days: 'Mon-Sun', newLeadsPerDay: 10, productSkill: { purchase: 1.3, refinance: 0.7 } },
+      { name: 'Refi', count: 3, shift: '08:00-20:00', days: 'Mon-Sun', newLeadsPerDay: 10, productSkill: { purchase: 0.7, refinance: 1.3 } },
     ],
     distribution: { strategy: 'product-specialist', options: { teams: { purchase: ['Purchase'], refinance: ['Refi'] }, mislabeledShare, bounceMinutes: 120 } },
   };
