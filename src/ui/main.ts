@@ -22,6 +22,8 @@ const STRATEGY_WORDS: Record<string, string> = {
   'top-producers': 'Top producers (share by recent production)',
   'source-specialist': 'Source specialist (a team per lead source)',
   'product-specialist': 'Product specialist (a team per product)',
+  'grab-bag': 'Grab bag (a shared pool agents pick from on a break)',
+  'telemarketing-warm-up': 'Telemarketing warm-up (pre-qualifiers hot-transfer to closers)',
 };
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
