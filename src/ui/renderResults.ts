@@ -10,12 +10,24 @@ import { formatCell, pairedDifferenceInWords, perMonth, verdictInWords } from '.
 /** Metrics in the results table, in the order a sales manager reads them. */
 export const TABLE_METRICS: MetricName[] = ['contactRate', 'fundedRate', 'funded', 'medianMinutesToFirstAttempt', 'spoiledShare', 'lostToCompetitorShare', 'costPerFunded', 'leadsPerAgentGini'];
 
+/**
+ * Owner metrics (DESIGN.md, Lead strategy): shown when a scenario of the comparison scores its leads, since only
+ * such runs report them.
+ */
+export const OWNER_METRICS: MetricName[] = ['routedToMarketingShare', 'returnedFromMarketingShare', 'optedOutShare', 'fundedViaSales', 'fundedViaMarketing'];
+
+/** The table's columns: the main metrics, and the owner metrics when any scenario reports them. */
+export function tableMetrics(comparison: Comparison): MetricName[] {
+  const scored = comparison.scenarios.some((s) => OWNER_METRICS.some((m) => s.metrics[m]));
+  return scored ? [...TABLE_METRICS, ...OWNER_METRICS] : TABLE_METRICS;
+}
+
 /** Metrics said in plain words against the baseline. */
 const DIFFERENCE_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate'];
 
 /** The table shows funded loans a month rather than over the measured window. */
 export function tableValue(m: MetricName, s: MetricSummary, windowDays: number): MetricSummary {
-  if (m !== 'funded') return s;
+  if (m !== 'funded' && m !== 'fundedViaSales' && m !== 'fundedViaMarketing') return s;
   const f = (v: number) => perMonth(v, windowDays);
   return { ...s, mean: f(s.mean), ci95: s.ci95 ? [f(s.ci95[0]), f(s.ci95[1])] : null };
 }
@@ -24,6 +36,11 @@ const COLUMN_TITLES: Partial<Record<MetricName, string>> = {
   funded: 'Funded loans a month',
   medianMinutesToFirstAttempt: 'Median time to first call',
   spoiledShare: 'Not called within 24 h',
+  routedToMarketingShare: 'Sent to the marketing drip',
+  returnedFromMarketingShare: 'Handed back to sales by marketing',
+  optedOutShare: 'Opted out of the drip',
+  fundedViaSales: 'Funded loans a month, straight to sales',
+  fundedViaMarketing: 'Funded loans a month, via marketing',
 };
 
 function columnTitle(m: MetricName): string {
@@ -68,6 +85,35 @@ async function savePng(svg: SVGSVGElement, fileName: string): Promise<void> {
 }
 
 /**
+ * The results table: a row per scenario, a column per metric, each cell the mean and its 95% interval. A scenario
+ * without lead scoring has no owner metrics: its cells say so.
+ */
+export function renderSummaryTable(table: HTMLTableElement, comparison: Comparison, windowDays: number): void {
+  const metrics = tableMetrics(comparison);
+  table.replaceChildren(
+    el('caption', {}, 'Each scenario: mean over replications, and below it the 95% interval'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'), ...metrics.map((m) => el('th', { scope: 'col', title: METRICS[m].describe }, columnTitle(m))))),
+    el(
+      'tbody',
+      {},
+      ...comparison.scenarios.map((s, i) =>
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row' }, i === 0 ? `${s.name} (baseline)` : s.name),
+          ...metrics.map((m) => {
+            const cell = { className: 'num', dataset: { scenario: String(i), metric: m } };
+            if (!s.metrics[m]) return el('td', { ...cell, className: 'num none' }, 'no scoring');
+            const [mean, interval] = formatCell(m, tableValue(m, s.metrics[m], windowDays));
+            return el('td', cell, el('strong', {}, mean), el('br', {}), el('span', { className: 'ci' }, interval));
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
  * Shows a comparison: the paired differences in words, a table with intervals, and the charts. `windowDays` are the
  * measured days of the baseline (after warm-up), to say funded loans a month. Every name is set as text.
  */
@@ -89,26 +135,7 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
     }),
   );
 
-  const table = byId('summary-table') as HTMLTableElement;
-  table.replaceChildren(
-    el('caption', {}, 'Each scenario: mean over replications, and below it the 95% interval'),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'), ...TABLE_METRICS.map((m) => el('th', { scope: 'col', title: METRICS[m].describe }, columnTitle(m))))),
-    el(
-      'tbody',
-      {},
-      ...comparison.scenarios.map((s, i) =>
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row' }, i === 0 ? `${s.name} (baseline)` : s.name),
-          ...TABLE_METRICS.map((m) => {
-            const [mean, interval] = formatCell(m, tableValue(m, s.metrics[m], windowDays));
-            return el('td', { className: 'num', dataset: { scenario: String(i), metric: m } }, el('strong', {}, mean), el('br', {}), el('span', { className: 'ci' }, interval));
-          }),
-        ),
-      ),
-    ),
-  );
+  renderSummaryTable(byId('summary-table') as HTMLTableElement, comparison, windowDays);
 
   chart('chart-contact', intervalSpec(summaries, 'contactRate'));
   chart('chart-funded', intervalSpec(summaries, 'fundedRate'));
