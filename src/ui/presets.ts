@@ -10,6 +10,8 @@ export interface Comparison {
 }
 
 const floor = (over: Record<string, unknown>): Record<string, unknown> => ({
+  // The name first, so it leads the JSON beside the form.
+  name: over.name,
   days: 60,
   warmupDays: 14,
   cooldownDays: 14,

@@ -74,9 +74,14 @@ type Field = HTMLInputElement | HTMLSelectElement;
 export function syncForm(form: HTMLElement, json: Json): void {
   for (const input of form.querySelectorAll<Field>('[data-path]')) {
     const path = input.dataset.path!;
-    const fallback = shownValue(defaultFor(json, path));
+    const value = defaultFor(json, path);
+    const fallback = Array.isArray(value) && value.length === 0 ? 'none' : shownValue(value);
     if (input instanceof HTMLInputElement) input.placeholder = fallback === '' ? (input.dataset.required ? 'required' : '') : fallback;
-    else if (input.options[0]?.value === '') input.options[0].textContent = `Default${fallback ? ` (${fallback})` : ''}`;
+    else if (input.options[0]?.value === '') {
+      // A select says its default in the words of the matching choice ("Default (Yes)").
+      const words = [...input.options].find((o) => o.value !== '' && o.value === String(value))?.textContent ?? fallback;
+      input.options[0].textContent = `Default${words ? ` (${words})` : ''}`;
+    }
     if (input.ownerDocument.activeElement === input) continue;
     input.value = shown(json, path, input.dataset.kind);
   }
