@@ -16,10 +16,9 @@ export const TABLE_METRICS: MetricName[] = ['contactRate', 'fundedRate', 'funded
  */
 export const OWNER_METRICS: MetricName[] = ['routedToMarketingShare', 'returnedFromMarketingShare', 'optedOutShare', 'fundedViaSales', 'fundedViaMarketing'];
 
-/** The table's columns: the main metrics, and the owner metrics when any scenario reports them. */
-export function tableMetrics(comparison: Comparison): MetricName[] {
-  const scored = comparison.scenarios.some((s) => OWNER_METRICS.some((m) => s.metrics[m]));
-  return scored ? [...TABLE_METRICS, ...OWNER_METRICS] : TABLE_METRICS;
+/** Whether any scenario of a comparison scores its leads (and so reports the owner metrics). */
+export function scoresLeads(comparison: Comparison): boolean {
+  return comparison.scenarios.some((s) => OWNER_METRICS.some((m) => s.metrics[m]));
 }
 
 /** Metrics said in plain words against the baseline. */
@@ -85,11 +84,10 @@ async function savePng(svg: SVGSVGElement, fileName: string): Promise<void> {
 }
 
 /**
- * The results table: a row per scenario, a column per metric, each cell the mean and its 95% interval. A scenario
+ * A results table: a row per scenario, a column per metric, each cell the mean and its 95% interval. A scenario
  * without lead scoring has no owner metrics: its cells say so.
  */
-export function renderSummaryTable(table: HTMLTableElement, comparison: Comparison, windowDays: number): void {
-  const metrics = tableMetrics(comparison);
+export function renderSummaryTable(table: HTMLTableElement, comparison: Comparison, windowDays: number, metrics: readonly MetricName[] = TABLE_METRICS): void {
   table.replaceChildren(
     el('caption', {}, 'Each scenario: mean over replications, and below it the 95% interval'),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'), ...metrics.map((m) => el('th', { scope: 'col', title: METRICS[m].describe }, columnTitle(m))))),
@@ -111,6 +109,19 @@ export function renderSummaryTable(table: HTMLTableElement, comparison: Comparis
       ),
     ),
   );
+}
+
+/**
+ * With lead scoring, a second table below the first: who owned the leads (sales or the marketing drip) and what
+ * each owner funded. It is made here, after the main table, and removed when no scenario scores its leads.
+ */
+function renderOwnerTable(comparison: Comparison, windowDays: number): void {
+  document.getElementById('owner-results')?.remove();
+  if (!scoresLeads(comparison)) return;
+  const table = el('table', { id: 'owner-table' });
+  renderSummaryTable(table, comparison, windowDays, OWNER_METRICS);
+  table.querySelector('caption')!.textContent = 'Lead ownership with scoring: leads sent to the marketing drip, handed back to sales or opted out, and funded loans by owner (mean, 95% interval)';
+  byId('summary-table').parentElement!.after(el('div', { id: 'owner-results' }, el('h3', {}, 'Sales and the marketing drip'), el('div', { className: 'table-wrap' }, table)));
 }
 
 /**
@@ -136,6 +147,7 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
   );
 
   renderSummaryTable(byId('summary-table') as HTMLTableElement, comparison, windowDays);
+  renderOwnerTable(comparison, windowDays);
 
   chart('chart-contact', intervalSpec(summaries, 'contactRate'));
   chart('chart-funded', intervalSpec(summaries, 'fundedRate'));

@@ -220,4 +220,23 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(errors).toEqual([]);
   });
+  it('shows who owned the leads when a scenario scores them, with the numbers Node gives', async () => {
+    const preset = PRESET_COMPARISONS.find((c) => c.id === 'scoring-vs-all-to-sales')!;
+    await page.getByLabel('Start from a comparison').selectOption({ label: preset.title });
+    await page.getByRole('button', { name: 'Load comparison' }).click();
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 60_000 }).toMatch(/^Done/);
+    const owners = page.locator('#owner-table');
+    expect(await owners.locator('thead').textContent()).toContain('Sent to the marketing drip');
+    expect(await owners.locator('td[data-scenario="0"][data-metric="routedToMarketingShare"]').textContent()).toBe('no scoring');
+    const resolved = loadScenario(preset.scenarios[1]);
+    const { summary } = runScenario(resolved, { seed: 11, replications });
+    const windowDays = resolved.config.days - resolved.config.warmupDays;
+    for (const m of ['routedToMarketingShare', 'optedOutShare', 'fundedViaSales', 'fundedViaMarketing'] as const) {
+      const [mean, interval] = formatCell(m, tableValue(m, summary.metrics[m], windowDays));
+      expect(await owners.locator(`td[data-scenario="1"][data-metric="${m}"] strong`).textContent(), m).toBe(mean);
+      expect(await owners.locator(`td[data-scenario="1"][data-metric="${m}"] .ci`).textContent(), m).toBe(interval);
+    }
+    await page.locator('#owner-results').screenshot({ path: '/tmp/workbench-owners.png' });
+  });
 });
