@@ -6,7 +6,7 @@
  */
 import type { SchemaIssue } from '../scenario/schemaKit';
 import { el } from './dom';
-import { defaultFor, scenarioNodeAt, shownValue, pathOf } from './fieldDefaults';
+import { defaultFor, pathOf, scenarioNodeAt, shownValue } from './fieldDefaults';
 import { getAtPath, removePath, steps, writePath } from './jsonPath';
 
 export { getAtPath } from './jsonPath';
@@ -186,35 +186,45 @@ export function formField(spec: FieldSpec): HTMLElement {
   return el('div', { className: spec.wide ? 'field wide' : 'field' }, ...children);
 }
 
-const AGENT_FIELDS: [key: string, label: string, kind: 'text' | 'number'][] = [
-  ['name', 'Name', 'text'],
-  ['count', 'Number of agents', 'number'],
-  ['shift', 'Shift (HH:MM-HH:MM)', 'text'],
-  ['days', 'Working days (e.g. Mon-Fri)', 'text'],
-  ['pipelineLimit', 'Pipeline limit (open leads)', 'number'],
-  ['newLeadsPerDay', 'New leads per agent per day', 'number'],
+const AGENT_FIELDS = (g: number): FieldSpec[] => [
+  { path: `agents[${g}].name`, label: 'Name', required: true },
+  { path: `agents[${g}].count`, label: 'Number of agents', kind: 'number' },
+  { path: `agents[${g}].role`, label: 'Role', kind: 'choice', choices: [['closer', 'Closer (works leads to funding)'], ['telemarketer', 'Telemarketer (pre-qualifies, hot-transfers)']] },
+  { path: `agents[${g}].skill`, label: 'Skill (x average conversion)', kind: 'number' },
+  { path: `agents[${g}].shift`, label: 'Shift (HH:MM-HH:MM)' },
+  { path: `agents[${g}].days`, label: 'Working days (e.g. Mon-Fri)' },
+  { path: `agents[${g}].pipelineLimit`, label: 'Pipeline limit (open leads)', kind: 'number' },
+  { path: `agents[${g}].newLeadsPerDay`, label: 'New leads per agent per day', kind: 'number' },
 ];
 
-/** One fieldset per agent group of the scenario; rebuilt only when the number of groups changes. */
-export function renderAgentGroups(container: HTMLElement, json: Json, onInput: (path: string, value: unknown) => void): void {
-  const groups = Array.isArray(json.agents) ? json.agents : [];
-  if (container.childElementCount === groups.length && container.dataset.wired) return;
+/**
+ * One fieldset per agent group of the scenario, with buttons to add a group and remove one; rebuilt only when the
+ * number of groups changes. While the scenario leaves `agents` out, the default floor's groups are shown.
+ */
+export function renderAgentGroups(container: HTMLElement, json: Json, onInput: (path: string, value: unknown) => void, edit?: (mutate: (json: Json) => void) => void): void {
+  const own = Array.isArray(json.agents);
+  const fallback = scenarioNodeAt('agents')?.default;
+  const groups = own ? (json.agents as unknown[]) : Array.isArray(fallback) ? fallback : [];
+  const shape = String(groups.length);
+  if (container.dataset.shape === shape && container.dataset.wired) return;
+  container.dataset.shape = shape;
+  const materialize = (j: Json): unknown[] => {
+    if (!Array.isArray(j.agents)) j.agents = structuredClone(groups);
+    return j.agents as unknown[];
+  };
+  const add = el('button', {}, 'Add an agent group');
+  add.type = 'button';
+  add.addEventListener('click', () => edit?.((j) => void materialize(j).push({ name: `Group ${groups.length + 1}`, count: 1 })));
   container.replaceChildren(
-    ...groups.map((_, g) =>
-      el(
-        'fieldset',
-        {},
-        el('legend', {}, `Agent group ${g + 1}`),
-        ...AGENT_FIELDS.map(([key, label, kind]) => {
-          const input = el('input', { dataset: { path: `agents[${g}].${key}`, kind } });
-          input.type = kind;
-          input.autocomplete = 'off';
-          if (key === 'name') input.dataset.required = 'yes';
-          if (kind === 'number') input.min = key === 'newLeadsPerDay' ? '0' : '1';
-          return el('label', {}, label, input);
-        }),
-      ),
-    ),
+    ...groups.map((_, g) => {
+      const remove = el('button', {}, 'Remove');
+      remove.type = 'button';
+      remove.setAttribute('aria-label', `Remove agent group ${g + 1}`);
+      remove.disabled = groups.length <= 1 || !edit;
+      remove.addEventListener('click', () => edit?.((j) => void materialize(j).splice(g, 1)));
+      return el('fieldset', {}, el('legend', {}, `Agent group ${g + 1}`), ...AGENT_FIELDS(g).map(formField), el('div', { className: 'row wide' }, remove));
+    }),
+    ...(edit ? [el('div', { className: 'row' }, add)] : []),
   );
   if (!container.dataset.wired) {
     wireInputs(container, onInput);

@@ -21,7 +21,7 @@ export interface FormHandlers {
 export function renderScenarioForm(form: HTMLElement, json: Json, handlers: FormHandlers): void {
   const part = (id: string) => form.querySelector<HTMLElement>(`#${id}`);
   const agents = part('agent-groups');
-  if (agents) renderAgentGroups(agents, json, handlers.onInput);
+  if (agents) renderAgentGroups(agents, json, handlers.onInput, handlers.edit);
   const leadMix = part('lead-mix');
   if (leadMix) renderLeadMix(leadMix, json, handlers.onInput, handlers.edit);
   const cadence = part('cadence');

@@ -108,6 +108,25 @@ describe('the lead mix in the form', () => {
   });
 });
 
+describe('agent groups in the form', () => {
+  it('write a role chosen for a group at its path, and take a cleared count back to the default of one agent', () => {
+    type('agents[0].role', 'telemarketer');
+    type('agents[0].count', '');
+    expect(json.agents).toEqual([{ name: 'Closer', role: 'telemarketer' }]);
+    expect((field('agents[0].count') as HTMLInputElement).placeholder).toBe('1');
+    // The schema's default pipeline limit, 150 (DESIGN.md: typically 100-150).
+    expect((field('agents[0].pipelineLimit') as HTMLInputElement).placeholder).toBe('150');
+  });
+
+  it('add a group and remove one', () => {
+    [...form.querySelectorAll('button')].find((b) => b.textContent === 'Add an agent group')!.click();
+    expect(json.agents).toEqual([{ name: 'Closer', count: 4 }, { name: 'Group 2', count: 1 }]);
+    form.querySelector<HTMLButtonElement>('[aria-label="Remove agent group 1"]')!.click();
+    expect(json.agents).toEqual([{ name: 'Group 2', count: 1 }]);
+    expect(field('agents[0].name').value).toBe('Group 2');
+  });
+});
+
 describe('the callback cadence per status in the form', () => {
   it('shows the chosen preset\'s cadence as placeholders, and follows a change of preset in the JSON', () => {
     // README, callback presets: radar allows 8 attempts while unreached, every 18-24 h once contacted.
