@@ -10,6 +10,7 @@ import { formatCell } from '../../src/ui/format';
 import { PRESET_COMPARISONS } from '../../src/ui/presets';
 import { TABLE_METRICS, tableValue } from '../../src/ui/renderResults';
 import { scenarioSchema } from '../../src/scenario/schema';
+import { distributionStrategies } from '../../src/strategies/distribution';
 
 // Debian's Chromium; LEADLAB_CHROMIUM points elsewhere (e.g. to check the skip on a machine that has it).
 const CHROMIUM = process.env.LEADLAB_CHROMIUM ?? '/usr/bin/chromium';
@@ -165,6 +166,10 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     await page.getByRole('button', { name: 'Load comparison' }).click();
     await page.getByRole('button', { name: /^Grab bag/ }).click();
     expect(await page.locator('#f-strategy option:checked').textContent()).toBe('Grab bag (a shared pool agents pick from on a break)');
+    // Every registered strategy is offered in words, not by its file name.
+    const offered = await page.locator('#f-strategy option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(offered.map(([value]) => value).sort()).toEqual(Object.keys(distributionStrategies).sort());
+    for (const [value, words] of offered) expect(words, value!).not.toBe(value);
     await page.getByRole('button', { name: /^Round robin/ }).click();
 
     // Open the lead mix with the keyboard, tab to the first (default) source's price, and type one.
