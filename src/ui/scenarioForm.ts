@@ -189,7 +189,7 @@ export function formField(spec: FieldSpec): HTMLElement {
 const AGENT_FIELDS = (g: number): FieldSpec[] => [
   { path: `agents[${g}].name`, label: 'Name', required: true },
   { path: `agents[${g}].count`, label: 'Number of agents', kind: 'number' },
-  { path: `agents[${g}].role`, label: 'Role', kind: 'choice', choices: [['closer', 'Closer (works leads to funding)'], ['telemarketer', 'Telemarketer (pre-qualifies, hot-transfers)']] },
+  { path: `agents[${g}].role`, label: 'Role', kind: 'choice', choices: [['closer', 'Closer'], ['telemarketer', 'Telemarketer (pre-qualifier)']] },
   { path: `agents[${g}].skill`, label: 'Skill (x average conversion)', kind: 'number' },
   { path: `agents[${g}].shift`, label: 'Shift (HH:MM-HH:MM)' },
   { path: `agents[${g}].days`, label: 'Working days (e.g. Mon-Fri)' },
