@@ -29,6 +29,12 @@ export function setAtPath(json: Json, path: string, value: unknown): void {
     json.distribution = { strategy: value, options: {} };
     return;
   }
+  if (path === 'scoring') {
+    // The scoring switch: on keeps what is there (or every default), off removes the whole model.
+    if (value === undefined) delete json.scoring;
+    else if (typeof json.scoring !== 'object' || json.scoring === null) json.scoring = {};
+    return;
+  }
   const ks = steps(path);
   if (ks[0] === 'callbacks' && ks.length > 1) {
     if (typeof json.callbacks === 'string') json.callbacks = { preset: json.callbacks };
@@ -60,6 +66,7 @@ function shown(json: Json, path: string, kind: string | undefined): string {
     const d = json.distribution;
     return typeof d === 'string' ? d : typeof d === 'object' && d !== null ? String((d as Json).strategy ?? 'round-robin') : 'round-robin';
   }
+  if (path === 'scoring') return json.scoring === undefined ? '' : 'on';
   const v = getAtPath(json, path);
   if (kind === 'bool' && typeof v === 'boolean') return String(v);
   return shownValue(v);

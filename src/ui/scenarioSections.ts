@@ -3,6 +3,7 @@ import { renderCadence } from './cadenceForm';
 import { renderLeadMix } from './leadMixForm';
 import { renderPipelineRules } from './pipelineRulesForm';
 import { renderAgentGroups, syncForm } from './scenarioForm';
+import { renderScoring } from './scoringForm';
 import { renderStrategyOptions } from './strategyOptionsForm';
 
 type Json = Record<string, unknown>;
@@ -15,7 +16,8 @@ export interface FormHandlers {
 }
 
 /**
- * Builds what the scenario's shape needs (agent groups, lead sources and products, the strategy's options), then
+ * Builds what the scenario's shape needs (agent groups, lead sources and products, the strategy's options) and the
+ * fixed parts (cadence per status, pipeline rules, scoring), then
  * puts the scenario's values and defaults into every field. Containers are found by id inside `form`.
  */
 export function renderScenarioForm(form: HTMLElement, json: Json, handlers: FormHandlers): void {
@@ -28,6 +30,8 @@ export function renderScenarioForm(form: HTMLElement, json: Json, handlers: Form
   if (cadence) renderCadence(cadence, handlers.onInput);
   const pipeline = part('pipeline-rules');
   if (pipeline) renderPipelineRules(pipeline, handlers.onInput);
+  const scoring = part('scoring');
+  if (scoring) renderScoring(scoring, handlers.onInput);
   const options = part('strategy-options');
   if (options) renderStrategyOptions(options, json, handlers.onInput);
   syncForm(form, json);

@@ -51,7 +51,7 @@ beforeEach(() => {
   document.body.innerHTML = `<form id="scenario-form">
     <input data-path="name" data-kind="text"><input data-path="leads.perDay" data-kind="number" type="number">
     <div id="agent-groups"></div><details><div id="lead-mix"></div></details><details><div id="cadence"></div></details>
-    <details><div id="pipeline-rules"></div></details><details><div id="strategy-options"></div></details></form>`;
+    <details><div id="pipeline-rules"></div></details><details><div id="scoring"></div></details><details><div id="strategy-options"></div></details></form>`;
   form = document.getElementById('scenario-form') as HTMLFormElement;
   json = { name: 'Floor', agents: [{ name: 'Closer', count: 4 }], callbacks: 'radar' };
   draw();
@@ -161,6 +161,22 @@ describe('the form follows the JSON', () => {
     expect(field('callbacks.statuses.attempted.burstMinutes').value).toBe('5, 15');
     expect(field('distribution.options.respectLimits').value).toBe('false');
     expect(field('pipeline.nurtureAfterConversations').value).toBe('');
+  });
+});
+
+describe('lead scoring in the form', () => {
+  it('is off by default, turns on as "scoring": {}, shows its defaults, and turns off again removing the model', () => {
+    expect(field('scoring').value).toBe('');
+    type('scoring', 'on');
+    expect(json.scoring).toEqual({});
+    // schema.ts: threshold 0.5, a weekly drip email.
+    expect((field('scoring.threshold') as HTMLInputElement).placeholder).toBe('0.5');
+    expect((field('scoring.drip.intervalDays') as HTMLInputElement).placeholder).toBe('7');
+    type('scoring.drip.optOutPerEmail', '0.01');
+    expect(json.scoring).toEqual({ drip: { optOutPerEmail: 0.01 } });
+    expect(issuesOf(json)).toEqual([]);
+    type('scoring', '');
+    expect('scoring' in json).toBe(false);
   });
 });
 
