@@ -61,11 +61,11 @@ function listSection(json: Json, list: 'sources' | 'products', edit: Edit): HTML
     'div',
     { className: 'rows' },
     el('p', { className: 'hint', dataset: { note: list } }, own ? '' : `Using the default ${list}; editing a field copies them into this scenario.`),
-    ...rows.map((r, i) => {
+    ...rows.map((_, i) => {
       const remove = el('button', {}, 'Remove');
       remove.type = 'button';
-      const name = (r as { name?: unknown })?.name;
-      remove.setAttribute('aria-label', `Remove ${word} ${i + 1}${typeof name === 'string' ? ` (${name})` : ''}`);
+      // The label names the row by number only: rows are not rebuilt when a name is typed.
+      remove.setAttribute('aria-label', `Remove ${word} ${i + 1}`);
       remove.disabled = rows.length <= 1;
       remove.addEventListener('click', () => edit((j) => void materialize(j).splice(i, 1)));
       return el('fieldset', {}, el('legend', {}, `${word[0].toUpperCase()}${word.slice(1)} ${i + 1}`), ...fields(i).map(formField), el('div', { className: 'row wide' }, remove));
