@@ -44,6 +44,20 @@ export function strategyOf(json: Record<string, unknown>): string {
 }
 
 /**
+ * The list a scenario gets when it leaves a list out: the production cycle of the chosen callback preset, or the
+ * schema's default (lead sources, products, agent groups).
+ */
+export function defaultList(json: Record<string, unknown>, path: string): unknown[] | undefined {
+  if (path === 'callbacks.productionCycle') {
+    const c = typeof json.callbacks === 'object' && json.callbacks !== null ? (json.callbacks as { tries?: unknown; everyHours?: unknown }) : {};
+    const options = { tries: typeof c.tries === 'number' ? c.tries : undefined, everyHours: typeof c.everyHours === 'number' ? c.everyHours : undefined };
+    return callbackPreset(callbackPresetOf(json), options).productionCycle;
+  }
+  const list = scenarioNodeAt(path)?.default;
+  return Array.isArray(list) ? list : undefined;
+}
+
+/**
  * The value a path takes when the scenario leaves it out: per-status cadence fields come from the chosen callback
  * preset, strategy options from the chosen strategy, a row of a list left out (the default lead sources) from the
  * list's default, everything else from the schema.
@@ -63,8 +77,8 @@ export function defaultFor(json: Record<string, unknown>, path: string): unknown
   // A field of a row of a list the scenario leaves out shows the row of the default list.
   const row = ks.findIndex((k) => typeof k === 'number');
   if (row > 0 && getAtPath(json, pathOf(ks.slice(0, row))) === undefined) {
-    const list = scenarioNodeAt(pathOf(ks.slice(0, row)))?.default;
-    if (Array.isArray(list)) {
+    const list = defaultList(json, pathOf(ks.slice(0, row)));
+    if (list) {
       const v = getAtPath(list[ks[row] as number], pathOf(ks.slice(row + 1)));
       if (v !== undefined) return v;
     }

@@ -6,7 +6,7 @@
  */
 import type { SchemaIssue } from '../scenario/schemaKit';
 import { el } from './dom';
-import { defaultFor, pathOf, scenarioNodeAt, shownValue } from './fieldDefaults';
+import { defaultFor, defaultList, pathOf, scenarioNodeAt, shownValue } from './fieldDefaults';
 import { getAtPath, removePath, steps, writePath } from './jsonPath';
 
 export { getAtPath } from './jsonPath';
@@ -47,8 +47,8 @@ export function setAtPath(json: Json, path: string, value: unknown): void {
   }
   const row = ks.findIndex((k) => typeof k === 'number');
   if (row > 0 && getAtPath(json, pathOf(ks.slice(0, row))) === undefined) {
-    const list = scenarioNodeAt(pathOf(ks.slice(0, row)))?.default;
-    if (Array.isArray(list)) writePath(json, pathOf(ks.slice(0, row)), structuredClone(list));
+    const list = defaultList(json, pathOf(ks.slice(0, row)));
+    if (list) writePath(json, pathOf(ks.slice(0, row)), structuredClone(list));
   }
   if (value === undefined) removePath(json, path);
   else writePath(json, path, value);
@@ -87,7 +87,7 @@ export function syncForm(form: HTMLElement, json: Json): void {
     else if (input.options[0]?.value === '') {
       // A select says its default in the words of the matching choice ("Default (Yes)").
       const words = [...input.options].find((o) => o.value !== '' && o.value === String(value))?.textContent ?? fallback;
-      input.options[0].textContent = `Default${words ? ` (${words})` : ''}`;
+      input.options[0].textContent = words ? `Default (${words})` : input.dataset.required ? 'Choose one' : 'Default';
     }
     if (input.ownerDocument.activeElement === input) continue;
     input.value = shown(json, path, input.dataset.kind);

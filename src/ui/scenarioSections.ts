@@ -27,7 +27,7 @@ export function renderScenarioForm(form: HTMLElement, json: Json, handlers: Form
   const leadMix = part('lead-mix');
   if (leadMix) renderLeadMix(leadMix, json, handlers.onInput, handlers.edit);
   const cadence = part('cadence');
-  if (cadence) renderCadence(cadence, handlers.onInput);
+  if (cadence) renderCadence(cadence, json, handlers.onInput, handlers.edit);
   const pipeline = part('pipeline-rules');
   if (pipeline) renderPipelineRules(pipeline, handlers.onInput);
   const scoring = part('scoring');

@@ -149,6 +149,34 @@ describe('the callback cadence per status in the form', () => {
   });
 });
 
+describe('the production cycle in the form', () => {
+  it('shows the preset\'s cycle, copies it into the scenario when a day is edited, and goes back to it', () => {
+    // README, callback presets: radar calls "contacted" x0.75 as often on days 1-10 and "application" x0.5 on 21-31.
+    expect((field('callbacks.productionCycle[0].intervalFactor') as HTMLInputElement).placeholder).toBe('0.75');
+    expect((field('callbacks.productionCycle[1].fromDay') as HTMLInputElement).placeholder).toBe('21');
+    type('callbacks.productionCycle[0].toDay', '7');
+    expect(json.callbacks).toEqual({
+      preset: 'radar',
+      productionCycle: [
+        { status: 'contacted', fromDay: 1, toDay: 7, intervalFactor: 0.75 },
+        { status: 'application', fromDay: 21, toDay: 31, intervalFactor: 0.5 },
+      ],
+    });
+    expect(issuesOf(json)).toEqual([]);
+    [...form.querySelectorAll('button')].find((b) => b.textContent === "Use the cadence's own cycle")!.click();
+    expect(json.callbacks).toBe('radar');
+  });
+
+  it('has no rows for a cadence without a cycle, until one is added', () => {
+    json.callbacks = 'single-call';
+    draw();
+    expect(form.querySelectorAll('[data-path^="callbacks.productionCycle"]')).toHaveLength(0);
+    [...form.querySelectorAll('button')].find((b) => b.textContent === 'Add a modifier')!.click();
+    expect(json.callbacks).toEqual({ preset: 'single-call', productionCycle: [{ status: 'contacted', fromDay: 1, toDay: 10, intervalFactor: 1 }] });
+    expect(field('callbacks.productionCycle[0].status').value).toBe('contacted');
+  });
+});
+
 describe('the form follows the JSON', () => {
   it('shows values edited in the JSON in their fields, and empties fields whose key was removed', () => {
     type('pipeline.nurtureAfterConversations', '4');
