@@ -87,7 +87,7 @@ export function syncForm(form: HTMLElement, json: Json): void {
     else if (input.options[0]?.value === '') {
       // A select says its default in the words of the matching choice ("Default (Yes)").
       const words = [...input.options].find((o) => o.value !== '' && o.value === String(value))?.textContent ?? fallback;
-      input.options[0].textContent = words ? `Default (${words})` : input.dataset.required ? 'Choose one' : 'Default';
+      input.options[0].textContent = words ? `Default: ${words}` : (input.dataset.defaultWords ?? (input.dataset.required ? 'Choose one' : 'Default'));
     }
     if (input.ownerDocument.activeElement === input) continue;
     input.value = shown(json, path, input.dataset.kind);
@@ -155,6 +155,8 @@ export interface FieldSpec {
   hint?: string;
   required?: boolean;
   wide?: boolean;
+  /** What the empty choice of a select means when the schema has no default value (e.g. "Off"). */
+  defaultWords?: string;
 }
 
 let fieldCount = 0;
@@ -182,6 +184,7 @@ export function formField(spec: FieldSpec): HTMLElement {
   input.dataset.path = spec.path;
   input.dataset.kind = kind === 'choice' ? 'text' : kind;
   if (spec.required) input.dataset.required = 'yes';
+  if (spec.defaultWords) input.dataset.defaultWords = spec.defaultWords;
   const label = el('label', {}, spec.label);
   label.htmlFor = id;
   const children: Node[] = [label, input];

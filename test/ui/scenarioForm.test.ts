@@ -195,6 +195,7 @@ describe('the form follows the JSON', () => {
 describe('lead scoring in the form', () => {
   it('is off by default, turns on as "scoring": {}, shows its defaults, and turns off again removing the model', () => {
     expect(field('scoring').value).toBe('');
+    expect((field('scoring') as HTMLSelectElement).options[0].textContent).toBe('Off: every lead goes to sales');
     type('scoring', 'on');
     expect(json.scoring).toEqual({});
     // schema.ts: threshold 0.5, a weekly drip email.
@@ -218,6 +219,11 @@ describe('strategy options in the form', () => {
     type('distribution.options.prefer', 'web-form, referral');
     expect(json.distribution).toEqual({ strategy: 'grab-bag', options: { respectLimits: false, prefer: ['web-form', 'referral'] } });
     expect((field('distribution.options.otherAfterMinutes') as HTMLInputElement).placeholder).toBe('60');
+    // A yes/no left alone says its default in words.
+    type('distribution.options.respectLimits', '');
+    (document.activeElement as HTMLElement).blur();
+    draw();
+    expect((field('distribution.options.respectLimits') as HTMLSelectElement).selectedOptions[0].textContent).toBe('Default: Yes');
   });
 
   it('flatten nested options and leave maps to the JSON with a note', () => {
