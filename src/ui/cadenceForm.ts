@@ -23,7 +23,7 @@ function statusFields(s: CadenceStatus): FieldSpec[] {
     { path: `${p}.burstMinutes`, label: `${STATUS_WORDS[s].split(' (')[0]}: burst (minutes)`, kind: 'numbers', hint: 'Minutes after entering the status for the first follow-ups, e.g. "10, 30, 60"' },
     { path: `${p}.intervalHours`, label: `${STATUS_WORDS[s].split(' (')[0]}: then every (hours, min, max)`, kind: 'numbers', hint: 'Two numbers: the next call is due between them, e.g. "2, 4"' },
     { path: `${p}.maxAttempts`, label: `${STATUS_WORDS[s].split(' (')[0]}: unanswered attempts allowed`, kind: 'number' },
-    { path: `${p}.onExhausted`, label: `${STATUS_WORDS[s].split(' (')[0]}: then`, kind: 'choice', choices: [['nurture', 'Nurture (marketing drip)'], ['lost', 'Lost (stop working it)']] },
+    { path: `${p}.onExhausted`, label: `${STATUS_WORDS[s].split(' (')[0]}: then`, kind: 'choice', choices: [['nurture', 'Nurture (drip)'], ['lost', 'Lost (stop)']] },
     { path: `${p}.priority`, label: `${STATUS_WORDS[s].split(' (')[0]}: priority (lower is called first)`, kind: 'number' },
   ];
 }

@@ -10,7 +10,7 @@ import { download, el } from './dom';
 import { PRESET_COMPARISONS } from './presets';
 import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
-import { markIssues, setAtPath, wireInputs } from './scenarioForm';
+import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
 import { renderScenarioForm } from './scenarioSections';
 import { parseState, STORAGE_KEY, stateFromHash, stateToHash, type WorkbenchState } from './workbenchState';
 
@@ -108,7 +108,7 @@ function renderIssues(checked: Checked): void {
   }
   box.replaceChildren(
     el('p', {}, `${checked.issues.length} problem${checked.issues.length === 1 ? '' : 's'} to fix before this scenario can run:`),
-    el('ul', {}, ...checked.issues.map((i) => el('li', {}, el('code', {}, i.path), `: ${i.message}`))),
+    el('ul', {}, ...checked.issues.map((i) => el('li', {}, el('code', {}, i.path), `: ${i.message}`, ...fieldLink($('scenario-form'), i.path)))),
   );
 }
 

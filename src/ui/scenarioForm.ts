@@ -145,6 +145,22 @@ export function markIssues(form: HTMLElement, issues: readonly SchemaIssue[]): n
   return marked;
 }
 
+/** A "show the field" button for an issue whose path has a field in the form (none otherwise). */
+export function fieldLink(form: HTMLElement, path: string): (HTMLElement | string)[] {
+  const input = [...form.querySelectorAll<HTMLElement>('[data-path]')].find((i) => i.dataset.path === path);
+  if (!input) return [];
+  const go = el('button', { className: 'link' }, 'Show the field');
+  go.type = 'button';
+  go.setAttribute('aria-label', `Show the field ${path}`);
+  go.addEventListener('click', () => {
+    const section = input.closest('details');
+    if (section) section.open = true;
+    input.focus();
+    input.scrollIntoView({ block: 'center' });
+  });
+  return [' ', go];
+}
+
 export interface FieldSpec {
   path: string;
   label: string;

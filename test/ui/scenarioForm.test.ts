@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadScenario, ScenarioError } from '../../src/scenario/load';
-import { markIssues, setAtPath } from '../../src/ui/scenarioForm';
+import { fieldLink, markIssues, setAtPath } from '../../src/ui/scenarioForm';
 import { renderScenarioForm } from '../../src/ui/scenarioSections';
 
 type Json = Record<string, unknown>;
@@ -246,6 +246,17 @@ describe('schema issues on the form', () => {
     expect(field('leads.sources[1].share').closest('details')!.open).toBe(true);
     markIssues(form, []);
     expect(form.querySelectorAll('[aria-invalid]')).toHaveLength(0);
+  });
+
+  it('come with a button that opens the section of the field and puts the cursor in it', () => {
+    Element.prototype.scrollIntoView ??= () => {};
+    const [, button] = fieldLink(form, 'callbacks.statuses.closing.maxAttempts') as [string, HTMLButtonElement];
+    const input = field('callbacks.statuses.closing.maxAttempts');
+    expect(input.closest('details')!.open).toBe(false);
+    button.click();
+    expect(input.closest('details')!.open).toBe(true);
+    expect(document.activeElement).toBe(input);
+    expect(fieldLink(form, 'contact.ageDecay')).toEqual([]);
   });
 
   it('name a required source field cleared in the form, and a cadence interval that is not two numbers', () => {
