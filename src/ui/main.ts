@@ -10,7 +10,8 @@ import { download, el } from './dom';
 import { PRESET_COMPARISONS } from './presets';
 import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
-import { renderAgentGroups, setAtPath, syncForm, wireInputs } from './scenarioForm';
+import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
+import { renderScenarioForm } from './scenarioSections';
 import { parseState, STORAGE_KEY, stateFromHash, stateToHash, type WorkbenchState } from './workbenchState';
 
 /** Distribution strategies in the field's words (DESIGN.md, Distribution patterns); a new one shows its name. */
@@ -22,6 +23,8 @@ const STRATEGY_WORDS: Record<string, string> = {
   'top-producers': 'Top producers (share by recent production)',
   'source-specialist': 'Source specialist (a team per lead source)',
   'product-specialist': 'Product specialist (a team per product)',
+  'grab-bag': 'Grab bag (a shared pool agents pick from on a break)',
+  'telemarketing-warm-up': 'Telemarketing warm-up (pre-qualifiers hot-transfer to closers)',
 };
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -98,16 +101,14 @@ function renderTabs(): void {
 
 function renderIssues(checked: Checked): void {
   const box = $('issues');
-  const form = $('scenario-form');
-  for (const input of form.querySelectorAll('[data-path]')) input.removeAttribute('aria-invalid');
+  markIssues($('scenario-form'), checked.ok ? [] : checked.issues);
   if (checked.ok) {
     box.replaceChildren(el('p', { className: 'ok' }, 'The scenario is valid.'));
     return;
   }
-  for (const issue of checked.issues) form.querySelector(`[data-path="${CSS.escape(issue.path)}"]`)?.setAttribute('aria-invalid', 'true');
   box.replaceChildren(
     el('p', {}, `${checked.issues.length} problem${checked.issues.length === 1 ? '' : 's'} to fix before this scenario can run:`),
-    el('ul', {}, ...checked.issues.map((i) => el('li', {}, el('code', {}, i.path), `: ${i.message}`))),
+    el('ul', {}, ...checked.issues.map((i) => el('li', {}, el('code', {}, i.path), `: ${i.message}`, ...fieldLink($('scenario-form'), i.path)))),
   );
 }
 
@@ -121,10 +122,7 @@ function renderEditor(): void {
   const usable = typeof json === 'object' && json !== null && !Array.isArray(json);
   $('form-note').hidden = usable;
   for (const fs of $('scenario-form').querySelectorAll('fieldset')) fs.disabled = !usable;
-  if (usable) {
-    renderAgentGroups($('agent-groups'), json as Record<string, unknown>, onFormInput);
-    syncForm($('scenario-form') as HTMLFormElement, json as Record<string, unknown>);
-  }
+  if (usable) renderScenarioForm($('scenario-form'), json as Record<string, unknown>, { onInput: onFormInput, edit: editScenario });
   renderIssues(checked);
 }
 
@@ -135,20 +133,24 @@ function select(i: number): void {
   renderEditor();
 }
 
-/** A form field changed: write it into the scenario JSON at the field's path. */
+/** A form field changed: write it into the scenario JSON at the field's path (undefined: remove it). */
 function onFormInput(path: string, value: unknown): void {
+  editScenario((json) => setAtPath(json, path, value));
+}
+
+/** Changes the selected scenario's JSON, keeps it, and shows it in the JSON box and the form. */
+function editScenario(mutate: (json: Record<string, unknown>) => void): void {
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(state.scenarios[state.selected]) as Record<string, unknown>;
   } catch {
     return;
   }
-  setAtPath(json, path, value);
+  mutate(json);
   state.scenarios[state.selected] = JSON.stringify(json, null, 2);
-  $<HTMLTextAreaElement>('scenario-json').value = state.scenarios[state.selected];
   save();
   renderTabs();
-  renderIssues(check(state.scenarios[state.selected]));
+  renderEditor();
 }
 
 function setup(): void {

@@ -10,6 +10,8 @@ export interface Comparison {
 }
 
 const floor = (over: Record<string, unknown>): Record<string, unknown> => ({
+  // The name first, so it leads the JSON beside the form.
+  name: over.name,
   days: 60,
   warmupDays: 14,
   cooldownDays: 14,
@@ -23,6 +25,24 @@ const floor = (over: Record<string, unknown>): Record<string, unknown> => ({
   distribution: { strategy: 'round-robin', options: {} },
   ...over,
 });
+
+/**
+ * The floor of data/scenarios/telemarketing-warm-up.json: three fast, less skilled agents and four experienced closers
+ * for 60 leads a day. With role "telemarketer" and the warm-up strategy the three pre-qualify and hot-transfer; with
+ * role "closer" and round robin the same seven people each work their own leads end to end. Only the first group's
+ * role and the distribution differ.
+ */
+function warmUpFloor(firstRole: 'closer' | 'telemarketer', distribution: Record<string, unknown>): Record<string, unknown> {
+  return floor({
+    name: firstRole === 'telemarketer' ? 'Warm-up: 3 pre-qualifiers hot-transfer to 4 closers' : 'Same 7 agents, every one closing its own leads',
+    leads: { perDay: 60 },
+    agents: [
+      { name: 'Qualifier', count: 3, role: firstRole, shift: '08:00-18:00', days: 'Mon-Fri', newLeadsPerDay: 80, pipelineLimit: 300, skill: 0.6 },
+      { name: 'Closer', count: 4, shift: '09:00-18:00', days: 'Mon-Fri', newLeadsPerDay: 40, pipelineLimit: 150, skill: 1.2 },
+    ],
+    distribution,
+  });
+}
 
 export const PRESET_COMPARISONS: Comparison[] = [
   {
@@ -39,11 +59,22 @@ export const PRESET_COMPARISONS: Comparison[] = [
     scenarios: [floor({ name: 'Push: assign on arrival', distribution: { strategy: 'push', options: {} } }), floor({ name: 'Pull: take a lead when free', distribution: { strategy: 'pull', options: {} } })],
   },
   {
-    id: 'round-robin-vs-hunt-group',
-    title: 'Round robin vs hunt group (first free agent)',
+    id: 'round-robin-vs-hunt-group-vs-grab-bag',
+    title: 'Round robin vs hunt group vs grab bag (a shared pool agents pick from)',
     scenarios: [
       floor({ name: 'Round robin', distribution: { strategy: 'round-robin', options: {} } }),
       floor({ name: 'Hunt group: first free agent', distribution: { strategy: 'hunt-group', options: {} } }),
+      floor({ name: 'Grab bag: agents pick from a shared pool', distribution: { strategy: 'grab-bag', options: {} } }),
     ],
+  },
+  {
+    id: 'warm-up-vs-closers',
+    title: 'Telemarketing warm-up with hot transfer vs every agent closing',
+    scenarios: [warmUpFloor('closer', { strategy: 'round-robin', options: {} }), warmUpFloor('telemarketer', { strategy: 'telemarketing-warm-up', options: { callbackMinutes: 60 } })],
+  },
+  {
+    id: 'scoring-vs-all-to-sales',
+    title: 'Lead scoring (immature leads to a marketing drip) vs every lead to sales',
+    scenarios: [floor({ name: 'Every lead to sales' }), floor({ name: 'Scored: immature leads to a marketing drip', scoring: {} })],
   },
 ];

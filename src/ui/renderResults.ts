@@ -10,12 +10,23 @@ import { formatCell, pairedDifferenceInWords, perMonth, verdictInWords } from '.
 /** Metrics in the results table, in the order a sales manager reads them. */
 export const TABLE_METRICS: MetricName[] = ['contactRate', 'fundedRate', 'funded', 'medianMinutesToFirstAttempt', 'spoiledShare', 'lostToCompetitorShare', 'costPerFunded', 'leadsPerAgentGini'];
 
+/**
+ * Owner metrics (DESIGN.md, Lead strategy): shown when a scenario of the comparison scores its leads, since only
+ * such runs report them.
+ */
+export const OWNER_METRICS: MetricName[] = ['routedToMarketingShare', 'returnedFromMarketingShare', 'optedOutShare', 'fundedViaSales', 'fundedViaMarketing'];
+
+/** Whether any scenario of a comparison scores its leads (and so reports the owner metrics). */
+export function scoresLeads(comparison: Comparison): boolean {
+  return comparison.scenarios.some((s) => OWNER_METRICS.some((m) => s.metrics[m]));
+}
+
 /** Metrics said in plain words against the baseline. */
 const DIFFERENCE_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate'];
 
 /** The table shows funded loans a month rather than over the measured window. */
 export function tableValue(m: MetricName, s: MetricSummary, windowDays: number): MetricSummary {
-  if (m !== 'funded') return s;
+  if (m !== 'funded' && m !== 'fundedViaSales' && m !== 'fundedViaMarketing') return s;
   const f = (v: number) => perMonth(v, windowDays);
   return { ...s, mean: f(s.mean), ci95: s.ci95 ? [f(s.ci95[0]), f(s.ci95[1])] : null };
 }
@@ -24,6 +35,11 @@ const COLUMN_TITLES: Partial<Record<MetricName, string>> = {
   funded: 'Funded loans a month',
   medianMinutesToFirstAttempt: 'Median time to first call',
   spoiledShare: 'Not called within 24 h',
+  routedToMarketingShare: 'Sent to the marketing drip',
+  returnedFromMarketingShare: 'Handed back to sales by marketing',
+  optedOutShare: 'Opted out of the drip',
+  fundedViaSales: 'Funded loans a month, straight to sales',
+  fundedViaMarketing: 'Funded loans a month, via marketing',
 };
 
 function columnTitle(m: MetricName): string {
@@ -68,6 +84,47 @@ async function savePng(svg: SVGSVGElement, fileName: string): Promise<void> {
 }
 
 /**
+ * A results table: a row per scenario, a column per metric, each cell the mean and its 95% interval. A scenario
+ * without lead scoring has no owner metrics: its cells say so.
+ */
+export function renderSummaryTable(table: HTMLTableElement, comparison: Comparison, windowDays: number, metrics: readonly MetricName[] = TABLE_METRICS): void {
+  table.replaceChildren(
+    el('caption', {}, 'Each scenario: mean over replications, and below it the 95% interval'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'), ...metrics.map((m) => el('th', { scope: 'col', title: METRICS[m].describe }, columnTitle(m))))),
+    el(
+      'tbody',
+      {},
+      ...comparison.scenarios.map((s, i) =>
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'row' }, i === 0 ? `${s.name} (baseline)` : s.name),
+          ...metrics.map((m) => {
+            const cell = { className: 'num', dataset: { scenario: String(i), metric: m } };
+            if (!s.metrics[m]) return el('td', { ...cell, className: 'num none' }, 'no scoring');
+            const [mean, interval] = formatCell(m, tableValue(m, s.metrics[m], windowDays));
+            return el('td', cell, el('strong', {}, mean), el('br', {}), el('span', { className: 'ci' }, interval));
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
+/**
+ * With lead scoring, a second table below the first: who owned the leads (sales or the marketing drip) and what
+ * each owner funded. It is made here, after the main table, and removed when no scenario scores its leads.
+ */
+function renderOwnerTable(comparison: Comparison, windowDays: number): void {
+  document.getElementById('owner-results')?.remove();
+  if (!scoresLeads(comparison)) return;
+  const table = el('table', { id: 'owner-table' });
+  renderSummaryTable(table, comparison, windowDays, OWNER_METRICS);
+  table.querySelector('caption')!.textContent = 'Lead ownership with scoring: leads sent to the marketing drip, handed back to sales or opted out, and funded loans by owner (mean, 95% interval)';
+  byId('summary-table').parentElement!.after(el('div', { id: 'owner-results' }, el('h3', {}, 'Sales and the marketing drip'), el('div', { className: 'table-wrap' }, table)));
+}
+
+/**
  * Shows a comparison: the paired differences in words, a table with intervals, and the charts. `windowDays` are the
  * measured days of the baseline (after warm-up), to say funded loans a month. Every name is set as text.
  */
@@ -89,26 +146,8 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
     }),
   );
 
-  const table = byId('summary-table') as HTMLTableElement;
-  table.replaceChildren(
-    el('caption', {}, 'Each scenario: mean over replications, and below it the 95% interval'),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'), ...TABLE_METRICS.map((m) => el('th', { scope: 'col', title: METRICS[m].describe }, columnTitle(m))))),
-    el(
-      'tbody',
-      {},
-      ...comparison.scenarios.map((s, i) =>
-        el(
-          'tr',
-          {},
-          el('th', { scope: 'row' }, i === 0 ? `${s.name} (baseline)` : s.name),
-          ...TABLE_METRICS.map((m) => {
-            const [mean, interval] = formatCell(m, tableValue(m, s.metrics[m], windowDays));
-            return el('td', { className: 'num', dataset: { scenario: String(i), metric: m } }, el('strong', {}, mean), el('br', {}), el('span', { className: 'ci' }, interval));
-          }),
-        ),
-      ),
-    ),
-  );
+  renderSummaryTable(byId('summary-table') as HTMLTableElement, comparison, windowDays);
+  renderOwnerTable(comparison, windowDays);
 
   chart('chart-contact', intervalSpec(summaries, 'contactRate'));
   chart('chart-funded', intervalSpec(summaries, 'fundedRate'));

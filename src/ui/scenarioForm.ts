@@ -1,25 +1,24 @@
 /**
- * The form for a scenario's main fields. Each input carries the schema path of its field in `data-path`
- * ("leads.perDay", "agents[1].shift"), so validation messages land on the input they are about.
+ * The scenario form. Each input carries the schema path of its field in `data-path` ("leads.perDay",
+ * "agents[1].shift") and what it holds in `data-kind`, so form and JSON map one to one, and validation messages
+ * land on the input they are about. A field left empty writes nothing: the scenario takes the documented default,
+ * which the field shows as its placeholder.
  */
+import type { SchemaIssue } from '../scenario/schemaKit';
 import { el } from './dom';
+import { defaultFor, defaultList, pathOf, scenarioNodeAt, shownValue } from './fieldDefaults';
+import { getAtPath, removePath, steps, writePath } from './jsonPath';
+
+export { getAtPath } from './jsonPath';
 
 type Json = Record<string, unknown>;
 
-function steps(path: string): (string | number)[] {
-  return path.split(/\.|(?=\[)/).map((p) => (p.startsWith('[') ? Number(p.slice(1, -1)) : p));
-}
-
-/** The value at a schema path, or undefined. */
-export function getAtPath(json: unknown, path: string): unknown {
-  let node = json as Record<string | number, unknown> | undefined;
-  for (const k of steps(path)) node = node && typeof node === 'object' ? (node[k] as Record<string | number, unknown>) : undefined;
-  return node;
-}
-
 /**
- * Writes a form value into the scenario. The callback cadence may be a preset name or an object with a preset; a
- * new distribution strategy starts with its default options, since options differ between strategies.
+ * Writes a form value into the scenario; `undefined` removes the field (the default applies). The callback cadence
+ * may be a preset name or an object with a preset, and per-status changes turn a name into an object (and back when
+ * the last change is removed). A new distribution strategy starts with its default options, since options differ
+ * between strategies. A field in a row of a list the scenario leaves out (the default lead sources) first copies
+ * the default list, so the other rows keep their values.
  */
 export function setAtPath(json: Json, path: string, value: unknown): void {
   if (path === 'callbacks' && typeof json.callbacks === 'object' && json.callbacks !== null) {
@@ -30,17 +29,35 @@ export function setAtPath(json: Json, path: string, value: unknown): void {
     json.distribution = { strategy: value, options: {} };
     return;
   }
+  if (path === 'scoring') {
+    // The scoring switch: on keeps what is there (or every default), off removes the whole model.
+    if (value === undefined) delete json.scoring;
+    else if (typeof json.scoring !== 'object' || json.scoring === null) json.scoring = {};
+    return;
+  }
   const ks = steps(path);
-  let node = json as Record<string | number, unknown>;
-  ks.slice(0, -1).forEach((k, i) => {
-    if (typeof node[k] !== 'object' || node[k] === null) node[k] = typeof ks[i + 1] === 'number' ? [] : {};
-    node = node[k] as Record<string | number, unknown>;
-  });
-  node[ks[ks.length - 1]] = value;
+  if (ks[0] === 'callbacks' && ks.length > 1) {
+    if (typeof json.callbacks === 'string') json.callbacks = { preset: json.callbacks };
+    else if (typeof json.callbacks !== 'object' || json.callbacks === null) json.callbacks = { preset: 'radar' };
+  }
+  if (ks[0] === 'distribution' && ks.length > 1) {
+    const d = json.distribution;
+    if (typeof d === 'string') json.distribution = { strategy: d, options: {} };
+    else if (typeof d !== 'object' || d === null) json.distribution = { strategy: 'round-robin', options: {} };
+  }
+  const row = ks.findIndex((k) => typeof k === 'number');
+  if (row > 0 && getAtPath(json, pathOf(ks.slice(0, row))) === undefined) {
+    const list = defaultList(json, pathOf(ks.slice(0, row)));
+    if (list) writePath(json, pathOf(ks.slice(0, row)), structuredClone(list));
+  }
+  if (value === undefined) removePath(json, path);
+  else writePath(json, path, value);
+  const c = json.callbacks as Json | undefined;
+  if (ks[0] === 'callbacks' && c && typeof c === 'object' && Object.keys(c).length === 1 && typeof c.preset === 'string') json.callbacks = c.preset;
 }
 
-/** A field's value as the form shows it, with the documented default where the scenario leaves it out. */
-function shown(json: Json, path: string): string {
+/** A field's value as the form shows it; empty where the scenario leaves it out. */
+function shown(json: Json, path: string, kind: string | undefined): string {
   if (path === 'callbacks') {
     const c = json.callbacks;
     return typeof c === 'string' ? c : typeof c === 'object' && c !== null ? String((c as Json).preset ?? 'radar') : 'radar';
@@ -49,61 +66,191 @@ function shown(json: Json, path: string): string {
     const d = json.distribution;
     return typeof d === 'string' ? d : typeof d === 'object' && d !== null ? String((d as Json).strategy ?? 'round-robin') : 'round-robin';
   }
+  if (path === 'scoring') return json.scoring === undefined ? '' : 'on';
   const v = getAtPath(json, path);
-  const defaults: Record<string, string> = { 'leads.perDay': '40', days: '90', name: '' };
-  return v === undefined ? (defaults[path] ?? '') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  if (kind === 'bool' && typeof v === 'boolean') return String(v);
+  return shownValue(v);
 }
 
-/** Puts the scenario's values into every form input (all of them carry `data-path`). */
-export function syncForm(form: HTMLFormElement, json: Json): void {
-  for (const input of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-path]')) {
-    if (document.activeElement === input) continue;
-    input.value = shown(json, input.dataset.path!);
+type Field = HTMLInputElement | HTMLSelectElement;
+
+/**
+ * Puts the scenario's values into every form input (all of them carry `data-path`), and each default into the
+ * input's placeholder and the "default" choice of a select. The input being typed in is left as the user has it.
+ */
+export function syncForm(form: HTMLElement, json: Json): void {
+  for (const input of form.querySelectorAll<Field>('[data-path]')) {
+    const path = input.dataset.path!;
+    const value = defaultFor(json, path);
+    const fallback = Array.isArray(value) && value.length === 0 ? 'none' : shownValue(value);
+    if (input instanceof HTMLInputElement) input.placeholder = fallback === '' ? (input.dataset.required ? 'required' : '') : fallback;
+    else if (input.options[0]?.value === '') {
+      // A select says its default in the words of the matching choice ("Default (Yes)").
+      const words = [...input.options].find((o) => o.value !== '' && o.value === String(value))?.textContent ?? fallback;
+      input.options[0].textContent = words ? `Default: ${words}` : (input.dataset.defaultWords ?? (input.dataset.required ? 'Choose one' : 'Default'));
+    }
+    if (input.ownerDocument.activeElement === input) continue;
+    input.value = shown(json, path, input.dataset.kind);
   }
 }
 
-/** The value of an input for the scenario: numbers as numbers; an empty number stays text so validation names it. */
-export function inputValue(input: HTMLInputElement | HTMLSelectElement): unknown {
-  if (input instanceof HTMLInputElement && input.type === 'number' && input.value.trim() !== '' && Number.isFinite(Number(input.value))) return Number(input.value);
-  return input.value;
+/**
+ * The value of an input for the scenario, by its `data-kind`: "number", "numbers" ("10, 30, 60"), "strings"
+ * ("aggregator, web-form"), "bool" or text. Empty means "use the default" (undefined). Text that is not what the
+ * kind expects is written as typed, so validation names the field.
+ */
+export function inputValue(input: Field): unknown {
+  const raw = input.value.trim();
+  if (raw === '' && !(input instanceof HTMLSelectElement && input.dataset.kind === undefined)) return undefined;
+  const kind = input.dataset.kind ?? (input instanceof HTMLInputElement && input.type === 'number' ? 'number' : 'text');
+  switch (kind) {
+    case 'number':
+      return Number.isFinite(Number(raw)) ? Number(raw) : input.value;
+    case 'numbers': {
+      const parts = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+      return parts.every((p) => Number.isFinite(Number(p))) ? parts.map(Number) : input.value;
+    }
+    case 'strings':
+      return raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+    case 'bool':
+      return raw === 'true' ? true : raw === 'false' ? false : input.value;
+    default:
+      return input.value;
+  }
 }
 
 /** Calls `onInput(path, value)` whenever an input of `root` with a `data-path` changes. */
 export function wireInputs(root: HTMLElement, onInput: (path: string, value: unknown) => void): void {
   root.addEventListener('input', (e) => {
-    const t = e.target as HTMLInputElement | HTMLSelectElement;
+    const t = e.target as Field;
     if (t.dataset?.path) onInput(t.dataset.path, inputValue(t));
   });
 }
 
-const AGENT_FIELDS: [key: string, label: string, type: 'text' | 'number'][] = [
-  ['name', 'Name', 'text'],
-  ['count', 'Number of agents', 'number'],
-  ['shift', 'Shift (HH:MM-HH:MM)', 'text'],
-  ['days', 'Working days (e.g. Mon-Fri)', 'text'],
-  ['pipelineLimit', 'Pipeline limit (open leads)', 'number'],
-  ['newLeadsPerDay', 'New leads per agent per day', 'number'],
+/**
+ * Marks the inputs that schema issues name (aria-invalid) and opens the collapsed section that holds them; clears
+ * the marks of the others. Returns how many issues landed on an input.
+ */
+export function markIssues(form: HTMLElement, issues: readonly SchemaIssue[]): number {
+  const bad = new Set(issues.map((i) => i.path));
+  let marked = 0;
+  for (const input of form.querySelectorAll<HTMLElement>('[data-path]')) {
+    if (bad.has(input.dataset.path!)) {
+      input.setAttribute('aria-invalid', 'true');
+      const section = input.closest('details');
+      if (section) section.open = true;
+      marked++;
+    } else input.removeAttribute('aria-invalid');
+  }
+  return marked;
+}
+
+/** A "show the field" button for an issue whose path has a field in the form (none otherwise). */
+export function fieldLink(form: HTMLElement, path: string): (HTMLElement | string)[] {
+  const input = [...form.querySelectorAll<HTMLElement>('[data-path]')].find((i) => i.dataset.path === path);
+  if (!input) return [];
+  const go = el('button', { className: 'link' }, 'Show the field');
+  go.type = 'button';
+  go.setAttribute('aria-label', `Show the field ${path}`);
+  go.addEventListener('click', () => {
+    const section = input.closest('details');
+    if (section) section.open = true;
+    input.focus();
+    input.scrollIntoView({ block: 'center' });
+  });
+  return [' ', go];
+}
+
+export interface FieldSpec {
+  path: string;
+  label: string;
+  kind?: 'text' | 'number' | 'numbers' | 'strings' | 'bool' | 'choice';
+  /** For "choice": the values, each with the words shown. */
+  choices?: readonly (readonly [value: string, words: string])[];
+  /** A line under the field that says what it means. */
+  hint?: string;
+  required?: boolean;
+  wide?: boolean;
+  /** What the empty choice of a select means when the schema has no default value (e.g. "Off"). */
+  defaultWords?: string;
+}
+
+let fieldCount = 0;
+
+/**
+ * A labeled form field for a schema path. Selects start with an empty "Default (...)" choice, so leaving them alone
+ * writes nothing; yes/no fields are such selects too, since a checkbox cannot say "the default".
+ */
+export function formField(spec: FieldSpec): HTMLElement {
+  const id = `ff-${++fieldCount}`;
+  const kind = spec.kind ?? 'text';
+  let input: Field;
+  if (kind === 'bool' || kind === 'choice') {
+    const choices = kind === 'bool' ? [['true', 'Yes'], ['false', 'No']] as const : spec.choices ?? [];
+    input = el('select', {}, el('option', {}, 'Default'), ...choices.map(([value, words]) => Object.assign(el('option', {}, words), { value })));
+    input.options[0].value = '';
+  } else {
+    input = el('input', {});
+    input.type = kind === 'number' ? 'number' : 'text';
+    input.autocomplete = 'off';
+    if (kind === 'number') input.step = 'any';
+    if (kind === 'numbers') input.inputMode = 'decimal';
+  }
+  input.id = id;
+  input.dataset.path = spec.path;
+  input.dataset.kind = kind === 'choice' ? 'text' : kind;
+  if (spec.required) input.dataset.required = 'yes';
+  if (spec.defaultWords) input.dataset.defaultWords = spec.defaultWords;
+  const label = el('label', {}, spec.label);
+  label.htmlFor = id;
+  const children: Node[] = [label, input];
+  if (spec.hint) {
+    const hint = el('small', { className: 'field-hint', id: `${id}-hint` }, spec.hint);
+    input.setAttribute('aria-describedby', hint.id);
+    children.push(hint);
+  }
+  return el('div', { className: spec.wide ? 'field wide' : 'field' }, ...children);
+}
+
+const AGENT_FIELDS = (g: number): FieldSpec[] => [
+  { path: `agents[${g}].name`, label: 'Name', required: true },
+  { path: `agents[${g}].count`, label: 'Number of agents', kind: 'number' },
+  { path: `agents[${g}].role`, label: 'Role', kind: 'choice', choices: [['closer', 'Closer'], ['telemarketer', 'Telemarketer (pre-qualifier)']] },
+  { path: `agents[${g}].skill`, label: 'Skill (x average conversion)', kind: 'number' },
+  { path: `agents[${g}].shift`, label: 'Shift (HH:MM-HH:MM)' },
+  { path: `agents[${g}].days`, label: 'Working days (e.g. Mon-Fri)' },
+  { path: `agents[${g}].pipelineLimit`, label: 'Pipeline limit (open leads)', kind: 'number' },
+  { path: `agents[${g}].newLeadsPerDay`, label: 'New leads per agent per day', kind: 'number' },
 ];
 
-/** One fieldset per agent group of the scenario; rebuilt only when the number of groups changes. */
-export function renderAgentGroups(container: HTMLElement, json: Json, onInput: (path: string, value: unknown) => void): void {
-  const groups = Array.isArray(json.agents) ? json.agents : [];
-  if (container.childElementCount === groups.length && container.dataset.wired) return;
+/**
+ * One fieldset per agent group of the scenario, with buttons to add a group and remove one; rebuilt only when the
+ * number of groups changes. While the scenario leaves `agents` out, the default floor's groups are shown.
+ */
+export function renderAgentGroups(container: HTMLElement, json: Json, onInput: (path: string, value: unknown) => void, edit?: (mutate: (json: Json) => void) => void): void {
+  const own = Array.isArray(json.agents);
+  const fallback = scenarioNodeAt('agents')?.default;
+  const groups = own ? (json.agents as unknown[]) : Array.isArray(fallback) ? fallback : [];
+  const shape = String(groups.length);
+  if (container.dataset.shape === shape && container.dataset.wired) return;
+  container.dataset.shape = shape;
+  const materialize = (j: Json): unknown[] => {
+    if (!Array.isArray(j.agents)) j.agents = structuredClone(groups);
+    return j.agents as unknown[];
+  };
+  const add = el('button', {}, 'Add an agent group');
+  add.type = 'button';
+  add.addEventListener('click', () => edit?.((j) => void materialize(j).push({ name: `Group ${groups.length + 1}`, count: 1 })));
   container.replaceChildren(
-    ...groups.map((_, g) =>
-      el(
-        'fieldset',
-        {},
-        el('legend', {}, `Agent group ${g + 1}`),
-        ...AGENT_FIELDS.map(([key, label, type]) => {
-          const input = el('input', { dataset: { path: `agents[${g}].${key}` } });
-          input.type = type;
-          input.autocomplete = 'off';
-          if (type === 'number') input.min = key === 'newLeadsPerDay' ? '0' : '1';
-          return el('label', {}, label, input);
-        }),
-      ),
-    ),
+    ...groups.map((_, g) => {
+      const remove = el('button', {}, 'Remove');
+      remove.type = 'button';
+      remove.setAttribute('aria-label', `Remove agent group ${g + 1}`);
+      remove.disabled = groups.length <= 1 || !edit;
+      remove.addEventListener('click', () => edit?.((j) => void materialize(j).splice(g, 1)));
+      return el('fieldset', {}, el('legend', {}, `Agent group ${g + 1}`), ...AGENT_FIELDS(g).map(formField), el('div', { className: 'row wide' }, remove));
+    }),
+    ...(edit ? [el('div', { className: 'row' }, add)] : []),
   );
   if (!container.dataset.wired) {
     wireInputs(container, onInput);

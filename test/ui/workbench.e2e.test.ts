@@ -9,6 +9,8 @@ import { runScenario } from '../../src/scenario/runScenario';
 import { formatCell } from '../../src/ui/format';
 import { PRESET_COMPARISONS } from '../../src/ui/presets';
 import { TABLE_METRICS, tableValue } from '../../src/ui/renderResults';
+import { scenarioSchema } from '../../src/scenario/schema';
+import { distributionStrategies } from '../../src/strategies/distribution';
 
 // Debian's Chromium; LEADLAB_CHROMIUM points elsewhere (e.g. to check the skip on a machine that has it).
 const CHROMIUM = process.env.LEADLAB_CHROMIUM ?? '/usr/bin/chromium';
@@ -155,5 +157,91 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     expect(await page.getByLabel('Scenario name').inputValue()).toBe(PRESET_COMPARISONS[1].scenarios[0].name);
     await page.goBack();
     await expect.poll(() => page.getByLabel('Scenario name').inputValue()).toBe('My <b>team</b> plan');
+  });
+  it('loads the grab-bag comparison, takes lead-mix and per-status cadence edits from the keyboard, and runs its three scenarios', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const preset = PRESET_COMPARISONS.find((c) => c.id === 'round-robin-vs-hunt-group-vs-grab-bag')!;
+    await page.getByLabel('Start from a comparison').selectOption({ label: preset.title });
+    await page.getByRole('button', { name: 'Load comparison' }).click();
+    await page.getByRole('button', { name: /^Grab bag/ }).click();
+    expect(await page.locator('#f-strategy option:checked').textContent()).toBe('Grab bag (a shared pool agents pick from on a break)');
+    // Every registered strategy is offered in words, not by its file name.
+    const offered = await page.locator('#f-strategy option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(offered.map(([value]) => value).sort()).toEqual(Object.keys(distributionStrategies).sort());
+    for (const [value, words] of offered) expect(words, value!).not.toBe(value);
+    await page.getByRole('button', { name: /^Round robin/ }).click();
+
+    // Open the lead mix with the keyboard, tab to the first (default) source's price, and type one.
+    const focusedPath = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path);
+    await page.locator('summary', { hasText: 'Lead mix' }).focus();
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    expect(await focusedPath()).toBe('leads.sources[0].cost');
+    expect(await page.getByLabel('Price per lead ($)').first().getAttribute('placeholder')).toBe('30');
+    await page.keyboard.type('45');
+    // The same for the cadence: fixed-retries' two fields, the five of "attempted", then "contacted".
+    await page.locator('summary', { hasText: 'Callback cadence per status' }).focus();
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
+    expect(await focusedPath()).toBe('callbacks.statuses.contacted.intervalHours');
+    expect(await page.getByLabel('Contacted: then every (hours, min, max)').getAttribute('placeholder')).toBe('18, 24');
+    await page.keyboard.type('12, 18');
+    await expect.poll(() => page.locator('#issues').textContent()).toContain('The scenario is valid.');
+
+    // What the JSON beside the form holds, written out here: the baseline with the default sources copied in,
+    // the first one at $45, and radar changed for "contacted" only.
+    const defaults = (scenarioSchema.jsonSchema() as { properties: { leads: { properties: { sources: { default: Record<string, unknown>[] } } } } }).properties.leads.properties.sources.default;
+    const expected = {
+      ...preset.scenarios[0],
+      leads: { perDay: 40, sources: [{ ...defaults[0], cost: 45 }, defaults[1]] },
+      callbacks: { preset: 'radar', statuses: { contacted: { intervalHours: [12, 18] } } },
+    };
+    expect(defaults[0].cost).toBe(30);
+    expect(JSON.parse(await page.locator('#scenario-json').inputValue())).toEqual(expected);
+
+    await page.getByLabel('Replications per scenario').fill(String(replications));
+    await page.getByLabel('Seed').fill('11');
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 60_000 }).toMatch(/^Done/);
+    expect(await page.locator('#summary-table tbody tr').count()).toBe(3);
+    expect(await page.locator('#differences .difference').count()).toBe(2);
+    expect(await page.locator('#summary-table tbody').textContent()).toContain('Grab bag: agents pick from a shared pool');
+    // The edited baseline ran in the workers as it reads in the JSON: the page shows what Node gives for it.
+    const resolved = loadScenario(expected);
+    const { summary } = runScenario(resolved, { seed: 11, replications });
+    for (const m of ['contactRate', 'fundedRate', 'costPerFunded'] as const) {
+      const [mean] = formatCell(m, tableValue(m, summary.metrics[m], resolved.config.days - resolved.config.warmupDays));
+      expect(await page.locator(`td[data-scenario="0"][data-metric="${m}"] strong`).textContent(), m).toBe(mean);
+    }
+    await page.screenshot({ path: '/tmp/workbench-form-1280.png', fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: '/tmp/workbench-form-390.png', fullPage: true });
+    // Nothing on a phone is wider than the screen, except the results table, which scrolls in its own box.
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.table-wrap, figure')).map((e) => e.tagName + (e.id ? `#${e.id}` : '')),
+    );
+    expect(wide).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(errors).toEqual([]);
+  });
+  it('shows who owned the leads when a scenario scores them, with the numbers Node gives', async () => {
+    const preset = PRESET_COMPARISONS.find((c) => c.id === 'scoring-vs-all-to-sales')!;
+    await page.getByLabel('Start from a comparison').selectOption({ label: preset.title });
+    await page.getByRole('button', { name: 'Load comparison' }).click();
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 60_000 }).toMatch(/^Done/);
+    const owners = page.locator('#owner-table');
+    expect(await owners.locator('thead').textContent()).toContain('Sent to the marketing drip');
+    expect(await owners.locator('td[data-scenario="0"][data-metric="routedToMarketingShare"]').textContent()).toBe('no scoring');
+    const resolved = loadScenario(preset.scenarios[1]);
+    const { summary } = runScenario(resolved, { seed: 11, replications });
+    const windowDays = resolved.config.days - resolved.config.warmupDays;
+    for (const m of ['routedToMarketingShare', 'optedOutShare', 'fundedViaSales', 'fundedViaMarketing'] as const) {
+      const [mean, interval] = formatCell(m, tableValue(m, summary.metrics[m], windowDays));
+      expect(await owners.locator(`td[data-scenario="1"][data-metric="${m}"] strong`).textContent(), m).toBe(mean);
+      expect(await owners.locator(`td[data-scenario="1"][data-metric="${m}"] .ci`).textContent(), m).toBe(interval);
+    }
+    await page.locator('#owner-results').screenshot({ path: '/tmp/workbench-owners.png' });
   });
 });
