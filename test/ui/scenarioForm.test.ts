@@ -129,8 +129,8 @@ describe('agent groups in the form', () => {
 
 describe('the callback cadence per status in the form', () => {
   it('shows the chosen preset\'s cadence as placeholders, and follows a change of preset in the JSON', () => {
-    // README, callback presets: radar allows 8 attempts while unreached, every 18-24 h once contacted.
-    expect((field('callbacks.statuses.attempted.maxAttempts') as HTMLInputElement).placeholder).toBe('8');
+    // README, callback presets: radar allows 14 attempts while unreached, every 18-24 h once contacted.
+    expect((field('callbacks.statuses.attempted.maxAttempts') as HTMLInputElement).placeholder).toBe('14');
     expect((field('callbacks.statuses.contacted.intervalHours') as HTMLInputElement).placeholder).toBe('18, 24');
     json.callbacks = 'single-call';
     draw();
