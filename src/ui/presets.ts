@@ -27,17 +27,17 @@ const floor = (over: Record<string, unknown>): Record<string, unknown> => ({
 });
 
 /**
- * The floor of data/scenarios/telemarketing-warm-up.json: three fast, less skilled agents and four experienced closers
- * for 60 leads a day. With role "telemarketer" and the warm-up strategy the three pre-qualify and hot-transfer; with
- * role "closer" and round robin the same seven people each work their own leads end to end. Only the first group's
+ * The floor of data/scenarios/telemarketing-warm-up.json: five fast, less skilled agents and four experienced closers
+ * for 60 leads a day. With role "telemarketer" and the warm-up strategy the five pre-qualify and hot-transfer; with
+ * role "closer" and round robin the same nine people each work their own leads end to end. Only the first group's
  * role and the distribution differ.
  */
 function warmUpFloor(firstRole: 'closer' | 'telemarketer', distribution: Record<string, unknown>): Record<string, unknown> {
   return floor({
-    name: firstRole === 'telemarketer' ? 'Warm-up: 3 pre-qualifiers hot-transfer to 4 closers' : 'Same 7 agents, every one closing its own leads',
+    name: firstRole === 'telemarketer' ? 'Warm-up: 5 pre-qualifiers hot-transfer to 4 closers' : 'Same 9 agents, every one closing its own leads',
     leads: { perDay: 60 },
     agents: [
-      { name: 'Qualifier', count: 3, role: firstRole, shift: '08:00-18:00', days: 'Mon-Fri', newLeadsPerDay: 80, pipelineLimit: 300, skill: 0.6 },
+      { name: 'Qualifier', count: 5, role: firstRole, shift: '08:00-18:00', days: 'Mon-Fri', newLeadsPerDay: 80, pipelineLimit: 300, skill: 0.6 },
       { name: 'Closer', count: 4, shift: '09:00-18:00', days: 'Mon-Fri', newLeadsPerDay: 40, pipelineLimit: 150, skill: 1.2 },
     ],
     distribution,
