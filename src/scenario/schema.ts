@@ -85,19 +85,22 @@ const leads = obj(
   { defaulted: true, optional: ['replay'], description: 'The lead stream: synthetic by default, or a replayed CSV.' },
 );
 
+const ageDecayShapes = [
+  obj({
+    kind: str({ values: ['exponential'] }),
+    halfLifeMinutes: num({ exclusiveMin: 0, description: 'Minutes for the fresh-lead bonus to halve.' }),
+    floor: num({ min: 0, max: 1, description: 'Multiplier left when the lead is old.' }),
+  }) as Schema<Record<string, unknown>>,
+  obj({
+    kind: str({ values: ['table'] }),
+    points: arr(arr(num({ min: 0 }), { length: 2 }), { minItems: 1, description: '[ageMinutes, multiplier] pairs.' }),
+  }) as Schema<Record<string, unknown>>,
+];
+const pickAgeDecay = (v: unknown) => (typeof v === 'object' && v !== null ? ((v as { kind?: unknown }).kind === 'table' ? 1 : 0) : -1);
+
 const ageDecay = oneOf<Record<string, unknown>>(
-  [
-    obj({
-      kind: str({ values: ['exponential'] }),
-      halfLifeMinutes: num({ exclusiveMin: 0, description: 'Minutes for the fresh-lead bonus to halve.' }),
-      floor: num({ min: 0, max: 1, description: 'Multiplier left when the lead is old.' }),
-    }) as Schema<Record<string, unknown>>,
-    obj({
-      kind: str({ values: ['table'] }),
-      points: arr(arr(num({ min: 0 }), { length: 2 }), { minItems: 1, description: '[ageMinutes, multiplier] pairs.' }),
-    }) as Schema<Record<string, unknown>>,
-  ],
-  (v) => (typeof v === 'object' && v !== null ? ((v as { kind?: unknown }).kind === 'table' ? 1 : 0) : -1),
+  ageDecayShapes,
+  pickAgeDecay,
   'an object with kind "exponential" or "table"',
   // Assumption to be calibrated (docs/assumptions.md): the fresh-lead answer bonus halves in 30 minutes and
   // leaves 35% of it for old leads.
@@ -114,6 +117,16 @@ const contact = obj(
     ageDecay,
   },
   { defaulted: true, description: 'How likely a call is answered.' },
+);
+
+/** A fitted contact model written into the scenario itself (the workbench page has no files to name). */
+const inlineContactModel = obj(
+  {
+    contactability: obj({ alpha: num({ exclusiveMin: 0 }), beta: num({ exclusiveMin: 0 }) }, { description: 'Per-lead answer probability, Beta(alpha, beta).' }),
+    hourOfWeek: arr(num({ min: 0 }), { length: 168, description: 'Answer probability multiplier by hour of week, Monday 00:00 first.' }),
+    ageDecay: oneOf<Record<string, unknown>>(ageDecayShapes, pickAgeDecay, 'an object with kind "exponential" or "table"', { description: 'Answer probability multiplier by lead age.' }),
+  },
+  { description: 'The "contactModel" of a `leadlab fit` output, written inline.' },
 );
 
 const competitor = obj(
@@ -330,7 +343,12 @@ export const scenarioSchema = obj(
     cooldownDays: num({ int: true, min: 0, default: 14, description: 'Days the run goes on after the last arrival so late leads are worked.' }),
     leads,
     contact,
-    contactModel: str({ description: 'Path of a fitted contact model (from `leadlab fit --out`), relative to the scenario file; replaces `contact`.' }),
+    contactModel: oneOf<string | Record<string, unknown>>(
+      [str() as Schema<string | Record<string, unknown>>, inlineContactModel as Schema<string | Record<string, unknown>>],
+      (v) => (typeof v === 'string' ? 0 : typeof v === 'object' && v !== null && !Array.isArray(v) ? 1 : -1),
+      'the path of a fitted model file or a model {contactability, hourOfWeek, ageDecay}',
+      { description: 'A fitted contact model (from `leadlab fit --out`, or "Use this fit" in the workbench): the path of the file, relative to the scenario file, or its "contactModel" object inline; replaces `contact`.' },
+    ),
     competitor,
     calls,
     funnel,
