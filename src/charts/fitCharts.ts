@@ -29,7 +29,7 @@ export function reachedByAgeSpec(fit: FittedModel): Plot.PlotOptions {
     height: 320,
     marginLeft: 50,
     x: { type: 'log', label: 'Lead age (log scale)', ticks, tickFormat: ageLabel, grid: true },
-    y: { label: 'Share of leads reached (%)', percent: true, domain: [0, 1], grid: true },
+    y: { label: 'Share of leads reached (%)', percent: true, domain: [0, 100], grid: true },
     marks: [
       Plot.areaY(rows, { x: 't', y1: 'lo', y2: 'hi', curve: 'step-after', fill: '#1f5fbf', fillOpacity: 0.2 }),
       Plot.lineY(rows, { x: 't', y: 'reached', curve: 'step-after', stroke: '#1f5fbf', strokeWidth: 2 }),

@@ -189,6 +189,8 @@ export function setupHistory(hooks: HistoryHooks): void {
 
   function renderFit(fit: HistoryFit | undefined): void {
     const box = $('history-fit');
+    $<HTMLButtonElement>('history-use-fit').disabled = !fit?.ok;
+    $<HTMLButtonElement>('history-download-fit').disabled = !fit?.ok;
     if (!fit) {
       box.hidden = true;
       return;
@@ -198,12 +200,8 @@ export function setupHistory(hooks: HistoryHooks): void {
       $('history-key-numbers').replaceChildren(el('p', { className: 'bad-text' }, `No fit: ${fit.error.message}.`));
       for (const id of ['history-chart-reached', 'history-chart-attempts', 'history-chart-age', 'history-chart-hours']) $(id).replaceChildren();
       $('history-notes').replaceChildren();
-      $<HTMLButtonElement>('history-use-fit').disabled = true;
-      $<HTMLButtonElement>('history-download-fit').disabled = true;
       return;
     }
-    $<HTMLButtonElement>('history-use-fit').disabled = false;
-    $<HTMLButtonElement>('history-download-fit').disabled = false;
     const numbers = fitKeyNumbers(fit.fit);
     $('history-key-numbers').replaceChildren(
       el('dl', { className: 'key-numbers' }, ...numbers.flatMap((n) => [

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitCallLog, type FittedModel } from '../../src/fit/fitCallLog';
 import { readLogFile } from '../../src/io/node/readLogFile';
@@ -145,6 +146,15 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     expect(model.attemptsToContact.alpha).toBeCloseTo(nodeFit.attemptsToContact.alpha, 4);
   });
 
+  it('reads the same log gzip-compressed to the same counts', async () => {
+    const path = join(dir, 'team-calls.csv.gz');
+    writeFileSync(path, gzipSync(log.csv));
+    await page.getByLabel('Choose a call log or lead stream file').setInputFiles(path);
+    await expect.poll(() => page.locator('#history-counts').textContent(), { timeout: 30_000 }).toContain('(gzip)');
+    expect(await page.locator('[data-count="kept"]').textContent()).toBe(log.goodRows.toLocaleString('en-US'));
+    expect(await page.locator('[data-count="rejected"]').textContent()).toBe(String(BAD_ROWS.length));
+  });
+
   it('says clearly when a file is not a call log, showing its header as text', async () => {
     const path = join(dir, 'contacts.csv');
     writeFileSync(path, 'name,<img src=x onerror=window.__xss=2>,city\nAnn,a,Oslo\n');
@@ -153,8 +163,9 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     expect(await page.locator('#history-error').textContent()).toContain('"<img src=x onerror=window.__xss=2>"');
     expect(await page.locator('#history img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    // The columns can be picked by hand; a required one left out is marked.
+    // The columns can be picked by hand; a required one left out is marked; there is no fit to use.
     expect(await page.getByLabel(/Lead ID \(required\)/).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Use this fit in the selected scenario' }).isDisabled()).toBe(true);
     await page.locator('#history').screenshot({ path: '/tmp/history-error.png' });
     expect(errors).toEqual([]);
   });
