@@ -169,4 +169,16 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     await page.locator('#history').screenshot({ path: '/tmp/history-error.png' });
     expect(errors).toEqual([]);
   });
+
+  it('fits a phone screen without sideways scrolling of the section', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel('Choose a call log or lead stream file').setInputFiles(callsPath);
+    await page.waitForSelector('#history-chart-hours svg', { timeout: 90_000 });
+    const overflow = await page.locator('#history').evaluate((s) => s.scrollWidth - s.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('#history-columns').screenshot({ path: '/tmp/history-phone-columns.png' });
+    await page.locator('#history-key-numbers').screenshot({ path: '/tmp/history-phone-numbers.png' });
+    await page.locator('#history-report').screenshot({ path: '/tmp/history-phone-report.png' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
 });
