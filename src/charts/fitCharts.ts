@@ -88,7 +88,8 @@ export function contactByHourOfWeekSpec(fit: FittedModel, minAttempts = 30): Plo
     padding: 0.05,
     x: { domain: Array.from({ length: 24 }, (_, h) => h), label: 'Hour of day', tickFormat: (h: number) => String(h).padStart(2, '0') },
     y: { domain: DAYS, label: null },
-    color: { type: 'linear', scheme: 'blues', percent: true, label: 'Contact rate (%)', legend: true, zero: true },
+    // Stepped colors: the legend is drawn with rectangles, so the chart also renders with jsdom (no canvas).
+    color: { type: 'quantize', n: 6, scheme: 'blues', percent: true, label: 'Contact rate (%)', legend: true, zero: true },
     marks: [
       Plot.cell(rows, { x: 'hourOfDay', y: 'day', fill: 'rate', title: (h: { day: string; hourOfDay: number; rate: number; attempts: number }) => `${h.day} ${h.hourOfDay}:00: ${(h.rate * 100).toFixed(1)}% of ${h.attempts} attempts` }),
     ],
