@@ -155,6 +155,35 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     expect(await page.locator('[data-count="rejected"]').textContent()).toBe(String(BAD_ROWS.length));
   });
 
+  it('reads a lead stream and writes its arrivals by hour of week into the selected scenario', async () => {
+    // 14 days of leads: 3 each weekday at 09:30 and 1 each weekday at 15:10, New York time.
+    const rows = ['Lead ID,Created On,Source'];
+    let id = 0;
+    for (let day = 0; day < 14; day++) {
+      const date = new Date(Date.UTC(2026, 2, 2 + day)).toISOString().slice(0, 10);
+      if (new Date(date).getUTCDay() % 6 === 0) continue;
+      for (let k = 0; k < 3; k++) rows.push(`L${++id},${date} 09:30,web`);
+      rows.push(`L${++id},${date} 15:10,aggregator`);
+    }
+    const path = join(dir, 'leads.csv');
+    writeFileSync(path, rows.join('\n') + '\n');
+    await page.getByLabel('Time zone of times written without one').fill('America/New_York');
+    await page.getByLabel('Time zone of times written without one').press('Tab');
+    await page.getByLabel('Choose a call log or lead stream file').setInputFiles(path);
+    await expect.poll(() => page.locator('#history-counts').textContent(), { timeout: 20_000 }).toContain('lead stream');
+    expect(await page.locator('[data-count="kept"]').textContent()).toBe(String(id));
+    await page.getByRole('button', { name: 'Use these arrivals in the selected scenario' }).click();
+    const json = JSON.parse(await page.getByLabel(/^Scenario JSON/).inputValue());
+    const profile: number[] = json.leads.arrivalProfile;
+    // Monday 09:00 and 15:00 on the New York clock: two Mondays, 3 and 1 leads each.
+    expect(profile[9]).toBe(6);
+    expect(profile[15]).toBe(2);
+    expect(profile.reduce((a, b) => a + b, 0)).toBe(id);
+    expect(() => loadScenario(json)).not.toThrow();
+    await page.getByLabel('Time zone of times written without one').fill('');
+    await page.getByLabel('Time zone of times written without one').press('Tab');
+  });
+
   it('says clearly when a file is not a call log, showing its header as text', async () => {
     const path = join(dir, 'contacts.csv');
     writeFileSync(path, 'name,<img src=x onerror=window.__xss=2>,city\nAnn,a,Oslo\n');
