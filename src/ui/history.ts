@@ -8,6 +8,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec } from '../charts/fitCharts';
 import type { ImportField } from '../io/fields';
 import { resolveTimeZone } from '../io/timeZone';
+import type { CallOutcome } from '../sim/callLog';
 import type { ContactModel } from '../sim/contactModel';
 import type { HistoryApi, HistoryColumns, HistoryFit, HistoryRequest, HistoryResult } from '../worker/historyApi';
 import { download, el } from './dom';
@@ -28,6 +29,14 @@ interface Stored {
 
 export const HISTORY_STORAGE_KEY = 'leadlab.history.v1';
 const EXAMPLES_SHOWN = 20;
+const OUTCOME_CHOICES: [CallOutcome | '', string][] = [
+  ['', 'not sure: leave these rows out'],
+  ['contact', 'the person was reached (contact)'],
+  ['no-answer', 'no answer'],
+  ['voicemail', 'voicemail or message left'],
+  ['busy', 'busy'],
+  ['bad-number', 'wrong or bad number'],
+];
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -123,6 +132,32 @@ export function setupHistory(hooks: HistoryHooks): void {
     void read();
   }
 
+  /** One labeled select per outcome word the reader did not know (and per word already given a meaning). */
+  function renderOutcomeWords(unknown: { word: string; rows: number }[] | undefined): HTMLElement | undefined {
+    const given = stored.request.outcomes ?? {};
+    const words = [...(unknown ?? []).map((u) => [u.word, u.rows] as const), ...Object.keys(given).map((w) => [w, undefined] as const)];
+    if (words.length === 0) return undefined;
+    const selects = words.map(([word, rows], i) => {
+      const select = el('select', { id: `history-outcome-${i}`, dataset: { word } });
+      for (const [value, words] of OUTCOME_CHOICES) select.append(Object.assign(el('option', {}, words), { value }));
+      select.value = given[word] ?? '';
+      select.disabled = !file;
+      select.addEventListener('change', () => {
+        const next = { ...(stored.request.outcomes ?? {}) };
+        if (select.value) next[word] = select.value as CallOutcome;
+        else delete next[word];
+        stored.request.outcomes = next;
+        persist();
+        void read();
+      });
+      return el('label', {}, `"${word}"${rows === undefined ? '' : ` (${count(rows)} rows)`} means`, select);
+    });
+    return el('fieldset', { id: 'history-outcomes' },
+      el('legend', {}, 'Call outcomes this page does not know'),
+      el('p', { className: 'hint wide' }, 'Rows with an outcome left as "not sure" are rejected. Say what each word means and the file is read again.'),
+      ...selects);
+  }
+
   function renderReport(result: HistoryResult | undefined): void {
     const box = $('history-report');
     if (!result || !result.ok) {
@@ -148,6 +183,10 @@ export function setupHistory(hooks: HistoryHooks): void {
       parts.push(el('p', {}, `${count(result.leads)} leads over ${count(result.days)} days (${result.perDay.toFixed(1)} a day)${result.span ? `, ${result.span.first.slice(0, 10)} to ${result.span.last.slice(0, 10)}` : ''}. Times read in ${result.timeZone}.`));
     } else {
       parts.push(el('p', {}, `${count(result.leads)} leads with ${count(result.calls)} calls. A per-lead summary has no times, so the page cannot fit contact curves to it; \`leadlab fit\` reports calls to contact for it.`));
+    }
+    if (result.kind === 'calls') {
+      const outcomes = renderOutcomeWords(result.unknownOutcomes);
+      if (outcomes) parts.push(outcomes);
     }
     const reasons = Object.entries(r.byReason) as [keyof typeof REJECT_REASON_WORDS, number][];
     if (reasons.length > 0) {

@@ -14,10 +14,11 @@ import type { ImportReport } from '../io/importReport';
 import { createLeadStreamReader } from '../io/leadStreamReader';
 import { createLeadSummaryReader } from '../io/leadSummaryReader';
 import type { LogImport } from '../io/logReader';
+import { normalizeOutcome, parseOutcomeMap } from '../io/outcome';
 import type { DateOrder } from '../io/timestamp';
 import { resolveTimeZone } from '../io/timeZone';
 import { feedCsvBlob } from '../io/web/readLogBlob';
-import { CALL_OUTCOMES } from '../sim/callLog';
+import { CALL_OUTCOMES, type CallOutcome } from '../sim/callLog';
 import type { AgeDecay, ContactModel } from '../sim/contactModel';
 
 /** What the page asks for: the kind of file and how to read it. */
@@ -30,6 +31,8 @@ export interface HistoryRequest {
   timeZone: string;
   /** Order of numeric dates; empty to detect it from the rows. */
   dateOrder: DateOrder | '';
+  /** Outcome words of the file -> what they mean, for words the reader does not know. */
+  outcomes?: Record<string, CallOutcome>;
 }
 
 /** The columns of the file and the column each field of its kind is read from (-1: none). */
@@ -59,6 +62,8 @@ export interface CallLogHistory extends ReadCommon {
   leads: number;
   outcomes: Record<string, number>;
   span: { first: string; last: string } | null;
+  /** Outcome words that were not recognized (their rows are rejected), most frequent first, at most 20. */
+  unknownOutcomes: { word: string; rows: number }[];
 }
 
 /** The fit of the call log read last, or why there is none. */
@@ -201,7 +206,16 @@ export const historyApi = {
     let header: string[] | undefined;
     let kind: ImportKind = request.kind === 'auto' ? 'calls' : request.kind;
     let inner: (RowSink & { finish(): LogImport }) | undefined;
-    const options = { map: request.map, timeZone: request.timeZone.trim() || undefined, dateOrder: request.dateOrder || undefined };
+    let outcomes: Map<string, CallOutcome>;
+    try {
+      outcomes = parseOutcomeMap(Object.entries(request.outcomes ?? {}).map(([word, outcome]) => `${word}=${outcome}`));
+    } catch (e) {
+      return fail('file', e);
+    }
+    const options = { map: request.map, timeZone: request.timeZone.trim() || undefined, dateOrder: request.dateOrder || undefined, outcomes };
+    // Outcome words the reader will reject, counted so the page can ask what they mean.
+    const unknown = new Map<string, number>();
+    let outcomeColumn = -1;
     const sink: RowSink = {
       row(fields, line, problem) {
         if (!inner) {
@@ -209,6 +223,13 @@ export const historyApi = {
           header = fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
           kind = pickKind(header, request);
           inner = kind === 'calls' ? createCallLogReader(options) : kind === 'leads' ? createLeadStreamReader(options) : createLeadSummaryReader(options);
+          inner.row(fields, line, problem);
+          if (kind === 'calls') outcomeColumn = resolveColumns(header, 'calls', request.map).index.outcome;
+          return;
+        }
+        if (outcomeColumn >= 0) {
+          const word = fields[outcomeColumn]?.trim();
+          if (word && !normalizeOutcome(word, outcomes) && (unknown.has(word) || unknown.size < 200)) unknown.set(word, (unknown.get(word) ?? 0) + 1);
         }
         inner.row(fields, line, problem);
       },
@@ -241,6 +262,7 @@ export const historyApi = {
         ...common, kind: 'calls', timeZone: log.timeZone, dateOrder: log.dateOrder ?? null,
         attempts: log.table.length, leads: log.table.leadIds.length, outcomes,
         span: log.span ? { first: iso(log.span.first), last: iso(log.span.last) } : null, elapsedMs: Date.now() - started,
+        unknownOutcomes: [...unknown].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([word, rows]) => ({ word, rows })),
       };
     }
     if (log.kind === 'leads') {

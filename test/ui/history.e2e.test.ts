@@ -116,6 +116,8 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     expect(Math.abs(nodeFit.data.contactedLeads / nodeFit.data.leads - shareReachedWithin(SCHEDULE.length))).toBeLessThan(0.05);
     for (const id of ['history-chart-reached', 'history-chart-attempts', 'history-chart-age']) expect(await page.locator(`#${id} svg`).count()).toBeGreaterThan(0);
     await page.locator('#history').screenshot({ path: '/tmp/history-fit.png' });
+    await page.locator('#history-chart-hours').screenshot({ path: '/tmp/history-hours.png' });
+    await page.locator('#history-chart-reached').screenshot({ path: '/tmp/history-reached.png' });
   });
 
   it('writes the fit into the selected scenario, valid, and keeps it after a reload', async () => {
@@ -153,6 +155,16 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     await expect.poll(() => page.locator('#history-counts').textContent(), { timeout: 30_000 }).toContain('(gzip)');
     expect(await page.locator('[data-count="kept"]').textContent()).toBe(log.goodRows.toLocaleString('en-US'));
     expect(await page.locator('[data-count="rejected"]').textContent()).toBe(String(BAD_ROWS.length));
+  });
+
+  it('asks what an unknown outcome word means, and keeps its rows once told', async () => {
+    await page.getByLabel('Choose a call log or lead stream file').setInputFiles(callsPath);
+    const select = page.getByLabel('"maybe later" (1 rows) means');
+    await select.selectOption('no-answer');
+    await expect.poll(() => page.locator('[data-count="kept"]').textContent(), { timeout: 20_000 }).toBe((log.goodRows + 1).toLocaleString('en-US'));
+    expect(await page.locator('[data-count="rejected"]').textContent()).toBe(String(BAD_ROWS.length - 1));
+    expect(await page.getByLabel('"maybe later" means').inputValue()).toBe('no-answer');
+    await page.locator('#history-outcomes').screenshot({ path: '/tmp/history-outcomes.png' });
   });
 
   it('reads a lead stream and writes its arrivals by hour of week into the selected scenario', async () => {

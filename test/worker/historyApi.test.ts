@@ -73,6 +73,13 @@ describe('Reading and fitting a call log from a Blob (the History worker)', () =
     expect(resolved.config.contact.contactability).toEqual(fitted.fit.contactModel.contactability);
   });
 
+  it('lists the outcome words it did not know, and keeps their rows once told what they mean', async () => {
+    expect(plain.unknownOutcomes.map((u) => u.word).sort()).toEqual(['<img src=x onerror=window.__xss=1>', 'maybe later']);
+    const told = (await historyApi.readHistory(new Blob([log.csv]), 'calls.csv', { ...request, outcomes: { 'maybe later': 'no-answer' } })) as CallLogHistory;
+    expect(told.report.kept).toBe(log.goodRows + 1);
+    expect(told.unknownOutcomes.map((u) => u.word)).toEqual(['<img src=x onerror=window.__xss=1>']);
+  });
+
   it('honours a column chosen by hand over the header names', async () => {
     const csv = 'lead,created,call time,result,when\nA,2026-01-05T10:00Z,2026-01-05T10:01Z,contact,2026-01-05T10:30Z\n';
     const auto = (await historyApi.readHistory(new Blob([csv]), 'x.csv', request)) as CallLogHistory;
