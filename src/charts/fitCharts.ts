@@ -38,6 +38,52 @@ export function reachedByAgeSpec(fit: FittedModel): Plot.PlotOptions {
   };
 }
 
+/** One row per attempt number: share of leads reached by then, observed (Kaplan-Meier over attempts) and fitted. */
+export interface ReachedByAttemptRow {
+  attempt: number;
+  observed: number;
+  lower: number;
+  upper: number;
+  fitted: number;
+}
+
+/**
+ * Share of leads reached within k attempts: the product-limit estimate over attempts (a lead that got fewer
+ * attempts is censored after its last), with a Greenwood 95% band, and the beta-geometric fit's 1 - prod(1 - h_j).
+ */
+export function reachedByAttemptRows(fit: FittedModel): ReachedByAttemptRow[] {
+  let s = 1, fitted = 1, greenwood = 0;
+  const rows: ReachedByAttemptRow[] = [];
+  for (const r of fit.attemptsToContact.perAttempt) {
+    if (r.atRisk <= 0) continue;
+    s *= 1 - r.observed / r.atRisk;
+    fitted *= 1 - r.fittedRate;
+    if (r.atRisk > r.observed) greenwood += r.observed / (r.atRisk * (r.atRisk - r.observed));
+    const se = s * Math.sqrt(greenwood);
+    rows.push({ attempt: r.attempt, observed: 1 - s, lower: Math.max(0, 1 - s - 1.96 * se), upper: Math.min(1, 1 - s + 1.96 * se), fitted: 1 - fitted });
+  }
+  return rows;
+}
+
+/** Share of leads reached within each number of attempts: observed with its band (dots and bars), beta-geometric fit (line). */
+export function reachedByAttemptSpec(fit: FittedModel): Plot.PlotOptions {
+  const rows = reachedByAttemptRows(fit);
+  return {
+    width: WIDTH,
+    height: 300,
+    marginLeft: 50,
+    x: { label: 'Attempts made', ticks: rows.map((r) => r.attempt), tickFormat: 'd' },
+    y: { label: 'Share of leads reached (%)', percent: true, domain: [0, 100], grid: true },
+    color: { domain: ['observed (Kaplan-Meier over attempts)', 'beta-geometric fit'], range: ['#1d2430', '#f0a400'], legend: true },
+    marks: [
+      Plot.ruleX(rows, { x: 'attempt', y1: 'lower', y2: 'upper', stroke: '#1d2430', strokeOpacity: 0.3, strokeWidth: 6 }),
+      Plot.lineY(rows, { x: 'attempt', y: 'fitted', stroke: () => 'beta-geometric fit', strokeWidth: 2 }),
+      Plot.dot(rows, { x: 'attempt', y: 'observed', fill: () => 'observed (Kaplan-Meier over attempts)', r: 4, title: (d: ReachedByAttemptRow) => `${(d.observed * 100).toFixed(1)}% reached within ${d.attempt} attempts (fit ${(d.fitted * 100).toFixed(1)}%)` }),
+      Plot.ruleY([0]),
+    ],
+  };
+}
+
 /** Contact rate on each attempt of leads not yet reached: observed (dots) against the beta-geometric fit (line). */
 export function contactByAttemptSpec(fit: FittedModel): Plot.PlotOptions {
   const rows = fit.attemptsToContact.perAttempt.filter((r) => r.atRisk > 0);

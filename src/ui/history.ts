@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { proxy, wrap, type Remote } from 'comlink';
-import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec } from '../charts/fitCharts';
+import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec, reachedByAttemptSpec } from '../charts/fitCharts';
 import type { ImportField } from '../io/fields';
 import { resolveTimeZone } from '../io/timeZone';
 import type { CallOutcome } from '../sim/callLog';
@@ -237,7 +237,7 @@ export function setupHistory(hooks: HistoryHooks): void {
     box.hidden = false;
     if (!fit.ok) {
       $('history-key-numbers').replaceChildren(el('p', { className: 'bad-text' }, `No fit: ${fit.error.message}.`));
-      for (const id of ['history-chart-reached', 'history-chart-attempts', 'history-chart-age', 'history-chart-hours']) $(id).replaceChildren();
+      for (const id of ['history-chart-reached', 'history-chart-reached-attempts', 'history-chart-attempts', 'history-chart-age', 'history-chart-hours']) $(id).replaceChildren();
       $('history-notes').replaceChildren();
       return;
     }
@@ -250,6 +250,7 @@ export function setupHistory(hooks: HistoryHooks): void {
     );
     const f = fit.fit;
     drawChart($('history-chart-reached'), 'Share of leads reached by lead age', reachedByAgeSpec(f));
+    drawChart($('history-chart-reached-attempts'), 'Share of leads reached by number of attempts', reachedByAttemptSpec(f));
     drawChart($('history-chart-attempts'), 'Contact rate by attempt number', contactByAttemptSpec(f));
     drawChart($('history-chart-age'), 'Contact rate by lead age', contactByLeadAgeSpec(f));
     drawChart($('history-chart-hours'), 'Contact rate by hour of week', contactByHourOfWeekSpec(f));

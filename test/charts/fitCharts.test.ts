@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { ageLabel, contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec } from '../../src/charts';
+import { ageLabel, contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec, reachedByAttemptRows, reachedByAttemptSpec } from '../../src/charts';
 import { fitCallLog } from '../../src/fit/fitCallLog';
 import { parseCallLogText } from '../../src/io/parseText';
 import { knownCallLog, SCHEDULE, shareReachedWithin } from '../worker/historyFixture';
@@ -29,6 +29,21 @@ describe('charts of a call-log fit', () => {
     const atRisk = fit.attemptsToContact.perAttempt.filter((r) => r.atRisk > 0).length;
     expect(attempts.querySelectorAll('circle').length).toBe(atRisk);
     for (const spec of [contactByLeadAgeSpec(fit), contactByHourOfWeekSpec(fit)]) expect(draw(spec).outerHTML).toMatch(/<svg/);
+  });
+
+  it('puts the share reached by attempt k near the closed form 1 - B(alpha, beta + k) / B(alpha, beta)', () => {
+    const rows = reachedByAttemptRows(fit);
+    expect(rows.map((r) => r.attempt)).toEqual(SCHEDULE.map((_, k) => k + 1));
+    // Every lead of the fixture gets all its attempts unless reached: no censoring, so the last share is a count.
+    expect(rows.at(-1)!.observed).toBeCloseTo(fit.data.contactedLeads / fit.data.leads, 12);
+    for (const r of rows) {
+      const truth = shareReachedWithin(r.attempt);
+      // 600 leads: the 95% band, widened by 0.02, holds the truth at every attempt (seen: all inside the band itself).
+      expect(truth).toBeGreaterThan(r.lower - 0.02);
+      expect(truth).toBeLessThan(r.upper + 0.02);
+      expect(Math.abs(r.fitted - truth)).toBeLessThan(0.03);
+    }
+    expect(draw(reachedByAttemptSpec(fit)).querySelectorAll('circle').length).toBe(rows.length);
   });
 
   it('says lead ages in minutes, hours and days', () => {

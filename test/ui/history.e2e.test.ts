@@ -211,6 +211,18 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('takes a file dropped on the drop zone', async () => {
+    const csv = 'lead,created,call time,result\nA,2026-01-05T10:00Z,2026-01-05T10:02Z,no answer\nA,2026-01-05T10:00Z,2026-01-05T12:00Z,contact\nB,2026-01-05T11:00Z,2026-01-05T11:01Z,busy\n';
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      return dt;
+    }, csv);
+    await page.dispatchEvent('#history-drop', 'drop', { dataTransfer });
+    await expect.poll(() => page.locator('#history-report h3').textContent(), { timeout: 20_000 }).toBe('Rows of dropped.csv');
+    expect(await page.locator('[data-count="kept"]').textContent()).toBe('3');
+  });
+
   it('fits a phone screen without sideways scrolling of the section', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByLabel('Choose a call log or lead stream file').setInputFiles(callsPath);
