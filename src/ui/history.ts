@@ -13,6 +13,7 @@ import type { ContactModel } from '../sim/contactModel';
 import type { HistoryApi, HistoryColumns, HistoryFit, HistoryRequest, HistoryResult } from '../worker/historyApi';
 import { download, el } from './dom';
 import { count, FIELD_WORDS, fitKeyNumbers, REJECT_REASON_WORDS } from './historyFormat';
+import './history.css';
 
 /** What the page around the section offers: a change to the selected scenario, through the form's save path. */
 export interface HistoryHooks {
@@ -284,6 +285,7 @@ export function setupHistory(hooks: HistoryHooks): void {
     }
     const name = file.name;
     showError('');
+    $('history-use-status').textContent = '';
     progress.value = 0;
     status.textContent = `Reading ${name}...`;
     performance.mark('leadlab-history-start');
@@ -424,7 +426,7 @@ export function setupHistory(hooks: HistoryHooks): void {
     if (!read?.ok || read.kind !== 'leads') return;
     const done = hooks.applyToSelected({ 'leads.arrivalProfile': read.arrivalsByHourOfWeek, 'leads.perDay': Math.round(read.perDay * 10) / 10 });
     $('history-use-status').textContent = done.ok
-      ? `Scenario "${done.name}" now has ${read.perDay.toFixed(1)} new leads a day arriving by the hours of week of ${read.fileName}.`
+      ? `Scenario "${done.name}" now has ${read.perDay.toFixed(1)} new leads a day (${count(read.leads)} leads over the ${count(read.days)} days of ${read.fileName}), arriving by its hours of week.`
       : done.message;
   });
 

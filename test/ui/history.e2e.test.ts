@@ -118,6 +118,7 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     await page.locator('#history').screenshot({ path: '/tmp/history-fit.png' });
     await page.locator('#history-chart-hours').screenshot({ path: '/tmp/history-hours.png' });
     await page.locator('#history-chart-reached').screenshot({ path: '/tmp/history-reached.png' });
+    await page.locator('#history-chart-reached-attempts').screenshot({ path: '/tmp/history-reached-attempts.png' });
   });
 
   it('writes the fit into the selected scenario, valid, and keeps it after a reload', async () => {
