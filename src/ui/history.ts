@@ -12,7 +12,7 @@ import type { CallOutcome } from '../sim/callLog';
 import type { ContactModel } from '../sim/contactModel';
 import type { HistoryApi, HistoryColumns, HistoryFit, HistoryRequest, HistoryResult } from '../worker/historyApi';
 import { download, el } from './dom';
-import { count, FIELD_WORDS, fitKeyNumbers, REJECT_REASON_WORDS } from './historyFormat';
+import { count, FIELD_WORDS, fitKeyNumbers, inPageWords, REJECT_REASON_WORDS } from './historyFormat';
 import './history.css';
 
 /** What the page around the section offers: a change to the selected scenario, through the form's save path. */
@@ -202,10 +202,10 @@ export function setupHistory(hooks: HistoryHooks): void {
       parts.push(el('div', { className: 'table-wrap' }, table));
       const shown = r.examples.slice(0, EXAMPLES_SHOWN);
       parts.push(el('p', {}, `The first ${shown.length} rejected rows, by line in the file (line 1 is the header):`));
-      parts.push(el('ul', { id: 'history-examples', className: 'examples' }, ...shown.map((ex) => el('li', { dataset: { line: String(ex.line) } }, el('strong', {}, `line ${ex.line}`), `: ${ex.message}`))));
+      parts.push(el('ul', { id: 'history-examples', className: 'examples' }, ...shown.map((ex) => el('li', { dataset: { line: String(ex.line) } }, el('strong', {}, `line ${ex.line}`), `: ${inPageWords(ex.message)}`))));
       if (r.rejected > shown.length) parts.push(el('p', { className: 'hint' }, `... and ${count(r.rejected - shown.length)} more. \`leadlab import\` lists them all.`));
     }
-    for (const w of r.warnings) parts.push(el('p', { className: 'warning' }, `Note: ${w.message}${w.count > 1 ? ` (${count(w.count)} times)` : ''}`));
+    for (const w of r.warnings) parts.push(el('p', { className: 'warning' }, `Note: ${inPageWords(w.message)}${w.count > 1 ? ` (${count(w.count)} times)` : ''}`));
     box.replaceChildren(...parts);
   }
 

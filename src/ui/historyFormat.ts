@@ -69,3 +69,18 @@ export function fitKeyNumbers(fit: FittedModel): KeyNumber[] {
     { key: 'age-decay', label: 'Age decay', value: finite(e.halfLifeMinutes) ? `half-life ${ageLabel(e.halfLifeMinutes)}, floor ${fixed(e.floor, 2)}` : 'none fitted', note: 'how fast the chance of an answer falls as the lead ages (the model uses the fitted table)' },
   ];
 }
+
+/**
+ * A reader's message in the page's words: the import core names the command line's options (`--outcome`,
+ * `--date-order`, `--tz`); the page has a control for each.
+ *
+ * @example
+ * inPageWords('unknown outcome "x"; name it with --outcome "x=contact" (or no-answer, voicemail, bad-number, busy)')
+ * // 'unknown outcome "x"; say what it means under "Call outcomes this page does not know"'
+ */
+export function inPageWords(message: string): string {
+  return message
+    .replace(/; name it with --outcome ".*" \(or no-answer, voicemail, bad-number, busy\)$/s, '; say what it means under "Call outcomes this page does not know"')
+    .replace(/; state the order with --date-order mdy or --date-order dmy$/, '; choose the "Order of numeric dates"')
+    .replace(/^no time zone given \(--tz\): /, 'no time zone given: ');
+}
