@@ -274,6 +274,22 @@ export function setupHistory(hooks: HistoryHooks): void {
     renderFit(read?.ok && read.kind === 'calls' ? stored.fit : undefined);
   }
 
+  /** Says why a file could not be read, and where to fix it. */
+  function explainFailure(result: Extract<HistoryResult, { ok: false }>): void {
+    const name = result.fileName;
+    if (result.error.where === 'columns' && result.columns) {
+      const missing = result.columns.fields.filter((f) => f.required && f.column < 0).map((f) => FIELD_WORDS[f.field] ?? f.field);
+      showError(
+        `${name} does not look like a ${result.columns.kind === 'leads' ? 'lead stream' : 'call log'}: no column was found for ${missing.join(', ')}. ` +
+          `Its columns are ${result.columns.header.map((h) => `"${h}"`).join(', ')}. Pick the columns below if they are there under other names, or choose a call log (one row per call: lead, lead created time, call time, outcome).`,
+        'Columns',
+      );
+    } else if (result.error.where === 'timeZone') {
+      tzInput.setAttribute('aria-invalid', 'true');
+      showError(result.error.message, 'Time zone');
+    } else showError(`${name}: ${result.error.message}`);
+  }
+
   /** Reads the current file with the current settings, then fits a call log; a newer read abandons an older one. */
   async function read(): Promise<void> {
     if (!file) return;
@@ -311,18 +327,8 @@ export function setupHistory(hooks: HistoryHooks): void {
     if (!result.ok) {
       progress.value = 0;
       status.textContent = '';
-      if (result.error.where === 'columns' && result.columns) {
-        const missing = result.columns.fields.filter((f) => f.required && f.column < 0).map((f) => FIELD_WORDS[f.field] ?? f.field);
-        showError(
-          `${name} does not look like a ${result.columns.kind === 'leads' ? 'lead stream' : 'call log'}: no column was found for ${missing.join(', ')}. ` +
-            `Its columns are ${result.columns.header.map((h) => `"${h}"`).join(', ')}. Pick the columns below if they are there under other names, or choose a call log (one row per call: lead, lead created time, call time, outcome).`,
-          'Columns',
-        );
-        $('history-columns').querySelector<HTMLSelectElement>('select[aria-invalid="true"]')?.focus();
-      } else if (result.error.where === 'timeZone') {
-        tzInput.setAttribute('aria-invalid', 'true');
-        showError(result.error.message, 'Time zone');
-      } else showError(`${name}: ${result.error.message}`);
+      explainFailure(result);
+      if (result.error.where === 'columns') $('history-columns').querySelector<HTMLSelectElement>('select[aria-invalid="true"]')?.focus();
       return;
     }
     if (result.kind !== 'calls') {
@@ -432,5 +438,6 @@ export function setupHistory(hooks: HistoryHooks): void {
 
   renderSettings();
   renderResult(false);
+  if (stored.read && !stored.read.ok) explainFailure(stored.read);
   if (stored.read) status.textContent = `Showing ${stored.read.fileName} from your last visit (the file itself is not kept: drop it again to change how it is read).`;
 }

@@ -209,6 +209,10 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     expect(await page.getByLabel(/Lead ID \(required\)/).getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByRole('button', { name: 'Use this fit in the selected scenario' }).isDisabled()).toBe(true);
     await page.locator('#history').screenshot({ path: '/tmp/history-error.png' });
+    // After a reload the page still says what was wrong with the last file, and that the file must be dropped again.
+    await page.reload();
+    expect(await page.locator('#history-error').textContent()).toMatch(/contacts\.csv does not look like a call log/);
+    expect(await page.locator('#history-status').textContent()).toMatch(/from your last visit/);
     expect(errors).toEqual([]);
   });
 
