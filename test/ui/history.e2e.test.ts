@@ -139,6 +139,13 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     expect(await page.locator('#history-key-numbers dd[data-key="leads"] strong').textContent()).toBe(fitKeyNumbers(nodeFit)[0].value);
   });
 
+  it('runs the comparison with the fitted model in the scenario', async () => {
+    await page.getByLabel('Replications per scenario').fill('2');
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 90_000 }).toMatch(/^Done: 2 replications per scenario/);
+    expect(await page.locator('#chart-contact svg').count()).toBeGreaterThan(0);
+  });
+
   it('downloads the fitted model as a file that a scenario names', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download fitted model (JSON)' }).click()]);
     const model = JSON.parse(readFileSync(await download.path(), 'utf8'));
