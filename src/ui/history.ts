@@ -81,6 +81,7 @@ export function setupHistory(hooks: HistoryHooks): void {
   const kindSelect = $<HTMLSelectElement>('history-kind');
   const tzInput = $<HTMLInputElement>('history-tz');
   const dateOrderSelect = $<HTMLSelectElement>('history-date-order');
+  const stopButton = $<HTMLButtonElement>('history-stop');
 
   function persist(): void {
     try {
@@ -291,14 +292,25 @@ export function setupHistory(hooks: HistoryHooks): void {
   }
 
   /** Reads the current file with the current settings, then fits a call log; a newer read abandons an older one. */
+  /** Abandons the read or fit in progress: a fresh worker answers at once (a running fit cannot be interrupted). */
+  function restartWorker(): void {
+    client.worker.terminate();
+    client = startWorker();
+  }
+
   async function read(): Promise<void> {
     if (!file) return;
     const mine = ++generation;
-    if (mine > 1) {
-      // The worker may be busy fitting the previous read; a fresh one answers at once.
-      client.worker.terminate();
-      client = startWorker();
+    if (mine > 1) restartWorker();
+    stopButton.disabled = false;
+    try {
+      await readAndFit(mine, file);
+    } finally {
+      if (mine === generation) stopButton.disabled = true;
     }
+  }
+
+  async function readAndFit(mine: number, file: File): Promise<void> {
     const name = file.name;
     showError('');
     $('history-use-status').textContent = '';
@@ -394,6 +406,14 @@ export function setupHistory(hooks: HistoryHooks): void {
     void read();
   });
 
+  stopButton.addEventListener('click', () => {
+    generation++;
+    restartWorker();
+    stopButton.disabled = true;
+    progress.value = 0;
+    const done = stored.read?.ok ? ` The rows of ${stored.read.fileName} are shown; it was not fitted.` : '';
+    status.textContent = `Stopped.${done} Choose the file again, or change a setting, to start over.`;
+  });
   $<HTMLInputElement>('history-file').addEventListener('change', (e) => {
     const input = e.target as HTMLInputElement;
     take(input.files);

@@ -235,6 +235,15 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     expect(await page.locator('[data-count="kept"]').textContent()).toBe('3');
   });
 
+  it('stops a read or fit on request, and starts over when the file is chosen again', async () => {
+    await page.getByLabel('Choose a call log or lead stream file').setInputFiles(callsPath);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    expect(await page.locator('#history-status').textContent()).toMatch(/^Stopped\./);
+    expect(await page.getByRole('button', { name: 'Stop' }).isDisabled()).toBe(true);
+    await page.getByLabel('Choose a call log or lead stream file').setInputFiles(callsPath);
+    await expect.poll(() => page.locator('#history-status').textContent(), { timeout: 60_000 }).toMatch(/^Fitted team-calls\.csv/);
+  });
+
   it('fits a phone screen without sideways scrolling of the section', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByLabel('Choose a call log or lead stream file').setInputFiles(callsPath);
