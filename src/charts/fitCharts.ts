@@ -22,13 +22,15 @@ export function ageLabel(minutes: number): string {
 export function reachedByAgeSpec(fit: FittedModel): Plot.PlotOptions {
   const rows = fit.timeToContact.km
     .filter((p) => p.t > 0 && finite(p.survival))
-    .map((p) => ({ t: p.t, reached: 1 - p.survival, lo: 1 - (finite(p.upper) ? p.upper : p.survival), hi: 1 - (finite(p.lower) ? p.lower : p.survival) }));
-  const ticks = [1, 5, 15, 60, 240, 1440, 10080, 43200].filter((t) => rows.length > 0 && t >= rows[0].t / 2 && t <= rows[rows.length - 1].t * 2);
+    .map((p) => ({ t: Math.log10(p.t), reached: 1 - p.survival, lo: 1 - (finite(p.upper) ? p.upper : p.survival), hi: 1 - (finite(p.lower) ? p.lower : p.survival) }));
+  // Lead age on a log scale, drawn as log10(minutes) on a linear scale: Plot's log axis would drop the labels of
+  // 5 min and 1 h (d3 labels only ticks with a small mantissa there).
+  const ticks = [1, 5, 15, 60, 240, 1440, 10080, 43200].map(Math.log10).filter((t) => rows.length > 0 && t >= rows[0].t - 0.3 && t <= rows[rows.length - 1].t + 0.3);
   return {
     width: WIDTH,
     height: 320,
     marginLeft: 50,
-    x: { type: 'log', label: 'Lead age (log scale)', ticks, tickFormat: ageLabel, grid: true },
+    x: { label: 'Lead age (log scale)', ticks, tickFormat: (t: number) => ageLabel(Math.round(10 ** t)), grid: true },
     y: { label: 'Share of leads reached (%)', percent: true, domain: [0, 100], grid: true },
     marks: [
       Plot.areaY(rows, { x: 't', y1: 'lo', y2: 'hi', curve: 'step-after', fill: '#1f5fbf', fillOpacity: 0.2 }),
