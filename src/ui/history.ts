@@ -8,11 +8,12 @@ import { proxy, wrap, type Remote } from 'comlink';
 import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec, reachedByAttemptSpec } from '../charts/fitCharts';
 import type { ImportField } from '../io/fields';
 import { resolveTimeZone } from '../io/timeZone';
+import type { ConversionRow } from '../fit/conversionTables';
 import type { CallOutcome } from '../sim/callLog';
 import type { ContactModel } from '../sim/contactModel';
 import type { HistoryApi, HistoryColumns, HistoryFit, HistoryRequest, HistoryResult } from '../worker/historyApi';
 import { download, el } from './dom';
-import { count, FIELD_WORDS, fitKeyNumbers, inPageWords, REJECT_REASON_WORDS } from './historyFormat';
+import { conversionCells, count, FIELD_WORDS, fitKeyNumbers, inPageWords, REJECT_REASON_WORDS } from './historyFormat';
 import './history.css';
 
 /** What the page around the section offers: a change to the selected scenario, through the form's save path. */
@@ -228,6 +229,18 @@ export function setupHistory(hooks: HistoryHooks): void {
     });
   }
 
+  function conversionTable(id: string, caption: string, group: string, rows: ConversionRow[]): HTMLElement {
+    const head = [group, 'Leads', 'Reached', 'Converted', 'Conversion rate (95% interval)'];
+    return el('div', { className: 'table-wrap' }, el('table', { id },
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...rows.map((r) => {
+        const [label, ...cells] = conversionCells(r);
+        return el('tr', {}, el('th', { scope: 'row' }, label), ...cells.map((c) => el('td', { className: 'num' }, c)));
+      })),
+    ));
+  }
+
   function renderFit(fit: HistoryFit | undefined): void {
     const box = $('history-fit');
     $<HTMLButtonElement>('history-use-fit').disabled = !fit?.ok;
@@ -239,7 +252,7 @@ export function setupHistory(hooks: HistoryHooks): void {
     box.hidden = false;
     if (!fit.ok) {
       $('history-key-numbers').replaceChildren(el('p', { className: 'bad-text' }, `No fit: ${fit.error.message}.`));
-      for (const id of ['history-chart-reached', 'history-chart-reached-attempts', 'history-chart-attempts', 'history-chart-age', 'history-chart-hours']) $(id).replaceChildren();
+      for (const id of ['history-chart-reached', 'history-chart-reached-attempts', 'history-chart-attempts', 'history-chart-age', 'history-chart-hours', 'history-conversion']) $(id).replaceChildren();
       $('history-notes').replaceChildren();
       return;
     }
@@ -256,7 +269,11 @@ export function setupHistory(hooks: HistoryHooks): void {
     drawChart($('history-chart-attempts'), 'Contact rate by attempt number', contactByAttemptSpec(f));
     drawChart($('history-chart-age'), 'Contact rate by lead age', contactByLeadAgeSpec(f));
     drawChart($('history-chart-hours'), 'Contact rate by hour of week', contactByHourOfWeekSpec(f));
-    const notes = [...f.notes, ...f.attemptsToContact.notes, ...f.timeToContact.notes, ...f.contactByLeadAge.notes, ...f.contactByHourOfWeek.notes];
+    $('history-conversion').replaceChildren(...(f.conversion ? [
+      conversionTable('history-conversion-speed', 'Conversion by speed to lead (time from the lead to its first call)', 'First call within', f.conversion.bySpeedToLead),
+      conversionTable('history-conversion-attempt', 'Conversion by the attempt that first reached the lead', 'First reached on', f.conversion.byAttemptOfFirstContact),
+    ] : []));
+    const notes = [...f.notes, ...(f.conversion?.notes ?? []), ...f.attemptsToContact.notes, ...f.timeToContact.notes, ...f.contactByLeadAge.notes, ...f.contactByHourOfWeek.notes];
     $('history-notes').replaceChildren(...(notes.length ? [el('h4', {}, 'What the data can and cannot support'), el('ul', {}, ...notes.map((n) => el('li', {}, n)))] : []));
   }
 

@@ -1,4 +1,5 @@
 import { ageLabel } from '../charts/fitCharts';
+import type { ConversionRow } from '../fit/conversionTables';
 import type { FittedModel } from '../fit/fitCallLog';
 import type { RejectReason } from '../io/importReport';
 
@@ -83,4 +84,15 @@ export function inPageWords(message: string): string {
     .replace(/; name it with --outcome ".*" \(or no-answer, voicemail, bad-number, busy\)$/s, '; say what it means under "Call outcomes this page does not know"')
     .replace(/; state the order with --date-order mdy or --date-order dmy$/, '; choose the "Order of numeric dates"')
     .replace(/^no time zone given \(--tz\): /, 'no time zone given: ');
+}
+
+/** A row of a conversion table as the page shows it: group, leads, reached, converted, rate with its interval. */
+export function conversionCells(r: ConversionRow): string[] {
+  return [
+    r.thin ? `${r.label} (few leads)` : r.label,
+    count(r.leads),
+    percent(r.contactRate),
+    count(r.converted),
+    `${percent(r.conversionRate)} (${percent(r.lower)} to ${percent(r.upper)})`,
+  ];
 }

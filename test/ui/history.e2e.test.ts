@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitCallLog, type FittedModel } from '../../src/fit/fitCallLog';
 import { readLogFile } from '../../src/io/node/readLogFile';
 import { loadScenario } from '../../src/scenario/load';
-import { fitKeyNumbers } from '../../src/ui/historyFormat';
+import { conversionCells, fitKeyNumbers } from '../../src/ui/historyFormat';
 import { BAD_ROWS, knownCallLog, SCHEDULE, shareReachedWithin, TRUTH } from '../worker/historyFixture';
 
 // Debian's Chromium; LEADLAB_CHROMIUM points elsewhere (e.g. to check the skip on a machine that has it).
@@ -242,6 +242,26 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Stop' }).isDisabled()).toBe(true);
     await page.getByLabel('Choose a call log or lead stream file').setInputFiles(callsPath);
     await expect.poll(() => page.locator('#history-status').textContent(), { timeout: 60_000 }).toMatch(/^Fitted team-calls\.csv/);
+  });
+
+  it("fits the project's sample call log (gzip, US dates, Chicago time, a funded column) as leadlab fit does", async () => {
+    const sample = join(repo, 'data/calllogs/sample-calls.csv.gz');
+    const node = await readLogFile(sample, { timeZone: 'America/Chicago' });
+    if (node.kind !== 'calls') throw new Error('expected a call log');
+    const expected = fitCallLog(node.table);
+    const tz = page.getByLabel('Time zone of times written without one');
+    await tz.fill('America/Chicago');
+    await tz.press('Tab');
+    await page.getByLabel('Choose a call log or lead stream file').setInputFiles(sample);
+    await expect.poll(() => page.locator('#history-status').textContent(), { timeout: 120_000 }).toMatch(/^Fitted sample-calls\.csv\.gz/);
+    for (const n of fitKeyNumbers(expected).filter((k) => k.key !== 'contactability')) {
+      expect(await page.locator(`#history-key-numbers dd[data-key="${n.key}"] strong`).textContent(), n.label).toBe(n.value);
+    }
+    const rows = await page.locator('#history-conversion-speed tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
+    expect(rows).toEqual(expected.conversion!.bySpeedToLead.map(conversionCells));
+    await page.locator('#history-conversion').screenshot({ path: '/tmp/history-conversion.png' });
+    await tz.fill('');
+    await tz.press('Tab');
   });
 
   it('fits a phone screen without sideways scrolling of the section', async () => {
