@@ -15,6 +15,7 @@ import type { HistoryApi, HistoryColumns, HistoryFit, HistoryRequest, HistoryRes
 import { download, el } from './dom';
 import { conversionCells, count, FIELD_WORDS, fitKeyNumbers, inPageWords, REJECT_REASON_WORDS } from './historyFormat';
 import './history.css';
+import sampleCallLogUrl from '../../data/calllogs/sample-calls.csv.gz?url';
 
 /** What the page around the section offers: a change to the selected scenario, through the form's save path. */
 export interface HistoryHooks {
@@ -384,7 +385,7 @@ export function setupHistory(hooks: HistoryHooks): void {
     status.textContent = fit.ok ? `Fitted ${name}: read in ${(result.elapsedMs / 1000).toFixed(1)} s, fitted in ${(fit.elapsedMs / 1000).toFixed(1)} s.` : `${name} was read, but could not be fitted: ${fit.error.message}`;
   }
 
-  function take(files: FileList | null | undefined): void {
+  function take(files: ArrayLike<File> | null | undefined): void {
     const f = files?.[0];
     if (!f) return;
     file = f;
@@ -423,6 +424,22 @@ export function setupHistory(hooks: HistoryHooks): void {
     void read();
   });
 
+  $('history-sample').addEventListener('click', async () => {
+    // The project's sample (data/calllogs: 3,000 leads drawn from a known model, US dates on Chicago time).
+    status.textContent = 'Loading the sample call log...';
+    try {
+      const response = await fetch(sampleCallLogUrl);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const blob = await response.blob();
+      stored.request = { ...stored.request, kind: 'auto', timeZone: 'America/Chicago', dateOrder: '' };
+      renderSettings();
+      tzInput.removeAttribute('aria-invalid');
+      take([new File([blob], 'sample-calls.csv.gz', { type: 'application/gzip' })]);
+    } catch (e) {
+      status.textContent = '';
+      showError(`the sample call log could not be loaded (${(e as Error).message}); choose a file of your own`);
+    }
+  });
   stopButton.addEventListener('click', () => {
     generation++;
     restartWorker();
