@@ -73,6 +73,9 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
 
   it('reads an uploaded call log, counting the rows kept and rejected as written', async () => {
     await page.goto(base);
+    // Before a file: no empty column box, nothing to use yet.
+    expect(await page.locator('#history-columns').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Use this fit in the selected scenario' }).isDisabled()).toBe(true);
     await page.getByLabel('Choose a call log or lead stream file').setInputFiles(callsPath);
     await page.waitForSelector('#history-counts', { timeout: 30_000 });
     expect(await page.locator('[data-count="kept"]').textContent()).toBe(log.goodRows.toLocaleString('en-US'));
@@ -252,7 +255,7 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     const tz = page.getByLabel('Time zone of times written without one');
     // The sample ships with the site: one click loads it and sets its time zone.
     await page.getByRole('button', { name: 'No file at hand? Try the sample call log' }).click();
-    expect(await tz.inputValue()).toBe('America/Chicago');
+    await expect.poll(() => tz.inputValue()).toBe('America/Chicago');
     await expect.poll(() => page.locator('#history-status').textContent(), { timeout: 120_000 }).toMatch(/^Fitted sample-calls\.csv\.gz/);
     for (const n of fitKeyNumbers(expected).filter((k) => k.key !== 'contactability')) {
       expect(await page.locator(`#history-key-numbers dd[data-key="${n.key}"] strong`).textContent(), n.label).toBe(n.value);
