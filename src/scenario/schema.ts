@@ -85,22 +85,19 @@ const leads = obj(
   { defaulted: true, optional: ['replay'], description: 'The lead stream: synthetic by default, or a replayed CSV.' },
 );
 
-const ageDecayShapes = [
-  obj({
-    kind: str({ values: ['exponential'] }),
-    halfLifeMinutes: num({ exclusiveMin: 0, description: 'Minutes for the fresh-lead bonus to halve.' }),
-    floor: num({ min: 0, max: 1, description: 'Multiplier left when the lead is old.' }),
-  }) as Schema<Record<string, unknown>>,
-  obj({
-    kind: str({ values: ['table'] }),
-    points: arr(arr(num({ min: 0 }), { length: 2 }), { minItems: 1, description: '[ageMinutes, multiplier] pairs.' }),
-  }) as Schema<Record<string, unknown>>,
-];
-const pickAgeDecay = (v: unknown) => (typeof v === 'object' && v !== null ? ((v as { kind?: unknown }).kind === 'table' ? 1 : 0) : -1);
-
 const ageDecay = oneOf<Record<string, unknown>>(
-  ageDecayShapes,
-  pickAgeDecay,
+  [
+    obj({
+      kind: str({ values: ['exponential'] }),
+      halfLifeMinutes: num({ exclusiveMin: 0, description: 'Minutes for the fresh-lead bonus to halve.' }),
+      floor: num({ min: 0, max: 1, description: 'Multiplier left when the lead is old.' }),
+    }) as Schema<Record<string, unknown>>,
+    obj({
+      kind: str({ values: ['table'] }),
+      points: arr(arr(num({ min: 0 }), { length: 2 }), { minItems: 1, description: '[ageMinutes, multiplier] pairs.' }),
+    }) as Schema<Record<string, unknown>>,
+  ],
+  (v) => (typeof v === 'object' && v !== null ? ((v as { kind?: unknown }).kind === 'table' ? 1 : 0) : -1),
   'an object with kind "exponential" or "table"',
   // Assumption to be calibrated (docs/assumptions.md): the fresh-lead answer bonus halves in 30 minutes and
   // leaves 35% of it for old leads.
@@ -119,12 +116,21 @@ const contact = obj(
   { defaulted: true, description: 'How likely a call is answered.' },
 );
 
+/** The age decay of a fitted model: the shapes of `contact.ageDecay`, but required (a fit always writes one). */
+const fittedAgeDecay: Schema<Record<string, unknown>> = {
+  parse: (v, path, issues) => ageDecay.parse(v, path, issues),
+  jsonSchema: () => {
+    const { default: _default, ...schema } = ageDecay.jsonSchema();
+    return { ...schema, description: 'Answer probability multiplier by lead age, as fitted.' };
+  },
+};
+
 /** A fitted contact model written into the scenario itself (the workbench page has no files to name). */
 const inlineContactModel = obj(
   {
     contactability: obj({ alpha: num({ exclusiveMin: 0 }), beta: num({ exclusiveMin: 0 }) }, { description: 'Per-lead answer probability, Beta(alpha, beta).' }),
     hourOfWeek: arr(num({ min: 0 }), { length: 168, description: 'Answer probability multiplier by hour of week, Monday 00:00 first.' }),
-    ageDecay: oneOf<Record<string, unknown>>(ageDecayShapes, pickAgeDecay, 'an object with kind "exponential" or "table"', { description: 'Answer probability multiplier by lead age.' }),
+    ageDecay: fittedAgeDecay,
   },
   { description: 'The "contactModel" of a `leadlab fit` output, written inline.' },
 );

@@ -35,6 +35,11 @@ describe('A contact model written inline in a scenario', () => {
     expect(issues.find((i) => i.path === 'contactModel.hourOfWeek')!.message).toMatch(/168/);
   });
 
+  it('requires every part of the model (a fit always writes an age decay)', () => {
+    const { ageDecay: _left, ...partial } = model;
+    expect(issuesOf({ contactModel: partial }).map((i) => i.path)).toEqual(['contactModel.ageDecay']);
+  });
+
   it('rejects a value that is neither a path nor a model, saying what was expected', () => {
     const [issue] = issuesOf({ contactModel: 3 });
     expect(issue.path).toBe('contactModel');
