@@ -13,3 +13,4 @@ export {
   type PipelineRow,
   type TimeBinRow,
 } from './rows';
+export { ageLabel, contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec, reachedByAttemptRows, reachedByAttemptSpec, type ReachedByAttemptRow } from './fitCharts';

@@ -50,7 +50,9 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
   if (!checked.ok) throw new ScenarioError(checked.issues, where);
   let fitted: ContactModel | undefined;
   const path = checked.value.contactModel;
-  if (path !== undefined) {
+  // An inline model (the workbench writes one) was checked field by field by the schema.
+  if (typeof path === 'object') fitted = path as unknown as ContactModel;
+  else if (path !== undefined) {
     if (!readFile) throw new ScenarioError([{ path: 'contactModel', message: `cannot read ${JSON.stringify(path)} here; load the model file first` }], where);
     let text: string;
     try {

@@ -136,6 +136,25 @@ const contact = obj(
   { defaulted: true, description: 'How likely a call is answered.' },
 );
 
+/** The age decay of a fitted model: the shapes of `contact.ageDecay`, but required (a fit always writes one). */
+const fittedAgeDecay: Schema<Record<string, unknown>> = {
+  parse: (v, path, issues) => ageDecay.parse(v, path, issues),
+  jsonSchema: () => {
+    const { default: _default, ...schema } = ageDecay.jsonSchema();
+    return { ...schema, description: 'Answer probability multiplier by lead age, as fitted.' };
+  },
+};
+
+/** A fitted contact model written into the scenario itself (the workbench page has no files to name). */
+const inlineContactModel = obj(
+  {
+    contactability: obj({ alpha: num({ exclusiveMin: 0 }), beta: num({ exclusiveMin: 0 }) }, { description: 'Per-lead answer probability, Beta(alpha, beta).' }),
+    hourOfWeek: arr(num({ min: 0 }), { length: 168, description: 'Answer probability multiplier by hour of week, Monday 00:00 first.' }),
+    ageDecay: fittedAgeDecay,
+  },
+  { description: 'The "contactModel" of a `leadlab fit` output, written inline.' },
+);
+
 const competitor = obj(
   {
     meanResponseMinutes: positive('Mean minutes until another buyer reaches the consumer (calibrated with the interest curve to Velocify 2012, figure 2 of docs/assumptions.md: buyers of aggregator leads are call centres that dial within minutes; HBR 2011 found a 42-hour average response across all firms, most of which are not lead buyers).', 20),
@@ -358,7 +377,12 @@ export const scenarioSchema = obj(
     cooldownDays: num({ int: true, min: 0, default: 14, description: 'Days the run goes on after the last arrival so late leads are worked.' }),
     leads,
     contact,
-    contactModel: str({ description: 'Path of a fitted contact model (from `leadlab fit --out`), relative to the scenario file; replaces `contact`.' }),
+    contactModel: oneOf<string | Record<string, unknown>>(
+      [str() as Schema<string | Record<string, unknown>>, inlineContactModel as Schema<string | Record<string, unknown>>],
+      (v) => (typeof v === 'string' ? 0 : typeof v === 'object' && v !== null && !Array.isArray(v) ? 1 : -1),
+      'the path of a fitted model file or a model {contactability, hourOfWeek, ageDecay}',
+      { description: 'A fitted contact model (from `leadlab fit --out`, or "Use this fit" in the workbench): the path of the file, relative to the scenario file, or its "contactModel" object inline; replaces `contact`.' },
+    ),
     competitor,
     calls,
     funnel,

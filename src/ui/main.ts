@@ -7,6 +7,7 @@ import { summarize, type ScenarioSummary } from '../sim/summary';
 import { distributionStrategies } from '../strategies/distribution';
 import { BrowserPool, type BrowserTask } from './browserPool';
 import { download, el } from './dom';
+import { setupHistory } from './history';
 import { PRESET_COMPARISONS } from './presets';
 import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
@@ -306,7 +307,21 @@ async function run(): Promise<void> {
   }
 }
 
+/** The History section writes a fit into the selected scenario through the same path as the form. */
+function applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean } | { ok: false; message: string } {
+  const name = nameOf(state.scenarios[state.selected], state.selected);
+  try {
+    JSON.parse(state.scenarios[state.selected]);
+  } catch {
+    return { ok: false, message: `"${name}" has a JSON syntax error; fix it in section 1 first.` };
+  }
+  for (const [path, value] of Object.entries(changes)) onFormInput(path, value);
+  renderEditor();
+  return { ok: true, name, valid: check(state.scenarios[state.selected]).ok };
+}
+
 setup();
+setupHistory({ applyToSelected });
 renderAll();
 save();
 $('status').textContent = 'Ready: press "Run comparison" to simulate every scenario.';

@@ -1,0 +1,145 @@
+import * as Plot from '@observablehq/plot';
+import type { FittedModel } from '../fit/fitCallLog';
+
+/*
+ * A call-log fit as @observablehq/plot specs: the page's History section draws them, and a command-line report
+ * can too (with `document` from a DOM implementation). Each takes the fit record `leadlab fit --json` writes.
+ */
+
+const WIDTH = 760;
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** Minutes as the field says them: "5 min", "4 h", "2 d". */
+export function ageLabel(minutes: number): string {
+  if (minutes < 60) return `${+minutes.toFixed(1)} min`;
+  if (minutes < 1440) return `${+(minutes / 60).toFixed(1)} h`;
+  return `${+(minutes / 1440).toFixed(1)} d`;
+}
+
+/** Kaplan-Meier: share of leads reached by lead age, with its 95% band; lead age on a log scale. */
+export function reachedByAgeSpec(fit: FittedModel): Plot.PlotOptions {
+  const rows = fit.timeToContact.km
+    .filter((p) => p.t > 0 && finite(p.survival))
+    .map((p) => ({ t: Math.log10(p.t), reached: 1 - p.survival, lo: 1 - (finite(p.upper) ? p.upper : p.survival), hi: 1 - (finite(p.lower) ? p.lower : p.survival) }));
+  // Lead age on a log scale, drawn as log10(minutes) on a linear scale: Plot's log axis would drop the labels of
+  // 5 min and 1 h (d3 labels only ticks with a small mantissa there).
+  const ticks = [1, 5, 15, 60, 240, 1440, 10080, 43200].map(Math.log10).filter((t) => rows.length > 0 && t >= rows[0].t - 0.3 && t <= rows[rows.length - 1].t + 0.3);
+  return {
+    width: WIDTH,
+    height: 320,
+    marginLeft: 50,
+    x: { label: 'Lead age (log scale)', ticks, tickFormat: (t: number) => ageLabel(Math.round(10 ** t)), grid: true },
+    y: { label: 'Share of leads reached (%)', percent: true, domain: [0, 100], grid: true },
+    marks: [
+      Plot.areaY(rows, { x: 't', y1: 'lo', y2: 'hi', curve: 'step-after', fill: '#1f5fbf', fillOpacity: 0.2 }),
+      Plot.lineY(rows, { x: 't', y: 'reached', curve: 'step-after', stroke: '#1f5fbf', strokeWidth: 2 }),
+      Plot.ruleY([0]),
+    ],
+  };
+}
+
+/** One row per attempt number: share of leads reached by then, observed (Kaplan-Meier over attempts) and fitted. */
+export interface ReachedByAttemptRow {
+  attempt: number;
+  observed: number;
+  lower: number;
+  upper: number;
+  fitted: number;
+}
+
+/**
+ * Share of leads reached within k attempts: the product-limit estimate over attempts (a lead that got fewer
+ * attempts is censored after its last), with a Greenwood 95% band, and the beta-geometric fit's 1 - prod(1 - h_j).
+ */
+export function reachedByAttemptRows(fit: FittedModel): ReachedByAttemptRow[] {
+  let s = 1, fitted = 1, greenwood = 0;
+  const rows: ReachedByAttemptRow[] = [];
+  for (const r of fit.attemptsToContact.perAttempt) {
+    if (r.atRisk <= 0) continue;
+    s *= 1 - r.observed / r.atRisk;
+    fitted *= 1 - r.fittedRate;
+    if (r.atRisk > r.observed) greenwood += r.observed / (r.atRisk * (r.atRisk - r.observed));
+    const se = s * Math.sqrt(greenwood);
+    rows.push({ attempt: r.attempt, observed: 1 - s, lower: Math.max(0, 1 - s - 1.96 * se), upper: Math.min(1, 1 - s + 1.96 * se), fitted: 1 - fitted });
+  }
+  return rows;
+}
+
+/** Share of leads reached within each number of attempts: observed with its band (dots and bars), beta-geometric fit (line). */
+export function reachedByAttemptSpec(fit: FittedModel): Plot.PlotOptions {
+  const rows = reachedByAttemptRows(fit);
+  return {
+    width: WIDTH,
+    height: 300,
+    marginLeft: 50,
+    x: { label: 'Attempts made', ticks: rows.map((r) => r.attempt), tickFormat: 'd' },
+    y: { label: 'Share of leads reached (%)', percent: true, domain: [0, 100], grid: true },
+    color: { domain: ['observed (Kaplan-Meier over attempts)', 'beta-geometric fit'], range: ['#1d2430', '#f0a400'], legend: true },
+    marks: [
+      Plot.ruleX(rows, { x: 'attempt', y1: 'lower', y2: 'upper', stroke: '#1d2430', strokeOpacity: 0.3, strokeWidth: 6 }),
+      Plot.lineY(rows, { x: 'attempt', y: 'fitted', stroke: () => 'beta-geometric fit', strokeWidth: 2 }),
+      Plot.dot(rows, { x: 'attempt', y: 'observed', fill: () => 'observed (Kaplan-Meier over attempts)', r: 4, title: (d: ReachedByAttemptRow) => `${(d.observed * 100).toFixed(1)}% reached within ${d.attempt} attempts (fit ${(d.fitted * 100).toFixed(1)}%)` }),
+      Plot.ruleY([0]),
+    ],
+  };
+}
+
+/** Contact rate on each attempt of leads not yet reached: observed (dots) against the beta-geometric fit (line). */
+export function contactByAttemptSpec(fit: FittedModel): Plot.PlotOptions {
+  const rows = fit.attemptsToContact.perAttempt.filter((r) => r.atRisk > 0);
+  const long = rows.flatMap((r) => [
+    { attempt: r.attempt, rate: r.observedRate, what: 'observed', atRisk: r.atRisk },
+    { attempt: r.attempt, rate: r.fittedRate, what: 'beta-geometric fit', atRisk: r.atRisk },
+  ]);
+  return {
+    width: WIDTH,
+    height: 300,
+    marginLeft: 50,
+    x: { label: 'Attempt number (leads not reached before it)', ticks: rows.map((r) => r.attempt), tickFormat: 'd' },
+    y: { label: 'Contact rate on that attempt (%)', percent: true, grid: true, zero: true },
+    color: { domain: ['observed', 'beta-geometric fit'], range: ['#1d2430', '#f0a400'], legend: true },
+    marks: [
+      Plot.lineY(long.filter((d) => d.what !== 'observed'), { x: 'attempt', y: 'rate', stroke: 'what', strokeWidth: 2 }),
+      Plot.dot(long.filter((d) => d.what === 'observed'), { x: 'attempt', y: 'rate', fill: 'what', r: 4, title: (d: { atRisk: number; rate: number }) => `${(d.rate * 100).toFixed(1)}% of ${d.atRisk} leads` }),
+      Plot.ruleY([0]),
+    ],
+  };
+}
+
+/** Raw contact rate by lead age bucket (search-phase attempts) with 95% intervals. */
+export function contactByLeadAgeSpec(fit: FittedModel): Plot.PlotOptions {
+  const rows = fit.contactByLeadAge.buckets.filter((b) => b.attempts > 0 && finite(b.rate));
+  return {
+    width: WIDTH,
+    height: 300,
+    marginLeft: 50,
+    marginBottom: 50,
+    x: { domain: rows.map((b) => b.label), label: 'Lead age at the attempt', tickRotate: -20 },
+    y: { label: 'Contact rate (%)', percent: true, grid: true, zero: true },
+    marks: [
+      Plot.ruleX(rows, { x: 'label', y1: 'lower', y2: 'upper', stroke: '#1f5fbf', strokeWidth: 6, strokeOpacity: 0.35 }),
+      Plot.dot(rows, { x: 'label', y: 'rate', fill: '#1f5fbf', r: 5, title: (b: { attempts: number; contacts: number }) => `${b.contacts} of ${b.attempts} attempts answered` }),
+      Plot.ruleY([0]),
+    ],
+  };
+}
+
+/** Raw contact rate by day and hour (on the log's clock); hours with fewer than `minAttempts` attempts are left blank. */
+export function contactByHourOfWeekSpec(fit: FittedModel, minAttempts = 30): Plot.PlotOptions {
+  const rows = fit.contactByHourOfWeek.hours.filter((h) => h.attempts >= minAttempts && finite(h.rate));
+  return {
+    width: WIDTH,
+    height: 260,
+    marginLeft: 50,
+    padding: 0.05,
+    x: { domain: Array.from({ length: 24 }, (_, h) => h), label: 'Hour of day', tickFormat: (h: number) => String(h).padStart(2, '0') },
+    y: { domain: DAYS, label: null },
+    // Stepped colors: the legend is drawn with rectangles, so the chart also renders with jsdom (no canvas).
+    color: { type: 'quantize', n: 6, scheme: 'blues', percent: true, label: 'Contact rate (%)', legend: true, zero: true },
+    marks: [
+      Plot.cell(rows, { x: 'hourOfDay', y: 'day', fill: 'rate', title: (h: { day: string; hourOfDay: number; rate: number; attempts: number }) => `${h.day} ${h.hourOfDay}:00: ${(h.rate * 100).toFixed(1)}% of ${h.attempts} attempts` }),
+    ],
+  };
+}
