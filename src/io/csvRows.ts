@@ -52,6 +52,38 @@ export function papaRowConfig(sink: RowSink, options: CsvOptions = {}, onDone?: 
   } as Papa.ParseConfig<string[]>;
 }
 
+/**
+ * Parses a streamed source with {@link papaRowConfig}, ending at the first error (thrown by the sink, or passed
+ * to `fail` by the source): after it, no row reaches the sink and `stop` is called once (to cancel or destroy the
+ * source). Resolves when the last row is in. Shared by the Node file reader and the browser Blob reader.
+ */
+export function parseStream(parse: (config: Papa.ParseConfig<string[]>, fail: (e: unknown) => void) => void, sink: RowSink, options: CsvOptions, stop: () => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const fail = (e: unknown): void => {
+      if (failed) return;
+      failed = true;
+      stop();
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    const guarded: RowSink = {
+      row(fields, line, problem) {
+        if (failed) return;
+        try {
+          sink.row(fields, line, problem);
+        } catch (e) {
+          fail(e);
+        }
+      },
+    };
+    try {
+      parse(papaRowConfig(guarded, options, (e) => (e ? fail(e) : failed || resolve())), fail);
+    } catch (e) {
+      fail(e);
+    }
+  });
+}
+
 /** True for a row that is an empty line. */
 export function isBlankRow(fields: readonly string[]): boolean {
   return fields.length === 0 || (fields.length === 1 && fields[0].trim() === '');

@@ -1,9 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitCallLog, type FittedModel } from '../../src/fit/fitCallLog';
@@ -11,34 +8,13 @@ import { readLogFile } from '../../src/io/node/readLogFile';
 import { loadScenario } from '../../src/scenario/load';
 import { conversionCells, fitKeyNumbers } from '../../src/ui/historyFormat';
 import { BAD_ROWS, knownCallLog, SCHEDULE, shareReachedWithin, TRUTH } from '../worker/historyFixture';
+import { hasChromium, openSite, repo, warnIfSkipped, type Site } from './browserHarness';
 
-// Debian's Chromium; LEADLAB_CHROMIUM points elsewhere (e.g. to check the skip on a machine that has it).
-const CHROMIUM = process.env.LEADLAB_CHROMIUM ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`test/ui/history.e2e.test.ts: skipped, ${CHROMIUM} is missing (apt-get install chromium to run the browser tests)`);
-
-const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-// Its own build folder, so it never races the other browser test's build of dist/web.
-const webRoot = join(repo, 'dist/web-history-test');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = normalize(join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
-    if (!path.startsWith(root) || !existsSync(path)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
+warnIfSkipped('test/ui/history.e2e.test.ts');
 
 describe.skipIf(!hasChromium)('the History section in Chromium', () => {
-  let server: Server;
+  let site: Site | undefined;
   let base: string;
-  let browser: import('playwright-core').Browser;
   let page: import('playwright-core').Page;
   const errors: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'leadlab-history-e2e-'));
@@ -48,17 +24,8 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
   let nodeFit: FittedModel;
 
   beforeAll(async () => {
-    const { build } = await import('vite');
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
-    server = await serve(webRoot);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    site = await openSite('dist/web-history-test');
+    ({ base, page } = site);
     page.on('pageerror', (e) => errors.push(e.message));
     // The same file read by the command line's Node reader and fitted in Node: what the page must show.
     const node = await readLogFile(callsPath);
@@ -67,8 +34,7 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    await site?.close();
   });
 
   it('reads an uploaded call log, counting the rows kept and rejected as written', async () => {

@@ -1,8 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
@@ -11,32 +7,12 @@ import { PRESET_COMPARISONS } from '../../src/ui/presets';
 import { TABLE_METRICS, tableValue } from '../../src/ui/renderResults';
 import { scenarioSchema } from '../../src/scenario/schema';
 import { distributionStrategies } from '../../src/strategies/distribution';
+import { hasChromium, openSite, warnIfSkipped, type Site } from './browserHarness';
 
-// Debian's Chromium; LEADLAB_CHROMIUM points elsewhere (e.g. to check the skip on a machine that has it).
-const CHROMIUM = process.env.LEADLAB_CHROMIUM ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`test/ui/workbench.e2e.test.ts: skipped, ${CHROMIUM} is missing (apt-get install chromium to run the browser tests)`);
-
-const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const webRoot = join(repo, 'dist/web');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
-
-/** A tiny static file server for the built site. */
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = normalize(join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
-    if (!path.startsWith(root) || !existsSync(path)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
+warnIfSkipped('test/ui/workbench.e2e.test.ts');
 
 describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
-  let server: Server;
+  let site: Site | undefined;
   let base: string;
   // Types come from playwright-core, imported only when Chromium is there.
   let browser: import('playwright-core').Browser;
@@ -44,22 +20,12 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
   const replications = 3;
 
   beforeAll(async () => {
-    const { build } = await import('vite');
-    await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'warn' });
-    server = await serve(webRoot);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    site = await openSite('dist/web');
+    ({ base, browser, page } = site);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((ok) => (server ? server.close(ok) : ok(undefined)));
+    await site?.close();
   });
 
   it('runs a preset comparison in web workers and shows the numbers runScenario gives in Node for the same seed', async () => {

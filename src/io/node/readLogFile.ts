@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import Papa from 'papaparse';
-import { papaRowConfig, type CsvOptions, type RowSink } from '../csvRows';
+import { parseStream, type CsvOptions, type RowSink } from '../csvRows';
 import { createLogReader, type LogImport, type LogReadOptions } from '../logReader';
 
 /** True when the file starts with the gzip magic bytes (whatever its name). */
@@ -31,31 +31,15 @@ export async function openTextStream(path: string): Promise<Readable> {
 /** Streams the rows of a CSV file (plain or gzip) into `sink`; the file text is never held whole. */
 export async function feedCsvFile(path: string, sink: RowSink, options: CsvOptions = {}): Promise<void> {
   const stream = await openTextStream(path);
-  await new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const fail = (e: Error): void => {
-      if (failed) return;
-      failed = true;
-      stream.destroy();
-      reject(e);
-    };
-    stream.on('error', fail);
-    const config = papaRowConfig(
-      {
-        row(fields, line, problem) {
-          if (failed) return;
-          try {
-            sink.row(fields, line, problem);
-          } catch (e) {
-            fail(e as Error);
-          }
-        },
-      },
-      options,
-      (e) => (e ? fail(e) : failed || resolve()),
-    );
-    Papa.parse(stream as unknown as File, config as Papa.ParseLocalConfig<string[], File>);
-  });
+  await parseStream(
+    (config, fail) => {
+      stream.on('error', fail);
+      Papa.parse(stream as unknown as File, config as Papa.ParseLocalConfig<string[], File>);
+    },
+    sink,
+    options,
+    () => stream.destroy(),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { papaRowConfig, type CsvOptions, type RowSink } from '../csvRows';
+import { parseStream, type CsvOptions, type RowSink } from '../csvRows';
 
 /*
  * Streaming a CSV file held as a Blob (a browser File, or a Blob in Node): the counterpart of src/io/node for
@@ -95,31 +95,15 @@ export async function feedCsvBlob(blob: Blob, sink: RowSink, options: BlobReadOp
   const bytes = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : counted;
   const text = bytes.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>);
   const source = nodeLikeReadable(text);
-  await new Promise<void>((resolve, reject) => {
-    let failed = false;
-    const fail = (e: unknown): void => {
-      if (failed) return;
-      failed = true;
-      source.cancel();
-      reject(e instanceof Error ? e : new Error(String(e)));
-    };
-    const config = papaRowConfig(
-      {
-        row(fields, line, problem) {
-          if (failed) return;
-          try {
-            sink.row(fields, line, problem);
-          } catch (e) {
-            fail(e);
-          }
-        },
-      },
-      options,
-      (e) => (e ? fail(e) : failed || resolve()),
-    );
-    Papa.parse(source as unknown as File, config as Papa.ParseLocalConfig<string[], File>);
-    source.start();
-  });
+  await parseStream(
+    (config) => {
+      Papa.parse(source as unknown as File, config as Papa.ParseLocalConfig<string[], File>);
+      source.start();
+    },
+    sink,
+    options,
+    () => source.cancel(),
+  );
   options.onProgress?.(blob.size, blob.size);
   return { gzip };
 }

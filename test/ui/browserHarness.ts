@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/*
+ * What the browser tests share: Debian's Chromium (never a downloaded browser), a Vite build of the page into a
+ * folder of the test's own (two test files building dist/web at once would race), and a tiny static server.
+ */
+
+/** Debian's Chromium; LEADLAB_CHROMIUM points elsewhere (e.g. to check the skip on a machine that has it). */
+export const CHROMIUM = process.env.LEADLAB_CHROMIUM ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+/** Says on the console that `file`'s browser tests are skipped, when Chromium is missing. */
+export function warnIfSkipped(file: string): void {
+  if (!hasChromium) console.warn(`${file}: skipped, ${CHROMIUM} is missing (apt-get install chromium to run the browser tests)`);
+}
+
+export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+/** A tiny static file server for the built site. */
+function serve(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = normalize(join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
+    if (!path.startsWith(root) || !existsSync(path)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+export interface Site {
+  base: string;
+  browser: import('playwright-core').Browser;
+  page: import('playwright-core').Page;
+  close(): Promise<void>;
+}
+
+/** Builds the page into `outDir` (relative to the repository), serves it, and opens it in a headless Chromium. */
+export async function openSite(outDir: string): Promise<Site> {
+  const webRoot = join(repo, outDir);
+  const { build } = await import('vite');
+  await build({ configFile: join(repo, 'vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } });
+  const server = await serve(webRoot);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  return {
+    base,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
