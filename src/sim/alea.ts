@@ -5,7 +5,7 @@ import type { Rng } from './random';
  * producing the same numbers for the same seed string (test/sim/alea.test.ts), written for the simulation's hot
  * path: a lead seeds two streams, so a year of a 50-agent shop seeds 200,000. seedrandom builds an object, a Mash
  * closure and three helper closures per stream, and hashes three spaces before every seed; here the spaces are
- * hashed once, and a stream is one closure over four numbers.
+ * hashed once, and a stream is one closure over one small state object.
  */
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
@@ -45,11 +45,13 @@ export function alea(seed: string): Rng {
   n = mash(n, seed);
   let s2 = S2 - (n >>> 0) * TWO_TO_MINUS_32;
   if (s2 < 0) s2 += 1;
-  let c = 1;
+  // The state lives in object fields, which V8 updates in place; `let` variables captured by the closure would
+  // box a fresh number on every draw (measured: twice as slow, and garbage for the collector).
+  const state = { s0, s1, s2, c: 1 };
   return () => {
-    const t = 2091639 * s0 + c * TWO_TO_MINUS_32;
-    s0 = s1;
-    s1 = s2;
-    return (s2 = t - (c = t | 0));
+    const t = 2091639 * state.s0 + state.c * TWO_TO_MINUS_32;
+    state.s0 = state.s1;
+    state.s1 = state.s2;
+    return (state.s2 = t - (state.c = t | 0));
   };
 }

@@ -7,7 +7,7 @@ import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
 import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
 import { MetricsCollector } from './metricsCollector';
 import type { DripConfig, DurationConfig, ModelConfig, ScoringConfig } from './modelConfig';
-import type { CallbackContext, DistributionContext, LeadView, Policies } from './policies';
+import type { DistributionContext, LeadView, Policies } from './policies';
 import { stream, type Rng } from './random';
 import type { RunResult } from './runResult';
 import { minutesUntilShiftEnd, minutesUntilShiftStart } from './shift';
@@ -204,6 +204,27 @@ export class LeadWorkflow {
       this.onNurtureReturn(lead);
     } else this.scheduleEmail(lead, drip);
   };
+
+  /** One view object filled in place for the per-call policies (see CallbackPolicy and PipelineRules). */
+  private readonly scratch = { id: 0, createdAt: 0, source: '', product: '', status: 'new' as LeadView['status'], attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: 0, firstContactAt: -1, everContacted: false };
+  private readonly callbackCtx = { now: 0, calendar: undefined as unknown as Calendar, u: 0 };
+
+  /** The lead as the per-call policies see it, in a reused object: valid only until the policy returns. */
+  private scratchView(lead: Lead): LeadView {
+    const v = this.scratch;
+    v.id = lead.id;
+    v.createdAt = lead.createdAt;
+    v.source = this.config.sources[lead.source].name;
+    v.product = this.config.products[lead.product].name;
+    v.status = lead.status;
+    v.attempts = lead.attempts;
+    v.attemptsSinceContact = lead.attemptsSinceContact;
+    v.conversationsInStatus = lead.conversationsInStatus;
+    v.statusSince = lead.statusSince;
+    v.firstContactAt = lead.firstContactAt;
+    v.everContacted = lead.firstContactAt >= 0;
+    return v;
+  }
 
   private view(lead: Lead): LeadView {
     const config = this.config;
@@ -430,7 +451,7 @@ export class LeadWorkflow {
       }
       if (isOpen(lead.status)) this.planNextCall(lead, agent, agent.currentJitterDraw);
       if (isOpen(lead.status)) {
-        const verdict = this.policies.pipeline.evaluate(this.view(lead), agent, this.sim.now);
+        const verdict = this.policies.pipeline.evaluate(this.scratchView(lead), agent, this.sim.now);
         if (verdict === 'nurture') this.toNurture(lead, agent);
         else if (verdict === 'drop') this.lose(lead, agent, 'dropped');
       }
@@ -543,8 +564,11 @@ export class LeadWorkflow {
 
   /** Asks the callback policy when to call next, or ends the lead's attempts in this status. */
   private planNextCall(lead: Lead, agent: AgentState, u: number): void {
-    const ctx: CallbackContext = { now: this.sim.now, calendar: this.calendar, u };
-    const decision = this.policies.callbacks.next(this.view(lead), ctx);
+    const ctx = this.callbackCtx;
+    ctx.now = this.sim.now;
+    ctx.calendar = this.calendar;
+    ctx.u = u;
+    const decision = this.policies.callbacks.next(this.scratchView(lead), ctx);
     if (decision.kind === 'exhausted') {
       if (decision.then === 'nurture') this.toNurture(lead, agent);
       else this.lose(lead, agent, 'exhausted');

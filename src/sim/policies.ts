@@ -116,7 +116,10 @@ export interface CallbackContext {
 /** A callback policy: the cadence per status (DESIGN.md, Callback periods). */
 export interface CallbackPolicy {
   readonly name: string;
-  /** Called after every attempt and every status change of an open lead. */
+  /**
+   * Called after every attempt and every status change of an open lead. `lead` and `ctx` are reused between
+   * calls (they are on the hot path): read them, do not keep them.
+   */
   next(lead: LeadView, ctx: CallbackContext): CallbackDecision;
 }
 
@@ -125,6 +128,7 @@ export type PipelineVerdict = 'keep' | 'nurture' | 'drop';
 /** The evaluation of a lead each time it is worked (DESIGN.md, Pipeline management). */
 export interface PipelineRules {
   readonly name: string;
+  /** Called each time a lead is worked; `lead` is reused between calls: read it, do not keep it. */
   evaluate(lead: LeadView, agent: AgentView, now: number): PipelineVerdict;
 }
 
