@@ -19,6 +19,13 @@ export function renderPipelineRules(container: HTMLElement, onInput: (path: stri
         hint: '0 = never prune',
         wide: true,
       }),
+      formField({
+        path: 'pipeline.pruneAtLimitAfterAttempts',
+        label: 'At a full pipeline, nurture leads still unreached after this many attempts',
+        kind: 'number',
+        hint: '0 = never prune',
+        wide: true,
+      }),
     ),
   );
   wireInputs(container, onInput);

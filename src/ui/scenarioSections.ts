@@ -1,4 +1,5 @@
 /** Every part of the scenario form, rendered from one scenario JSON: the page calls this after each change. */
+import { renderAssumptions } from './assumptionsForm';
 import { renderCadence } from './cadenceForm';
 import { renderLeadMix } from './leadMixForm';
 import { renderPipelineRules } from './pipelineRulesForm';
@@ -17,7 +18,7 @@ export interface FormHandlers {
 
 /**
  * Builds what the scenario's shape needs (agent groups, lead sources and products, the strategy's options) and the
- * fixed parts (cadence per status, pipeline rules, scoring), then
+ * fixed parts (cadence per status, pipeline rules, scoring, contact and conversion assumptions), then
  * puts the scenario's values and defaults into every field. Containers are found by id inside `form`.
  */
 export function renderScenarioForm(form: HTMLElement, json: Json, handlers: FormHandlers): void {
@@ -32,6 +33,8 @@ export function renderScenarioForm(form: HTMLElement, json: Json, handlers: Form
   if (pipeline) renderPipelineRules(pipeline, handlers.onInput);
   const scoring = part('scoring');
   if (scoring) renderScoring(scoring, handlers.onInput);
+  const assumptions = part('assumptions');
+  if (assumptions) renderAssumptions(assumptions, handlers.onInput);
   const options = part('strategy-options');
   if (options) renderStrategyOptions(options, json, handlers.onInput);
   syncForm(form, json);

@@ -51,7 +51,8 @@ beforeEach(() => {
   document.body.innerHTML = `<form id="scenario-form">
     <input data-path="name" data-kind="text"><input data-path="leads.perDay" data-kind="number" type="number">
     <div id="agent-groups"></div><details><div id="lead-mix"></div></details><details><div id="cadence"></div></details>
-    <details><div id="pipeline-rules"></div></details><details><div id="scoring"></div></details><details><div id="strategy-options"></div></details></form>`;
+    <details><div id="pipeline-rules"></div></details><details><div id="scoring"></div></details><details><div id="strategy-options"></div></details>
+    <details><div id="assumptions"></div></details></form>`;
   form = document.getElementById('scenario-form') as HTMLFormElement;
   json = { name: 'Floor', agents: [{ name: 'Closer', count: 4 }], callbacks: 'radar' };
   draw();
@@ -174,6 +175,32 @@ describe('the production cycle in the form', () => {
     [...form.querySelectorAll('button')].find((b) => b.textContent === 'Add a modifier')!.click();
     expect(json.callbacks).toEqual({ preset: 'single-call', productionCycle: [{ status: 'contacted', fromDay: 1, toDay: 10, intervalFactor: 1 }] });
     expect(field('callbacks.productionCycle[0].status').value).toBe('contacted');
+  });
+});
+
+describe('the contact and conversion assumptions in the form', () => {
+  it('shows the calibrated defaults as placeholders and writes an edit at its path only', () => {
+    // docs/assumptions.md: contactability Beta(2.4, 1.6), competitors respond in 20 minutes on average, a ready lead
+    // applies with probability 0.15 per conversation; the full pipeline prunes leads unreached after 6 attempts.
+    expect((field('contact.contactability.alpha') as HTMLInputElement).placeholder).toBe('2.4');
+    expect((field('competitor.meanResponseMinutes') as HTMLInputElement).placeholder).toBe('20');
+    expect((field('funnel.applicationPerConversation') as HTMLInputElement).placeholder).toBe('0.15');
+    expect((field('pipeline.pruneAtLimitAfterAttempts') as HTMLInputElement).placeholder).toBe('6');
+    type('competitor.meanResponseMinutes', '5');
+    type('contact.hourOfWeek', 'velocify-2016');
+    expect(json.competitor).toEqual({ meanResponseMinutes: 5 });
+    expect(json.contact).toEqual({ hourOfWeek: 'velocify-2016' });
+    expect(issuesOf(json)).toEqual([]);
+    type('competitor.meanResponseMinutes', '');
+    expect('competitor' in json).toBe(false);
+  });
+
+  it('marks a share outside 0-1 where it is', () => {
+    type('competitor.reachProbability', '1.5');
+    const issues = issuesOf(json);
+    expect(issues.map((i) => i.path)).toEqual(['competitor.reachProbability']);
+    markIssues(form, issues);
+    expect(field('competitor.reachProbability').getAttribute('aria-invalid')).toBe('true');
   });
 });
 
