@@ -4,17 +4,16 @@
  * curve stay in the JSON (a curve is not a field).
  */
 import { el } from './dom';
-import { formField, wireInputs } from './scenarioForm';
+import { fieldGroup, formField, renderFixedPart } from './scenarioForm';
 
 /** Builds the assumption fields once; values and defaults come from `syncForm`. */
 export function renderAssumptions(container: HTMLElement, onInput: (path: string, value: unknown) => void): void {
-  if (container.dataset.wired) return;
-  container.replaceChildren(
+  renderFixedPart(
+    container,
+    onInput,
     el('p', { className: 'hint' }, 'Calibrated to the field\'s studies (docs/assumptions.md; leadlab calibrate checks them). A fitted call log replaces the contact part: see History below.'),
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, 'How likely a call is answered'),
+    fieldGroup(
+      'How likely a call is answered',
       formField({ path: 'contact.contactability.alpha', label: 'Contactability across leads, Beta alpha', kind: 'number', hint: 'mean = alpha / (alpha + beta)' }),
       formField({ path: 'contact.contactability.beta', label: 'Contactability across leads, Beta beta', kind: 'number', hint: 'smaller alpha + beta = leads differ more' }),
       formField({
@@ -29,24 +28,18 @@ export function renderAssumptions(container: HTMLElement, onInput: (path: string
         wide: true,
       }),
     ),
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, 'Other buyers of the same lead'),
+    fieldGroup(
+      'Other buyers of the same lead',
       formField({ path: 'competitor.meanResponseMinutes', label: 'Their mean response (minutes)', kind: 'number' }),
       formField({ path: 'competitor.reachProbability', label: 'Chance each one reaches the consumer', kind: 'number' }),
       formField({ path: 'competitor.firstContactWins', label: 'Chance the consumer goes with whoever reached them first', kind: 'number', wide: true }),
     ),
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, 'Conversion per conversation'),
+    fieldGroup(
+      'Conversion per conversation',
       formField({ path: 'funnel.applicationPerConversation', label: 'Chance a ready lead applies', kind: 'number' }),
       formField({ path: 'funnel.notInterestedPerConversation', label: 'Chance a lead says no for good', kind: 'number' }),
       formField({ path: 'funnel.closingPerConversation', label: 'Chance an application goes to closing', kind: 'number' }),
       formField({ path: 'funnel.fundedPerConversation', label: 'Chance a closing funds', kind: 'number' }),
     ),
   );
-  wireInputs(container, onInput);
-  container.dataset.wired = 'yes';
 }

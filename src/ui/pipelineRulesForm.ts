@@ -1,15 +1,13 @@
 /** Pipeline rules in the form (DESIGN.md, Pipeline management): what happens to a lead each time it is worked. */
-import { el } from './dom';
-import { formField, wireInputs } from './scenarioForm';
+import { fieldGroup, formField, renderFixedPart } from './scenarioForm';
 
 /** Builds the pipeline rule fields once; values and defaults come from `syncForm`. */
 export function renderPipelineRules(container: HTMLElement, onInput: (path: string, value: unknown) => void): void {
-  if (container.dataset.wired) return;
-  container.replaceChildren(
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, 'Evaluate each lead when it is worked'),
+  renderFixedPart(
+    container,
+    onInput,
+    fieldGroup(
+      'Evaluate each lead when it is worked',
       formField({ path: 'pipeline.nurtureAfterConversations', label: 'Nurture after this many conversations without an application', kind: 'number', wide: true }),
       formField({ path: 'pipeline.dropAfterDays', label: 'Drop a lead that never applied after (days)', kind: 'number', wide: true }),
       formField({
@@ -28,6 +26,4 @@ export function renderPipelineRules(container: HTMLElement, onInput: (path: stri
       }),
     ),
   );
-  wireInputs(container, onInput);
-  container.dataset.wired = 'yes';
 }

@@ -119,6 +119,22 @@ export function inputValue(input: Field): unknown {
   }
 }
 
+/**
+ * Fills a part of the form whose fields never change with the scenario (pipeline rules, scoring, assumptions):
+ * built and wired once, then `syncForm` keeps values and defaults current.
+ */
+export function renderFixedPart(container: HTMLElement, onInput: (path: string, value: unknown) => void, ...parts: Node[]): void {
+  if (container.dataset.wired) return;
+  container.replaceChildren(...parts);
+  wireInputs(container, onInput);
+  container.dataset.wired = 'yes';
+}
+
+/** A fieldset with a legend. */
+export function fieldGroup(legend: string, ...fields: HTMLElement[]): HTMLElement {
+  return el('fieldset', {}, el('legend', {}, legend), ...fields);
+}
+
 /** Calls `onInput(path, value)` whenever an input of `root` with a `data-path` changes. */
 export function wireInputs(root: HTMLElement, onInput: (path: string, value: unknown) => void): void {
   root.addEventListener('input', (e) => {

@@ -3,17 +3,15 @@
  * marketing drip. Turning it on writes `"scoring": {}` (every field its default); typing any of its fields turns it
  * on too. The visible attributes the score weighs stay in the JSON.
  */
-import { el } from './dom';
-import { formField, wireInputs } from './scenarioForm';
+import { fieldGroup, formField, renderFixedPart } from './scenarioForm';
 
 /** Builds the scoring fields once; values and defaults come from `syncForm`. */
 export function renderScoring(container: HTMLElement, onInput: (path: string, value: unknown) => void): void {
-  if (container.dataset.wired) return;
-  container.replaceChildren(
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, 'Score each new lead'),
+  renderFixedPart(
+    container,
+    onInput,
+    fieldGroup(
+      'Score each new lead',
       formField({
         path: 'scoring',
         label: 'Lead scoring',
@@ -29,6 +27,4 @@ export function renderScoring(container: HTMLElement, onInput: (path: string, va
       formField({ path: 'scoring.drip.responsePerEmail', label: 'Chance per email a ready lead answers', kind: 'number' }),
     ),
   );
-  wireInputs(container, onInput);
-  container.dataset.wired = 'yes';
 }
