@@ -85,8 +85,8 @@ const leads = obj(
   { defaulted: true, optional: ['replay'], description: 'The lead stream: synthetic by default, or a replayed CSV.' },
 );
 
-/** A multiplier by lead age: exponential with a floor, or a table interpolated in log(1 + age). */
-function ageCurve(def: Record<string, unknown>, description: string) {
+/** A multiplier by lead age: exponential with a floor, or a table interpolated in log(1 + age); required without `def`. */
+function ageCurve(def: Record<string, unknown> | undefined, description: string) {
   return oneOf<Record<string, unknown>>(
     [
       obj({
@@ -137,13 +137,7 @@ const contact = obj(
 );
 
 /** The age decay of a fitted model: the shapes of `contact.ageDecay`, but required (a fit always writes one). */
-const fittedAgeDecay: Schema<Record<string, unknown>> = {
-  parse: (v, path, issues) => ageDecay.parse(v, path, issues),
-  jsonSchema: () => {
-    const { default: _default, ...schema } = ageDecay.jsonSchema();
-    return { ...schema, description: 'Answer probability multiplier by lead age, as fitted.' };
-  },
-};
+const fittedAgeDecay = ageCurve(undefined, 'Answer probability multiplier by lead age, as fitted.');
 
 /** A fitted contact model written into the scenario itself (the workbench page has no files to name). */
 const inlineContactModel = obj(
