@@ -3,6 +3,8 @@
  * Runs are 60 days after a 14-day warm-up so a comparison with a few replications finishes in seconds in a browser;
  * every other field takes its documented default (`leadlab schema`).
  */
+import warmUp from '../../data/scenarios/telemarketing-warm-up.json';
+
 export interface Comparison {
   id: string;
   title: string;
@@ -27,19 +29,20 @@ const floor = (over: Record<string, unknown>): Record<string, unknown> => ({
 });
 
 /**
- * The floor of data/scenarios/telemarketing-warm-up.json: five fast, less skilled agents and four experienced closers
- * for 60 leads a day. With role "telemarketer" and the warm-up strategy the five pre-qualify and hot-transfer; with
- * role "closer" and round robin the same nine people each work their own leads end to end. Only the first group's
- * role and the distribution differ.
+ * The floor of data/scenarios/telemarketing-warm-up.json (read from the file, so the page and the example stay one
+ * floor): fast, less skilled pre-qualifiers and experienced closers. With role "telemarketer" and the warm-up
+ * strategy the first group pre-qualifies and hot-transfers; with role "closer" and round robin the same people each
+ * work their own leads end to end. Only the first group's role and the distribution differ.
  */
 function warmUpFloor(firstRole: 'closer' | 'telemarketer', distribution: Record<string, unknown>): Record<string, unknown> {
+  const [qualifiers, closers] = warmUp.agents;
   return floor({
-    name: firstRole === 'telemarketer' ? 'Warm-up: 5 pre-qualifiers hot-transfer to 4 closers' : 'Same 9 agents, every one closing its own leads',
-    leads: { perDay: 60 },
-    agents: [
-      { name: 'Qualifier', count: 5, role: firstRole, shift: '08:00-18:00', days: 'Mon-Fri', newLeadsPerDay: 80, pipelineLimit: 300, skill: 0.6 },
-      { name: 'Closer', count: 4, shift: '09:00-18:00', days: 'Mon-Fri', newLeadsPerDay: 40, pipelineLimit: 150, skill: 1.2 },
-    ],
+    name:
+      firstRole === 'telemarketer'
+        ? `Warm-up: ${qualifiers.count} pre-qualifiers hot-transfer to ${closers.count} closers`
+        : `Same ${qualifiers.count + closers.count} agents, every one closing its own leads`,
+    leads: { ...warmUp.leads },
+    agents: [{ ...qualifiers, role: firstRole }, { ...closers }],
     distribution,
   });
 }
