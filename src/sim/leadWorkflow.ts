@@ -13,6 +13,9 @@ import type { RunResult } from './runResult';
 import { minutesUntilShiftEnd, minutesUntilShiftStart } from './shift';
 import { Simulation } from './simulation';
 
+/** A policy view's fields, writable for the workflow that fills them. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Callbacks placed more than this many minutes after they were due count as overdue. */
 const OVERDUE_MINUTES = 60;
 
@@ -91,6 +94,7 @@ export class LeadWorkflow {
     readonly options: RunOptions,
   ) {
     this.calendar = new Calendar(config.startDate);
+    this.callbackCtx = { now: 0, calendar: this.calendar, u: 0 };
     this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
     this.arrivalRng = stream(options.seed, 'arrivals');
     this.strategyRng = stream(options.seed, 'strategy');
@@ -206,8 +210,14 @@ export class LeadWorkflow {
   };
 
   /** One view object filled in place for the per-call policies (see CallbackPolicy and PipelineRules). */
-  private readonly scratch = { id: 0, createdAt: 0, source: '', product: '', status: 'new' as LeadView['status'], attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: 0, firstContactAt: -1, everContacted: false };
-  private readonly callbackCtx = { now: 0, calendar: undefined as unknown as Calendar, u: 0 };
+  private readonly scratch: Mutable<LeadView> = { id: 0, createdAt: 0, source: '', product: '', status: 'new', attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: 0, firstContactAt: -1, everContacted: false };
+  /** The callback policy's context, reused like the view. */
+  private readonly callbackCtx: { now: number; calendar: Calendar; u: number };
+
+  /** The lead as a policy sees it, in a fresh object the policy may keep. */
+  private view(lead: Lead): LeadView {
+    return { ...this.scratchView(lead) };
+  }
 
   /** The lead as the per-call policies see it, in a reused object: valid only until the policy returns. */
   private scratchView(lead: Lead): LeadView {
@@ -224,23 +234,6 @@ export class LeadWorkflow {
     v.firstContactAt = lead.firstContactAt;
     v.everContacted = lead.firstContactAt >= 0;
     return v;
-  }
-
-  private view(lead: Lead): LeadView {
-    const config = this.config;
-    return {
-      id: lead.id,
-      createdAt: lead.createdAt,
-      source: config.sources[lead.source].name,
-      product: config.products[lead.product].name,
-      status: lead.status,
-      attempts: lead.attempts,
-      attemptsSinceContact: lead.attemptsSinceContact,
-      conversationsInStatus: lead.conversationsInStatus,
-      statusSince: lead.statusSince,
-      firstContactAt: lead.firstContactAt,
-      everContacted: lead.firstContactAt >= 0,
-    };
   }
 
   /** Capacity may have changed: waiting leads are offered again. */
@@ -566,7 +559,6 @@ export class LeadWorkflow {
   private planNextCall(lead: Lead, agent: AgentState, u: number): void {
     const ctx = this.callbackCtx;
     ctx.now = this.sim.now;
-    ctx.calendar = this.calendar;
     ctx.u = u;
     const decision = this.policies.callbacks.next(this.scratchView(lead), ctx);
     if (decision.kind === 'exhausted') {
