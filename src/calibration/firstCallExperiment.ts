@@ -94,5 +94,6 @@ function attemptedView(id: number, createdAt: number, attempts: number, statusSi
     statusSince,
     firstContactAt: -1,
     everContacted: false,
+    waitingSince: createdAt,
   };
 }

@@ -1,6 +1,7 @@
 import type { AgeDecay, ContactModel } from '../sim/contactModel';
 import type { AgentConfig, DurationConfig, ModelConfig } from '../sim/modelConfig';
 import type { PolicyFactory } from '../sim/policies';
+import { normalQuantile } from '../sim/distributions';
 import { weeklyShift } from '../sim/shift';
 import { callbackPreset, type CallbackPresetName } from '../strategies/callbackPresets';
 import { callbackPolicy, CADENCE_STATUSES, type CallbackSchedule, type CycleModifier, type StatusCadence } from '../strategies/callbackSchedule';
@@ -74,14 +75,21 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
     const [start, end] = a.shift.split('-');
     const shift = weeklyShift(parseWeekdays(a.days), minutesOf(start), minutesOf(end));
     for (let k = 1; k <= a.count; k++) {
+      // Evenly spaced quantiles of a log-normal with mean `skill`: the same spread in every run (no draw).
+      const z = a.count > 1 && a.skillSpread > 0 ? normalQuantile((k - 0.5) / a.count) : 0;
+      const skill = z === 0 && a.count === 1 ? a.skill : a.skill * Math.exp(a.skillSpread * z - (a.skillSpread * a.skillSpread) / 2);
       agents.push({
         name: a.count > 1 ? `${a.name} ${k}` : a.name,
         role: a.role as 'closer' | 'telemarketer',
         shift,
         pipelineLimit: a.pipelineLimit,
         newLeadsPerDay: a.newLeadsPerDay,
+        paceNewLeads: a.paceNewLeads,
         maxCallsPerDay: a.maxCallsPerDay,
-        skill: a.skill,
+        skill,
+        followThroughPipeline: a.followThroughPipeline,
+        followThroughElasticity: a.followThroughElasticity,
+        chasesNewLeads: a.chasesNewLeads,
         sourceSkill: a.sourceSkill,
         productSkill: a.productSkill,
         sources: a.sources,
@@ -142,6 +150,10 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
     ...(s.scoring ? { scoring: { attributes: s.scoring.attributes.map((a) => ({ ...a })), threshold: s.scoring.threshold, drip: { ...s.scoring.drip } } } : {}),
     agents,
     economics: s.economics,
+    fatigue: s.fatigue,
+    followUp: s.followUp,
+    loanProcess: s.loanProcess.model === 'elapsed' ? { ...s.loanProcess, model: 'elapsed', processDays: { ...s.loanProcess.processDays } } : { model: 'per-conversation' },
+    backlog: s.backlog,
   };
   const rules = s.pipeline;
   const policies: PolicyFactory = () => ({

@@ -3,7 +3,7 @@ import { CADENCE_STATUSES } from '../strategies/callbackSchedule';
 import { DEFAULT_PIPELINE_RULES } from '../strategies/pipelineRules';
 import { distributionStrategies } from '../strategies/distribution';
 import { ARRIVAL_PRESETS, CONTACT_HOUR_PRESETS } from './presets/hourOfWeek';
-import { arr, custom, expectIssue, num, obj, oneOf, record, str, type Infer, type Schema } from './schemaKit';
+import { arr, bool, custom, expectIssue, num, obj, oneOf, record, str, type Infer, type Schema } from './schemaKit';
 
 /*
  * The scenario file: every field, its default and where the default comes from. "DESIGN.md" refers to the
@@ -253,12 +253,17 @@ const agent = obj(
     days: str({ pattern: weekdaysPattern, hint: 'weekdays like "Mon-Fri" or "Mon,Wed,Sat-Sun"', default: 'Mon-Fri' }),
     pipelineLimit: num({ int: true, min: 1, default: 150, description: 'Most open leads at once (DESIGN.md: typically 100-150).' }),
     newLeadsPerDay: num({ int: true, min: 0, default: 7, description: 'Most new leads per day (DESIGN.md: typically 3-7).' }),
+    paceNewLeads: bool({ default: true, description: 'For leads that waited over an hour, spread newLeadsPerDay evenly over the shift (two leads ahead of the pace); a fresh lead may use the whole cap, as lead-distribution systems throttle, so leads that waited overnight cannot take the whole day\'s cap at the start of the shift.' }),
     maxCallsPerDay: num({ int: true, min: 0, default: 400, description: 'Most calls per day (400 = effectively no cap).' }),
     skill: positive('Conversion multiplier (1 = average).', 1),
     sourceSkill: record(positive('Multiplier for this source.', 1), { default: {} }),
     productSkill: record(positive('Multiplier for this product.', 1), { default: {} }),
     sources: arr(str(), { default: [], description: 'Sources the agent may take (empty = all).' }),
     products: arr(str(), { default: [], description: 'Products the agent may take (empty = all).' }),
+    skillSpread: num({ min: 0, max: 3, default: 0, description: 'Spread of skill within the group: the count agents get skills at evenly spaced quantiles of a log-normal with this log-sd and mean `skill` (0 = identical).' }),
+    followThroughPipeline: num({ exclusiveMin: 0, default: 120, description: 'Open leads an agent can keep in touch with, touching each about every 48 hours; above it follow-through (conversion, keeping borrowers) falls. Default: the middle of the field\'s 100-150 rule of thumb (no published dose-response; assumption, sweep it).' }),
+    followThroughElasticity: num({ min: 0, default: 1, description: 'Follow-through is (followThroughPipeline / pipeline) ^ this above the limit (1: twice the leads, half the follow-through per lead; assumption).' }),
+    chasesNewLeads: bool({ default: false, description: 'The agent calls unreached leads before reached leads\' callbacks (the field: "the worst salespeople chew through new leads and abandon old ones").' }),
   },
   { description: 'An agent or a group of identical agents.' },
 );
@@ -355,6 +360,67 @@ const economics = obj(
   { defaulted: true },
 );
 
+/*
+ * The model's trade-offs (docs/tradeoffs.md): what calling costs, how follow-up spacing moves a reached consumer,
+ * the loan's elapsed process and the month, and what happens to leads nobody takes.
+ */
+const fatigue = obj(
+  {
+    recoveryHalfLifeHours: positive('Hours for the weight of a past attempt in a lead\'s recent-call load to halve (assumption: 4 h leaves a call 1/32 of its weight after 20 hours, the span the field\'s 3-calls-per-24-hours state caps and "after 20 hours every additional dial hurts" speak of; calls every 2-4 h, the radar sweep, stay near the free allowance).', 4),
+    freeRecentCalls: num({ min: 0, default: 3, description: 'Recent attempts that cost nothing: the radar\'s first-hour burst of four calls is what a consumer who just asked for a quote expects (Leads360: the second attempt reaches almost as many as the first; most of the fall of contact with attempts is heterogeneity, Vicente et al.).' }),
+    answerFactorPerCall: num({ exclusiveMin: 0, max: 1, default: 0.85, description: 'Answer multiplier per recent attempt beyond the free ones: screening and carriers\' spam labels on numbers that redial (assumption in the shape of x0.85 per crowded call; a spam label alone is x0.38, Hiya 2019).' }),
+    doNotCallPerAnswer: share('P(a consumer who answers asks not to be called again), before an application (assumption: about 1% per connected call; no published per-call figure exists).', 0.01),
+    doNotCallPerCrowdedCall: share('Extra P(do not call) per recent attempt beyond the free ones (assumption: a few points for crowded calls; too-short gaps raise opt-outs more than long gaps hurt, Dreze & Bonfrer 2008).', 0.03),
+    persistentAfterAttempts: num({ int: true, min: 0, default: 6, description: 'Attempts since the consumer last engaged after which persistence itself annoys (LRM 2007 and Velocify 2012: make at least 6 attempts; beyond, each dial hurts).' }),
+    doNotCallPerAttemptBeyond: share('Extra P(do not call) per attempt beyond persistentAfterAttempts (assumption).', 0.01),
+  },
+  { defaulted: true, description: 'What calling costs: redialed numbers are screened, and crowded or persistent calls make consumers ask not to be called again.' },
+);
+
+const followUp = obj(
+  {
+    thinkHours: num({ min: 0, default: 12, description: 'Hours a reached consumer needs between conversations to move forward (compare offers, gather documents): a follow-up after g hours finds 1 - exp(-g / thinkHours) of the progress (assumption).' }),
+    annoyance: num({ min: 0, default: 1, description: 'A follow-up soon after the last conversation multiplies the chance of a "no" by 1 + annoyance x exp(-g / annoyanceHours) (assumption; "drive your customer mad", Dreze & Bonfrer 2008 on short gaps).' }),
+    annoyanceHours: positive('Hours over which the annoyance of a follow-up fades (assumption).', 12),
+    interestHalfLifeDays: positive('Days for a reached consumer\'s interest to halve while nobody talks to them (assumption).', 7),
+    competitorClosePerDay: share('Per day and per other buyer who reached the consumer: the hazard that they close the consumer first (assumption: 2%; 77% of borrowers apply with one lender only, CFPB/FHFA NSMB 2015, so most shoppers settle with whoever keeps in touch).', 0.02),
+  },
+  { defaulted: true, description: 'Follow-ups to a consumer already reached: too soon finds nothing new and annoys, too late finds interest cooled and competitors closer.' },
+);
+
+const loanProcess = obj(
+  {
+    model: str({ values: ['elapsed', 'per-conversation'], default: 'elapsed', description: '"elapsed": after an application the loan moves by elapsed work, month-end closings and rate locks; "per-conversation": every stage advances by a chance per conversation (the funnel\'s closing and funded rates), as older versions did.' }),
+    processDays: obj(
+      {
+        mean: positive('Mean days from application to clear-to-close.', 33),
+        sd: num({ min: 0, default: 10, description: 'Standard deviation, days.' }),
+      },
+      { defaulted: true, description: 'Processing and underwriting days, log-normal (ICE/Ellie Mae 2013-2021: 40-53 days from application to closing, of which about a week is scheduling the closing).' },
+    ),
+    borrowerAnswers: share('P(a borrower whose loan is in process answers or returns the loan officer\'s call): they are waiting for news of their loan (assumption).', 0.8),
+    touchWindowHours: positive('The loan advances only while the borrower was reached within this many hours (documents asked for come in over a few days); it stalls otherwise (assumption, near the field\'s rule of touching every lead about once every 48 hours).', 72),
+    closingLeadDays: num({ min: 0, default: 7, description: 'Days from clear-to-close to the earliest closing date (assumption: a week to schedule the signing and deliver the closing disclosure).' }),
+    monthEndShare: share('Share of borrowers who close on the month\'s last business day (NAR: closings cluster at month end, 10-17% on its last business day; with 25% here about 40% of fundings fall in a month\'s last week, inside the 35-45% quoted).', 0.25),
+    disclosureDays: num({ min: 0, default: 3, description: 'The borrower must have been reached within this many days before the closing or it slips (TRID: the closing disclosure at least 3 business days before consummation).' }),
+    lockStepDays: positive('Rate locks come in steps of this many days, at least 30, chosen to cover the planned closing (lender rate sheets: 30/45/60-day locks).', 15),
+    walkOnExpiredLock: share('P(a borrower walks) when the closing comes after the rate lock expired (assumption: an extension costs about 0.25 points per 10 days, or a worst-of-market re-lock).', 0.3),
+    withdrawPerDay: share('Hazard per day that a borrower withdraws while a skill-1 loan officer keeps in touch (set with the others so application-to-funded is about 72%: ICE/Ellie Mae closing rates 70-79%).', 0.003),
+    neglectFactor: num({ min: 1, default: 3, description: 'The withdrawal hazard is this many times higher while the borrower has not been reached within the touch window (assumption).' }),
+    withdrawPerCrowdedCall: share('Extra P(withdraw) for a conversation right after the last one, fading over followUp.annoyanceHours (assumption).', 0.02),
+    closingFallThrough: share('P(a closing fails on the day: appraisal, title, conditions) (assumption).', 0.04),
+  },
+  { defaulted: true, description: 'From application to funding: weeks of work that calls keep moving but do not speed up, month-end closings and rate locks.' },
+);
+
+const backlog = obj(
+  {
+    maxWaitHours: positive('Hours a lead may wait unassigned before it goes to the drip (nurture) instead of being handed out stale. Default 72: leads that arrive on a Saturday evening are still called on Monday; after three days a first call almost never reaches the consumer (HBR 2011: over 60 times less often after 24 hours).', 72),
+    passedOverHours: positive('Hours after which a lead still refused for lack of room while agents are on shift goes to the drip: it has lost its rendezvous (HBR 2011: a first call in the second hour qualifies about 7 times less often than in the first) and would only take the place of a fresher lead later (assumption).', 2),
+  },
+  { defaulted: true, description: 'What happens to leads nobody takes (the queue order is the distribution strategy\'s queueOrder).' },
+);
+
 /** The scenario file schema. */
 export const scenarioSchema = obj(
   {
@@ -367,8 +433,8 @@ export const scenarioSchema = obj(
     replications: num({ int: true, min: 1, max: 10000, default: 10, description: 'Independent replications; results carry a 95% interval over them.' }),
     startDate: str({ pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date "YYYY-MM-DD"', check: (s) => !Number.isNaN(Date.parse(s)), default: '2026-01-05', description: 'First simulated day (a Monday by default).' }),
     days: num({ int: true, min: 1, max: 3660, default: 90, description: 'Days of lead arrivals.' }),
-    warmupDays: num({ int: true, min: 0, default: 14, description: 'Days discarded from the metrics while pipelines fill (assumption: two weeks lets the contacted cadence reach steady state).' }),
-    cooldownDays: num({ int: true, min: 0, default: 14, description: 'Days the run goes on after the last arrival so late leads are worked.' }),
+    warmupDays: num({ int: true, min: 0, default: 30, description: 'Days discarded from the metrics while pipelines fill (assumption: a month lets the contacted and application pipelines, which hold leads for weeks, reach steady state).' }),
+    cooldownDays: num({ int: true, min: 0, default: 60, description: 'Days the run goes on after the last arrival so the last measured leads can fund: about 40 days of loan process and up to a month\'s wait for a month-end closing.' }),
     leads,
     contact,
     contactModel: oneOf<string | Record<string, unknown>>(
@@ -394,6 +460,10 @@ export const scenarioSchema = obj(
     pipeline,
     distribution,
     economics,
+    fatigue,
+    followUp,
+    loanProcess,
+    backlog,
   },
   { optional: ['contactModel', 'scoring'], description: 'A Leadlab scenario.' },
 );

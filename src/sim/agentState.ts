@@ -3,7 +3,12 @@ import type { Lead } from './lead';
 import type { AgentConfig } from './modelConfig';
 import { PairHeap } from './pairHeap';
 import type { AgentView } from './policies';
-import { isOnShift } from './shift';
+import { isOnShift, shiftProgress } from './shift';
+
+/** Leads that waited an agent with a paced cap may take ahead of its even pace. */
+function paceAhead(cap: number): number {
+  return Math.min(cap, 2);
+}
 
 /** An agent during a run: its queues, counters and the call in progress. Implements the read-only AgentView. */
 export class AgentState implements AgentView {
@@ -15,9 +20,8 @@ export class AgentState implements AgentView {
   callsToday = 0;
   leadsReceived = 0;
   fundedTimes: number[] = [];
-  /** New leads not yet called, in arrival order. */
+  /** New leads not yet called, in arrival order (taken newest first). */
   fresh: Lead[] = [];
-  freshHead = 0;
   /** Scheduled callbacks by due time. */
   due = new PairHeap<Lead>();
   /** Callbacks already due, by (priority, due time). */
@@ -28,6 +32,7 @@ export class AgentState implements AgentView {
   // The call in progress.
   currentLead: Lead | undefined = undefined;
   currentAnswered = false;
+  currentDoNotCall = false;
   currentOutcomeDraw = 0;
   currentJitterDraw = 0;
   // Measured-window statistics.
@@ -71,8 +76,31 @@ export class AgentState implements AgentView {
   get onShift(): boolean {
     return isOnShift(this.config.shift, this.calendar.minuteOfWeek(this.clock.now));
   }
+  /**
+   * New leads that have waited may take by now today: with pacing, the daily cap spread over the shift with two
+   * leads ahead, so leads that waited overnight cannot take the whole day's cap at the start of the shift and leave
+   * the day's fresh leads waiting (docs/tradeoffs.md, "Backlogs"). A fresh lead may use the whole cap.
+   */
+  get newLeadsAllowedNow(): number {
+    const cap = this.config.newLeadsPerDay;
+    if (!this.config.paceNewLeads) return cap;
+    const at = shiftProgress(this.config.shift, this.calendar.minuteOfWeek(this.clock.now));
+    if (!at) return cap;
+    return Math.min(cap, Math.floor((cap * at.elapsed) / at.length) + paceAhead(cap));
+  }
+  /** When a paced cap next lets the agent take one more lead (Infinity when it will not today on this shift). */
+  nextPaceAt(): number {
+    const cap = this.config.newLeadsPerDay;
+    if (!this.config.paceNewLeads || cap <= 0) return Infinity;
+    const at = shiftProgress(this.config.shift, this.calendar.minuteOfWeek(this.clock.now));
+    if (!at) return Infinity;
+    const steps = Math.floor((cap * at.elapsed) / at.length);
+    if (steps + paceAhead(cap) >= cap) return Infinity;
+    return this.clock.now + Math.max(1, Math.ceil(((steps + 1) * at.length) / cap) - at.elapsed);
+  }
+
   get freshWaiting(): number {
-    return this.fresh.length - this.freshHead;
+    return this.fresh.length;
   }
   handles(source: string, product: string): boolean {
     return (!this.sourceSet || this.sourceSet.has(source)) && (!this.productSet || this.productSet.has(product));
@@ -87,28 +115,29 @@ export class AgentState implements AgentView {
     return this.sourceConversations.get(source) ?? 0;
   }
 
+  /**
+   * Follow-through: 1 while the pipeline is within what the agent can keep in touch with, falling as
+   * (followThroughPipeline / pipeline) ^ elasticity above it.
+   */
+  followThrough(): number {
+    const c = this.config.followThroughPipeline;
+    return this.pipelineSize <= c ? 1 : Math.pow(c / this.pipelineSize, this.config.followThroughElasticity);
+  }
+
   /** Conversion multiplier for a lead of this source and product. */
   skillFor(source: string, product: string): number {
     return this.config.skill * (this.config.sourceSkill[source] ?? 1) * (this.config.productSkill[product] ?? 1);
   }
 
-  /** Takes the next fresh lead still new and owned by this agent, or undefined. */
+  /**
+   * Takes the freshest new lead still owned by this agent, or undefined: a lead cools by the minute, so of two new
+   * leads the younger is worth calling first (docs/tradeoffs.md, "Backlogs").
+   */
   takeFresh(): Lead | undefined {
-    while (this.freshHead < this.fresh.length) {
-      const lead = this.fresh[this.freshHead++];
-      if (lead.status === 'new' && lead.agent === this.index) {
-        this.compactFresh();
-        return lead;
-      }
+    while (this.fresh.length > 0) {
+      const lead = this.fresh.pop()!;
+      if (lead.status === 'new' && lead.agent === this.index) return lead;
     }
-    this.compactFresh();
     return undefined;
-  }
-
-  private compactFresh(): void {
-    if (this.freshHead > 256 && this.freshHead * 2 > this.fresh.length) {
-      this.fresh = this.fresh.slice(this.freshHead);
-      this.freshHead = 0;
-    }
   }
 }

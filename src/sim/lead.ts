@@ -5,7 +5,7 @@ export type LeadStatus = 'new' | 'attempted' | 'contacted' | 'application' | 'cl
 
 export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'attempted', 'contacted', 'application', 'closing', 'funded', 'lost', 'nurture'];
 
-export type LostReason = 'competitor' | 'not-interested' | 'exhausted' | 'dropped' | 'withdrawn' | 'declined' | 'opted-out';
+export type LostReason = 'competitor' | 'not-interested' | 'exhausted' | 'dropped' | 'withdrawn' | 'declined' | 'opted-out' | 'do-not-call' | 'lock-expired';
 
 /** True for statuses that sit in an agent's pipeline. */
 export function isOpen(status: LeadStatus): boolean {
@@ -58,6 +58,17 @@ export class Lead {
   fromMarketing = false;
   /** True when the lead arrived inside the measured window. */
   counted = false;
+  /** Time of the last attempt (-1 before the first) and the recent-call load after it (src/sim/contactFatigue.ts). */
+  lastAttemptAt = -1;
+  recentLoad = 0;
+  /** Time of the last conversation since the consumer last engaged (-1 when none). */
+  lastConversationAt = -1;
+  /** Other buyers of the lead who reach the consumer at some point (competitors in the follow-up race). */
+  otherBuyers = 0;
+  /** When the lead joined the queue of unassigned leads. */
+  waitingSince = 0;
+  /** The loan after an application (src/sim/loanProcess.ts); undefined before one. */
+  loan: LoanState | undefined = undefined;
 
   constructor(
     readonly id: number,
@@ -84,4 +95,19 @@ export class Lead {
   ) {
     this.engagedAt = createdAt;
   }
+}
+
+/** A loan in process: progress toward clear-to-close, the closing date and the rate lock. */
+export interface LoanState {
+  /** Minutes of touched processing needed, and done so far. */
+  needed: number;
+  done: number;
+  /** Up to when progress and the withdrawal hazard have been accounted for. */
+  checkedAt: number;
+  prefersMonthEnd: boolean;
+  lockExpiresAt: number;
+  /** Scheduled closing time (-1 before clear-to-close). */
+  closingAt: number;
+  /** The loan's own random stream (withdrawal, closing-day outcomes). */
+  rng: Rng;
 }

@@ -44,16 +44,20 @@ export function createLead(config: ModelConfig, seed: string, id: number, create
   // Each other buyer reaches the consumer with some probability after an exponential delay; the earliest wins.
   const buyers = 1 + weightedIndex(rng, src.soldTo);
   let competitorAt = Infinity;
+  let otherBuyers = 0;
   const comp = config.competitor;
   for (let k = 1; k < buyers; k++) {
     const reaches = rng() < comp.reachProbability;
     const at = createdAt + exponential(rng, comp.meanResponseMinutes);
+    if (reaches) otherBuyers++;
     if (reaches && at < competitorAt) competitorAt = at;
   }
   const loyal = rng() < comp.firstContactWins;
   const contactability = badNumber ? 0 : Math.min(1, p * src.contactabilityFactor);
   // The trait stream goes on as the lead's conversation stream: no second stream to seed per lead.
-  return new Lead(id, createdAt, source, product, contactability, ready, propensity, competitorAt, loyal, stream(seed, 'calls', id), rng);
+  const lead = new Lead(id, createdAt, source, product, contactability, ready, propensity, competitorAt, loyal, stream(seed, 'calls', id), rng);
+  lead.otherBuyers = otherBuyers;
+  return lead;
 }
 
 /** Source and product of the next synthetic lead, drawn from the arrivals stream by the configured mix. */

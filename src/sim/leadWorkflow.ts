@@ -2,11 +2,14 @@ import { AgentState } from './agentState';
 import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
-import { exponential, lognormalQuantile, weightedIndex } from './distributions';
+import { doNotCallChance, fatigueMultiplier, recentLoadAt } from './contactFatigue';
+import { exponential, lognormal, lognormalQuantile, weightedIndex } from './distributions';
+import { followUpEffect } from './followUp';
+import { closingTime, lockDays, progressMinutes, withdrawChance } from './loanProcess';
 import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
 import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
 import { MetricsCollector } from './metricsCollector';
-import type { DripConfig, DurationConfig, ModelConfig, ScoringConfig } from './modelConfig';
+import type { DripConfig, DurationConfig, ElapsedLoanProcess, ModelConfig, ScoringConfig } from './modelConfig';
 import type { DistributionContext, LeadView, Policies } from './policies';
 import { stream, type Rng } from './random';
 import type { RunResult } from './runResult';
@@ -87,6 +90,11 @@ export class LeadWorkflow {
   private replayIndex = 0;
   private readonly calls: CallRecord[] | undefined;
   private readonly dctx: DistributionContext;
+  private readonly fatigueHalfLife: number;
+  private readonly maxWait: number;
+  private readonly loanProcess: ElapsedLoanProcess | undefined;
+  private readonly pacing: boolean;
+  private readonly passedOver: number;
 
   constructor(
     readonly config: ModelConfig,
@@ -108,6 +116,11 @@ export class LeadWorkflow {
     this.arrivalEnd = config.days * MINUTES_PER_DAY;
     this.endTime = (config.days + config.cooldownDays) * MINUTES_PER_DAY;
     this.calls = options.recordCalls ? [] : undefined;
+    this.fatigueHalfLife = config.fatigue.recoveryHalfLifeHours * 60;
+    this.maxWait = config.backlog.maxWaitHours * 60;
+    this.passedOver = config.backlog.passedOverHours * 60;
+    this.pacing = config.agents.some((a) => a.paceNewLeads && a.newLeadsPerDay > 0);
+    this.loanProcess = config.loanProcess.model === 'elapsed' ? config.loanProcess : undefined;
     this.metrics = new MetricsCollector(config, this.calendar, this.agents);
     const sim = this.sim, agents = this.agents, calendar = this.calendar, rng = this.strategyRng;
     this.dctx = {
@@ -157,6 +170,7 @@ export class LeadWorkflow {
     lead.counted = now >= this.windowStart;
     this.metrics.onArrival(lead);
     if (!this.config.scoring || !this.routeByScore(lead, this.config.scoring)) {
+      lead.waitingSince = now;
       this.waiting.push(lead);
       if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
     }
@@ -210,7 +224,7 @@ export class LeadWorkflow {
   };
 
   /** One view object filled in place for the per-call policies (see CallbackPolicy and PipelineRules). */
-  private readonly scratch: Mutable<LeadView> = { id: 0, createdAt: 0, source: '', product: '', status: 'new', attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: 0, firstContactAt: -1, everContacted: false };
+  private readonly scratch: Mutable<LeadView> = { id: 0, createdAt: 0, source: '', product: '', status: 'new', attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: 0, firstContactAt: -1, everContacted: false, waitingSince: 0 };
   /** The callback policy's context, reused like the view. */
   private readonly callbackCtx: { now: number; calendar: Calendar; u: number };
 
@@ -233,6 +247,7 @@ export class LeadWorkflow {
     v.statusSince = lead.statusSince;
     v.firstContactAt = lead.firstContactAt;
     v.everContacted = lead.firstContactAt >= 0;
+    v.waitingSince = lead.waitingSince;
     return v;
   }
 
@@ -253,19 +268,30 @@ export class LeadWorkflow {
     // (nothing changed in between), so they are not offered again.
     const refused = this.refusedKinds;
     const n = list.length;
+    const staleBefore = this.sim.now - this.maxWait;
+    // A lead refused for lack of room while agents are on shift, after waiting longer than the passed-over limit,
+    // has lost its rendezvous and would only take a fresher lead's place later: it goes to the drip.
+    const passedOverBefore = this.agents.some((a) => a.onShift) ? this.sim.now - this.passedOver : -Infinity;
     for (let k = 0; k < n; k++) {
       const lead = list[lifo ? n - 1 - k : k];
-      const kind = kindOf(lead);
-      if (refused.has(kind)) {
-        keep.push(lead);
+      if (lead.waitingSince < staleBefore) {
+        // Nobody took the lead in time: it goes to the drip, where it may come back ready, instead of being handed
+        // out days old ahead of fresher leads (docs/tradeoffs.md, "Backlogs").
+        this.metrics.onAgedOut(lead);
+        this.toNurture(lead, undefined);
         continue;
       }
-      const a = strategy.assign(this.view(lead), this.dctx);
-      if (a >= 0) this.assign(lead, this.agents[a]);
-      else {
-        refused.add(kind);
-        keep.push(lead);
+      const kind = kindOf(lead);
+      let a = -1;
+      if (!refused.has(kind)) {
+        a = strategy.assign(this.view(lead), this.dctx);
+        if (a < 0) refused.add(kind);
       }
+      if (a >= 0) this.assign(lead, this.agents[a]);
+      else if (lead.waitingSince < passedOverBefore) {
+        this.metrics.onAgedOut(lead);
+        this.toNurture(lead, undefined);
+      } else keep.push(lead);
     }
     if (lifo) keep.reverse();
     this.waiting = keep;
@@ -274,7 +300,24 @@ export class LeadWorkflow {
       this.recheckPending = true;
       this.sim.schedule(recheck, this.onRecheck, 0);
     }
+    // With paced caps, room grows with the clock: look again the moment the next agent's pace allows one more lead.
+    if (this.pacing && keep.length > 0) {
+      let next = Infinity;
+      for (const agent of this.agents) if (agent.onShift) next = Math.min(next, agent.nextPaceAt());
+      if (next < this.pacedRecheckAt && next < this.endTime) {
+        this.pacedRecheckAt = next;
+        this.sim.scheduleAt(next, this.onPacedRecheck, 0);
+      }
+    }
   }
+
+  private pacedRecheckAt = Infinity;
+
+  private readonly onPacedRecheck = (): void => {
+    if (this.sim.now !== this.pacedRecheckAt) return;
+    this.pacedRecheckAt = Infinity;
+    this.capacityChanged();
+  };
 
   private readonly onRecheck = (): void => {
     this.recheckPending = false;
@@ -375,18 +418,28 @@ export class LeadWorkflow {
     const now = this.sim.now;
     // A fixed block of two draws per attempt keeps every lead's k-th call on the same luck across policies, and
     // the conversation's own draws (below) keep its k-th conversation on the same luck.
-    const uAnswer = lead.callRng(), uJitter = lead.callRng();
+    const uAnswer = lead.callRng(), uJitter = lead.callRng(), uDoNotCall = lead.callRng();
     const age = now - lead.engagedAt;
     // The age decay is the rendezvous: a fresh lead is easy to reach and cools by the minute. Once the
     // consumer has been reached, follow-up calls are answered by their own contactability and the hour.
     const decay = lead.firstContactAt < 0 ? this.decay(age) : 1;
-    const p = lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay;
+    // Calls crowded together are screened (src/sim/contactFatigue.ts).
+    const fatigue = this.config.fatigue;
+    const load = recentLoadAt(lead.recentLoad, lead.lastAttemptAt, now, this.fatigueHalfLife);
+    lead.recentLoad = load + 1;
+    lead.lastAttemptAt = now;
+    const inProcess = this.loanProcess !== undefined && lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
+    const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load);
     // A hot-transferred consumer is still on the line.
-    const answered = this.onTheLine.delete(lead) || uAnswer < p;
+    const transferred = this.onTheLine.delete(lead);
+    const answered = transferred || uAnswer < p;
+    // Before an application, a consumer who answers may ask not to be called again; more likely after crowded or
+    // persistent calls. A borrower with a loan in process wants the calls (their annoyance is in the loan process).
+    const doNotCall = answered && !transferred && !lead.reachedApplication && uDoNotCall < doNotCallChance(fatigue, load, lead.attempts - lead.attemptsAtEngagement);
     const uTalk = answered ? lead.conversationRng() : 0;
     const uOutcome = answered ? lead.conversationRng() : 0;
     const calls = this.config.calls;
-    const duration = (answered ? this.talk(uTalk) : calls.noAnswerMinutes) + calls.wrapUpMinutes;
+    const duration = (answered && !doNotCall ? this.talk(uTalk) : calls.noAnswerMinutes) + calls.wrapUpMinutes;
     lead.attempts++;
     lead.version++;
     lead.nextDue = Infinity;
@@ -395,6 +448,7 @@ export class LeadWorkflow {
     agent.callsToday++;
     agent.currentLead = lead;
     agent.currentAnswered = answered;
+    agent.currentDoNotCall = doNotCall;
     agent.currentOutcomeDraw = uOutcome;
     agent.currentJitterDraw = uJitter;
     const inWindow = now >= this.windowStart && now < this.arrivalEnd;
@@ -424,7 +478,11 @@ export class LeadWorkflow {
     agent.busy = false;
     agent.currentLead = undefined;
     if (this.policies.distribution.redispatchWhenAgentFree && this.waiting.length > 0) this.capacityChanged();
-    if (isOpen(lead.status) && lead.agent === agent.index) {
+    if (isOpen(lead.status) && lead.agent === agent.index && lead.loan && !this.loanSurvives(lead, agent)) {
+      this.lose(lead, agent, 'withdrawn');
+    } else if (isOpen(lead.status) && lead.agent === agent.index && agent.currentDoNotCall) {
+      this.lose(lead, agent, 'do-not-call');
+    } else if (isOpen(lead.status) && lead.agent === agent.index) {
       if (agent.currentAnswered) {
         this.conversation(lead, agent, agent.currentOutcomeDraw);
         const strategy = this.policies.distribution;
@@ -453,7 +511,8 @@ export class LeadWorkflow {
   };
 
   /** The consumer answered: move the lead through the funnel by its traits and the agent's skill. */
-  private conversation(lead: Lead, agent: AgentState, u: number): void {
+  private conversation(lead: Lead, agent: AgentState, uConversation: number): void {
+    let u = uConversation;
     const now = this.sim.now;
     const f = this.config.funnel;
     const firstConversation = lead.firstContactAt < 0;
@@ -463,9 +522,14 @@ export class LeadWorkflow {
       lead.firstContactAttempt = lead.attempts - lead.attemptsAtEngagement;
       // The consumer's interest cools while nobody reaches them (HBR 2011, "The Short Life of Online Sales Leads").
       lead.interest = this.interest(now - lead.engagedAt);
+      // A consumer who finally answers after a crowd of calls is irritated, not only harder to reach (the load at
+      // the start of this call, src/sim/contactFatigue.ts).
+      lead.interest *= fatigueMultiplier(this.config.fatigue, lead.recentLoad - 1);
     }
     lead.attemptsSinceContact = 0;
     lead.conversationsInStatus++;
+    const lastConversationAt = lead.lastConversationAt;
+    lead.lastConversationAt = now;
     if (lead.status === 'new' || lead.status === 'attempted') this.setStatus(lead, 'contacted', agent, false);
     // A consumer a competitor reached first usually goes with them (DESIGN.md, The rendezvous). The race is
     // decided at our first conversation: once we were first, a later competitor call does not take the lead.
@@ -478,10 +542,30 @@ export class LeadWorkflow {
     const strategy = this.policies.distribution;
     if (strategy.skillMultiplier) skill *= strategy.skillMultiplier(this.view(lead), agent);
     agent.sourceConversations.set(source.name, agent.conversationsWith(source.name) + 1);
+    // An agent with more open leads than it can keep in touch with follows through less (docs/tradeoffs.md, "People").
+    const followThrough = agent.followThrough();
+    const process = this.loanProcess;
+    if (process && (lead.status === 'application' || lead.status === 'closing')) {
+      this.loanConversation(lead, agent, process, lastConversationAt);
+      return;
+    }
     switch (lead.status) {
       case 'contacted': {
-        const pApp = Math.min(0.95, f.applicationPerConversation * lead.propensity * lead.interest * skill * (lead.ready ? 1 : f.immatureApplicationFactor));
-        const pNo = f.notInterestedPerConversation;
+        let pApp = Math.min(0.95, f.applicationPerConversation * lead.propensity * lead.interest * skill * followThrough * (lead.ready ? 1 : f.immatureApplicationFactor));
+        let pNo = f.notInterestedPerConversation;
+        if (lastConversationAt >= 0) {
+          // A follow-up: its spacing decides whether there is progress to make, whether it annoys, and whether a
+          // competitor got there in between (src/sim/followUp.ts).
+          const effect = followUpEffect(this.config.followUp, now - lastConversationAt, lead.otherBuyers);
+          if (u < effect.lostToCompetitor) {
+            this.lose(lead, agent, 'competitor');
+            return;
+          }
+          // The same draw, rescaled, decides the conversation: one uniform per conversation keeps common random numbers.
+          u = (u - effect.lostToCompetitor) / (1 - effect.lostToCompetitor);
+          pApp *= effect.progress;
+          pNo = Math.min(0.95 - pApp, pNo * effect.annoyance);
+        }
         const pNurture = lead.ready ? 0 : f.immatureToNurture;
         if (u < pApp) this.setStatus(lead, 'application', agent, true);
         else if (u < pApp + pNo) this.lose(lead, agent, 'not-interested');
@@ -511,13 +595,16 @@ export class LeadWorkflow {
     lead.attemptsSinceContact = 0;
     if (resetConversations) lead.conversationsInStatus = 0;
     lead.version++;
-    if (to === 'application') lead.reachedApplication = true;
+    if (to === 'application') {
+      lead.reachedApplication = true;
+      if (this.loanProcess && !lead.loan) this.startLoan(lead, this.loanProcess);
+    }
     if (agent && lead.counted) {
       if (to === 'application') agent.applications++;
       if (to === 'funded') agent.funded++;
     }
     if (to === 'funded' && agent) agent.fundedTimes.push(this.sim.now);
-    this.metrics.onStatus(lead, from, to);
+    this.metrics.onStatus(lead, from, to, this.sim.now);
     this.options.observer?.onStatus?.(lead, from, to, this.sim.now);
     if (!isOpen(to)) this.leavePipeline(lead);
   }
@@ -536,8 +623,79 @@ export class LeadWorkflow {
     if (comesBack && this.sim.now + after < this.endTime) this.sim.schedule(after, this.onNurtureReturn, lead);
   }
 
+  // ---- the loan: elapsed work, closing date, rate lock (src/sim/loanProcess.ts) ------------------------
+
+  private startLoan(lead: Lead, p: ElapsedLoanProcess): void {
+    const now = this.sim.now;
+    // The loan's own stream keeps its luck the same under any cadence (common random numbers).
+    const rng = stream(this.options.seed, 'loan', lead.id);
+    const needed = lognormal(rng, p.processDays.mean, p.processDays.sd) * MINUTES_PER_DAY;
+    const prefersMonthEnd = rng() < p.monthEndShare;
+    // The loan officer locks the rate to cover the planned closing with a margin: processing a standard deviation
+    // slower than average, the closing lead time and, for a month-end closing, most of a month of waiting.
+    const plannedDays = p.processDays.mean + p.processDays.sd + p.closingLeadDays + (prefersMonthEnd ? 20 : 0);
+    lead.loan = { needed, done: 0, checkedAt: now, prefersMonthEnd, lockExpiresAt: now + lockDays(p, plannedDays) * MINUTES_PER_DAY, closingAt: -1, rng };
+  }
+
+  /** Accounts for the loan's progress and withdrawal hazard up to now; false when the borrower has withdrawn. */
+  private loanSurvives(lead: Lead, agent: AgentState | undefined): boolean {
+    const p = this.loanProcess, loan = lead.loan;
+    if (!p || !loan || (lead.status !== 'application' && lead.status !== 'closing')) return true;
+    const now = this.sim.now;
+    const source = this.config.sources[lead.source];
+    // A better loan officer, or one with time for the borrower, keeps more borrowers (skill and follow-through).
+    const care = agent ? agent.skillFor(source.name, this.config.products[lead.product].name) * source.conversionFactor * agent.followThrough() : 1;
+    const pWithdraw = withdrawChance(p, loan.checkedAt, now, lead.lastConversationAt, 1 / Math.max(0.05, care));
+    if (lead.status === 'application') loan.done += progressMinutes(loan.checkedAt, now, lead.lastConversationAt, p.touchWindowHours * 60);
+    loan.checkedAt = now;
+    return !(loan.rng() < pWithdraw);
+  }
+
+  /** A conversation with a borrower whose loan is in process: it keeps the loan moving, and may clear it to close. */
+  private loanConversation(lead: Lead, agent: AgentState, p: ElapsedLoanProcess, lastConversationAt: number): void {
+    const loan = lead.loan!;
+    const now = this.sim.now;
+    // Calls crowded together annoy a borrower too, and some walk.
+    if (lastConversationAt >= 0) {
+      const crowded = p.withdrawPerCrowdedCall * Math.exp(-(now - lastConversationAt) / 60 / this.config.followUp.annoyanceHours);
+      if (loan.rng() < crowded) {
+        this.lose(lead, agent, 'withdrawn');
+        return;
+      }
+    }
+    if (lead.status === 'application' && loan.done >= loan.needed) {
+      this.setStatus(lead, 'closing', agent, true);
+      this.scheduleClosing(lead, closingTime(this.calendar, p, now, loan.prefersMonthEnd));
+    }
+  }
+
+  private scheduleClosing(lead: Lead, at: number): void {
+    lead.loan!.closingAt = at;
+    if (at < this.endTime) this.sim.scheduleAt(at, this.onClosingDay, lead);
+  }
+
+  /** The closing date: the loan funds, slips (no closing disclosure in time), or the borrower walks. */
+  private readonly onClosingDay = (lead: Lead): void => {
+    const p = this.loanProcess!, loan = lead.loan;
+    const now = this.sim.now;
+    if (lead.status !== 'closing' || !loan || loan.closingAt !== now) return;
+    const agent = lead.agent >= 0 ? this.agents[lead.agent] : undefined;
+    if (!this.loanSurvives(lead, agent)) return this.lose(lead, agent, 'withdrawn');
+    if (lead.lastConversationAt < now - p.disclosureDays * MINUTES_PER_DAY) {
+      // Nobody reached the borrower in the days before the closing: it slips to the next possible date (for a
+      // month-end borrower, the next month's end).
+      this.scheduleClosing(lead, closingTime(this.calendar, p, now, loan.prefersMonthEnd));
+      return;
+    }
+    const u = loan.rng();
+    if (now > loan.lockExpiresAt && u < p.walkOnExpiredLock) return this.lose(lead, agent, 'lock-expired');
+    if (loan.rng() < p.closingFallThrough) return this.lose(lead, agent, 'declined');
+    this.setStatus(lead, 'funded', agent, true);
+  };
+
   private readonly onRequeue = (lead: Lead): void => {
     if (!isOpen(lead.status) || lead.agent >= 0) return;
+    lead.waitingSince = this.sim.now;
     this.waiting.push(lead);
     if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
   };
@@ -550,7 +708,9 @@ export class LeadWorkflow {
     // starts again, for the first-contact curve and for interest.
     lead.engagedAt = this.sim.now;
     lead.attemptsAtEngagement = lead.attempts;
+    lead.lastConversationAt = -1;
     this.setStatus(lead, 'new', undefined, true);
+    lead.waitingSince = this.sim.now;
     this.waiting.push(lead);
     if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
   };
@@ -569,7 +729,8 @@ export class LeadWorkflow {
     const due = Math.max(decision.due, this.sim.now);
     lead.version++;
     lead.nextDue = due;
-    lead.nextPriority = decision.priority;
+    // An agent who chases new leads leaves reached leads' callbacks for last (docs/tradeoffs.md, "People").
+    lead.nextPriority = agent.config.chasesNewLeads && lead.status !== 'attempted' ? decision.priority + 100 : decision.priority;
     agent.due.push(due, lead.id, lead, lead.version);
   }
 

@@ -55,6 +55,8 @@ export class MetricsCollector {
   private optedOut = 0;
   private dripEmails = 0;
   private fundedViaMarketing = 0;
+  private agedOut = 0;
+  private fundedInLastWeek = 0;
   private reachedCount: Record<LeadStatus, number> = Object.fromEntries(LEAD_STATUSES.map((s) => [s, 0])) as Record<LeadStatus, number>;
   private lost: Record<string, number> = {};
   private firstAttemptDelay = new Column();
@@ -131,6 +133,11 @@ export class MetricsCollector {
     }
   }
 
+  /** A lead waited unassigned too long and went to the drip. */
+  onAgedOut(lead: Lead): void {
+    if (lead.counted) this.agedOut++;
+  }
+
   onRoute(lead: Lead): void {
     if (lead.counted && lead.routedTo === 'marketing') this.routedToMarketing++;
   }
@@ -142,7 +149,7 @@ export class MetricsCollector {
     if (outcome === 'handed-to-sales') this.returnedFromMarketing++;
   }
 
-  onStatus(lead: Lead, from: LeadStatus, to: LeadStatus): void {
+  onStatus(lead: Lead, from: LeadStatus, to: LeadStatus, now: number): void {
     if (this.day >= 0) {
       if (to === 'application') this.daily.applications[this.day]++;
       if (to === 'funded') this.daily.funded[this.day]++;
@@ -159,6 +166,7 @@ export class MetricsCollector {
       }
       if (to === 'funded') {
         this.revenue += this.config.products[lead.product].revenuePerFunded;
+        if (this.calendar.daysInMonth(now) - this.calendar.dayOfMonth(now) < 7) this.fundedInLastWeek++;
         if (lead.routedTo === 'marketing') this.fundedViaMarketing++;
         const k = lead.firstContactAttempt - 1;
         this.fundedByFirstContact[k] = (this.fundedByFirstContact[k] ?? 0) + 1;
@@ -227,6 +235,10 @@ export class MetricsCollector {
       leadsPerAgentGini: gini(agents.map((a) => a.leadsReceived)),
       lostToCompetitorShare: share(this.lost.competitor ?? 0),
       nurtureShare: share(this.nurtureNow),
+      doNotCallShare: share(this.lost['do-not-call'] ?? 0),
+      agedOutShare: share(this.agedOut),
+      pullThrough: this.reachedCount.application > 0 ? funded / this.reachedCount.application : NaN,
+      fundedInLastWeekShare: funded > 0 ? this.fundedInLastWeek / funded : NaN,
       leadCost: this.leadCost,
       agentCost,
       revenue: this.revenue,

@@ -28,6 +28,86 @@ export interface ModelConfig {
   scoring?: ScoringConfig;
   agents: AgentConfig[];
   economics: EconomicsConfig;
+  /** What calling costs: fatigue of redialed numbers and do-not-call requests (docs/tradeoffs.md). */
+  fatigue: FatigueConfig;
+  /** How the spacing of follow-ups to a reached consumer moves the conversation (docs/tradeoffs.md). */
+  followUp: FollowUpConfig;
+  /** From application to funding: elapsed work, month-end closings and rate locks (docs/tradeoffs.md). */
+  loanProcess: LoanProcessConfig;
+  /** What happens to leads nobody takes. */
+  backlog: BacklogConfig;
+}
+
+export interface FatigueConfig {
+  /** Hours for the weight of a past attempt in the lead's recent-call load to halve. */
+  recoveryHalfLifeHours: number;
+  /** Recent attempts that cost nothing (a first-hour burst is what a consumer who just asked expects). */
+  freeRecentCalls: number;
+  /** Answer probability multiplier per recent attempt beyond the free ones (screening, spam labels). */
+  answerFactorPerCall: number;
+  /** P(the consumer asks not to be called again) on any answered call. */
+  doNotCallPerAnswer: number;
+  /** Extra P(do not call) on an answered call per recent attempt beyond the free ones. */
+  doNotCallPerCrowdedCall: number;
+  /** Attempts since the consumer's last engagement after which persistence itself annoys. */
+  persistentAfterAttempts: number;
+  /** Extra P(do not call) on an answered call per attempt beyond `persistentAfterAttempts`. */
+  doNotCallPerAttemptBeyond: number;
+}
+
+export interface FollowUpConfig {
+  /**
+   * Hours a reached consumer needs between conversations to move forward (compare offers, gather documents):
+   * the chance to apply at a follow-up is scaled by 1 - exp(-gap / thinkHours).
+   */
+  thinkHours: number;
+  /** A follow-up soon after the last conversation multiplies the chance of a "no" by 1 + annoyance x exp(-gap / annoyanceHours). */
+  annoyance: number;
+  annoyanceHours: number;
+  /** Days for a reached consumer's interest to halve while nobody talks to them. */
+  interestHalfLifeDays: number;
+  /** Per day and per other buyer who reached the consumer: the hazard that they close the consumer first. */
+  competitorClosePerDay: number;
+}
+
+export type LoanProcessConfig =
+  /** The older model: every stage advances by a chance per conversation (FunnelConfig). */
+  | { model: 'per-conversation' }
+  | ElapsedLoanProcess;
+
+export interface ElapsedLoanProcess {
+  model: 'elapsed';
+  /** Days of processing and underwriting from application to clear-to-close, log-normal. */
+  processDays: { mean: number; sd: number };
+  /** P(a borrower with a loan in process answers, or returns, the loan officer's call), whatever their contactability. */
+  borrowerAnswers: number;
+  /** Progress stalls while the borrower has not been reached for longer than this. */
+  touchWindowHours: number;
+  /** Days from clear-to-close to the earliest closing date. */
+  closingLeadDays: number;
+  /** Share of borrowers who close on the month's last business day (the first one on or after the earliest date). */
+  monthEndShare: number;
+  /** Days before the closing within which the borrower must have been reached (the closing disclosure), or it slips. */
+  disclosureDays: number;
+  /** Days of rate-lock buffer beyond the planned closing; locks come in steps of `lockStepDays`. */
+  lockStepDays: number;
+  /** P(a borrower walks) when the closing comes after the lock expired. */
+  walkOnExpiredLock: number;
+  /** Hazard per day that a borrower withdraws, for an agent of skill 1 keeping in touch. */
+  withdrawPerDay: number;
+  /** The hazard is multiplied by this while the borrower has not been reached within `touchWindowHours`. */
+  neglectFactor: number;
+  /** Extra P(withdraw) for a conversation within `annoyanceHours` of the last one (followUp). */
+  withdrawPerCrowdedCall: number;
+  /** P(a closing falls through on the day), e.g. appraisal or title. */
+  closingFallThrough: number;
+}
+
+export interface BacklogConfig {
+  /** Hours a lead may wait unassigned before it goes to the marketing drip (nurture); Infinity keeps it. */
+  maxWaitHours: number;
+  /** Hours after which a lead refused for lack of room while agents are on shift goes to the drip. */
+  passedOverHours: number;
 }
 
 export type ArrivalConfig =
@@ -157,6 +237,8 @@ export interface AgentConfig {
   pipelineLimit: number;
   /** Most new leads the agent may receive per day. */
   newLeadsPerDay: number;
+  /** Spread the daily new-lead cap over the shift, so the morning does not spend it on leads that waited overnight. */
+  paceNewLeads: boolean;
   /** Most calls the agent places per day. */
   maxCallsPerDay: number;
   /** Conversion multiplier; per-source and per-product multipliers apply on top. */
@@ -166,6 +248,14 @@ export interface AgentConfig {
   /** Sources and products the agent may be given; empty means all. */
   sources: readonly string[];
   products: readonly string[];
+  /**
+   * Open leads the agent can keep in touch with (touch every ~48 hours); above it, follow-through falls as
+   * (this / pipeline size) ^ followThroughElasticity (docs/tradeoffs.md).
+   */
+  followThroughPipeline: number;
+  followThroughElasticity: number;
+  /** The agent chases new leads and leaves reached leads' callbacks for last ("chews through new leads"). */
+  chasesNewLeads: boolean;
 }
 
 export interface EconomicsConfig {

@@ -22,6 +22,8 @@ export interface AgentView {
   /** New leads received today (calendar day). */
   readonly newToday: number;
   readonly newLeadsPerDay: number;
+  /** New leads the agent may have received by now today for a lead that has waited (the cap paced over the shift); absent means newLeadsPerDay. */
+  readonly newLeadsAllowedNow?: number;
   /** New leads waiting in the agent's queue, not yet called. */
   readonly freshWaiting: number;
   /** Leads received over the whole run. */
@@ -50,6 +52,8 @@ export interface LeadView {
   readonly firstContactAt: number;
   /** Whether the lead has ever been reached. */
   readonly everContacted: boolean;
+  /** When the lead joined the queue of unassigned leads (its arrival, or its return from the drip). */
+  readonly waitingSince: number;
 }
 
 export interface DistributionContext {

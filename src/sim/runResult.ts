@@ -84,6 +84,10 @@ export type MetricName =
   | 'leadsPerAgentGini'
   | 'lostToCompetitorShare'
   | 'nurtureShare'
+  | 'doNotCallShare'
+  | 'agedOutShare'
+  | 'pullThrough'
+  | 'fundedInLastWeekShare'
   | 'leadCost'
   | 'agentCost'
   | 'revenue'
@@ -119,6 +123,10 @@ export const METRICS: Record<MetricName, { label: string; unit: 'count' | 'share
   leadsPerAgentGini: { label: 'Lead spread (Gini)', unit: 'ratio', describe: 'Gini coefficient of new leads received per agent: 0 is equal shares.', higherIsBetter: false },
   lostToCompetitorShare: { label: 'Lost to competitor', unit: 'share', describe: 'Share of leads lost to a competitor who reached them first.', higherIsBetter: false },
   nurtureShare: { label: 'Sent to nurture', unit: 'share', describe: 'Share of leads that were in the nurture drip at the end of the run.', higherIsBetter: false },
+  doNotCallShare: { label: 'Asked not to be called', unit: 'share', describe: 'Share of leads lost because the consumer asked not to be called again (crowded or persistent calls).', higherIsBetter: false },
+  agedOutShare: { label: 'Aged out unassigned', unit: 'share', describe: 'Share of leads that waited unassigned longer than backlog.maxWaitHours and went to the drip.', higherIsBetter: false },
+  pullThrough: { label: 'Pull-through', unit: 'share', describe: 'Funded leads per lead that reached application (application to funded).', higherIsBetter: true },
+  fundedInLastWeekShare: { label: 'Funded in month\'s last week', unit: 'share', describe: 'Share of fundings (of the window\'s leads) on the last seven days of a month.', higherIsBetter: false },
   leadCost: { label: 'Lead cost', unit: 'money', describe: 'Price paid for the leads of the window.', higherIsBetter: false },
   agentCost: { label: 'Agent cost', unit: 'money', describe: 'Cost of agents on shift during the window.', higherIsBetter: false },
   revenue: { label: 'Revenue', unit: 'money', describe: 'Revenue of the funded leads of the window.', higherIsBetter: true },

@@ -34,6 +34,12 @@ export function weeklyShift(weekdays: readonly number[], startMinute: number, en
   return { intervals: merged };
 }
 
+/** Minutes since the start of the shift interval containing `mow`, and its length; undefined off shift. */
+export function shiftProgress(shift: WeeklyShift, mow: number): { elapsed: number; length: number } | undefined {
+  for (const [s, e] of shift.intervals) if (mow >= s && mow < e) return { elapsed: mow - s, length: e - s };
+  return undefined;
+}
+
 /** True when minute-of-week `mow` is inside the shift. */
 export function isOnShift(shift: WeeklyShift, mow: number): boolean {
   for (const [s, e] of shift.intervals) if (mow >= s && mow < e) return true;

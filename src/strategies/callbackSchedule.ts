@@ -46,6 +46,16 @@ export function cycleFactor(schedule: CallbackSchedule, status: CadenceStatus, d
 }
 
 /**
+ * Minutes after which an unreached lead's calls go behind every other status's calls: a day after the first
+ * unanswered call the chance a first call finds the consumer has fallen about sixty-fold (HBR 2011), below that of
+ * any follow-up to a reached consumer, so such calls fill the time nothing else is due instead of starving
+ * applications and closings (docs/tradeoffs.md, "Prospecting vs pipeline").
+ */
+export const STALE_UNREACHED_MINUTES = 24 * 60;
+/** Added to the priority of a stale unreached lead's calls. */
+export const STALE_UNREACHED_PRIORITY = 100;
+
+/**
  * Turns a schedule into the model's callback policy. After each attempt the lead's next call is due either at
  * the next burst offset (counted from entering the status) or one interval from now, with the interval's
  * jitter drawn from the lead's own stream.
@@ -63,12 +73,14 @@ export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
       if (!cadence) return { kind: 'exhausted', then: 'lost' };
       const n = lead.attemptsSinceContact;
       if (n >= cadence.maxAttempts) return { kind: 'exhausted', then: cadence.onExhausted };
+      const stale = status === 'attempted' && ctx.now - lead.statusSince >= STALE_UNREACHED_MINUTES;
+      const priority = stale ? cadence.priority + STALE_UNREACHED_PRIORITY : cadence.priority;
       if (n >= 1 && n <= cadence.burstMinutes.length) {
-        return { kind: 'call', due: lead.statusSince + cadence.burstMinutes[n - 1], priority: cadence.priority };
+        return { kind: 'call', due: lead.statusSince + cadence.burstMinutes[n - 1], priority };
       }
       const [lo, hi] = cadence.intervalHours;
       const hours = (lo + (hi - lo) * ctx.u) * cycleFactor(schedule, status, ctx.calendar.dayOfMonth(ctx.now));
-      return { kind: 'call', due: ctx.now + hours * 60, priority: cadence.priority };
+      return { kind: 'call', due: ctx.now + hours * 60, priority };
     },
   };
 }

@@ -9,7 +9,7 @@ import { callbackPolicy } from '../../src/strategies/callbackSchedule';
 const cal = new Calendar('2026-01-05'); // day 0 is the 5th of the month; day 10 is the 15th; day 20 the 25th
 
 function lead(status: LeadStatus, attemptsSinceContact: number, statusSince = 0): LeadView {
-  return { id: 1, createdAt: 0, source: 's', product: 'p', status, attempts: attemptsSinceContact, attemptsSinceContact, conversationsInStatus: 0, statusSince, firstContactAt: -1, everContacted: false };
+  return { id: 1, createdAt: 0, source: 's', product: 'p', status, attempts: attemptsSinceContact, attemptsSinceContact, conversationsInStatus: 0, statusSince, firstContactAt: -1, everContacted: false, waitingSince: 0 };
 }
 
 describe('Callback schedules', () => {

@@ -6,7 +6,7 @@ const rules = pipelineRules({ nurtureAfterConversations: 4, dropAfterDays: 60, p
 const agent = (pipelineSize: number): AgentView =>
   ({ index: 0, name: 'A', role: 'closer', onShift: true, busy: false, pipelineSize, pipelineLimit: 100, newToday: 0, newLeadsPerDay: 7, freshWaiting: 0, leadsReceived: 0, fundedTimes: [], handles: () => true }) as AgentView;
 const lead = (status: LeadView['status'], conversationsInStatus: number, createdAt = 0): LeadView => ({
-  id: 1, createdAt, source: 's', product: 'p', status, attempts: 3, attemptsSinceContact: 0, conversationsInStatus, statusSince: 0, firstContactAt: 10, everContacted: true,
+  id: 1, createdAt, source: 's', product: 'p', status, attempts: 3, attemptsSinceContact: 0, conversationsInStatus, statusSince: 0, firstContactAt: 10, everContacted: true, waitingSince: 0,
 });
 
 describe('Pipeline rules (evaluation each time a lead is worked)', () => {

@@ -41,7 +41,7 @@ export const grabBag: DistributionEntry<Infer<typeof options>> = {
           const i = (start + k) % n;
           const a = list[i];
           if (a.busy || !a.onShift || a.freshWaiting > 0 || a.callbackDue) continue;
-          if (!a.handles(lead.source, lead.product) || (o.respectLimits && !hasRoom(a))) continue;
+          if (!a.handles(lead.source, lead.product) || (o.respectLimits && !hasRoom(a, lead, ctx.now))) continue;
           // The next pick starts after this agent, so no one agent drains the pool.
           start = (i + 1) % n;
           return i;

@@ -38,7 +38,7 @@ export const huntGroup: DistributionEntry<Infer<typeof options>> = {
         for (let k = 0; k < n; k++) {
           const i = (start + k) % n;
           const a = list[i];
-          if (a.busy || a.freshWaiting > 0 || !eligible(a, lead, switches)) continue;
+          if (a.busy || a.freshWaiting > 0 || !eligible(a, lead, switches, ctx.now)) continue;
           if (o.hunt === 'circular') start = (i + 1) % n;
           return i;
         }

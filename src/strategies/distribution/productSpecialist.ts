@@ -12,7 +12,7 @@ const options = obj(
     bounceMinutes: num({ min: 0, default: 120, description: 'Minutes from the conversation that finds the mislabel until the lead reaches the right team (assumption).' }),
     skipOffShift: bool({ default: true, description: 'Pass over agents who are off shift.' }),
     respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
-    queueOrder: str({ values: ['fifo', 'lifo'], default: 'fifo', description: 'Which waiting lead is handed out first.' }),
+    queueOrder: str({ values: ['fifo', 'lifo'], default: 'lifo', description: 'Which waiting lead is handed out first: "lifo" (default) the freshest, as the field hands out leads (a lead cools by the minute, docs/tradeoffs.md), "fifo" the oldest.' }),
   },
   { defaulted: true },
 );
@@ -51,7 +51,7 @@ export const productSpecialist: DistributionEntry<Infer<typeof options>> = {
         const start = pointer.get(label) ?? 0;
         for (let k = 0; k < team.length; k++) {
           const j = (start + k) % team.length;
-          if (eligible(ctx.agents[team[j]], lead, o)) {
+          if (eligible(ctx.agents[team[j]], lead, o, ctx.now)) {
             pointer.set(label, (j + 1) % team.length);
             return team[j];
           }

@@ -10,7 +10,7 @@ const options = obj(
       description: 'Work-in-progress limit: an agent pulls a new lead only while its pipeline is below this (default: the agent\'s own pipelineLimit).',
     }),
     respectDailyLimit: bool({ default: true, description: 'Also stop pulling at the agent\'s daily new-lead limit.' }),
-    queueOrder: str({ values: ['fifo', 'lifo'], default: 'fifo', description: 'Which waiting lead is pulled first.' }),
+    queueOrder: str({ values: ['fifo', 'lifo'], default: 'lifo', description: 'Which waiting lead is pulled first: "lifo" (default) the freshest, as the field hands out leads (a lead cools by the minute, docs/tradeoffs.md), "fifo" the oldest.' }),
   },
   { defaulted: true, optional: ['wipLimit'] },
 );
@@ -37,7 +37,7 @@ export const pull: DistributionEntry<Infer<typeof options>> = {
           const a = list[i];
           const limit = Math.min(o.wipLimit ?? a.pipelineLimit, a.pipelineLimit);
           if (a.busy || !a.onShift || a.freshWaiting > 0 || a.pipelineSize >= limit) continue;
-          if (o.respectDailyLimit && a.newToday >= a.newLeadsPerDay) continue;
+          if (o.respectDailyLimit && a.newToday >= (a.newLeadsAllowedNow ?? a.newLeadsPerDay)) continue;
           if (!a.handles(lead.source, lead.product)) continue;
           if (best < 0 || a.pipelineSize < list[best].pipelineSize) best = i;
         }

@@ -7,7 +7,7 @@ const options = obj(
     skipOffShift: bool({ default: true, description: 'Pass over agents who are off shift (the lead waits for the next agent on shift).' }),
     respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
     weights: arr(num({ min: 0 }), { description: 'Weighted variant: relative share per agent, in agent order (after `count` expansion).' }),
-    queueOrder: str({ values: ['fifo', 'lifo'], default: 'fifo', description: 'Which waiting lead is handed out first.' }),
+    queueOrder: str({ values: ['fifo', 'lifo'], default: 'lifo', description: 'Which waiting lead is handed out first: "lifo" (default) the freshest, as the field hands out leads (a lead cools by the minute, docs/tradeoffs.md), "fifo" the oldest.' }),
   },
   { defaulted: true, optional: ['weights'] },
 );
@@ -35,7 +35,7 @@ export const roundRobin: DistributionEntry<Infer<typeof options>> = {
         if (!o.weights) {
           for (let k = 0; k < n; k++) {
             const i = (next + k) % n;
-            if (eligible(agents[i], lead, o)) {
+            if (eligible(agents[i], lead, o, ctx.now)) {
               next = (i + 1) % n;
               return i;
             }
@@ -45,7 +45,7 @@ export const roundRobin: DistributionEntry<Infer<typeof options>> = {
         // Smooth weighted round robin over the eligible agents.
         let total = 0, best = -1;
         for (let i = 0; i < n; i++) {
-          if (weights[i] <= 0 || !eligible(agents[i], lead, o)) continue;
+          if (weights[i] <= 0 || !eligible(agents[i], lead, o, ctx.now)) continue;
           current[i] += weights[i];
           total += weights[i];
           if (best < 0 || current[i] > current[best]) best = i;

@@ -14,16 +14,24 @@ export interface DistributionEntry<O = Record<string, unknown>> {
   create(options: O, agents: readonly AgentConfig[]): DistributionStrategy;
 }
 
-/** Capacity checks most strategies share. */
-export function hasRoom(agent: AgentView): boolean {
-  return agent.pipelineSize < agent.pipelineLimit && agent.newToday < agent.newLeadsPerDay;
+/** Minutes after which a waiting lead counts as having waited: it may take only the paced share of an agent's cap. */
+export const FRESH_LEAD_MINUTES = 60;
+
+/**
+ * Capacity checks most strategies share. A lead that has waited past its first hour may take only the paced share of
+ * the agent's daily new-lead cap, so leads that waited overnight do not spend the cap the day's fresh leads need.
+ */
+export function hasRoom(agent: AgentView, lead?: LeadView, now = 0): boolean {
+  if (agent.pipelineSize >= agent.pipelineLimit) return false;
+  const waited = lead !== undefined && now - lead.waitingSince > FRESH_LEAD_MINUTES;
+  return agent.newToday < (waited ? (agent.newLeadsAllowedNow ?? agent.newLeadsPerDay) : agent.newLeadsPerDay);
 }
 
 /** Whether `agent` may take `lead` given the usual switches. */
-export function eligible(agent: AgentView, lead: LeadView, o: { skipOffShift: boolean; respectLimits: boolean }): boolean {
+export function eligible(agent: AgentView, lead: LeadView, o: { skipOffShift: boolean; respectLimits: boolean }, now = 0): boolean {
   if (!agent.handles(lead.source, lead.product)) return false;
   if (o.skipOffShift && !agent.onShift) return false;
-  if (o.respectLimits && !hasRoom(agent)) return false;
+  if (o.respectLimits && !hasRoom(agent, lead, now)) return false;
   return true;
 }
 

@@ -42,7 +42,7 @@ export const telemarketingWarmUp: DistributionEntry<Infer<typeof options>> = {
       assign(lead, ctx) {
         // Leads not yet reached go to the pre-qualifiers; qualified ones (requeued) go to the closers.
         const wantTm = hasTelemarketers && !lead.everContacted;
-        const i = inTurn(ctx.agents, wantTm ? nextTm : nextCloser, (a) => (a.role === 'telemarketer') === wantTm && eligible(a, lead, switches));
+        const i = inTurn(ctx.agents, wantTm ? nextTm : nextCloser, (a) => (a.role === 'telemarketer') === wantTm && eligible(a, lead, switches, ctx.now));
         if (i >= 0) {
           if (wantTm) nextTm = (i + 1) % n;
           else nextCloser = (i + 1) % n;

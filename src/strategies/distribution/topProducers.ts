@@ -18,7 +18,7 @@ const options = obj(
     prior: num({ min: 0, default: 1, description: 'proportional mode: deals credited to every agent, so a new agent still gets leads.' }),
     skipOffShift: bool({ default: true, description: 'Pass over agents who are off shift.' }),
     respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
-    queueOrder: str({ values: ['fifo', 'lifo'], default: 'fifo', description: 'Which waiting lead is handed out first.' }),
+    queueOrder: str({ values: ['fifo', 'lifo'], default: 'lifo', description: 'Which waiting lead is handed out first: "lifo" (default) the freshest, as the field hands out leads (a lead cools by the minute, docs/tradeoffs.md), "fifo" the oldest.' }),
   },
   { defaulted: true },
 );
@@ -74,7 +74,7 @@ export const topProducers: DistributionEntry<TopProducersOptions> = {
         const weights = producerWeights(list.map((a) => recentProduction(a, ctx.now, windowMinutes)), o);
         let total = 0;
         for (let i = 0; i < list.length; i++) {
-          if (weights[i] > 0 && eligible(list[i], lead, o)) total += weights[i];
+          if (weights[i] > 0 && eligible(list[i], lead, o, ctx.now)) total += weights[i];
           else weights[i] = 0;
         }
         if (total <= 0) return -1;

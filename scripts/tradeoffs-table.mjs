@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The trade-off experiments of docs/tradeoffs.md, re-measured: each row runs `leadlab compare` on common random
+// numbers over variants of the default floor and prints funded leads per replication (mean and paired difference
+// against the row's first variant, with its 95% interval). Usage:
+//   node scripts/tradeoffs-table.mjs [--replications 20] [--only name] [--json out.json]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const replications = Number(flag('replications', 20));
+const only = flag('only', undefined);
+const jsonOut = flag('json', undefined);
+
+const radarWith = (statuses, extra = {}) => ({ callbacks: { preset: 'radar', statuses, ...extra } });
+const cycle = (contactedDays, applicationDays) => [
+  { status: 'contacted', fromDay: contactedDays[0], toDay: contactedDays[1], intervalFactor: 0.75 },
+  { status: 'application', fromDay: applicationDays[0], toDay: applicationDays[1], intervalFactor: 0.5 },
+];
+
+/** Each row: a name and its variants, [label, scenario patch over {} (the built-in default)]. */
+export const experiments = [
+  { name: 'attempted-interval', title: 'radar, attempted-status interval (h)', variants: [0.25, 1, 3, 8, 24].map((h) => [`${h} h`, radarWith({ attempted: { intervalHours: [h, h] } })]) },
+  { name: 'contacted-interval', title: 'radar, contacted-status interval (h)', variants: [[1, 2], [4, 6], [18, 24], [48, 72], [120, 168]].map((iv) => [`${iv[0]}-${iv[1]} h`, radarWith({ contacted: { intervalHours: iv } })]) },
+  { name: 'volume', title: 'new leads a day, same staff', variants: [40, 60, 80, 120].map((n) => [`${n}/day`, { leads: { perDay: n } }]) },
+  { name: 'attempts', title: 'attempts while unreached', variants: [14, 60].map((n) => [`${n}`, radarWith({ attempted: { maxAttempts: n } })]) },
+  { name: 'production-cycle', title: 'production cycle', variants: [['field', {}], ['none', radarWith({}, { productionCycle: [] })], ['reversed', radarWith({}, { productionCycle: cycle([21, 31], [1, 10]) })]] },
+  { name: 'new-lead-cap', title: 'new-lead cap a day (10 agents)', variants: [3, 5, 7, 15].map((n) => [`${n}`, { agents: [{ name: 'Day closer', count: 7, shift: '08:00-17:00', newLeadsPerDay: n }, { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', newLeadsPerDay: n }] }]) },
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'leadlab-tradeoffs-'));
+const rows = [];
+try {
+  for (const e of experiments) {
+    if (only && e.name !== only) continue;
+    const files = e.variants.map(([label, patch], i) => {
+      const file = join(dir, `${e.name}-${i}.json`);
+      writeFileSync(file, JSON.stringify({ name: label, ...patch }));
+      return file;
+    });
+    const out = execFileSync(process.execPath, [join(root, 'bin/leadlab.mjs'), 'compare', ...files, '--replications', String(replications), '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 });
+    const c = JSON.parse(out);
+    const cells = c.scenarios.map((s) => {
+      const d = s.vsBaseline?.funded;
+      return {
+        label: s.name,
+        funded: s.metrics.funded.mean,
+        contactRate: s.metrics.contactRate.mean,
+        utilization: s.metrics.agentUtilization.mean,
+        diff: d ? { mean: d.mean, ci95: d.ci95 } : null,
+      };
+    });
+    rows.push({ name: e.name, title: e.title, cells });
+    const text = cells
+      .map((x) => `${x.label}: ${x.funded.toFixed(1)}${x.diff ? ` (${x.diff.mean >= 0 ? '+' : ''}${x.diff.mean.toFixed(1)} [${x.diff.ci95.map((v) => v.toFixed(1)).join(', ')}])` : ''} contact ${(100 * x.contactRate).toFixed(1)}%`)
+      .join(' | ');
+    console.log(`${e.title}: ${text}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ replications, rows }, null, 2));
