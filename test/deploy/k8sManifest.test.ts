@@ -46,6 +46,13 @@ describe('deploy/k8s manifests', () => {
     }
     expect(readFileSync(join(root, 'docs/sweeps.md'), 'utf8')).not.toMatch(/npx --yes/);
   });
+
+  it('hold the sweep command docs/sweeps.md shows, word for word', () => {
+    const docs = readFileSync(join(root, 'docs/sweeps.md'), 'utf8');
+    const shown = /## Beyond one machine[\s\S]*?```yaml\n([\s\S]*?)```/.exec(docs)?.[1];
+    expect(shown).toContain('leadlab sweep /sweep/sweep.json');
+    expect(readFileSync(sweepManifest, 'utf8')).toContain(shown);
+  });
 });
 
 /** A pod's world in a temporary folder: the ConfigMap's files, the results claim, and `leadlab` on the PATH. */
