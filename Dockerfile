@@ -1,7 +1,7 @@
 # The `leadlab` command in a container: `docker build -t leadlab .`, then `docker run --rm -v "$PWD:/work" leadlab run`.
 # Two stages: the first installs the locked dependencies and bundles the CLI; the second holds only what runs
 # (the bundle, bin/leadlab.mjs and the runtime dependencies), runs as the unprivileged `node` user, and has no npm cache.
-# NODE_IMAGE may name another Node 20.19+ image on glibc (the bundler's binary in the build stage is the glibc one).
+# NODE_IMAGE may name another Node 20.19+ image that has a `node` user, as the official node images do.
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
@@ -11,7 +11,6 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY scripts ./scripts
 COPY src ./src
-COPY bin ./bin
 RUN node scripts/build-cli.mjs && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM ${NODE_IMAGE}
@@ -20,7 +19,7 @@ WORKDIR /opt/leadlab
 COPY --from=build /build/package.json ./package.json
 COPY --from=build /build/node_modules ./node_modules
 COPY --from=build /build/dist ./dist
-COPY --from=build /build/bin ./bin
+COPY bin ./bin
 RUN ln -s /opt/leadlab/bin/leadlab.mjs /usr/local/bin/leadlab && mkdir -p /work && chown node:node /work && leadlab --version
 USER node
 # Scenario and sweep files are read, and results written, relative to the working folder: mount yours here.
