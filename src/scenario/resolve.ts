@@ -9,7 +9,7 @@ import { distributionStrategies } from '../strategies/distribution';
 import { pipelineRules } from '../strategies/pipelineRules';
 import { arrivalPreset, contactHourPreset } from './presets/hourOfWeek';
 import { replayArrivals } from './replay';
-import type { ScenarioInput } from './schema';
+import { DEFAULT_WARMUP_DAYS, type ScenarioInput } from './schema';
 import type { SchemaIssue } from './schemaKit';
 
 const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
@@ -109,7 +109,9 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
   });
   if (s.leads.sources.every((x) => x.share === 0)) issues.push({ path: 'leads.sources', message: 'expected at least one source with a share above 0' });
   if (s.leads.products.every((x) => x.share === 0)) issues.push({ path: 'leads.products', message: 'expected at least one product with a share above 0' });
-  if (s.warmupDays >= days) issues.push({ path: 'warmupDays', message: `expected fewer warm-up days than days (${days}${replay ? ', the days of the replayed stream' : ''}), got ${s.warmupDays}` });
+  // The default warm-up (a month) is for runs of months; a short run left at the default warms up for a third of it.
+  const warmupDays = s.warmupDays === DEFAULT_WARMUP_DAYS && s.warmupDays >= days ? Math.floor(days / 3) : s.warmupDays;
+  if (warmupDays >= days) issues.push({ path: 'warmupDays', message: `expected fewer warm-up days than days (${days}${replay ? ', the days of the replayed stream' : ''}), got ${s.warmupDays}` });
 
   const profile = s.leads.arrivalProfile;
   const weights = typeof profile === 'string' ? arrivalPreset(profile as 'flat') : profile;
@@ -136,7 +138,7 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
   const config: ModelConfig = {
     startDate: replay?.ok ? replay.startDate : s.startDate,
     days,
-    warmupDays: s.warmupDays,
+    warmupDays,
     cooldownDays: s.cooldownDays,
     arrivals: replay?.ok ? replay.arrivals : { kind: 'poisson', leadsPerHourOfWeek },
     sources: replay?.ok ? replay.sources : s.leads.sources.map((x) => ({ ...x })),

@@ -421,6 +421,9 @@ const backlog = obj(
   { defaulted: true, description: 'What happens to leads nobody takes (the queue order is the distribution strategy\'s queueOrder).' },
 );
 
+/** Default warm-up: a month (a run shorter than the warm-up warms up for a third of its days instead). */
+export const DEFAULT_WARMUP_DAYS = 30;
+
 /** The scenario file schema. */
 export const scenarioSchema = obj(
   {
@@ -433,7 +436,7 @@ export const scenarioSchema = obj(
     replications: num({ int: true, min: 1, max: 10000, default: 10, description: 'Independent replications; results carry a 95% interval over them.' }),
     startDate: str({ pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date "YYYY-MM-DD"', check: (s) => !Number.isNaN(Date.parse(s)), default: '2026-01-05', description: 'First simulated day (a Monday by default).' }),
     days: num({ int: true, min: 1, max: 3660, default: 90, description: 'Days of lead arrivals.' }),
-    warmupDays: num({ int: true, min: 0, default: 30, description: 'Days discarded from the metrics while pipelines fill (assumption: a month lets the contacted and application pipelines, which hold leads for weeks, reach steady state).' }),
+    warmupDays: num({ int: true, min: 0, default: DEFAULT_WARMUP_DAYS, description: 'Days discarded from the metrics while pipelines fill (assumption: a month lets the contacted and application pipelines, which hold leads for weeks, reach steady state).' }),
     cooldownDays: num({ int: true, min: 0, default: 60, description: 'Days the run goes on after the last arrival so the last measured leads can fund: about 40 days of loan process and up to a month\'s wait for a month-end closing.' }),
     leads,
     contact,

@@ -269,9 +269,16 @@ export class LeadWorkflow {
     const refused = this.refusedKinds;
     const n = list.length;
     const staleBefore = this.sim.now - this.maxWait;
-    // A lead refused for lack of room while agents are on shift, after waiting longer than the passed-over limit,
-    // has lost its rendezvous and would only take a fresher lead's place later: it goes to the drip.
-    const passedOverBefore = this.agents.some((a) => a.onShift) ? this.sim.now - this.passedOver : -Infinity;
+    // A lead refused while every agent on shift has used its day's cap or filled its pipeline, after waiting longer
+    // than the passed-over limit, has lost its rendezvous and would only take a fresher lead's place later: it goes
+    // to the drip. (Refusals by pacing alone only delay it.)
+    let onShift = 0, full = 0;
+    for (const a of this.agents) {
+      if (!a.onShift) continue;
+      onShift++;
+      if (a.newToday >= a.config.newLeadsPerDay || a.pipelineSize >= a.config.pipelineLimit) full++;
+    }
+    const passedOverBefore = onShift > 0 && full === onShift ? this.sim.now - this.passedOver : -Infinity;
     for (let k = 0; k < n; k++) {
       const lead = list[lifo ? n - 1 - k : k];
       if (lead.waitingSince < staleBefore) {

@@ -45,7 +45,9 @@ describe('common random numbers', () => {
     // under the calibrated contact curves (docs/assumptions.md) a fresh lead is worth far more than an old one, so
     // the two cadences' different call times decorrelate part of the outcome (0.58 here). A ratio below 0.7 still
     // halves the replications needed for the same precision (0.7^2 = 0.49).
-    expect(ratios.contactRate.crn).toBeLessThan(0.7);
+    // With contact fatigue (docs/tradeoffs.md) a cadence's call times also change how often each call is answered,
+    // which decorrelates a little more (0.72-0.74 here); a ratio below 0.8 still saves a third of the replications.
+    expect(ratios.contactRate.crn).toBeLessThan(0.8);
     // Funded counts are small, so part of their variance is the luck of a few conversations that pairing cannot
     // share; with 20 replications the estimated ratio itself moves by about +-0.1, hence the looser bound.
     for (const r of Object.values(ratios)) {

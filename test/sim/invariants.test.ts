@@ -93,7 +93,14 @@ describe('Model invariants', () => {
 
 describe('Agents with empty queues', () => {
   it('still call the leads that arrived overnight once their shift starts (single call leaves queues empty)', () => {
-    const resolved = loadScenario({ days: 30, warmupDays: 5, cooldownDays: 5, replications: 4, callbacks: 'single-call' });
+    // Caps not paced and no backlog aging: this checks that idle agents wake at their shift start, not how the floor
+    // sheds leads its Saturday caps cannot take (docs/tradeoffs.md).
+    const agents = [
+      { name: 'Day closer', count: 7, shift: '08:00-17:00', paceNewLeads: false },
+      { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', paceNewLeads: false },
+    ];
+    const backlog = { maxWaitHours: 100000, passedOverHours: 100000 };
+    const resolved = loadScenario({ days: 30, warmupDays: 5, cooldownDays: 5, replications: 4, callbacks: 'single-call', agents, backlog });
     const { runs } = runScenario(resolved, { seed: 1 });
     for (const r of runs) {
       expect(r.metrics.neverAttemptedShare).toBeLessThan(0.02);

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { Calendar } from '../../src/sim/calendar';
+import { doNotCallChance, fatigueMultiplier, recentLoadAt } from '../../src/sim/contactFatigue';
+import { followUpEffect } from '../../src/sim/followUp';
+import { closingTime, lastBusinessDayOfMonth, lockDays, progressMinutes, withdrawChance } from '../../src/sim/loanProcess';
+import type { ElapsedLoanProcess, FatigueConfig, FollowUpConfig } from '../../src/sim/modelConfig';
+import { loadScenario } from '../../src/scenario/load';
+
+const defaults = loadScenario({}).config;
+const fatigue = defaults.fatigue as FatigueConfig;
+const followUp = defaults.followUp as FollowUpConfig;
+const loan = defaults.loanProcess as ElapsedLoanProcess;
+
+describe('contact fatigue', () => {
+  it('halves the weight of past calls every half-life', () => {
+    const h = fatigue.recoveryHalfLifeHours * 60;
+    expect(recentLoadAt(4, 0, h, h)).toBeCloseTo(2, 12);
+    expect(recentLoadAt(4, 0, 3 * h, h)).toBeCloseTo(0.5, 12);
+    expect(recentLoadAt(0, -1, 10, h)).toBe(0);
+  });
+
+  it('leaves the free calls alone and multiplies the answer chance per crowded call beyond them', () => {
+    expect(fatigueMultiplier(fatigue, fatigue.freeRecentCalls)).toBe(1);
+    expect(fatigueMultiplier(fatigue, fatigue.freeRecentCalls + 2)).toBeCloseTo(fatigue.answerFactorPerCall ** 2, 12);
+  });
+
+  it('raises the do-not-call chance with crowding and persistence, and caps it', () => {
+    const base = doNotCallChance(fatigue, 0, 1);
+    expect(base).toBeCloseTo(fatigue.doNotCallPerAnswer, 12);
+    expect(doNotCallChance(fatigue, fatigue.freeRecentCalls + 1, 1)).toBeCloseTo(base + fatigue.doNotCallPerCrowdedCall, 12);
+    expect(doNotCallChance(fatigue, 0, fatigue.persistentAfterAttempts + 3)).toBeCloseTo(base + 3 * fatigue.doNotCallPerAttemptBeyond, 12);
+    expect(doNotCallChance(fatigue, 1e6, 1e6)).toBeLessThan(1);
+  });
+
+  it('makes a call every 15 minutes answered far less after two hours than a call every 3 hours (steady loads in closed form)', () => {
+    // Steady load of calls every g minutes: sum of 2^(-k g / h) over k >= 1 = 1 / (2^(g/h) - 1).
+    const h = fatigue.recoveryHalfLifeHours * 60;
+    const steady = (g: number) => 1 / (2 ** (g / h) - 1);
+    let load = 0, last = -1;
+    for (let t = 0; t <= 10 * 24 * 60; t += 15) {
+      load = recentLoadAt(load, last, t, h) + 1;
+      last = t;
+    }
+    expect(load - 1).toBeCloseTo(steady(15), 6);
+    expect(fatigueMultiplier(fatigue, steady(15))).toBeLessThan(0.05);
+    expect(fatigueMultiplier(fatigue, steady(180))).toBeGreaterThan(0.9);
+  });
+});
+
+describe('follow-up spacing', () => {
+  it('has its best gap at tau ln(1 + 1 / (lambda tau)) without competitors, the maximum of (1 - e^(-g/tau)) e^(-lambda g)', () => {
+    const tau = followUp.thinkHours * 60;
+    const lambda = Math.LN2 / (followUp.interestHalfLifeDays * 1440);
+    const best = tau * Math.log(1 + 1 / (lambda * tau));
+    const progress = (g: number) => followUpEffect(followUp, g, 0).progress;
+    expect(progress(best)).toBeGreaterThan(progress(best * 0.8));
+    expect(progress(best)).toBeGreaterThan(progress(best * 1.25));
+    // A day or two, as the field's 18-24 hour contacted cadence.
+    expect(best / 60).toBeGreaterThan(18);
+    expect(best / 60).toBeLessThan(96);
+  });
+
+  it('moves the best gap shorter with more competitors', () => {
+    const value = (g: number, buyers: number) => {
+      const e = followUpEffect(followUp, g, buyers);
+      return e.progress * (1 - e.lostToCompetitor);
+    };
+    const argmax = (buyers: number) => {
+      let best = 0, at = 0;
+      for (let g = 30; g <= 14 * 1440; g += 30) if (value(g, buyers) > best) [best, at] = [value(g, buyers), g];
+      return at;
+    };
+    expect(argmax(3)).toBeLessThan(argmax(0));
+  });
+
+  it('annoys most right after a conversation and not at all after days', () => {
+    expect(followUpEffect(followUp, 0, 0).annoyance).toBeCloseTo(1 + followUp.annoyance, 12);
+    expect(followUpEffect(followUp, 7 * 1440, 0).annoyance).toBeCloseTo(1, 4);
+  });
+});
+
+describe('loan process', () => {
+  // 2026-01-05 is a Monday; January 2026 ends on Saturday the 31st, so its last business day is Friday the 30th.
+  const cal = new Calendar('2026-01-05');
+  it('finds the last business day of a month', () => {
+    expect(cal.isoDate(lastBusinessDayOfMonth(cal, 0))).toBe('2026-01-30');
+    expect(cal.isoDate(lastBusinessDayOfMonth(cal, 40))).toBe('2026-02-27');
+  });
+
+  it('closes a month-end borrower on the month\'s last business day, and one that clears too late on the next month\'s', () => {
+    const day = (iso: string) => (Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8)) - Date.UTC(2026, 0, 5)) / 86_400_000;
+    const at = (iso: string) => cal.isoDate(Math.floor(closingTime(cal, loan, day(iso) * 1440, true) / 1440));
+    expect(at('2026-01-12')).toBe('2026-01-30');
+    // Cleared on the 26th: the earliest closing (a week out) is in February, so the borrower waits for February's end.
+    expect(at('2026-01-26')).toBe('2026-02-27');
+    // A borrower without a month-end wish closes on the first business day a week out.
+    expect(cal.isoDate(Math.floor(closingTime(cal, loan, day('2026-01-12') * 1440, false) / 1440))).toBe('2026-01-19');
+  });
+
+  it('advances only while the borrower was reached within the touch window', () => {
+    const w = loan.touchWindowHours * 60;
+    expect(progressMinutes(0, 10 * w, 0, w)).toBe(w);
+    expect(progressMinutes(100, 200, 150, w)).toBe(100);
+    expect(progressMinutes(5 * w, 6 * w, 0, w)).toBe(0);
+  });
+
+  it('gives a neglected borrower the neglect factor times the withdrawal hazard (exponential survival)', () => {
+    const w = loan.touchWindowHours * 60;
+    const days = 10;
+    const touched = withdrawChance(loan, 0, days * 1440, days * 1440, 1);
+    expect(touched).toBeCloseTo(1 - Math.exp(-loan.withdrawPerDay * days), 12);
+    const neglected = withdrawChance(loan, w, w + days * 1440, 0, 1);
+    expect(neglected).toBeCloseTo(1 - Math.exp(-loan.withdrawPerDay * loan.neglectFactor * days), 12);
+  });
+
+  it('locks for 30, 45, 60 ... days', () => {
+    expect(lockDays(loan, 10)).toBe(30);
+    expect(lockDays(loan, 31)).toBe(45);
+    expect(lockDays(loan, 60)).toBe(60);
+  });
+});
