@@ -20,6 +20,14 @@ export default tseslint.config(
     },
   },
   {
+    // The schema layer knows nothing of the domain: it imports only its own files.
+    files: ['src/schema/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../*', 'node:*'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'localStorage'],
+    },
+  },
+  {
     files: ['src/sim/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process', '**/strategies/**', '**/scenario/**'] }],

@@ -3,13 +3,13 @@ import { resolveTimeZone } from '../io/timeZone';
 import type { ImportField } from '../io/fields';
 import type { DateOrder } from '../io/timestamp';
 import type { ModelConfig, ProductConfig, SourceConfig } from '../sim/modelConfig';
-import type { SchemaIssue } from './schemaKit';
+import type { SchemaIssue } from '../schema';
 
 export interface ReplaySpec {
   file: string;
   timeZone: string;
-  map: Record<string, string>;
-  dateOrder?: string;
+  map: Record<string, ImportField>;
+  dateOrder?: DateOrder;
 }
 
 /**
@@ -32,7 +32,7 @@ export function replayArrivals(
   }
   let imported;
   try {
-    imported = parseLeadStreamText(text, { timeZone: spec.timeZone, map: spec.map as Record<string, ImportField>, dateOrder: spec.dateOrder as DateOrder | undefined });
+    imported = parseLeadStreamText(text, { timeZone: spec.timeZone, map: spec.map, dateOrder: spec.dateOrder });
   } catch (e) {
     return { ok: false, issues: [{ path: 'leads.replay.file', message: `${spec.file}: ${(e as Error).message}` }] };
   }

@@ -1,7 +1,7 @@
 /** The workbench page: scenarios, their editor, the run on a pool of web workers, and the results. */
 import { compareScenarios, type Comparison } from '../compare/compareScenarios';
 import { loadScenario, ScenarioError } from '../scenario/load';
-import type { SchemaIssue } from '../scenario/schemaKit';
+import type { SchemaIssue } from '../schema';
 import type { RunResult } from '../sim/runResult';
 import { summarize, type ScenarioSummary } from '../sim/summary';
 import { distributionStrategies } from '../strategies/distribution';

@@ -1,0 +1,15 @@
+import { bool, str } from '../../schema';
+
+/*
+ * Option fields several strategies share, declared once so they read and default the same everywhere. A
+ * strategy that needs other words for one passes its own description.
+ */
+
+/** Which waiting lead is handed out first: the oldest ("fifo", the default) or the newest ("lifo"). */
+export const queueOrder = (description = 'Which waiting lead is handed out first.') => str({ values: ['fifo', 'lifo'], default: 'fifo', description });
+
+/** Whether agents off shift are passed over (default true: a lead waits for an agent on shift). */
+export const skipOffShift = (description = 'Pass over agents who are off shift.') => bool({ default: true, description });
+
+/** Whether agents at their pipeline or daily new-lead limit are passed over (default true). */
+export const respectLimits = (description = 'Pass over agents at their pipeline limit or daily new-lead limit.') => bool({ default: true, description });
