@@ -27,9 +27,9 @@ function preview(value: unknown, depth: number): string {
     const items = value.slice(0, SHOWN_ITEMS).map((x) => preview(x, depth + 1));
     return `[${items.join(',')}${value.length > SHOWN_ITEMS ? ',...' : ''}]`;
   }
-  if (depth >= SHOWN_DEPTH) return '{...}';
+  if (depth >= SHOWN_DEPTH || !isObject(value)) return '{...}';
   const keys = Object.keys(value);
-  const entries = keys.slice(0, SHOWN_ITEMS).map((k) => `${JSON.stringify(k)}:${preview((value as Record<string, unknown>)[k], depth + 1)}`);
+  const entries = keys.slice(0, SHOWN_ITEMS).map((k) => `${JSON.stringify(k)}:${preview(value[k], depth + 1)}`);
   return `{${entries.join(',')}${keys.length > SHOWN_ITEMS ? ',...' : ''}}`;
 }
 
