@@ -7,6 +7,8 @@ export interface SchemaIssue {
 /** The path of `key` inside `path`: `agents` + 2 -> `agents[2]`, `agents[2]` + `shift` -> `agents[2].shift`. */
 export function at(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
+  // An empty key would vanish from the path; it is shown as [""] so the path still points somewhere.
+  if (key === '') return `${path}[""]`;
   return path ? `${path}.${key}` : key;
 }
 
