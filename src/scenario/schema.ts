@@ -8,9 +8,13 @@ import { ARRIVAL_PRESETS, CONTACT_HOUR_PRESETS } from './presets/hourOfWeek';
 import { scenarioRules } from './scenarioRules';
 
 /*
- * The scenario file: every field, its default and where the default comes from. "DESIGN.md" refers to the
- * domain notes in ../shared/DESIGN.md; "assumption" marks a number chosen as plausible, to be replaced by a
- * fitted model or the user's own figure. docs/assumptions.md explains the contact and conversion figures.
+ * The scenario file: every field, its default and where the default comes from. "docs/design.md" is the
+ * project's design (the floor, the model, the field's rules of thumb); "assumption" marks a number chosen as
+ * plausible, to be replaced by a fitted model or the user's own figure. docs/assumptions.md explains the
+ * contact and conversion figures.
+ *
+ * A field is one line in its section: `name: num({ min, max, default, description })`, the description
+ * saying where the default comes from. See docs/design.md, "Declaring a scenario field".
  */
 
 const share = (description: string, def: number) => num({ min: 0, max: 1, default: def, description });
@@ -267,8 +271,8 @@ const agent = obj(
       if (clockMinutes(shift.slice(0, 5)) === clockMinutes(shift.slice(6))) report([], `expected a shift whose end differs from its start, got ${JSON.stringify(shift)}`);
     }),
     days: str({ pattern: weekdaysPattern, hint: 'weekdays like "Mon-Fri" or "Mon,Wed,Sat-Sun"', default: 'Mon-Fri' }),
-    pipelineLimit: num({ int: true, min: 1, default: 150, description: 'Most open leads at once (DESIGN.md: typically 100-150).' }),
-    newLeadsPerDay: num({ int: true, min: 0, default: 7, description: 'Most new leads per day (DESIGN.md: typically 3-7).' }),
+    pipelineLimit: num({ int: true, min: 1, default: 150, description: 'Most open leads at once (docs/design.md, Pipeline management: typically 100-150).' }),
+    newLeadsPerDay: num({ int: true, min: 0, default: 7, description: 'Most new leads per day (docs/design.md, Pipeline management: typically 3-7).' }),
     maxCallsPerDay: num({ int: true, min: 0, default: 400, description: 'Most calls per day (400 = effectively no cap).' }),
     skill: positive('Conversion multiplier (1 = average).', 1),
     sourceSkill: record(positive('Multiplier for this source.', 1), { default: {}, description: 'Conversion multiplier per source (a name in leads.sources).' }),
@@ -324,7 +328,7 @@ const callbacks = byJsonType(
     object: callbacksObject,
   },
   'a preset name or an object {"preset": ..., "statuses": {...}}',
-  { default: { preset: 'radar' }, description: 'The callback schedule (docs/design.md, callback schedules).' },
+  { default: { preset: 'radar' }, description: 'The callback schedule (docs/design.md, Callback periods).' },
 );
 
 const pipeline = obj(
@@ -364,7 +368,7 @@ const distribution = custom<{ strategy: string; options: unknown }>(
       },
     ],
   }),
-  { default: { strategy: 'round-robin', options: {} }, description: 'How new leads are given to agents (docs/design.md, distribution strategies).' },
+  { default: { strategy: 'round-robin', options: {} }, description: 'How new leads are given to agents (docs/design.md, Distribution patterns).' },
 );
 
 const economics = obj(
