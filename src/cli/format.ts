@@ -1,3 +1,4 @@
+import { formatMetric } from '../format';
 import { METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary, ScenarioSummary } from '../sim/summary';
 
@@ -22,22 +23,8 @@ export function noValueReasons(s: ScenarioSummary): Partial<Record<MetricName, s
   return out;
 }
 
-/** Formats a metric value by its unit. */
-export function formatValue(metric: MetricName, x: number): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  switch (METRICS[metric].unit) {
-    case 'share':
-      return `${(x * 100).toFixed(1)}%`;
-    case 'money':
-      return `$${Math.round(x).toLocaleString('en-US')}`;
-    case 'minutes':
-      return x >= 120 ? `${(x / 60).toFixed(1)} h` : `${x.toFixed(1)} min`;
-    case 'count':
-      return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1);
-    case 'ratio':
-      return x.toFixed(2);
-  }
-}
+/** Formats a metric value by its unit (the one formatter of src/format, shared with the page). */
+export const formatValue = formatMetric;
 
 export function formatInterval(metric: MetricName, s: MetricSummary): string {
   if (!s.ci95) return s.n === 1 ? '(1 replication)' : 'n/a';
