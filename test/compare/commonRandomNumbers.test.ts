@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compareScenarios, pairedDifference } from '../../src/compare';
 import { loadScenario } from '../../src/scenario/load';
 import { runReplication } from '../../src/sim/runner';
-import { meanInterval } from '../../src/sim/statistics';
+import { meanInterval } from '../../src/stats/meanInterval';
 import type { MetricName } from '../../src/sim/runResult';
 import { summarize } from '../../src/sim/summary';
 

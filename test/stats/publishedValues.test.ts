@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquaredPValue } from '../../src/fit/chiSquaredPValue';
-import { nelderMead } from '../../src/fit/nelderMead';
-import { regularizedBeta } from '../../src/fit/regularizedBeta';
-import { wilsonInterval } from '../../src/fit/wilsonInterval';
-import { tQuantile975 } from '../../src/sim/statistics';
+import { chiSquaredPValue } from '../../src/stats/chiSquaredPValue';
+import { regularizedBeta } from '../../src/stats/regularizedBeta';
+import { wilsonInterval } from '../../src/stats/wilsonInterval';
+import { tQuantile975 } from '../../src/stats/tQuantile975';
 
 /*
  * The numerical helpers against values published independently of this code: cumulative binomial tables (the
  * regularized incomplete beta is a binomial tail), chi-squared and Student t critical values from standard
- * statistical tables, the Rosenbrock test function, and the Wilson score intervals of Newcombe's worked examples.
+ * statistical tables, and the Wilson score intervals of Newcombe's worked examples.
  */
 
 describe('regularizedBeta', () => {
@@ -53,23 +52,6 @@ describe('chiSquaredPValue', () => {
 
   it('has the closed form p = exp(-x/2) for 2 degrees of freedom', () => {
     for (const x of [0.5, 3, 12]) expect(chiSquaredPValue(x, 2)).toBeCloseTo(Math.exp(-x / 2), 10);
-  });
-});
-
-describe('nelderMead', () => {
-  it("finds the Rosenbrock function's minimum at (1, 1) from the classic start (-1.2, 1)", () => {
-    const rosenbrock = ([x, y]: number[]) => 100 * (y - x * x) ** 2 + (1 - x) ** 2;
-    const r = nelderMead(rosenbrock, [-1.2, 1], { maxIterations: 5000 });
-    expect(r.converged).toBe(true);
-    expect(r.x[0]).toBeCloseTo(1, 3);
-    expect(r.x[1]).toBeCloseTo(1, 3);
-    expect(r.value).toBeLessThan(1e-7);
-  });
-
-  it('finds the centre of a shifted, scaled quadratic bowl in three dimensions', () => {
-    const bowl = ([a, b, c]: number[]) => (a - 3) ** 2 + 10 * (b + 2) ** 2 + 0.5 * (c - 0.25) ** 2;
-    const r = nelderMead(bowl, [0, 0, 0]);
-    expect(r.x.map((v) => Number(v.toFixed(3)))).toEqual([3, -2, 0.25]);
   });
 });
 
