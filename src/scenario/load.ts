@@ -1,6 +1,6 @@
 import type { ContactModel } from '../sim/contactModel';
 import { resolveScenario, type ResolvedScenario } from './resolve';
-import { isObject, validate, type SchemaIssue } from '../schema';
+import { isObject, messageOf, validate, type SchemaIssue } from '../schema';
 import { fittedContactModel, scenarioSchema } from './schema';
 
 /** A scenario that failed validation: every issue with its path. */
@@ -31,7 +31,7 @@ function parseContactModel(text: string, file: string): { model?: ContactModel; 
   try {
     json = JSON.parse(withoutBom(text));
   } catch (e) {
-    return { issues: [{ path: 'contactModel', message: `${file} is not valid JSON: ${(e as Error).message}` }] };
+    return { issues: [{ path: 'contactModel', message: `${file} is not valid JSON: ${messageOf(e)}` }] };
   }
   // A fit output file holds the model under "contactModel"; a bare model is accepted too.
   const body = isObject(json) && Object.hasOwn(json, 'contactModel') ? json.contactModel : json;
@@ -61,7 +61,7 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
     try {
       text = readFile(path);
     } catch (e) {
-      throw new ScenarioError([{ path: 'contactModel', message: `cannot read ${JSON.stringify(path)}: ${(e as Error).message}` }], where);
+      throw new ScenarioError([{ path: 'contactModel', message: `cannot read ${JSON.stringify(path)}: ${messageOf(e)}` }], where);
     }
     const parsed = parseContactModel(text, path);
     if (!parsed.model) throw new ScenarioError(parsed.issues, where);
@@ -74,7 +74,7 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
     try {
       replayText = readFile(replay.file);
     } catch (e) {
-      throw new ScenarioError([{ path: 'leads.replay.file', message: `cannot read ${JSON.stringify(replay.file)}: ${(e as Error).message}` }], where);
+      throw new ScenarioError([{ path: 'leads.replay.file', message: `cannot read ${JSON.stringify(replay.file)}: ${messageOf(e)}` }], where);
     }
   }
   const resolved = resolveScenario(checked.value, fitted, replayText);
@@ -87,7 +87,7 @@ export function parseScenarioText(text: string, where = 'scenario'): unknown {
   try {
     return JSON.parse(withoutBom(text));
   } catch (e) {
-    throw new ScenarioError([{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }], where);
+    throw new ScenarioError([{ path: '(file)', message: `not valid JSON: ${messageOf(e)}` }], where);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { SchemaIssue } from '../schema';
+import { messageOf, type SchemaIssue } from '../schema';
 import type { ContactModel } from '../sim/contactModel';
 import type { AgentConfig, ModelConfig } from '../sim/modelConfig';
 import type { PolicyFactory } from '../sim/policies';
@@ -110,7 +110,7 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
   try {
     entry.create(s.distribution.options, agents);
   } catch (e) {
-    issues.push({ path: 'distribution.options', message: (e as Error).message.replace(/^distribution\.options\.?\S*: /, '') });
+    issues.push({ path: 'distribution.options', message: messageOf(e).replace(/^distribution\.options\.?\S*: /, '') });
   }
   if (issues.length) return { ok: false, issues };
 

@@ -69,3 +69,8 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 export function own(value: Record<string, unknown>, key: string): unknown {
   return Object.hasOwn(value, key) ? value[key] : undefined;
 }
+
+/** The message of something thrown: an Error's message, or the thrown value as text. */
+export function messageOf(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}
