@@ -6,15 +6,14 @@
  */
 import * as Plot from '@observablehq/plot';
 import { proxy, wrap, type Remote } from 'comlink';
-import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec, reachedByAttemptSpec } from '../charts/fitCharts';
 import { resolveTimeZone } from '../io/timeZone';
 import { messageOf } from '../schema';
 import type { CallOutcome } from '../sim/callLog';
 import type { HistoryApi, HistoryFit, HistoryRequest, HistoryResult } from '../worker/historyApi';
-import { download, el } from './dom';
+import { download, el, onFilesChosen } from './dom';
 import { count } from './historyFormat';
 import { createHistoryStore } from './historyStore';
-import { arrivalsChartSpec, baseName, columnsView, conversionTable, failureMessage, fitNotesView, keyNumbersView, outcomeWordsView, reportView } from './historyViews';
+import { arrivalsChartSpec, arrivalsUsedMessage, baseName, chartNodes, FIT_CHARTS, columnsView, conversionTable, failureMessage, fitNotesView, fitUsedMessage, keyNumbersView, modelFileText, outcomeWordsView, reportView } from './historyViews';
 import './history.css';
 import sampleCallLogUrl from '../../data/calllogs/sample-calls.csv.gz?url';
 
@@ -35,12 +34,7 @@ function startWorker(): { worker: Worker; api: Remote<HistoryApi> } {
 
 /** A chart drawn into its figure, with a button that saves it as SVG. */
 function drawChart(figure: HTMLElement, title: string, spec: Plot.PlotOptions): void {
-  const svg = Plot.plot(spec);
-  const save = el('button', {}, 'Save chart (SVG)');
-  save.type = 'button';
-  save.setAttribute('aria-label', `Save the chart "${title}" as SVG`);
-  save.addEventListener('click', () => download(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }), `leadlab-${figure.id}.svg`));
-  figure.replaceChildren(svg, el('div', { className: 'row' }, save));
+  figure.replaceChildren(...chartNodes(figure.id, title, spec));
 }
 
 /** Sets up the section; `hooks` connect it to the scenarios. */
@@ -113,17 +107,13 @@ export function setupHistory(hooks: HistoryHooks): void {
     if (!fit) return;
     if (!fit.ok) {
       $('history-key-numbers').replaceChildren(el('p', { className: 'bad-text' }, `No fit: ${fit.error.message}.`));
-      for (const id of ['history-chart-reached', 'history-chart-reached-attempts', 'history-chart-attempts', 'history-chart-age', 'history-chart-hours', 'history-conversion']) $(id).replaceChildren();
+      for (const id of [...FIT_CHARTS.map(([chart]) => chart), 'history-conversion']) $(id).replaceChildren();
       $('history-notes').replaceChildren();
       return;
     }
     const f = fit.fit;
     $('history-key-numbers').replaceChildren(keyNumbersView(f));
-    drawChart($('history-chart-reached'), 'Share of leads reached by lead age', reachedByAgeSpec(f));
-    drawChart($('history-chart-reached-attempts'), 'Share of leads reached by number of attempts', reachedByAttemptSpec(f));
-    drawChart($('history-chart-attempts'), 'Contact rate by attempt number', contactByAttemptSpec(f));
-    drawChart($('history-chart-age'), 'Contact rate by lead age', contactByLeadAgeSpec(f));
-    drawChart($('history-chart-hours'), 'Contact rate by hour of week', contactByHourOfWeekSpec(f));
+    for (const [id, title, spec] of FIT_CHARTS) drawChart($(id), title, spec(f));
     $('history-conversion').replaceChildren(...(f.conversion ? [
       conversionTable('history-conversion-speed', 'Conversion by speed to lead (time from the lead to its first call)', 'First call within', f.conversion.bySpeedToLead),
       conversionTable('history-conversion-attempt', 'Conversion by the attempt that first reached the lead', 'First reached on', f.conversion.byAttemptOfFirstContact),
@@ -277,45 +267,24 @@ export function setupHistory(hooks: HistoryHooks): void {
     const done = read?.ok ? ` The rows of ${read.fileName} are shown; it was not fitted.` : '';
     status.textContent = `Stopped.${done} Choose the file again, or change a setting, to start over.`;
   });
-  const fileInput = $<HTMLInputElement>('history-file');
-  fileInput.addEventListener('change', () => {
-    take(fileInput.files);
-    fileInput.value = '';
-  });
-  const drop = $('history-drop');
-  drop.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    drop.classList.add('over');
-  });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    take(e.dataTransfer?.files);
-  });
+  onFilesChosen($<HTMLInputElement>('history-file'), $('history-drop'), take);
 
   $('history-use-fit').addEventListener('click', () => {
     const fit = store.state.fit;
     if (!fit?.ok) return;
     const done = hooks.applyToSelected({ contactModel: fit.scenarioContactModel });
-    $('history-use-status').textContent = done.ok
-      ? `Scenario "${done.name}" now uses this fit: its JSON holds the fitted "contactModel" (in place of its "contact" settings)${done.valid ? '' : ', but the scenario has other problems to fix'}. Run the comparison to see what it changes.`
-      : done.message;
+    $('history-use-status').textContent = done.ok ? fitUsedMessage(done) : done.message;
   });
   $('history-download-fit').addEventListener('click', () => {
     const { fit, read } = store.state;
     if (!fit?.ok || !read?.ok || read.kind !== 'calls') return;
-    const model = { ...fit.fit, contactModel: fit.scenarioContactModel, source: { file: read.fileName, kind: 'calls', timeZone: read.timeZone, dateOrder: read.dateOrder, span: read.span, import: read.report } };
-    const text = JSON.stringify(model, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
-    download(new Blob([text + '\n'], { type: 'application/json' }), `${baseName(read.fileName)}-model.json`);
+    download(new Blob([modelFileText(fit, read)], { type: 'application/json' }), `${baseName(read.fileName)}-model.json`);
   });
   $('history-use-arrivals').addEventListener('click', () => {
     const read = store.state.read;
     if (!read?.ok || read.kind !== 'leads') return;
     const done = hooks.applyToSelected({ 'leads.arrivalProfile': read.arrivalsByHourOfWeek, 'leads.perDay': Math.round(read.perDay * 10) / 10 });
-    $('history-use-status').textContent = done.ok
-      ? `Scenario "${done.name}" now has ${read.perDay.toFixed(1)} new leads a day (${count(read.leads)} leads over the ${count(read.days)} days of ${read.fileName}), arriving by its hours of week.`
-      : done.message;
+    $('history-use-status').textContent = done.ok ? arrivalsUsedMessage(done.name, read) : done.message;
   });
 
   renderSettings();

@@ -4,11 +4,13 @@
  * is shown as text (through `el`), never as markup.
  */
 import * as Plot from '@observablehq/plot';
+import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec, reachedByAttemptSpec } from '../charts/fitCharts';
+import type { FittedModel } from '../fit/fitCallLog';
 import type { ConversionRow } from '../fit/conversionTables';
 import type { ImportField } from '../io/fields';
 import type { CallOutcome } from '../sim/callLog';
-import type { HistoryColumns, HistoryFit, HistoryResult } from '../worker/historyApi';
-import { el } from './dom';
+import type { CallLogHistory, HistoryColumns, HistoryFit, HistoryResult, LeadStreamHistory } from '../worker/historyApi';
+import { download, el } from './dom';
 import { conversionCells, count, FIELD_WORDS, fitKeyNumbers, inPageWords, REJECT_REASON_WORDS } from './historyFormat';
 
 /** Rejected rows listed on the page; `leadlab import` lists them all. */
@@ -145,6 +147,15 @@ export function arrivalsChartSpec(result: Extract<HistoryResult, { ok: true; kin
   };
 }
 
+/** The charts of a fit: the figure each is drawn in, its title, and its Plot options. */
+export const FIT_CHARTS: readonly [figureId: string, title: string, spec: (fit: FittedModel) => Plot.PlotOptions][] = [
+  ['history-chart-reached', 'Share of leads reached by lead age', reachedByAgeSpec],
+  ['history-chart-reached-attempts', 'Share of leads reached by number of attempts', reachedByAttemptSpec],
+  ['history-chart-attempts', 'Contact rate by attempt number', contactByAttemptSpec],
+  ['history-chart-age', 'Contact rate by lead age', contactByLeadAgeSpec],
+  ['history-chart-hours', 'Contact rate by hour of week', contactByHourOfWeekSpec],
+];
+
 /** A conversion table: leads, reached, converted and the rate with its interval, per group. */
 export function conversionTable(id: string, caption: string, group: string, rows: ConversionRow[]): HTMLElement {
   const head = [group, 'Leads', 'Reached', 'Converted', 'Conversion rate (95% interval)'];
@@ -190,3 +201,29 @@ export function failureMessage(result: Extract<HistoryResult, { ok: false }>): {
 
 /** A file name fit for a download: "Team Calls.csv.gz" -> "Team-Calls". */
 export const baseName = (fileName: string): string => fileName.replace(/\.gz$/i, '').replace(/\.(csv|tsv|txt)$/i, '').replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 60) || 'call-log';
+
+/** A chart and a button that saves it as SVG, for the figure `figureId`. */
+export function chartNodes(figureId: string, title: string, spec: Plot.PlotOptions): Node[] {
+  const svg = Plot.plot(spec);
+  const save = el('button', {}, 'Save chart (SVG)');
+  save.type = 'button';
+  save.setAttribute('aria-label', `Save the chart "${title}" as SVG`);
+  save.addEventListener('click', () => download(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }), `leadlab-${figureId}.svg`));
+  return [svg, el('div', { className: 'row' }, save)];
+}
+
+/** The model file a fit downloads as: the fit, its scenario "contactModel" and where it came from (as `leadlab fit --out` writes). */
+export function modelFileText(fit: Extract<HistoryFit, { ok: true }>, read: CallLogHistory): string {
+  const model = { ...fit.fit, contactModel: fit.scenarioContactModel, source: { file: read.fileName, kind: 'calls', timeZone: read.timeZone, dateOrder: read.dateOrder, span: read.span, import: read.report } };
+  return JSON.stringify(model, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n';
+}
+
+/** What the page says once the fit is in the selected scenario. */
+export function fitUsedMessage(done: { name: string; valid: boolean }): string {
+  return `Scenario "${done.name}" now uses this fit: its JSON holds the fitted "contactModel" (in place of its "contact" settings)${done.valid ? '' : ', but the scenario has other problems to fix'}. Run the comparison to see what it changes.`;
+}
+
+/** What the page says once a lead stream's arrivals are in the selected scenario. */
+export function arrivalsUsedMessage(scenario: string, read: LeadStreamHistory): string {
+  return `Scenario "${scenario}" now has ${read.perDay.toFixed(1)} new leads a day (${count(read.leads)} leads over the ${count(read.days)} days of ${read.fileName}), arriving by its hours of week.`;
+}
