@@ -12,11 +12,19 @@ export default tseslint.config(
   {
     // Pure simulation code runs the same in a browser worker and a Node worker thread:
     // no Node API, no DOM, no global randomness.
-    files: ['src/sim/**/*.ts', 'src/strategies/**/*.ts', 'src/fit/**/*.ts', 'src/scenario/**/*.ts'],
+    files: ['src/sim/**/*.ts', 'src/strategies/**/*.ts', 'src/fit/**/*.ts', 'src/scenario/**/*.ts', 'src/stats/**/*.ts', 'src/format/**/*.ts', 'src/schema/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'localStorage'],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Pass an Rng in; randomness is never global.' }],
+    },
+  },
+  {
+    // The schema layer knows nothing of the domain: it imports only its own files.
+    files: ['src/schema/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../*', 'node:*'] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'localStorage'],
     },
   },
   {

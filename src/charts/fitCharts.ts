@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { durationLabel } from '../format';
 import type { FittedModel } from '../fit/fitCallLog';
 
 /*
@@ -11,12 +12,8 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
-/** Minutes as the field says them: "5 min", "4 h", "2 d". */
-export function ageLabel(minutes: number): string {
-  if (minutes < 60) return `${+minutes.toFixed(1)} min`;
-  if (minutes < 1440) return `${+(minutes / 60).toFixed(1)} h`;
-  return `${+(minutes / 1440).toFixed(1)} d`;
-}
+/** Minutes as the field says them: "5 min", "4 h", "2 d" (src/format's durationLabel). */
+export const ageLabel = durationLabel;
 
 /** Kaplan-Meier: share of leads reached by lead age, with its 95% band; lead age on a log scale. */
 export function reachedByAgeSpec(fit: FittedModel): Plot.PlotOptions {

@@ -1,3 +1,4 @@
+import { durationLabel } from '../format';
 import type { MetricName } from '../sim/runResult';
 import { TIME_BINS } from '../sim/runResult';
 import type { ScenarioSummary } from '../sim/summary';
@@ -46,7 +47,7 @@ export function funnelRows(summaries: readonly ScenarioSummary[]): FunnelRow[] {
 
 /** "under 1 min", "1-5 min", ..., "over 7 days": the bins of {@link TIME_BINS}. */
 export function timeBinLabels(): string[] {
-  const word = (m: number) => (m < 60 ? `${m} min` : m < 1440 ? `${m / 60} h` : `${m / 1440} d`);
+  const word = durationLabel;
   return TIME_BINS.map((hi, i) => (i === 0 ? `under ${word(hi)}` : Number.isFinite(hi) ? `${word(TIME_BINS[i - 1])}-${word(hi)}` : `over ${word(TIME_BINS[i - 1])}`));
 }
 

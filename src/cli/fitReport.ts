@@ -1,10 +1,10 @@
+import { formatDuration, formatFixed, formatPercent } from '../format';
 import type { FittedModel } from '../fit/fitCallLog';
 import type { LeadSummaryFit } from '../fit/fitLeadSummary';
 
-const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '-');
-const num = (x: number, d = 3): string => (Number.isFinite(x) ? x.toFixed(d) : '-');
-const minutes = (m: number | undefined): string =>
-  m === undefined ? 'not reached' : !Number.isFinite(m) ? 'none' : m < 60 ? `${m.toFixed(1)} min` : m < 1440 ? `${(m / 60).toFixed(1)} h` : `${(m / 1440).toFixed(1)} d`;
+const pct = (x: number): string => formatPercent(x, '-');
+const num = (x: number, d = 3): string => formatFixed(x, d, '-');
+const minutes = (m: number | undefined): string => (m === undefined ? 'not reached' : formatDuration(m, 'none'));
 
 function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];

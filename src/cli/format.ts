@@ -1,22 +1,30 @@
+import { formatMetric } from '../format';
 import { METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary, ScenarioSummary } from '../sim/summary';
 
-/** Formats a metric value by its unit. */
-export function formatValue(metric: MetricName, x: number): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  switch (METRICS[metric].unit) {
-    case 'share':
-      return `${(x * 100).toFixed(1)}%`;
-    case 'money':
-      return `$${Math.round(x).toLocaleString('en-US')}`;
-    case 'minutes':
-      return x >= 120 ? `${(x / 60).toFixed(1)} h` : `${x.toFixed(1)} min`;
-    case 'count':
-      return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1);
-    case 'ratio':
-      return x.toFixed(2);
+/**
+ * Why a metric can have no value: each is a ratio whose denominator can be 0 in a replication (a mean over
+ * replications is then undefined too). The output says the reason instead of a bare null.
+ */
+export const NO_VALUE_REASONS: ReadonlyArray<readonly [MetricName, string]> = [
+  ['costPerFunded', 'no funded loans'],
+  ['roi', 'no cost'],
+  ['meanMinutesToFirstAttempt', 'no lead was called'],
+  ['medianMinutesToFirstAttempt', 'no lead was called'],
+  ['meanMinutesToContact', 'no contacts'],
+];
+
+/** The metrics of a summary that have no value, each with the reason (in at least one replication). */
+export function noValueReasons(s: ScenarioSummary): Partial<Record<MetricName, string>> {
+  const out: Partial<Record<MetricName, string>> = {};
+  for (const [m, reason] of NO_VALUE_REASONS) {
+    if (s.metrics[m] && !Number.isFinite(s.metrics[m].mean)) out[m] = `${reason} in at least one replication`;
   }
+  return out;
 }
+
+/** Formats a metric value by its unit (the one formatter of src/format, shared with the page). */
+export const formatValue = formatMetric;
 
 export function formatInterval(metric: MetricName, s: MetricSummary): string {
   if (!s.ci95) return s.n === 1 ? '(1 replication)' : 'n/a';
@@ -40,7 +48,8 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
       `(first ${info.warmupDays} discarded as warm-up, ${info.cooldownDays} days of follow-up after the last lead)`,
   );
   out.push('');
-  const rows = (Object.keys(METRICS) as MetricName[]).filter((m) => s.metrics[m]).map((m) => [METRICS[m].label, formatValue(m, s.metrics[m].mean), formatInterval(m, s.metrics[m])]);
+  const reasons = noValueReasons(s);
+  const rows = (Object.keys(METRICS) as MetricName[]).filter((m) => s.metrics[m]).map((m) => [METRICS[m].label, reasons[m] ? `n/a (${reasons[m]})` : formatValue(m, s.metrics[m].mean), formatInterval(m, s.metrics[m])]);
   out.push(table(rows, ['Metric', 'Mean', '95% interval']));
   out.push('');
   const f = s.funnel;

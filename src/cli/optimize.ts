@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { pairedDifference, parseSweepSpec, successiveHalving, sweepCombinations } from '../compare';
 import { ScenarioError } from '../scenario/load';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
-import { meanInterval } from '../sim/statistics';
+import { meanInterval } from '../stats/meanInterval';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { formatDifference } from './compareFormat';

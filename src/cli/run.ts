@@ -5,7 +5,7 @@ import { runScenario } from '../scenario/runScenario';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { callsToCsv } from './callsCsv';
-import { formatSummary } from './format';
+import { formatSummary, noValueReasons } from './format';
 import { loadScenarioFile } from './scenarioFile';
 
 const flags = {
@@ -52,7 +52,8 @@ export const runCommand: Command = {
       io.err(`Wrote ${runs[0].calls?.length ?? 0} call attempts of replication 1 to ${f.calls}\n`);
     }
     if (f.json) {
-      io.out(JSON.stringify({ scenario: resolved.scenario.name, ...summary, wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');
+      // A metric printed as null says why in `noValue` (e.g. cost per funded with no funded loans).
+      io.out(JSON.stringify({ scenario: resolved.scenario.name, ...summary, noValue: noValueReasons(summary), wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');
     } else {
       const c = resolved.config;
       io.out(formatSummary(summary, { days: c.days, warmupDays: c.warmupDays, cooldownDays: c.cooldownDays, agents: c.agents.length }));

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
-import { loadScenario, parseScenarioText } from '../scenario/load';
+import { isObject, show } from '../schema';
+import { loadScenario, parseScenarioText, ScenarioError } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
 
 import type { ScenarioSource } from '../worker/simApi';
@@ -20,7 +21,10 @@ export function readScenarioSource(path: string | undefined, cwd: string, overri
     } catch (e) {
       throw new Error(`cannot read scenario ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
     }
-    json = parseScenarioText(text, path) as Record<string, unknown>;
+    const parsed = parseScenarioText(text, path);
+    // The root must be an object: `[]`, `null` or `42` is not a scenario (spread below, it would read as `{}`).
+    if (!isObject(parsed)) throw new ScenarioError([{ path: '(root)', message: `expected an object, got ${show(parsed)}` }], path);
+    json = parsed;
     dir = dirname(full);
   }
   return inlineScenarioSource({ ...json, ...overrides }, dir, path ?? 'default scenario');

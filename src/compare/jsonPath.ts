@@ -1,33 +1,17 @@
-/** One step of a JSON path: an object key or an array index. */
-export type PathStep = string | number;
+import { parsePath as parseSchemaPath, type PathStep } from '../schema';
+
+export type { PathStep };
 
 /**
- * Parses a path like `agents[0].pipelineLimit` or `callbacks.statuses.attempted.intervalHours`.
+ * Parses a path to a scenario field, as the schema writes it (src/schema/path.ts); the root alone is not a
+ * field, so an empty path is an error here.
  *
  * @example
  * parsePath('agents[0].pipelineLimit') // ['agents', 0, 'pipelineLimit']
  */
 export function parsePath(path: string): PathStep[] {
-  const steps: PathStep[] = [];
-  const re = /([A-Za-z_$][\w$]*)|\[(\d+)\]|(\.)/gy;
-  let expectKey = true;
-  let m: RegExpExecArray | null;
-  while (re.lastIndex < path.length && (m = re.exec(path))) {
-    if (m[1] !== undefined) {
-      if (!expectKey) break;
-      steps.push(m[1]);
-      expectKey = false;
-    } else if (m[2] !== undefined) {
-      if (expectKey) break;
-      steps.push(Number(m[2]));
-    } else {
-      if (expectKey) break;
-      expectKey = true;
-    }
-  }
-  if (re.lastIndex !== path.length || expectKey || steps.length === 0) {
-    throw new Error(`expected a path like "agents[0].pipelineLimit", got ${JSON.stringify(path)}`);
-  }
+  const steps = parseSchemaPath(path);
+  if (steps.length === 0) throw new Error(`expected a path like "agents[0].pipelineLimit", got ${JSON.stringify(path)}`);
   return steps;
 }
 
@@ -48,7 +32,7 @@ export function setAtPath(root: unknown, path: string, value: unknown): unknown 
     }
     if (typeof node !== 'object' || node === null || Array.isArray(node)) throw new Error(`${path}: ${where || 'scenario'} is not an object`);
     const obj = node as Record<string, unknown>;
-    if (i < steps.length - 1 && !(step in obj)) throw new Error(`${path}: ${where || 'scenario'} has no field "${step}"`);
+    if (i < steps.length - 1 && !Object.hasOwn(obj, step)) throw new Error(`${path}: ${where || 'scenario'} has no field "${step}"`);
     return { ...obj, [step]: i === steps.length - 1 ? value : set(obj[step], i + 1, here) };
   };
   return set(root, 0, '');

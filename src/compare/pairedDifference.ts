@@ -1,6 +1,6 @@
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
-import { meanInterval } from '../sim/statistics';
+import { meanInterval } from '../stats/meanInterval';
 
 /** How a scenario fares against the baseline on one metric, judged by the 95% interval of the paired difference. */
 export type Verdict = 'better' | 'worse' | 'no clear difference';

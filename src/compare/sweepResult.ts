@@ -1,5 +1,5 @@
 import { METRIC_NAMES, type MetricName } from '../sim/runResult';
-import { meanInterval } from '../sim/statistics';
+import { meanInterval } from '../stats/meanInterval';
 import type { MetricSummary } from '../sim/summary';
 import { clampInterval } from './clampInterval';
 import type { SweepCombination } from './sweepGrid';

@@ -1,5 +1,5 @@
 import { binaryGoodnessOfFit, type GoodnessOfFit } from './goodnessOfFit';
-import { logBeta } from './logBeta';
+import { logBeta } from '../stats/logBeta';
 import { nelderMead } from './nelderMead';
 
 /**

@@ -1,3 +1,4 @@
+import { durationLabel } from '../format/duration';
 /**
  * Bucket edges in minutes, shared by the fits and the reports. Lead-age buckets are fine at the start,
  * where contact probability changes fastest (the "rendezvous" of the first minutes), and coarse later.
@@ -20,7 +21,7 @@ export function bucketOf(x: number, edges: readonly number[]): number {
 
 /** "5-15 min", "2-4 h", "1-3 d", "7 d+". */
 export function bucketLabel(from: number, to: number): string {
-  const unit = (m: number): string => (m < 60 ? `${m} min` : m < 1440 ? `${+(m / 60).toFixed(1)} h` : `${+(m / 1440).toFixed(1)} d`);
+  const unit = durationLabel;
   if (to === Infinity) return `${unit(from)}+`;
   return `${unit(from).replace(/ (min|h|d)$/, (_s, u) => (unit(to).endsWith(u) ? '' : ` ${u}`))}-${unit(to)}`;
 }

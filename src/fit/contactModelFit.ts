@@ -1,5 +1,5 @@
 import { nelderMead } from './nelderMead';
-import { regularizedBeta } from './regularizedBeta';
+import { regularizedBeta } from '../stats/regularizedBeta';
 
 /**
  * The call attempts of the search phase (each lead's attempts up to and including its first contact),

@@ -1,6 +1,6 @@
 import { bucketLabel, bucketOf, SPEED_BUCKET_EDGES } from './buckets';
 import type { LeadHistories } from './leadHistories';
-import { wilsonInterval } from './wilsonInterval';
+import { wilsonInterval } from '../stats/wilsonInterval';
 
 /** Conversion (and contact) of one group of leads, with 95% Wilson intervals. */
 export interface ConversionRow {

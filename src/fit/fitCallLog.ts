@@ -8,7 +8,7 @@ import { fitExponentialDecay } from './exponentialDecayFit';
 import { binaryGoodnessOfFit, type GoodnessOfFit } from './goodnessOfFit';
 import { kaplanMeier, medianSurvival, survivalAt, thinCurve } from './kaplanMeier';
 import { leadHistories } from './leadHistories';
-import { wilsonInterval } from './wilsonInterval';
+import { wilsonInterval } from '../stats/wilsonInterval';
 
 /** Options of {@link fitCallLog}. */
 export interface FitCallLogOptions {

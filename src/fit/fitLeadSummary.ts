@@ -1,6 +1,6 @@
 import type { LeadSummaryTable } from '../io/leadSummaryReader';
 import { attemptCounts, fitBetaGeometric, type BetaGeometricFit } from './betaGeometric';
-import { wilsonInterval } from './wilsonInterval';
+import { wilsonInterval } from '../stats/wilsonInterval';
 
 /** Event rate among leads that got exactly `attempts` calls (or at least, for the last, grouped row). */
 export interface AttemptsRow {

@@ -1,4 +1,4 @@
-import { chiSquaredPValue } from './chiSquaredPValue';
+import { chiSquaredPValue } from '../stats/chiSquaredPValue';
 
 /** Pearson's chi-squared test of observed against fitted counts. */
 export interface GoodnessOfFit {

@@ -1,7 +1,7 @@
 import type { ContactModel } from '../sim/contactModel';
 import { resolveScenario, type ResolvedScenario } from './resolve';
-import { scenarioSchema } from './schema';
-import { validate, type SchemaIssue } from './schemaKit';
+import { isObject, messageOf, validate, type SchemaIssue } from '../schema';
+import { fittedContactModel, scenarioSchema } from './schema';
 
 /** A scenario that failed validation: every issue with its path. */
 export class ScenarioError extends Error {
@@ -17,25 +17,28 @@ export class ScenarioError extends Error {
 /** Reads a file that a scenario names (a fitted contact model), relative to the scenario; returns its text. */
 export type FileReader = (path: string) => string;
 
-function parseContactModel(text: string, path: string): { model?: ContactModel; issues: SchemaIssue[] } {
+/** JSON text without a leading UTF-8 byte order mark (spreadsheet tools write one; CSV reading skips it too). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Checks a fitted model file with the same schema as an inline `contactModel`, so both have the same bounds.
+ * Problems are reported at their path under `contactModel`, naming the file.
+ */
+function parseContactModel(text: string, file: string): { model?: ContactModel; issues: SchemaIssue[] } {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(withoutBom(text));
   } catch (e) {
-    return { issues: [{ path: 'contactModel', message: `${path} is not valid JSON: ${(e as Error).message}` }] };
+    return { issues: [{ path: 'contactModel', message: `${file} is not valid JSON: ${messageOf(e)}` }] };
   }
   // A fit output file holds the model under "contactModel"; a bare model is accepted too.
-  const m = ((json as { contactModel?: unknown })?.contactModel ?? json) as Partial<ContactModel>;
+  const body = isObject(json) && Object.hasOwn(json, 'contactModel') ? json.contactModel : json;
   const issues: SchemaIssue[] = [];
-  const c = m?.contactability;
-  if (!c || !(c.alpha > 0) || !(c.beta > 0)) issues.push({ path: 'contactModel', message: `${path}: expected contactability {alpha > 0, beta > 0}, got ${JSON.stringify(c)}` });
-  if (!Array.isArray(m?.hourOfWeek) || m.hourOfWeek.length !== 168 || m.hourOfWeek.some((x) => !(x >= 0))) {
-    issues.push({ path: 'contactModel', message: `${path}: expected hourOfWeek as 168 numbers >= 0` });
-  }
-  const d = m?.ageDecay as { kind?: string; halfLifeMinutes?: number; floor?: number; points?: unknown } | undefined;
-  const decayOk = d && ((d.kind === 'exponential' && d.halfLifeMinutes! > 0 && d.floor! >= 0) || (d.kind === 'table' && Array.isArray(d.points) && d.points.length > 0));
-  if (!decayOk) issues.push({ path: 'contactModel', message: `${path}: expected ageDecay {kind: "exponential", halfLifeMinutes, floor} or {kind: "table", points}` });
-  return issues.length ? { issues } : { model: m as ContactModel, issues };
+  const model = fittedContactModel.parse(body, 'contactModel', issues);
+  if (!model) return { issues: issues.map((i) => ({ path: i.path, message: `${i.message} (in ${file})` })) };
+  return { model, issues };
 }
 
 /**
@@ -51,14 +54,14 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
   let fitted: ContactModel | undefined;
   const path = checked.value.contactModel;
   // An inline model (the workbench writes one) was checked field by field by the schema.
-  if (typeof path === 'object') fitted = path as unknown as ContactModel;
+  if (typeof path === 'object') fitted = path;
   else if (path !== undefined) {
     if (!readFile) throw new ScenarioError([{ path: 'contactModel', message: `cannot read ${JSON.stringify(path)} here; load the model file first` }], where);
     let text: string;
     try {
       text = readFile(path);
     } catch (e) {
-      throw new ScenarioError([{ path: 'contactModel', message: `cannot read ${JSON.stringify(path)}: ${(e as Error).message}` }], where);
+      throw new ScenarioError([{ path: 'contactModel', message: `cannot read ${JSON.stringify(path)}: ${messageOf(e)}` }], where);
     }
     const parsed = parseContactModel(text, path);
     if (!parsed.model) throw new ScenarioError(parsed.issues, where);
@@ -71,7 +74,7 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
     try {
       replayText = readFile(replay.file);
     } catch (e) {
-      throw new ScenarioError([{ path: 'leads.replay.file', message: `cannot read ${JSON.stringify(replay.file)}: ${(e as Error).message}` }], where);
+      throw new ScenarioError([{ path: 'leads.replay.file', message: `cannot read ${JSON.stringify(replay.file)}: ${messageOf(e)}` }], where);
     }
   }
   const resolved = resolveScenario(checked.value, fitted, replayText);
@@ -82,9 +85,9 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
 /** Parses scenario text, reporting a JSON syntax error with its position. */
 export function parseScenarioText(text: string, where = 'scenario'): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(withoutBom(text));
   } catch (e) {
-    throw new ScenarioError([{ path: '(file)', message: `not valid JSON: ${(e as Error).message}` }], where);
+    throw new ScenarioError([{ path: '(file)', message: `not valid JSON: ${messageOf(e)}` }], where);
   }
 }
 

@@ -3,13 +3,13 @@ import { resolveTimeZone } from '../io/timeZone';
 import type { ImportField } from '../io/fields';
 import type { DateOrder } from '../io/timestamp';
 import type { ModelConfig, ProductConfig, SourceConfig } from '../sim/modelConfig';
-import type { SchemaIssue } from './schemaKit';
+import { messageOf, type SchemaIssue } from '../schema';
 
 export interface ReplaySpec {
   file: string;
   timeZone: string;
-  map: Record<string, string>;
-  dateOrder?: string;
+  map: Record<string, ImportField>;
+  dateOrder?: DateOrder;
 }
 
 /**
@@ -28,13 +28,13 @@ export function replayArrivals(
   try {
     zone = resolveTimeZone(spec.timeZone);
   } catch (e) {
-    return { ok: false, issues: [{ path: 'leads.replay.timeZone', message: (e as Error).message.replace(/^time zone: /, '') }] };
+    return { ok: false, issues: [{ path: 'leads.replay.timeZone', message: messageOf(e).replace(/^time zone: /, '') }] };
   }
   let imported;
   try {
-    imported = parseLeadStreamText(text, { timeZone: spec.timeZone, map: spec.map as Record<string, ImportField>, dateOrder: spec.dateOrder as DateOrder | undefined });
+    imported = parseLeadStreamText(text, { timeZone: spec.timeZone, map: spec.map, dateOrder: spec.dateOrder });
   } catch (e) {
-    return { ok: false, issues: [{ path: 'leads.replay.file', message: `${spec.file}: ${(e as Error).message}` }] };
+    return { ok: false, issues: [{ path: 'leads.replay.file', message: `${spec.file}: ${messageOf(e)}` }] };
   }
   const { leads, report } = imported;
   if (leads.length === 0) return { ok: false, issues: [{ path: 'leads.replay.file', message: `${spec.file}: expected at least one valid lead row, got none (${report.rejected} rejected)` }] };
@@ -42,7 +42,7 @@ export function replayArrivals(
   if (report.rejected > 0) warnings.push(`${spec.file}: ${report.kept} leads kept, ${report.rejected} rows rejected (run \`leadlab import ${spec.file}\` for the reasons and line numbers)`);
   const srcs = sources.map((s) => ({ ...s }));
   const prods = products.map((p) => ({ ...p }));
-  const added = { sources: [] as string[], products: [] as string[] };
+  const added: { sources: string[]; products: string[] } = { sources: [], products: [] };
   const indexOf = <T extends { name: string }>(list: T[], name: string | undefined, make: (n: string) => T, note: string[]): number => {
     if (name === undefined || name === '') return 0;
     let i = list.findIndex((x) => x.name === name);

@@ -1,16 +1,16 @@
-import type { AgeDecay, ContactModel } from '../sim/contactModel';
-import type { AgentConfig, DurationConfig, ModelConfig } from '../sim/modelConfig';
+import { messageOf, type SchemaIssue } from '../schema';
+import type { ContactModel } from '../sim/contactModel';
+import type { AgentConfig, ModelConfig } from '../sim/modelConfig';
 import type { PolicyFactory } from '../sim/policies';
 import { normalQuantile } from '../sim/distributions';
 import { weeklyShift } from '../sim/shift';
-import { callbackPreset, type CallbackPresetName } from '../strategies/callbackPresets';
-import { callbackPolicy, CADENCE_STATUSES, type CallbackSchedule, type CycleModifier, type StatusCadence } from '../strategies/callbackSchedule';
-import { distributionStrategies } from '../strategies/distribution';
+import { callbackPreset } from '../strategies/callbackPresets';
+import { callbackPolicy, CADENCE_STATUSES, type CallbackSchedule } from '../strategies/callbackSchedule';
+import { strategyNamed } from '../strategies/distribution';
 import { pipelineRules } from '../strategies/pipelineRules';
 import { arrivalPreset, contactHourPreset } from './presets/hourOfWeek';
 import { replayArrivals } from './replay';
 import { DEFAULT_WARMUP_DAYS, type ScenarioInput } from './schema';
-import type { SchemaIssue } from './schemaKit';
 
 const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
 
@@ -34,12 +34,11 @@ function minutesOf(hhmm: string): number {
 }
 
 /** The callback schedule a scenario asks for: a preset with per-status changes. */
-export function resolveCallbackSchedule(c: ScenarioInput['callbacks']): CallbackSchedule {
-  const spec = c as { preset: CallbackPresetName; tries: number; everyHours: number; statuses: Record<string, Partial<StatusCadence>>; productionCycle?: CycleModifier[] };
+export function resolveCallbackSchedule(spec: ScenarioInput['callbacks']): CallbackSchedule {
   const schedule = callbackPreset(spec.preset, { tries: spec.tries, everyHours: spec.everyHours });
   for (const status of CADENCE_STATUSES) {
-    const patch = spec.statuses?.[status];
-    if (patch) schedule.statuses[status] = { ...schedule.statuses[status], ...(patch as Partial<StatusCadence>) };
+    const patch = spec.statuses[status];
+    if (patch) schedule.statuses[status] = { ...schedule.statuses[status], ...patch };
   }
   if (spec.productionCycle) schedule.productionCycle = spec.productionCycle;
   return schedule;
@@ -80,7 +79,7 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
       const skill = z === 0 && a.count === 1 ? a.skill : a.skill * Math.exp(a.skillSpread * z - (a.skillSpread * a.skillSpread) / 2);
       agents.push({
         name: a.count > 1 ? `${a.name} ${k}` : a.name,
-        role: a.role as 'closer' | 'telemarketer',
+        role: a.role,
         shift,
         pipelineLimit: a.pipelineLimit,
         newLeadsPerDay: a.newLeadsPerDay,
@@ -97,45 +96,35 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
       });
     }
   });
-  const sourceNames = new Set(s.leads.sources.map((x) => x.name));
-  const productNames = new Set(s.leads.products.map((x) => x.name));
-  s.agents.forEach((a, i) => {
-    a.sources.forEach((n, j) => {
-      if (!sourceNames.has(n)) issues.push({ path: `agents[${i}].sources[${j}]`, message: `expected one of the lead sources (${[...sourceNames].join(', ')}), got ${JSON.stringify(n)}` });
-    });
-    a.products.forEach((n, j) => {
-      if (!productNames.has(n)) issues.push({ path: `agents[${i}].products[${j}]`, message: `expected one of the products (${[...productNames].join(', ')}), got ${JSON.stringify(n)}` });
-    });
-  });
-  if (s.leads.sources.every((x) => x.share === 0)) issues.push({ path: 'leads.sources', message: 'expected at least one source with a share above 0' });
-  if (s.leads.products.every((x) => x.share === 0)) issues.push({ path: 'leads.products', message: 'expected at least one product with a share above 0' });
+  // Names an agent refers to and shares of the mix are checked by the schema (./scenarioRules.ts).
   // The default warm-up (a month) is for runs of months; a short run left at the default warms up for a third of it.
   const warmupDays = s.warmupDays === DEFAULT_WARMUP_DAYS && s.warmupDays >= days ? Math.floor(days / 3) : s.warmupDays;
   if (warmupDays >= days) issues.push({ path: 'warmupDays', message: `expected fewer warm-up days than days (${days}${replay ? ', the days of the replayed stream' : ''}), got ${s.warmupDays}` });
 
   const profile = s.leads.arrivalProfile;
-  const weights = typeof profile === 'string' ? arrivalPreset(profile as 'flat') : profile;
+  const weights = typeof profile === 'string' ? arrivalPreset(profile) : profile;
   const weekTotal = weights.reduce((a, b) => a + b, 0);
-  if (weekTotal <= 0 && s.leads.perDay > 0) issues.push({ path: 'leads.arrivalProfile', message: 'expected at least one hour with arrivals, got all zeros' });
+  if (weekTotal <= 0 && !replay) issues.push({ path: 'leads.arrivalProfile', message: 'expected at least one hour with arrivals, got all zeros' });
   const leadsPerHourOfWeek = weights.map((w) => (weekTotal > 0 ? (s.leads.perDay * 7 * w) / weekTotal : 0));
 
   const hours = s.contact.hourOfWeek;
-  const contact: ContactModel = fitted ?? {
+  const contact = fitted ?? ({
     contactability: s.contact.contactability,
-    hourOfWeek: typeof hours === 'string' ? contactHourPreset(hours as 'flat') : hours,
-    ageDecay: s.contact.ageDecay as unknown as AgeDecay,
-  };
+    hourOfWeek: typeof hours === 'string' ? contactHourPreset(hours) : hours,
+    ageDecay: s.contact.ageDecay,
+  } satisfies ContactModel);
 
   const schedule = resolveCallbackSchedule(s.callbacks);
-  const entry = distributionStrategies[s.distribution.strategy];
+  const entry = strategyNamed(s.distribution.strategy);
+  if (!entry) return { ok: false, issues: [{ path: 'distribution.strategy', message: `unknown strategy ${JSON.stringify(s.distribution.strategy)}` }] };
   try {
-    entry.create(s.distribution.options as never, agents);
+    entry.create(s.distribution.options, agents);
   } catch (e) {
-    issues.push({ path: 'distribution.options', message: (e as Error).message.replace(/^distribution\.options\.?\S*: /, '') });
+    issues.push({ path: 'distribution.options', message: messageOf(e).replace(/^distribution\.options\.?\S*: /, '') });
   }
   if (issues.length) return { ok: false, issues };
 
-  const config: ModelConfig = {
+  const config = {
     startDate: replay?.ok ? replay.startDate : s.startDate,
     days,
     warmupDays,
@@ -146,8 +135,8 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
     leadTraits: { readyShare: s.leads.readyShare, propensity: s.leads.propensity, badNumberShare: s.leads.badNumberShare },
     contact,
     competitor: s.competitor,
-    calls: { ...s.calls, talkMinutes: s.calls.talkMinutes as unknown as DurationConfig },
-    funnel: { ...s.funnel, interestByFirstContactAge: s.funnel.interestByFirstContactAge as unknown as AgeDecay },
+    calls: { ...s.calls },
+    funnel: { ...s.funnel },
     nurture: s.nurture,
     ...(s.scoring ? { scoring: { attributes: s.scoring.attributes.map((a) => ({ ...a })), threshold: s.scoring.threshold, drip: { ...s.scoring.drip } } } : {}),
     agents,
@@ -156,10 +145,10 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
     followUp: s.followUp,
     loanProcess: s.loanProcess.model === 'elapsed' ? { ...s.loanProcess, model: 'elapsed', processDays: { ...s.loanProcess.processDays } } : { model: 'per-conversation' },
     backlog: s.backlog,
-  };
+  } satisfies ModelConfig;
   const rules = s.pipeline;
   const policies: PolicyFactory = () => ({
-    distribution: entry.create(s.distribution.options as never, agents),
+    distribution: entry.create(s.distribution.options, agents),
     callbacks: callbackPolicy(schedule),
     pipeline: pipelineRules(rules),
   });

@@ -1,34 +1,44 @@
+import { KIND_FIELDS } from '../io/fields';
+import { arr, bool, byJsonType, custom, date, expectIssue, isObject, map, num, obj, optional, own, pair, record, refine, str, variant, at, type Infer, type VariantOut } from '../schema';
 import { CALLBACK_PRESETS } from '../strategies/callbackPresets';
 import { CADENCE_STATUSES } from '../strategies/callbackSchedule';
 import { DEFAULT_PIPELINE_RULES } from '../strategies/pipelineRules';
-import { distributionStrategies } from '../strategies/distribution';
+import { distributionStrategies, strategyNamed } from '../strategies/distribution';
 import { ARRIVAL_PRESETS, CONTACT_HOUR_PRESETS } from './presets/hourOfWeek';
-import { arr, bool, custom, expectIssue, num, obj, oneOf, record, str, type Infer, type Schema } from './schemaKit';
+import { scenarioRules } from './scenarioRules';
 
 /*
- * The scenario file: every field, its default and where the default comes from. "DESIGN.md" refers to the
- * domain notes in ../shared/DESIGN.md; "assumption" marks a number chosen as plausible, to be replaced by a
- * fitted model or the user's own figure. docs/assumptions.md explains the contact and conversion figures.
+ * The scenario file: every field, its default and where the default comes from. "docs/design.md" is the
+ * project's design (the floor, the model, the field's rules of thumb); "assumption" marks a number chosen as
+ * plausible, to be replaced by a fitted model or the user's own figure. docs/assumptions.md explains the
+ * contact and conversion figures.
+ *
+ * A field is one line in its section: `name: num({ min, max, default, description })`, the description
+ * saying where the default comes from. See docs/design.md, "Declaring a scenario field".
  */
 
 const share = (description: string, def: number) => num({ min: 0, max: 1, default: def, description });
 const positive = (description: string, def: number) => num({ exclusiveMin: 0, default: def, description });
+/** "HH:MM-HH:MM", each time from 00:00 to 24:00. */
+const SHIFT_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)-(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+/** Minutes since midnight of "HH:MM". */
+const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 const weekdaysPattern = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)*$/;
 
 const betaParams = (description: string, alpha: number, beta: number) =>
   obj({ alpha: num({ exclusiveMin: 0, default: alpha }), beta: num({ exclusiveMin: 0, default: beta }) }, { description, defaulted: true });
 
-const hourProfile = (presets: readonly string[], def: string, description: string) =>
-  oneOf<string | number[]>(
-    [str({ values: presets }) as Schema<string | number[]>, arr(num({ min: 0 }), { length: 168 }) as Schema<string | number[]>],
-    (v) => (typeof v === 'string' ? 0 : Array.isArray(v) ? 1 : -1),
+/** A profile by hour of week: a preset's name or 168 numbers. */
+const hourProfile = <const P extends string>(presets: readonly P[], def: P, description: string) =>
+  byJsonType(
+    { string: str({ values: presets }), array: arr(num({ min: 0 }), { length: 168 }) },
     `one of ${presets.map((p) => JSON.stringify(p)).join(', ')} or a list of 168 numbers (Monday 00:00 first)`,
     { default: def, description },
   );
 
 const source = obj(
   {
-    name: str({ description: 'Lead source, e.g. an aggregator or your own web form.' }),
+    name: str({ nonEmpty: true, description: 'Lead source, e.g. an aggregator or your own web form.' }),
     share: num({ min: 0, description: 'Relative share of arriving leads.' }),
     cost: num({ min: 0, default: 0, description: 'Price paid per lead.' }),
     soldTo: arr(num({ min: 0 }), { minItems: 1, default: [1], description: 'Weights of 1, 2, 3, ... buyers of the same lead (us included).' }),
@@ -40,7 +50,7 @@ const source = obj(
 
 const product = obj(
   {
-    name: str(),
+    name: str({ nonEmpty: true }),
     share: num({ min: 0, description: 'Relative share of arriving leads.' }),
     revenuePerFunded: num({ min: 0, default: 3000, description: 'Revenue per funded deal (assumption: a mortgage origination of a few thousand dollars).' }),
   },
@@ -49,60 +59,64 @@ const product = obj(
 
 const leads = obj(
   {
-    perDay: num({ min: 0, default: 40, description: 'Mean leads per day (assumption: 10 agents x 4, inside the field rule of 3-7 new leads per agent per day, DESIGN.md).' }),
+    // Bounds: at least some leads, or every rate is 0/0; at most 100,000 a day, because a run holds every lead in
+    // memory and 100,000 a day for a year is already more than a browser can hold (the 50-agent benchmark,
+    // data/scenarios/year-50-agents.json, has about 270 a day).
+    perDay: num({ exclusiveMin: 0, max: 100_000, default: 40, description: 'Mean leads per day (assumption: 10 agents x 4, inside the field rule of 3-7 new leads per agent per day, docs/design.md).' }),
     arrivalProfile: hourProfile(ARRIVAL_PRESETS, 'web-forms', 'Relative arrivals by hour of week.'),
     sources: arr(source, {
       minItems: 1,
+      uniqueBy: 'name',
       default: [
         // Assumption: resold aggregator leads are cheap and shared; exclusive web-form leads cost more.
         { name: 'aggregator', share: 0.6, cost: 30, soldTo: [0.2, 0.3, 0.3, 0.2], contactabilityFactor: 0.9, conversionFactor: 0.9 },
         { name: 'web-form', share: 0.4, cost: 60, soldTo: [1], contactabilityFactor: 1.15, conversionFactor: 1.15 },
-      ] as never,
+      ],
       description: 'Lead sources and their mix.',
     }),
     products: arr(product, {
       minItems: 1,
+      uniqueBy: 'name',
       default: [
         // Assumption: a loan officer's origination revenue, about 1% of a $350-450k loan.
         { name: 'purchase', share: 0.4, revenuePerFunded: 4500 },
         { name: 'refinance', share: 0.6, revenuePerFunded: 3500 },
-      ] as never,
+      ],
       description: 'Products and their mix.',
     }),
     readyShare: share('Share of leads ready to buy now; the rest are immature (assumption).', 0.6),
     propensity: betaParams('Propensity to convert, Beta-distributed and scaled to mean 1 (assumption).', 2, 2),
     badNumberShare: share('Share of leads with a wrong phone number (assumption).', 0.06),
-    replay: obj(
+    replay: optional(obj(
       {
         file: str({ description: 'CSV of real leads (one row per lead: id, created time, optional source and product), relative to the scenario file.' }),
         timeZone: str({ default: 'UTC', description: 'Time zone of times written without an offset: "UTC", "+02:00" or an IANA name.' }),
-        map: record(str(), { default: {}, description: 'Column name -> field (leadId, leadCreated, source, product), where auto-detection needs help.' }),
-        dateOrder: str({ values: ['mdy', 'dmy', 'ymd'], description: 'Order of numeric dates (mdy = US, dmy = EU); detected from the rows when left out.' }),
+        map: record(str({ values: KIND_FIELDS.leads.fields }), { default: {}, description: `Column name -> field (${KIND_FIELDS.leads.fields.join(', ')}), where auto-detection needs help.` }),
+        dateOrder: optional(str({ values: ['mdy', 'dmy', 'ymd'], description: 'Order of numeric dates (mdy = US, dmy = EU); detected from the rows when left out.' })),
       },
-      { optional: ['dateOrder'], description: 'Replay a historical lead stream instead of synthetic arrivals; the run covers the days of the stream (startDate and days are taken from it).' },
-    ),
+      { description: 'Replay a historical lead stream instead of synthetic arrivals; the run covers the days of the stream (startDate and days are taken from it).' },
+    )),
   },
-  { defaulted: true, optional: ['replay'], description: 'The lead stream: synthetic by default, or a replayed CSV.' },
+  { defaulted: true, description: 'The lead stream: synthetic by default, or a replayed CSV.' },
 );
 
+/** The two forms of a multiplier by lead age (the shapes of the model's AgeDecay). */
+const ageCurveCases = {
+  exponential: {
+    halfLifeMinutes: num({ exclusiveMin: 0, description: 'Minutes for the fresh-lead bonus to halve.' }),
+    floor: num({ min: 0, max: 1, description: 'Multiplier left when the lead is old.' }),
+  },
+  table: {
+    points: arr(pair(num({ min: 0 })), { minItems: 1, ascendingBy: (p) => p[0], ascendingWhat: 'an age', description: '[ageMinutes, multiplier] pairs, by age.' }),
+  },
+};
+
+/** A multiplier by lead age, as the model's AgeDecay. */
+type AgeCurve = VariantOut<'kind', typeof ageCurveCases>;
+
 /** A multiplier by lead age: exponential with a floor, or a table interpolated in log(1 + age); required without `def`. */
-function ageCurve(def: Record<string, unknown> | undefined, description: string) {
-  return oneOf<Record<string, unknown>>(
-    [
-      obj({
-        kind: str({ values: ['exponential'] }),
-        halfLifeMinutes: num({ exclusiveMin: 0, description: 'Minutes for the fresh-lead bonus to halve.' }),
-        floor: num({ min: 0, max: 1, description: 'Multiplier left when the lead is old.' }),
-      }) as Schema<Record<string, unknown>>,
-      obj({
-        kind: str({ values: ['table'] }),
-        points: arr(arr(num({ min: 0 }), { length: 2 }), { minItems: 1, description: '[ageMinutes, multiplier] pairs.' }),
-      }) as Schema<Record<string, unknown>>,
-    ],
-    (v) => (typeof v === 'object' && v !== null ? ((v as { kind?: unknown }).kind === 'table' ? 1 : 0) : -1),
-    'an object with kind "exponential" or "table"',
-    { default: def, description },
-  );
+function ageCurve(def: AgeCurve | undefined, description: string) {
+  return variant('kind', ageCurveCases, { default: def, description });
 }
 
 const ageDecay = ageCurve(
@@ -139,8 +153,11 @@ const contact = obj(
 /** The age decay of a fitted model: the shapes of `contact.ageDecay`, but required (a fit always writes one). */
 const fittedAgeDecay = ageCurve(undefined, 'Answer probability multiplier by lead age, as fitted.');
 
-/** A fitted contact model written into the scenario itself (the workbench page has no files to name). */
-const inlineContactModel = obj(
+/**
+ * A fitted contact model: the "contactModel" of a `leadlab fit` output. The workbench writes it into the
+ * scenario; a model file a scenario names is checked with this same schema (src/scenario/load.ts).
+ */
+export const fittedContactModel = obj(
   {
     contactability: obj({ alpha: num({ exclusiveMin: 0 }), beta: num({ exclusiveMin: 0 }) }, { description: 'Per-lead answer probability, Beta(alpha, beta).' }),
     hourOfWeek: arr(num({ min: 0 }), { length: 168, description: 'Answer probability multiplier by hour of week, Monday 00:00 first.' }),
@@ -158,13 +175,13 @@ const competitor = obj(
   { defaulted: true, description: 'Other companies that bought the same lead.' },
 );
 
-const duration = oneOf<Record<string, unknown>>(
-  [
-    obj({ distribution: str({ values: ['fixed', 'exponential'] }), mean: num({ exclusiveMin: 0 }) }) as Schema<Record<string, unknown>>,
-    obj({ distribution: str({ values: ['lognormal'] }), mean: num({ exclusiveMin: 0 }), sd: num({ min: 0 }) }) as Schema<Record<string, unknown>>,
-  ],
-  (v) => (typeof v === 'object' && v !== null ? ((v as { distribution?: unknown }).distribution === 'lognormal' ? 1 : 0) : -1),
-  'an object {"distribution": "fixed" | "exponential" | "lognormal", "mean": minutes, "sd"?: minutes}',
+const duration = variant(
+  'distribution',
+  {
+    fixed: { mean: num({ exclusiveMin: 0 }) },
+    exponential: { mean: num({ exclusiveMin: 0 }) },
+    lognormal: { mean: num({ exclusiveMin: 0 }), sd: num({ min: 0 }) },
+  },
   { default: { distribution: 'lognormal', mean: 8, sd: 6 }, description: 'Conversation length in minutes (assumption: 8 min mean, right-skewed).' },
 );
 
@@ -227,7 +244,7 @@ const scoring = obj(
         { name: 'formCompleteness', readyMean: 0.8, immatureMean: 0.6, sd: 0.2, weight: 1 },
         { name: 'timeframeMonths', readyMean: 2, immatureMean: 6, sd: 3, weight: -0.1 },
         { name: 'loanAmount100k', readyMean: 3, immatureMean: 2.6, sd: 1.2, weight: 0.1 },
-      ] as never,
+      ],
       description: 'Attributes the score weighs; the default score averages 0.90 for ready leads and 0.26 for immature ones, sd 0.38 (assumption).',
     }),
     threshold: num({ default: 0.5, description: 'Leads scoring at or above this go to sales for a prompt call; below it, to the marketing drip (assumption: about 85% of ready and 26% of immature leads pass with the default attributes).' }),
@@ -246,20 +263,23 @@ const scoring = obj(
 
 const agent = obj(
   {
-    name: str({ description: 'Agent name; with count > 1 a number is appended.' }),
-    count: num({ int: true, min: 1, default: 1, description: 'Number of identical agents.' }),
+    name: str({ nonEmpty: true, description: 'Agent name; with count > 1 a number is appended.' }),
+    // At most 1,000 per group: every agent is simulated, and the largest floors seat a few hundred per team.
+    count: num({ int: true, min: 1, max: 1000, default: 1, description: 'Number of identical agents.' }),
     role: str({ values: ['closer', 'telemarketer'], default: 'closer' }),
-    shift: str({ pattern: /^([01]\d|2[0-4]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, hint: '"HH:MM-HH:MM"', default: '09:00-17:00', description: 'Daily working hours; may pass midnight.' }),
+    shift: refine(str({ pattern: SHIFT_PATTERN, hint: '"HH:MM-HH:MM"', default: '09:00-17:00', description: 'Daily working hours (00:00 to 24:00); may pass midnight.' }), (shift, report) => {
+      if (clockMinutes(shift.slice(0, 5)) === clockMinutes(shift.slice(6))) report([], `expected a shift whose end differs from its start, got ${JSON.stringify(shift)}`);
+    }),
     days: str({ pattern: weekdaysPattern, hint: 'weekdays like "Mon-Fri" or "Mon,Wed,Sat-Sun"', default: 'Mon-Fri' }),
-    pipelineLimit: num({ int: true, min: 1, default: 150, description: 'Most open leads at once (DESIGN.md: typically 100-150).' }),
-    newLeadsPerDay: num({ int: true, min: 0, default: 7, description: 'Most new leads per day (DESIGN.md: typically 3-7).' }),
+    pipelineLimit: num({ int: true, min: 1, default: 150, description: 'Most open leads at once (docs/design.md, Pipeline management: typically 100-150).' }),
+    newLeadsPerDay: num({ int: true, min: 0, default: 7, description: 'Most new leads per day (docs/design.md, Pipeline management: typically 3-7).' }),
     paceNewLeads: bool({ default: true, description: 'For leads that waited over an hour, spread newLeadsPerDay evenly over the shift (two leads ahead of the pace); a fresh lead may use the whole cap, as lead-distribution systems throttle, so leads that waited overnight cannot take the whole day\'s cap at the start of the shift.' }),
     maxCallsPerDay: num({ int: true, min: 0, default: 400, description: 'Most calls per day (400 = effectively no cap).' }),
     skill: positive('Conversion multiplier (1 = average).', 1),
-    sourceSkill: record(positive('Multiplier for this source.', 1), { default: {} }),
-    productSkill: record(positive('Multiplier for this product.', 1), { default: {} }),
-    sources: arr(str(), { default: [], description: 'Sources the agent may take (empty = all).' }),
-    products: arr(str(), { default: [], description: 'Products the agent may take (empty = all).' }),
+    sourceSkill: record(positive('Multiplier for this source.', 1), { default: {}, description: 'Conversion multiplier per source (a name in leads.sources).' }),
+    productSkill: record(positive('Multiplier for this product.', 1), { default: {}, description: 'Conversion multiplier per product (a name in leads.products).' }),
+    sources: arr(str(), { default: [], description: 'Sources the agent may take (names in leads.sources; empty = all).' }),
+    products: arr(str(), { default: [], description: 'Products the agent may take (names in leads.products; empty = all).' }),
     skillSpread: num({ min: 0, max: 3, default: 0, description: 'Spread of skill within the group: the count agents get skills at evenly spaced quantiles of a log-normal with this log-sd and mean `skill` (0 = identical).' }),
     followThroughPipeline: num({ exclusiveMin: 0, default: 120, description: 'Open leads an agent can keep in touch with, touching each about every 48 hours; above it follow-through (conversion, keeping borrowers) falls. Default: the middle of the field\'s 100-150 rule of thumb (no published dose-response; assumption, sweep it).' }),
     followThroughElasticity: num({ min: 0, default: 1, description: 'Follow-through is (followThroughPipeline / pipeline) ^ this above the limit (1: twice the leads, half the follow-through per lead; assumption).' }),
@@ -268,51 +288,52 @@ const agent = obj(
   { description: 'An agent or a group of identical agents.' },
 );
 
-const cadencePatch = obj(
-  {
-    burstMinutes: arr(num({ min: 0 })),
-    intervalHours: arr(num({ min: 0 }), { length: 2 }),
-    maxAttempts: num({ int: true, min: 0 }),
-    onExhausted: str({ values: ['nurture', 'lost'] }),
-    priority: num(),
-  },
-  { optional: ['burstMinutes', 'intervalHours', 'maxAttempts', 'onExhausted', 'priority'] },
-);
+// Bounds on a cadence: 100 burst calls and 1,000 attempts are far beyond any cadence in use (the radar
+// cadence makes 14 attempts, dialers 6-20), and keep a typo from scheduling calls without end.
+const cadencePatch = obj({
+  burstMinutes: optional(arr(num({ min: 0 }), { maxItems: 100, ascendingBy: (m) => m, ascendingWhat: 'minutes' })),
+  intervalHours: optional(pair(num({ min: 0 }), { ordered: true, description: '[fewest, most] hours to the next call, drawn uniformly.' })),
+  maxAttempts: optional(num({ int: true, min: 0, max: 1000 })),
+  onExhausted: optional(str({ values: ['nurture', 'lost'] })),
+  priority: optional(num()),
+});
 
 const callbacksObject = obj(
   {
     preset: str({ values: CALLBACK_PRESETS, default: 'radar', description: 'Schedule to start from.' }),
-    tries: num({ int: true, min: 1, default: 6, description: 'fixed-retries: tries while unreached.' }),
+    tries: num({ int: true, min: 1, max: 1000, default: 6, description: 'fixed-retries: tries while unreached.' }),
     everyHours: num({ exclusiveMin: 0, default: 4, description: 'fixed-retries: hours between tries.' }),
-    statuses: obj(Object.fromEntries(CADENCE_STATUSES.map((s) => [s, cadencePatch])), { optional: CADENCE_STATUSES, defaulted: true, description: 'Changes to the preset, per status.' }),
-    productionCycle: arr(
-      obj({
-        status: str({ values: CADENCE_STATUSES }),
-        fromDay: num({ int: true, min: 1, max: 31 }),
-        toDay: num({ int: true, min: 1, max: 31 }),
-        intervalFactor: num({ exclusiveMin: 0 }),
-      }),
-      { description: 'Replaces the preset production-cycle modifiers.' },
+    statuses: obj(
+      { attempted: optional(cadencePatch), contacted: optional(cadencePatch), application: optional(cadencePatch), closing: optional(cadencePatch) },
+      { defaulted: true, description: 'Changes to the preset, per status.' },
+    ),
+    productionCycle: optional(
+      arr(
+        refine(
+          obj({
+            status: str({ values: CADENCE_STATUSES }),
+            fromDay: num({ int: true, min: 1, max: 31 }),
+            toDay: num({ int: true, min: 1, max: 31 }),
+            intervalFactor: num({ exclusiveMin: 0 }),
+          }),
+          (m, report) => {
+            if (m.toDay < m.fromDay) report(['toDay'], `expected a day >= fromDay (${m.fromDay}), got ${m.toDay}`);
+          },
+        ),
+        { description: 'Replaces the preset production-cycle modifiers.' },
+      ),
     ),
   },
-  { optional: ['productionCycle'] },
 );
 
-const callbacks = oneOf<Record<string, unknown>>(
-  [
-    custom<Record<string, unknown>>(
-      (v, path, issues) => {
-        const inner = callbacksObject.parse({ preset: v }, path, []);
-        if (!inner) return expectIssue(issues, path, `one of ${CALLBACK_PRESETS.map((p) => JSON.stringify(p)).join(', ')}`, v);
-        return inner as Record<string, unknown>;
-      },
-      () => ({ type: 'string', enum: [...CALLBACK_PRESETS] }),
-    ),
-    callbacksObject as Schema<Record<string, unknown>>,
-  ],
-  (v) => (typeof v === 'string' ? 0 : typeof v === 'object' && v !== null && !Array.isArray(v) ? 1 : -1),
+const callbacks = byJsonType(
+  {
+    // A preset's name stands for the object with that preset and every other field at its default.
+    string: map(str({ values: CALLBACK_PRESETS }), (preset) => callbacksObject.parse({ preset }, '', [])!),
+    object: callbacksObject,
+  },
   'a preset name or an object {"preset": ..., "statuses": {...}}',
-  { default: { preset: 'radar' }, description: 'The callback schedule (DESIGN.md, Callback periods).' },
+  { default: { preset: 'radar' }, description: 'The callback schedule (docs/design.md, Callback periods).' },
 );
 
 const pipeline = obj(
@@ -325,19 +346,21 @@ const pipeline = obj(
   { defaulted: true, description: 'Lead evaluation each time a lead is worked.' },
 );
 
-const distribution = custom<{ strategy: string; options: Record<string, unknown> }>(
+const distributionForms = 'a strategy name or {"strategy": name, "options": {...}}';
+
+const distribution = custom<{ strategy: string; options: unknown }>(
   (v, path, issues) => {
-    const names = Object.keys(distributionStrategies);
     const raw = typeof v === 'string' ? { strategy: v } : v;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return expectIssue(issues, path, 'a strategy name or {"strategy": name, "options": {...}}', v);
-    const { strategy, options, ...rest } = raw as Record<string, unknown>;
+    if (!isObject(raw)) return expectIssue(issues, path, distributionForms, v);
     const before = issues.length;
-    for (const k of Object.keys(rest)) issues.push({ path: `${path}.${k}`, message: 'unknown field; expected one of: strategy, options' });
-    const entry = typeof strategy === 'string' ? distributionStrategies[strategy] : undefined;
-    if (!entry) return expectIssue(issues, `${path}.strategy`, `one of ${names.map((n) => JSON.stringify(n)).join(', ')}`, strategy);
-    const parsed = (entry.options as Schema<unknown>).parse(options ?? {}, `${path}.options`, issues);
-    if (issues.length > before) return undefined;
-    return { strategy: strategy as string, options: parsed as Record<string, unknown> };
+    for (const k of Object.keys(raw)) {
+      if (k !== 'strategy' && k !== 'options' && k !== '$schema' && k !== 'comment') issues.push({ path: at(path, k), message: 'unknown field; expected one of: strategy, options' });
+    }
+    const entry = strategyNamed(own(raw, 'strategy'));
+    if (!entry) return expectIssue(issues, at(path, 'strategy'), `one of ${Object.keys(distributionStrategies).map((n) => JSON.stringify(n)).join(', ')}`, own(raw, 'strategy'));
+    const options = entry.options.parse(own(raw, 'options') ?? {}, at(path, 'options'), issues);
+    if (issues.length > before || options === undefined) return undefined;
+    return { strategy: entry.name, options };
   },
   () => ({
     oneOf: [
@@ -350,7 +373,7 @@ const distribution = custom<{ strategy: string; options: Record<string, unknown>
       },
     ],
   }),
-  { default: { strategy: 'round-robin', options: {} }, description: 'How new leads are given to agents (DESIGN.md, Distribution patterns).' },
+  { default: { strategy: 'round-robin', options: {} }, description: 'How new leads are given to agents (docs/design.md, Distribution patterns).' },
 );
 
 const economics = obj(
@@ -424,39 +447,39 @@ const backlog = obj(
 /** Default warm-up: a month (a run shorter than the warm-up warms up for a third of its days instead). */
 export const DEFAULT_WARMUP_DAYS = 30;
 
-/** The scenario file schema. */
-export const scenarioSchema = obj(
+const scenarioFields = obj(
   {
     name: str({ default: 'Untitled scenario' }),
     description: str({ default: '' }),
-    seed: oneOf<string | number>([num({ int: true }) as Schema<string | number>, str() as Schema<string | number>], (v) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : -1), 'an integer or a string', {
+    // Integer seeds up to 2^53: beyond it integers are no longer exact, so two seeds could be the same number.
+    seed: byJsonType({ number: num({ int: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), string: str() }, 'an integer or a string', {
       default: 1,
       description: 'Run seed: same scenario and seed give the same result, bit for bit.',
     }),
     replications: num({ int: true, min: 1, max: 10000, default: 10, description: 'Independent replications; results carry a 95% interval over them.' }),
-    startDate: str({ pattern: /^\d{4}-\d{2}-\d{2}$/, hint: 'a date "YYYY-MM-DD"', check: (s) => !Number.isNaN(Date.parse(s)), default: '2026-01-05', description: 'First simulated day (a Monday by default).' }),
+    startDate: date({ default: '2026-01-05', description: 'First simulated day (a Monday by default).' }),
     days: num({ int: true, min: 1, max: 3660, default: 90, description: 'Days of lead arrivals.' }),
-    warmupDays: num({ int: true, min: 0, default: DEFAULT_WARMUP_DAYS, description: 'Days discarded from the metrics while pipelines fill (assumption: a month lets the contacted and application pipelines, which hold leads for weeks, reach steady state).' }),
-    cooldownDays: num({ int: true, min: 0, default: 60, description: 'Days the run goes on after the last arrival so the last measured leads can fund: about 40 days of loan process and up to a month\'s wait for a month-end closing.' }),
+    warmupDays: num({ int: true, min: 0, max: 3660, default: DEFAULT_WARMUP_DAYS, description: 'Days discarded from the metrics while pipelines fill (assumption: a month lets the contacted and application pipelines, which hold leads for weeks, reach steady state; a shorter run left at this default warms up for a third of its days).' }),
+    // At most a year: a lead left unworked a year after the last arrival has long been dropped (pipeline.dropAfterDays).
+    cooldownDays: num({ int: true, min: 0, max: 366, default: 60, description: 'Days the run goes on after the last arrival so the last measured leads can fund: about 40 days of loan process and up to a month\'s wait for a month-end closing.' }),
     leads,
     contact,
-    contactModel: oneOf<string | Record<string, unknown>>(
-      [str() as Schema<string | Record<string, unknown>>, inlineContactModel as Schema<string | Record<string, unknown>>],
-      (v) => (typeof v === 'string' ? 0 : typeof v === 'object' && v !== null && !Array.isArray(v) ? 1 : -1),
+    contactModel: optional(byJsonType(
+      { string: str({ nonEmpty: true }), object: fittedContactModel },
       'the path of a fitted model file or a model {contactability, hourOfWeek, ageDecay}',
       { description: 'A fitted contact model (from `leadlab fit --out`, or "Use this fit" in the workbench): the path of the file, relative to the scenario file, or its "contactModel" object inline; replaces `contact`.' },
-    ),
+    )),
     competitor,
     calls,
     funnel,
     nurture,
-    scoring,
+    scoring: optional(scoring),
     agents: arr(agent, {
       minItems: 1,
       default: [
         { name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri' },
         { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat' },
-      ] as never,
+      ],
       description: 'The sales team (assumption: a 10-agent floor covering weekday days, evenings and Saturday).',
     }),
     callbacks,
@@ -468,7 +491,11 @@ export const scenarioSchema = obj(
     loanProcess,
     backlog,
   },
-  { optional: ['contactModel', 'scoring'], description: 'A Leadlab scenario.' },
+  { description: 'A Leadlab scenario.' },
 );
 
-export type ScenarioInput = Infer<typeof scenarioSchema>;
+/** The scenario file schema: its fields, then the rules across them (src/scenario/scenarioRules.ts). */
+export const scenarioSchema = refine(scenarioFields, scenarioRules);
+
+/** A validated scenario: every field present or at its default. */
+export type ScenarioInput = Infer<typeof scenarioFields>;

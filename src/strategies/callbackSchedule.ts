@@ -4,7 +4,7 @@ import type { CallbackContext, CallbackDecision, CallbackPolicy, LeadView } from
 export type CadenceStatus = 'attempted' | 'contacted' | 'application' | 'closing';
 export const CADENCE_STATUSES: readonly CadenceStatus[] = ['attempted', 'contacted', 'application', 'closing'];
 
-/** How one status is worked (DESIGN.md, Callback periods). */
+/** How one status is worked (docs/design.md, Callback periods). */
 export interface StatusCadence {
   /**
    * Minutes after entering the status for the first follow-up attempts (a burst): the k-th entry is when the

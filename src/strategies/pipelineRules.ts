@@ -2,7 +2,7 @@ import { MINUTES_PER_DAY } from '../sim/calendar';
 import type { AgentView, LeadView, PipelineRules, PipelineVerdict } from '../sim/policies';
 
 /**
- * The evaluation of a lead each time it is worked (DESIGN.md, Pipeline management: prune, nurture or keep).
+ * The evaluation of a lead each time it is worked (docs/design.md, Pipeline management: prune, nurture or keep).
  */
 export interface PipelineRuleConfig {
   /** Conversations in "contacted" without an application before the lead goes to nurture. */

@@ -1,5 +1,5 @@
 /**
- * The callback cadence per status in the form (DESIGN.md, Callback periods): for each open status, the burst of
+ * The callback cadence per status in the form (docs/design.md, Callback periods): for each open status, the burst of
  * early follow-ups, the interval range after it, the attempts allowed and where the lead goes when they are used up.
  * Each field changes the chosen preset for that status only; left empty it keeps the preset's value, shown as the
  * placeholder. The production-cycle modifiers are rows below, the preset's own until one is edited.
@@ -41,7 +41,7 @@ function callbacksObject(json: Json): Json {
 }
 
 /**
- * The production cycle (DESIGN.md: early in the month tighten "contacted", late in the month "application"): one
+ * The production cycle (docs/design.md: early in the month tighten "contacted", late in the month "application"): one
  * row per modifier, the chosen preset's while the scenario leaves it out. Rebuilt when the number of rows changes.
  */
 function renderCycle(container: HTMLElement, json: Json, edit: Edit): void {

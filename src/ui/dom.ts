@@ -24,3 +24,24 @@ export function download(blob: Blob, fileName: string): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * Calls `take` with the files chosen in `input` or dropped on `drop` (which is marked "over" while a file is
+ * dragged across it). The input is cleared after each choice, so choosing the same file again reads it again.
+ */
+export function onFilesChosen(input: HTMLInputElement, drop: HTMLElement, take: (files: FileList | null | undefined) => void): void {
+  input.addEventListener('change', () => {
+    take(input.files);
+    input.value = '';
+  });
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    take(e.dataTransfer?.files);
+  });
+}

@@ -1,27 +1,14 @@
 import type { PairedDifference } from '../compare/pairedDifference';
 import type { MetricName } from '../sim/runResult';
+import { formatMetric } from '../format';
 import { METRICS } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
 
 /** Average days in a month, to turn counts over the measured window into counts a month. */
 export const DAYS_PER_MONTH = 365.25 / 12;
 
-/** A value of a metric in its unit: shares as percents with one decimal, money in dollars, minutes and counts rounded. */
-export function formatValue(metric: MetricName, v: number): string {
-  if (!Number.isFinite(v)) return 'n/a';
-  switch (METRICS[metric].unit) {
-    case 'share':
-      return `${(v * 100).toFixed(1)}%`;
-    case 'money':
-      return `$${Math.round(v).toLocaleString('en-US')}`;
-    case 'minutes':
-      return v < 120 ? `${v.toFixed(1)} min` : v < 2880 ? `${(v / 60).toFixed(1)} h` : `${(v / 1440).toFixed(1)} days`;
-    case 'ratio':
-      return v.toFixed(2);
-    default:
-      return v.toFixed(1);
-  }
-}
+/** A value of a metric in its unit (the one formatter of src/format, shared with the command line). */
+export const formatValue = formatMetric;
 
 /** Funded loans of the measured window as funded loans a month. */
 export function perMonth(count: number, windowDays: number): number {

@@ -1,21 +1,23 @@
 /**
  * The History section: drop a call log or lead stream CSV, map its columns, see rows kept and rejected, fit the
- * contact curves in a web worker, view them, and use the fit in the selected scenario. Everything taken from the
- * file is shown as text (through `el`), never as markup.
+ * contact curves in a web worker, view them, and use the fit in the selected scenario. This file is the
+ * controller: it wires the page's elements and the worker to the state (./historyStore.ts) and places what the
+ * views (./historyViews.ts) make from it.
  */
 import * as Plot from '@observablehq/plot';
 import { proxy, wrap, type Remote } from 'comlink';
-import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec, reachedByAttemptSpec } from '../charts/fitCharts';
-import type { ImportField } from '../io/fields';
 import { resolveTimeZone } from '../io/timeZone';
-import type { ConversionRow } from '../fit/conversionTables';
+import { messageOf } from '../schema';
 import type { CallOutcome } from '../sim/callLog';
-import type { ContactModel } from '../sim/contactModel';
-import type { HistoryApi, HistoryColumns, HistoryFit, HistoryRequest, HistoryResult } from '../worker/historyApi';
-import { download, el } from './dom';
-import { conversionCells, count, FIELD_WORDS, fitKeyNumbers, inPageWords, REJECT_REASON_WORDS } from './historyFormat';
+import type { HistoryApi, HistoryFit, HistoryRequest, HistoryResult } from '../worker/historyApi';
+import { download, el, onFilesChosen } from './dom';
+import { count } from './historyFormat';
+import { createHistoryStore } from './historyStore';
+import { arrivalsChartSpec, arrivalsUsedMessage, baseName, chartNodes, FIT_CHARTS, columnsView, conversionTable, failureMessage, fitNotesView, fitUsedMessage, keyNumbersView, modelFileText, outcomeWordsView, reportView } from './historyViews';
 import './history.css';
 import sampleCallLogUrl from '../../data/calllogs/sample-calls.csv.gz?url';
+
+export { HISTORY_STORAGE_KEY } from './historyStore';
 
 /** What the page around the section offers: a change to the selected scenario, through the form's save path. */
 export interface HistoryHooks {
@@ -23,36 +25,7 @@ export interface HistoryHooks {
   applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean } | { ok: false; message: string };
 }
 
-/** What is kept across a reload: the reading settings and the last result (not the file). */
-interface Stored {
-  request: HistoryRequest;
-  read?: HistoryResult;
-  fit?: HistoryFit;
-}
-
-export const HISTORY_STORAGE_KEY = 'leadlab.history.v1';
-const EXAMPLES_SHOWN = 20;
-const OUTCOME_CHOICES: [CallOutcome | '', string][] = [
-  ['', 'not sure: leave these rows out'],
-  ['contact', 'the person was reached (contact)'],
-  ['no-answer', 'no answer'],
-  ['voicemail', 'voicemail or message left'],
-  ['busy', 'busy'],
-  ['bad-number', 'wrong or bad number'],
-];
-
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-
-function loadStored(): Stored {
-  const empty: Stored = { request: { kind: 'auto', map: {}, timeZone: '', dateOrder: '' } };
-  try {
-    const v = JSON.parse(localStorage.getItem(HISTORY_STORAGE_KEY) ?? 'null') as Stored | null;
-    if (!v || typeof v.request !== 'object') return empty;
-    return { request: { ...empty.request, ...v.request }, read: v.read, fit: v.fit };
-  } catch {
-    return empty;
-  }
-}
 
 function startWorker(): { worker: Worker; api: Remote<HistoryApi> } {
   const worker = new Worker(new URL('./historyWorker.ts', import.meta.url), { type: 'module', name: 'leadlab-history' });
@@ -61,20 +34,14 @@ function startWorker(): { worker: Worker; api: Remote<HistoryApi> } {
 
 /** A chart drawn into its figure, with a button that saves it as SVG. */
 function drawChart(figure: HTMLElement, title: string, spec: Plot.PlotOptions): void {
-  const svg = Plot.plot(spec);
-  const save = el('button', {}, 'Save chart (SVG)');
-  save.type = 'button';
-  save.setAttribute('aria-label', `Save the chart "${title}" as SVG`);
-  save.addEventListener('click', () => download(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }), `leadlab-${figure.id}.svg`));
-  figure.replaceChildren(svg, el('div', { className: 'row' }, save));
+  figure.replaceChildren(...chartNodes(figure.id, title, spec));
 }
-
-const baseName = (fileName: string): string => fileName.replace(/\.gz$/i, '').replace(/\.(csv|tsv|txt)$/i, '').replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 60) || 'call-log';
 
 /** Sets up the section; `hooks` connect it to the scenarios. */
 export function setupHistory(hooks: HistoryHooks): void {
-  const stored = loadStored();
+  const store = createHistoryStore(localStorage);
   let file: File | undefined;
+  /** Each read counts up; a result of an older read arrives too late and is dropped. */
   let generation = 0;
   let client = startWorker();
 
@@ -85,237 +52,98 @@ export function setupHistory(hooks: HistoryHooks): void {
   const dateOrderSelect = $<HTMLSelectElement>('history-date-order');
   const stopButton = $<HTMLButtonElement>('history-stop');
 
-  function persist(): void {
-    try {
-      localStorage.setItem(HISTORY_STORAGE_KEY, JSON.stringify(stored));
-    } catch {
-      // A full storage keeps the result on the page until the next reload; the scenario change is saved apart.
-      try {
-        localStorage.setItem(HISTORY_STORAGE_KEY, JSON.stringify({ request: stored.request }));
-      } catch {
-        // Storage is off: nothing more to do.
-      }
-    }
-  }
-
   function showError(message: string, where?: string): void {
-    const box = $('history-error');
-    box.replaceChildren(...(message ? [el('p', {}, el('strong', {}, where ? `${where}: ` : 'Cannot use this file: '), message)] : []));
+    $('history-error').replaceChildren(...(message ? [el('p', {}, el('strong', {}, where ? `${where}: ` : 'Cannot use this file: '), message)] : []));
   }
 
-  /** One labeled select per field of the file's kind, each listing the file's columns. */
-  function renderColumns(columns: HistoryColumns | undefined, editable: boolean): void {
-    const box = $('history-columns');
-    box.hidden = !columns;
-    if (!columns) return;
-    const selects = columns.fields.map((f) => {
-      const select = el('select', { id: `history-col-${f.field}`, dataset: { field: f.field } });
-      select.append(Object.assign(el('option', {}, f.required ? '(choose a column)' : '(not in the file)'), { value: '' }));
-      columns.header.forEach((h, i) => select.append(Object.assign(el('option', {}, `${i + 1}. ${h}`), { value: String(i) })));
-      select.value = f.column >= 0 ? String(f.column) : '';
-      select.disabled = !editable;
-      if (f.required && f.column < 0) select.setAttribute('aria-invalid', 'true');
-      select.addEventListener('change', onColumnChange);
-      const how = f.how === 'auto' ? ' (found by its name)' : f.how === 'map' ? ' (your choice)' : '';
-      return el('label', {}, `${FIELD_WORDS[f.field] ?? f.field}${f.required ? ' (required)' : ''}${how}`, select);
-    });
-    box.replaceChildren(
-      el('legend', {}, `Columns of the file (read as a ${columns.kind === 'calls' ? 'call log' : columns.kind === 'leads' ? 'lead stream' : 'per-lead summary'})`),
-      ...selects,
-      el('p', { className: 'hint wide' }, editable ? 'Change a column and the file is read again.' : 'Drop the file again to change its columns (the file itself is not kept after a reload).'),
-    );
-  }
-
-  function onColumnChange(): void {
-    const map: Record<string, ImportField> = {};
-    for (const select of $('history-columns').querySelectorAll('select')) {
-      if (select.value !== '') map[`#${Number(select.value) + 1}`] = select.dataset.field as ImportField;
-    }
-    stored.request.map = map;
-    persist();
+  /** A change of reading settings is kept at once and the file read again. */
+  function changeRequest(change: Partial<HistoryRequest>): void {
+    store.setRequest(change);
     void read();
   }
 
-  /** One labeled select per outcome word the reader did not know (and per word already given a meaning). */
-  function renderOutcomeWords(unknown: { word: string; rows: number }[] | undefined): HTMLElement | undefined {
-    const given = stored.request.outcomes ?? {};
-    const words = [...(unknown ?? []).map((u) => [u.word, u.rows] as const), ...Object.keys(given).map((w) => [w, undefined] as const)];
-    if (words.length === 0) return undefined;
-    const selects = words.map(([word, rows], i) => {
-      const select = el('select', { id: `history-outcome-${i}`, dataset: { word } });
-      for (const [value, words] of OUTCOME_CHOICES) select.append(Object.assign(el('option', {}, words), { value }));
-      select.value = given[word] ?? '';
-      select.disabled = !file;
-      select.addEventListener('change', () => {
-        const next = { ...(stored.request.outcomes ?? {}) };
-        if (select.value) next[word] = select.value as CallOutcome;
-        else delete next[word];
-        stored.request.outcomes = next;
-        persist();
-        void read();
-      });
-      return el('label', {}, `"${word}"${rows === undefined ? '' : ` (${count(rows)} rows)`} means`, select);
-    });
-    return el('fieldset', { id: 'history-outcomes' },
-      el('legend', {}, 'Call outcomes this page does not know'),
-      el('p', { className: 'hint wide' }, 'Rows with an outcome left as "not sure" are rejected. Say what each word means and the file is read again.'),
-      ...selects);
+  /** Gives an outcome word a meaning, or takes it back; the file is read again. */
+  function setOutcome(word: string, outcome: CallOutcome | undefined): void {
+    const next = { ...(store.state.request.outcomes ?? {}) };
+    if (outcome) next[word] = outcome;
+    else delete next[word];
+    changeRequest({ outcomes: next });
   }
 
-  function renderReport(result: HistoryResult | undefined): void {
-    const box = $('history-report');
-    if (!result || !result.ok) {
-      box.replaceChildren();
+  function renderSettings(): void {
+    const request = store.state.request;
+    kindSelect.value = request.kind;
+    tzInput.value = request.timeZone;
+    dateOrderSelect.value = request.dateOrder;
+  }
+
+  function renderColumns(read: HistoryResult | undefined, editable: boolean): void {
+    const box = $('history-columns');
+    const columns = read?.columns;
+    box.hidden = !columns;
+    if (columns) box.replaceChildren(...columnsView(columns, editable, (map) => changeRequest({ map })));
+  }
+
+  function renderReport(read: HistoryResult | undefined): void {
+    if (!read?.ok) {
+      $('history-report').replaceChildren();
       return;
     }
-    const r = result.report;
-    const parts: Node[] = [];
-    const kindWords = result.kind === 'calls' ? 'call log' : result.kind === 'leads' ? 'lead stream' : 'per-lead summary';
-    parts.push(el('h3', {}, `Rows of ${result.fileName}`));
-    parts.push(
-      el('p', { id: 'history-counts' },
-        `Read as a ${kindWords}${result.gzip ? ' (gzip)' : ''}: `,
-        el('strong', { dataset: { count: 'rows' } }, count(r.rows)), ' rows, ',
-        el('strong', { dataset: { count: 'kept' } }, count(r.kept)), ' kept, ',
-        el('strong', { dataset: { count: 'rejected' } }, count(r.rejected)), ' rejected',
-        r.blankLines ? `, ${count(r.blankLines)} blank lines skipped.` : '.'),
-    );
-    if (result.kind === 'calls') {
-      const outcomes = Object.entries(result.outcomes).map(([o, n]) => `${o} ${count(n)}`).join(', ');
-      parts.push(el('p', {}, `${count(result.attempts)} call attempts on ${count(result.leads)} leads${result.span ? `, ${result.span.first.slice(0, 10)} to ${result.span.last.slice(0, 10)}` : ''}. Outcomes: ${outcomes || 'none'}. Times read in ${result.timeZone}${result.dateOrder ? `, dates ${result.dateOrder}` : ''}.`));
-    } else if (result.kind === 'leads') {
-      parts.push(el('p', {}, `${count(result.leads)} leads over ${count(result.days)} days (${result.perDay.toFixed(1)} a day)${result.span ? `, ${result.span.first.slice(0, 10)} to ${result.span.last.slice(0, 10)}` : ''}. Times read in ${result.timeZone}.`));
-    } else {
-      parts.push(el('p', {}, `${count(result.leads)} leads with ${count(result.calls)} calls. A per-lead summary has no times, so the page cannot fit contact curves to it; \`leadlab fit\` reports calls to contact for it.`));
-    }
-    if (result.kind === 'calls') {
-      const outcomes = renderOutcomeWords(result.unknownOutcomes);
-      if (outcomes) parts.push(outcomes);
-    }
-    const reasons = Object.entries(r.byReason) as [keyof typeof REJECT_REASON_WORDS, number][];
-    if (reasons.length > 0) {
-      const table = el('table', { id: 'history-reasons' },
-        el('caption', {}, 'Rejected rows by reason'),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Reason'), el('th', { scope: 'col' }, 'Rows'))),
-        el('tbody', {}, ...reasons.map(([reason, n]) => {
-          const row = el('tr', { dataset: { reason } }, el('th', { scope: 'row' }, REJECT_REASON_WORDS[reason] ?? reason), el('td', { className: 'num' }, count(n)));
-          return row;
-        })),
-      );
-      parts.push(el('div', { className: 'table-wrap' }, table));
-      const shown = r.examples.slice(0, EXAMPLES_SHOWN);
-      parts.push(el('p', {}, `The first ${shown.length} rejected rows, by line in the file (line 1 is the header):`));
-      parts.push(el('ul', { id: 'history-examples', className: 'examples' }, ...shown.map((ex) => el('li', { dataset: { line: String(ex.line) } }, el('strong', {}, `line ${ex.line}`), `: ${inPageWords(ex.message)}`))));
-      if (r.rejected > shown.length) parts.push(el('p', { className: 'hint' }, `... and ${count(r.rejected - shown.length)} more. \`leadlab import\` lists them all.`));
-    }
-    for (const w of r.warnings) parts.push(el('p', { className: 'warning' }, `Note: ${inPageWords(w.message)}${w.count > 1 ? ` (${count(w.count)} times)` : ''}`));
-    box.replaceChildren(...parts);
+    const outcomes = read.kind === 'calls' ? outcomeWordsView(read.unknownOutcomes, store.state.request.outcomes ?? {}, Boolean(file), setOutcome) : undefined;
+    $('history-report').replaceChildren(...reportView(read, outcomes));
   }
 
-  function renderLeadStream(result: HistoryResult | undefined): void {
+  function renderLeadStream(read: HistoryResult | undefined): void {
     const box = $('history-arrivals');
-    if (!result || !result.ok || result.kind !== 'leads' || result.leads === 0) {
-      box.hidden = true;
-      return;
-    }
-    box.hidden = false;
-    const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-    const rows = result.arrivalsByHourOfWeek.map((n, h) => ({ day: days[Math.floor(h / 24)], hour: h % 24, perWeek: (n * 7) / Math.max(1, result.days) }));
-    drawChart($('history-chart-arrivals'), 'Leads arriving by hour of week', {
-      width: 760, height: 260, marginLeft: 50, padding: 0.05,
-      x: { domain: Array.from({ length: 24 }, (_, h) => h), label: 'Hour of day' },
-      y: { domain: days, label: null },
-      color: { type: 'linear', scheme: 'greens', label: 'Leads per week in this hour', legend: true, zero: true },
-      marks: [Plot.cell(rows, { x: 'hour', y: 'day', fill: 'perWeek', title: (d: { day: string; hour: number; perWeek: number }) => `${d.day} ${d.hour}:00: ${d.perWeek.toFixed(1)} leads a week` })],
-    });
-  }
-
-  function conversionTable(id: string, caption: string, group: string, rows: ConversionRow[]): HTMLElement {
-    const head = [group, 'Leads', 'Reached', 'Converted', 'Conversion rate (95% interval)'];
-    return el('div', { className: 'table-wrap' }, el('table', { id },
-      el('caption', {}, caption),
-      el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...rows.map((r) => {
-        const [label, ...cells] = conversionCells(r);
-        return el('tr', {}, el('th', { scope: 'row' }, label), ...cells.map((c) => el('td', { className: 'num' }, c)));
-      })),
-    ));
+    box.hidden = !(read?.ok && read.kind === 'leads' && read.leads > 0);
+    if (read?.ok && read.kind === 'leads' && read.leads > 0) drawChart($('history-chart-arrivals'), 'Leads arriving by hour of week', arrivalsChartSpec(read));
   }
 
   function renderFit(fit: HistoryFit | undefined): void {
     const box = $('history-fit');
     $<HTMLButtonElement>('history-use-fit').disabled = !fit?.ok;
     $<HTMLButtonElement>('history-download-fit').disabled = !fit?.ok;
-    if (!fit) {
-      box.hidden = true;
-      return;
-    }
-    box.hidden = false;
+    box.hidden = !fit;
+    if (!fit) return;
     if (!fit.ok) {
       $('history-key-numbers').replaceChildren(el('p', { className: 'bad-text' }, `No fit: ${fit.error.message}.`));
-      for (const id of ['history-chart-reached', 'history-chart-reached-attempts', 'history-chart-attempts', 'history-chart-age', 'history-chart-hours', 'history-conversion']) $(id).replaceChildren();
+      for (const id of [...FIT_CHARTS.map(([chart]) => chart), 'history-conversion']) $(id).replaceChildren();
       $('history-notes').replaceChildren();
       return;
     }
-    const numbers = fitKeyNumbers(fit.fit);
-    $('history-key-numbers').replaceChildren(
-      el('dl', { className: 'key-numbers' }, ...numbers.flatMap((n) => [
-        el('dt', {}, n.label),
-        el('dd', { dataset: { key: n.key } }, el('strong', {}, n.value), ...(n.note ? [el('span', { className: 'hint' }, ` ${n.note}`)] : [])),
-      ])),
-    );
     const f = fit.fit;
-    drawChart($('history-chart-reached'), 'Share of leads reached by lead age', reachedByAgeSpec(f));
-    drawChart($('history-chart-reached-attempts'), 'Share of leads reached by number of attempts', reachedByAttemptSpec(f));
-    drawChart($('history-chart-attempts'), 'Contact rate by attempt number', contactByAttemptSpec(f));
-    drawChart($('history-chart-age'), 'Contact rate by lead age', contactByLeadAgeSpec(f));
-    drawChart($('history-chart-hours'), 'Contact rate by hour of week', contactByHourOfWeekSpec(f));
+    $('history-key-numbers').replaceChildren(keyNumbersView(f));
+    for (const [id, title, spec] of FIT_CHARTS) drawChart($(id), title, spec(f));
     $('history-conversion').replaceChildren(...(f.conversion ? [
       conversionTable('history-conversion-speed', 'Conversion by speed to lead (time from the lead to its first call)', 'First call within', f.conversion.bySpeedToLead),
       conversionTable('history-conversion-attempt', 'Conversion by the attempt that first reached the lead', 'First reached on', f.conversion.byAttemptOfFirstContact),
     ] : []));
-    const notes = [...f.notes, ...(f.conversion?.notes ?? []), ...f.attemptsToContact.notes, ...f.timeToContact.notes, ...f.contactByLeadAge.notes, ...f.contactByHourOfWeek.notes];
-    $('history-notes').replaceChildren(...(notes.length ? [el('h4', {}, 'What the data can and cannot support'), el('ul', {}, ...notes.map((n) => el('li', {}, n)))] : []));
-  }
-
-  function renderSettings(): void {
-    kindSelect.value = stored.request.kind;
-    tzInput.value = stored.request.timeZone;
-    dateOrderSelect.value = stored.request.dateOrder;
+    $('history-notes').replaceChildren(...fitNotesView(f));
   }
 
   function renderResult(editable: boolean): void {
-    const read = stored.read;
-    renderColumns(read?.ok ? read.columns : read?.columns, editable);
+    const read = store.state.read;
+    renderColumns(read, editable);
     renderReport(read);
     renderLeadStream(read);
     $<HTMLButtonElement>('history-use-arrivals').disabled = !(read?.ok && read.kind === 'leads' && read.leads > 0);
-    renderFit(read?.ok && read.kind === 'calls' ? stored.fit : undefined);
+    renderFit(read?.ok && read.kind === 'calls' ? store.state.fit : undefined);
   }
 
   /** Says why a file could not be read, and where to fix it. */
   function explainFailure(result: Extract<HistoryResult, { ok: false }>): void {
-    const name = result.fileName;
-    if (result.error.where === 'columns' && result.columns) {
-      const missing = result.columns.fields.filter((f) => f.required && f.column < 0).map((f) => FIELD_WORDS[f.field] ?? f.field);
-      showError(
-        `${name} does not look like a ${result.columns.kind === 'leads' ? 'lead stream' : 'call log'}: no column was found for ${missing.join(', ')}. ` +
-          `Its columns are ${result.columns.header.map((h) => `"${h}"`).join(', ')}. Pick the columns below if they are there under other names, or choose a call log (one row per call: lead, lead created time, call time, outcome).`,
-        'Columns',
-      );
-    } else if (result.error.where === 'timeZone') {
-      tzInput.setAttribute('aria-invalid', 'true');
-      showError(result.error.message, 'Time zone');
-    } else showError(`${name}: ${result.error.message}`);
+    const { message, where } = failureMessage(result);
+    if (where === 'Time zone') tzInput.setAttribute('aria-invalid', 'true');
+    showError(message, where);
   }
 
-  /** Reads the current file with the current settings, then fits a call log; a newer read abandons an older one. */
   /** Abandons the read or fit in progress: a fresh worker answers at once (a running fit cannot be interrupted). */
   function restartWorker(): void {
     client.worker.terminate();
     client = startWorker();
   }
 
+  /** Reads the current file with the current settings, then fits a call log; a newer read abandons an older one. */
   async function read(): Promise<void> {
     if (!file) return;
     const mine = ++generation;
@@ -337,7 +165,7 @@ export function setupHistory(hooks: HistoryHooks): void {
     performance.mark('leadlab-history-start');
     let result: HistoryResult;
     try {
-      result = await client.api.readHistory(file, name, stored.request, proxy((share: number) => {
+      result = await client.api.readHistory(file, name, store.state.request, proxy((share: number) => {
         if (mine === generation) {
           progress.value = share * 0.5;
           status.textContent = `Reading ${name}: ${Math.round(share * 100)}%`;
@@ -346,13 +174,11 @@ export function setupHistory(hooks: HistoryHooks): void {
     } catch (e) {
       if (mine !== generation) return;
       status.textContent = '';
-      showError(`the reader stopped: ${(e as Error).message}`);
+      showError(`the reader stopped: ${messageOf(e)}`);
       return;
     }
     if (mine !== generation) return;
-    stored.read = result;
-    stored.fit = undefined;
-    persist();
+    store.setRead(result);
     renderResult(true);
     if (!result.ok) {
       progress.value = 0;
@@ -374,42 +200,34 @@ export function setupHistory(hooks: HistoryHooks): void {
       fit = await client.api.fitLastCallLog();
     } catch (e) {
       if (mine !== generation) return;
-      fit = { ok: false, error: { name: 'Error', message: (e as Error).message } };
+      fit = { ok: false, error: { name: 'Error', message: messageOf(e) } };
     }
     if (mine !== generation) return;
     performance.mark('leadlab-history-end');
-    stored.fit = fit;
-    persist();
+    store.setFit(fit);
     progress.value = 1;
     renderFit(fit);
     status.textContent = fit.ok ? `Fitted ${name}: read in ${(result.elapsedMs / 1000).toFixed(1)} s, fitted in ${(fit.elapsedMs / 1000).toFixed(1)} s.` : `${name} was read, but could not be fitted: ${fit.error.message}`;
   }
 
+  /** A new file: its columns are detected afresh. */
   function take(files: ArrayLike<File> | null | undefined): void {
     const f = files?.[0];
     if (!f) return;
     file = f;
-    stored.request.map = {};
-    persist();
-    void read();
+    changeRequest({ map: {} });
   }
 
   // Settings: each change is kept at once, so nothing typed is lost.
   kindSelect.addEventListener('change', () => {
-    stored.request.kind = kindSelect.value as HistoryRequest['kind'];
-    stored.request.map = {};
-    persist();
-    void read();
+    const kind = kindSelect.value;
+    if (kind === 'auto' || kind === 'calls' || kind === 'leads' || kind === 'summary') changeRequest({ kind, map: {} });
   });
   dateOrderSelect.addEventListener('change', () => {
-    stored.request.dateOrder = dateOrderSelect.value as HistoryRequest['dateOrder'];
-    persist();
-    void read();
+    const order = dateOrderSelect.value;
+    if (order === '' || order === 'mdy' || order === 'dmy' || order === 'ymd') changeRequest({ dateOrder: order });
   });
-  tzInput.addEventListener('input', () => {
-    stored.request.timeZone = tzInput.value;
-    persist();
-  });
+  tzInput.addEventListener('input', () => store.setRequest({ timeZone: tzInput.value }));
   tzInput.addEventListener('change', () => {
     const zone = tzInput.value.trim();
     try {
@@ -418,7 +236,7 @@ export function setupHistory(hooks: HistoryHooks): void {
       showError('');
     } catch (e) {
       tzInput.setAttribute('aria-invalid', 'true');
-      showError((e as Error).message, 'Time zone');
+      showError(messageOf(e), 'Time zone');
       return;
     }
     void read();
@@ -431,13 +249,13 @@ export function setupHistory(hooks: HistoryHooks): void {
       const response = await fetch(sampleCallLogUrl);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const blob = await response.blob();
-      stored.request = { ...stored.request, kind: 'auto', timeZone: 'America/Chicago', dateOrder: '' };
+      store.setRequest({ kind: 'auto', timeZone: 'America/Chicago', dateOrder: '' });
       renderSettings();
       tzInput.removeAttribute('aria-invalid');
       take([new File([blob], 'sample-calls.csv.gz', { type: 'application/gzip' })]);
     } catch (e) {
       status.textContent = '';
-      showError(`the sample call log could not be loaded (${(e as Error).message}); choose a file of your own`);
+      showError(`the sample call log could not be loaded (${messageOf(e)}); choose a file of your own`);
     }
   });
   stopButton.addEventListener('click', () => {
@@ -445,53 +263,33 @@ export function setupHistory(hooks: HistoryHooks): void {
     restartWorker();
     stopButton.disabled = true;
     progress.value = 0;
-    const done = stored.read?.ok ? ` The rows of ${stored.read.fileName} are shown; it was not fitted.` : '';
+    const read = store.state.read;
+    const done = read?.ok ? ` The rows of ${read.fileName} are shown; it was not fitted.` : '';
     status.textContent = `Stopped.${done} Choose the file again, or change a setting, to start over.`;
   });
-  $<HTMLInputElement>('history-file').addEventListener('change', (e) => {
-    const input = e.target as HTMLInputElement;
-    take(input.files);
-    input.value = '';
-  });
-  const drop = $('history-drop');
-  drop.addEventListener('dragover', (e) => {
-    e.preventDefault();
-    drop.classList.add('over');
-  });
-  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => {
-    e.preventDefault();
-    drop.classList.remove('over');
-    take(e.dataTransfer?.files);
-  });
+  onFilesChosen($<HTMLInputElement>('history-file'), $('history-drop'), take);
 
   $('history-use-fit').addEventListener('click', () => {
-    const fit = stored.fit;
+    const fit = store.state.fit;
     if (!fit?.ok) return;
-    const done = hooks.applyToSelected({ contactModel: fit.scenarioContactModel as ContactModel });
-    $('history-use-status').textContent = done.ok
-      ? `Scenario "${done.name}" now uses this fit: its JSON holds the fitted "contactModel" (in place of its "contact" settings)${done.valid ? '' : ', but the scenario has other problems to fix'}. Run the comparison to see what it changes.`
-      : done.message;
+    const done = hooks.applyToSelected({ contactModel: fit.scenarioContactModel });
+    $('history-use-status').textContent = done.ok ? fitUsedMessage(done) : done.message;
   });
   $('history-download-fit').addEventListener('click', () => {
-    const fit = stored.fit;
-    const read = stored.read;
+    const { fit, read } = store.state;
     if (!fit?.ok || !read?.ok || read.kind !== 'calls') return;
-    const model = { ...fit.fit, contactModel: fit.scenarioContactModel, source: { file: read.fileName, kind: 'calls', timeZone: read.timeZone, dateOrder: read.dateOrder, span: read.span, import: read.report } };
-    const text = JSON.stringify(model, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
-    download(new Blob([text + '\n'], { type: 'application/json' }), `${baseName(read.fileName)}-model.json`);
+    download(new Blob([modelFileText(fit, read)], { type: 'application/json' }), `${baseName(read.fileName)}-model.json`);
   });
   $('history-use-arrivals').addEventListener('click', () => {
-    const read = stored.read;
+    const read = store.state.read;
     if (!read?.ok || read.kind !== 'leads') return;
     const done = hooks.applyToSelected({ 'leads.arrivalProfile': read.arrivalsByHourOfWeek, 'leads.perDay': Math.round(read.perDay * 10) / 10 });
-    $('history-use-status').textContent = done.ok
-      ? `Scenario "${done.name}" now has ${read.perDay.toFixed(1)} new leads a day (${count(read.leads)} leads over the ${count(read.days)} days of ${read.fileName}), arriving by its hours of week.`
-      : done.message;
+    $('history-use-status').textContent = done.ok ? arrivalsUsedMessage(done.name, read) : done.message;
   });
 
   renderSettings();
   renderResult(false);
-  if (stored.read && !stored.read.ok) explainFailure(stored.read);
-  if (stored.read) status.textContent = `Showing ${stored.read.fileName} from your last visit (the file itself is not kept: drop it again to change how it is read).`;
+  const last = store.state.read;
+  if (last && !last.ok) explainFailure(last);
+  if (last) status.textContent = `Showing ${last.fileName} from your last visit (the file itself is not kept: drop it again to change how it is read).`;
 }

@@ -1,4 +1,4 @@
-import { ageLabel } from '../charts/fitCharts';
+import { durationLabel as ageLabel, formatFixed, formatPercent } from '../format';
 import type { ConversionRow } from '../fit/conversionTables';
 import type { FittedModel } from '../fit/fitCallLog';
 import type { RejectReason } from '../io/importReport';
@@ -38,8 +38,8 @@ const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFi
 /** A count with thousands separators. */
 export const count = (n: number): string => (finite(n) ? Math.round(n).toLocaleString('en-US') : '-');
 /** A share as a percentage with one decimal. */
-export const percent = (x: number): string => (finite(x) ? `${(100 * x).toFixed(1)}%` : '-');
-const fixed = (x: number, d: number): string => (finite(x) ? x.toFixed(d) : '-');
+export const percent = (x: number): string => formatPercent(x, '-');
+const fixed = (x: number, d: number): string => formatFixed(x, d, '-');
 
 /** One key number of a fit: a stable key (for tests and styles), its label, its value and a plain explanation. */
 export interface KeyNumber {

@@ -1,11 +1,18 @@
 /** Schema paths ("leads.sources[0].cost") into plain JSON values: read, write, and remove. */
+import { parsePath } from '../schema';
 
 type Node = Record<string | number, unknown>;
 
-/** The keys of a path: "agents[1].shift" -> ["agents", 1, "shift"]; "" -> []. */
+/**
+ * The keys of a path: "agents[1].shift" -> ["agents", 1, "shift"]; "" -> []. Parsed by the schema's own parser;
+ * a label that is not a path ("(root)", "(JSON)") is one key, which no field has.
+ */
 export function steps(path: string): (string | number)[] {
-  if (path === '') return [];
-  return path.split(/\.|(?=\[)/).map((p) => (p.startsWith('[') ? Number(p.slice(1, -1)) : p));
+  try {
+    return parsePath(path);
+  } catch {
+    return [path];
+  }
 }
 
 /** The value at a schema path, or undefined. */

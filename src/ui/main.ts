@@ -1,7 +1,7 @@
 /** The workbench page: scenarios, their editor, the run on a pool of web workers, and the results. */
 import { compareScenarios, type Comparison } from '../compare/compareScenarios';
 import { loadScenario, ScenarioError } from '../scenario/load';
-import type { SchemaIssue } from '../scenario/schemaKit';
+import type { SchemaIssue } from '../schema';
 import type { RunResult } from '../sim/runResult';
 import { summarize, type ScenarioSummary } from '../sim/summary';
 import { distributionStrategies } from '../strategies/distribution';
@@ -14,19 +14,6 @@ import { comparisonCsv } from './resultsCsv';
 import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
 import { renderScenarioForm } from './scenarioSections';
 import { parseState, STORAGE_KEY, stateFromHash, stateToHash, type WorkbenchState } from './workbenchState';
-
-/** Distribution strategies in the field's words (DESIGN.md, Distribution patterns); a new one shows its name. */
-const STRATEGY_WORDS: Record<string, string> = {
-  'round-robin': 'Round robin (take turns)',
-  'hunt-group': 'Hunt group (first free agent)',
-  push: 'Push (assign on arrival, regardless of capacity)',
-  pull: 'Pull / lean (agent takes a lead when it has room and time)',
-  'top-producers': 'Top producers (share by recent production)',
-  'source-specialist': 'Source specialist (a team per lead source)',
-  'product-specialist': 'Product specialist (a team per product)',
-  'grab-bag': 'Grab bag (a shared pool agents pick from on a break)',
-  'telemarketing-warm-up': 'Telemarketing warm-up (pre-qualifiers hot-transfer to closers)',
-};
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -157,7 +144,7 @@ function editScenario(mutate: (json: Record<string, unknown>) => void): void {
 function setup(): void {
   const presetSelect = $<HTMLSelectElement>('preset');
   presetSelect.replaceChildren(...PRESET_COMPARISONS.map((p, i) => Object.assign(el('option', {}, p.title), { value: String(i) })));
-  $<HTMLSelectElement>('f-strategy').replaceChildren(...Object.keys(distributionStrategies).map((n) => Object.assign(el('option', {}, STRATEGY_WORDS[n] ?? n), { value: n })));
+  $<HTMLSelectElement>('f-strategy').replaceChildren(...Object.values(distributionStrategies).map((s) => Object.assign(el('option', {}, s.label), { value: s.name })));
   wireInputs($('main-fields'), onFormInput);
   $('load-preset').addEventListener('click', () => {
     // The scenarios being replaced stay one step back in the browser history, so Back brings them back.

@@ -1,4 +1,4 @@
-/** Pipeline rules in the form (DESIGN.md, Pipeline management): what happens to a lead each time it is worked. */
+/** Pipeline rules in the form (docs/design.md, Pipeline management): what happens to a lead each time it is worked. */
 import { fieldGroup, formField, renderFixedPart } from './scenarioForm';
 
 /** Builds the pipeline rule fields once; values and defaults come from `syncForm`. */

@@ -19,7 +19,7 @@ const floor = (over: Record<string, unknown>): Record<string, unknown> => ({
   cooldownDays: 14,
   leads: { perDay: 40 },
   agents: [
-    // The field's rule of thumb (DESIGN.md): pipelines of 100-150 leads, 3-7 new leads per agent per day.
+    // The field's rule of thumb (docs/design.md): pipelines of 100-150 leads, 3-7 new leads per agent per day.
     { name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri', pipelineLimit: 150, newLeadsPerDay: 7 },
     { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', pipelineLimit: 150, newLeadsPerDay: 7 },
   ],

@@ -11,7 +11,7 @@ import { formatCell, pairedDifferenceInWords, perMonth, verdictInWords } from '.
 export const TABLE_METRICS: MetricName[] = ['contactRate', 'fundedRate', 'funded', 'medianMinutesToFirstAttempt', 'spoiledShare', 'lostToCompetitorShare', 'costPerFunded', 'leadsPerAgentGini'];
 
 /**
- * Owner metrics (DESIGN.md, Lead strategy): shown when a scenario of the comparison scores its leads, since only
+ * Owner metrics (docs/design.md, Lead strategy): shown when a scenario of the comparison scores its leads, since only
  * such runs report them.
  */
 export const OWNER_METRICS: MetricName[] = ['routedToMarketingShare', 'returnedFromMarketingShare', 'optedOutShare', 'fundedViaSales', 'fundedViaMarketing'];

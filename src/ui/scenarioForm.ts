@@ -4,7 +4,7 @@
  * land on the input they are about. A field left empty writes nothing: the scenario takes the documented default,
  * which the field shows as its placeholder.
  */
-import type { SchemaIssue } from '../scenario/schemaKit';
+import type { SchemaIssue } from '../schema';
 import { el } from './dom';
 import { defaultFor, defaultList, pathOf, scenarioNodeAt, shownValue } from './fieldDefaults';
 import { getAtPath, removePath, steps, writePath } from './jsonPath';

@@ -1,5 +1,5 @@
 /**
- * Lead scoring and ownership in the form (DESIGN.md, Lead strategy): on or off, the score threshold and the
+ * Lead scoring and ownership in the form (docs/design.md, Lead strategy): on or off, the score threshold and the
  * marketing drip. Turning it on writes `"scoring": {}` (every field its default); typing any of its fields turns it
  * on too. The visible attributes the score weighs stay in the JSON.
  */

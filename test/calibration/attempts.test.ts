@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { attemptFigures, hbrSpeedFigure, type CalibrationRow } from '../../src/calibration/figures';
 import { readFileSync } from 'node:fs';
 import { defaultScenario, loadScenario } from '../../src/scenario/load';
@@ -25,11 +25,13 @@ function expectWithinBand(rows: CalibrationRow[]) {
  * default floor hands out the freshest lead first, ages stale leads out and paces caps, which moves about 4 points of
  * first contacts from attempts 3+ to attempts 1-2 (docs/tradeoffs.md).
  */
-const callStudies = loadScenario(JSON.parse(readFileSync(new URL('../../data/scenarios/call-studies.json', import.meta.url), 'utf8')));
-
 describe('Figures 1 and 2: first contact by attempt under the radar cadence, on the call studies\' floors', () => {
   // 48 replications of the 90-day scenario: about 120,000 measured leads.
-  const rows = attemptFigures(callStudies, { seed: 'fig12', replications: 48 });
+  let rows: CalibrationRow[];
+  beforeAll(() => {
+    const callStudies = loadScenario(JSON.parse(readFileSync(new URL('../../data/scenarios/call-studies.json', import.meta.url), 'utf8')));
+    rows = attemptFigures(callStudies, { seed: 'fig12', replications: 48 });
+  });
 
   it('reaches 39, 72, 83, 88 and 91% (+-3) of contacted leads by attempts 1-5 (Leads360)', () => {
     const fig1 = rows.filter((r) => r.figure === 1);

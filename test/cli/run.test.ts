@@ -31,11 +31,15 @@ describe('leadlab run: bad input', () => {
     ['an unknown callback preset', { callbacks: 'radr' }, /callbacks: expected one of "radar", "single-call", "fixed-retries", got "radr"/],
     ['an unknown distribution strategy', { distribution: { strategy: 'random' } }, /distribution\.strategy: expected one of .*"round-robin".*, got "random"/],
     ['an agent limited to a source that does not exist', { agents: [{ name: 'A', sources: ['tv'] }] }, /agents\[0\]\.sources\[0\]: expected one of the lead sources \(aggregator, web-form\), got "tv"/],
-    ['a profile of the wrong length', { contact: { hourOfWeek: [1, 2, 3] } }, /contact\.hourOfWeek: expected a list of exactly 168 items, got "3 items"/],
+    ['a profile of the wrong length', { contact: { hourOfWeek: [1, 2, 3] } }, /contact\.hourOfWeek: expected a list of exactly 168 items, got 3 items/],
     ['a weekday list that is not one', { agents: [{ name: 'A', days: 'weekdays' }] }, /agents\[0\]\.days: expected weekdays like "Mon-Fri"/],
     ['a callback cadence with a bad interval', { callbacks: { preset: 'radar', statuses: { contacted: { intervalHours: [18] } } } }, /callbacks\.statuses\.contacted\.intervalHours: expected a list of exactly 2 items/],
     ['a missing contact model file', { contactModel: 'nope.json' }, /contactModel: cannot read "nope.json"/],
     ['text that is not JSON', '{"days": 30,', /not valid JSON/],
+    ['a root that is a list', '[]', /\(root\): expected an object, got \[\]/],
+    ['a root that is null', 'null', /\(root\): expected an object, got null/],
+    ['a root that is a number', '42', /\(root\): expected an object, got 42/],
+    ['a strategy named like a prototype member', { distribution: 'toString' }, /distribution\.strategy: expected one of .*got "toString"/],
   ];
   for (const [what, content, message] of cases) {
     it(`reports ${what} by its path, exits 2 and runs nothing`, async () => {
@@ -46,6 +50,31 @@ describe('leadlab run: bad input', () => {
       expect(r.out).toBe('');
     });
   }
+
+  it('reports a contact model file with a junk age table by its path inside the file, exits 2', async () => {
+    const { dir, path } = scenarioFile({ contactModel: 'model.json' });
+    writeFileSync(join(dir, 'model.json'), JSON.stringify({ contactModel: { contactability: { alpha: 1, beta: 1 }, hourOfWeek: new Array(168).fill(1), ageDecay: { kind: 'table', points: [[0, 'x']] } } }));
+    const r = await cli(['run', path]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/contactModel\.ageDecay\.points\[0\]\[1\]: expected a number >= 0.*got "x" \(in model\.json\)/);
+  });
+
+  it('runs a scenario file that starts with a UTF-8 byte order mark', async () => {
+    const { path } = scenarioFile('\uFEFF{"days": 10, "warmupDays": 1, "cooldownDays": 1, "replications": 1}');
+    const r = await cli(['run', path, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).metrics.leads.mean).toBeGreaterThan(0);
+  });
+
+  it('says why a metric has no value: cost per funded with no funded loans', async () => {
+    const { path } = scenarioFile({ days: 10, warmupDays: 1, cooldownDays: 1, replications: 2, funnel: { fundedPerConversation: 0 } });
+    const json = await cli(['run', path, '--json']);
+    const parsed = JSON.parse(json.out);
+    expect(parsed.metrics.costPerFunded.mean).toBeNull();
+    expect(parsed.noValue).toEqual({ costPerFunded: 'no funded loans in at least one replication' });
+    const text = await cli(['run', path]);
+    expect(text.out).toMatch(/Cost per funded\s+n\/a \(no funded loans in at least one replication\)/);
+  });
 
   it('reports every bad field at once, not only the first', async () => {
     const { path } = scenarioFile({ days: 0, agents: [{ name: 'A', pipelineLimit: -1, shift: '25:00-26:00' }] });

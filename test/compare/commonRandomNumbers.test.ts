@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareScenarios, pairedDifference } from '../../src/compare';
 import { loadScenario } from '../../src/scenario/load';
 import { runReplication } from '../../src/sim/runner';
-import { meanInterval } from '../../src/sim/statistics';
+import { meanInterval } from '../../src/stats/meanInterval';
 import type { MetricName } from '../../src/sim/runResult';
 import { summarize } from '../../src/sim/summary';
 
@@ -18,9 +18,12 @@ function runs(s: typeof radar, seed: string) {
 const width = (ci: [number, number] | null) => (ci ? ci[1] - ci[0] : NaN);
 
 describe('common random numbers', () => {
-  const a = runs(radar, 'crn');
-  const bSame = runs(dialer, 'crn');
-  const bIndependent = runs(dialer, 'independent');
+  let a: ReturnType<typeof runs>, bSame: ReturnType<typeof runs>, bIndependent: ReturnType<typeof runs>;
+  beforeAll(() => {
+    a = runs(radar, 'crn');
+    bSame = runs(dialer, 'crn');
+    bIndependent = runs(dialer, 'independent');
+  });
 
   it('gives both scenarios the same leads in each replication', () => {
     for (let r = 0; r < R; r++) expect(bSame[r].metrics.leads).toBe(a[r].metrics.leads);

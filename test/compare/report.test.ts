@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/cli/report';
 import { compareScenarios } from '../../src/compare';
 import { loadScenario } from '../../src/scenario/load';
@@ -13,11 +13,18 @@ function summaryOf(json: Record<string, unknown>) {
 }
 
 describe('compare --report', () => {
-  const summaries = [summaryOf({ name: 'Radar' }), summaryOf({ name: 'Single call', callbacks: 'single-call' })];
-  const html = renderReport(compareScenarios(summaries), summaries, new JSDOM('').window.document);
-  const page = new JSDOM(html).window.document;
+  let summaries: ReturnType<typeof summaryOf>[];
+  let html: string;
+  let page: Document;
+  let agents: number;
+  // Run and rendered before the tests, not while the suite is collected, so `-t` on another test skips it.
+  beforeAll(() => {
+    summaries = [summaryOf({ name: 'Radar' }), summaryOf({ name: 'Single call', callbacks: 'single-call' })];
+    html = renderReport(compareScenarios(summaries), summaries, new JSDOM('').window.document);
+    page = new JSDOM(html).window.document;
+    agents = summaries[0].agents.length;
+  });
   const figure = (title: string) => [...page.querySelectorAll('figure')].find((f) => f.querySelector('figcaption')?.textContent === title)!;
-  const agents = summaries[0].agents.length;
 
   it('is one self-contained page: no scripts, no external resources', () => {
     expect(page.querySelectorAll('script, link, img')).toHaveLength(0);

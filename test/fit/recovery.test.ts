@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fitCallLog } from '../../src/fit/fitCallLog';
 import { simulateCallLog } from '../../src/fit/simulateCallLog';
 import { AGE_BUCKET_EDGES, bucketOf } from '../../src/fit/buckets';
@@ -29,24 +29,32 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 // least determined direction, a few percent; with 150,000 leads the same design recovers the mean
 // contactability within 1% and every age multiplier within 4% (measured while writing this test).
 describe('fitCallLog parameter recovery (30,000 simulated leads, known model)', () => {
-  const records = simulateCallLog(stream(11, 'recovery'), {
-    model: truth,
-    leads: 30_000,
-    arrivalSpan: 8 * 10080,
-    schedule: [1, 10, 30, 120, 360, 1440, 2880, 4320, 7200, 10080],
-    jitter: 4,
-    callHours,
+  let records: ReturnType<typeof simulateCallLog>;
+  let fit: ReturnType<typeof fitCallLog>;
+  let hourScale: number;
+  let trueBucket: number[];
+  let anchor: number;
+  // Simulated and fitted before the tests, not while the suite is collected, so `-t` on another test skips it.
+  beforeAll(() => {
+    records = simulateCallLog(stream(11, 'recovery'), {
+      model: truth,
+      leads: 30_000,
+      arrivalSpan: 8 * 10080,
+      schedule: [1, 10, 30, 120, 360, 1440, 2880, 4320, 7200, 10080],
+      jitter: 4,
+      callHours,
+    });
+    fit = fitCallLog(callLogTableFromRecords(records));
+    // The fit's scale conventions, applied to the truth: hour multipliers average 1 over the attempts made
+    // (the simulated log stops at first contact, so every record is a search attempt), and each age bucket's
+    // multiplier is the average of the decay over its attempts, relative to the anchor bucket.
+    hourScale = mean(records.map((r) => hourOfWeek[r.hourOfWeek!]));
+    trueBucket = AGE_BUCKET_EDGES.slice(0, -1).map((_, a) => {
+      const ages = records.map((r) => r.attemptTime - r.leadCreated).filter((age) => bucketOf(age, AGE_BUCKET_EDGES) === a);
+      return ages.length > 0 ? mean(ages.map(decay)) : NaN;
+    });
+    anchor = fit.contactByLeadAge.buckets.findIndex((b) => b.fromMinutes === fit.contactModelFit.anchorAge.fromMinutes);
   });
-  const fit = fitCallLog(callLogTableFromRecords(records));
-  // The fit's scale conventions, applied to the truth: hour multipliers average 1 over the attempts made
-  // (the simulated log stops at first contact, so every record is a search attempt), and each age bucket's
-  // multiplier is the average of the decay over its attempts, relative to the anchor bucket.
-  const hourScale = mean(records.map((r) => hourOfWeek[r.hourOfWeek!]));
-  const trueBucket = AGE_BUCKET_EDGES.slice(0, -1).map((_, a) => {
-    const ages = records.map((r) => r.attemptTime - r.leadCreated).filter((age) => bucketOf(age, AGE_BUCKET_EDGES) === a);
-    return ages.length > 0 ? mean(ages.map(decay)) : NaN;
-  });
-  const anchor = fit.contactByLeadAge.buckets.findIndex((b) => b.fromMinutes === fit.contactModelFit.anchorAge.fromMinutes);
 
   it('recovers the hour-of-week profile: each level within 6%, each hour within 30%, mean error under 10%', () => {
     const levels = new Map<number, { fitted: number[]; truth: number }>();

@@ -19,7 +19,9 @@ describe('Golden run of the default scenario', () => {
       funnel: JSON.parse(JSON.stringify(summary.funnel, (_k, v) => (typeof v === 'number' ? round(v) : v))),
       byAttempt: summary.byAttempt.firstContacts.slice(0, 10).map(round),
     };
-    if (process.env.UPDATE_GOLDEN || !existsSync(GOLDEN)) writeFileSync(GOLDEN, JSON.stringify(actual, null, 2) + '\n');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, JSON.stringify(actual, null, 2) + '\n');
+    // A missing golden file is a failure, not a fresh start: writing it here would make the test pass on any output.
+    if (!existsSync(GOLDEN)) throw new Error(`${GOLDEN.pathname} is missing; run with UPDATE_GOLDEN=1 to write it, then review it`);
     expect(actual).toEqual(JSON.parse(readFileSync(GOLDEN, 'utf8')));
   });
 });

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Comparison } from '../../src/compare/compareScenarios';
+import type { ScenarioSummary } from '../../src/sim/summary';
 import { compareScenarios } from '../../src/compare';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
@@ -7,12 +9,17 @@ import { PRESET_COMPARISONS } from '../../src/ui/presets';
 import { OWNER_METRICS, renderSummaryTable, scoresLeads } from '../../src/ui/renderResults';
 
 describe('the results table with lead scoring', () => {
-  const preset = PRESET_COMPARISONS.find((c) => c.id === 'scoring-vs-all-to-sales')!;
-  const short = preset.scenarios.map((s) => ({ ...s, days: 40 }));
-  const summaries = short.map((s) => runScenario(loadScenario(s), { seed: 3, replications: 3 }).summary);
-  const comparison = compareScenarios(summaries);
+  let summaries: ScenarioSummary[];
+  let comparison: Comparison;
   const table = document.createElement('table');
-  renderSummaryTable(table, comparison, 40 - 14, ['funded', ...OWNER_METRICS]);
+  // The runs happen before the tests, not while the suite is collected, so `-t` on another test skips them.
+  beforeAll(() => {
+    const preset = PRESET_COMPARISONS.find((c) => c.id === 'scoring-vs-all-to-sales')!;
+    const short = preset.scenarios.map((s) => ({ ...s, days: 40 }));
+    summaries = short.map((s) => runScenario(loadScenario(s), { seed: 3, replications: 3 }).summary);
+    comparison = compareScenarios(summaries);
+    renderSummaryTable(table, comparison, 40 - 14, ['funded', ...OWNER_METRICS]);
+  });
   const cell = (scenario: number, metric: string) => table.querySelector(`td[data-scenario="${scenario}"][data-metric="${metric}"]`)!;
   const number = (scenario: number, metric: string) => Number(cell(scenario, metric).querySelector('strong')!.textContent!.replace(/[%$,]/g, ''));
 

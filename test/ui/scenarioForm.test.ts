@@ -115,7 +115,7 @@ describe('agent groups in the form', () => {
     type('agents[0].count', '');
     expect(json.agents).toEqual([{ name: 'Closer', role: 'telemarketer' }]);
     expect((field('agents[0].count') as HTMLInputElement).placeholder).toBe('1');
-    // The schema's default pipeline limit, 150 (DESIGN.md: typically 100-150).
+    // The schema's default pipeline limit, 150 (docs/design.md: typically 100-150).
     expect((field('agents[0].pipelineLimit') as HTMLInputElement).placeholder).toBe('150');
   });
 

@@ -16,11 +16,12 @@ import { BAD_ROWS, knownCallLog, SCHEDULE, shareReachedWithin, TRUTH } from './h
 const request = { kind: 'auto' as const, map: {}, timeZone: '', dateOrder: '' as const };
 
 describe('Reading and fitting a call log from a Blob (the History worker)', () => {
-  const log = knownCallLog(2000);
+  let log: ReturnType<typeof knownCallLog>;
   let dir: string;
   let plain: CallLogHistory;
   let fitted: Extract<HistoryFit, { ok: true }>;
   beforeAll(async () => {
+    log = knownCallLog(2000);
     dir = mkdtempSync(join(tmpdir(), 'leadlab-history-'));
     writeFileSync(join(dir, 'calls.csv'), log.csv);
     plain = (await historyApi.readHistory(new Blob([log.csv]), 'calls.csv', request)) as CallLogHistory;

@@ -1,5 +1,6 @@
 import type { DistributionStrategy } from '../../sim/policies';
-import { arr, bool, num, obj, str, type Infer } from '../../scenario/schemaKit';
+import { arr, num, obj, str, type Infer } from '../../schema';
+import { respectLimits } from './sharedOptions';
 import { hasRoom, type DistributionEntry } from './strategy';
 
 const options = obj(
@@ -9,7 +10,7 @@ const options = obj(
       description: 'Sources agents cherry-pick: leads of these sources are taken at once, others only after they have sat in the pool for `otherAfterMinutes` (empty = no cherry-picking).',
     }),
     otherAfterMinutes: num({ min: 0, default: 60, description: 'Minutes a lead of a source not preferred sits in the pool before agents will take it (assumption).' }),
-    respectLimits: bool({ default: true, description: 'Agents at their pipeline limit or daily new-lead limit do not pick.' }),
+    respectLimits: respectLimits('Agents at their pipeline limit or daily new-lead limit do not pick.'),
   },
   { defaulted: true },
 );
@@ -22,6 +23,7 @@ const options = obj(
  */
 export const grabBag: DistributionEntry<Infer<typeof options>> = {
   name: 'grab-bag',
+  label: 'Grab bag (a shared pool agents pick from on a break)',
   describe: 'A shared pool; agents pick from it when they break from their pipeline, cherry-picking by source.',
   options,
   create(o, agents): DistributionStrategy {

@@ -1,5 +1,6 @@
 import type { DistributionStrategy } from '../../sim/policies';
-import { bool, obj, str, type Infer } from '../../scenario/schemaKit';
+import { obj, str, type Infer } from '../../schema';
+import { queueOrder, respectLimits } from './sharedOptions';
 import { eligible, type DistributionEntry } from './strategy';
 
 const options = obj(
@@ -9,8 +10,8 @@ const options = obj(
       default: 'first',
       description: 'Order in which the group is hunted: always from the first agent ("first", a terminal hunt group) or from the agent after the last one who took a lead ("circular", spreads the load).',
     }),
-    respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
-    queueOrder: str({ values: ['fifo', 'lifo'], default: 'fifo', description: 'Which waiting lead a freed agent takes first.' }),
+    respectLimits: respectLimits(),
+    queueOrder: queueOrder('Which waiting lead a freed agent takes first: "fifo" (default) first come, first served, the M/M/c queue; "lifo" the freshest.', 'fifo'),
   },
   { defaulted: true },
 );
@@ -23,6 +24,7 @@ const options = obj(
  */
 export const huntGroup: DistributionEntry<Infer<typeof options>> = {
   name: 'hunt-group',
+  label: 'Hunt group (first free agent)',
   describe: 'The first free agent takes the lead at once; if none is free the lead waits in a shared queue.',
   options,
   create(o, agents): DistributionStrategy {
@@ -31,7 +33,7 @@ export const huntGroup: DistributionEntry<Infer<typeof options>> = {
     let start = 0;
     return {
       name: 'hunt-group',
-      queueOrder: o.queueOrder as 'fifo' | 'lifo',
+      queueOrder: o.queueOrder,
       redispatchWhenAgentFree: true,
       assign(lead, ctx) {
         const list = ctx.agents;

@@ -5,21 +5,29 @@ import { pull } from './pull';
 import { push } from './push';
 import { roundRobin } from './roundRobin';
 import { sourceSpecialist } from './sourceSpecialist';
+import { registered, type RegisteredStrategy } from './strategy';
 import { telemarketingWarmUp } from './telemarketingWarmUp';
-import type { DistributionEntry } from './strategy';
 import { topProducers } from './topProducers';
 
-/** Every distribution strategy a scenario may name. One file per strategy, one line here. */
-export const distributionStrategies: Record<string, DistributionEntry<never>> = {
-  [roundRobin.name]: roundRobin as DistributionEntry<never>,
-  [huntGroup.name]: huntGroup as DistributionEntry<never>,
-  [push.name]: push as DistributionEntry<never>,
-  [pull.name]: pull as DistributionEntry<never>,
-  [topProducers.name]: topProducers as DistributionEntry<never>,
-  [sourceSpecialist.name]: sourceSpecialist as DistributionEntry<never>,
-  [grabBag.name]: grabBag as DistributionEntry<never>,
-  [productSpecialist.name]: productSpecialist as DistributionEntry<never>,
-  [telemarketingWarmUp.name]: telemarketingWarmUp as DistributionEntry<never>,
-};
+/** Every distribution strategy a scenario may name, in the order the page lists them. One file per strategy, one line here. */
+const REGISTRY: readonly RegisteredStrategy[] = [
+  registered(roundRobin),
+  registered(huntGroup),
+  registered(push),
+  registered(pull),
+  registered(topProducers),
+  registered(sourceSpecialist),
+  registered(grabBag),
+  registered(productSpecialist),
+  registered(telemarketingWarmUp),
+];
 
-export { eligible, hasRoom, type DistributionEntry } from './strategy';
+/** The registry by name. Look names up with `strategyNamed`, which never finds an inherited key like "toString". */
+export const distributionStrategies: Readonly<Record<string, RegisteredStrategy>> = Object.fromEntries(REGISTRY.map((s) => [s.name, s]));
+
+/** The registered strategy of this name, or undefined (for any name, including "toString" or "__proto__"). */
+export function strategyNamed(name: unknown): RegisteredStrategy | undefined {
+  return typeof name === 'string' && Object.hasOwn(distributionStrategies, name) ? distributionStrategies[name] : undefined;
+}
+
+export { eligible, hasRoom, type DistributionEntry, type RegisteredStrategy } from './strategy';

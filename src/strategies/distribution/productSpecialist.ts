@@ -1,5 +1,6 @@
 import type { DistributionStrategy } from '../../sim/policies';
-import { arr, bool, num, obj, record, str, type Infer } from '../../scenario/schemaKit';
+import { arr, num, obj, record, str, type Infer } from '../../schema';
+import { queueOrder, skipOffShift, respectLimits } from './sharedOptions';
 import { eligible, teamMembers, type DistributionEntry } from './strategy';
 
 const options = obj(
@@ -10,9 +11,9 @@ const options = obj(
     }),
     mislabeledShare: num({ min: 0, max: 1, default: 0.1, description: 'Share of leads whose form names the wrong product (assumption: consumers tick the wrong box now and then).' }),
     bounceMinutes: num({ min: 0, default: 120, description: 'Minutes from the conversation that finds the mislabel until the lead reaches the right team (assumption).' }),
-    skipOffShift: bool({ default: true, description: 'Pass over agents who are off shift.' }),
-    respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
-    queueOrder: str({ values: ['fifo', 'lifo'], default: 'lifo', description: 'Which waiting lead is handed out first: "lifo" (default) the freshest, as the field hands out leads (a lead cools by the minute, docs/tradeoffs.md), "fifo" the oldest.' }),
+    skipOffShift: skipOffShift(),
+    respectLimits: respectLimits(),
+    queueOrder: queueOrder(),
   },
   { defaulted: true },
 );
@@ -24,6 +25,7 @@ const options = obj(
  */
 export const productSpecialist: DistributionEntry<Infer<typeof options>> = {
   name: 'product-specialist',
+  label: 'Product specialist (a team per product)',
   describe: 'A team per product; mislabeled leads go to the wrong team and bounce to the right one after a delay.',
   options,
   create(o, agents): DistributionStrategy {
@@ -37,7 +39,7 @@ export const productSpecialist: DistributionEntry<Infer<typeof options>> = {
     const seen = new Set<number>();
     return {
       name: 'product-specialist',
-      queueOrder: o.queueOrder as 'fifo' | 'lifo',
+      queueOrder: o.queueOrder,
       assign(lead, ctx) {
         if (!seen.has(lead.id)) {
           seen.add(lead.id);

@@ -1,18 +1,19 @@
 import type { DistributionStrategy } from '../../sim/policies';
-import { bool, num, obj, str, type Infer } from '../../scenario/schemaKit';
+import { bool, num, obj, optional, type Infer } from '../../schema';
+import { queueOrder } from './sharedOptions';
 import type { DistributionEntry } from './strategy';
 
 const options = obj(
   {
-    wipLimit: num({
+    wipLimit: optional(num({
       int: true,
       min: 1,
       description: 'Work-in-progress limit: an agent pulls a new lead only while its pipeline is below this (default: the agent\'s own pipelineLimit).',
-    }),
+    })),
     respectDailyLimit: bool({ default: true, description: 'Also stop pulling at the agent\'s daily new-lead limit.' }),
-    queueOrder: str({ values: ['fifo', 'lifo'], default: 'lifo', description: 'Which waiting lead is pulled first: "lifo" (default) the freshest, as the field hands out leads (a lead cools by the minute, docs/tradeoffs.md), "fifo" the oldest.' }),
+    queueOrder: queueOrder('Which waiting lead is pulled first: "lifo" the freshest (default), "fifo" the oldest.'),
   },
-  { defaulted: true, optional: ['wipLimit'] },
+  { defaulted: true },
 );
 
 /**
@@ -22,13 +23,14 @@ const options = obj(
  */
 export const pull: DistributionEntry<Infer<typeof options>> = {
   name: 'pull',
+  label: 'Pull / lean (agent takes a lead when it has room and time)',
   describe: 'An agent pulls a new lead only when its pipeline is under its WIP limit and it is free now.',
   options,
   create(o, agents): DistributionStrategy {
     const n = agents.length;
     return {
       name: 'pull',
-      queueOrder: o.queueOrder as 'fifo' | 'lifo',
+      queueOrder: o.queueOrder,
       redispatchWhenAgentFree: true,
       assign(lead, ctx) {
         const list = ctx.agents;

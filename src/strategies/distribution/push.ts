@@ -1,5 +1,5 @@
 import type { DistributionStrategy } from '../../sim/policies';
-import { obj, str, type Infer } from '../../scenario/schemaKit';
+import { obj, str, type Infer } from '../../schema';
 import type { DistributionEntry } from './strategy';
 
 const options = obj(
@@ -21,6 +21,7 @@ const options = obj(
  */
 export const push: DistributionEntry<Infer<typeof options>> = {
   name: 'push',
+  label: 'Push (assign on arrival, regardless of capacity)',
   describe: 'Assign every lead on arrival, regardless of shift and capacity (email-like).',
   options,
   create(o, agents): DistributionStrategy {

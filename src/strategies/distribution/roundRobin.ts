@@ -1,15 +1,20 @@
 import type { DistributionStrategy } from '../../sim/policies';
-import { arr, bool, num, obj, str, type Infer } from '../../scenario/schemaKit';
+import { arr, num, obj, optional, refine, show, type Infer } from '../../schema';
+import { queueOrder, skipOffShift, respectLimits } from './sharedOptions';
 import { eligible, type DistributionEntry } from './strategy';
 
 const options = obj(
   {
-    skipOffShift: bool({ default: true, description: 'Pass over agents who are off shift (the lead waits for the next agent on shift).' }),
-    respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
-    weights: arr(num({ min: 0 }), { description: 'Weighted variant: relative share per agent, in agent order (after `count` expansion).' }),
-    queueOrder: str({ values: ['fifo', 'lifo'], default: 'lifo', description: 'Which waiting lead is handed out first: "lifo" (default) the freshest, as the field hands out leads (a lead cools by the minute, docs/tradeoffs.md), "fifo" the oldest.' }),
+    skipOffShift: skipOffShift('Pass over agents who are off shift (the lead waits for the next agent on shift).'),
+    respectLimits: respectLimits(),
+    weights: optional(
+      refine(arr(num({ min: 0 }), { description: 'Weighted variant: relative share per agent, in agent order (after `count` expansion).' }), (w, report) => {
+        if (w.every((x) => x === 0)) report([], `expected at least one weight above 0, got ${show(w)}`);
+      }),
+    ),
+    queueOrder: queueOrder(),
   },
-  { defaulted: true, optional: ['weights'] },
+  { defaulted: true },
 );
 
 /**
@@ -19,6 +24,7 @@ const options = obj(
  */
 export const roundRobin: DistributionEntry<Infer<typeof options>> = {
   name: 'round-robin',
+  label: 'Round robin (take turns)',
   describe: 'Leads go to agents in turn; optionally weighted; skips agents off shift or at their limits.',
   options,
   create(o, agents): DistributionStrategy {
@@ -29,7 +35,7 @@ export const roundRobin: DistributionEntry<Infer<typeof options>> = {
     let next = 0;
     return {
       name: 'round-robin',
-      queueOrder: o.queueOrder as 'fifo' | 'lifo',
+      queueOrder: o.queueOrder,
       assign(lead, ctx) {
         const agents = ctx.agents;
         if (!o.weights) {

@@ -1,5 +1,6 @@
 import type { DistributionStrategy } from '../../sim/policies';
-import { arr, bool, num, obj, record, str, type Infer } from '../../scenario/schemaKit';
+import { arr, num, obj, record, str, type Infer } from '../../schema';
+import { queueOrder, skipOffShift, respectLimits } from './sharedOptions';
 import { eligible, teamMembers, type DistributionEntry } from './strategy';
 
 const options = obj(
@@ -15,9 +16,9 @@ const options = obj(
       },
       { defaulted: true, description: 'Learning curve: an agent converts a source better with experience on it, skill x (1 + maxGain x n / (n + conversationsToHalf)).' },
     ),
-    skipOffShift: bool({ default: true, description: 'Pass over agents who are off shift.' }),
-    respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
-    queueOrder: str({ values: ['fifo', 'lifo'], default: 'lifo', description: 'Which waiting lead is handed out first: "lifo" (default) the freshest, as the field hands out leads (a lead cools by the minute, docs/tradeoffs.md), "fifo" the oldest.' }),
+    skipOffShift: skipOffShift(),
+    respectLimits: respectLimits(),
+    queueOrder: queueOrder(),
   },
   { defaulted: true },
 );
@@ -29,6 +30,7 @@ const options = obj(
  */
 export const sourceSpecialist: DistributionEntry<Infer<typeof options>> = {
   name: 'source-specialist',
+  label: 'Source specialist (a team per lead source)',
   describe: 'A team per lead source, round robin within the team; agents learn the sources they work.',
   options,
   create(o, agents): DistributionStrategy {
@@ -39,7 +41,7 @@ export const sourceSpecialist: DistributionEntry<Infer<typeof options>> = {
     const { maxGain, conversationsToHalf } = o.learning;
     return {
       name: 'source-specialist',
-      queueOrder: o.queueOrder as 'fifo' | 'lifo',
+      queueOrder: o.queueOrder,
       assign(lead, ctx) {
         const team = teams.get(lead.source) ?? everyone;
         const start = pointer.get(lead.source) ?? 0;

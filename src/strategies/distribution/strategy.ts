@@ -1,17 +1,47 @@
 import type { AgentConfig } from '../../sim/modelConfig';
 import type { AgentView, DistributionStrategy, LeadView } from '../../sim/policies';
-import type { Schema } from '../../scenario/schemaKit';
+import { validate, type Schema } from '../../schema';
 
 /**
- * A registry entry for a distribution strategy: its name as scenarios write it, a line for humans, the
- * schema of its options (validated at load, with defaults) and a factory for one run's instance.
- * Adding a strategy is one file exporting such an entry and one line in ./index.ts.
+ * A distribution strategy as its file declares it: its name as scenarios write it, its label in the field's
+ * words (the page's strategy menu shows it), a line for humans, the schema of its options (validated at load,
+ * with defaults) and a factory for one run's instance. Adding a strategy is one file exporting such an entry
+ * and one line in ./index.ts.
  */
-export interface DistributionEntry<O = Record<string, unknown>> {
+export interface DistributionEntry<O> {
   name: string;
+  label: string;
   describe: string;
   options: Schema<O>;
   create(options: O, agents: readonly AgentConfig[]): DistributionStrategy;
+}
+
+/**
+ * A strategy in the registry: the same entry with its options' type hidden, so entries with different options
+ * share one table. `create` takes options as a scenario holds them and checks them with the entry's own schema
+ * (the check fills nothing new for options the scenario schema already validated).
+ */
+export interface RegisteredStrategy {
+  readonly name: string;
+  readonly label: string;
+  readonly describe: string;
+  readonly options: Schema<unknown>;
+  create(options: unknown, agents: readonly AgentConfig[]): DistributionStrategy;
+}
+
+/** Puts an entry in the registry's form. */
+export function registered<O>(entry: DistributionEntry<O>): RegisteredStrategy {
+  return {
+    name: entry.name,
+    label: entry.label,
+    describe: entry.describe,
+    options: entry.options,
+    create(options, agents) {
+      const checked = validate(entry.options, options);
+      if (!checked.ok) throw new RangeError(checked.issues.map((i) => `distribution.options${i.path === '(root)' ? '' : `.${i.path}`}: ${i.message}`).join('; '));
+      return entry.create(checked.value, agents);
+    },
+  };
 }
 
 /** Minutes after which a waiting lead counts as having waited: it may take only the paced share of an agent's cap. */
@@ -19,7 +49,8 @@ export const FRESH_LEAD_MINUTES = 60;
 
 /**
  * Capacity checks most strategies share. A lead that has waited past its first hour may take only the paced share of
- * the agent's daily new-lead cap, so leads that waited overnight do not spend the cap the day's fresh leads need.
+ * the agent's daily new-lead cap, so leads that waited overnight do not spend the cap the day's fresh leads need
+ * (docs/tradeoffs.md, "Backlogs").
  */
 export function hasRoom(agent: AgentView, lead?: LeadView, now = 0): boolean {
   if (agent.pipelineSize >= agent.pipelineLimit) return false;

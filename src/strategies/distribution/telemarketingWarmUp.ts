@@ -1,11 +1,12 @@
 import type { AgentView, DistributionStrategy } from '../../sim/policies';
-import { bool, num, obj, type Infer } from '../../scenario/schemaKit';
+import { num, obj, type Infer } from '../../schema';
+import { respectLimits } from './sharedOptions';
 import { eligible, type DistributionEntry } from './strategy';
 
 const options = obj(
   {
     callbackMinutes: num({ min: 0, default: 60, description: 'When no closer is free, minutes until the qualified lead is handed to a closer as a scheduled callback (assumption).' }),
-    respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
+    respectLimits: respectLimits(),
   },
   { defaulted: true },
 );
@@ -23,6 +24,7 @@ function freeCloser(a: AgentView): boolean {
  */
 export const telemarketingWarmUp: DistributionEntry<Infer<typeof options>> = {
   name: 'telemarketing-warm-up',
+  label: 'Telemarketing warm-up (pre-qualifiers hot-transfer to closers)',
   describe: 'Pre-qualifiers call first and hot-transfer qualified leads to a free closer; else a scheduled closer callback.',
   options,
   create(o, agents): DistributionStrategy {

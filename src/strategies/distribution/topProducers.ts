@@ -1,5 +1,6 @@
 import type { AgentView, DistributionStrategy } from '../../sim/policies';
-import { arr, bool, num, obj, str, type Infer } from '../../scenario/schemaKit';
+import { arr, num, obj, str, type Infer } from '../../schema';
+import { queueOrder, skipOffShift, respectLimits } from './sharedOptions';
 import { eligible, type DistributionEntry } from './strategy';
 
 const options = obj(
@@ -16,9 +17,9 @@ const options = obj(
       description: 'rank mode: weight of the top producer, the second, ...; the last weight applies to all lower ranks. Agents tied in production share the mean weight of their ranks.',
     }),
     prior: num({ min: 0, default: 1, description: 'proportional mode: deals credited to every agent, so a new agent still gets leads.' }),
-    skipOffShift: bool({ default: true, description: 'Pass over agents who are off shift.' }),
-    respectLimits: bool({ default: true, description: 'Pass over agents at their pipeline limit or daily new-lead limit.' }),
-    queueOrder: str({ values: ['fifo', 'lifo'], default: 'lifo', description: 'Which waiting lead is handed out first: "lifo" (default) the freshest, as the field hands out leads (a lead cools by the minute, docs/tradeoffs.md), "fifo" the oldest.' }),
+    skipOffShift: skipOffShift(),
+    respectLimits: respectLimits(),
+    queueOrder: queueOrder(),
   },
   { defaulted: true },
 );
@@ -62,13 +63,14 @@ export function producerWeights(production: readonly number[], o: Pick<TopProduc
  */
 export const topProducers: DistributionEntry<TopProducersOptions> = {
   name: 'top-producers',
+  label: 'Top producers (share by recent production)',
   describe: 'Share of new leads by trailing production (rank weights or proportional to recent funded deals).',
   options,
   create(o): DistributionStrategy {
     const windowMinutes = o.windowDays * 1440;
     return {
       name: 'top-producers',
-      queueOrder: o.queueOrder as 'fifo' | 'lifo',
+      queueOrder: o.queueOrder,
       assign(lead, ctx) {
         const list = ctx.agents;
         const weights = producerWeights(list.map((a) => recentProduction(a, ctx.now, windowMinutes)), o);

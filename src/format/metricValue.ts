@@ -1,0 +1,26 @@
+import { METRICS, type MetricName } from '../sim/runResult';
+import { formatDuration } from './duration';
+import { formatCount, formatFixed, formatMoney, formatPercent } from './number';
+
+/**
+ * A value of a metric in its unit, the same on the command line, the page and the report: shares as percents,
+ * money in dollars, minutes as durations, counts whole from 100 up, ratios with two decimals.
+ *
+ * @example
+ * formatMetric('contactRate', 0.302) // "30.2%"
+ * formatMetric('medianMinutesToFirstAttempt', 3000) // "2.1 days"
+ */
+export function formatMetric(metric: MetricName, x: number): string {
+  switch (METRICS[metric].unit) {
+    case 'share':
+      return formatPercent(x);
+    case 'money':
+      return formatMoney(x);
+    case 'minutes':
+      return formatDuration(x);
+    case 'count':
+      return formatCount(x);
+    case 'ratio':
+      return formatFixed(x, 2);
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { formatValue as cliValue } from '../../src/cli/format';
+import { durationLabel, formatCount, formatDuration, formatMetric, formatMoney, formatPercent } from '../../src/format';
+import { METRIC_NAMES } from '../../src/sim/runResult';
+import { formatValue as pageValue } from '../../src/ui/format';
+
+describe('formatDuration', () => {
+  it('writes minutes under 2 hours, hours under 2 days, days beyond', () => {
+    expect([formatDuration(45), formatDuration(119.9), formatDuration(120), formatDuration(2879), formatDuration(2880), formatDuration(3000)]).toEqual([
+      '45.0 min',
+      '119.9 min',
+      '2.0 h',
+      '48.0 h',
+      '2.0 days',
+      '2.1 days',
+    ]);
+  });
+
+  it('says n/a, or the given word, for a value that is not finite', () => {
+    expect(formatDuration(NaN)).toBe('n/a');
+    expect(formatDuration(Infinity, 'none')).toBe('none');
+  });
+});
+
+describe('durationLabel', () => {
+  it('writes the short labels of lead ages and bins without trailing zeros', () => {
+    expect([durationLabel(5), durationLabel(90), durationLabel(60), durationLabel(2880), durationLabel(10080)]).toEqual(['5 min', '1.5 h', '1 h', '2 d', '7 d']);
+  });
+});
+
+describe('numbers', () => {
+  it('writes percents, money and counts', () => {
+    expect(formatPercent(0.302)).toBe('30.2%');
+    expect(formatMoney(1234.6)).toBe('$1,235');
+    expect([formatCount(3075.4), formatCount(7.46)]).toEqual(['3,075', '7.5']);
+    expect(formatPercent(NaN, '-')).toBe('-');
+  });
+});
+
+describe('one formatter for the command line and the page', () => {
+  it('gives every metric the same words on both, 3,000 minutes included', () => {
+    for (const m of METRIC_NAMES) {
+      for (const x of [0, 0.302, 7.46, 45, 3000, 123456, NaN]) expect(cliValue(m, x), `${m} ${x}`).toBe(pageValue(m, x));
+    }
+    expect(formatMetric('medianMinutesToFirstAttempt', 3000)).toBe('2.1 days');
+  });
+});

@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import { parseCallLogText } from '../../src/io/parseText';
+import { baseName, columnsView, failureMessage, outcomeWordsView, reportView } from '../../src/ui/historyViews';
+import type { CallLogHistory, HistoryColumns } from '../../src/worker/historyApi';
+
+const columns: HistoryColumns = {
+  kind: 'calls',
+  header: ['Lead', 'Created', 'Called', 'Result'],
+  fields: [
+    { field: 'leadId', required: true, column: 0, how: 'auto' },
+    { field: 'leadCreated', required: true, column: 1, how: 'auto' },
+    { field: 'attemptTime', required: true, column: -1, how: 'none' },
+    { field: 'outcome', required: true, column: 3, how: 'auto' },
+  ],
+};
+
+/** A call log read from text by the real reader: 3 rows kept, 2 rejected (a bad time, an unknown outcome). */
+function callLog(): CallLogHistory {
+  const text = [
+    'lead,created,call time,result',
+    'A,2026-03-04 09:00,2026-03-04 09:05,no answer',
+    'B,2026-03-04 09:00,2026-03-04 09:07,contact',
+    'C,2026-03-04 09:00,2026-03-04 09:09,no answer',
+    'D,2026-03-04 09:00,not a time,no answer',
+    'E,2026-03-04 09:00,2026-03-04 09:15,left a note',
+  ].join('\n');
+  const { report } = parseCallLogText(text, { maxExamples: 10 });
+  return {
+    ok: true, kind: 'calls', fileName: 'team calls.csv', bytes: text.length, gzip: false, columns, report, elapsedMs: 5,
+    timeZone: 'UTC', dateOrder: null, attempts: 3, leads: 3, outcomes: { 'no-answer': 2, contact: 1 }, span: { first: '2026-03-04T09:05', last: '2026-03-04T09:09' },
+    unknownOutcomes: [{ word: 'left a note', rows: 1 }],
+  };
+}
+
+describe('the History views, alone', () => {
+  it('lists a select per field with the column found, marks a missing required one, and reports the whole mapping on a change', () => {
+    const onChange = vi.fn();
+    const nodes = columnsView(columns, true, onChange);
+    const box = document.createElement('fieldset');
+    box.append(...nodes);
+    const selects = [...box.querySelectorAll('select')];
+    expect(selects.map((s) => s.value)).toEqual(['0', '1', '', '3']);
+    expect(box.querySelector('#history-col-attemptTime')!.getAttribute('aria-invalid')).toBe('true');
+    selects[2].value = '2';
+    selects[2].dispatchEvent(new Event('change'));
+    expect(onChange).toHaveBeenCalledWith({ '#1': 'leadId', '#2': 'leadCreated', '#3': 'attemptTime', '#4': 'outcome' });
+  });
+
+  it('disables the column selects when the file is not at hand', () => {
+    const box = document.createElement('fieldset');
+    box.append(...columnsView(columns, false, () => {}));
+    expect([...box.querySelectorAll('select')].every((s) => s.disabled)).toBe(true);
+  });
+
+  it('asks what each unknown outcome word means and passes the answer on', () => {
+    const onChange = vi.fn();
+    const view = outcomeWordsView([{ word: 'left a note', rows: 7 }], {}, true, onChange)!;
+    expect(view.textContent).toContain('"left a note" (7 rows) means');
+    const select = view.querySelector('select')!;
+    select.value = 'voicemail';
+    select.dispatchEvent(new Event('change'));
+    expect(onChange).toHaveBeenLastCalledWith('left a note', 'voicemail');
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    expect(onChange).toHaveBeenLastCalledWith('left a note', undefined);
+    expect(outcomeWordsView([], {}, true, onChange)).toBeUndefined();
+  });
+
+  it('reports the rows kept and rejected as the reader counted them, with the rejected lines', () => {
+    const read = callLog();
+    const box = document.createElement('div');
+    box.append(...reportView(read));
+    const counted = (what: string) => box.querySelector(`[data-count="${what}"]`)!.textContent;
+    expect([counted('rows'), counted('kept'), counted('rejected')]).toEqual(['5', '3', '2']);
+    expect([...box.querySelectorAll('#history-examples li')].map((li) => li.getAttribute('data-line'))).toEqual(['5', '6']);
+    expect(box.textContent).toContain('3 call attempts on 3 leads, 2026-03-04 to 2026-03-04');
+  });
+
+  it('says which columns are missing when a file does not look like a call log', () => {
+    const { message, where } = failureMessage({ ok: false, fileName: 'x.csv', error: { name: 'Error', message: 'no columns', where: 'columns' }, columns });
+    expect(where).toBe('Columns');
+    expect(message).toMatch(/^x\.csv does not look like a call log: no column was found for .*\. Its columns are "Lead", "Created", "Called", "Result"\./);
+    expect(failureMessage({ ok: false, fileName: 'x.csv', error: { name: 'Error', message: 'unknown zone', where: 'timeZone' } })).toEqual({ message: 'unknown zone', where: 'Time zone' });
+  });
+
+  it('makes a download name from a file name', () => {
+    expect(baseName('Team Calls.csv.gz')).toBe('Team-Calls');
+    expect(baseName('.csv')).toBe('call-log');
+  });
+});
