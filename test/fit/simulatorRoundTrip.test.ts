@@ -36,7 +36,13 @@ const base = {
   // the multiplier at 6 hours about 0.08 high (0.49 against 0.41): more late attempts on the hardest leads, where
   // selection and decay are hardest to tell apart (docs/fitting.md, Limits).
   callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 8 } } },
-  agents: [{ name: 'Closer', count: 30, shift: '08:00-20:00', days: 'Mon-Sat', pipelineLimit: 400, newLeadsPerDay: 40 }],
+  // No contact fatigue: a fit of a call log absorbs the fatigue of the cadence that made it into its curves, so a
+  // fitted model simulated again with fatigue would count it twice (docs/fitting.md, Limits).
+  fatigue: { answerFactorPerCall: 1 },
+  agents: [{ name: 'Closer', count: 30, shift: '08:00-20:00', days: 'Mon-Sat', pipelineLimit: 400, newLeadsPerDay: 40, paceNewLeads: false }],
+  // Every lead worked in arrival order however long it waited, as the call logs the fit was checked on: paced caps
+  // and aged-out leads make the 7-day tail depend on the floor's load, which the two runs need not share.
+  backlog: { maxWaitHours: 100000, passedOverHours: 100000 },
 };
 
 function simulateAndFit(scenario: object, readFile?: (p: string) => string) {

@@ -35,7 +35,7 @@ describe('Interest at first contact', () => {
       const applied = new Set<number>();
       // applicationPerConversation 0.3 keeps p below the 0.95 cap (propensity at most 2, source factor at most 1.15).
       const funnel = { applicationPerConversation: 0.3, interestByFirstContactAge: { kind: 'table', points: [[0, f]] } };
-      runScenario(loadScenario({ ...floor, days: 60, funnel }), {
+      runScenario(loadScenario({ ...floor, days: 80, funnel }), {
         seed: 8,
         replications: 1,
         observer: {
