@@ -7,6 +7,7 @@ import { summarize } from '../sim/summary';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { formatComparison } from './compareFormat';
+import { checkOutputPath } from './outputPath';
 import { runTasks } from './runTasks';
 import { jsonNumbers } from './run';
 import { readScenarioSource, type ScenarioSource } from './scenarioJson';
@@ -46,6 +47,7 @@ export const compareCommand: Command = {
       io.err(`leadlab compare: ${problems.join('\n')}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
       return 2;
     }
+    if (f.report) checkOutputPath(f.report as string, io.cwd, '--report');
     const seed = (f.seed as string | undefined) ?? loaded[0].seed;
     const replications = (f.replications as number | undefined) ?? loaded[0].replications;
     if (replications < 2) throw new UsageError(`--replications: paired intervals need at least 2 replications, the baseline scenario has ${replications}`);
@@ -74,9 +76,10 @@ export const compareCommand: Command = {
       });
       const { renderReport } = await import('./report');
       const { JSDOM } = jsdom;
-      const html = renderReport(comparison, summaries, new JSDOM('').window.document);
+      const interrupted = outcome.interrupted ? { replicationsFinished: complete.length, replicationsPlanned: replications } : undefined;
+      const html = renderReport(comparison, summaries, new JSDOM('').window.document, interrupted);
       writeFileSync(resolve(io.cwd, f.report as string), html);
-      io.err(`Wrote the report to ${f.report}\n`);
+      io.err(`Wrote the report to ${f.report}${outcome.interrupted ? ' (it says the comparison was interrupted)' : ''}\n`);
     }
     return outcome.interrupted ? 130 : 0;
   },

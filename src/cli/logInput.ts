@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
+import { describeReadError, InputFileError, inputFileProblem } from './inputFile';
 import { ColumnMappingError, parseColumnMap } from '../io/columnMapping';
 import { describeImportReport, type ImportReport } from '../io/importReport';
 import type { LogImport, LogReadOptions } from '../io/logReader';
@@ -57,6 +58,8 @@ export async function readLogForCli(parsed: ParsedArgs, io: CliIO): Promise<{ lo
   if (parsed.positional.length !== 1) throw new UsageError(`expected one CSV file (plain or .gz), got ${parsed.positional.length}`);
   const options = logReadOptions(parsed.flags);
   const path = resolve(io.cwd, parsed.positional[0]);
+  const problem = inputFileProblem(parsed.positional[0], io.cwd);
+  if (problem) throw new InputFileError(`${parsed.positional[0]}: ${problem}`);
   let log: LogImport;
   try {
     log = await readLogFile(path, options);
@@ -65,10 +68,8 @@ export async function readLogForCli(parsed: ParsedArgs, io: CliIO): Promise<{ lo
       io.err(`${parsed.positional[0]}: ${e.message}\n`);
       return 2;
     }
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.err(`${parsed.positional[0]}: no such file\n`);
-      return 2;
-    }
+    const why = describeReadError(e) ?? (/file is empty/.test((e as Error).message) ? 'has no header row (only blank lines)' : undefined);
+    if (why) throw new InputFileError(`${parsed.positional[0]}: ${why}`);
     throw e;
   }
   const show = Number(parsed.flags['show-rejects'] ?? 10);

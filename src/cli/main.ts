@@ -1,6 +1,8 @@
 import { UsageError, describeFlags } from './args';
 import type { CliIO, Command } from './command';
 import { commands } from './commands';
+import { InputFileError } from './inputFile';
+import { releaseInterrupts } from './interrupt';
 
 /** Terminal IO for the real process. */
 export function processIO(): CliIO {
@@ -52,10 +54,23 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return 0;
   }
   try {
+    return await runCommand(command, rest, io);
+  } finally {
+    releaseInterrupts();
+  }
+}
+
+async function runCommand(command: Command, rest: string[], io: CliIO): Promise<number> {
+  try {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`leadlab ${command.name}: ${e.message}\n\n${commandHelp(command)}`);
+      return 2;
+    }
+    // Bad input files (missing, a folder, empty, a damaged gzip) are bad input, like a bad flag: exit code 2.
+    if (e instanceof InputFileError) {
+      io.err(`leadlab ${command.name}: ${e.message}\n`);
       return 2;
     }
     const err = e as Error;

@@ -6,6 +6,7 @@ import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { callsToCsv } from './callsCsv';
 import { formatSummary } from './format';
+import { checkOutputPath } from './outputPath';
 import { loadScenarioFile } from './scenarioFile';
 
 const flags = {
@@ -36,6 +37,7 @@ export const runCommand: Command = {
     }
     for (const w of resolved.warnings) io.err(`warning: ${w}\n`);
     if (positional.length === 0 && !f.json) io.err('No scenario file given: running the built-in default scenario (see data/scenarios/default.json).\n');
+    if (f.calls) checkOutputPath(f.calls as string, io.cwd, '--calls');
     const seed = (f.seed as string | undefined) ?? resolved.scenario.seed;
     const replications = (f.replications as number | undefined) ?? resolved.scenario.replications;
     const started = Date.now();
@@ -46,16 +48,17 @@ export const runCommand: Command = {
       onProgress: io.isTTY && !f.json ? (done, total) => io.err(`\rreplication ${done}/${total}`) : undefined,
     });
     if (io.isTTY && !f.json) io.err('\r\x1b[K');
-    if (f.calls) {
-      const path = resolve(io.cwd, f.calls as string);
-      writeFileSync(path, callsToCsv(runs[0].calls ?? [], resolved.config.startDate));
-      io.err(`Wrote ${runs[0].calls?.length ?? 0} call attempts of replication 1 to ${f.calls}\n`);
-    }
     if (f.json) {
       io.out(JSON.stringify({ scenario: resolved.scenario.name, ...summary, wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');
     } else {
       const c = resolved.config;
       io.out(formatSummary(summary, { days: c.days, warmupDays: c.warmupDays, cooldownDays: c.cooldownDays, agents: c.agents.length }));
+    }
+    // After the table, so that a file that cannot be written never costs the results.
+    if (f.calls) {
+      const path = resolve(io.cwd, f.calls as string);
+      writeFileSync(path, callsToCsv(runs[0].calls ?? [], resolved.config.startDate));
+      io.err(`Wrote ${runs[0].calls?.length ?? 0} call attempts of replication 1 to ${f.calls}\n`);
     }
     return 0;
   },

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { loadScenario, parseScenarioText } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
+import { readInputText } from './inputFile';
 
 import type { ScenarioSource } from '../worker/simApi';
 
@@ -14,12 +15,7 @@ export function readScenarioSource(path: string | undefined, cwd: string, overri
   let dir = cwd;
   if (path !== undefined) {
     const full = resolve(cwd, path);
-    let text: string;
-    try {
-      text = readFileSync(full, 'utf8');
-    } catch (e) {
-      throw new Error(`cannot read scenario ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
+    const text = readInputText(path, cwd, 'cannot read scenario');
     json = parseScenarioText(text, path) as Record<string, unknown>;
     dir = dirname(full);
   }

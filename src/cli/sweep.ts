@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
@@ -7,6 +8,7 @@ import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { jsonNumbers } from './run';
 import { runTasks } from './runTasks';
+import { checkOutputPath } from './outputPath';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
 import { reportSweep } from './sweepOutput';
 
@@ -58,6 +60,8 @@ export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications
     replications: f.replications ?? spec.replications ?? base.resolved.scenario.replications,
     seed: f.seed ?? spec.seed ?? base.resolved.scenario.seed,
   };
+  const names = Object.keys(base.source.files).sort();
+  if (names.length > 0) definition.fileHashes = Object.fromEntries(names.map((n) => [n, createHash('sha256').update(base.source.files[n]).digest('hex')]));
   const sources = sweepCombinations(spec.parameters).map((c) => {
     const where = `combination ${c.index} (${Object.entries(c.values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ')})`;
     let scenario: Record<string, unknown>;
@@ -97,21 +101,31 @@ export const sweepCommand: Command = {
     const [from, to] = shard ? shardRange(shard.index, shard.count, keys.length) : [0, keys.length];
     const slice = keys.slice(from, to);
     const tasks = slice.map((k) => ({ source: sources[k.combination], replication: k.replication, seed: definition.seed }));
+    const stem = basename(positional[0]).replace(/\.json$/i, '');
+    const prefix = (f.out as string | undefined) ?? `${stem}-results`;
+    const shardName = shard ? ((f.out as string | undefined) ?? `${stem}.shard-${shard.index}-of-${shard.count}.json`) : '';
+    // Where the results go is checked before anything runs, so that a bad path never costs the runs.
+    if (shard) checkOutputPath(shardName, io.cwd, '--out');
+    else for (const ext of ['.json', '.runs.csv', '.combinations.csv']) checkOutputPath(prefix + ext, io.cwd, '--out');
     const outcome = await runTasks(tasks, { workers: (f.workers as number | undefined) ?? availableParallelism(), io, label: 'runs' });
     const runs: SweepRun[] = slice.flatMap((k, i) => {
       const r = outcome.results[i];
       return r ? [{ combination: k.combination, replication: k.replication, metrics: r.metrics }] : [];
     });
-    if (outcome.interrupted) io.err(`Interrupted: ${runs.length} of ${tasks.length} runs finished; writing those.\n`);
-    const stem = basename(positional[0]).replace(/\.json$/i, '');
-    const prefix = (f.out as string | undefined) ?? `${stem}-results`;
+    const partial = outcome.interrupted ? { runsFinished: runs.length, runsPlanned: tasks.length } : undefined;
+    if (partial) io.err(`Interrupted: ${runs.length} of ${tasks.length} runs finished; writing those, marked partial.\n`);
     if (shard) {
-      const file: SweepShard = { kind: 'leadlab-sweep-shard', sweep: definition, shard, runs };
-      const name = (f.out as string | undefined) ?? `${stem}.shard-${shard.index}-of-${shard.count}.json`;
-      writeFileSync(resolve(io.cwd, name), JSON.stringify(file, jsonNumbers) + '\n');
-      io.err(`Shard ${shard.index}/${shard.count}: runs ${from + 1}-${to} of ${keys.length}; wrote ${name}\n`);
+      const file: SweepShard = { kind: 'leadlab-sweep-shard', sweep: definition, shard, range: { first: from + 1, last: to }, runs, ...(partial && { partial }) };
+      writeFileSync(resolve(io.cwd, shardName), JSON.stringify(file, jsonNumbers) + '\n');
+      io.err(
+        partial
+          ? `Shard ${shard.index}/${shard.count} (interrupted): ${runs.length} of its ${tasks.length} runs (${from + 1}-${to} of ${keys.length}) finished; wrote ${shardName}, marked partial (merge refuses it: run the shard again)\n`
+          : `Shard ${shard.index}/${shard.count}: runs ${from + 1}-${to} of ${keys.length}; wrote ${shardName}\n`,
+      );
     } else {
-      reportSweep(sweepResult(definition, sweepCombinations(definition.parameters), runs), { json: Boolean(f.json), out: prefix }, io);
+      const result = sweepResult(definition, sweepCombinations(definition.parameters), runs);
+      if (partial) result.partial = partial;
+      reportSweep(result, { json: Boolean(f.json), out: prefix }, io);
     }
     return outcome.interrupted ? 130 : 0;
   },
