@@ -49,7 +49,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     io.err(`leadlab: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  const options = rest.indexOf('--') === -1 ? rest : rest.slice(0, rest.indexOf('--'));
+  if (options.includes('--help') || options.includes('-h')) {
     io.out(commandHelp(command));
     return 0;
   }
