@@ -5,6 +5,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Bad input that is not a matter of usage (a file that cannot be read, a run too large): exit code 2, no usage text. */
+export class BadInputError extends Error {
+  override name = 'BadInputError';
+}
+
 export interface FlagSpec {
   /** "boolean" flags take no value; "string" and "number" flags take the next word. */
   type: 'boolean' | 'string' | 'number';

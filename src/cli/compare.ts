@@ -8,6 +8,7 @@ import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { formatComparison } from './compareFormat';
 import { checkOutputPath } from './outputPath';
+import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
 import { jsonNumbers } from './run';
 import { readScenarioSource, type ScenarioSource } from './scenarioJson';
@@ -19,6 +20,7 @@ const flags = {
   workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   report: { type: 'string', describe: 'also write a self-contained HTML report with charts to this file' },
+  force: FORCE_FLAG,
 } as const;
 
 /** `leadlab compare`: scenarios side by side on common random numbers, with paired differences against the first. */
@@ -37,6 +39,7 @@ export const compareCommand: Command = {
     for (const path of positional) {
       try {
         const { source, resolved } = readScenarioSource(path, io.cwd, overrides);
+        checkRunSize(resolved, path, Boolean(f.force));
         loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications });
       } catch (e) {
         if (e instanceof ScenarioError) problems.push(e.message);

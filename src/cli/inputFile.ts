@@ -1,9 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { BadInputError } from './args';
 
 /** An input file that cannot be read: a missing file, a folder, an empty file, a damaged gzip. Exit code 2. */
-export class InputFileError extends Error {
+export class InputFileError extends BadInputError {
   override name = 'InputFileError';
 }
 

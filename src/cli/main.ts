@@ -1,7 +1,6 @@
-import { UsageError, describeFlags } from './args';
+import { BadInputError, UsageError, describeFlags } from './args';
 import type { CliIO, Command } from './command';
 import { commands } from './commands';
-import { InputFileError } from './inputFile';
 import { releaseInterrupts } from './interrupt';
 
 /** Terminal IO for the real process. */
@@ -70,7 +69,7 @@ async function runCommand(command: Command, rest: string[], io: CliIO): Promise<
       return 2;
     }
     // Bad input files (missing, a folder, empty, a damaged gzip) are bad input, like a bad flag: exit code 2.
-    if (e instanceof InputFileError) {
+    if (e instanceof BadInputError) {
       io.err(`leadlab ${command.name}: ${e.message}\n`);
       return 2;
     }

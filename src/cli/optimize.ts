@@ -10,6 +10,7 @@ import { formatDifference } from './compareFormat';
 import { formatValue, table } from './format';
 import { jsonNumbers } from './run';
 import { runTasks } from './runTasks';
+import { FORCE_FLAG } from './runSize';
 import { prepareSweepSpec, readJsonFile } from './sweep';
 import { SimPool } from '../worker/pool';
 
@@ -18,6 +19,7 @@ const flags = {
   seed: { type: 'string', describe: 'run seed (default: the file\'s, else the base scenario\'s)' },
   workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print the result as JSON' },
+  force: FORCE_FLAG,
 } as const;
 
 class Interrupted extends Error {}
@@ -44,7 +46,7 @@ export const optimizeCommand: Command = {
     let prepared;
     try {
       const spec = parseSweepSpec(sweepPart);
-      prepared = prepareSweepSpec(spec, dirname(resolve(io.cwd, positional[0])), { seed: f.seed as string | undefined });
+      prepared = prepareSweepSpec(spec, dirname(resolve(io.cwd, positional[0])), { seed: f.seed as string | undefined, force: Boolean(f.force) });
     } catch (e) {
       if (e instanceof ScenarioError) {
         io.err(`leadlab optimize: ${e.message}\nNothing was run.\n`);

@@ -7,6 +7,7 @@ import type { Command } from './command';
 import { callsToCsv } from './callsCsv';
 import { formatSummary } from './format';
 import { checkOutputPath } from './outputPath';
+import { checkRunSize, FORCE_FLAG } from './runSize';
 import { loadScenarioFile } from './scenarioFile';
 
 const flags = {
@@ -14,6 +15,7 @@ const flags = {
   replications: { type: 'number', minInt: 1, describe: 'replications (default: the scenario\'s)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   calls: { type: 'string', describe: 'also write every call attempt of replication 1 to this CSV file' },
+  force: FORCE_FLAG,
 } as const;
 
 /** `leadlab run`: simulate one scenario and summarize it. */
@@ -38,6 +40,7 @@ export const runCommand: Command = {
     for (const w of resolved.warnings) io.err(`warning: ${w}\n`);
     if (positional.length === 0 && !f.json) io.err('No scenario file given: running the built-in default scenario (see data/scenarios/default.json).\n');
     if (f.calls) checkOutputPath(f.calls as string, io.cwd, '--calls');
+    checkRunSize(resolved, positional[0] ?? 'default scenario', Boolean(f.force), { recordCalls: Boolean(f.calls) });
     const seed = (f.seed as string | undefined) ?? resolved.scenario.seed;
     const replications = (f.replications as number | undefined) ?? resolved.scenario.replications;
     const started = Date.now();

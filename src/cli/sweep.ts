@@ -7,6 +7,7 @@ import { loadScenario, ScenarioError } from '../scenario/load';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { jsonNumbers } from './run';
+import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
 import { checkOutputPath } from './outputPath';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
@@ -19,6 +20,7 @@ const flags = {
   out: { type: 'string', describe: 'output prefix: PREFIX.json, PREFIX.runs.csv, PREFIX.combinations.csv (default: the sweep file\'s name); with --shard, the shard file' },
   workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print the result as JSON instead of the table' },
+  force: FORCE_FLAG,
 } as const;
 
 function parseShard(text: string): { index: number; count: number } {
@@ -37,7 +39,7 @@ export function readJsonFile(path: string, cwd: string, what: string): unknown {
 }
 
 /** Everything a sweep run needs, validated: the definition, and each combination's scenario ready for a worker. */
-export function prepareSweep(path: string, cwd: string, f: { replications?: number; seed?: string }): ReturnType<typeof prepareSweepSpec> {
+export function prepareSweep(path: string, cwd: string, f: { replications?: number; seed?: string; force?: boolean }): ReturnType<typeof prepareSweepSpec> {
   const json = readJsonFile(path, cwd, 'sweep');
   let spec;
   try {
@@ -49,7 +51,7 @@ export function prepareSweep(path: string, cwd: string, f: { replications?: numb
 }
 
 /** Validates every combination of a parsed sweep; `dir` is where the base scenario's file names are resolved. */
-export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications?: number; seed?: string }): { definition: SweepDefinition; sources: ScenarioSource[]; baseSource: ScenarioSource } {
+export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications?: number; seed?: string; force?: boolean }): { definition: SweepDefinition; sources: ScenarioSource[]; baseSource: ScenarioSource } {
   const base = typeof spec.base === 'string' ? readScenarioSource(spec.base, dir) : inlineScenarioSource(spec.base, dir, 'sweep.base');
   // Parameters apply to the normalized base, where every default is written out (agents[0] exists even when the file omits agents).
   const normalized = JSON.parse(JSON.stringify(base.resolved.scenario)) as Record<string, unknown>;
@@ -70,7 +72,7 @@ export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications
     } catch (e) {
       throw new UsageError(`sweep.parameters: ${(e as Error).message}`);
     }
-    loadScenario(scenario, (p) => base.source.files[p], where);
+    checkRunSize(loadScenario(scenario, (p) => base.source.files[p], where), where, Boolean(f.force));
     return { json: scenario, files: base.source.files };
   });
   return { definition, sources, baseSource: { json: normalized, files: base.source.files } };
@@ -87,7 +89,7 @@ export const sweepCommand: Command = {
     if (positional.length !== 1) throw new UsageError(`expected one sweep file, got ${positional.length}`);
     let prepared;
     try {
-      prepared = prepareSweep(positional[0], io.cwd, { replications: f.replications as number | undefined, seed: f.seed as string | undefined });
+      prepared = prepareSweep(positional[0], io.cwd, { replications: f.replications as number | undefined, seed: f.seed as string | undefined, force: Boolean(f.force) });
     } catch (e) {
       if (e instanceof ScenarioError) {
         io.err(`leadlab sweep: ${e.message}\nNothing was run.\n`);
