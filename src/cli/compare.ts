@@ -73,14 +73,11 @@ export const compareCommand: Command = {
     if (f.json) io.out(JSON.stringify({ ...comparison, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
     else io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (f.report) {
-      // The DOM for Plot is loaded only when a report is asked for.
-      const jsdom = await import('jsdom').catch(() => {
-        throw new Error('--report draws its charts with jsdom, which is not installed: run `npm install jsdom` (it is a development dependency of leadlab)');
-      });
+      // Plot draws into the small SVG document of src/cli/svgDocument.ts: no DOM library at run time.
       const { renderReport } = await import('./report');
-      const { JSDOM } = jsdom;
+      const { svgDocument } = await import('./svgDocument');
       const interrupted = outcome.interrupted ? { replicationsFinished: complete.length, replicationsPlanned: replications } : undefined;
-      const html = renderReport(comparison, summaries, new JSDOM('').window.document, interrupted);
+      const html = renderReport(comparison, summaries, svgDocument(), interrupted);
       writeFileSync(resolve(io.cwd, f.report as string), html);
       io.err(`Wrote the report to ${f.report}${outcome.interrupted ? ' (it says the comparison was interrupted)' : ''}\n`);
     }

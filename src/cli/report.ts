@@ -30,7 +30,7 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': 
 
 /**
  * A self-contained HTML page (inline SVG, no scripts) with the comparison table and the charts. `document` is a DOM
- * document for Plot to draw into: jsdom's in Node.
+ * document for Plot to draw into: `svgDocument()` (src/cli/svgDocument.ts) in Node, or jsdom's or a browser's.
  */
 export function renderReport(
   comparison: Comparison,
