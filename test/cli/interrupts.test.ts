@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 /*
  * Ctrl-C with a real SIGINT to a child `leadlab`: the finished runs must be kept and written, marked partial, for
  * one Ctrl-C and for a second one during the draining. The signal is sent once the child has said (on stderr,
- * LEADLAB_PROGRESS=lines) that enough runs finished; nothing here depends on how long a run takes.
+ * LEADLAB_PROGRESS=lines) that enough runs finished; nothing here depends on how long a run takes. The child runs
+ * the bundled command in dist/, which `npm test` builds first (`npm run build:cli` before running this file alone).
  */
 const root = new URL('../..', import.meta.url).pathname;
 const bin = join(root, 'bin/leadlab.mjs');
@@ -21,6 +22,9 @@ function folder(): string {
     parameters: { 'leads.perDay': '20-119:1' },
     replications: 2,
     seed: 1,
+  }));
+  writeFileSync(join(dir, 'optimize.json'), JSON.stringify({
+    base: { days: 10, warmupDays: 0, cooldownDays: 2 }, metric: 'contactRate', parameters: { 'leads.perDay': '20-119:1' }, budget: 800, seed: 1,
   }));
   writeFileSync(join(dir, 'a.json'), JSON.stringify({ name: 'A', days: 10, warmupDays: 0, cooldownDays: 2, replications: 200 }));
   writeFileSync(join(dir, 'b.json'), JSON.stringify({ name: 'B', days: 10, warmupDays: 0, cooldownDays: 2, callbacks: 'single-call', replications: 200 }));
@@ -98,4 +102,33 @@ describe('Ctrl-C keeps finished runs', () => {
     expect(m).not.toBeNull();
     expect(Number(m![1])).toBeGreaterThanOrEqual(3);
   });
+
+  it('optimize --workers 0: the runs finished before Ctrl-C are listed by candidate, none lost', async () => {
+    const dir = folder();
+    const r = await interruptedOut(['optimize', 'optimize.json', '--workers', '0', '--json'], dir, 3);
+    expect(r.code).toBe(130);
+    const out = JSON.parse(r.out);
+    expect(out.interrupted).toBe(true);
+    expect(out.runsFinished).toBeGreaterThanOrEqual(3);
+    expect(out.candidates.reduce((a: number, c: { runs: number }) => a + c.runs, 0)).toBe(out.runsFinished);
+    expect(r.err).toContain(`Interrupted during the search: ${out.runsFinished} runs finished and are listed`);
+  });
 });
+
+/** As {@link interrupted}, keeping stdout too. */
+function interruptedOut(args: string[], cwd: string, finished: number): Promise<{ code: number | null; err: string; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, LEADLAB_PROGRESS: 'lines' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '', out = '';
+    let sent = false;
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (!sent && [...err.matchAll(/runs (\d+)\/\d+ finished/g)].length >= finished) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.on('exit', (code) => resolve({ code, err, out }));
+  });
+}
