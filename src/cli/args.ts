@@ -1,6 +1,13 @@
+import { parseArgs as nodeParseArgs } from 'node:util';
+
 /** A command-line usage error: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** Bad input that is not a matter of usage (a file that cannot be read, a run too large): exit code 2, no usage text. */
+export class BadInputError extends Error {
+  override name = 'BadInputError';
 }
 
 export interface FlagSpec {
@@ -19,38 +26,50 @@ export interface ParsedArgs {
 }
 
 /**
- * Parses `argv` against the flags a command accepts; unknown flags and bad values raise a UsageError that
- * names the flag and what was expected.
+ * Parses `argv` against the flags a command accepts, with `node:util` `parseArgs` underneath (so `--` ends the
+ * options and `--flag=value` works) and a thin layer on top for what it leaves to the caller: unknown flags and bad
+ * values raise a UsageError that names the flag and what was expected; a word starting with "--" is never taken as
+ * a value (`--seed --json` is an error: write `--seed=--json` for such a value); numbers are checked.
+ *
+ * @example
+ * parseArgs(['a.json', '--seed', '7', '--', '--not-a-flag'], { seed: { type: 'string', describe: '' } })
+ * // { positional: ['a.json', '--not-a-flag'], flags: { seed: '7' } }
  */
 export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec>): ParsedArgs {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
+  for (const [name, s] of Object.entries(spec)) options[name] = { type: s.type === 'boolean' ? 'boolean' : 'string', multiple: Boolean(s.repeat) };
+  const { tokens } = nodeParseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
   const flags: ParsedArgs['flags'] = {};
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
-    if (!word.startsWith('--') || word === '--') {
-      positional.push(word);
+  const known = () => Object.keys(spec).map((k) => `--${k}`).join(', ') || '(none)';
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positional.push(token.value);
       continue;
     }
-    const eq = word.indexOf('=');
-    const name = word.slice(2, eq === -1 ? undefined : eq);
+    if (token.kind === 'option-terminator') continue;
+    const { name, rawName } = token;
     const s = spec[name];
-    if (!s) {
-      const known = Object.keys(spec).map((k) => `--${k}`).join(', ');
-      throw new UsageError(`unknown flag --${name}; expected one of: ${known || '(none)'}`);
+    if (!s || rawName !== `--${name}`) {
+      throw new UsageError(`unknown flag ${rawName}; expected one of: ${known()} (a value that starts with "-" goes after "--")`);
     }
     if (s.type === 'boolean') {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value, got "${word.slice(eq + 1)}"`);
+      if (token.value !== undefined) throw new UsageError(`--${name} takes no value, got "${token.value}"`);
       flags[name] = true;
       continue;
     }
-    const raw = eq !== -1 ? word.slice(eq + 1) : argv[++i];
-    if (raw === undefined) throw new UsageError(`--${name}: expected a ${s.type === 'number' ? 'number' : 'value'}, got nothing`);
+    const raw = token.value;
+    const what = s.type === 'number' ? (s.minInt !== undefined ? `an integer >= ${s.minInt}` : 'a number') : 'a value';
+    if (raw === undefined) throw new UsageError(`--${name}: expected ${what}, got nothing`);
+    if (!token.inlineValue && raw.startsWith('--')) {
+      throw new UsageError(`--${name}: expected ${what}, got the flag ${raw} (write --${name}=${raw} if that is the value)`);
+    }
     let value: string | number = raw;
     if (s.type === 'number') {
       const n = Number(raw);
       const wantInt = s.minInt !== undefined;
       if (raw.trim() === '' || !Number.isFinite(n) || (wantInt && (!Number.isInteger(n) || n < s.minInt!))) {
-        throw new UsageError(`--${name}: expected ${wantInt ? `an integer >= ${s.minInt}` : 'a number'}, got "${raw}"`);
+        throw new UsageError(`--${name}: expected ${what}, got "${raw}"`);
       }
       value = n;
     }

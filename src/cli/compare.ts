@@ -7,6 +7,8 @@ import { summarize } from '../sim/summary';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { formatComparison } from './compareFormat';
+import { checkOutputPath } from './outputPath';
+import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
 import { jsonNumbers } from './run';
 import { readScenarioSource, type ScenarioSource } from './scenarioJson';
@@ -18,6 +20,7 @@ const flags = {
   workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   report: { type: 'string', describe: 'also write a self-contained HTML report with charts to this file' },
+  force: FORCE_FLAG,
 } as const;
 
 /** `leadlab compare`: scenarios side by side on common random numbers, with paired differences against the first. */
@@ -36,6 +39,7 @@ export const compareCommand: Command = {
     for (const path of positional) {
       try {
         const { source, resolved } = readScenarioSource(path, io.cwd, overrides);
+        checkRunSize(resolved, path, Boolean(f.force));
         loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications });
       } catch (e) {
         if (e instanceof ScenarioError) problems.push(e.message);
@@ -46,6 +50,7 @@ export const compareCommand: Command = {
       io.err(`leadlab compare: ${problems.join('\n')}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
       return 2;
     }
+    if (f.report) checkOutputPath(f.report as string, io.cwd, '--report');
     const seed = (f.seed as string | undefined) ?? loaded[0].seed;
     const replications = (f.replications as number | undefined) ?? loaded[0].replications;
     if (replications < 2) throw new UsageError(`--replications: paired intervals need at least 2 replications, the baseline scenario has ${replications}`);
@@ -68,15 +73,13 @@ export const compareCommand: Command = {
     if (f.json) io.out(JSON.stringify({ ...comparison, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
     else io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (f.report) {
-      // The DOM for Plot is loaded only when a report is asked for.
-      const jsdom = await import('jsdom').catch(() => {
-        throw new Error('--report draws its charts with jsdom, which is not installed: run `npm install jsdom` (it is a development dependency of leadlab)');
-      });
+      // Plot draws into the small SVG document of src/cli/svgDocument.ts: no DOM library at run time.
       const { renderReport } = await import('./report');
-      const { JSDOM } = jsdom;
-      const html = renderReport(comparison, summaries, new JSDOM('').window.document);
+      const { svgDocument } = await import('./svgDocument');
+      const interrupted = outcome.interrupted ? { replicationsFinished: complete.length, replicationsPlanned: replications } : undefined;
+      const html = renderReport(comparison, summaries, svgDocument(), interrupted);
       writeFileSync(resolve(io.cwd, f.report as string), html);
-      io.err(`Wrote the report to ${f.report}\n`);
+      io.err(`Wrote the report to ${f.report}${outcome.interrupted ? ' (it says the comparison was interrupted)' : ''}\n`);
     }
     return outcome.interrupted ? 130 : 0;
   },

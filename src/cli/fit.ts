@@ -4,6 +4,7 @@ import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { describeCallLogFit, describeLeadSummaryFit } from './fitReport';
 import { LOG_INPUT_FLAGS, readLogForCli, reportForJson } from './logInput';
+import { checkOutputPath } from './outputPath';
 import { fitCallLog } from '../fit/fitCallLog';
 import { fitLeadSummary } from '../fit/fitLeadSummary';
 
@@ -35,6 +36,7 @@ export const fitCommand: Command = {
     if (event !== undefined && event !== 'converted' && event !== 'contacted') {
       throw new UsageError(`--event: expected converted or contacted, got "${String(event)}"`);
     }
+    if (parsed.flags.out) checkOutputPath(String(parsed.flags.out), io.cwd, '--out');
     const read = await readLogForCli(parsed, io);
     if (typeof read === 'number') return read;
     const { log } = read;
@@ -57,7 +59,7 @@ export const fitCommand: Command = {
       const span = log.span && { first: new Date(log.span.first * 60_000).toISOString(), last: new Date(log.span.last * 60_000).toISOString() };
       result = {
         ...fit,
-        source: { file, kind: 'calls', timeZone: log.timeZone, dateOrder: log.dateOrder ?? null, span, columns: log.mapping.assignments, import: reportForJson(log.report) },
+        source: { file, kind: 'calls', why: log.mapping.explanation, timeZone: log.timeZone, dateOrder: log.dateOrder ?? null, span, columns: log.mapping.assignments, import: reportForJson(log.report) },
       };
       text = describeCallLogFit(fit);
     } else {
@@ -70,12 +72,12 @@ export const fitCommand: Command = {
       text = describeLeadSummaryFit(fit);
     }
     const json = JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
+    io.out(parsed.flags.json ? json + '\n' : text + '\n');
     if (parsed.flags.out) {
       const out = resolve(io.cwd, String(parsed.flags.out));
       await writeFile(out, json + '\n');
       io.err(`wrote ${parsed.flags.out}\n`);
     }
-    io.out(parsed.flags.json ? json + '\n' : text + '\n');
     return 0;
   },
 };

@@ -1,5 +1,6 @@
 import { formatDuration, formatFixed, formatPercent } from '../format';
 import type { FittedModel } from '../fit/fitCallLog';
+import type { GoodnessOfFit } from '../fit/goodnessOfFit';
 import type { LeadSummaryFit } from '../fit/fitLeadSummary';
 
 const pct = (x: number): string => formatPercent(x, '-');
@@ -11,6 +12,14 @@ function table(header: string[], rows: (string | number)[][]): string {
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   return cells.map((r) => '  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }
+
+/** The chi-squared line; with no degrees of freedom left the fit cannot be tested, and says so. */
+export function chiSquaredLine(g: GoodnessOfFit): string {
+  if (g.df <= 0) return `  chi-squared: not testable (${g.cells} cell(s) after pooling for ${g.cells - g.df} fitted parameter(s))`;
+  return `  chi-squared ${num(g.chiSquare, 1)} on ${g.df} df, p = ${num(g.pValue, 4)}`;
+}
+
+const DEGENERATE = ' [DEGENERATE: at a bound, not a result; see the notes]';
 
 function notes(list: readonly string[]): string[] {
   return list.map((n) => `  - ${n}`);
@@ -26,7 +35,7 @@ export function describeCallLogFit(fit: FittedModel): string {
 
   const c = fit.contactModel.contactability;
   out.push('Contact model (contactModel in the JSON; a scenario can load it):');
-  out.push(`  contactability ~ Beta(alpha ${num(c.alpha)}, beta ${num(c.beta)}), mean ${pct(c.alpha / (c.alpha + c.beta))} per attempt for a fresh lead at an average hour`);
+  out.push(`  contactability ~ Beta(alpha ${num(c.alpha)}, beta ${num(c.beta)}), mean ${pct(c.alpha / (c.alpha + c.beta))} per attempt for a fresh lead at an average hour${fit.contactModelFit.atBound ? DEGENERATE : ''}`);
   out.push(`  age decay: ${fit.contactModel.ageDecay.kind === 'table' ? `table of ${fit.contactModel.ageDecay.points.length} points` : 'exponential'}; exponential summary: half-life ${minutes(fit.contactByLeadAge.exponential.halfLifeMinutes)}, floor ${num(fit.contactByLeadAge.exponential.floor, 2)}`);
   out.push(`  joint fit: log-likelihood ${num(fit.contactModelFit.logLik, 1)}, ${fit.contactModelFit.iterations} iterations${fit.contactModelFit.converged ? '' : ' (not converged)'}`);
   out.push(...notes(fit.contactModelFit.notes), '');
@@ -38,9 +47,9 @@ export function describeCallLogFit(fit: FittedModel): string {
   out.push(...notes(t.notes), '');
 
   const bg = fit.attemptsToContact;
-  out.push(`Attempts to contact (beta-geometric): alpha ${num(bg.alpha)} (se ${num(bg.se.alpha)}), beta ${num(bg.beta)} (se ${num(bg.se.beta)}), log-likelihood ${num(bg.logLik, 1)}`);
+  out.push(`Attempts to contact (beta-geometric): alpha ${num(bg.alpha)} (se ${num(bg.se.alpha)}), beta ${num(bg.beta)} (se ${num(bg.se.beta)}), log-likelihood ${num(bg.logLik, 1)}${bg.atBound ? DEGENERATE : ''}`);
   out.push(table(['attempt', 'at risk', 'reached', 'fitted', 'rate', 'fitted rate'], bg.perAttempt.slice(0, 12).map((r) => [r.attempt, r.atRisk, r.observed, r.fitted.toFixed(1), pct(r.observedRate), pct(r.fittedRate)])));
-  out.push(`  chi-squared ${num(bg.goodnessOfFit.chiSquare, 1)} on ${bg.goodnessOfFit.df} df, p = ${num(bg.goodnessOfFit.pValue, 4)}`);
+  out.push(chiSquaredLine(bg.goodnessOfFit));
   out.push(...notes(bg.notes), '');
 
   out.push('Contact by lead age (search-phase attempts):');
@@ -76,9 +85,9 @@ export function describeLeadSummaryFit(fit: LeadSummaryFit): string {
   out.push(`P(${fit.event} | number of calls):`);
   out.push(table(['calls', 'leads', fit.event, 'rate', '95% interval'], fit.byAttempts.map((r) => [r.label, r.leads, r.events, pct(r.rate), `${pct(r.lower)}-${pct(r.upper)}`])));
   const bg = fit.attemptsToEvent;
-  out.push('', `Calls to ${fit.event} (beta-geometric): alpha ${num(bg.alpha)} (se ${num(bg.se.alpha)}), beta ${num(bg.beta)} (se ${num(bg.se.beta)}), log-likelihood ${num(bg.logLik, 1)}`);
+  out.push('', `Calls to ${fit.event} (beta-geometric): alpha ${num(bg.alpha)} (se ${num(bg.se.alpha)}), beta ${num(bg.beta)} (se ${num(bg.se.beta)}), log-likelihood ${num(bg.logLik, 1)}${bg.atBound ? DEGENERATE : ''}`);
   out.push(table(['call', 'at risk', 'events', 'fitted', 'hazard', 'fitted hazard'], bg.perAttempt.slice(0, 12).map((r) => [r.attempt, r.atRisk, r.observed, r.fitted.toFixed(1), pct(r.observedRate), pct(r.fittedRate)])));
-  out.push(`  chi-squared ${num(bg.goodnessOfFit.chiSquare, 1)} on ${bg.goodnessOfFit.df} df, p = ${num(bg.goodnessOfFit.pValue, 4)}`);
+  out.push(chiSquaredLine(bg.goodnessOfFit));
   out.push(...notes(bg.notes));
   out.push('  - A per-lead summary has no times: no contact model (contactModel) is written; fit a call log for that.');
   return out.join('\n') + '\n';

@@ -15,14 +15,14 @@ const flags = {
 export const importCommand: Command = {
   name: 'import',
   summary: 'check a call log, lead stream or per-lead summary CSV: column mapping, rejected rows, totals',
-  usage: 'import <file.csv[.gz]> [--map column=field ...] [--tz zone] [--date-order mdy|dmy] [--strict] [--json]',
+  usage: 'import <file.csv[.gz]> [--map column=field ...] [--map "Date+Time=attemptTime"] [--tz zone] [--date-order mdy|dmy|ymd] [--skip-lines N] [--strict] [--json]',
   flags,
   async run(argv, io) {
     const parsed = parseArgs(argv, flags);
     const read = await readLogForCli(parsed, io);
     if (typeof read === 'number') return read;
     const { log } = read;
-    const summary: Record<string, unknown> = { file: parsed.positional[0], kind: log.kind, columns: log.mapping.assignments, unusedColumns: log.mapping.unused };
+    const summary: Record<string, unknown> = { file: parsed.positional[0], kind: log.kind, why: log.mapping.explanation, columns: log.mapping.assignments, unusedColumns: log.mapping.unused };
     if (log.kind === 'calls') {
       const outcomes: Record<string, number> = {};
       for (let i = 0; i < log.table.length; i++) outcomes[CALL_OUTCOMES[log.table.outcome[i]]] = (outcomes[CALL_OUTCOMES[log.table.outcome[i]]] ?? 0) + 1;
@@ -54,12 +54,13 @@ export const importCommand: Command = {
       return 0;
     }
     const lines = [`${summary.file}: ${log.kind === 'calls' ? 'call log' : log.kind === 'summary' ? 'per-lead summary' : 'lead stream'}`];
+    for (const w of log.mapping.explanation ?? []) lines.push(`  ${w}`);
     lines.push('Columns:');
     for (const a of log.mapping.assignments) lines.push(`  ${a.field.padEnd(14)} <- "${a.header}"${a.how === 'map' ? ' (--map)' : ''}`);
     if (log.mapping.unused.length > 0) lines.push(`  unused: ${log.mapping.unused.map((h) => `"${h}"`).join(', ')}`);
     lines.push(`Rows: ${log.report.rows} read, ${log.report.kept} kept, ${log.report.rejected} rejected.`);
     for (const [k, v] of Object.entries(summary)) {
-      if (['file', 'kind', 'columns', 'unusedColumns', 'import'].includes(k) || v === undefined) continue;
+      if (['file', 'kind', 'why', 'columns', 'unusedColumns', 'import'].includes(k) || v === undefined) continue;
       lines.push(`${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`);
     }
     io.out(lines.join('\n') + '\n');

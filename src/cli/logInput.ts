@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { UsageError, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
+import { describeReadError, InputFileError, inputFileProblem } from './inputFile';
 import { ColumnMappingError, parseColumnMap } from '../io/columnMapping';
 import { describeImportReport, type ImportReport } from '../io/importReport';
 import type { LogImport, LogReadOptions } from '../io/logReader';
@@ -16,6 +17,7 @@ export const LOG_INPUT_FLAGS: Record<string, FlagSpec> = {
   outcome: { type: 'string', repeat: true, describe: 'value=outcome for dispositions not recognized, e.g. "Spoke to borrower=contact" (repeatable)' },
   delimiter: { type: 'string', describe: 'field separator (default: detected among , ; tab |); "tab" for a tab' },
   kind: { type: 'string', describe: 'calls (one row per attempt), summary (one row per lead with its number of calls), leads, or auto (default)' },
+  'skip-lines': { type: 'number', minInt: 0, describe: 'lines above the header to skip (a title line); by default leading one-cell lines are skipped as titles' },
   strict: { type: 'boolean', describe: 'treat any rejected row as an error (exit code 2)' },
   'show-rejects': { type: 'number', minInt: 0, describe: 'how many rejected rows to list (default 10)' },
 };
@@ -40,6 +42,7 @@ export function logReadOptions(flags: ParsedArgs['flags']): LogReadOptions & { d
       kind: oneOf(flags.kind, 'kind', ['calls', 'summary', 'leads', 'auto'] as const),
       delimiter: delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter,
       maxExamples: Math.max(100, Number(flags['show-rejects'] ?? 10)),
+      skipLines: flags['skip-lines'] as number | undefined,
     };
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -55,6 +58,8 @@ export async function readLogForCli(parsed: ParsedArgs, io: CliIO): Promise<{ lo
   if (parsed.positional.length !== 1) throw new UsageError(`expected one CSV file (plain or .gz), got ${parsed.positional.length}`);
   const options = logReadOptions(parsed.flags);
   const path = resolve(io.cwd, parsed.positional[0]);
+  const problem = inputFileProblem(parsed.positional[0], io.cwd);
+  if (problem) throw new InputFileError(`${parsed.positional[0]}: ${problem}`);
   let log: LogImport;
   try {
     log = await readLogFile(path, options);
@@ -63,16 +68,22 @@ export async function readLogForCli(parsed: ParsedArgs, io: CliIO): Promise<{ lo
       io.err(`${parsed.positional[0]}: ${e.message}\n`);
       return 2;
     }
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.err(`${parsed.positional[0]}: no such file\n`);
-      return 2;
-    }
+    const why = describeReadError(e) ?? (/file is empty/.test((e as Error).message) ? 'has no header row (only blank lines)' : undefined);
+    if (why) throw new InputFileError(`${parsed.positional[0]}: ${why}`);
     throw e;
   }
   const show = Number(parsed.flags['show-rejects'] ?? 10);
   if (log.report.rejected > 0 || log.report.warnings.length > 0) io.err(`${parsed.positional[0]}: ${describeImportReport(log.report, show)}\n`);
+  if (log.report.kept === 0) {
+    io.err(
+      log.report.rows === 0
+        ? `${parsed.positional[0]}: no data rows below the header; nothing was kept\n`
+        : `${parsed.positional[0]}: nothing was kept: all ${log.report.rejected} rows were rejected (see the reasons above)\n`,
+    );
+    return 2;
+  }
   if (parsed.flags.strict && log.report.rejected > 0) {
-    io.err(`--strict: ${log.report.rejected} rejected rows; fix them or drop --strict\n`);
+    io.err(`--strict: ${log.report.rejected} rejected rows (${log.report.kept} kept); fix them or drop --strict\n`);
     return 2;
   }
   return { log, path };

@@ -1,6 +1,7 @@
-import { UsageError, describeFlags } from './args';
+import { BadInputError, UsageError, describeFlags } from './args';
 import type { CliIO, Command } from './command';
 import { commands } from './commands';
+import { releaseInterrupts } from './interrupt';
 
 /** Terminal IO for the real process. */
 export function processIO(): CliIO {
@@ -47,15 +48,29 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     io.err(`leadlab: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  const options = rest.indexOf('--') === -1 ? rest : rest.slice(0, rest.indexOf('--'));
+  if (options.includes('--help') || options.includes('-h')) {
     io.out(commandHelp(command));
     return 0;
   }
+  try {
+    return await runCommand(command, rest, io);
+  } finally {
+    releaseInterrupts();
+  }
+}
+
+async function runCommand(command: Command, rest: string[], io: CliIO): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`leadlab ${command.name}: ${e.message}\n\n${commandHelp(command)}`);
+      return 2;
+    }
+    // Bad input files (missing, a folder, empty, a damaged gzip) are bad input, like a bad flag: exit code 2.
+    if (e instanceof BadInputError) {
+      io.err(`leadlab ${command.name}: ${e.message}\n`);
       return 2;
     }
     const err = e as Error;

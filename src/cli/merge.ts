@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { mergeShards, sweepCombinations, type SweepShard } from '../compare';
+import { isSweepShard, mergeShards, sweepCombinations, type SweepShard } from '../compare';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
+import { readInputText } from './inputFile';
+import { checkOutputPath } from './outputPath';
 import { reportSweep } from './sweepOutput';
 
 const flags = {
@@ -19,13 +19,25 @@ export const mergeCommand: Command = {
   async run(argv, io) {
     const { positional, flags: f } = parseArgs(argv, flags);
     if (positional.length === 0) throw new UsageError('expected shard files from `leadlab sweep --shard i/n`');
-    const shards = positional.map((p) => {
+    const prefix = (f.out as string | undefined) ?? 'sweep';
+    for (const ext of ['.json', '.runs.csv', '.combinations.csv']) checkOutputPath(prefix + ext, io.cwd, '--out');
+    const shards: SweepShard[] = [];
+    for (const p of positional) {
+      const text = readInputText(p, io.cwd, 'shard');
+      let json: unknown;
       try {
-        return JSON.parse(readFileSync(resolve(io.cwd, p), 'utf8')) as SweepShard;
+        json = JSON.parse(text);
       } catch (e) {
-        throw new UsageError(`cannot read shard ${p}: ${(e as Error).message}`);
+        io.err(`leadlab merge: ${p}: not valid JSON: ${(e as Error).message}\n`);
+        return 2;
       }
-    });
+      if (!isSweepShard(json)) {
+        const kind = (json as { kind?: unknown } | null)?.kind;
+        io.err(`leadlab merge: ${p} is not a shard file of \`leadlab sweep --shard i/n\`${kind === 'leadlab-sweep' ? ': it is the result of a whole sweep, which needs no merging' : kind !== undefined ? ` (kind ${JSON.stringify(kind)})` : ' (no "kind" field)'}\n`);
+        return 2;
+      }
+      shards.push(json);
+    }
     let result;
     try {
       // JSON turned NaN into null; metrics are numbers again here.
@@ -35,7 +47,7 @@ export const mergeCommand: Command = {
       io.err(`leadlab merge: ${(e as Error).message}\n`);
       return 2;
     }
-    reportSweep(result, { json: Boolean(f.json), out: (f.out as string | undefined) ?? 'sweep' }, io);
+    reportSweep(result, { json: Boolean(f.json), out: prefix }, io);
     return 0;
   },
 };

@@ -10,6 +10,7 @@ import { formatDifference } from './compareFormat';
 import { formatValue, table } from './format';
 import { jsonNumbers } from './run';
 import { runTasks } from './runTasks';
+import { FORCE_FLAG } from './runSize';
 import { prepareSweepSpec, readJsonFile } from './sweep';
 import { SimPool } from '../worker/pool';
 
@@ -18,6 +19,7 @@ const flags = {
   seed: { type: 'string', describe: 'run seed (default: the file\'s, else the base scenario\'s)' },
   workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print the result as JSON' },
+  force: FORCE_FLAG,
 } as const;
 
 class Interrupted extends Error {}
@@ -44,7 +46,7 @@ export const optimizeCommand: Command = {
     let prepared;
     try {
       const spec = parseSweepSpec(sweepPart);
-      prepared = prepareSweepSpec(spec, dirname(resolve(io.cwd, positional[0])), { seed: f.seed as string | undefined });
+      prepared = prepareSweepSpec(spec, dirname(resolve(io.cwd, positional[0])), { seed: f.seed as string | undefined, force: Boolean(f.force) });
     } catch (e) {
       if (e instanceof ScenarioError) {
         io.err(`leadlab optimize: ${e.message}\nNothing was run.\n`);
@@ -65,10 +67,32 @@ export const optimizeCommand: Command = {
     }
 
     async function optimizeOn(pool: SimPool | undefined): Promise<number> {
-      const measure = async (tasks: { source: (typeof sources)[number]; replication: number }[]) => {
-        const outcome = await runTasks(tasks.map((t) => ({ ...t, seed })), { workers, io, label: 'runs', pool });
+      // Every finished run, kept for the report of an interrupted search (candidate -1 is the starting policy).
+      const finished: { candidate: number; replication: number; value: number }[] = [];
+      const measure = async (tasks: { source: (typeof sources)[number]; replication: number; candidate: number }[]) => {
+        const outcome = await runTasks(tasks.map((t) => ({ source: t.source, replication: t.replication, seed })), { workers, io, label: 'runs', pool });
+        outcome.results.forEach((r, i) => r && finished.push({ candidate: tasks[i].candidate, replication: tasks[i].replication, value: r.metrics[metric] }));
         if (outcome.interrupted) throw new Interrupted();
         return outcome.results.map((r) => r!.metrics[metric]);
+      };
+      // After Ctrl-C: the runs that finished, by candidate, so that none is lost (no best is chosen from them).
+      const reportInterrupted = (stage: string, best?: number): number => {
+        const byCandidate = new Map<number, number[]>();
+        for (const r of finished) byCandidate.set(r.candidate, [...(byCandidate.get(r.candidate) ?? []), r.value]);
+        const rows = [...byCandidate].sort((a, b) => a[0] - b[0]).map(([c, values]) => ({
+          candidate: c < 0 ? 'starting policy' : c,
+          values: c < 0 ? {} : combos[c].values,
+          runs: values.length,
+          [metric]: meanInterval(values),
+        }));
+        const chosen = best === undefined ? 'no best candidate was chosen from them' : `the search had chosen candidate ${best}, but its gain over the starting policy was not measured`;
+        io.err(`Interrupted ${stage}: ${finished.length} runs finished and are listed; ${chosen}.\n`);
+        if (f.json) io.out(JSON.stringify({ metric, interrupted: true, runsFinished: finished.length, best: best ?? null, candidates: rows }, jsonNumbers, 2) + '\n');
+        else {
+          const show = (x: number) => formatValue(metric, x);
+          io.out(table(rows.map((r) => [String(r.candidate), Object.entries(r.values).map(([p, v]) => `${p} = ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', '), String(r.runs), show((r[metric] as ReturnType<typeof meanInterval>).mean)]), ['Candidate', 'Values', 'Runs', `${METRICS[metric].label} (mean of finished runs)`]) + '\n');
+        }
+        return 130;
       };
       let search;
       try {
@@ -76,13 +100,10 @@ export const optimizeCommand: Command = {
           candidates: combos.length,
           budget,
           higherIsBetter,
-          evaluate: (tasks) => measure(tasks.map((t) => ({ source: sources[t.candidate], replication: t.replication }))),
+          evaluate: (tasks) => measure(tasks.map((t) => ({ source: sources[t.candidate], replication: t.replication, candidate: t.candidate }))),
         });
       } catch (e) {
-        if (e instanceof Interrupted) {
-          io.err('Interrupted: the search stopped before a best candidate was chosen.\n');
-          return 130;
-        }
+        if (e instanceof Interrupted) return reportInterrupted('during the search');
         if (/budget of/.test((e as Error).message)) throw new UsageError((e as Error).message.replace(/^optimize: /, ''));
         throw e;
       }
@@ -90,9 +111,9 @@ export const optimizeCommand: Command = {
       // The starting policy on the same replications, paired with the best: the gain carries its own interval.
       let startValues: number[];
       try {
-        startValues = await measure(bestValues.map((_, r) => ({ source: baseSource, replication: r })));
+        startValues = await measure(bestValues.map((_, r) => ({ source: baseSource, replication: r, candidate: -1 })));
       } catch (e) {
-        if (e instanceof Interrupted) return 130;
+        if (e instanceof Interrupted) return reportInterrupted('while measuring the starting policy', search.best);
         throw e;
       }
       const best = { index: search.best, values: combos[search.best].values, [metric]: meanInterval(bestValues) };

@@ -30,9 +30,14 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': 
 
 /**
  * A self-contained HTML page (inline SVG, no scripts) with the comparison table and the charts. `document` is a DOM
- * document for Plot to draw into: jsdom's in Node.
+ * document for Plot to draw into: `svgDocument()` (src/cli/svgDocument.ts) in Node, or jsdom's or a browser's.
  */
-export function renderReport(comparison: Comparison, summaries: readonly ScenarioSummary[], document: Document): string {
+export function renderReport(
+  comparison: Comparison,
+  summaries: readonly ScenarioSummary[],
+  document: Document,
+  interrupted?: { replicationsFinished: number; replicationsPlanned: number },
+): string {
   const figures = reportCharts(summaries).map((c) => {
     const svg = Plot.plot({ ...c.options, document }) as Element;
     return `<figure><figcaption>${escape(c.title)}</figcaption>${svg.outerHTML}</figure>`;
@@ -58,10 +63,11 @@ export function renderReport(comparison: Comparison, summaries: readonly Scenari
 body { font: 14px system-ui, sans-serif; margin: 2em auto; max-width: 980px; color: #222; }
 table { border-collapse: collapse; margin: 1em 0; } th, td { padding: 4px 10px; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
 th:first-child { text-align: left; } small { color: #666; } .better { background: #e3f6e3; } .worse { background: #fbe3e3; }
+.interrupted { background: #fff3cd; padding: 0.5em 1em; border: 1px solid #e0c060; }
 figure { margin: 2em 0; } figcaption { font-weight: bold; font-size: 16px; margin-bottom: 0.5em; }
 </style></head><body>
 <h1>Leadlab comparison</h1>
-<p>${comparison.scenarios.length} scenarios, ${comparison.replications} replications each, seed ${escape(String(comparison.seed))}. Replication r of every scenario sees the same leads (common random numbers); differences against the baseline, <b>${escape(base.name)}</b>, are paired by replication, with their own 95% interval, and called better or worse where that interval excludes zero.</p>
+${interrupted ? `<p class="interrupted"><b>Interrupted:</b> the comparison was stopped (Ctrl-C) after ${interrupted.replicationsFinished} of ${interrupted.replicationsPlanned} planned replications finished in every scenario; the numbers below rest on those ${interrupted.replicationsFinished}.</p>\n` : ''}<p>${comparison.scenarios.length} scenarios, ${comparison.replications} replications each, seed ${escape(String(comparison.seed))}. Replication r of every scenario sees the same leads (common random numbers); differences against the baseline, <b>${escape(base.name)}</b>, are paired by replication, with their own 95% interval, and called better or worse where that interval excludes zero.</p>
 <table>${head}${rows.join('')}</table>
 ${figures.join('\n')}
 </body></html>

@@ -6,6 +6,8 @@ import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { callsToCsv } from './callsCsv';
 import { formatSummary, noValueReasons } from './format';
+import { checkOutputPath } from './outputPath';
+import { checkRunSize, FORCE_FLAG } from './runSize';
 import { loadScenarioFile } from './scenarioFile';
 
 const flags = {
@@ -13,6 +15,7 @@ const flags = {
   replications: { type: 'number', minInt: 1, describe: 'replications (default: the scenario\'s)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   calls: { type: 'string', describe: 'also write every call attempt of replication 1 to this CSV file' },
+  force: FORCE_FLAG,
 } as const;
 
 /** `leadlab run`: simulate one scenario and summarize it. */
@@ -36,6 +39,8 @@ export const runCommand: Command = {
     }
     for (const w of resolved.warnings) io.err(`warning: ${w}\n`);
     if (positional.length === 0 && !f.json) io.err('No scenario file given: running the built-in default scenario (see data/scenarios/default.json).\n');
+    if (f.calls) checkOutputPath(f.calls as string, io.cwd, '--calls');
+    checkRunSize(resolved, positional[0] ?? 'default scenario', Boolean(f.force), { recordCalls: Boolean(f.calls) });
     const seed = (f.seed as string | undefined) ?? resolved.scenario.seed;
     const replications = (f.replications as number | undefined) ?? resolved.scenario.replications;
     const started = Date.now();
@@ -46,17 +51,18 @@ export const runCommand: Command = {
       onProgress: io.isTTY && !f.json ? (done, total) => io.err(`\rreplication ${done}/${total}`) : undefined,
     });
     if (io.isTTY && !f.json) io.err('\r\x1b[K');
-    if (f.calls) {
-      const path = resolve(io.cwd, f.calls as string);
-      writeFileSync(path, callsToCsv(runs[0].calls ?? [], resolved.config.startDate));
-      io.err(`Wrote ${runs[0].calls?.length ?? 0} call attempts of replication 1 to ${f.calls}\n`);
-    }
     if (f.json) {
       // A metric printed as null says why in `noValue` (e.g. cost per funded with no funded loans).
       io.out(JSON.stringify({ scenario: resolved.scenario.name, ...summary, noValue: noValueReasons(summary), wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');
     } else {
       const c = resolved.config;
       io.out(formatSummary(summary, { days: c.days, warmupDays: c.warmupDays, cooldownDays: c.cooldownDays, agents: c.agents.length }));
+    }
+    // After the table, so that a file that cannot be written never costs the results.
+    if (f.calls) {
+      const path = resolve(io.cwd, f.calls as string);
+      writeFileSync(path, callsToCsv(runs[0].calls ?? [], resolved.config.startDate));
+      io.err(`Wrote ${runs[0].calls?.length ?? 0} call attempts of replication 1 to ${f.calls}\n`);
     }
     return 0;
   },

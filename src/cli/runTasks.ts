@@ -3,6 +3,7 @@ import { runReplication } from '../sim/runner';
 import type { RunResult } from '../sim/runResult';
 import { SimPool, type SimTask } from '../worker/pool';
 import type { CliIO } from './command';
+import { interruptSignal } from './interrupt';
 import { progressLine } from './progressBar';
 
 export type { SimTask };
@@ -14,35 +15,36 @@ export interface TasksOutcome {
 }
 
 /**
- * Runs simulation tasks on `workers` worker threads (0: in this thread) with a progress bar on a terminal;
- * Ctrl-C stops handing out tasks and returns what finished. Results are in task order whatever the workers.
+ * Runs simulation tasks on `workers` worker threads (0: in this thread) with a progress bar on a terminal (or
+ * one line per finished run on stderr with `LEADLAB_PROGRESS=lines`, for logs); Ctrl-C stops handing out tasks
+ * and returns what finished (see src/cli/interrupt.ts). Results are in task order whatever the workers.
  */
 export async function runTasks(tasks: readonly SimTask[], options: { workers: number; io: CliIO; label: string; quiet?: boolean; pool?: SimPool }): Promise<TasksOutcome> {
   const { io } = options;
   const started = Date.now();
   const showProgress = io.isTTY && !options.quiet;
+  const progressLines = !io.isTTY && !options.quiet && process.env.LEADLAB_PROGRESS === 'lines';
   let lastDraw = 0;
   const onProgress = (done: number, total: number) => {
+    if (progressLines) io.err(`${options.label} ${done}/${total} finished\n`);
     const now = Date.now();
     if (!showProgress || (now - lastDraw < 100 && done < total)) return;
     lastDraw = now;
     io.err(`\r\x1b[K${progressLine(done, total, now - started, options.label)}`);
   };
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  const signal = interruptSignal(io);
   try {
-    if (options.workers === 0 && !options.pool) return runInThread(tasks, controller.signal, onProgress);
+    // Awaited here, so that the progress line is cleared only when the runs are over.
+    if (options.workers === 0 && !options.pool) return await runInThread(tasks, signal, onProgress);
     // A caller that runs several batches (optimize's rounds) passes its own pool, so threads start once.
     const pool = options.pool ?? new SimPool(Math.min(options.workers, Math.max(1, tasks.length)));
     try {
-      const { results, aborted } = await pool.run(tasks, { signal: controller.signal, onProgress });
+      const { results, aborted } = await pool.run(tasks, { signal, onProgress });
       return { results, interrupted: aborted };
     } finally {
       if (!options.pool) await pool.close();
     }
   } finally {
-    process.off('SIGINT', onSigint);
     if (showProgress) io.err('\r\x1b[K');
   }
 }

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { isObject, show } from '../schema';
 import { loadScenario, parseScenarioText, ScenarioError } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
+import { readInputText } from './inputFile';
 
 import type { ScenarioSource } from '../worker/simApi';
 
@@ -15,12 +16,7 @@ export function readScenarioSource(path: string | undefined, cwd: string, overri
   let dir = cwd;
   if (path !== undefined) {
     const full = resolve(cwd, path);
-    let text: string;
-    try {
-      text = readFileSync(full, 'utf8');
-    } catch (e) {
-      throw new Error(`cannot read scenario ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
+    const text = readInputText(path, cwd, 'cannot read scenario');
     const parsed = parseScenarioText(text, path);
     // The root must be an object: `[]`, `null` or `42` is not a scenario (spread below, it would read as `{}`).
     if (!isObject(parsed)) throw new ScenarioError([{ path: '(root)', message: `expected an object, got ${show(parsed)}` }], path);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
@@ -6,7 +7,9 @@ import { loadScenario, ScenarioError } from '../scenario/load';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { jsonNumbers } from './run';
+import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
+import { checkOutputPath } from './outputPath';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
 import { reportSweep } from './sweepOutput';
 
@@ -17,6 +20,7 @@ const flags = {
   out: { type: 'string', describe: 'output prefix: PREFIX.json, PREFIX.runs.csv, PREFIX.combinations.csv (default: the sweep file\'s name); with --shard, the shard file' },
   workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print the result as JSON instead of the table' },
+  force: FORCE_FLAG,
 } as const;
 
 function parseShard(text: string): { index: number; count: number } {
@@ -35,7 +39,7 @@ export function readJsonFile(path: string, cwd: string, what: string): unknown {
 }
 
 /** Everything a sweep run needs, validated: the definition, and each combination's scenario ready for a worker. */
-export function prepareSweep(path: string, cwd: string, f: { replications?: number; seed?: string }): ReturnType<typeof prepareSweepSpec> {
+export function prepareSweep(path: string, cwd: string, f: { replications?: number; seed?: string; force?: boolean }): ReturnType<typeof prepareSweepSpec> {
   const json = readJsonFile(path, cwd, 'sweep');
   let spec;
   try {
@@ -47,7 +51,7 @@ export function prepareSweep(path: string, cwd: string, f: { replications?: numb
 }
 
 /** Validates every combination of a parsed sweep; `dir` is where the base scenario's file names are resolved. */
-export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications?: number; seed?: string }): { definition: SweepDefinition; sources: ScenarioSource[]; baseSource: ScenarioSource } {
+export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications?: number; seed?: string; force?: boolean }): { definition: SweepDefinition; sources: ScenarioSource[]; baseSource: ScenarioSource } {
   const base = typeof spec.base === 'string' ? readScenarioSource(spec.base, dir) : inlineScenarioSource(spec.base, dir, 'sweep.base');
   // Parameters apply to the normalized base, where every default is written out (agents[0] exists even when the file omits agents).
   const normalized = JSON.parse(JSON.stringify(base.resolved.scenario)) as Record<string, unknown>;
@@ -58,6 +62,8 @@ export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications
     replications: f.replications ?? spec.replications ?? base.resolved.scenario.replications,
     seed: f.seed ?? spec.seed ?? base.resolved.scenario.seed,
   };
+  const names = Object.keys(base.source.files).sort();
+  if (names.length > 0) definition.fileHashes = Object.fromEntries(names.map((n) => [n, createHash('sha256').update(base.source.files[n]).digest('hex')]));
   const sources = sweepCombinations(spec.parameters).map((c) => {
     const where = `combination ${c.index} (${Object.entries(c.values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ')})`;
     let scenario: Record<string, unknown>;
@@ -66,7 +72,7 @@ export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications
     } catch (e) {
       throw new UsageError(`sweep.parameters: ${(e as Error).message}`);
     }
-    loadScenario(scenario, (p) => base.source.files[p], where);
+    checkRunSize(loadScenario(scenario, (p) => base.source.files[p], where), where, Boolean(f.force));
     return { json: scenario, files: base.source.files };
   });
   return { definition, sources, baseSource: { json: normalized, files: base.source.files } };
@@ -83,7 +89,7 @@ export const sweepCommand: Command = {
     if (positional.length !== 1) throw new UsageError(`expected one sweep file, got ${positional.length}`);
     let prepared;
     try {
-      prepared = prepareSweep(positional[0], io.cwd, { replications: f.replications as number | undefined, seed: f.seed as string | undefined });
+      prepared = prepareSweep(positional[0], io.cwd, { replications: f.replications as number | undefined, seed: f.seed as string | undefined, force: Boolean(f.force) });
     } catch (e) {
       if (e instanceof ScenarioError) {
         io.err(`leadlab sweep: ${e.message}\nNothing was run.\n`);
@@ -97,21 +103,31 @@ export const sweepCommand: Command = {
     const [from, to] = shard ? shardRange(shard.index, shard.count, keys.length) : [0, keys.length];
     const slice = keys.slice(from, to);
     const tasks = slice.map((k) => ({ source: sources[k.combination], replication: k.replication, seed: definition.seed }));
+    const stem = basename(positional[0]).replace(/\.json$/i, '');
+    const prefix = (f.out as string | undefined) ?? `${stem}-results`;
+    const shardName = shard ? ((f.out as string | undefined) ?? `${stem}.shard-${shard.index}-of-${shard.count}.json`) : '';
+    // Where the results go is checked before anything runs, so that a bad path never costs the runs.
+    if (shard) checkOutputPath(shardName, io.cwd, '--out');
+    else for (const ext of ['.json', '.runs.csv', '.combinations.csv']) checkOutputPath(prefix + ext, io.cwd, '--out');
     const outcome = await runTasks(tasks, { workers: (f.workers as number | undefined) ?? availableParallelism(), io, label: 'runs' });
     const runs: SweepRun[] = slice.flatMap((k, i) => {
       const r = outcome.results[i];
       return r ? [{ combination: k.combination, replication: k.replication, metrics: r.metrics }] : [];
     });
-    if (outcome.interrupted) io.err(`Interrupted: ${runs.length} of ${tasks.length} runs finished; writing those.\n`);
-    const stem = basename(positional[0]).replace(/\.json$/i, '');
-    const prefix = (f.out as string | undefined) ?? `${stem}-results`;
+    const partial = outcome.interrupted ? { runsFinished: runs.length, runsPlanned: tasks.length } : undefined;
+    if (partial) io.err(`Interrupted: ${runs.length} of ${tasks.length} runs finished; writing those, marked partial.\n`);
     if (shard) {
-      const file: SweepShard = { kind: 'leadlab-sweep-shard', sweep: definition, shard, runs };
-      const name = (f.out as string | undefined) ?? `${stem}.shard-${shard.index}-of-${shard.count}.json`;
-      writeFileSync(resolve(io.cwd, name), JSON.stringify(file, jsonNumbers) + '\n');
-      io.err(`Shard ${shard.index}/${shard.count}: runs ${from + 1}-${to} of ${keys.length}; wrote ${name}\n`);
+      const file: SweepShard = { kind: 'leadlab-sweep-shard', sweep: definition, shard, range: { first: from + 1, last: to }, runs, ...(partial && { partial }) };
+      writeFileSync(resolve(io.cwd, shardName), JSON.stringify(file, jsonNumbers) + '\n');
+      io.err(
+        partial
+          ? `Shard ${shard.index}/${shard.count} (interrupted): ${runs.length} of its ${tasks.length} runs (${from + 1}-${to} of ${keys.length}) finished; wrote ${shardName}, marked partial (merge refuses it: run the shard again)\n`
+          : `Shard ${shard.index}/${shard.count}: runs ${from + 1}-${to} of ${keys.length}; wrote ${shardName}\n`,
+      );
     } else {
-      reportSweep(sweepResult(definition, sweepCombinations(definition.parameters), runs), { json: Boolean(f.json), out: prefix }, io);
+      const result = sweepResult(definition, sweepCombinations(definition.parameters), runs);
+      if (partial) result.partial = partial;
+      reportSweep(result, { json: Boolean(f.json), out: prefix }, io);
     }
     return outcome.interrupted ? 130 : 0;
   },

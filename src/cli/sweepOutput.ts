@@ -34,13 +34,14 @@ export function formatSweep(result: SweepResult): string {
   ]);
   const header = ['#', ...paths, ...HEADLINE.map((m) => METRICS[m].label)];
   const s = result.sweep;
-  return `${s.name}: ${result.combinations.length} combinations x ${s.replications} replications, seed ${s.seed} (common random numbers across combinations)\n\n${table(rows, header)}\n`;
+  const partial = result.partial ? `PARTIAL (interrupted): ${result.partial.runsFinished} of ${result.partial.runsPlanned} runs finished; each combination's n is in the JSON and in combinations.csv\n` : '';
+  return `${s.name}: ${result.combinations.length} combinations x ${s.replications} replications, seed ${s.seed} (common random numbers across combinations)\n${partial}\n${table(rows, header)}\n`;
 }
 
-/** Prints the result (table or JSON) and writes the files. */
+/** Prints the result (table or JSON), then writes the files: the table is out even when a file cannot be written. */
 export function reportSweep(result: SweepResult, options: { json: boolean; out: string }, io: CliIO): void {
-  const files = writeSweepOutputs(result, options.out, io.cwd);
   if (options.json) io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');
   else io.out(formatSweep(result));
-  io.err(`Wrote ${files.join(', ')}\n`);
+  const files = writeSweepOutputs(result, options.out, io.cwd);
+  io.err(`Wrote ${files.join(', ')}${result.partial ? ' (marked partial)' : ''}\n`);
 }

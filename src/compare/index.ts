@@ -4,8 +4,10 @@ export { parsePath, setAtPath, type PathStep } from './jsonPath';
 export { expandValues, parseSweepSpec, type SweepParameter, type SweepSpec } from './sweepSpec';
 export { scenarioOf, shardRange, sweepCombinations, sweepRunKeys, type SweepCombination } from './sweepGrid';
 export {
+  isSweepShard,
   mergeShards,
   sweepResult,
+  type PartialRuns,
   type SweepCombinationSummary,
   type SweepDefinition,
   type SweepResult,

@@ -13,6 +13,17 @@ export interface SweepDefinition {
   parameters: SweepParameter[];
   replications: number;
   seed: string | number;
+  /**
+   * SHA-256 of each file the base scenario names (a fitted model, a replayed lead stream), by the name it is
+   * given in the scenario: shards built from different contents of the same file name are not one sweep.
+   */
+  fileHashes?: Record<string, string>;
+}
+
+/** How much of a sweep an interrupted run finished. */
+export interface PartialRuns {
+  runsFinished: number;
+  runsPlanned: number;
 }
 
 /** One run of a sweep: replication `replication` of combination `combination`. */
@@ -33,6 +44,8 @@ export interface SweepResult {
   sweep: SweepDefinition;
   combinations: SweepCombinationSummary[];
   runs: SweepRun[];
+  /** Set when the sweep was interrupted (Ctrl-C): only these runs finished, and the summaries rest on them. */
+  partial?: PartialRuns;
 }
 
 /** A slice of a sweep's runs from `leadlab sweep --shard i/n`. */
@@ -40,7 +53,17 @@ export interface SweepShard {
   kind: 'leadlab-sweep-shard';
   sweep: SweepDefinition;
   shard: { index: number; count: number };
+  /** The shard's runs in the whole sweep, 1-based and inclusive. */
+  range?: { first: number; last: number };
   runs: SweepRun[];
+  /** Set when the shard was interrupted: a partial shard cannot be merged. */
+  partial?: PartialRuns;
+}
+
+/** True when `x` has the shape of a shard file (kind, shard index and count, definition, runs). */
+export function isSweepShard(x: unknown): x is SweepShard {
+  const s = x as Partial<SweepShard> | null;
+  return typeof s === 'object' && s !== null && s.kind === 'leadlab-sweep-shard' && typeof s.shard?.index === 'number' && typeof s.shard?.count === 'number' && typeof s.sweep === 'object' && Array.isArray(s.runs);
 }
 
 /** Summarizes runs by combination (mean, 95% interval, sd, n per metric); runs are sorted by combination and replication. */
@@ -59,18 +82,38 @@ export function sweepResult(sweep: SweepDefinition, combinations: readonly Sweep
   };
 }
 
+function describeKind(x: unknown): string {
+  const kind = (x as { kind?: unknown } | null)?.kind;
+  if (kind === 'leadlab-sweep') return 'the result of a whole sweep (kind "leadlab-sweep"), which needs no merging';
+  if (kind === 'leadlab-sweep-shard') return 'a shard file without its shard index, count or runs (damaged?)';
+  return kind === undefined ? 'a file with no "kind"' : `kind ${JSON.stringify(kind)}`;
+}
+
 /**
  * Joins the shards of one sweep into the result a single run would give. Throws when the shards come from
  * different sweeps, a shard is missing or repeated, or a run is missing or repeated.
  */
 export function mergeShards(shards: readonly SweepShard[], combinations: (sweep: SweepDefinition) => SweepCombination[]): SweepResult {
   if (shards.length === 0) throw new Error('merge: expected at least one shard file');
+  for (const s of shards) {
+    if (!isSweepShard(s)) throw new Error(`merge: expected shard files from \`leadlab sweep --shard i/n\`, got ${describeKind(s)}`);
+  }
   const [first] = shards;
   const definition = JSON.stringify(first.sweep);
   const count = first.shard.count;
   const seen = new Set<number>();
   for (const s of shards) {
-    if (s.kind !== 'leadlab-sweep-shard') throw new Error(`merge: expected shard files from \`leadlab sweep --shard i/n\`, got kind ${JSON.stringify(s.kind)}`);
+    if (s.partial) {
+      throw new Error(`merge: shard ${s.shard.index}/${s.shard.count} is partial (interrupted: ${s.partial.runsFinished} of its ${s.partial.runsPlanned} runs finished); run it again`);
+    }
+    const hashes = first.sweep.fileHashes ?? {}, other = s.sweep.fileHashes ?? {};
+    for (const name of new Set([...Object.keys(hashes), ...Object.keys(other)])) {
+      if (hashes[name] !== other[name]) {
+        throw new Error(
+          `merge: shard ${s.shard.index}/${s.shard.count} was built with different contents of ${name} than shard ${first.shard.index}/${count} (sha256 ${(other[name] ?? 'none').slice(0, 12)} against ${(hashes[name] ?? 'none').slice(0, 12)})`,
+        );
+      }
+    }
     if (JSON.stringify(s.sweep) !== definition) throw new Error(`merge: shard ${s.shard.index}/${s.shard.count} is from a different sweep than shard ${first.shard.index}/${count}`);
     if (s.shard.count !== count) throw new Error(`merge: shard ${s.shard.index}/${s.shard.count} does not belong to a split into ${count}`);
     if (seen.has(s.shard.index)) throw new Error(`merge: shard ${s.shard.index}/${count} given twice`);

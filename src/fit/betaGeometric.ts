@@ -1,3 +1,4 @@
+import { BETA_PARAMETER_BOUND, betaBoundNotes } from './betaBound';
 import { binaryGoodnessOfFit, type GoodnessOfFit } from './goodnessOfFit';
 import { logBeta } from '../stats/logBeta';
 import { nelderMead } from './nelderMead';
@@ -34,6 +35,10 @@ export interface BetaGeometricFit {
   subjects: number;
   events: number;
   converged: boolean;
+  /** True when alpha or beta stopped at {@link BETA_PARAMETER_BOUND} or the mean is at the edge of [0, 1]. */
+  atBound: boolean;
+  /** Why the fit is degenerate (empty when it is not). */
+  boundNotes: string[];
   perAttempt: AttemptFitRow[];
   goodnessOfFit: GoodnessOfFit;
 }
@@ -83,7 +88,7 @@ export function betaGeometricHazard(alpha: number, beta: number, k: number): num
  * Fits the beta-geometric model by maximum likelihood (Nelder-Mead on log alpha and log beta) with
  * censored subjects, and reports observed against fitted events per attempt with a chi-squared test.
  * When the data show no heterogeneity (a constant rate) alpha and beta grow without bound along a ridge;
- * they are capped at 1e5 and the fit is then a geometric with p = alpha / (alpha + beta).
+ * they stop at {@link BETA_PARAMETER_BOUND} (`atBound`), and the fit is then a geometric with p = alpha / (alpha + beta).
  *
  * @example
  * // Fader & Hardie (2007), "regular" customers, years 1-7 of 1000
@@ -106,7 +111,7 @@ export function fitBetaGeometric(counts: AttemptCounts): BetaGeometricFit {
     const s = 1 / (h1 / h2 - 1);
     if (s > 0 && Number.isFinite(s)) start = [Math.log(Math.max(1e-3, h1 * s)), Math.log(Math.max(1e-3, (1 - h1) * s))];
   }
-  const cap = Math.log(1e5);
+  const cap = Math.log(BETA_PARAMETER_BOUND);
   const negLL = (x: number[]): number => {
     const a = Math.exp(Math.min(cap, x[0])), b = Math.exp(Math.min(cap, x[1]));
     const ll = betaGeometricLogLik(a, b, counts);
@@ -114,8 +119,18 @@ export function fitBetaGeometric(counts: AttemptCounts): BetaGeometricFit {
   };
   let best = nelderMead(negLL, start, { step: 0.5, tolerance: 1e-12 });
   best = nelderMead(negLL, best.x, { step: 0.1, tolerance: 1e-13 });
-  const alpha = Math.exp(Math.min(cap, best.x[0])), beta = Math.exp(Math.min(cap, best.x[1]));
-  const logLik = -best.value;
+  let alpha = Math.exp(Math.min(cap, best.x[0])), beta = Math.exp(Math.min(cap, best.x[1]));
+  let logLik = -best.value;
+  // Along the ridge toward no spread the likelihood is nearly flat and the search stops anywhere on it: when
+  // the same mean at the bound is as likely (within 0.01), the fit is put at the bound, so every degenerate
+  // fit ends at one place and is flagged.
+  const scale = BETA_PARAMETER_BOUND / Math.max(alpha, beta);
+  const atBoundLogLik = betaGeometricLogLik(alpha * scale, beta * scale, counts);
+  if (scale > 1 && atBoundLogLik >= logLik - 0.01) {
+    alpha *= scale;
+    beta *= scale;
+    logLik = atBoundLogLik;
+  }
   const se = standardErrors(alpha, beta, counts);
   const perAttempt: AttemptFitRow[] = [];
   for (let k = 1; k <= K; k++) {
@@ -133,9 +148,10 @@ export function fitBetaGeometric(counts: AttemptCounts): BetaGeometricFit {
     perAttempt.map((r) => ({ observed: r.observed, expected: r.fitted, trials: r.atRisk })),
     2,
   );
+  const boundNotes = betaBoundNotes(alpha, beta);
   return {
     alpha, beta, se, logLik, meanProbability: alpha / (alpha + beta), subjects, events,
-    converged: best.converged && alpha < 1e5 && beta < 1e5, perAttempt, goodnessOfFit,
+    converged: best.converged && boundNotes.length === 0, atBound: boundNotes.length > 0, boundNotes, perAttempt, goodnessOfFit,
   };
 }
 

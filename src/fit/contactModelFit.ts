@@ -1,3 +1,4 @@
+import { BETA_PARAMETER_BOUND } from './betaBound';
 import { nelderMead } from './nelderMead';
 import { regularizedBeta } from '../stats/regularizedBeta';
 
@@ -178,8 +179,8 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
       [Math.log(alpha), Math.log(beta)],
       { step: 0.1, tolerance: 1e-9, maxIterations: 400 },
     );
-    alpha = Math.min(1e4, Math.exp(fitted.x[0]));
-    beta = Math.min(1e4, Math.exp(fitted.x[1]));
+    alpha = Math.min(BETA_PARAMETER_BOUND, Math.exp(fitted.x[0]));
+    beta = Math.min(BETA_PARAMETER_BOUND, Math.exp(fitted.x[1]));
     // Multipliers: hours under the mean-1 condition, then ages with the anchor held at 1.
     for (let round = 0; round < 2; round++) {
       updateHours(h, g, S1, S0, nodes, hourFree, hourCount, knownAttempts, A, G);
@@ -196,8 +197,8 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
   // plain EM step when it does not). Blending keeps the hour condition, which is linear, satisfied.
   const snapshot = (): number[] => [Math.log(alpha), Math.log(beta), ...h, ...g];
   const restore = (x: readonly number[]): void => {
-    alpha = Math.exp(x[0]);
-    beta = Math.exp(x[1]);
+    alpha = Math.min(BETA_PARAMETER_BOUND, Math.exp(x[0]));
+    beta = Math.min(BETA_PARAMETER_BOUND, Math.exp(x[1]));
     for (let w = 0; w < H; w++) h[w] = Math.max(1e-4, x[2 + w]);
     for (let a = 0; a < A; a++) g[a] = Math.max(1e-4, x[2 + H + a]);
   };

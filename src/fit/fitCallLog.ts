@@ -5,6 +5,7 @@ import { AGE_BUCKET_EDGES, bucketLabel, bucketOf } from './buckets';
 import { fitContactModel, type Multiplier } from './contactModelFit';
 import { conversionBySpeedToLead, conversionByContactAttempt, type ConversionRow } from './conversionTables';
 import { fitExponentialDecay } from './exponentialDecayFit';
+import { betaBoundNotes } from './betaBound';
 import { binaryGoodnessOfFit, type GoodnessOfFit } from './goodnessOfFit';
 import { kaplanMeier, medianSurvival, survivalAt, thinCurve } from './kaplanMeier';
 import { leadHistories } from './leadHistories';
@@ -74,6 +75,8 @@ export interface FittedModel {
     logLik: number;
     iterations: number;
     converged: boolean;
+    /** True when contactability stopped at a bound or its mean is at the edge of [0, 1] (see the notes): not a result. */
+    atBound: boolean;
     anchorAge: { fromMinutes: number; toMinutes: number | null };
     byAttempt: { attempt: number; attempts: number; observed: number; fitted: number }[];
     goodnessOfFit: { byAttempt: GoodnessOfFit; byLeadAge: GoodnessOfFit; byHourOfWeek: GoodnessOfFit };
@@ -164,15 +167,16 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
   // Attempts to contact: the plain beta-geometric.
   const bg = fitBetaGeometric(attemptCounts(searchCount, event));
   const bgNotes = [`Goodness of fit: ${bg.goodnessOfFit.verdict}.`];
-  if (bg.alpha >= 1e4 || bg.beta >= 1e4) bgNotes.push('No sign of heterogeneity between leads: the fit is a plain geometric (alpha and beta hit their cap).');
+  for (const n of bg.boundNotes) bgNotes.push(`Degenerate fit: ${n}.`);
   if (contacted < 50) bgNotes.push(`Only ${contacted} contacts: alpha and beta are poorly determined (see their standard errors).`);
   bgNotes.push('These alpha and beta describe the per-attempt contact probability averaged over the hours and lead ages at which this log called; contactModel.contactability separates those effects out.');
 
   // The joint model.
   const joint = fitContactModel({ leadStart, hour, ageBucket, contact }, {
-    ageBuckets: A, minAttempts, start: { alpha: bg.alpha < 1e4 ? bg.alpha : 1, beta: bg.beta < 1e4 ? bg.beta : 1 }, maxIterations: options.maxIterations,
+    ageBuckets: A, minAttempts, start: bg.atBound ? { alpha: 1, beta: 1 } : { alpha: bg.alpha, beta: bg.beta }, maxIterations: options.maxIterations,
   });
   const jointNotes: string[] = [];
+  for (const n of betaBoundNotes(joint.alpha, joint.beta)) jointNotes.push(`Degenerate fit of contactability Beta(${joint.alpha.toPrecision(4)}, ${joint.beta.toPrecision(4)}): ${n}. Do not use this contactModel as it is.`);
   if (!joint.converged) jointNotes.push(`The joint fit stopped after ${joint.iterations} iterations without settling; treat its parameters as approximate.`);
 
   // Observed against fitted, by attempt, hour and age.
@@ -281,7 +285,7 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
     contactByHourOfWeek: { hours, notes: hourNotes },
     contactByLeadAge: { buckets, exponential, notes: ageNotes },
     contactModelFit: {
-      logLik: joint.logLik, iterations: joint.iterations, converged: joint.converged,
+      logLik: joint.logLik, iterations: joint.iterations, converged: joint.converged, atBound: betaBoundNotes(joint.alpha, joint.beta).length > 0,
       anchorAge: { fromMinutes: AGE_BUCKET_EDGES[anchor], toMinutes: AGE_BUCKET_EDGES[anchor + 1] === Infinity ? null : AGE_BUCKET_EDGES[anchor + 1] },
       byAttempt, goodnessOfFit, notes: jointNotes,
     },

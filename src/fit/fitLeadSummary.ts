@@ -74,6 +74,7 @@ export function fitLeadSummary(table: LeadSummaryTable, options: { event?: 'conv
     `Goodness of fit: ${bg.goodnessOfFit.verdict}.`,
     'Counts are read as right-censored: this assumes calling stopped for reasons unrelated to how likely the lead was to say yes, which a campaign that stops calling after a "no" breaks; read the hazard as descriptive.',
   ];
+  for (const n of bg.boundNotes) bgNotes.unshift(`Degenerate fit: ${n}.`);
   const events = event.reduce((a, b) => a + b, 0);
   if (events < 50) bgNotes.push(`Only ${events} events: alpha and beta are poorly determined.`);
   return {

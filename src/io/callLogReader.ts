@@ -1,6 +1,6 @@
 import type { CallOutcome } from '../sim/callLog';
 import { CallLogTableBuilder, type CallLogTable } from './callLogTable';
-import { resolveColumns, type ColumnMapping } from './columnMapping';
+import { cellText, columnLabel, resolveColumns, type ColumnMapping } from './columnMapping';
 import { isBlankRow, type RowSink } from './csvRows';
 import type { ImportField } from './fields';
 import { parseFlag } from './flag';
@@ -25,7 +25,12 @@ export interface CallLogReadOptions {
   skewMinutes?: number;
   /** Data rows buffered to detect the date order when it is not given. Default 5000. */
   sniffRows?: number;
+  /** The present, minutes since the epoch, for the warning on times in the future. Default: the clock. */
+  now?: number;
 }
+
+/** Times later than this many minutes after `now` are warned about as being in the future. */
+export const FUTURE_MARGIN_MINUTES = 2 * 1440;
 
 /** A read call log: the attempts as columns, what was kept and rejected, and how the file was read. */
 export interface CallLogImport {
@@ -74,11 +79,17 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
   let first = Infinity, last = -Infinity;
   let sawOffsetlessTime = false;
   const cache = { createdText: '', created: NaN };
+  // A lead id seen again with another creation time is another lead (a system that reuses ids, or a lead
+  // entered twice): it is read as its own lead, named by id and creation time, and counted.
+  const createdById = new Map<string, number>();
+  const splitIds = new Map<string, { line: number; keys: Set<string> }>();
+  const futureLimit = (options.now ?? Date.now() / 60_000) + FUTURE_MARGIN_MINUTES;
+  const future = { rows: 0, line: 0, text: '' };
 
   const time = (text: string): number => parseTimestamp(text, { zone, dateOrder });
 
   function column(field: ImportField): string {
-    return header[mapping!.index[field]];
+    return columnLabel(header, mapping!, field);
   }
 
   function badTime(line: number, field: ImportField, text: string): void {
@@ -98,7 +109,7 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     if (fields.length !== header.length) {
       return ledger.reject(line, 'wrong-field-count', `expected ${header.length} fields, got ${fields.length}`);
     }
-    const get = (f: ImportField): string => (m.index[f] === -1 ? '' : fields[m.index[f]].trim());
+    const get = (f: ImportField): string => cellText(fields, m, f);
     for (const f of ['leadId', 'leadCreated', 'attemptTime', 'outcome'] as const) {
       if (NULLISH.has(get(f).toLowerCase())) return ledger.reject(line, 'missing-field', `${f} (column "${column(f)}") is empty`);
     }
@@ -127,6 +138,12 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
       ledger.warn(`attempts up to ${skew} minute(s) before the lead was created were taken as clock skew (age 0)`);
       at = created;
     }
+    if (created > futureLimit || attempt > futureLimit) {
+      if (future.rows++ === 0) {
+        future.line = line;
+        future.text = created > futureLimit ? createdText : attemptText;
+      }
+    }
     const outcomeText = get('outcome');
     const outcome = normalizeOutcome(outcomeText, options.outcomes);
     if (!outcome) {
@@ -146,8 +163,18 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     }
     if (m.index.convertedTime !== -1 && !NULLISH.has(get('convertedTime').toLowerCase())) converted = true;
     else if (m.index.convertedTime !== -1 && converted === undefined) converted = false;
+    const id = get('leadId');
+    let leadKey = id;
+    const firstCreated = createdById.get(id);
+    if (firstCreated === undefined) createdById.set(id, created);
+    else if (firstCreated !== created) {
+      leadKey = `${id} (created ${formatTime(created)})`;
+      let split = splitIds.get(id);
+      if (!split) splitIds.set(id, (split = { line, keys: new Set() }));
+      split.keys.add(leadKey);
+    }
     builder.push({
-      leadId: get('leadId'),
+      leadId: leadKey,
       leadCreated: created,
       attemptTime: at,
       outcome,
@@ -169,8 +196,8 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     const samples: string[] = [];
     for (const { fields } of buffer) {
       for (const f of ['leadCreated', 'attemptTime'] as const) {
-        const v = fields[m.index[f]];
-        if (v !== undefined) samples.push(v);
+        const v = cellText(fields, m, f);
+        if (v !== '') samples.push(v);
       }
     }
     const detected = detectDateOrder(samples);
@@ -200,6 +227,21 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     finish() {
       if (!mapping) throw new RangeError('call log: the file is empty (no header row)');
       flush();
+      if (splitIds.size > 0) {
+        let extra = 0;
+        for (const s of splitIds.values()) extra += s.keys.size;
+        const [firstId, firstSplit] = splitIds.entries().next().value!;
+        ledger.warnCounted(
+          `${splitIds.size} lead id(s) appear with more than one creation time (first: "${firstId}" at line ${firstSplit.line}); each id and creation time was read as its own lead: ${extra} more lead(s)`,
+          splitIds.size,
+        );
+      }
+      if (future.rows > 0) {
+        ledger.warnCounted(
+          `${future.rows} row(s) have a time after ${formatTime(futureLimit)}, in the future (first at line ${future.line}: "${future.text}"); check the date order (--date-order) and two-digit years`,
+          future.rows,
+        );
+      }
       if (!options.timeZone && sawOffsetlessTime) {
         ledger.warn('no time zone given (--tz): wall-clock times were read as UTC, and hour of week is on the UTC clock');
       }

@@ -1,4 +1,4 @@
-import { FIELD_ALIASES, KIND_FIELDS, isImportField, normalizeHeader, type ImportField, type ImportKind } from './fields';
+import { FIELD_ALIASES, KIND_FIELDS, isImportField, looksLikeAttemptCount, normalizeHeader, type ImportField, type ImportKind } from './fields';
 
 /** Where one field is read from. */
 export interface ColumnAssignment {
@@ -18,6 +18,30 @@ export interface ColumnMapping {
   index: Record<ImportField, number>;
   /** Headers that no field uses (kept as attributes by the lead-stream reader). */
   unused: string[];
+  /**
+   * Fields read from more than one column, joined with a space: a date and a time of day in separate columns
+   * (`--map "Date+Time=attemptTime"`). `index[field]` is the first of them.
+   */
+  joins: Partial<Record<ImportField, number[]>>;
+  /** Why the kind and the columns were chosen, in plain sentences (set by the auto-detecting reader). */
+  explanation?: string[];
+}
+
+/**
+ * The text of `field` in a row: its column trimmed, or its columns trimmed and joined with a space; "" when the
+ * field has no column.
+ */
+export function cellText(fields: readonly string[], mapping: ColumnMapping, field: ImportField): string {
+  const join = mapping.joins[field];
+  if (join) return join.map((i) => (fields[i] ?? '').trim()).filter((t) => t !== '').join(' ');
+  const i = mapping.index[field];
+  return i === -1 ? '' : (fields[i] ?? '').trim();
+}
+
+/** The header text of `field`'s column(s), for messages: "Date+Time". */
+export function columnLabel(header: readonly string[], mapping: ColumnMapping, field: ImportField): string {
+  const join = mapping.joins[field];
+  return join ? join.map((i) => header[i]).join('+') : header[mapping.index[field]];
 }
 
 /** Thrown when a file's header cannot be mapped; the message names what is missing and what was seen. */
@@ -27,7 +51,8 @@ export class ColumnMappingError extends Error {
 
 /**
  * Parses `--map` entries "column=field" (the column by its header text, or `#3` for the third column) into
- * a record column -> field. The split is at the last "=", so headers may contain "=".
+ * a record column -> field. The split is at the last "=", so headers may contain "=". "Date+Time=attemptTime"
+ * reads the field from two columns joined with a space.
  */
 export function parseColumnMap(entries: readonly string[]): Record<string, ImportField> {
   const out: Record<string, ImportField> = {};
@@ -73,15 +98,22 @@ export function resolveColumns(
   const index = Object.fromEntries(Object.keys(FIELD_ALIASES).map((f) => [f, -1])) as Record<ImportField, number>;
   const used = new Set<number>();
   const assignments: ColumnAssignment[] = [];
+  const joins: Partial<Record<ImportField, number[]>> = {};
   for (const [column, field] of Object.entries(map)) {
-    const i = findColumn(header, column);
-    if (i === -1) {
-      throw new ColumnMappingError(`--map ${column}=${field}: no column "${column}" in the header (${header.map((h) => JSON.stringify(h)).join(', ')})`);
+    let columns = [findColumn(header, column)];
+    // "Date+Time": two columns joined, unless a header is itself named with a "+".
+    if (columns[0] === -1 && column.includes('+')) columns = column.split('+').map((part) => findColumn(header, part.trim()));
+    const missing = column.includes('+') && columns.length > 1 ? column.split('+').filter((_, k) => columns[k] === -1) : columns[0] === -1 ? [column] : [];
+    if (missing.length > 0) {
+      throw new ColumnMappingError(`--map ${column}=${field}: no column ${missing.map((c) => `"${c.trim()}"`).join(', ')} in the header (${header.map((h) => JSON.stringify(h)).join(', ')})`);
     }
     if (!fields.includes(field)) continue;
-    index[field] = i;
-    used.add(i);
-    assignments.push({ field, column: i, header: header[i], how: 'map' });
+    index[field] = columns[0];
+    if (columns.length > 1) joins[field] = columns;
+    for (const i of columns) {
+      used.add(i);
+      assignments.push({ field, column: i, header: header[i], how: 'map' });
+    }
   }
   const normalized = header.map(normalizeHeader);
   for (const field of fields) {
@@ -96,6 +128,14 @@ export function resolveColumns(
       }
     }
   }
+  if (fields.includes('attempts') && index.attempts === -1) {
+    const i = normalized.findIndex((h, j) => !used.has(j) && looksLikeAttemptCount(h));
+    if (i !== -1) {
+      index.attempts = i;
+      used.add(i);
+      assignments.push({ field: 'attempts', column: i, header: header[i], how: 'auto' });
+    }
+  }
   const missing = required.filter((f) => index[f] === -1);
   if (missing.length > 0) {
     const hint = missing.map((f) => `--map "<column>=${f}"`).join(' ');
@@ -105,5 +145,5 @@ export function resolveColumns(
   }
   assignments.sort((a, b) => a.column - b.column);
   const unused = header.filter((_, i) => !used.has(i));
-  return { kind, assignments, index, unused };
+  return { kind, assignments, index, unused, joins };
 }

@@ -1,4 +1,4 @@
-import type Papa from 'papaparse';
+import Papa from 'papaparse';
 
 /**
  * Receives the rows of a delimited file one at a time: the header first, then the data rows. `line` is the
@@ -24,6 +24,32 @@ function countNewlines(fields: readonly string[]): number {
 }
 
 /**
+ * A quote that is never closed makes the parser read every following line into one field, up to the next
+ * quote or the end of the file. The row is cut at the end of its first line (rejected, with where and how
+ * many lines were swallowed), and each following line is parsed again as a row of its own.
+ */
+function recoverLines(fields: string[], at: number, delimiter: string, error: Papa.ParseError, sink: RowSink): void {
+  // Put back the quotes the parser took: the opening one, and the closing one unless the field ran to the end.
+  const k = fields.findIndex((f) => f.includes('\n'));
+  const raw = fields.map((f, i) => (i === k ? `"${f}${error.code === 'MissingQuotes' ? '' : '"'}` : f));
+  const lines = raw.join(delimiter).split(/\r?\n/);
+  const message = error.message;
+  if (lines[lines.length - 1] === '') lines.pop();
+  const rest = lines.length - 1;
+  sink.row(
+    lines[0].split(delimiter),
+    at,
+    `${message}: the quote opened on line ${at} is not closed on its line; the row was cut there and the ${rest} following line(s) were read again as rows`,
+  );
+  for (let j = 1; j < lines.length; j++) {
+    const parsed = Papa.parse<string[]>(lines[j], { delimiter, header: false, skipEmptyLines: false });
+    const row = parsed.data[0] ?? [''];
+    const problem = parsed.errors.find((e) => e.type === 'Quotes');
+    sink.row(row, at + j, problem ? problem.message : undefined);
+  }
+}
+
+/**
  * A papaparse configuration that streams rows into `sink` with their line numbers. Line numbers count the
  * newlines inside quoted fields, so they match what an editor shows. The same configuration serves a
  * string (`Papa.parse(text, config)`), a browser `File` and a Node readable stream.
@@ -41,7 +67,8 @@ export function papaRowConfig(sink: RowSink, options: CsvOptions = {}, onDone?: 
       const at = line;
       line += 1 + countNewlines(fields);
       const quoteError = results.errors.find((e) => e.type === 'Quotes');
-      sink.row(fields, at, quoteError ? `${quoteError.message}` : undefined);
+      if (quoteError && line - at > 1) recoverLines(fields, at, results.meta.delimiter, quoteError, sink);
+      else sink.row(fields, at, quoteError ? `${quoteError.message}` : undefined);
     },
     complete() {
       onDone?.();
@@ -84,7 +111,7 @@ export function parseStream(parse: (config: Papa.ParseConfig<string[]>, fail: (e
   });
 }
 
-/** True for a row that is an empty line. */
+/** True for a row that is an empty line or holds only separators (",,,,", as spreadsheets write empty rows). */
 export function isBlankRow(fields: readonly string[]): boolean {
-  return fields.length === 0 || (fields.length === 1 && fields[0].trim() === '');
+  return fields.every((f) => f.trim() === '');
 }

@@ -46,9 +46,21 @@ export const FIELD_ALIASES: Readonly<Record<ImportField, readonly string[]>> = {
   product: ['product', 'producttype', 'loantype', 'loanproduct', 'program'],
   converted: ['converted', 'conversion', 'isconverted', 'funded', 'isfunded', 'sold', 'won', 'sale', 'closedwon', 'y'],
   convertedTime: ['convertedat', 'convertedtime', 'converteddate', 'conversiondate', 'conversiontime', 'fundedat', 'fundeddate', 'closedat', 'closedate', 'saledate'],
-  attempts: ['attempts', 'attemptcount', 'numattempts', 'numberofattempts', 'calls', 'callcount', 'numcalls', 'numberofcalls', 'totalcalls', 'dials', 'campaign'],
+  attempts: [
+    'attempts', 'attemptcount', 'numattempts', 'numberofattempts', 'noofattempts', 'calls', 'callcount', 'numcalls', 'numberofcalls',
+    'noofcalls', 'totalcalls', 'callsmade', 'dials', 'noofcontacts', 'numberofcontacts', 'numcontacts', 'nocontacts', 'contactcount',
+    'totalcontacts', 'timescontacted', 'campaign',
+  ],
   contacted: ['contacted', 'reached', 'iscontacted', 'everreached'],
 };
+
+/**
+ * Header shapes of an attempt count that no alias lists ("Calls This Campaign", "NoOfDials"): a word for calls
+ * in the name, and not a count of an earlier campaign or a number of days.
+ */
+export function looksLikeAttemptCount(normalized: string): boolean {
+  return /(contacts|calls|attempts|dials)/.test(normalized) && !/^(prev|previous|last|days|pdays|before)/.test(normalized);
+}
 
 /** The fields of each kind, in the order a summary lists them, and which are required. */
 export const KIND_FIELDS: Readonly<Record<ImportKind, { fields: readonly ImportField[]; required: readonly ImportField[] }>> = {

@@ -68,6 +68,11 @@ export class ImportLedger {
     this.warnings.set(message, (this.warnings.get(message) ?? 0) + 1);
   }
 
+  /** Records a non-fatal oddity that was counted elsewhere (`count` times); the message says the count. */
+  warnCounted(message: string, count: number): void {
+    this.warnings.set(message, (this.warnings.get(message) ?? 0) + count);
+  }
+
   /** Number of rejected rows so far. */
   get rejectedCount(): number {
     return this.rows - this.kept;
@@ -97,6 +102,6 @@ export function describeImportReport(report: ImportReport, maxExamples = 10): st
   for (const ex of report.examples.slice(0, maxExamples)) lines.push(`  line ${ex.line}: ${ex.message}`);
   const more = report.rejected - Math.min(maxExamples, report.examples.length);
   if (more > 0) lines.push(`  ... and ${more} more rejected rows`);
-  for (const w of report.warnings) lines.push(`Warning: ${w.message}${w.count > 1 ? ` (${w.count} times)` : ''}`);
+  for (const w of report.warnings) lines.push(`Warning: ${w.message}${w.count > 1 && !w.message.startsWith(`${w.count} `) ? ` (${w.count} times)` : ''}`);
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
-import { resolveColumns, type ColumnMapping } from './columnMapping';
+import { FUTURE_MARGIN_MINUTES } from './callLogReader';
+import { cellText, columnLabel, resolveColumns, type ColumnMapping } from './columnMapping';
 import { isBlankRow, type RowSink } from './csvRows';
 import type { ImportField } from './fields';
 import { parseFlag } from './flag';
@@ -36,6 +37,8 @@ export interface LeadStreamReadOptions {
   timeZone?: string;
   dateOrder?: DateOrder;
   maxExamples?: number;
+  /** The present, minutes since the epoch, for the warning on times in the future. Default: the clock. */
+  now?: number;
 }
 
 /** A {@link RowSink} that builds a lead stream. */
@@ -70,7 +73,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
       const m = mapping;
       let dateOrder = options.dateOrder;
       if (!dateOrder) {
-        const d = detectDateOrder(rows.map((r) => r.fields[m.index.leadCreated] ?? ''));
+        const d = detectDateOrder(rows.map((r) => cellText(r.fields, m, 'leadCreated')));
         if (d && d !== 'conflict') dateOrder = d;
       }
       const seen = new Set<string>();
@@ -79,13 +82,13 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
       for (const { fields, line, problem } of rows) {
         if (problem) { ledger.reject(line, 'malformed-quotes', `malformed quotes: ${problem}`); continue; }
         if (fields.length !== header.length) { ledger.reject(line, 'wrong-field-count', `expected ${header.length} fields, got ${fields.length}`); continue; }
-        const get = (f: ImportField): string => (m.index[f] === -1 ? '' : fields[m.index[f]].trim());
+        const get = (f: ImportField): string => cellText(fields, m, f);
         const id = get('leadId');
         if (!id) { ledger.reject(line, 'missing-field', `leadId (column "${header[m.index.leadId]}") is empty`); continue; }
         if (seen.has(id)) { ledger.reject(line, 'bad-value', `leadId "${id}" appears again (first row kept)`); continue; }
         const createdText = get('leadCreated');
         const created = parseTimestamp(createdText, { zone, dateOrder });
-        if (Number.isNaN(created)) { ledger.reject(line, 'unparseable-time', `leadCreated (column "${header[m.index.leadCreated]}"): cannot read "${createdText}" as a time`); continue; }
+        if (Number.isNaN(created)) { ledger.reject(line, 'unparseable-time', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}"): cannot read "${createdText}" as a time`); continue; }
         let converted: boolean | undefined;
         if (m.index.converted !== -1) {
           converted = parseFlag(get('converted'));
@@ -105,6 +108,14 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
           attributes,
         });
         ledger.keep();
+      }
+      const futureLimit = (options.now ?? Date.now() / 60_000) + FUTURE_MARGIN_MINUTES;
+      const future = leads.filter((l) => l.created > futureLimit);
+      if (future.length > 0) {
+        ledger.warnCounted(
+          `${future.length} lead(s) were created after ${new Date(futureLimit * 60_000).toISOString().slice(0, 16)}Z, in the future (first: "${future[0].leadId}"); check the date order (--date-order) and two-digit years`,
+          future.length,
+        );
       }
       leads.sort((a, b) => a.created - b.created);
       return { kind: 'leads', leads, report: ledger.report(), mapping: m, timeZone: zone.name, dateOrder };

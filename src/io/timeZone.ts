@@ -12,7 +12,12 @@ export interface TimeZone {
   wallToUtc(wallMs: number): number;
 }
 
-const HOUR_MS = 3_600_000;
+/**
+ * Offsets are cached per 15 minutes of UTC: every zone in use since 1972 changes its offset on a quarter hour of UTC, and the
+ * half-hour zones (Adelaide, St John's, Lord Howe) change on a half hour, which a cache per UTC hour misread
+ * for 30 minutes after each change.
+ */
+const SLOT_MS = 15 * 60_000;
 
 function fixedZone(name: string, offset: number): TimeZone {
   return { name, offsetMinutes: () => offset, wallToUtc: (wall) => wall - offset * 60_000 };
@@ -26,11 +31,7 @@ function parseOffset(text: string): number | undefined {
   return m[1] === '-' ? -minutes : minutes;
 }
 
-/**
- * An IANA zone. Offsets are looked up once per UTC hour and cached: zones change offset on whole hours in
- * practice (the rare half-hour transitions, e.g. Lord Howe Island, are off by up to 30 minutes for one
- * hour a year).
- */
+/** An IANA zone. Offsets are looked up once per quarter hour of UTC and cached (see `SLOT_MS`). */
 function ianaZone(name: string): TimeZone {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: name,
@@ -43,16 +44,16 @@ function ianaZone(name: string): TimeZone {
   });
   const cache = new Map<number, number>();
   const offsetMinutes = (utcMs: number): number => {
-    const hour = Math.floor(utcMs / HOUR_MS);
-    let offset = cache.get(hour);
+    const slot = Math.floor(utcMs / SLOT_MS);
+    let offset = cache.get(slot);
     if (offset === undefined) {
-      const at = hour * HOUR_MS;
+      const at = slot * SLOT_MS;
       const parts: Record<string, number> = {};
       for (const p of format.formatToParts(at)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
       const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute);
       offset = Math.round((wall - at) / 60_000);
       if (cache.size > 100_000) cache.clear();
-      cache.set(hour, offset);
+      cache.set(slot, offset);
     }
     return offset;
   };

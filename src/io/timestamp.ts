@@ -13,7 +13,28 @@ export interface TimestampOptions {
 
 const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp]\.?[Mm]\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/;
 const NUMERIC = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp]\.?[Mm]\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/;
+const COMPACT = /^(\d{8}|\d{6})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp]\.?[Mm]\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/;
 const EPOCH_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
+
+/**
+ * A two-digit year: 69-99 are 1969-1999, 00-68 are 2000-2068 (the POSIX `strptime` pivot), so a 1999 export
+ * written as "990201" is not read as 2099.
+ */
+export function fullYear(twoDigits: number): number {
+  return twoDigits >= 69 ? 1900 + twoDigits : 2000 + twoDigits;
+}
+
+/**
+ * Reads a compact date ("990201", "19990201"): year first unless the date order says day- or month-first
+ * ("010299" is 1 February 1999 with dmy). Returns [year, month, day].
+ */
+function compactDate(digits: string, order: DateOrder | undefined): [number, number, number] {
+  const long = digits.length === 8;
+  const two = (i: number): number => Number(digits.slice(i, i + 2));
+  if (order === 'dmy') return [long ? Number(digits.slice(4)) : fullYear(two(4)), two(2), two(0)];
+  if (order === 'mdy') return [long ? Number(digits.slice(4)) : fullYear(two(4)), two(0), two(2)];
+  return long ? [Number(digits.slice(0, 4)), two(4), two(6)] : [fullYear(two(0)), two(2), two(4)];
+}
 const EPOCH_MS = /^\d{12,13}$/;
 
 function offsetOf(text: string | undefined): number | undefined {
@@ -53,7 +74,9 @@ function build(
  * - ISO 8601 and its common relatives: `2024-03-05T14:22:10Z`, `2024-03-05 14:22`, `2024/03/05 2:22 PM`,
  *   `2024-03-05T14:22:10.5+01:00`, a bare date;
  * - numeric dates in the stated order: US `3/5/2024 2:22:10 PM`, EU `05/03/2024 14:22`, `05.03.2024 14:22`,
- *   `05-03-24` (two-digit years are 20xx);
+ *   `05-03-24` (two-digit years 00-68 are 20xx, 69-99 are 19xx);
+ * - compact dates `yyyymmdd` and `yymmdd` (`19990201`, `990201`, with a time after a space: `990201 7:02:56`),
+ *   read year first, or day- or month-first when `options.dateOrder` says dmy or mdy;
  * - Unix epoch seconds (9-10 digits) and milliseconds (12-13 digits).
  * Wall-clock times without an offset are read in `options.zone`. Returns NaN when the text is not a time,
  * or when it is a numeric date and `options.dateOrder` is unknown and the text is ambiguous.
@@ -70,7 +93,7 @@ export function parseTimestamp(text: string, options: TimestampOptions): number 
   if (m) {
     const a = +m[1], b = +m[3];
     let year = +m[4];
-    if (m[4].length === 2) year += 2000;
+    if (m[4].length === 2) year = fullYear(year);
     let order = options.dateOrder;
     if (order === undefined || order === 'ymd') {
       // Unambiguous cases need no stated order; dotted dates are day-first wherever they are used.
@@ -82,6 +105,11 @@ export function parseTimestamp(text: string, options: TimestampOptions): number 
     }
     const [month, day] = order === 'mdy' ? [a, b] : [b, a];
     return build(year, month, day, m[5], m[6], m[7], m[8], m[9], m[10], options.zone);
+  }
+  m = COMPACT.exec(s);
+  if (m) {
+    const [year, month, day] = compactDate(m[1], options.dateOrder);
+    return build(year, month, day, m[2], m[3], m[4], m[5], m[6], m[7], options.zone);
   }
   if (EPOCH_SECONDS.test(s)) return Number(s) / 60;
   if (EPOCH_MS.test(s)) return Number(s) / 60_000;

@@ -33,6 +33,19 @@ function parseContactModel(text: string, file: string): { model?: ContactModel; 
   } catch (e) {
     return { issues: [{ path: 'contactModel', message: `${file} is not valid JSON: ${messageOf(e)}` }] };
   }
+  const fit = json as { kind?: string; event?: string; attemptsToEvent?: { alpha?: number; beta?: number } } | null;
+  if (fit?.kind === 'summary') {
+    const bg = fit.attemptsToEvent;
+    const hint = fit.event === 'contacted' && bg?.alpha && bg?.beta
+      ? `; its calls-to-contact fit can stand in for the spread between leads: "contact": {"contactability": {"alpha": ${+bg.alpha.toPrecision(4)}, "beta": ${+bg.beta.toPrecision(4)}}}`
+      : '';
+    return {
+      issues: [{
+        path: 'contactModel',
+        message: `${file} is the fit of a per-lead summary (counts without times), which has no contact model: fit a call log with attempt times (leadlab fit calls.csv --out model.json), or set "contact" in the scenario instead${hint}`,
+      }],
+    };
+  }
   // A fit output file holds the model under "contactModel"; a bare model is accepted too.
   const body = isObject(json) && Object.hasOwn(json, 'contactModel') ? json.contactModel : json;
   const issues: SchemaIssue[] = [];

@@ -35,6 +35,8 @@ export class AgentState implements AgentView {
   currentDoNotCall = false;
   currentOutcomeDraw = 0;
   currentJitterDraw = 0;
+  /** When the current call started: a first contact is timed from the start of the answered attempt, as the fit times it. */
+  currentCallStart = 0;
   // Measured-window statistics.
   busyMinutes = 0;
   measuredLeads = 0;

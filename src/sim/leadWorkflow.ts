@@ -458,6 +458,7 @@ export class LeadWorkflow {
     agent.currentDoNotCall = doNotCall;
     agent.currentOutcomeDraw = uOutcome;
     agent.currentJitterDraw = uJitter;
+    agent.currentCallStart = now;
     const inWindow = now >= this.windowStart && now < this.arrivalEnd;
     if (inWindow) agent.busyMinutes += duration;
     if (lead.counted) {
@@ -524,7 +525,7 @@ export class LeadWorkflow {
     const f = this.config.funnel;
     const firstConversation = lead.firstContactAt < 0;
     if (firstConversation) {
-      lead.firstContactAt = now;
+      lead.firstContactAt = agent.currentCallStart;
       // Counted from the consumer's last engagement, as a returning lead is a new inquiry to the floor.
       lead.firstContactAttempt = lead.attempts - lead.attemptsAtEngagement;
       // The consumer's interest cools while nobody reaches them (HBR 2011, "The Short Life of Online Sales Leads").

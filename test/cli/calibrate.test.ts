@@ -38,12 +38,12 @@ describe('leadlab calibrate', () => {
     expect(hour(await run([]))).toBeGreaterThan(4);
   });
 
-  it('rejects a second positional argument and a missing file, with exit code 2 and 1', async () => {
+  it('rejects a second positional argument and a missing file, both with exit code 2 (bad input)', async () => {
     const two = await cli(['calibrate', 'a.json', 'b.json']);
     expect(two.code).toBe(2);
     expect(two.err).toMatch(/expected at most one scenario file/);
     const missing = await cli(['calibrate', 'no-such-scenario.json']);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/cannot read scenario no-such-scenario.json: no such file/);
   });
 });

@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../src/cli/report';
+import { svgDocument } from '../../src/cli/svgDocument';
 import { compareScenarios } from '../../src/compare';
 import { loadScenario } from '../../src/scenario/load';
 import { runReplication } from '../../src/sim/runner';
@@ -20,7 +21,8 @@ describe('compare --report', () => {
   // Run and rendered before the tests, not while the suite is collected, so `-t` on another test skips it.
   beforeAll(() => {
     summaries = [summaryOf({ name: 'Radar' }), summaryOf({ name: 'Single call', callbacks: 'single-call' })];
-    html = renderReport(compareScenarios(summaries), summaries, new JSDOM('').window.document);
+    // The command draws into its own small SVG document; jsdom (a development dependency) reads the page back.
+    html = renderReport(compareScenarios(summaries), summaries, svgDocument());
     page = new JSDOM(html).window.document;
     agents = summaries[0].agents.length;
   });
@@ -54,5 +56,11 @@ describe('compare --report', () => {
     expect(rows).toHaveLength(METRIC_NAMES.length - SCORING_METRICS.length + 1);
     const contact = [...rows].find((r) => r.querySelector('th')?.textContent === 'Contact rate')!;
     expect(contact.querySelector('td.worse')?.textContent).toMatch(/pp.*worse/);
+  });
+
+  it('is byte for byte the page jsdom draws, for two comparisons (with and without lead scoring)', () => {
+    expect(html).toBe(renderReport(compareScenarios(summaries), summaries, new JSDOM('').window.document));
+    const three = [summaryOf({ name: 'Scored', scoring: {} }), summaryOf({ name: 'Fixed', callbacks: { preset: 'fixed-retries', tries: 3, everyHours: 2 } }), summaries[1]];
+    expect(renderReport(compareScenarios(three), three, svgDocument())).toBe(renderReport(compareScenarios(three), three, new JSDOM('').window.document));
   });
 });

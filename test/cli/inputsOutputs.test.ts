@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+
+async function cli(args: string[], cwd: string) {
+  let out = '', err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, isTTY: false });
+  return { code, out, err };
+}
+
+const model = readFileSync(new URL('../../data/calllogs/sample-truth.json', import.meta.url), 'utf8');
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlab-io-'));
+  writeFileSync(join(dir, 'model.json'), model);
+  writeFileSync(join(dir, 'sweep.json'), JSON.stringify({
+    name: 'hash test', base: { days: 5, warmupDays: 0, cooldownDays: 1, contactModel: 'model.json' }, parameters: { 'leads.perDay': [10, 20] }, replications: 1, seed: 1,
+  }));
+  return dir;
+}
+
+describe('input files follow one rule: bad input, exit code 2, a message naming the file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlab-in-'));
+  writeFileSync(join(dir, 'empty.csv'), '');
+  writeFileSync(join(dir, 'blank.csv'), '\n\n');
+  const gz = gzipSync(Buffer.from('lead,created,call time,result\n' + 'A,2024-03-04 09:00,2024-03-04 09:05,no answer\n'.repeat(2000)));
+  writeFileSync(join(dir, 'cut.csv.gz'), gz.subarray(0, gz.length >> 1));
+  mkdirSync(join(dir, 'folder.csv'));
+  const cases: [string, string, RegExp][] = [
+    ['a missing file', 'nope.csv', /nope\.csv: no such file/],
+    ['an empty file', 'empty.csv', /empty\.csv: is empty \(0 bytes\)/],
+    ['a file of blank lines', 'blank.csv', /blank\.csv: has no header row/],
+    ['a truncated gzip file', 'cut.csv.gz', /cut\.csv\.gz: is a truncated gzip file/],
+    ['a folder', 'folder.csv', /folder\.csv: is a folder, not a file/],
+  ];
+  for (const [what, name, message] of cases) {
+    it(`import and fit refuse ${what}`, async () => {
+      for (const command of ['import', 'fit']) {
+        const r = await cli([command, name], dir);
+        expect(r.code).toBe(2);
+        expect(r.err).toMatch(message);
+      }
+    });
+  }
+
+  it('run refuses a scenario file that is missing or a folder the same way', async () => {
+    expect(await cli(['run', 'nope.json'], dir)).toMatchObject({ code: 2, err: expect.stringMatching(/nope\.json: no such file/) });
+    expect(await cli(['run', 'folder.csv'], dir)).toMatchObject({ code: 2, err: expect.stringMatching(/folder\.csv: is a folder/) });
+  });
+});
+
+describe('output paths are checked before anything runs', () => {
+  it('refuses --report, --calls and --out into a missing folder or onto a folder, with exit code 2 and no output', async () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'out'));
+    const a = join(root(), 'data/scenarios/default.json');
+    for (const args of [
+      ['compare', a, a, '--report', 'missing/report.html'],
+      ['run', a, '--calls', 'out'],
+      ['sweep', 'sweep.json', '--out', 'missing/res'],
+      ['fit', join(root(), 'data/calllogs/sample-calls.csv.gz'), '--out', 'missing/model.json'],
+    ]) {
+      const r = await cli(args, dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).toMatch(/(does not exist|is a folder)/);
+      expect(r.out).toBe('');
+    }
+  });
+});
+
+describe('merge', () => {
+  it('says a file is not a shard, instead of failing on a missing property', async () => {
+    const dir = folder();
+    expect((await cli(['sweep', 'sweep.json', '--workers', '0', '--out', 'whole'], dir)).code).toBe(0);
+    const r = await cli(['merge', 'whole.json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/whole\.json is not a shard file of `leadlab sweep --shard i\/n`: it is the result of a whole sweep/);
+    writeFileSync(join(dir, 'other.json'), '{"hello": 1}');
+    expect((await cli(['merge', 'other.json'], dir)).err).toMatch(/other\.json is not a shard file .*\(no "kind" field\)/);
+  });
+
+  it('refuses shards built with different contents of the same model file, naming it', async () => {
+    const dir = folder();
+    expect((await cli(['sweep', 'sweep.json', '--workers', '0', '--shard', '1/2', '--out', 'p1.json'], dir)).code).toBe(0);
+    const changed = JSON.parse(model);
+    changed.contactModel.contactability.alpha = 1.5;
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(changed));
+    expect((await cli(['sweep', 'sweep.json', '--workers', '0', '--shard', '2/2', '--out', 'p2.json'], dir)).code).toBe(0);
+    const r = await cli(['merge', 'p1.json', 'p2.json', '--out', 'merged'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/shard 2\/2 was built with different contents of model\.json than shard 1\/2 \(sha256 [0-9a-f]{12} against [0-9a-f]{12}\)/);
+  });
+});
+
+function root(): string {
+  return new URL('../..', import.meta.url).pathname;
+}
