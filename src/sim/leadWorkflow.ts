@@ -489,6 +489,12 @@ export class LeadWorkflow {
     if (isOpen(lead.status) && lead.agent === agent.index && lead.loan && !this.loanSurvives(lead, agent)) {
       this.lose(lead, agent, 'withdrawn');
     } else if (isOpen(lead.status) && lead.agent === agent.index && agent.currentDoNotCall) {
+      // The consumer was reached (a contact, as the call log says) and asked not to be called again.
+      if (lead.firstContactAt < 0) {
+        lead.firstContactAt = agent.currentCallStart;
+        lead.firstContactAttempt = lead.attempts - lead.attemptsAtEngagement;
+      }
+      if (lead.status === 'new' || lead.status === 'attempted') this.setStatus(lead, 'contacted', agent, false);
       this.lose(lead, agent, 'do-not-call');
     } else if (isOpen(lead.status) && lead.agent === agent.index) {
       if (agent.currentAnswered) {

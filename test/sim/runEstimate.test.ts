@@ -33,10 +33,11 @@ describe('the estimate of a run', () => {
     });
   }
 
+  // The schema bounds each field (leads.perDay <= 100,000, cooldownDays <= 366, count <= 1,000); the estimate catches
+  // what the fields allow together.
   const huge: [string, object, RegExp][] = [
-    ['a cool-down of a billion days', { cooldownDays: 1e9 }, /1\.00 billion simulated days is above the limit of 4,026/],
-    ['a million agents', { agents: [{ name: 'A', count: 1e6 }] }, /GiB of memory is above the limit of 4\.00 GiB/],
-    ['a million leads a day', { leads: { perDay: 1e6 } }, /90\.0 million leads.*GiB of memory is above the limit of 4\.00 GiB/],
+    ['a hundred thousand leads a day', { leads: { perDay: 1e5 } }, /9\.00 million leads.*GiB of memory is above the limit of 4\.00 GiB/],
+    ['ten years of a hundred thousand leads a day', { days: 3660, leads: { perDay: 1e5 } }, /366 million leads.*GiB of memory is above the limit of 4\.00 GiB/],
   ];
   for (const [what, scenario, message] of huge) {
     it(`refuses ${what} before it starts, with the estimate and --force`, async () => {
