@@ -52,7 +52,7 @@ const product = obj(
   {
     name: str({ nonEmpty: true }),
     share: num({ min: 0, description: 'Relative share of arriving leads.' }),
-    revenuePerFunded: num({ min: 0, default: 3000, description: 'Revenue per funded deal (assumption: a mortgage origination of a few thousand dollars).' }),
+    revenuePerFunded: num({ min: 0, default: 11500, description: 'Revenue per funded deal: the lender\'s production revenue per loan (MBA 2024: 345 bps, $11,520 per loan).' }),
   },
   { description: 'A product.' },
 );
@@ -68,9 +68,10 @@ const leads = obj(
       minItems: 1,
       uniqueBy: 'name',
       default: [
-        // Assumption: resold aggregator leads are cheap and shared; exclusive web-form leads cost more.
-        { name: 'aggregator', share: 0.6, cost: 30, soldTo: [0.2, 0.3, 0.3, 0.2], contactabilityFactor: 0.9, conversionFactor: 0.9 },
-        { name: 'web-form', share: 0.4, cost: 60, soldTo: [1], contactabilityFactor: 1.15, conversionFactor: 1.15 },
+        // Shared aggregator leads about $40 (LendingTree about $30; shared $15-100 in vendor price lists), sold to up
+        // to four buyers ("four or five" lenders per shared lead); exclusive web-form leads about $100 ($45-180).
+        { name: 'aggregator', share: 0.6, cost: 40, soldTo: [0.2, 0.3, 0.3, 0.2], contactabilityFactor: 0.9, conversionFactor: 0.9 },
+        { name: 'web-form', share: 0.4, cost: 100, soldTo: [1], contactabilityFactor: 1.15, conversionFactor: 1.15 },
       ],
       description: 'Lead sources and their mix.',
     }),
@@ -78,9 +79,10 @@ const leads = obj(
       minItems: 1,
       uniqueBy: 'name',
       default: [
-        // Assumption: a loan officer's origination revenue, about 1% of a $350-450k loan.
-        { name: 'purchase', share: 0.4, revenuePerFunded: 4500 },
-        { name: 'refinance', share: 0.6, revenuePerFunded: 3500 },
+        // The lender's production revenue per loan: MBA 2024, 345 bps = $11,520 on an average loan of about $330k;
+        // purchase loans run larger than refinances.
+        { name: 'purchase', share: 0.4, revenuePerFunded: 12000 },
+        { name: 'refinance', share: 0.6, revenuePerFunded: 11000 },
       ],
       description: 'Products and their mix.',
     }),
@@ -378,7 +380,8 @@ const distribution = custom<{ strategy: string; options: unknown }>(
 
 const economics = obj(
   {
-    agentCostPerHour: num({ min: 0, default: 35, description: 'Loaded cost of an agent hour on shift (assumption: US inside-sales wage plus overhead).' }),
+    agentCostPerHour: num({ min: 0, default: 55, description: 'Loaded cost of a loan officer\'s hour on shift: BLS OES May 2023, loan officers $33.65 median to $40.62 mean per hour including commissions, x1.45 for benefits (BLS ECEC) = $49-59.' }),
+    fulfillmentCostPerFunded: num({ min: 0, default: 5500, description: 'Cost per funded loan outside the sales floor: processing, underwriting, closing and overhead (STRATMOR/MBA 2023: $13,131 fully loaded cost to originate, about 55% of it sales; the other 45% is about $5,900).' }),
   },
   { defaulted: true },
 );
@@ -391,9 +394,9 @@ const fatigue = obj(
   {
     recoveryHalfLifeHours: positive('Hours for the weight of a past attempt in a lead\'s recent-call load to halve (assumption: 4 h leaves a call 1/32 of its weight after 20 hours, the span the field\'s 3-calls-per-24-hours state caps and "after 20 hours every additional dial hurts" speak of; calls every 2-4 h, the radar sweep, stay near the free allowance).', 4),
     freeRecentCalls: num({ min: 0, default: 3, description: 'Recent attempts that cost nothing: the radar\'s first-hour burst of four calls is what a consumer who just asked for a quote expects (Leads360: the second attempt reaches almost as many as the first; most of the fall of contact with attempts is heterogeneity, Vicente et al.).' }),
-    answerFactorPerCall: num({ exclusiveMin: 0, max: 1, default: 0.85, description: 'Answer multiplier per recent attempt beyond the free ones: screening and carriers\' spam labels on numbers that redial (assumption in the shape of x0.85 per crowded call; a spam label alone is x0.38, Hiya 2019).' }),
+    answerFactorPerCall: num({ exclusiveMin: 0, max: 1, default: 0.75, description: 'Answer multiplier per recent attempt beyond the free ones: screening and carriers\' spam labels on numbers that redial (assumption: x0.75 per crowded call, so five crowded calls answer at a quarter of the rate, between one spam label (x0.38, Hiya 2019) and the x0.5 after three calls in a day that field notes suggest; sweep it).' }),
     doNotCallPerAnswer: share('P(a consumer who answers asks not to be called again), before an application (assumption: about 1% per connected call; no published per-call figure exists).', 0.01),
-    doNotCallPerCrowdedCall: share('Extra P(do not call) per recent attempt beyond the free ones (assumption: a few points for crowded calls; too-short gaps raise opt-outs more than long gaps hurt, Dreze & Bonfrer 2008).', 0.03),
+    doNotCallPerCrowdedCall: share('Extra P(do not call) per recent attempt beyond the free ones (assumption: a few points per crowded call; too-short gaps raise opt-outs more than long gaps hurt, Dreze & Bonfrer 2008).', 0.05),
     persistentAfterAttempts: num({ int: true, min: 0, default: 6, description: 'Attempts since the consumer last engaged after which persistence itself annoys (LRM 2007 and Velocify 2012: make at least 6 attempts; beyond, each dial hurts).' }),
     doNotCallPerAttemptBeyond: share('Extra P(do not call) per attempt beyond persistentAfterAttempts (assumption).', 0.01),
   },
@@ -422,9 +425,10 @@ const loanProcess = obj(
       { defaulted: true, description: 'Processing and underwriting days, log-normal (ICE/Ellie Mae 2013-2021: 40-53 days from application to closing, of which about a week is scheduling the closing).' },
     ),
     borrowerAnswers: share('P(a borrower whose loan is in process answers or returns the loan officer\'s call): they are waiting for news of their loan (assumption).', 0.8),
+    conditionsDays: num({ min: 0, default: 10, description: 'The last days of processing are conditions the borrower must act on (documents, the closing disclosure): only there does progress stall while the borrower is not reached. Before them the lender\'s work (underwriting, appraisal) runs on the calendar (assumption).' }),
     touchWindowHours: positive('The loan advances only while the borrower was reached within this many hours (documents asked for come in over a few days); it stalls otherwise (assumption, near the field\'s rule of touching every lead about once every 48 hours).', 72),
     closingLeadDays: num({ min: 0, default: 7, description: 'Days from clear-to-close to the earliest closing date (assumption: a week to schedule the signing and deliver the closing disclosure).' }),
-    monthEndShare: share('Share of borrowers who close on the month\'s last business day (NAR: closings cluster at month end, 10-17% on its last business day; with 25% here about 40% of fundings fall in a month\'s last week, inside the 35-45% quoted).', 0.25),
+    monthEndShare: share('Share of borrowers who close on the month\'s last business day (NAR: closings cluster at month end, 10-17% on its last business day; with 20% here, and slipped closings, about 40% of fundings fall in a month\'s last week, inside the 35-45% quoted).', 0.2),
     disclosureDays: num({ min: 0, default: 3, description: 'The borrower must have been reached within this many days before the closing or it slips (TRID: the closing disclosure at least 3 business days before consummation).' }),
     lockStepDays: positive('Rate locks come in steps of this many days, at least 30, chosen to cover the planned closing (lender rate sheets: 30/45/60-day locks).', 15),
     walkOnExpiredLock: share('P(a borrower walks) when the closing comes after the rate lock expired (assumption: an extension costs about 0.25 points per 10 days, or a worst-of-market re-lock).', 0.3),
@@ -477,10 +481,10 @@ const scenarioFields = obj(
     agents: arr(agent, {
       minItems: 1,
       default: [
-        { name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri' },
-        { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat' },
+        { name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri', skillSpread: 0.5 },
+        { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', skillSpread: 0.5 },
       ],
-      description: 'The sales team (assumption: a 10-agent floor covering weekday days, evenings and Saturday).',
+      description: 'The sales team (assumption: a 10-agent floor covering weekday days, evenings and Saturday, skills spread log-normally with log-sd 0.5 within each group: the field reports very unequal loan officers, 83% of production from the top 40% (STRATMOR); skill here scales conversion, which saturates, so 0.5 keeps the spread of production below that extreme).',
     }),
     callbacks,
     pipeline,

@@ -660,7 +660,11 @@ export class LeadWorkflow {
     // A better loan officer, or one with time for the borrower, keeps more borrowers (skill and follow-through).
     const care = agent ? agent.skillFor(source.name, this.config.products[lead.product].name) * source.conversionFactor * agent.followThrough() : 1;
     const pWithdraw = withdrawChance(p, loan.checkedAt, now, lead.lastConversationAt, 1 / Math.max(0.05, care));
-    if (lead.status === 'application') loan.done += progressMinutes(loan.checkedAt, now, lead.lastConversationAt, p.touchWindowHours * 60);
+    if (lead.status === 'application') {
+      // The lender's work runs on the calendar; the borrower's conditions only while the borrower is kept in touch.
+      const free = Math.min(now - loan.checkedAt, Math.max(0, loan.needed - p.conditionsDays * MINUTES_PER_DAY - loan.done));
+      loan.done += free + progressMinutes(loan.checkedAt + free, now, lead.lastConversationAt, p.touchWindowHours * 60);
+    }
     loan.checkedAt = now;
     return !(loan.rng() < pWithdraw);
   }

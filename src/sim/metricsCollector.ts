@@ -215,7 +215,8 @@ export class MetricsCollector {
     });
     const agentCost = (shift / 60) * c.economics.agentCostPerHour;
     const funded = this.reachedCount.funded;
-    const cost = this.leadCost + agentCost;
+    const fulfillmentCost = funded * c.economics.fulfillmentCostPerFunded;
+    const cost = this.leadCost + agentCost + fulfillmentCost;
     const metrics = {
       leads: n,
       contactRate: share(this.reachedCount.contacted),
@@ -241,6 +242,7 @@ export class MetricsCollector {
       fundedInLastWeekShare: funded > 0 ? this.fundedInLastWeek / funded : NaN,
       leadCost: this.leadCost,
       agentCost,
+      fulfillmentCost,
       revenue: this.revenue,
       costPerFunded: funded > 0 ? cost / funded : NaN,
       roi: cost > 0 ? (this.revenue - cost) / cost : NaN,

@@ -81,7 +81,12 @@ export interface ElapsedLoanProcess {
   processDays: { mean: number; sd: number };
   /** P(a borrower with a loan in process answers, or returns, the loan officer's call), whatever their contactability. */
   borrowerAnswers: number;
-  /** Progress stalls while the borrower has not been reached for longer than this. */
+  /**
+   * The last days of processing are conditions the borrower must act on (documents, the closing disclosure): there
+   * progress stalls while the borrower has not been reached for longer than `touchWindowHours`. Before them the
+   * lender's own work (underwriting, appraisal) runs on the calendar.
+   */
+  conditionsDays: number;
   touchWindowHours: number;
   /** Days from clear-to-close to the earliest closing date. */
   closingLeadDays: number;
@@ -261,4 +266,6 @@ export interface AgentConfig {
 export interface EconomicsConfig {
   /** Cost of an agent per hour on shift. */
   agentCostPerHour: number;
+  /** Cost per funded loan outside the sales floor (processing, underwriting, closing, overhead). */
+  fulfillmentCostPerFunded: number;
 }

@@ -90,6 +90,7 @@ export type MetricName =
   | 'fundedInLastWeekShare'
   | 'leadCost'
   | 'agentCost'
+  | 'fulfillmentCost'
   | 'revenue'
   | 'costPerFunded'
   | 'roi'
@@ -129,8 +130,9 @@ export const METRICS: Record<MetricName, { label: string; unit: 'count' | 'share
   fundedInLastWeekShare: { label: 'Funded in month\'s last week', unit: 'share', describe: 'Share of fundings (of the window\'s leads) on the last seven days of a month.', higherIsBetter: false },
   leadCost: { label: 'Lead cost', unit: 'money', describe: 'Price paid for the leads of the window.', higherIsBetter: false },
   agentCost: { label: 'Agent cost', unit: 'money', describe: 'Cost of agents on shift during the window.', higherIsBetter: false },
+  fulfillmentCost: { label: 'Fulfillment cost', unit: 'money', describe: 'Processing, underwriting, closing and overhead of the funded loans (economics.fulfillmentCostPerFunded each).', higherIsBetter: false },
   revenue: { label: 'Revenue', unit: 'money', describe: 'Revenue of the funded leads of the window.', higherIsBetter: true },
-  costPerFunded: { label: 'Cost per funded', unit: 'money', describe: '(Lead cost + agent cost) / funded.', higherIsBetter: false },
+  costPerFunded: { label: 'Cost per funded', unit: 'money', describe: '(Lead cost + agent cost + fulfillment cost) / funded.', higherIsBetter: false },
   roi: { label: 'ROI', unit: 'ratio', describe: '(Revenue - cost) / cost.', higherIsBetter: true },
   routedToMarketingShare: { label: 'Routed to marketing', unit: 'share', describe: 'Share of leads whose score sent them to the marketing drip on arrival (scoring only).', higherIsBetter: false },
   returnedFromMarketingShare: { label: 'Returned to sales', unit: 'share', describe: 'Share of leads the marketing drip handed to sales once ready (scoring only).', higherIsBetter: true },
