@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pairedDifference } from '../../src/compare';
+import { loadScenario } from '../../src/scenario/load';
+import { runReplication } from '../../src/sim/runner';
+
+/*
+ * The model's trade-offs (docs/tradeoffs.md), as paired differences under common random numbers on the default
+ * floor: each policy the field recommends must be able to lose. Every comparison runs R replications of each
+ * variant on one seed; a difference counts only when its 95% interval excludes zero.
+ */
+const R = 20;
+
+function funded(patch: object, replications = R, seed = 'tradeoffs'): number[] {
+  const s = loadScenario({ ...patch });
+  return Array.from({ length: replications }, (_, r) => runReplication(s.config, s.policies, r, { seed }).metrics.funded);
+}
+
+const diff = (a: number[], b: number[]) => pairedDifference('funded', a, b).ci95!;
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+const attempted = (hours: number, extra: object = {}) => ({ ...extra, callbacks: { preset: 'radar', statuses: { attempted: { intervalHours: [hours, hours] } } } });
+const contacted = (iv: [number, number], extra: object = {}) => ({ ...extra, callbacks: { preset: 'radar', statuses: { contacted: { intervalHours: iv } } } });
+
+describe('calling costs something: the attempted-status interval', () => {
+  let every15min: number[], hourly: number[], daily: number[];
+  beforeAll(() => {
+    every15min = funded(attempted(0.25));
+    hourly = funded(attempted(1));
+    daily = funded(attempted(24));
+  });
+
+  it('has an interior best: calling hourly beats both every 15 minutes and once a day', () => {
+    // diff(a, b) is the interval of b - a.
+    expect(diff(every15min, hourly)[0]).toBeGreaterThan(0);
+    expect(diff(daily, hourly)[0]).toBeGreaterThan(0);
+  });
+
+  it('moves toward longer intervals when redialed numbers are screened harder', () => {
+    // The gain of 2-hourly over half-hourly calls grows when each crowded call costs more (difference of paired
+    // differences, replication by replication on the same leads).
+    const harsh = { fatigue: { answerFactorPerCall: 0.4, doNotCallPerCrowdedCall: 0.15 } };
+    const gain = (extra: object) => {
+      const short = funded(attempted(0.5, extra)), long = funded(attempted(2, extra));
+      return long.map((x, i) => x - short[i]);
+    };
+    const soft = gain({}), hard = gain(harsh);
+    expect(diff(soft, hard)[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('follow-ups to a reached consumer: the contacted-status interval', () => {
+  let hourly: number[], daily: number[], weekly: number[];
+  beforeAll(() => {
+    hourly = funded(contacted([1, 2]));
+    daily = funded(contacted([18, 24]));
+    weekly = funded(contacted([120, 168]));
+  });
+
+  it('has an interior best: daily follow-ups beat both hourly and weekly ones', () => {
+    expect(diff(hourly, daily)[0]).toBeGreaterThan(0);
+    expect(diff(weekly, daily)[0]).toBeGreaterThan(0);
+  });
+
+  it('moves longer when follow-ups annoy more', () => {
+    // The gain of daily follow-ups over follow-ups every 4-6 hours grows when a follow-up soon after the last one
+    // annoys more (difference of paired differences on the same leads).
+    const gainOfDailyOver4h = (extra: object) => {
+      const a = funded(contacted([4, 6], extra)), b = funded(contacted([18, 24], extra));
+      return b.map((x, i) => x - a[i]);
+    };
+    expect(diff(gainOfDailyOver4h({}), gainOfDailyOver4h({ followUp: { annoyance: 4 } }))[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('prospecting vs pipeline', () => {
+  it('never produces fewer funded loans from more leads at fixed staff (1x, 1.5x, 2x, 3x the default volume)', () => {
+    const byVolume = [40, 60, 80, 120].map((perDay) => funded({ leads: { perDay } }));
+    for (let k = 1; k < byVolume.length; k++) {
+      // Not significantly lower than the volume before it.
+      expect(diff(byVolume[k - 1], byVolume[k])[1], `${[40, 60, 80, 120][k]} leads a day`).toBeGreaterThan(0);
+    }
+    expect(mean(byVolume[3])).toBeGreaterThan(mean(byVolume[0]));
+  });
+
+  it('loses at most 5% of funded loans when unreached leads get 60 attempts instead of 14', () => {
+    const a14 = funded({ callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 14 } } } });
+    const a60 = funded({ callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 60 } } } });
+    expect(mean(a60)).toBeGreaterThanOrEqual(0.95 * mean(a14));
+  });
+});
+
+describe('the month', () => {
+  it('makes the field\'s production cycle beat no cycle', () => {
+    // A small effect (about 2 funded loans in 70, docs/tradeoffs.md), so 60 replications.
+    const field = funded({}, 60);
+    const none = funded({ callbacks: { preset: 'radar', productionCycle: [] } }, 60);
+    expect(diff(none, field)[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('people respond to load', () => {
+  // One strong and one weak closer sharing 12 leads a day in turn: the strong one has room for more.
+  const floor = (weakCap: number, strongFollowThrough = 120) => ({
+    leads: { perDay: 12 },
+    agents: [
+      { name: 'Strong', shift: '08:00-18:00', days: 'Mon-Sat', skill: 1.6, newLeadsPerDay: 40, followThroughPipeline: strongFollowThrough },
+      { name: 'Weak', shift: '08:00-18:00', days: 'Mon-Sat', skill: 0.5, newLeadsPerDay: weakCap },
+    ],
+  });
+
+  it('makes a cap that moves leads from the weak to the strong closer raise funded', () => {
+    expect(diff(funded(floor(40)), funded(floor(3)))[0]).toBeGreaterThan(0);
+  });
+
+  it('gives an overloaded closer less: the same floor funds fewer loans when the strong closer can keep in touch with fewer leads', () => {
+    expect(diff(funded(floor(3)), funded(floor(3, 15)))[1]).toBeLessThan(0);
+  });
+});
