@@ -36,6 +36,8 @@ export class Lead {
   attemptsAtEngagement = 0;
   /** Interest left at the first conversation (multiplies the chance to apply); 1 until then. */
   interest = 1;
+  /** Goodwill left after the calls before the first answer (multiplies the chance to apply; src/sim/contactFatigue.ts). */
+  goodwill = 1;
   /** When the status was entered. */
   statusSince = 0;
   /** When the next callback is due (Infinity when none). */

@@ -490,10 +490,7 @@ export class LeadWorkflow {
       this.lose(lead, agent, 'withdrawn');
     } else if (isOpen(lead.status) && lead.agent === agent.index && agent.currentDoNotCall) {
       // The consumer was reached (a contact, as the call log says) and asked not to be called again.
-      if (lead.firstContactAt < 0) {
-        lead.firstContactAt = agent.currentCallStart;
-        lead.firstContactAttempt = lead.attempts - lead.attemptsAtEngagement;
-      }
+      if (lead.firstContactAt < 0) this.firstReach(lead, agent);
       if (lead.status === 'new' || lead.status === 'attempted') this.setStatus(lead, 'contacted', agent, false);
       this.lose(lead, agent, 'do-not-call');
     } else if (isOpen(lead.status) && lead.agent === agent.index) {
@@ -524,22 +521,25 @@ export class LeadWorkflow {
     this.nextTask(agent);
   };
 
+  /** The first time the consumer answers: when, on which attempt, and how much interest and goodwill are left. */
+  private firstReach(lead: Lead, agent: AgentState): void {
+    lead.firstContactAt = agent.currentCallStart;
+    // Counted from the consumer's last engagement, as a returning lead is a new inquiry to the floor.
+    lead.firstContactAttempt = lead.attempts - lead.attemptsAtEngagement;
+    // The consumer's interest cools while nobody reaches them (HBR 2011, "The Short Life of Online Sales Leads").
+    lead.interest = this.interest(this.sim.now - lead.engagedAt);
+    // A consumer who finally answers after a crowd of calls is irritated, not only harder to reach (the load at
+    // the start of this call, src/sim/contactFatigue.ts).
+    lead.goodwill = fatigueMultiplier(this.config.fatigue, lead.recentLoad - 1);
+  }
+
   /** The consumer answered: move the lead through the funnel by its traits and the agent's skill. */
   private conversation(lead: Lead, agent: AgentState, uConversation: number): void {
     let u = uConversation;
     const now = this.sim.now;
     const f = this.config.funnel;
     const firstConversation = lead.firstContactAt < 0;
-    if (firstConversation) {
-      lead.firstContactAt = agent.currentCallStart;
-      // Counted from the consumer's last engagement, as a returning lead is a new inquiry to the floor.
-      lead.firstContactAttempt = lead.attempts - lead.attemptsAtEngagement;
-      // The consumer's interest cools while nobody reaches them (HBR 2011, "The Short Life of Online Sales Leads").
-      lead.interest = this.interest(now - lead.engagedAt);
-      // A consumer who finally answers after a crowd of calls is irritated, not only harder to reach (the load at
-      // the start of this call, src/sim/contactFatigue.ts).
-      lead.interest *= fatigueMultiplier(this.config.fatigue, lead.recentLoad - 1);
-    }
+    if (firstConversation) this.firstReach(lead, agent);
     lead.attemptsSinceContact = 0;
     lead.conversationsInStatus++;
     const lastConversationAt = lead.lastConversationAt;
@@ -565,7 +565,7 @@ export class LeadWorkflow {
     }
     switch (lead.status) {
       case 'contacted': {
-        let pApp = Math.min(0.95, f.applicationPerConversation * lead.propensity * lead.interest * skill * followThrough * (lead.ready ? 1 : f.immatureApplicationFactor));
+        let pApp = Math.min(0.95, f.applicationPerConversation * lead.propensity * lead.interest * lead.goodwill * skill * followThrough * (lead.ready ? 1 : f.immatureApplicationFactor));
         let pNo = f.notInterestedPerConversation;
         if (lastConversationAt >= 0) {
           // A follow-up: its spacing decides whether there is progress to make, whether it annoys, and whether a

@@ -6,7 +6,12 @@ import { runScenario } from '../../src/scenario/runScenario';
  * Interest cools before the first conversation (`funnel.interestByFirstContactAge`): the chance that a lead applies
  * is multiplied by the curve at the lead's age when we first reach it.
  */
-const floor = { days: 40, warmupDays: 0, cooldownDays: 7 };
+// Identical agents (no skill spread), so a lead's chance to apply does not depend on which agent the two runs gave it.
+const agents = [
+  { name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri' },
+  { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat' },
+];
+const floor = { days: 40, warmupDays: 0, cooldownDays: 7, agents };
 
 describe('Interest at first contact', () => {
   it('is the default curve, 0.5 + 0.5 x 2^(-age / 10 min), at each lead\'s first conversation', () => {
