@@ -32,7 +32,13 @@ export const experiments = [
   { name: 'volume', title: 'new leads a day, same staff', variants: [40, 60, 80, 120].map((n) => [`${n}/day`, { leads: { perDay: n } }]) },
   { name: 'attempts', title: 'attempts while unreached', variants: [14, 60].map((n) => [`${n}`, radarWith({ attempted: { maxAttempts: n } })]) },
   { name: 'production-cycle', title: 'production cycle', variants: [['field', {}], ['none', radarWith({}, { productionCycle: [] })], ['reversed', radarWith({}, { productionCycle: cycle([21, 31], [1, 10]) })]] },
-  { name: 'new-lead-cap', title: 'new-lead cap a day (10 agents)', variants: [3, 5, 7, 15].map((n) => [`${n}`, { agents: [{ name: 'Day closer', count: 7, shift: '08:00-17:00', newLeadsPerDay: n }, { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', newLeadsPerDay: n }] }]) },
+  { name: 'new-lead-cap', title: 'new-lead cap a day (10 agents)', variants: [3, 5, 7, 15].map((n) => [`${n}`, { agents: [{ name: 'Day closer', count: 7, shift: '08:00-17:00', skillSpread: 0.5, newLeadsPerDay: n }, { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', skillSpread: 0.5, newLeadsPerDay: n }] }]) },
+  {
+    name: 'distribution',
+    title: 'distribution pattern',
+    variants: ['round-robin', 'top-producers', 'hunt-group', 'pull', 'push', 'grab-bag'].map((strategy) => [strategy, { distribution: { strategy } }]),
+  },
+  { name: 'scoring', title: 'lead scoring and drip', variants: [['every lead to sales', {}], ['scored, drip below threshold', { scoring: {} }]] },
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'leadlab-tradeoffs-'));
