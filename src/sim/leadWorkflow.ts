@@ -272,13 +272,10 @@ export class LeadWorkflow {
     // A lead refused while every agent on shift has used its day's cap or filled its pipeline, after waiting longer
     // than the passed-over limit, has lost its rendezvous and would only take a fresher lead's place later: it goes
     // to the drip. (Refusals by pacing alone only delay it.)
-    let onShift = 0, full = 0;
-    for (const a of this.agents) {
-      if (!a.onShift) continue;
-      onShift++;
-      if (a.newToday >= a.config.newLeadsPerDay || a.pipelineSize >= a.config.pipelineLimit) full++;
-    }
-    const passedOverBefore = onShift > 0 && full === onShift ? this.sim.now - this.passedOver : -Infinity;
+    const passedOverBefore = this.sim.now - this.passedOver;
+    // Whether every agent on shift is full, worked out only when a refused lead is old enough to ask, and again after
+    // an assignment changes it.
+    let allFull: boolean | undefined;
     for (let k = 0; k < n; k++) {
       const lead = list[lifo ? n - 1 - k : k];
       if (lead.waitingSince < staleBefore) {
@@ -294,8 +291,10 @@ export class LeadWorkflow {
         a = strategy.assign(this.view(lead), this.dctx);
         if (a < 0) refused.add(kind);
       }
-      if (a >= 0) this.assign(lead, this.agents[a]);
-      else if (lead.waitingSince < passedOverBefore) {
+      if (a >= 0) {
+        this.assign(lead, this.agents[a]);
+        allFull = undefined;
+      } else if (lead.waitingSince < passedOverBefore && (allFull ??= this.everyAgentOnShiftFull())) {
         this.metrics.onAgedOut(lead);
         this.toNurture(lead, undefined);
       } else keep.push(lead);
@@ -325,6 +324,17 @@ export class LeadWorkflow {
     this.pacedRecheckAt = Infinity;
     this.capacityChanged();
   };
+
+  /** True when some agent is on shift and every agent on shift has used its day's cap or filled its pipeline. */
+  private everyAgentOnShiftFull(): boolean {
+    let onShift = 0;
+    for (const a of this.agents) {
+      if (!a.onShift) continue;
+      onShift++;
+      if (a.newToday < a.config.newLeadsPerDay && a.pipelineSize < a.config.pipelineLimit) return false;
+    }
+    return onShift > 0;
+  }
 
   private readonly onRecheck = (): void => {
     this.recheckPending = false;
