@@ -60,19 +60,19 @@ beforeEach(() => {
 
 describe('the lead mix in the form', () => {
   it('shows the documented default sources as placeholders while the scenario leaves them out', () => {
-    // README: an aggregator (60% of leads, $30, resold to up to 4 buyers) and an exclusive web form (40%, $60).
+    // README: an aggregator (60% of leads, $40, resold to up to 4 buyers) and an exclusive web form (40%, $100).
     expect(field('leads.sources[0].name').value).toBe('');
     expect((field('leads.sources[0].name') as HTMLInputElement).placeholder).toBe('aggregator');
     expect((field('leads.sources[0].soldTo') as HTMLInputElement).placeholder).toBe('0.2, 0.3, 0.3, 0.2');
-    expect((field('leads.sources[1].cost') as HTMLInputElement).placeholder).toBe('60');
-    expect((field('leads.products[0].revenuePerFunded') as HTMLInputElement).placeholder).toBe('4500');
+    expect((field('leads.sources[1].cost') as HTMLInputElement).placeholder).toBe('100');
+    expect((field('leads.products[0].revenuePerFunded') as HTMLInputElement).placeholder).toBe('12000');
   });
 
   it('writes a price typed into a default source at leads.sources[1].cost, keeping the other defaults as they were', () => {
     type('leads.sources[1].cost', '75');
     expect(json.leads).toEqual({
       sources: [
-        { name: 'aggregator', share: 0.6, cost: 30, soldTo: [0.2, 0.3, 0.3, 0.2], contactabilityFactor: 0.9, conversionFactor: 0.9 },
+        { name: 'aggregator', share: 0.6, cost: 40, soldTo: [0.2, 0.3, 0.3, 0.2], contactabilityFactor: 0.9, conversionFactor: 0.9 },
         { name: 'web-form', share: 0.4, cost: 75, soldTo: [1], contactabilityFactor: 1.15, conversionFactor: 1.15 },
       ],
     });

@@ -144,7 +144,7 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     await page.keyboard.press('Enter');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
     expect(await focusedPath()).toBe('leads.sources[0].cost');
-    expect(await page.getByLabel('Price per lead ($)').first().getAttribute('placeholder')).toBe('30');
+    expect(await page.getByLabel('Price per lead ($)').first().getAttribute('placeholder')).toBe('40');
     await page.keyboard.type('45');
     // The same for the cadence: fixed-retries' two fields, the five of "attempted", then "contacted".
     await page.locator('summary', { hasText: 'Callback cadence per status' }).focus();
@@ -163,7 +163,7 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
       leads: { perDay: 40, sources: [{ ...defaults[0], cost: 45 }, defaults[1]] },
       callbacks: { preset: 'radar', statuses: { contacted: { intervalHours: [12, 18] } } },
     };
-    expect(defaults[0].cost).toBe(30);
+    expect(defaults[0].cost).toBe(40);
     expect(JSON.parse(await page.locator('#scenario-json').inputValue())).toEqual(expected);
 
     await page.getByLabel('Replications per scenario').fill(String(replications));
