@@ -13,7 +13,6 @@ import type { DripConfig, DurationConfig, ElapsedLoanProcess, ModelConfig, Scori
 import type { DistributionContext, LeadView, Policies } from './policies';
 import { stream, type Rng } from './random';
 import type { RunResult } from './runResult';
-import { minutesUntilShiftEnd, minutesUntilShiftStart } from './shift';
 import { Simulation } from './simulation';
 
 /** A policy view's fields, writable for the workflow that fills them. */
@@ -382,7 +381,7 @@ export class LeadWorkflow {
   private nextTask(agent: AgentState): void {
     if (agent.busy) return;
     const now = this.sim.now;
-    const untilShift = minutesUntilShiftStart(agent.config.shift, this.calendar.minuteOfWeek(now));
+    const untilShift = agent.minutesUntilShiftStart();
     if (untilShift > 0) {
       agent.wasOnShift = false;
       this.wakeAt(agent, now + untilShift);
@@ -417,7 +416,7 @@ export class LeadWorkflow {
     // Idle: look again when the next callback is due, and at the end of the shift at the latest, so that
     // an agent with an empty queue still notices its shift ending and starting again (a shift start is a
     // capacity change: leads left waiting overnight are offered then).
-    const shiftEnd = now + minutesUntilShiftEnd(agent.config.shift, this.calendar.minuteOfWeek(now));
+    const shiftEnd = now + agent.minutesUntilShiftEnd();
     this.wakeAt(agent, Math.min(due.peekK1(), shiftEnd));
   }
 
