@@ -133,7 +133,6 @@ export class AgentState implements AgentView {
   }
   /** When a paced cap next lets the agent take one more lead (Infinity when it will not today on this shift). */
   nextPaceAt(): number {
-    const cap = this.config.newLeadsPerDay;
     const at = this.nextPaceMinute();
     return at === Infinity ? Infinity : this.clock.now + Math.max(1, at - Math.floor(this.clock.now));
   }

@@ -36,8 +36,26 @@ export const roundRobin: DistributionEntry<Infer<typeof options>> = {
     return {
       name: 'round-robin',
       queueOrder: o.queueOrder,
+      needsRoom: o.skipOffShift && o.respectLimits,
       assign(lead, ctx) {
         const agents = ctx.agents;
+        const room = o.skipOffShift && o.respectLimits ? ctx.agentsWithRoom : undefined;
+        // Only agents with room can be eligible: visiting them alone, in the same order, picks the same agent.
+        if (room && !o.weights) {
+          for (let i = room.next(next); i >= 0; i = room.next(i + 1)) {
+            if (eligible(agents[i], lead, o, ctx.now)) {
+              next = (i + 1) % n;
+              return i;
+            }
+          }
+          for (let i = room.next(0); i >= 0 && i < next; i = room.next(i + 1)) {
+            if (eligible(agents[i], lead, o, ctx.now)) {
+              next = (i + 1) % n;
+              return i;
+            }
+          }
+          return -1;
+        }
         if (!o.weights) {
           for (let k = 0; k < n; k++) {
             const i = (next + k) % n;
@@ -50,7 +68,7 @@ export const roundRobin: DistributionEntry<Infer<typeof options>> = {
         }
         // Smooth weighted round robin over the eligible agents.
         let total = 0, best = -1;
-        for (let i = 0; i < n; i++) {
+        for (let i = room ? room.next(0) : 0; i >= 0 && i < n; i = room ? room.next(i + 1) : i + 1) {
           if (weights[i] <= 0 || !eligible(agents[i], lead, o, ctx.now)) continue;
           current[i] += weights[i];
           total += weights[i];
