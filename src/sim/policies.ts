@@ -141,7 +141,8 @@ export interface CallbackPolicy {
   readonly name: string;
   /**
    * Called after every attempt and every status change of an open lead. `lead` and `ctx` are reused between
-   * calls (they are on the hot path): read them, do not keep them.
+   * calls (they are on the hot path): read them, do not keep them. Likewise the policy may return the same decision
+   * object filled anew each time: the caller reads it before asking again.
    */
   next(lead: LeadView, ctx: CallbackContext): CallbackDecision;
 }
