@@ -5,11 +5,19 @@ import type { AgentsWithRoomView } from './policies';
  * The agents who could take a new lead now: on shift, pipeline below its limit and today's new leads below the daily
  * cap. Kept as a bit set in agent order, updated when an agent's counters change and when a shift starts or ends, so
  * a strategy finds the next agent with room in a few word operations instead of asking every agent: the cost of an
- * offer stays flat as floors grow (issue 16). An agent in the set may still refuse a lead (a paced cap, a source it
- * does not take); an agent outside it refuses every lead.
+ * offer stays flat as floors grow (issue 16). An agent in the set may still refuse a lead (a source it does not
+ * take); an agent outside it refuses every lead.
+ *
+ * A second set holds the agents with room for a lead that has waited: also below their paced cap
+ * (AgentState.newLeadsAllowedNow). Paced caps grow with the clock, so that set is checked again at the earliest
+ * minute some agent's pace allows one more lead.
  */
 export class AgentsWithRoom implements AgentsWithRoomView {
   private readonly words: Uint32Array;
+  private readonly waitedWords: Uint32Array;
+  /** The earliest whole minute at which an agent on shift may take one more lead under its paced cap. */
+  private paceMinute = Infinity;
+  private paceGeneration = -1;
   private count = 0;
   private onShiftCount = 0;
   /** The earliest minute at which some agent's shift changes: the set is checked again then. */
@@ -21,6 +29,7 @@ export class AgentsWithRoom implements AgentsWithRoomView {
     private readonly clock: { readonly now: number },
   ) {
     this.words = new Uint32Array((agents.length + 31) >>> 5);
+    this.waitedWords = new Uint32Array((agents.length + 31) >>> 5);
   }
 
   /** Agents with room now. */
@@ -44,7 +53,25 @@ export class AgentsWithRoom implements AgentsWithRoomView {
   /** The first agent with room whose index is `from` or more, or -1. */
   next(from: number): number {
     this.sync();
-    const words = this.words;
+    return this.first(this.words, from);
+  }
+
+  /** The first agent with room for a lead that has waited (under its paced cap too) whose index is `from` or more, or -1. */
+  nextForWaited(from: number): number {
+    this.syncPace();
+    return this.first(this.waitedWords, from);
+  }
+
+  /**
+   * The earliest whole minute at which an agent on shift may take one more lead under its paced cap (the earliest
+   * of the agents' nextPaceMinute), Infinity when none will on this shift.
+   */
+  nextPaceMinute(): number {
+    this.syncPace();
+    return this.paceMinute;
+  }
+
+  private first(words: Uint32Array, from: number): number {
     if (from >= this.agents.length) return -1;
     let w = from >>> 5;
     let bits = words[w] & (0xffffffff << (from & 31));
@@ -61,7 +88,10 @@ export class AgentsWithRoom implements AgentsWithRoomView {
       this.sync();
       return;
     }
-    this.set(agent.index, agent.onShift && hasRoom(agent));
+    const room = agent.onShift && hasRoom(agent);
+    this.set(agent.index, room);
+    // Valid until the agent's next pace minute, which is no earlier than the earliest one.
+    setBit(this.waitedWords, agent.index, room && agent.newToday < agent.newLeadsAllowedNow);
   }
 
   /** Checks every agent again (a new day resets the daily counts). */
@@ -83,6 +113,22 @@ export class AgentsWithRoom implements AgentsWithRoomView {
     }
   }
 
+  /** Brings the set of agents with room for a waited lead up to date when a shift changed or a paced cap grew. */
+  private syncPace(): void {
+    this.sync();
+    if (this.paceGeneration === this.generation && Math.floor(this.clock.now) < this.paceMinute) return;
+    const words = this.words;
+    let minute = Infinity;
+    for (const agent of this.agents) {
+      const i = agent.index;
+      const room = (words[i >>> 5] & (1 << (i & 31))) !== 0;
+      setBit(this.waitedWords, i, room && agent.newToday < agent.newLeadsAllowedNow);
+      if (agent.onShift) minute = Math.min(minute, agent.nextPaceMinute());
+    }
+    this.paceMinute = minute;
+    this.paceGeneration = this.generation;
+  }
+
   /** Brings the set up to date when some agent's shift has started or ended since the last check. */
   private sync(): void {
     if (this.clock.now < this.shiftsCheckedUntil) return;
@@ -97,6 +143,11 @@ export class AgentsWithRoom implements AgentsWithRoomView {
     this.shiftsCheckedUntil = until;
     this.generation++;
   }
+}
+
+function setBit(words: Uint32Array, i: number, on: boolean): void {
+  if (on) words[i >>> 5] |= 1 << (i & 31);
+  else words[i >>> 5] &= ~(1 << (i & 31));
 }
 
 function hasRoom(agent: AgentState): boolean {

@@ -313,7 +313,7 @@ export class LeadWorkflow {
     }
     // With paced caps, room grows with the clock: look again the moment the next agent's pace allows one more lead.
     if (this.pacing && keep.length > 0) {
-      const minute = this.nextPaceMinute();
+      const minute = this.room.nextPaceMinute();
       const next = minute === Infinity ? Infinity : this.sim.now + Math.max(1, minute - Math.floor(this.sim.now));
       if (next < this.pacedRecheckAt && next < this.endTime) {
         this.pacedRecheckAt = next;
@@ -323,23 +323,6 @@ export class LeadWorkflow {
   }
 
   private pacedRecheckAt = Infinity;
-  private paceMinute = Infinity;
-  private paceShiftGeneration = -1;
-
-  /**
-   * The earliest whole minute at which an agent on shift may take one more lead under its paced cap (the earliest of
-   * the agents' nextPaceMinute). It changes only when that minute comes or a shift starts or ends, so it is kept
-   * until then instead of asked of every agent at every dispatch.
-   */
-  private nextPaceMinute(): number {
-    const generation = this.room.shiftGeneration;
-    if (generation === this.paceShiftGeneration && Math.floor(this.sim.now) < this.paceMinute) return this.paceMinute;
-    let minute = Infinity;
-    for (const agent of this.agents) if (agent.onShift) minute = Math.min(minute, agent.nextPaceMinute());
-    this.paceMinute = minute;
-    this.paceShiftGeneration = generation;
-    return minute;
-  }
 
   private readonly onPacedRecheck = (): void => {
     if (this.sim.now !== this.pacedRecheckAt) return;

@@ -66,6 +66,8 @@ export interface AgentsWithRoomView {
   readonly size: number;
   /** The first agent with room whose index is `from` or more, or -1. */
   next(from: number): number;
+  /** The same for a lead that has waited: the agent must also be below its paced cap (newLeadsAllowedNow). */
+  nextForWaited(from: number): number;
 }
 
 export interface DistributionContext {

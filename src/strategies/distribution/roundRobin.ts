@@ -1,7 +1,7 @@
 import type { DistributionStrategy } from '../../sim/policies';
 import { arr, num, obj, optional, refine, show, type Infer } from '../../schema';
 import { queueOrder, skipOffShift, respectLimits } from './sharedOptions';
-import { eligible, type DistributionEntry } from './strategy';
+import { eligible, FRESH_LEAD_MINUTES, type DistributionEntry } from './strategy';
 
 const options = obj(
   {
@@ -42,13 +42,14 @@ export const roundRobin: DistributionEntry<Infer<typeof options>> = {
         const room = o.skipOffShift && o.respectLimits ? ctx.agentsWithRoom : undefined;
         // Only agents with room can be eligible: visiting them alone, in the same order, picks the same agent.
         if (room && !o.weights) {
-          for (let i = room.next(next); i >= 0; i = room.next(i + 1)) {
+          const waited = ctx.now - lead.waitingSince > FRESH_LEAD_MINUTES;
+          for (let i = waited ? room.nextForWaited(next) : room.next(next); i >= 0; i = waited ? room.nextForWaited(i + 1) : room.next(i + 1)) {
             if (eligible(agents[i], lead, o, ctx.now)) {
               next = (i + 1) % n;
               return i;
             }
           }
-          for (let i = room.next(0); i >= 0 && i < next; i = room.next(i + 1)) {
+          for (let i = waited ? room.nextForWaited(0) : room.next(0); i >= 0 && i < next; i = waited ? room.nextForWaited(i + 1) : room.next(i + 1)) {
             if (eligible(agents[i], lead, o, ctx.now)) {
               next = (i + 1) % n;
               return i;
