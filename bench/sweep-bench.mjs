@@ -1,11 +1,13 @@
 // Sweep benchmark (issue 5): 200 runs of the default scenario (90 days of leads) through `leadlab sweep`,
-// on 1 and on 2 worker threads. Prints wall times, runs per second and the speed-up, and checks that both
-// runs wrote identical results. Run: npm run build:cli && node bench/sweep-bench.mjs [runs] [maxWorkers]
-import { spawnSync } from 'node:child_process';
+// on 1 and on 2 worker threads, BENCH_REPEATS times each (default 5, alternating), with the CPU time of each sweep
+// and the load average before it. Prints the median and range of wall times, the speed-up (median of the ratios of
+// back-to-back pairs), and checks that every run wrote identical results.
+// Run: npm run build:cli && node bench/sweep-bench.mjs [runs] [maxWorkers]
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cores, highLoad, repeats, runNode, stats } from './measure.mjs';
 
 const runs = Number(process.argv[2] ?? 200);
 const maxWorkers = Number(process.argv[3] ?? 2);
@@ -14,21 +16,27 @@ const dir = mkdtempSync(join(tmpdir(), 'leadlab-sweep-bench-'));
 // One combination (the default scenario, 90 days) times `runs` replications.
 writeFileSync(join(dir, 'bench.json'), JSON.stringify({ name: 'Default scenario', base: { name: 'Default', days: 90 }, parameters: { days: [90] }, replications: runs, seed: 1 }));
 
-console.log(`leadlab sweep benchmark: ${runs} runs of the default scenario (90 days), ${availableParallelism()} cores available, node ${process.version}`);
-// Other processes on the machine skew a speed-up measured on 2 cores: say how busy it was.
-const load = () => loadavg()[0].toFixed(2);
-console.log(`  load average before: ${load()} (the speed-up is only meaningful when this is well under the core count)`);
-const times = {};
-for (let workers = 1; workers <= maxWorkers; workers *= 2) {
-  const started = process.hrtime.bigint();
-  const p = spawnSync(process.execPath, [cli, 'sweep', 'bench.json', '--workers', String(workers), '--out', `w${workers}`], { cwd: dir, encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (p.status !== 0) throw new Error(`leadlab sweep failed (exit ${p.status}):\n${p.stderr}`);
-  times[workers] = seconds;
-  console.log(`  ${workers} worker${workers === 1 ? ' ' : 's'}: ${seconds.toFixed(2)} s wall, ${(runs / seconds).toFixed(1)} runs/s`);
+console.log(`\nleadlab sweep benchmark: ${runs} runs of the default scenario (90 days), ${cores} cores available, node ${process.version}, ${repeats} sweeps per worker count`);
+const counts = [];
+for (let w = 1; w <= maxWorkers; w *= 2) counts.push(w);
+const results = Object.fromEntries(counts.map((w) => [w, []]));
+let same = true;
+for (let i = 0; i < repeats; i++) {
+  for (const w of counts) {
+    const r = runNode([cli, 'sweep', 'bench.json', '--workers', String(w), '--out', `w${w}`], { cwd: dir });
+    results[w].push(r);
+    same &&= readFileSync(join(dir, `w${w}.runs.csv`), 'utf8') === readFileSync(join(dir, 'w1.runs.csv'), 'utf8');
+  }
 }
-const same = Object.keys(times).every((w) => readFileSync(join(dir, `w${w}.runs.csv`), 'utf8') === readFileSync(join(dir, 'w1.runs.csv'), 'utf8'));
-for (const w of Object.keys(times).filter((w) => w !== '1')) console.log(`  speed-up 1 -> ${w} workers: ${(times[1] / times[w]).toFixed(2)}x`);
-console.log(`  results identical for every worker count: ${same ? 'yes' : 'NO'}`);
-console.log(`  load average after: ${load()}`);
+for (const w of counts) {
+  const rs = results[w];
+  const wall = stats(rs.map((r) => r.processWall)), cpu = stats(rs.map((r) => r.processCpu)), load = stats(rs.map((r) => r.load));
+  console.log(`  ${w} worker${w === 1 ? ' ' : 's'}: median ${wall.median.toFixed(2)} s wall (${wall.min.toFixed(2)}-${wall.max.toFixed(2)}), ${(runs / wall.median).toFixed(1)} runs/s, CPU ${cpu.median.toFixed(2)} s, load before ${load.min.toFixed(1)}-${load.max.toFixed(1)}`);
+  if (load.max > highLoad) console.log(`  WARNING: load average up to ${load.max.toFixed(1)} on ${cores} cores: the ${w}-worker figures are from a loaded machine`);
+}
+for (const w of counts.filter((w) => w !== 1)) {
+  const speedUp = stats(results[1].map((r, i) => r.processWall / results[w][i].processWall));
+  console.log(`  speed-up 1 -> ${w} workers: median ${speedUp.median.toFixed(2)}x (${speedUp.min.toFixed(2)}-${speedUp.max.toFixed(2)}; target >= 1.85x on 2 workers, meaningful only when the load is well under ${cores})`);
+}
+console.log(`  results identical for every worker count and run: ${same ? 'yes' : 'NO'}`);
 if (!same) process.exitCode = 1;

@@ -3,7 +3,7 @@ import type { Lead } from './lead';
 import type { AgentConfig } from './modelConfig';
 import { PairHeap } from './pairHeap';
 import type { AgentView } from './policies';
-import { isOnShift, shiftProgress } from './shift';
+import { minutesUntilShiftEnd, minutesUntilShiftStart } from './shift';
 
 /** Leads that waited an agent with a paced cap may take ahead of its even pace. */
 function paceAhead(cap: number): number {
@@ -50,6 +50,17 @@ export class AgentState implements AgentView {
   maxPipeline = 0;
   /** Conversations so far, by source name. */
   readonly sourceConversations = new Map<string, number>();
+  /**
+   * The shift as of the last look, kept until the next shift change (start or end) instead of recomputed from the
+   * calendar on every question: on shift or not, the first whole minute the answer may change (`shiftChangeAt`),
+   * and while on shift the start of the current shift interval, its length and the minute the shift ends.
+   */
+  private shiftCheckedAt = Infinity;
+  shiftChangeAt = -Infinity;
+  private onShiftNow = false;
+  private shiftStart = 0;
+  private shiftLength = 0;
+  private shiftEndAt = 0;
   private sourceSet: Set<string> | undefined;
   private productSet: Set<string> | undefined;
 
@@ -76,7 +87,38 @@ export class AgentState implements AgentView {
     return this.config.newLeadsPerDay;
   }
   get onShift(): boolean {
-    return isOnShift(this.config.shift, this.calendar.minuteOfWeek(this.clock.now));
+    const now = this.clock.now;
+    if (now >= this.shiftChangeAt || now < this.shiftCheckedAt) this.checkShift(now);
+    return this.onShiftNow;
+  }
+
+  /** Looks up the shift at `now` on the calendar (src/sim/shift.ts) and keeps the answer until the next change. */
+  private checkShift(now: number): void {
+    const whole = Math.floor(now);
+    const mow = this.calendar.minuteOfWeek(now);
+    this.shiftCheckedAt = whole;
+    this.onShiftNow = false;
+    for (const [s, e] of this.config.shift.intervals) {
+      if (mow >= s && mow < e) {
+        this.onShiftNow = true;
+        this.shiftStart = whole - (mow - s);
+        this.shiftLength = e - s;
+        this.shiftChangeAt = whole + (e - mow);
+        this.shiftEndAt = whole + minutesUntilShiftEnd(this.config.shift, mow);
+        return;
+      }
+    }
+    this.shiftChangeAt = whole + minutesUntilShiftStart(this.config.shift, mow);
+  }
+
+  /** Minutes from now until the shift next starts: 0 on shift, as minutesUntilShiftStart counts them. */
+  minutesUntilShiftStart(): number {
+    return this.onShift ? 0 : this.shiftChangeAt - Math.floor(this.clock.now);
+  }
+
+  /** Minutes from now until the current shift ends (0 off shift), as minutesUntilShiftEnd counts them. */
+  minutesUntilShiftEnd(): number {
+    return this.onShift ? this.shiftEndAt - Math.floor(this.clock.now) : 0;
   }
   /**
    * New leads that have waited may take by now today: with pacing, the daily cap spread over the shift with two
@@ -85,20 +127,27 @@ export class AgentState implements AgentView {
    */
   get newLeadsAllowedNow(): number {
     const cap = this.config.newLeadsPerDay;
-    if (!this.config.paceNewLeads) return cap;
-    const at = shiftProgress(this.config.shift, this.calendar.minuteOfWeek(this.clock.now));
-    if (!at) return cap;
-    return Math.min(cap, Math.floor((cap * at.elapsed) / at.length) + paceAhead(cap));
+    if (!this.config.paceNewLeads || !this.onShift) return cap;
+    const elapsed = Math.floor(this.clock.now) - this.shiftStart;
+    return Math.min(cap, Math.floor((cap * elapsed) / this.shiftLength) + paceAhead(cap));
   }
   /** When a paced cap next lets the agent take one more lead (Infinity when it will not today on this shift). */
   nextPaceAt(): number {
+    const at = this.nextPaceMinute();
+    return at === Infinity ? Infinity : this.clock.now + Math.max(1, at - Math.floor(this.clock.now));
+  }
+
+  /**
+   * The whole minute at which a paced cap next lets the agent take one more lead (Infinity when it will not today on
+   * this shift). It stays the same until that minute comes or the shift changes.
+   */
+  nextPaceMinute(): number {
     const cap = this.config.newLeadsPerDay;
-    if (!this.config.paceNewLeads || cap <= 0) return Infinity;
-    const at = shiftProgress(this.config.shift, this.calendar.minuteOfWeek(this.clock.now));
-    if (!at) return Infinity;
-    const steps = Math.floor((cap * at.elapsed) / at.length);
+    if (!this.config.paceNewLeads || cap <= 0 || !this.onShift) return Infinity;
+    const elapsed = Math.floor(this.clock.now) - this.shiftStart, length = this.shiftLength;
+    const steps = Math.floor((cap * elapsed) / length);
     if (steps + paceAhead(cap) >= cap) return Infinity;
-    return this.clock.now + Math.max(1, Math.ceil(((steps + 1) * at.length) / cap) - at.elapsed);
+    return this.shiftStart + Math.ceil(((steps + 1) * length) / cap);
   }
 
   get freshWaiting(): number {

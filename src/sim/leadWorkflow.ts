@@ -1,4 +1,5 @@
 import { AgentState } from './agentState';
+import { AgentsWithRoom } from './agentsWithRoom';
 import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
@@ -13,7 +14,6 @@ import type { DripConfig, DurationConfig, ElapsedLoanProcess, ModelConfig, Scori
 import type { DistributionContext, LeadView, Policies } from './policies';
 import { stream, type Rng } from './random';
 import type { RunResult } from './runResult';
-import { minutesUntilShiftEnd, minutesUntilShiftStart } from './shift';
 import { Simulation } from './simulation';
 
 /** A policy view's fields, writable for the workflow that fills them. */
@@ -75,6 +75,10 @@ export class LeadWorkflow {
   private readonly windowStart: number;
   private readonly endTime: number;
   private waiting: Lead[] = [];
+  /** The list the next dispatch fills with the leads it keeps waiting (two lists swapped, so dispatching allocates none). */
+  private kept: Lead[] = [];
+  /** The agents on shift with room, for strategies and for the checks below (src/sim/agentsWithRoom.ts). */
+  private readonly room: AgentsWithRoom;
   /**
    * Kinds (source x product) of waiting leads the strategy refused since capacity last changed. A refusal
    * stands until something that could change it happens (a lead leaves a pipeline, a day starts, an agent
@@ -104,6 +108,7 @@ export class LeadWorkflow {
     this.calendar = new Calendar(config.startDate);
     this.callbackCtx = { now: 0, calendar: this.calendar, u: 0 };
     this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
+    this.room = new AgentsWithRoom(this.agents, this.sim);
     this.arrivalRng = stream(options.seed, 'arrivals');
     this.strategyRng = stream(options.seed, 'strategy');
     this.decay = ageDecayFunction(config.contact.ageDecay);
@@ -122,13 +127,14 @@ export class LeadWorkflow {
     this.pacing = config.agents.some((a) => a.paceNewLeads && a.newLeadsPerDay > 0);
     this.loanProcess = config.loanProcess.model === 'elapsed' ? config.loanProcess : undefined;
     this.metrics = new MetricsCollector(config, this.calendar, this.agents);
-    const sim = this.sim, agents = this.agents, calendar = this.calendar, rng = this.strategyRng;
+    const sim = this.sim, agents = this.agents, calendar = this.calendar, rng = this.strategyRng, room = this.room;
     this.dctx = {
       get now() {
         return sim.now;
       },
       calendar,
       agents,
+      agentsWithRoom: room,
       rng,
     };
   }
@@ -263,7 +269,7 @@ export class LeadWorkflow {
     const strategy = this.policies.distribution;
     const lifo = strategy.queueOrder === 'lifo';
     const list = this.waiting;
-    const keep: Lead[] = [];
+    const keep = this.kept;
     // Once a lead of some source and product is refused, later leads of the same kind are refused too
     // (nothing changed in between), so they are not offered again.
     const refused = this.refusedKinds;
@@ -272,10 +278,8 @@ export class LeadWorkflow {
     // A lead refused while every agent on shift has used its day's cap or filled its pipeline, after waiting longer
     // than the passed-over limit, has lost its rendezvous and would only take a fresher lead's place later: it goes
     // to the drip. (Refusals by pacing alone only delay it.)
+    const room = this.room;
     const passedOverBefore = this.sim.now - this.passedOver;
-    // Whether every agent on shift is full, worked out only when a refused lead is old enough to ask, and again after
-    // an assignment changes it.
-    let allFull: boolean | undefined;
     for (let k = 0; k < n; k++) {
       const lead = list[lifo ? n - 1 - k : k];
       if (lead.waitingSince < staleBefore) {
@@ -288,19 +292,20 @@ export class LeadWorkflow {
       const kind = kindOf(lead);
       let a = -1;
       if (!refused.has(kind)) {
-        a = strategy.assign(this.view(lead), this.dctx);
+        // With no agent on shift with room, a strategy that needs room would refuse: it is not asked.
+        a = strategy.needsRoom && room.size === 0 ? -1 : strategy.assign(this.view(lead), this.dctx);
         if (a < 0) refused.add(kind);
       }
-      if (a >= 0) {
-        this.assign(lead, this.agents[a]);
-        allFull = undefined;
-      } else if (lead.waitingSince < passedOverBefore && (allFull ??= this.everyAgentOnShiftFull())) {
+      if (a >= 0) this.assign(lead, this.agents[a]);
+      else if (lead.waitingSince < passedOverBefore && room.onShift > 0 && room.size === 0) {
         this.metrics.onAgedOut(lead);
         this.toNurture(lead, undefined);
       } else keep.push(lead);
     }
     if (lifo) keep.reverse();
     this.waiting = keep;
+    list.length = 0;
+    this.kept = list;
     const recheck = strategy.recheckAfterMinutes;
     if (recheck && keep.length > 0 && !this.recheckPending && this.sim.now + recheck < this.endTime) {
       this.recheckPending = true;
@@ -308,8 +313,8 @@ export class LeadWorkflow {
     }
     // With paced caps, room grows with the clock: look again the moment the next agent's pace allows one more lead.
     if (this.pacing && keep.length > 0) {
-      let next = Infinity;
-      for (const agent of this.agents) if (agent.onShift) next = Math.min(next, agent.nextPaceAt());
+      const minute = this.room.nextPaceMinute();
+      const next = minute === Infinity ? Infinity : this.sim.now + Math.max(1, minute - Math.floor(this.sim.now));
       if (next < this.pacedRecheckAt && next < this.endTime) {
         this.pacedRecheckAt = next;
         this.sim.scheduleAt(next, this.onPacedRecheck, 0);
@@ -325,17 +330,6 @@ export class LeadWorkflow {
     this.capacityChanged();
   };
 
-  /** True when some agent is on shift and every agent on shift has used its day's cap or filled its pipeline. */
-  private everyAgentOnShiftFull(): boolean {
-    let onShift = 0;
-    for (const a of this.agents) {
-      if (!a.onShift) continue;
-      onShift++;
-      if (a.newToday < a.config.newLeadsPerDay && a.pipelineSize < a.config.pipelineLimit) return false;
-    }
-    return onShift > 0;
-  }
-
   private readonly onRecheck = (): void => {
     this.recheckPending = false;
     this.capacityChanged();
@@ -346,6 +340,7 @@ export class LeadWorkflow {
     agent.pipelineSize++;
     agent.newToday++;
     agent.leadsReceived++;
+    this.room.update(agent);
     if (lead.counted) agent.measuredLeads++;
     if (agent.pipelineSize > agent.maxPipeline) agent.maxPipeline = agent.pipelineSize;
     if (lead.status === 'new') agent.fresh.push(lead);
@@ -365,6 +360,7 @@ export class LeadWorkflow {
     if (lead.agent < 0) return;
     const agent = this.agents[lead.agent];
     agent.pipelineSize--;
+    this.room.update(agent);
     lead.agent = -1;
     lead.version++;
     this.options.observer?.onLeavePipeline?.(lead, agent, this.sim.now);
@@ -392,7 +388,7 @@ export class LeadWorkflow {
   private nextTask(agent: AgentState): void {
     if (agent.busy) return;
     const now = this.sim.now;
-    const untilShift = minutesUntilShiftStart(agent.config.shift, this.calendar.minuteOfWeek(now));
+    const untilShift = agent.minutesUntilShiftStart();
     if (untilShift > 0) {
       agent.wasOnShift = false;
       this.wakeAt(agent, now + untilShift);
@@ -427,7 +423,7 @@ export class LeadWorkflow {
     // Idle: look again when the next callback is due, and at the end of the shift at the latest, so that
     // an agent with an empty queue still notices its shift ending and starting again (a shift start is a
     // capacity change: leads left waiting overnight are offered then).
-    const shiftEnd = now + minutesUntilShiftEnd(agent.config.shift, this.calendar.minuteOfWeek(now));
+    const shiftEnd = now + agent.minutesUntilShiftEnd();
     this.wakeAt(agent, Math.min(due.peekK1(), shiftEnd));
   }
 
@@ -769,6 +765,7 @@ export class LeadWorkflow {
       agent.newToday = 0;
       agent.callsToday = 0;
     }
+    this.room.updateAll();
     this.metrics.onDayStart(day, this.waiting.length);
     this.capacityChanged();
   };

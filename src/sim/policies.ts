@@ -56,10 +56,26 @@ export interface LeadView {
   readonly waitingSince: number;
 }
 
+/**
+ * The agents who could take a new lead now (on shift, pipeline below its limit, today's new leads below the daily
+ * cap), in agent order. An agent outside it refuses every lead under the usual limits; one inside may still refuse
+ * (a paced cap, a source it does not take). Lets a strategy skip agents without room instead of asking each one.
+ */
+export interface AgentsWithRoomView {
+  /** How many agents have room now. */
+  readonly size: number;
+  /** The first agent with room whose index is `from` or more, or -1. */
+  next(from: number): number;
+  /** The same for a lead that has waited: the agent must also be below its paced cap (newLeadsAllowedNow). */
+  nextForWaited(from: number): number;
+}
+
 export interface DistributionContext {
   readonly now: number;
   readonly calendar: Calendar;
   readonly agents: readonly AgentView[];
+  /** The agents with room now; absent where the caller keeps no such index. */
+  readonly agentsWithRoom?: AgentsWithRoomView;
   /** A random stream for the strategy's own choices (e.g. weighted draws). */
   readonly rng: Rng;
 }
@@ -86,6 +102,11 @@ export interface DistributionStrategy {
    * rules that depend on how long a lead has waited).
    */
   readonly recheckAfterMinutes?: number;
+  /**
+   * The strategy only ever picks an agent with room (see AgentsWithRoomView) and has no side effect when it picks
+   * none: while no agent has room, waiting leads are not offered at all.
+   */
+  readonly needsRoom?: boolean;
   /** Which waiting lead is offered first: the oldest (FIFO, default) or the newest (LIFO). */
   readonly queueOrder?: 'fifo' | 'lifo';
   /** Told when a lead has been given to an agent (by this strategy or another route). */
@@ -122,7 +143,8 @@ export interface CallbackPolicy {
   readonly name: string;
   /**
    * Called after every attempt and every status change of an open lead. `lead` and `ctx` are reused between
-   * calls (they are on the hot path): read them, do not keep them.
+   * calls (they are on the hot path): read them, do not keep them. Likewise the policy may return the same decision
+   * object filled anew each time: the caller reads it before asking again.
    */
   next(lead: LeadView, ctx: CallbackContext): CallbackDecision;
 }

@@ -65,6 +65,14 @@ export const STALE_UNREACHED_PRIORITY = 100;
  * policy.next(lead, { now, calendar, u: 0.5 }); // { kind: 'call', due, priority }
  */
 export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
+  // One decision object per policy, filled in place: next() runs after every call, and the caller reads the decision
+  // before asking again (CallbackPolicy.next).
+  const call = { kind: 'call' as const, due: 0, priority: 0 };
+  const decide = (due: number, priority: number): CallbackDecision => {
+    call.due = due;
+    call.priority = priority;
+    return call;
+  };
   return {
     name: schedule.name,
     next(lead: LeadView, ctx: CallbackContext): CallbackDecision {
@@ -76,11 +84,11 @@ export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
       const stale = status === 'attempted' && ctx.now - lead.statusSince >= STALE_UNREACHED_MINUTES;
       const priority = stale ? cadence.priority + STALE_UNREACHED_PRIORITY : cadence.priority;
       if (n >= 1 && n <= cadence.burstMinutes.length) {
-        return { kind: 'call', due: lead.statusSince + cadence.burstMinutes[n - 1], priority };
+        return decide(lead.statusSince + cadence.burstMinutes[n - 1], priority);
       }
       const [lo, hi] = cadence.intervalHours;
       const hours = (lo + (hi - lo) * ctx.u) * cycleFactor(schedule, status, ctx.calendar.dayOfMonth(ctx.now));
-      return { kind: 'call', due: ctx.now + hours * 60, priority };
+      return decide(ctx.now + hours * 60, priority);
     },
   };
 }

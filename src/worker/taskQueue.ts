@@ -23,6 +23,10 @@ export interface PoolOutcome {
 /**
  * Hands tasks to the remotes, each free remote taking the next task, and stores each result at its task's
  * index, so results do not depend on the number of workers. Stops handing out tasks once `isStopped()`.
+ *
+ * Each remote has a second task queued behind the one it runs, so that it goes on to the next run at once instead of
+ * waiting for this thread to take the result and send more (on a busy machine this thread may wait for a core).
+ * Near the end the second requests stop, so that no worker idles while another has two tasks queued.
  */
 export function drainTasks(
   remotes: readonly Remote<SimApi>[],
@@ -33,8 +37,9 @@ export function drainTasks(
 ): Promise<void[]> {
   let next = 0;
   let done = 0;
-  const loop = async (remote: Remote<SimApi>) => {
+  const loop = async (remote: Remote<SimApi>, ahead: boolean) => {
     while (!isStopped() && next < tasks.length) {
+      if (ahead && tasks.length - next <= remotes.length) return;
       const i = next++;
       const t = tasks[i];
       const result = await remote.runReplication(t.source, t.replication, t.seed);
@@ -43,5 +48,5 @@ export function drainTasks(
       onProgress?.(++done, tasks.length);
     }
   };
-  return Promise.all(remotes.map(loop));
+  return Promise.all([...remotes.map((r) => loop(r, false)), ...remotes.map((r) => loop(r, true))]);
 }

@@ -29,7 +29,10 @@ beforeAll(() => {
 describe('npm pack and install from the tarball', () => {
   it('packs only the command: bin/, the bundle in dist/, package.json and the README', () => {
     expect(packed.filename).toBe(`leadlab-${pkg.version}.tgz`);
-    expect(packed.files.map((f) => f.path).sort()).toEqual(['README.md', 'bin/leadlab.mjs', 'dist/cli.mjs', 'dist/worker.mjs', 'package.json']);
+    // The command's chunks (dist/cli-*.mjs: what only some commands load, such as the report's charts) ship with it.
+    const files = packed.files.map((f) => f.path).sort();
+    expect(files.filter((f) => !/^dist\/cli-.+\.mjs$/.test(f))).toEqual(['README.md', 'bin/leadlab.mjs', 'dist/cli.mjs', 'dist/worker.mjs', 'package.json']);
+    expect(files.some((f) => /^dist\/cli-report-.+\.mjs$/.test(f))).toBe(true);
   });
 
   it('installs no development dependency', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { alea } from '../../src/sim/alea';
+import { stream } from '../../src/sim/random';
 
 describe('Alea', () => {
   it('gives the same numbers as seedrandom.alea for any seed string', () => {
@@ -30,5 +31,15 @@ describe('Alea', () => {
       bins[Math.floor(x * 10)]++;
     }
     for (const b of bins) expect(Math.abs(b - 10_000)).toBeLessThan(4.5 * Math.sqrt(100_000 * 0.1 * 0.9));
+  });
+
+  it('seeds a keyed stream as the string "seed/purpose/key" would, without building it', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 30 }), fc.integer()), fc.string({ maxLength: 20 }), fc.oneof(fc.nat(), fc.maxSafeNat()), (seed, purpose, key) => {
+        const ours = stream(seed, purpose, key), theirs = seedrandom.alea(`${seed}/${purpose}/${key}`);
+        for (let i = 0; i < 5; i++) expect(ours()).toBe(theirs());
+      }),
+      { numRuns: 500 },
+    );
   });
 });

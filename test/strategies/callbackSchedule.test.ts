@@ -35,9 +35,9 @@ describe('Callback schedules', () => {
   it('radar: contacted leads every 18-24 hours, tightened by a quarter early in the month', () => {
     const mid = 10 * 1440 + 600; // the 15th
     const early = 2 * 1440 + 600; // the 7th
-    const d1 = radar.next(lead('contacted', 0), { now: mid, calendar: cal, u: 0 });
-    const d2 = radar.next(lead('contacted', 0), { now: mid, calendar: cal, u: 1 });
-    const d3 = radar.next(lead('contacted', 0), { now: early, calendar: cal, u: 0 });
+    const d1 = { ...radar.next(lead('contacted', 0), { now: mid, calendar: cal, u: 0 }) }; // a policy may reuse its decision object: copy it to keep it
+    const d2 = { ...radar.next(lead('contacted', 0), { now: mid, calendar: cal, u: 1 }) };
+    const d3 = { ...radar.next(lead('contacted', 0), { now: early, calendar: cal, u: 0 }) };
     expect(d1.kind === 'call' && d1.due - mid).toBe(18 * 60);
     expect(d2.kind === 'call' && d2.due - mid).toBe(24 * 60);
     expect(d3.kind === 'call' && d3.due - early).toBe(18 * 60 * 0.75);
@@ -46,8 +46,8 @@ describe('Callback schedules', () => {
   it('radar: applications every 48-72 hours, halved late in the month; exhausted applications are lost', () => {
     const mid = 10 * 1440;
     const late = 20 * 1440; // the 25th
-    const a = radar.next(lead('application', 0), { now: mid, calendar: cal, u: 0 });
-    const b = radar.next(lead('application', 0), { now: late, calendar: cal, u: 0 });
+    const a = { ...radar.next(lead('application', 0), { now: mid, calendar: cal, u: 0 }) };
+    const b = { ...radar.next(lead('application', 0), { now: late, calendar: cal, u: 0 }) };
     expect(a.kind === 'call' && a.due - mid).toBe(48 * 60);
     expect(b.kind === 'call' && b.due - late).toBe(24 * 60);
     expect(radar.next(lead('application', 5), { now: mid, calendar: cal, u: 0 })).toEqual({ kind: 'exhausted', then: 'lost' });

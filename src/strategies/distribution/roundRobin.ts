@@ -1,7 +1,7 @@
 import type { DistributionStrategy } from '../../sim/policies';
 import { arr, num, obj, optional, refine, show, type Infer } from '../../schema';
 import { queueOrder, skipOffShift, respectLimits } from './sharedOptions';
-import { eligible, type DistributionEntry } from './strategy';
+import { eligible, FRESH_LEAD_MINUTES, type DistributionEntry } from './strategy';
 
 const options = obj(
   {
@@ -36,8 +36,27 @@ export const roundRobin: DistributionEntry<Infer<typeof options>> = {
     return {
       name: 'round-robin',
       queueOrder: o.queueOrder,
+      needsRoom: o.skipOffShift && o.respectLimits,
       assign(lead, ctx) {
         const agents = ctx.agents;
+        const room = o.skipOffShift && o.respectLimits ? ctx.agentsWithRoom : undefined;
+        // Only agents with room can be eligible: visiting them alone, in the same order, picks the same agent.
+        if (room && !o.weights) {
+          const waited = ctx.now - lead.waitingSince > FRESH_LEAD_MINUTES;
+          for (let i = waited ? room.nextForWaited(next) : room.next(next); i >= 0; i = waited ? room.nextForWaited(i + 1) : room.next(i + 1)) {
+            if (eligible(agents[i], lead, o, ctx.now)) {
+              next = (i + 1) % n;
+              return i;
+            }
+          }
+          for (let i = waited ? room.nextForWaited(0) : room.next(0); i >= 0 && i < next; i = waited ? room.nextForWaited(i + 1) : room.next(i + 1)) {
+            if (eligible(agents[i], lead, o, ctx.now)) {
+              next = (i + 1) % n;
+              return i;
+            }
+          }
+          return -1;
+        }
         if (!o.weights) {
           for (let k = 0; k < n; k++) {
             const i = (next + k) % n;
@@ -50,7 +69,7 @@ export const roundRobin: DistributionEntry<Infer<typeof options>> = {
         }
         // Smooth weighted round robin over the eligible agents.
         let total = 0, best = -1;
-        for (let i = 0; i < n; i++) {
+        for (let i = room ? room.next(0) : 0; i >= 0 && i < n; i = room ? room.next(i + 1) : i + 1) {
           if (weights[i] <= 0 || !eligible(agents[i], lead, o, ctx.now)) continue;
           current[i] += weights[i];
           total += weights[i];
