@@ -115,7 +115,7 @@ export const diagnoseCommand: Command = {
         const outcome = await runTasks(Array.from({ length: replications }, (_, r) => ({ source, replication: r, seed })), { workers, io, label, pool });
         return outcome.interrupted ? undefined : (outcome.results as RunResult[]);
       };
-      currentRuns = await runAll(current.source, `runs: current floor (step 0/${LADDER.length})`);
+      currentRuns = await runAll(current.source, `current floor (step 0/${LADDER.length}): runs`);
       if (!currentRuns) interrupted = true;
       bestRuns = currentRuns;
       for (let i = 0; i < LADDER.length && bestRuns && !interrupted; i++) {
@@ -125,7 +125,7 @@ export const diagnoseCommand: Command = {
           steps.push(stepInPlace(rung, bestRuns, k));
           continue;
         }
-        const runs = await runAll(sourceOf(next, `${floor.where} with the fix "${rung.label}"`).source, `runs: ${rung.label} (step ${i + 1}/${LADDER.length})`);
+        const runs = await runAll(sourceOf(next, `${floor.where} with the fix "${rung.label}"`).source, `${rung.label} (step ${i + 1}/${LADDER.length}): runs`);
         if (!runs) {
           interrupted = true;
           break;

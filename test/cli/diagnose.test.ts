@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,4 +134,29 @@ describe('leadlab diagnose', () => {
     expect(await main(['diagnose', '--log', 'stream.csv', '--workers', '0'], io2)).toBe(2);
     expect(io2.stderr).toMatch(/stream\.csv: cannot find column\(s\) for attemptTime, outcome/);
   });
+
+  it('keeps the finished steps on Ctrl-C (a real SIGINT to the bundled command) and says it was interrupted', async () => {
+    const dir = floors();
+    writeFileSync(join(dir, 'many.json'), JSON.stringify({ name: 'Slow, many replications', days: 12, warmupDays: 2, cooldownDays: 3, leads: { perDay: 20 }, callbacks: 'single-call', replications: 40 }));
+    const bin = join(__dirname, '../../bin/leadlab.mjs');
+    const { code, out, err } = await new Promise<{ code: number | null; out: string; err: string }>((done) => {
+      const child = spawn(process.execPath, [bin, 'diagnose', 'many.json', '--workers', '0', '--json'], { cwd: dir, env: { ...process.env, LEADLAB_PROGRESS: 'lines' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '', err = '', sent = false;
+      child.stdout.on('data', (c: Buffer) => void (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => {
+        err += c.toString();
+        // The current floor (40 runs) and the first fix (40 runs) are done, the second is under way.
+        if (!sent && [...err.matchAll(/runs \d+\/\d+ finished/g)].length >= 85) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      });
+      child.on('exit', (code) => done({ code, out, err }));
+    });
+    expect(code).toBe(130);
+    expect(err).toMatch(/Interrupted: 1 of 5 steps finished/);
+    const d = JSON.parse(out);
+    expect(d.interrupted).toBe(true);
+    expect(d.steps.map((s: StepJson) => s.id)).toEqual(['speed-to-lead']);
+  }, 120_000);
 });
