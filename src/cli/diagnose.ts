@@ -11,6 +11,7 @@ import { SimPool } from '../worker/pool';
 import { parseArgs, UsageError } from './args';
 import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
+import { InputFileError, inputFileProblem } from './inputFile';
 import { LOG_INPUT_FLAGS, readLogForCli } from './logInput';
 import { checkOutputPath } from './outputPath';
 import { jsonNumbers } from './run';
@@ -19,7 +20,6 @@ import { runTasks } from './runTasks';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
 
 const flags = {
-  ...LOG_INPUT_FLAGS,
   log: { type: 'string', describe: 'a call log (CSV, plain or .gz) to fit the floor\'s contact curves from (`leadlab fit`)' },
   leads: { type: 'string', describe: 'a lead stream (CSV: one row per lead) to replay as the floor\'s arrivals' },
   replications: { type: 'number', minInt: 2, describe: 'replications per step (default: the scenario\'s)' },
@@ -28,6 +28,8 @@ const flags = {
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   report: { type: 'string', describe: 'also write a one-page HTML report (waterfall, losses as money, a sentence per step) to this file' },
   force: FORCE_FLAG,
+  // How to read the call log given with --log (as `leadlab fit` reads it).
+  ...LOG_INPUT_FLAGS,
 } as const;
 
 /** The floor to diagnose: a scenario file (or the default), with a fitted call log and a replayed lead stream when given. */
@@ -47,6 +49,8 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     io.err(`Fitted the floor's contact curves from ${f.log} (${read.log.table.length} call attempts).\n`);
   }
   if (f.leads) {
+    const problem = inputFileProblem(f.leads as string, io.cwd);
+    if (problem) throw new InputFileError(`--leads ${f.leads}: ${problem}`);
     const leads = isObject(json.leads) ? json.leads : {};
     json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string) } };
     if (json.warmupDays === undefined) {
