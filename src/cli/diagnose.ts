@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { floorResult, judgeStep, monthScale, stepInPlace, type Diagnosis, type DiagnosisStep } from '../diagnose/diagnosis';
+import { climbLadder, type RunFloor } from '../diagnose/climbLadder';
+import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
 import { LADDER } from '../diagnose/ladder';
 import { fitCallLog } from '../fit/fitCallLog';
 import { isObject } from '../schema';
@@ -105,60 +106,29 @@ export const diagnoseCommand: Command = {
     const seed = (f.seed as string | undefined) ?? current.seed;
     const replications = (f.replications as number | undefined) ?? current.replications;
     if (replications < 2) throw new UsageError(`--replications: paired intervals need at least 2 replications, the scenario has ${replications}`);
-    const k = monthScale(current.measuredDays);
     const workers = (f.workers as number | undefined) ?? availableParallelism();
     const pool = workers > 0 ? new SimPool(Math.min(workers, replications)) : undefined;
     const started = Date.now();
-    const steps: DiagnosisStep[] = [];
-    let interrupted = false;
-    let currentRuns: RunResult[] | undefined;
-    let bestJson = floor.json, bestRuns: RunResult[] | undefined;
+    const where = floor.where;
+    let diagnosis: Diagnosis | undefined;
     try {
       // Every step runs replication r on the same seed as the floor before it: common random numbers.
-      const runAll = async (source: ScenarioSource, label: string) => {
-        const outcome = await runTasks(Array.from({ length: replications }, (_, r) => ({ source, replication: r, seed })), { workers, io, label, pool });
+      const runFloor: RunFloor = async (json, label, step) => {
+        const { source } = step === 0 ? current : sourceOf(json, `${where} with the fix "${label}"`);
+        const tasks = Array.from({ length: replications }, (_, r) => ({ source, replication: r, seed }));
+        const outcome = await runTasks(tasks, { workers, io, label: `${label} (step ${step}/${LADDER.length}): runs`, pool });
         return outcome.interrupted ? undefined : (outcome.results as RunResult[]);
       };
-      currentRuns = await runAll(current.source, `current floor (step 0/${LADDER.length}): runs`);
-      if (!currentRuns) interrupted = true;
-      bestRuns = currentRuns;
-      for (let i = 0; i < LADDER.length && bestRuns && !interrupted; i++) {
-        const rung = LADDER[i];
-        const next = rung.apply(bestJson);
-        if (!next) {
-          steps.push(stepInPlace(rung, bestRuns, k));
-          continue;
-        }
-        const runs = await runAll(sourceOf(next, `${floor.where} with the fix "${rung.label}"`).source, `${rung.label} (step ${i + 1}/${LADDER.length}): runs`);
-        if (!runs) {
-          interrupted = true;
-          break;
-        }
-        const step = judgeStep(rung, bestRuns, runs, k);
-        steps.push(step);
-        if (step.adopted) {
-          bestJson = next;
-          bestRuns = runs;
-        }
-      }
+      diagnosis = await climbLadder(floor.json, runFloor, { scenario: current.name, seed, replications, measuredDays: current.measuredDays, monthScale: monthScale(current.measuredDays) });
     } finally {
       await pool?.close();
     }
-    if (!currentRuns || !bestRuns) {
+    if (!diagnosis) {
       io.err('leadlab diagnose: interrupted before the current floor finished; nothing to report.\n');
       return 1;
     }
-    if (interrupted) io.err(`Interrupted: ${steps.length} of ${LADDER.length} steps finished; they are reported below.\n`);
-    const diagnosis: Diagnosis = {
-      scenario: current.name,
-      seed,
-      replications,
-      measuredDays: current.measuredDays,
-      current: floorResult(currentRuns, k),
-      steps,
-      best: { ...floorResult(bestRuns, k), scenario: bestJson },
-      interrupted,
-    };
+    const interrupted = diagnosis.interrupted;
+    if (interrupted) io.err(`Interrupted: ${diagnosis.steps.length} of ${LADDER.length} steps finished; they are reported below.\n`);
     if (f.json) io.out(JSON.stringify({ ...diagnosis, wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');
     else io.out(formatDiagnosis(diagnosis));
     if (f.report) {
