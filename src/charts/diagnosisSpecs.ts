@@ -32,11 +32,14 @@ export function waterfallRows(d: Diagnosis): WaterfallRow[] {
     if (s.adopted) {
       rows.push({ label: s.label, kind: 'won', from: level, to: level + w, text: `+${w.toFixed(1)}` });
       level += w;
-    } else rows.push({ label: s.label, kind: s.status, from: level, to: level, text: s.status === 'in place' ? 'in place' : `${w >= 0 ? '+' : ''}${w.toFixed(1)}, ${s.status === 'worse' ? 'worse, not kept' : 'not clear'}` });
+    } else rows.push({ label: s.label, kind: s.status, from: level, to: level, text: s.status === 'in place' ? 'in place' : `${signed(w)}, ${s.status === 'worse' ? 'worse, not kept' : 'not clear'}` });
   }
   rows.push({ label: 'Best found', kind: 'total', from: 0, to: d.best.fundedPerMonth.mean, text: d.best.fundedPerMonth.mean.toFixed(1) });
   return rows;
 }
+
+/** One decimal with its sign, never "-0.0". */
+const signed = (x: number) => `${Number(x.toFixed(1)) >= 0 ? '+' : '-'}${Math.abs(x).toFixed(1)}`;
 
 const KIND_COLORS = { domain: ['total', 'won', 'no clear difference', 'worse', 'in place'], range: ['#4c78a8', '#54a24b', '#bab0ac', '#e45756', '#bab0ac'] };
 
@@ -72,7 +75,7 @@ export function lossMoneySpec(losses: LossSummary): Plot.PlotOptions {
     y: { domain: rows.map((r) => r.bucket), label: null },
     marks: [
       Plot.barX(rows, { y: 'bucket', x: 'revenue', fill: '#e45756', insetTop: 3, insetBottom: 3 }),
-      Plot.text(rows, { y: 'bucket', x: 'revenue', text: (r: { revenue: number; leads: number }) => `$${Math.round(r.revenue).toLocaleString('en-US')} (${r.leads.toFixed(0)} leads)`, textAnchor: 'start', dx: 6, fontSize: 11 }),
+      Plot.text(rows, { y: 'bucket', x: 'revenue', text: (r: { revenue: number; leads: number }) => `$${Math.round(r.revenue).toLocaleString('en-US')} (${r.leads.toFixed(0)} lead${r.leads.toFixed(0) === '1' ? '' : 's'})`, textAnchor: 'start', dx: 6, fontSize: 11 }),
       Plot.ruleX([0]),
     ],
   };
