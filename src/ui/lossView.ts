@@ -16,14 +16,14 @@ export interface LossViewHooks {
 
 /**
  * The "Where production is lost" section (docs/diagnosis.md): the ladder of fixes climbed on the baseline scenario in
- * web workers, with progress and a Stop button, the production waterfall and the loss buckets as money, each chart saved as
+ * web workers, with progress and an Interrupt button, the production waterfall and the loss buckets as money, each chart saved as
  * SVG or PNG. It adds its own section after the results, so the page's other sections are untouched.
  */
 export function setupLossView(hooks: LossViewHooks): void {
   const button = Object.assign(el('button', { className: 'primary' }, 'Diagnose the baseline'), { type: 'button' as const });
-  // "Stop", not "Cancel": the Run section's Cancel button keeps its name to itself.
-  const cancel = Object.assign(el('button', {}, 'Stop'), { type: 'button' as const, disabled: true });
-  cancel.setAttribute('aria-label', 'Stop the diagnosis');
+  // "Interrupt": the page's Cancel (Run) and Stop (History) buttons keep their names to themselves.
+  const cancel = Object.assign(el('button', {}, 'Interrupt'), { type: 'button' as const, disabled: true });
+  cancel.setAttribute('aria-label', 'Interrupt the diagnosis');
   const progress = Object.assign(el('progress', {}), { max: 1, value: 0 });
   const status = el('span', { id: 'diagnosis-status' });
   status.setAttribute('role', 'status');
@@ -68,12 +68,12 @@ export function setupLossView(hooks: LossViewHooks): void {
     try {
       const diagnosis = await climbLadder(base.json, runFloor, { scenario: base.name, seed, replications, measuredDays: base.windowDays, monthScale: monthScale(base.windowDays) });
       if (!diagnosis) {
-        status.textContent = 'Stopped before the baseline finished; nothing to show.';
+        status.textContent = 'Interrupted before the baseline finished; nothing to show.';
         return;
       }
       progress.value = 1;
       renderDiagnosis(output, diagnosis);
-      status.textContent = diagnosis.interrupted ? `Stopped: showing the ${diagnosis.steps.length} steps that finished.` : `Done: ${diagnosis.steps.length} steps, ${replications} replications each.`;
+      status.textContent = diagnosis.interrupted ? `Interrupted: showing the ${diagnosis.steps.length} steps that finished.` : `Done: ${diagnosis.steps.length} steps, ${replications} replications each.`;
     } catch (e) {
       status.textContent = `The diagnosis failed: ${(e as Error).message}`;
     } finally {

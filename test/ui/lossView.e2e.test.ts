@@ -42,12 +42,12 @@ describe.skipIf(!hasChromium)('the "Where production is lost" view in Chromium',
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('stops a long diagnosis and says so, leaving the page ready to run again', async () => {
+  it('interrupts a long diagnosis and says so, leaving the page ready to run again', async () => {
     const { page } = site!;
     await page.getByLabel('Replications per scenario').fill('150');
     await page.getByRole('button', { name: 'Diagnose the baseline' }).click();
-    await page.getByRole('button', { name: 'Stop the diagnosis' }).click();
-    await expect.poll(() => page.locator('#diagnosis-status').textContent(), { timeout: 30_000 }).toMatch(/^Stopped/);
+    await page.getByRole('button', { name: 'Interrupt the diagnosis' }).click();
+    await expect.poll(() => page.locator('#diagnosis-status').textContent(), { timeout: 30_000 }).toMatch(/^Interrupted/);
     expect(await page.getByRole('button', { name: 'Diagnose the baseline' }).isEnabled()).toBe(true);
   }, 60_000);
 });
