@@ -74,31 +74,26 @@ export const diagnoseCommand: Command = {
     const { positional, flags: f } = parseArgs(argv, flags);
     if (positional.length > 1) throw new UsageError(`expected at most one scenario file (the current floor), got ${positional.length}: ${positional.join(' ')}`);
     if (f.report) checkOutputPath(f.report as string, io.cwd, '--report');
-    let floor;
-    let sourceOf: (json: Record<string, unknown>, what: string) => { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number };
+    // A floor (and each fixed floor after it) as the workers take it, validated, with what the ladder needs.
+    type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number };
+    let floor: Exclude<Awaited<ReturnType<typeof currentFloor>>, number>;
+    let sourceOf: (json: Record<string, unknown>, what: string) => Floor;
+    let current: Floor;
     try {
-      floor = await currentFloor(positional, f, io);
-      if (typeof floor === 'number') return floor;
-      const { dir, where } = floor;
+      const read = await currentFloor(positional, f, io);
+      if (typeof read === 'number') return read;
+      floor = read;
       sourceOf = (json, what) => {
-        const { source, resolved } = inlineScenarioSource(json, dir, what);
-        checkRunSize(resolved, where, Boolean(f.force));
+        const { source, resolved } = inlineScenarioSource(json, read.dir, what);
+        checkRunSize(resolved, read.where, Boolean(f.force));
         const c = resolved.config;
-        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays };
+        const leadsPerDay = c.arrivals.kind === 'replay' ? c.arrivals.leads.length / c.days : c.arrivals.leadsPerHourOfWeek.reduce((a, b) => a + b, 0) / 7;
+        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay };
       };
-    } catch (e) {
-      if (e instanceof ScenarioError) {
-        io.err(`leadlab diagnose: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
-        return 2;
-      }
-      throw e;
-    }
-    let current: ReturnType<typeof sourceOf>;
-    try {
       current = sourceOf(floor.json, floor.where);
     } catch (e) {
       if (e instanceof ScenarioError) {
-        io.err(`leadlab diagnose: ${e.message}\nNothing was run.\n`);
+        io.err(`leadlab diagnose: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
         return 2;
       }
       throw e;
@@ -119,7 +114,7 @@ export const diagnoseCommand: Command = {
         const outcome = await runTasks(tasks, { workers, io, label: `${label} (step ${step}/${LADDER.length}): runs`, pool });
         return outcome.interrupted ? undefined : (outcome.results as RunResult[]);
       };
-      diagnosis = await climbLadder(floor.json, runFloor, { scenario: current.name, seed, replications, measuredDays: current.measuredDays, monthScale: monthScale(current.measuredDays) });
+      diagnosis = await climbLadder(floor.json, runFloor, { scenario: current.name, seed, replications, measuredDays: current.measuredDays, monthScale: monthScale(current.measuredDays), facts: { leadsPerDay: current.leadsPerDay } });
     } finally {
       await pool?.close();
     }

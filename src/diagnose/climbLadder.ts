@@ -1,6 +1,6 @@
 import type { RunResult } from '../sim/runResult';
 import { floorResult, judgeStep, stepInPlace, type Diagnosis, type DiagnosisStep } from './diagnosis';
-import { LADDER } from './ladder';
+import { LADDER, type FloorFacts } from './ladder';
 
 type Json = Record<string, unknown>;
 
@@ -18,7 +18,7 @@ export type RunFloor = (scenario: Json, label: string, step: number) => Promise<
 export async function climbLadder(
   floor: Json,
   runFloor: RunFloor,
-  info: { scenario: string; seed: string | number; replications: number; measuredDays: number; monthScale: number },
+  info: { scenario: string; seed: string | number; replications: number; measuredDays: number; monthScale: number; facts?: FloorFacts },
 ): Promise<Diagnosis | undefined> {
   const k = info.monthScale;
   const currentRuns = await runFloor(floor, 'current floor', 0);
@@ -28,7 +28,7 @@ export async function climbLadder(
   let bestJson = floor, bestRuns = currentRuns;
   for (let i = 0; i < LADDER.length; i++) {
     const rung = LADDER[i];
-    const next = rung.apply(bestJson);
+    const next = rung.apply(bestJson, info.facts);
     if (!next) {
       steps.push(stepInPlace(rung, bestRuns, k));
       continue;

@@ -12,7 +12,12 @@ export interface Rung {
   /** What the fix changes, in one sentence. */
   change: string;
   /** The fixed scenario, or undefined when the floor already works this way. */
-  apply(scenario: Json): Json | undefined;
+  apply(scenario: Json, floor?: FloorFacts): Json | undefined;
+}
+
+/** What the scenario's JSON does not say directly: the floor's leads a day (of a replayed stream, too). */
+export interface FloorFacts {
+  leadsPerDay: number;
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -72,11 +77,11 @@ export const LADDER: readonly Rung[] = [
     id: 'pipeline-caps',
     label: 'Pipeline caps and new-lead limits',
     change: `Pipelines capped at ${FOLLOW_THROUGH} open leads (what an agent keeps in touch with) and daily new-lead limits raised so the floor can take ${CAP_HEADROOM}x an average working day's leads.`,
-    apply(s) {
+    apply(s, floor) {
       const agents = agentsOf(s);
       const people = agents.reduce((n, a) => n + (typeof a.count === 'number' ? a.count : 1), 0);
       const leads = isObject(s.leads) ? s.leads : {};
-      const perDay = typeof leads.perDay === 'number' ? leads.perDay : 40;
+      const perDay = floor?.leadsPerDay ?? (typeof leads.perDay === 'number' ? leads.perDay : 40);
       const need = Math.ceil((CAP_HEADROOM * perDay * 7) / CAP_WORKDAYS / Math.max(1, people));
       return changed(s, {
         ...s,
