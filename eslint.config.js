@@ -12,7 +12,7 @@ export default tseslint.config(
   {
     // Pure simulation code runs the same in a browser worker and a Node worker thread:
     // no Node API, no DOM, no global randomness.
-    files: ['src/sim/**/*.ts', 'src/strategies/**/*.ts', 'src/fit/**/*.ts', 'src/scenario/**/*.ts', 'src/stats/**/*.ts', 'src/format/**/*.ts', 'src/schema/**/*.ts'],
+    files: ['src/sim/**/*.ts', 'src/strategies/**/*.ts', 'src/fit/**/*.ts', 'src/scenario/**/*.ts', 'src/stats/**/*.ts', 'src/format/**/*.ts', 'src/schema/**/*.ts', 'src/diagnose/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process'] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'localStorage'],

@@ -14,3 +14,4 @@ export {
   type TimeBinRow,
 } from './rows';
 export { ageLabel, contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec, reachedByAttemptRows, reachedByAttemptSpec, type ReachedByAttemptRow } from './fitCharts';
+export { lossMoneySpec, waterfallRows, waterfallSpec, type WaterfallRow } from './diagnosisSpecs';

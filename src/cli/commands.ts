@@ -8,6 +8,7 @@ import { compareCommand } from './compare';
 import { sweepCommand } from './sweep';
 import { mergeCommand } from './merge';
 import { optimizeCommand } from './optimize';
+import { diagnoseCommand } from './diagnose';
 
 /** Every `leadlab` subcommand, in the order `leadlab --help` lists them. One file per command. */
-export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand, calibrateCommand, compareCommand, sweepCommand, mergeCommand, optimizeCommand];
+export const commands: Command[] = [runCommand, schemaCommand, importCommand, fitCommand, calibrateCommand, compareCommand, sweepCommand, mergeCommand, optimizeCommand, diagnoseCommand];

@@ -1,4 +1,5 @@
-import { formatMetric } from '../format';
+import { formatCount, formatMetric, formatMoney } from '../format';
+import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../sim/lossAttribution';
 import { METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary, ScenarioSummary } from '../sim/summary';
 
@@ -72,6 +73,8 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
     ),
   );
   out.push('');
+  out.push(formatLosses(s));
+  out.push('');
   out.push('Agents (mean per replication)');
   out.push(
     table(
@@ -90,4 +93,28 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
     ),
   );
   return out.join('\n') + '\n';
+}
+
+/** The loss buckets as a table: leads with their interval, lead cost and the revenue they would have brought. */
+export function formatLosses(s: ScenarioSummary): string {
+  const l = s.losses;
+  const pct = (x: number) => (s.funnel.leads ? `${((100 * x) / s.funnel.leads).toFixed(1)}%` : '-');
+  const rows = LOSS_BUCKETS.map((b) => {
+    const x = l.buckets[b];
+    const ci = x.leads.ci95 ? `${formatCount(x.leads.ci95[0])} to ${formatCount(x.leads.ci95[1])}` : '';
+    return [LOSS_BUCKET_INFO[b].label, x.leads.mean.toFixed(1), ci, pct(x.leads.mean), formatMoney(x.leadCost.mean), formatMoney(x.lostRevenue.mean)];
+  });
+  rows.push(['Funded', s.funnel.funded.toFixed(1), '', pct(s.funnel.funded), '', '']);
+  const perAgent = [...l.byAgent.map((a) => [a.name, a.buckets] as const), ['(no agent)', l.unassigned] as const].map(([name, buckets]) => {
+    const total = LOSS_BUCKETS.reduce((t, b) => t + buckets[b], 0);
+    const top = LOSS_BUCKETS.reduce((best, b) => (buckets[b] > buckets[best] ? b : best), LOSS_BUCKETS[0]);
+    return [name, total.toFixed(1), total > 0 ? `${LOSS_BUCKET_INFO[top].label} (${buckets[top].toFixed(1)})` : '-'];
+  });
+  return [
+    'Where production is lost (mean per replication; revenue at the floor\'s own conversion from the stage each lead reached)',
+    table(rows, ['Bucket', 'Leads', '95% interval', 'Share', 'Lead cost', 'Lost revenue']),
+    '',
+    'Lost leads by agent (the agent holding the lead when it was lost or parked)',
+    table(perAgent, ['Agent', 'Lost', 'Largest bucket']),
+  ].join('\n');
 }

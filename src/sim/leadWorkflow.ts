@@ -520,7 +520,10 @@ export class LeadWorkflow {
       if (isOpen(lead.status)) this.planNextCall(lead, agent, agent.currentJitterDraw);
       if (isOpen(lead.status)) {
         const verdict = this.policies.pipeline.evaluate(this.scratchView(lead), agent, this.sim.now);
-        if (verdict === 'nurture') this.toNurture(lead, agent);
+        if (verdict === 'nurture') {
+          this.metrics.onPipelineNurture(lead);
+          this.toNurture(lead, agent);
+        }
         else if (verdict === 'drop') this.lose(lead, agent, 'dropped');
       }
     }

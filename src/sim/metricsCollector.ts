@@ -1,4 +1,5 @@
 import type { AgentState } from './agentState';
+import { LossLedger } from './lossAttribution';
 import { MINUTES_PER_DAY, type Calendar } from './calendar';
 import { LEAD_STATUSES, isOpen, type Lead, type LeadStatus } from './lead';
 import type { ModelConfig } from './modelConfig';
@@ -68,12 +69,14 @@ export class MetricsCollector {
   private day = -1;
   private pipelineDaySum = 0;
   private pipelineDays = 0;
+  private readonly losses: LossLedger;
 
   constructor(
     private readonly config: ModelConfig,
     private readonly calendar: Calendar,
     private readonly agents: AgentState[],
   ) {
+    this.losses = new LossLedger(config, agents.map((a) => a.name));
     this.daily = { date: [], arrivals: [], attempts: [], contacts: [], applications: [], funded: [], pipeline: [], waiting: [], pipelineByAgent: agents.map(() => []) };
   }
 
@@ -110,6 +113,7 @@ export class MetricsCollector {
 
   onArrival(lead: Lead): void {
     if (this.day >= 0) this.daily.arrivals[this.day]++;
+    this.losses.onArrival(lead);
     if (!lead.counted) return;
     this.leads++;
     this.openCounted++;
@@ -136,6 +140,12 @@ export class MetricsCollector {
   /** A lead waited unassigned too long and went to the drip. */
   onAgedOut(lead: Lead): void {
     if (lead.counted) this.agedOut++;
+    this.losses.announceParking(lead, 'aged-out');
+  }
+
+  /** A pipeline rule is about to move the lead to nurture (for loss attribution). */
+  onPipelineNurture(lead: Lead): void {
+    this.losses.announceParking(lead, 'pipeline-rules');
   }
 
   onRoute(lead: Lead): void {
@@ -154,6 +164,7 @@ export class MetricsCollector {
       if (to === 'application') this.daily.applications[this.day]++;
       if (to === 'funded') this.daily.funded[this.day]++;
     }
+    this.losses.onStatus(lead, from, to);
     if (!lead.counted) return;
     const bit = STATUS_BIT[to];
     if (!(lead.reached & bit)) {
@@ -279,6 +290,7 @@ export class MetricsCollector {
       agents,
       daily: this.daily,
       distributions: { minutesToFirstAttempt: histogram(delays), minutesToContact: histogram(contactDelays) },
+      losses: this.losses.finish(),
       events,
     };
   }

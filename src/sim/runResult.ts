@@ -1,3 +1,5 @@
+import type { LossAttribution } from './lossAttribution';
+
 /**
  * Results of one run, as plain records and columns so the command line, the page, the notebooks and the
  * charts share them without adapters. Rates are shares of the leads that arrived in the measured window
@@ -15,6 +17,8 @@ export interface RunResult {
   daily: DailySeries;
   /** Histograms of minutes to first attempt and to first contact (bins in {@link TIME_BINS}). */
   distributions: { minutesToFirstAttempt: number[]; minutesToContact: number[] };
+  /** Where the leads that did not fund were lost (src/sim/lossAttribution.ts): one bucket per lead. */
+  losses: LossAttribution;
   /** Engine events executed. */
   events: number;
 }

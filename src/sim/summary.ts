@@ -1,3 +1,4 @@
+import { LOSS_BUCKETS, type LossBucket } from './lossAttribution';
 import type { AgentResult, DailySeries, FunnelCounts, MetricName, RunResult } from './runResult';
 import { METRIC_NAMES, METRICS } from './runResult';
 import { meanInterval } from './statistics';
@@ -8,6 +9,20 @@ export interface MetricSummary {
   ci95: [number, number] | null;
   sd: number;
   n: number;
+}
+
+/** One loss bucket over replications: leads, their cost and the revenue they would have brought (src/sim/lossAttribution.ts). */
+export interface LossBucketSummary {
+  leads: MetricSummary;
+  leadCost: MetricSummary;
+  lostRevenue: MetricSummary;
+}
+
+/** Loss attribution over replications: each bucket with intervals, and mean lost leads per agent. */
+export interface LossSummary {
+  buckets: Record<LossBucket, LossBucketSummary>;
+  byAgent: { name: string; buckets: Record<LossBucket, number> }[];
+  unassigned: Record<LossBucket, number>;
 }
 
 /** Results of one scenario over its replications, plain data for the CLI, the page and the report. */
@@ -22,6 +37,7 @@ export interface ScenarioSummary {
   agents: AgentResult[];
   daily: DailySeries;
   distributions: RunResult['distributions'];
+  losses: LossSummary;
   /** The headline metrics of each replication, in replication order. */
   runs: Record<MetricName, number>[];
 }
@@ -43,6 +59,29 @@ function meanOf(xs: number[]): number {
 function meanArrays(arrays: number[][]): number[] {
   const n = Math.max(0, ...arrays.map((a) => a.length));
   return Array.from({ length: n }, (_, i) => meanOf(arrays.map((a) => a[i] ?? 0)));
+}
+
+/** Loss buckets over replications; counts and money cannot be negative, so intervals are cut at zero. */
+export function summarizeLosses(runs: readonly RunResult[]): LossSummary {
+  const interval = (xs: number[]): MetricSummary => {
+    const s = meanInterval(xs);
+    return s.ci95 ? { ...s, ci95: [Math.max(0, s.ci95[0]), s.ci95[1]] } : s;
+  };
+  const meanRow = (rows: Record<LossBucket, number>[]) => Object.fromEntries(LOSS_BUCKETS.map((b) => [b, meanOf(rows.map((r) => r[b]))])) as Record<LossBucket, number>;
+  return {
+    buckets: Object.fromEntries(
+      LOSS_BUCKETS.map((b) => [
+        b,
+        {
+          leads: interval(runs.map((r) => r.losses.buckets[b].leads)),
+          leadCost: interval(runs.map((r) => r.losses.buckets[b].leadCost)),
+          lostRevenue: interval(runs.map((r) => r.losses.buckets[b].lostRevenue)),
+        },
+      ]),
+    ) as Record<LossBucket, LossBucketSummary>,
+    byAgent: runs[0].losses.byAgent.map((a, i) => ({ name: a.name, buckets: meanRow(runs.map((r) => r.losses.byAgent[i].buckets)) })),
+    unassigned: meanRow(runs.map((r) => r.losses.unassigned)),
+  };
 }
 
 /** Summarizes replications of one scenario. */
@@ -104,6 +143,7 @@ export function summarize(name: string, seed: string | number, runs: RunResult[]
       minutesToFirstAttempt: meanArrays(runs.map((r) => r.distributions.minutesToFirstAttempt)),
       minutesToContact: meanArrays(runs.map((r) => r.distributions.minutesToContact)),
     },
+    losses: summarizeLosses(runs),
     runs: runs.map((r) => r.metrics),
   };
 }

@@ -8,6 +8,7 @@ import { distributionStrategies } from '../strategies/distribution';
 import { BrowserPool, type BrowserTask } from './browserPool';
 import { download, el } from './dom';
 import { setupHistory } from './history';
+import { setupLossView } from './lossView';
 import { PRESET_COMPARISONS } from './presets';
 import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
@@ -309,6 +310,15 @@ function applyToSelected(changes: Record<string, unknown>): { ok: true; name: st
 
 setup();
 setupHistory({ applyToSelected });
+// "Where production is lost" (issue 12): its own section, on the baseline scenario and the page's worker pool.
+setupLossView({
+  baseline: () => {
+    const c = check(state.scenarios[0]);
+    return c.ok ? c : { ok: false, message: `The baseline "${nameOf(state.scenarios[0], 0)}" has problems; fix them in section 1 first.` };
+  },
+  settings: () => ({ replications: state.replications, seed: state.seed }),
+  pool: () => (pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)))),
+});
 renderAll();
 save();
 $('status').textContent = 'Ready: press "Run comparison" to simulate every scenario.';

@@ -1,0 +1,137 @@
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { climbLadder, type RunFloor } from '../diagnose/climbLadder';
+import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
+import { LADDER } from '../diagnose/ladder';
+import { fitCallLog } from '../fit/fitCallLog';
+import { isObject } from '../schema';
+import { ScenarioError } from '../scenario/load';
+import type { RunResult } from '../sim/runResult';
+import { SimPool } from '../worker/pool';
+import { parseArgs, UsageError } from './args';
+import type { Command, CliIO } from './command';
+import { formatDiagnosis } from './diagnoseFormat';
+import { InputFileError, inputFileProblem } from './inputFile';
+import { LOG_INPUT_FLAGS, readLogForCli } from './logInput';
+import { checkOutputPath } from './outputPath';
+import { jsonNumbers } from './run';
+import { checkRunSize, FORCE_FLAG } from './runSize';
+import { runTasks } from './runTasks';
+import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
+
+const flags = {
+  log: { type: 'string', describe: 'a call log (CSV, plain or .gz) to fit the floor\'s contact curves from (`leadlab fit`)' },
+  leads: { type: 'string', describe: 'a lead stream (CSV: one row per lead) to replay as the floor\'s arrivals' },
+  replications: { type: 'number', minInt: 2, describe: 'replications per step (default: the scenario\'s)' },
+  seed: { type: 'string', describe: 'run seed shared by every step (default: the scenario\'s)' },
+  workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
+  json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
+  report: { type: 'string', describe: 'also write a one-page HTML report (waterfall, losses as money, a sentence per step) to this file' },
+  force: FORCE_FLAG,
+  // How to read the call log given with --log (as `leadlab fit` reads it).
+  ...LOG_INPUT_FLAGS,
+} as const;
+
+/** The floor to diagnose: a scenario file (or the default), with a fitted call log and a replayed lead stream when given. */
+async function currentFloor(positional: string[], f: Record<string, unknown>, io: CliIO): Promise<{ json: Record<string, unknown>; dir: string; where: string } | number> {
+  const where = positional[0] ?? 'default scenario';
+  const { source } = readScenarioSource(positional[0], io.cwd);
+  const json = { ...source.json };
+  const dir = positional[0] ? dirname(resolve(io.cwd, positional[0])) : io.cwd;
+  if (f.log) {
+    const read = await readLogForCli({ positional: [f.log as string], flags: f as never }, io);
+    if (typeof read === 'number') return read;
+    if (read.log.kind !== 'calls') {
+      io.err(`--log ${f.log}: expected a call log (one row per call attempt), got a ${read.log.kind === 'leads' ? 'lead stream' : 'per-lead summary'}; name its columns with --map\n`);
+      return 2;
+    }
+    json.contactModel = fitCallLog(read.log.table).contactModel;
+    io.err(`Fitted the floor's contact curves from ${f.log} (${read.log.table.length} call attempts).\n`);
+  }
+  if (f.leads) {
+    const problem = inputFileProblem(f.leads as string, io.cwd);
+    if (problem) throw new InputFileError(`--leads ${f.leads}: ${problem}`);
+    const leads = isObject(json.leads) ? json.leads : {};
+    json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string) } };
+    if (json.warmupDays === undefined) {
+      // The default month of warm-up would leave a month-long stream almost nothing to measure: a third of its days.
+      const days = inlineScenarioSource(json, dir, where).resolved.config.days;
+      json.warmupDays = Math.floor(days / 3);
+      io.err(`The lead stream covers ${days} days; the first ${json.warmupDays} are the warm-up (set "warmupDays" in the floor's scenario to change it).\n`);
+    }
+  }
+  return { json, dir, where };
+}
+
+/** `leadlab diagnose`: where a floor loses production, and what each fix on the ladder wins. */
+export const diagnoseCommand: Command = {
+  name: 'diagnose',
+  summary: 'Diagnose a floor: where production is lost, and a ladder of fixes (speed to lead, cadence, caps, distribution, scoring) each judged on the same leads.',
+  usage: 'diagnose [floor.json] [--log calls.csv] [--leads leads.csv] [--replications R] [--seed S] [--workers N] [--json] [--report diagnosis.html]',
+  flags,
+  async run(argv, io) {
+    const { positional, flags: f } = parseArgs(argv, flags);
+    if (positional.length > 1) throw new UsageError(`expected at most one scenario file (the current floor), got ${positional.length}: ${positional.join(' ')}`);
+    if (f.report) checkOutputPath(f.report as string, io.cwd, '--report');
+    // A floor (and each fixed floor after it) as the workers take it, validated, with what the ladder needs.
+    type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number };
+    let floor: Exclude<Awaited<ReturnType<typeof currentFloor>>, number>;
+    let sourceOf: (json: Record<string, unknown>, what: string) => Floor;
+    let current: Floor;
+    try {
+      const read = await currentFloor(positional, f, io);
+      if (typeof read === 'number') return read;
+      floor = read;
+      sourceOf = (json, what) => {
+        const { source, resolved } = inlineScenarioSource(json, read.dir, what);
+        checkRunSize(resolved, read.where, Boolean(f.force));
+        const c = resolved.config;
+        const leadsPerDay = c.arrivals.kind === 'replay' ? c.arrivals.leads.length / c.days : c.arrivals.leadsPerHourOfWeek.reduce((a, b) => a + b, 0) / 7;
+        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay };
+      };
+      current = sourceOf(floor.json, floor.where);
+    } catch (e) {
+      if (e instanceof ScenarioError) {
+        io.err(`leadlab diagnose: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
+        return 2;
+      }
+      throw e;
+    }
+    const seed = (f.seed as string | undefined) ?? current.seed;
+    const replications = (f.replications as number | undefined) ?? current.replications;
+    if (replications < 2) throw new UsageError(`--replications: paired intervals need at least 2 replications, the scenario has ${replications}`);
+    const workers = (f.workers as number | undefined) ?? availableParallelism();
+    const pool = workers > 0 ? new SimPool(Math.min(workers, replications)) : undefined;
+    const started = Date.now();
+    const where = floor.where;
+    let diagnosis: Diagnosis | undefined;
+    try {
+      // Every step runs replication r on the same seed as the floor before it: common random numbers.
+      const runFloor: RunFloor = async (json, label, step) => {
+        const { source } = step === 0 ? current : sourceOf(json, `${where} with the fix "${label}"`);
+        const tasks = Array.from({ length: replications }, (_, r) => ({ source, replication: r, seed }));
+        const outcome = await runTasks(tasks, { workers, io, label: `${label} (step ${step}/${LADDER.length}): runs`, pool });
+        return outcome.interrupted ? undefined : (outcome.results as RunResult[]);
+      };
+      diagnosis = await climbLadder(floor.json, runFloor, { scenario: current.name, seed, replications, measuredDays: current.measuredDays, monthScale: monthScale(current.measuredDays), facts: { leadsPerDay: current.leadsPerDay } });
+    } finally {
+      await pool?.close();
+    }
+    if (!diagnosis) {
+      io.err('leadlab diagnose: interrupted before the current floor finished; nothing to report.\n');
+      return 1;
+    }
+    const interrupted = diagnosis.interrupted;
+    if (interrupted) io.err(`Interrupted: ${diagnosis.steps.length} of ${LADDER.length} steps finished; they are reported below.\n`);
+    if (f.json) io.out(JSON.stringify({ ...diagnosis, wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');
+    else io.out(formatDiagnosis(diagnosis));
+    if (f.report) {
+      const { renderDiagnosisReport } = await import('./diagnoseReport');
+      const { svgDocument } = await import('./svgDocument');
+      writeFileSync(resolve(io.cwd, f.report as string), renderDiagnosisReport(diagnosis, svgDocument()));
+      io.err(`Wrote the diagnosis to ${f.report}${interrupted ? ' (it says the ladder was interrupted)' : ''}\n`);
+    }
+    return interrupted ? 130 : 0;
+  },
+};

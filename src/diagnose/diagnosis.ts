@@ -1,0 +1,120 @@
+import { pairedDifference, type PairedDifference } from '../compare/pairedDifference';
+import { LOSS_BUCKETS, type LossBucket } from '../sim/lossAttribution';
+import type { RunResult } from '../sim/runResult';
+import { meanInterval } from '../sim/statistics';
+import { summarizeLosses, type LossSummary, type MetricSummary } from '../sim/summary';
+import type { Rung } from './ladder';
+
+/** Days in an average month (365.25 / 12): results are scaled from the measured window to a month. */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+/** How one rung of the ladder fared against the floor before it, on common random numbers. */
+export interface DiagnosisStep {
+  id: Rung['id'];
+  label: string;
+  change: string;
+  /**
+   * "won": the paired 95% interval of funded loans a month lies above zero, and the fix is kept for the next rung;
+   * "no clear difference": the interval includes zero (not a win); "worse": it lies below zero; "in place": the
+   * floor already works this way (nothing to run).
+   */
+  status: 'won' | 'no clear difference' | 'worse' | 'in place';
+  /** Mean funded loans a month before and after the fix, and the paired difference (after minus before). */
+  fundedPerMonth: { before: number; after: number; win: PairedDifference };
+  revenuePerMonth: { before: number; after: number; win: PairedDifference };
+  /** True when the floor keeps this fix for the rungs after it. */
+  adopted: boolean;
+  /** One plain sentence for the report. */
+  sentence: string;
+}
+
+/** The current floor or the best one found: funded loans and revenue a month, and where production is lost. */
+export interface FloorResult {
+  fundedPerMonth: MetricSummary;
+  revenuePerMonth: MetricSummary;
+  /** Loss buckets with lost revenue and lead cost scaled to a month. */
+  losses: LossSummary;
+}
+
+export interface Diagnosis {
+  scenario: string;
+  seed: string | number;
+  replications: number;
+  /** Measured days of each run, which a month's figures are scaled from. */
+  measuredDays: number;
+  current: FloorResult;
+  steps: DiagnosisStep[];
+  best: FloorResult & { scenario: Record<string, unknown> };
+  /** True when Ctrl-C stopped the ladder; the steps listed are those that finished. */
+  interrupted: boolean;
+}
+
+/** A per-month scale for runs whose measured window is `measuredDays` long. */
+export function monthScale(measuredDays: number): number {
+  return DAYS_PER_MONTH / measuredDays;
+}
+
+const scaled = (runs: readonly RunResult[], key: 'funded' | 'revenue', k: number) => runs.map((r) => r.metrics[key] * k);
+
+/** Funded loans and revenue a month, and the loss buckets, of one floor's replications. */
+export function floorResult(runs: readonly RunResult[], k: number): FloorResult {
+  const losses = summarizeLosses(runs);
+  const scale = (s: MetricSummary): MetricSummary => ({ ...s, mean: s.mean * k, sd: s.sd * k, ci95: s.ci95 && [s.ci95[0] * k, s.ci95[1] * k] });
+  for (const b of LOSS_BUCKETS as LossBucket[]) {
+    const x = losses.buckets[b];
+    losses.buckets[b] = { leads: scale(x.leads), leadCost: scale(x.leadCost), lostRevenue: scale(x.lostRevenue) };
+  }
+  return { fundedPerMonth: meanInterval(scaled(runs, 'funded', k)), revenuePerMonth: meanInterval(scaled(runs, 'revenue', k)), losses };
+}
+
+const loans = (x: number) => `${Math.abs(x).toFixed(1)} funded loan${Math.abs(x).toFixed(1) === '1.0' ? '' : 's'} a month`;
+const money = (x: number) => `$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
+
+/** The plain sentence a report prints for a step. */
+export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>): string {
+  const w = step.fundedPerMonth.win;
+  const ci = w.ci95 ? ` (95% interval ${signed(w.ci95[0])} to ${signed(w.ci95[1])})` : '';
+  switch (step.status) {
+    case 'in place':
+      return `${step.label}: the floor already works this way, so there is nothing to win here.`;
+    case 'won':
+      return `${step.label} wins ${loans(w.mean)}${ci}, about ${money(step.revenuePerMonth.win.mean)} of revenue a month: ${lowerFirst(step.change)}`;
+    case 'worse':
+      return `${step.label} would cost ${loans(w.mean)}${ci} on this floor, so it is not kept.`;
+    default:
+      return `${step.label} makes no clear difference on this floor: ${signed(w.mean)} funded loans a month${ci}, an interval that includes zero, so it is not counted as a win.`;
+  }
+}
+
+const signed = (x: number) => `${Number(x.toFixed(1)) >= 0 ? '+' : '-'}${Math.abs(x).toFixed(1)}`;
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** Judges one rung: paired differences of funded loans and revenue a month, replication by replication. */
+export function judgeStep(rung: Rung, before: readonly RunResult[], after: readonly RunResult[], k: number): DiagnosisStep {
+  const fb = scaled(before, 'funded', k), fa = scaled(after, 'funded', k);
+  const rb = scaled(before, 'revenue', k), ra = scaled(after, 'revenue', k);
+  const win = pairedDifference('funded', fb, fa);
+  const status = win.verdict === 'better' ? 'won' : win.verdict === 'worse' ? 'worse' : 'no clear difference';
+  const step = {
+    id: rung.id,
+    label: rung.label,
+    change: rung.change,
+    status,
+    fundedPerMonth: { before: mean(fb), after: mean(fa), win },
+    revenuePerMonth: { before: mean(rb), after: mean(ra), win: pairedDifference('revenue', rb, ra) },
+    adopted: status === 'won',
+  } as const;
+  return { ...step, sentence: stepSentence(step) };
+}
+
+/** A rung the floor already has: nothing is run and the difference is zero. */
+export function stepInPlace(rung: Rung, before: readonly RunResult[], k: number): DiagnosisStep {
+  const f = mean(scaled(before, 'funded', k)), r = mean(scaled(before, 'revenue', k));
+  const zero: PairedDifference = { mean: 0, ci95: null, sd: 0, n: 0, verdict: 'no clear difference' };
+  const step = { id: rung.id, label: rung.label, change: rung.change, status: 'in place', fundedPerMonth: { before: f, after: f, win: zero }, revenuePerMonth: { before: r, after: r, win: zero }, adopted: false } as const;
+  return { ...step, sentence: stepSentence(step) };
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
+}

@@ -1,0 +1,121 @@
+import * as Plot from '@observablehq/plot';
+import { lossMoneySpec, waterfallSpec } from '../charts';
+import { climbLadder, type RunFloor } from '../diagnose/climbLadder';
+import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
+import { LADDER } from '../diagnose/ladder';
+import type { RunResult } from '../sim/runResult';
+import type { BrowserPool } from './browserPool';
+import { download, el } from './dom';
+
+/** What the view needs from the page: the baseline scenario, validated, and the page's worker pool. */
+export interface LossViewHooks {
+  baseline(): { ok: true; json: Record<string, unknown>; name: string; windowDays: number } | { ok: false; message: string };
+  settings(): { replications: number; seed: number };
+  pool(): BrowserPool;
+}
+
+/**
+ * The "Where production is lost" section (docs/diagnosis.md): the ladder of fixes climbed on the baseline scenario in
+ * web workers, with progress and an Interrupt button, the production waterfall and the loss buckets as money, each chart saved as
+ * SVG or PNG. It adds its own section after the results, so the page's other sections are untouched.
+ */
+export function setupLossView(hooks: LossViewHooks): void {
+  const button = Object.assign(el('button', { className: 'primary' }, 'Diagnose the baseline'), { type: 'button' as const });
+  // "Interrupt": the page's Cancel (Run) and Stop (History) buttons keep their names to themselves.
+  const cancel = Object.assign(el('button', {}, 'Interrupt'), { type: 'button' as const, disabled: true });
+  cancel.setAttribute('aria-label', 'Interrupt the diagnosis');
+  const progress = Object.assign(el('progress', {}), { max: 1, value: 0 });
+  const status = el('span', { id: 'diagnosis-status' });
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const output = el('div', { id: 'diagnosis-output' });
+  const title = el('h2', { id: 'diagnosis-title' }, '4. Where production is lost');
+  const section = el(
+    'section',
+    { id: 'diagnosis' },
+    title,
+    el('p', { className: 'hint' }, 'Runs the baseline scenario, then a ladder of fixes one at a time (speed to lead, the radar cadence, pipeline caps and new-lead limits, a hunt group, scoring and drip), each on the same leads as the floor before it. A fix is kept only when the 95% interval of the funded loans it wins lies above zero.'),
+    el('div', { className: 'row' }, button, cancel, progress, status),
+    output,
+  );
+  section.setAttribute('aria-labelledby', 'diagnosis-title');
+  const results = document.getElementById('results');
+  if (results) results.after(section);
+  else document.querySelector('main')?.append(section);
+
+  button.addEventListener('click', async () => {
+    const base = hooks.baseline();
+    if (!base.ok) {
+      status.textContent = base.message;
+      return;
+    }
+    const { replications, seed } = hooks.settings();
+    const pool = hooks.pool();
+    const controller = new AbortController();
+    const onCancel = () => controller.abort();
+    cancel.addEventListener('click', onCancel, { once: true });
+    button.disabled = true;
+    cancel.disabled = false;
+    const total = replications * (LADDER.length + 1);
+    let finished = 0;
+    const runFloor: RunFloor = async (json, label, step) => {
+      status.textContent = `Step ${step} of ${LADDER.length}: ${label}`;
+      const tasks = Array.from({ length: replications }, (_, r) => ({ source: { json, files: {} }, replication: r, seed }));
+      const outcome = await pool.run(tasks, { signal: controller.signal, onProgress: (done) => void (progress.value = (finished + done) / total) });
+      finished += replications;
+      return outcome.aborted ? undefined : (outcome.results as RunResult[]);
+    };
+    try {
+      const diagnosis = await climbLadder(base.json, runFloor, { scenario: base.name, seed, replications, measuredDays: base.windowDays, monthScale: monthScale(base.windowDays) });
+      if (!diagnosis) {
+        status.textContent = 'Interrupted before the baseline finished; nothing to show.';
+        return;
+      }
+      progress.value = 1;
+      renderDiagnosis(output, diagnosis);
+      status.textContent = diagnosis.interrupted ? `Interrupted: showing the ${diagnosis.steps.length} steps that finished.` : `Done: ${diagnosis.steps.length} steps, ${replications} replications each.`;
+    } catch (e) {
+      status.textContent = `The diagnosis failed: ${(e as Error).message}`;
+    } finally {
+      button.disabled = false;
+      cancel.disabled = true;
+      cancel.removeEventListener('click', onCancel);
+    }
+  });
+}
+
+/** The waterfall, the losses as money and one sentence per step. */
+export function renderDiagnosis(output: HTMLElement, d: Diagnosis): void {
+  output.replaceChildren(
+    el('h3', {}, 'Funded loans a month: current floor, each fix, best found'),
+    figure('diagnosis-waterfall', waterfallSpec(d)),
+    el('h3', {}, 'Revenue lost a month, by where the lead was lost (baseline)'),
+    figure('diagnosis-losses', lossMoneySpec(d.current.losses)),
+    el('ol', { id: 'diagnosis-steps' }, ...d.steps.map((s) => el('li', {}, s.sentence))),
+  );
+}
+
+function figure(id: string, spec: Plot.PlotOptions): HTMLElement {
+  const svg = Plot.plot(spec) as SVGSVGElement;
+  const saveSvg = Object.assign(el('button', {}, 'Save chart (SVG)'), { type: 'button' as const });
+  saveSvg.addEventListener('click', () => download(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }), `leadlab-${id}.svg`));
+  const savePng = Object.assign(el('button', {}, 'Save chart (PNG)'), { type: 'button' as const });
+  savePng.addEventListener('click', () => void pngOf(svg, `leadlab-${id}.png`));
+  return el('figure', { id }, svg, el('div', { className: 'row' }, saveSvg, savePng));
+}
+
+/** The chart on a white canvas at twice its size, saved as PNG. */
+async function pngOf(svg: SVGSVGElement, fileName: string): Promise<void> {
+  const { width, height } = svg.viewBox.baseVal;
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+  await image.decode();
+  const canvas = el('canvas', {});
+  canvas.width = width * 2;
+  canvas.height = height * 2;
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = 'white';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.drawImage(image, 0, 0, canvas.width, canvas.height);
+  canvas.toBlob((blob) => blob && download(blob, fileName), 'image/png');
+}

@@ -1,0 +1,162 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+import { judgeStep, monthScale } from '../../src/diagnose/diagnosis';
+import { LADDER } from '../../src/diagnose/ladder';
+import { loadScenario } from '../../src/scenario/load';
+import { runScenario } from '../../src/scenario/runScenario';
+import { CHROMIUM, hasChromium } from '../ui/browserHarness';
+
+function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', cwd, isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+// A small floor: five closers, 25 leads a day, three weeks measured after a week and a half of warm-up.
+const small = { days: 32, warmupDays: 11, cooldownDays: 30, leads: { perDay: 25 }, agents: [{ name: 'Closer', count: 5, shift: '08:00-18:00', days: 'Mon-Fri' }] };
+
+function floors() {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlab-diagnose-'));
+  writeFileSync(join(dir, 'slow.json'), JSON.stringify({ ...small, name: 'Slow: one call per lead', callbacks: 'single-call' }));
+  writeFileSync(join(dir, 'radar.json'), JSON.stringify({ ...small, name: 'Radar floor' }));
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...small, callbacks: 'sometimes' }));
+  return dir;
+}
+
+interface StepJson {
+  id: string;
+  status: string;
+  adopted: boolean;
+  sentence: string;
+  fundedPerMonth: { before: number; after: number; win: { mean: number; ci95: [number, number] | null; verdict: string } };
+}
+
+describe('leadlab diagnose', () => {
+  it('finds the cadence win on a slow single-call floor, with a paired interval above zero', async () => {
+    const io = captureIO(floors());
+    expect(await main(['diagnose', 'slow.json', '--replications', '4', '--workers', '0', '--json'], io)).toBe(0);
+    const d = JSON.parse(io.stdout);
+    const cadence = d.steps.find((s: StepJson) => s.id === 'cadence') as StepJson;
+    expect(cadence.status).toBe('won');
+    expect(cadence.adopted).toBe(true);
+    expect(cadence.fundedPerMonth.win.ci95![0]).toBeGreaterThan(0);
+    expect(d.best.fundedPerMonth.mean).toBeGreaterThan(d.current.fundedPerMonth.mean);
+    // Every step that is not a win has an interval that includes zero or lies below it, and is not kept.
+    for (const s of d.steps as StepJson[]) {
+      const ci = s.fundedPerMonth.win.ci95;
+      if (s.status === 'won') expect(ci![0]).toBeGreaterThan(0);
+      else expect(s.adopted).toBe(false);
+      if (s.status === 'no clear difference') expect(ci![0] <= 0 && ci![1] >= 0).toBe(true);
+      // The mean of paired differences is the difference of the means: every pair is complete.
+      if (s.status !== 'in place') expect(s.fundedPerMonth.win.mean).toBeCloseTo(s.fundedPerMonth.after - s.fundedPerMonth.before, 9);
+    }
+    expect(Object.keys(d).sort()).toEqual(['best', 'current', 'interrupted', 'measuredDays', 'replications', 'scenario', 'seed', 'steps', 'wallSeconds']);
+    expect(d.best.scenario.callbacks).toBe('radar');
+    expect(Object.keys(d.current.losses.buckets)).toContain('never-called-or-late');
+  });
+
+  it('calls a fix that changes nothing "no clear difference": on common random numbers every paired difference is exactly zero', () => {
+    const resolved = loadScenario({ ...small, replications: 3 });
+    const a = runScenario(resolved, { seed: 5 }).runs;
+    const b = runScenario(loadScenario({ ...small, replications: 3 }), { seed: 5 }).runs;
+    const step = judgeStep(LADDER[3], a, b, monthScale(21));
+    expect(step.fundedPerMonth.win.mean).toBe(0);
+    expect(step.fundedPerMonth.win.ci95).toEqual([0, 0]);
+    expect(step.status).toBe('no clear difference');
+    expect(step.adopted).toBe(false);
+    expect(step.sentence).toMatch(/no clear difference/);
+  });
+
+  it('marks a practice the floor already has as in place, and never as a win', async () => {
+    const io = captureIO(floors());
+    expect(await main(['diagnose', 'radar.json', '--replications', '3', '--workers', '0', '--json'], io)).toBe(0);
+    const cadence = JSON.parse(io.stdout).steps.find((s: StepJson) => s.id === 'cadence') as StepJson;
+    expect(cadence.status).toBe('in place');
+    expect(cadence.adopted).toBe(false);
+    expect(cadence.fundedPerMonth.win.verdict).toBe('no clear difference');
+  });
+
+  it('prints a table with the ladder, the losses and a sentence per step', async () => {
+    const io = captureIO(floors());
+    expect(await main(['diagnose', 'slow.json', '--replications', '3', '--workers', '0'], io)).toBe(0);
+    expect(io.stdout).toMatch(/Current floor/);
+    expect(io.stdout).toMatch(/Cadence \(radar by status\) .* won \(kept\)/);
+    expect(io.stdout).toMatch(/Best found/);
+    expect(io.stdout).toMatch(/Never called or called late/);
+    expect(io.stdout).toMatch(/^- Cadence \(radar by status\) wins/m);
+  });
+
+  it('writes a self-contained one-page report: no scripts, nothing fetched, the waterfall and the losses drawn', async () => {
+    const dir = floors();
+    const io = captureIO(dir);
+    expect(await main(['diagnose', 'slow.json', '--replications', '3', '--workers', '0', '--report', 'diagnosis.html'], io)).toBe(0);
+    const html = readFileSync(join(dir, 'diagnosis.html'), 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link|<img|@import|url\(|src=/i);
+    // The only URLs are SVG namespaces.
+    for (const url of html.match(/https?:\/\/[^"'\s)]+/g) ?? []) expect(url).toMatch(/^http:\/\/www\.w3\.org\//);
+    expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html).toMatch(/Funded loans a month/);
+    expect(html).toMatch(/Revenue lost a month/);
+    if (hasChromium) {
+      execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'd.pdf')}`, `file://${join(dir, 'diagnosis.html')}`], { stdio: 'ignore', timeout: 60_000 });
+      const pdf = readFileSync(join(dir, 'd.pdf')).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    }
+  }, 90_000);
+
+  it('fits a call log and replays a lead stream as the current floor', async () => {
+    const dir = floors();
+    const start = Date.UTC(2026, 0, 5);
+    const rows = Array.from({ length: 500 }, (_, i) => `L${i},${new Date(start + i * 86_400_000 * (21 / 500) + 9 * 3_600_000).toISOString()}`);
+    writeFileSync(join(dir, 'leads.csv'), ['lead_id,created_at', ...rows].join('\n') + '\n');
+    const io = captureIO(dir);
+    const log = join(__dirname, '../../data/calllogs/sample-calls.csv.gz');
+    expect(await main(['diagnose', '--log', log, '--leads', 'leads.csv', '--replications', '2', '--workers', '0', '--json'], io)).toBe(0);
+    expect(io.stderr).toMatch(/Fitted the floor's contact curves/);
+    const d = JSON.parse(io.stdout);
+    expect(d.best.scenario.contactModel).toBeTypeOf('object');
+    expect(d.steps.length).toBe(LADDER.length);
+  }, 60_000);
+
+  it('refuses a bad floor or a call log that is not one, saying where and what was expected', async () => {
+    const dir = floors();
+    const io = captureIO(dir);
+    expect(await main(['diagnose', 'bad.json', '--workers', '0'], io)).toBe(2);
+    expect(io.stderr).toMatch(/callbacks/);
+    expect(io.stdout).toBe('');
+    const io2 = captureIO(dir);
+    writeFileSync(join(dir, 'stream.csv'), 'lead_id,created_at\nL1,2026-01-05T09:00:00Z\nL2,2026-01-05T10:00:00Z\n');
+    expect(await main(['diagnose', '--log', 'stream.csv', '--workers', '0'], io2)).toBe(2);
+    expect(io2.stderr).toMatch(/stream\.csv: cannot find column\(s\) for attemptTime, outcome/);
+  });
+
+  it('keeps the finished steps on Ctrl-C (a real SIGINT to the bundled command) and says it was interrupted', async () => {
+    const dir = floors();
+    writeFileSync(join(dir, 'many.json'), JSON.stringify({ name: 'Slow, many replications', days: 12, warmupDays: 2, cooldownDays: 3, leads: { perDay: 20 }, callbacks: 'single-call', replications: 40 }));
+    const bin = join(__dirname, '../../bin/leadlab.mjs');
+    const { code, out, err } = await new Promise<{ code: number | null; out: string; err: string }>((done) => {
+      const child = spawn(process.execPath, [bin, 'diagnose', 'many.json', '--workers', '0', '--json'], { cwd: dir, env: { ...process.env, LEADLAB_PROGRESS: 'lines' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '', err = '', sent = false;
+      child.stdout.on('data', (c: Buffer) => void (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => {
+        err += c.toString();
+        // The current floor (40 runs) and the first fix (40 runs) are done, the second is under way.
+        if (!sent && [...err.matchAll(/runs \d+\/\d+ finished/g)].length >= 85) {
+          sent = true;
+          child.kill('SIGINT');
+        }
+      });
+      child.on('exit', (code) => done({ code, out, err }));
+    });
+    expect(code).toBe(130);
+    expect(err).toMatch(/Interrupted: 1 of 5 steps finished/);
+    const d = JSON.parse(out);
+    expect(d.interrupted).toBe(true);
+    expect(d.steps.map((s: StepJson) => s.id)).toEqual(['speed-to-lead']);
+  }, 120_000);
+});

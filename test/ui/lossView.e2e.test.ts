@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { climbLadder } from '../../src/diagnose/climbLadder';
+import { monthScale } from '../../src/diagnose/diagnosis';
+import { loadScenario } from '../../src/scenario/load';
+import { runScenario } from '../../src/scenario/runScenario';
+import { hasChromium, openSite, warnIfSkipped, type Site } from './browserHarness';
+
+warnIfSkipped('test/ui/lossView.e2e.test.ts');
+
+// A small slow floor (test/cli/diagnose.test.ts checks the ladder's verdicts); here the page must say what Node says.
+const floor = { name: 'Slow page floor', days: 32, warmupDays: 11, cooldownDays: 60, leads: { perDay: 25 }, agents: [{ name: 'Closer', count: 5, shift: '08:00-18:00', days: 'Mon-Fri' }], callbacks: 'single-call' };
+
+describe.skipIf(!hasChromium)('the "Where production is lost" view in Chromium', () => {
+  let site: Site | undefined;
+
+  beforeAll(async () => {
+    site = await openSite('dist/web-loss-view');
+  }, 120_000);
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('climbs the ladder on the baseline in web workers and writes the sentences the same ladder gives in Node', async () => {
+    const { page, base } = site!;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base);
+    await page.locator('#scenario-json').fill(JSON.stringify(floor, null, 2));
+    await page.getByLabel('Replications per scenario').fill('4');
+    await page.getByLabel('Seed').fill('4');
+    await page.getByRole('button', { name: 'Diagnose the baseline' }).click();
+    await page.waitForSelector('#diagnosis-waterfall svg', { timeout: 90_000 });
+    expect(await page.locator('#diagnosis-losses svg').count()).toBe(1);
+    const sentences = await page.locator('#diagnosis-steps li').allTextContents();
+    const resolved = loadScenario(floor);
+    const days = resolved.config.days - resolved.config.warmupDays;
+    const node = await climbLadder(floor, async (json) => runScenario(loadScenario(json), { seed: 4, replications: 4 }).runs, { scenario: floor.name, seed: 4, replications: 4, measuredDays: days, monthScale: monthScale(days) });
+    expect(sentences).toEqual(node!.steps.map((s) => s.sentence));
+    expect(sentences).toHaveLength(5);
+    await page.locator('#diagnosis').screenshot({ path: '/tmp/loss-view.png' });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('interrupts a long diagnosis and says so, leaving the page ready to run again', async () => {
+    const { page } = site!;
+    await page.getByLabel('Replications per scenario').fill('150');
+    await page.getByRole('button', { name: 'Diagnose the baseline' }).click();
+    await page.getByRole('button', { name: 'Interrupt the diagnosis' }).click();
+    await expect.poll(() => page.locator('#diagnosis-status').textContent(), { timeout: 30_000 }).toMatch(/^Interrupted/);
+    expect(await page.getByRole('button', { name: 'Diagnose the baseline' }).isEnabled()).toBe(true);
+  }, 60_000);
+});
