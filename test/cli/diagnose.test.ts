@@ -17,7 +17,7 @@ function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
 }
 
 // A small floor: five closers, 25 leads a day, three weeks measured after a week and a half of warm-up.
-const small = { days: 32, warmupDays: 11, cooldownDays: 30, leads: { perDay: 25 }, agents: [{ name: 'Closer', count: 5, shift: '08:00-18:00', days: 'Mon-Fri' }] };
+const small = { days: 32, warmupDays: 11, cooldownDays: 60, leads: { perDay: 25 }, agents: [{ name: 'Closer', count: 5, shift: '08:00-18:00', days: 'Mon-Fri' }] };
 
 function floors() {
   const dir = mkdtempSync(join(tmpdir(), 'leadlab-diagnose-'));
