@@ -282,8 +282,8 @@ async function run(): Promise<void> {
       return;
     }
     const summaries: ScenarioSummary[] = ok.map((c, s) => summarize(c.name, seed, Array.from({ length: complete }, (_, r) => outcome.results[r * ok.length + s] as RunResult)));
-    lastComparison = compareScenarios(summaries);
-    renderResults(lastComparison, summaries, ok[0].windowDays);
+    lastComparison = compareScenarios(summaries, { windowDays: ok.map((c) => c.windowDays) });
+    renderResults(lastComparison, summaries);
     status.textContent = outcome.aborted ? `Cancelled: showing the ${complete} replications finished for every scenario.` : `Done: ${complete} replications per scenario.`;
   } catch (e) {
     status.textContent = `The run failed: ${(e as Error).message}`;

@@ -87,7 +87,9 @@ async function savePng(svg: SVGSVGElement, fileName: string): Promise<void> {
  * A results table: a row per scenario, a column per metric, each cell the mean and its 95% interval. A scenario
  * without lead scoring has no owner metrics: its cells say so.
  */
-export function renderSummaryTable(table: HTMLTableElement, comparison: Comparison, windowDays: number, metrics: readonly MetricName[] = TABLE_METRICS): void {
+export function renderSummaryTable(table: HTMLTableElement, comparison: Comparison, windowDays: number | readonly number[], metrics: readonly MetricName[] = TABLE_METRICS): void {
+  // Each scenario's funded loans a month come from its own measured window.
+  const windowOf = (i: number) => (typeof windowDays === 'number' ? windowDays : windowDays[i]);
   table.replaceChildren(
     el('caption', {}, 'Each scenario: mean over replications, and below it the 95% interval'),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'), ...metrics.map((m) => el('th', { scope: 'col', title: METRICS[m].describe }, columnTitle(m))))),
@@ -102,7 +104,7 @@ export function renderSummaryTable(table: HTMLTableElement, comparison: Comparis
           ...metrics.map((m) => {
             const cell = { className: 'num', dataset: { scenario: String(i), metric: m } };
             if (!s.metrics[m]) return el('td', { ...cell, className: 'num none' }, 'no scoring');
-            const [mean, interval] = formatCell(m, tableValue(m, s.metrics[m], windowDays));
+            const [mean, interval] = formatCell(m, tableValue(m, s.metrics[m], windowOf(i)));
             return el('td', cell, el('strong', {}, mean), el('br', {}), el('span', { className: 'ci' }, interval));
           }),
         ),
@@ -115,7 +117,7 @@ export function renderSummaryTable(table: HTMLTableElement, comparison: Comparis
  * With lead scoring, a second table below the first: who owned the leads (sales or the marketing drip) and what
  * each owner funded. It is made here, after the main table, and removed when no scenario scores its leads.
  */
-function renderOwnerTable(comparison: Comparison, windowDays: number): void {
+function renderOwnerTable(comparison: Comparison, windowDays: readonly number[]): void {
   document.getElementById('owner-results')?.remove();
   if (!scoresLeads(comparison)) return;
   const table = el('table', { id: 'owner-table' });
@@ -125,14 +127,21 @@ function renderOwnerTable(comparison: Comparison, windowDays: number): void {
 }
 
 /**
- * Shows a comparison: the paired differences in words, a table with intervals, and the charts. `windowDays` are the
- * measured days of the baseline (after warm-up), to say funded loans a month. Every name is set as text.
+ * Shows a comparison: the paired differences in words, a table with intervals, and the charts. The comparison holds
+ * each scenario's measured days (after warm-up), to say funded loans a month. Every name is set as text.
  */
-export function renderResults(comparison: Comparison, summaries: readonly ScenarioSummary[], windowDays: number): void {
+export function renderResults(comparison: Comparison, summaries: readonly ScenarioSummary[]): void {
   const [base, ...others] = comparison.scenarios;
+  const windows = comparison.windowDays ?? comparison.scenarios.map(() => NaN);
+  // Differences of funded loans are a month of the common window, or already a month of each scenario's own window.
+  const windowDays = comparison.totals === 'per month' ? 'per month' : windows[0];
+  const windowNote =
+    comparison.totals === 'per month'
+      ? ` The scenarios simulate different numbers of days (${comparison.scenarios.map((s, i) => `${s.name}: ${windows[i]}`).join(', ')} measured days), so each one's funded loans a month come from its own days.`
+      : '';
   const differences = byId('differences');
   differences.replaceChildren(
-    el('p', { className: 'hint' }, `Baseline: ${base.name}. ${comparison.replications} replications per scenario, seed ${comparison.seed}. Funded loans a month count leads that arrived in a month and later funded.`),
+    el('p', { className: 'hint' }, `Baseline: ${base.name}. ${comparison.replications} replications per scenario, seed ${comparison.seed}. Funded loans a month count leads that arrived in a month and later funded.${windowNote}`),
     ...others.map((s, i) => {
       const d = s.vsBaseline!;
       const main = d.funded;
@@ -146,8 +155,8 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
     }),
   );
 
-  renderSummaryTable(byId('summary-table') as HTMLTableElement, comparison, windowDays);
-  renderOwnerTable(comparison, windowDays);
+  renderSummaryTable(byId('summary-table') as HTMLTableElement, comparison, windows);
+  renderOwnerTable(comparison, windows);
 
   chart('chart-contact', intervalSpec(summaries, 'contactRate'));
   chart('chart-funded', intervalSpec(summaries, 'fundedRate'));
