@@ -1,3 +1,4 @@
+export { differenceRows, differenceUnit, pairedDifferenceSpec, VERDICT_COLORS, type DifferenceRow } from './differenceSpec';
 export { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec } from './specs';
 export {
   agentRows,

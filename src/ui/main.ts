@@ -13,7 +13,8 @@ import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
 import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
 import { renderScenarioForm } from './scenarioSections';
-import { parseState, STORAGE_KEY, stateFromHash, stateToHash, type WorkbenchState } from './workbenchState';
+import { contactModelWarning } from './contactModels';
+import { parseState, readLink, STORAGE_KEY, stateFromHash, stateToHash, type WorkbenchState } from './workbenchState';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -21,18 +22,53 @@ function presetState(index: number, replications = 5, seed = 1): WorkbenchState 
   return { scenarios: PRESET_COMPARISONS[index].scenarios.map((s) => JSON.stringify(s, null, 2)), seed, replications, selected: 0 };
 }
 
+/** A link that cannot be read is kept in the address (so it can be sent back or repaired) until the user changes something. */
+let damagedLink: string | undefined;
+
 function initialState(): WorkbenchState {
-  const fromLink = stateFromHash(location.hash);
-  if (fromLink) return fromLink;
+  const link = readLink(location.hash);
+  if (link.kind === 'ok') return link.state;
+  if (link.kind === 'damaged') damagedLink = link.reason;
   const stored = localStorage.getItem(STORAGE_KEY);
   return (stored && parseState(stored)) || presetState(0);
 }
 
 let state = initialState();
 let lastComparison: Comparison | undefined;
+/** The scenarios, seed and replications of the results on screen. */
+let shownRun: string | undefined;
+
+const runKey = (s: WorkbenchState) => JSON.stringify([s.scenarios, s.seed, s.replications]);
+
+/** Results on screen are marked out of date once the scenarios, seed or replications differ from their run. */
+function markStale(): void {
+  const stale = shownRun !== undefined && shownRun !== runKey(state);
+  const note = $('stale-note');
+  note.hidden = !stale;
+  note.textContent = stale ? 'Out of date: the scenarios changed after this run. Press "Run comparison" to see the numbers for them.' : '';
+  $('answer-results').classList.toggle('out-of-date', stale);
+  $('results').classList.toggle('out-of-date', stale);
+}
+
+/** Warns before and after a run when the scenarios answer the phone by different contact models. */
+function renderWarnings(): void {
+  const scenarios = state.scenarios.flatMap((text, i) => {
+    const c = check(text);
+    return c.ok ? [{ name: nameOf(text, i), json: c.json }] : [];
+  });
+  const warning = scenarios.length === state.scenarios.length ? contactModelWarning(scenarios) : undefined;
+  $('run-warnings').replaceChildren(...(warning ? [el('p', {}, warning)] : []));
+}
 
 /** Keeps the state in localStorage and the page address. */
 function save(): void {
+  markStale();
+  renderWarnings();
+  if (damagedLink !== undefined) {
+    // The first change the user makes replaces the damaged link with a working one.
+    damagedLink = undefined;
+    $('link-error').replaceChildren();
+  }
   const text = JSON.stringify(state);
   try {
     localStorage.setItem(STORAGE_KEY, text);
@@ -85,6 +121,8 @@ function renderTabs(): void {
   );
   ($('remove-scenario') as HTMLButtonElement).disabled = state.scenarios.length <= 1;
   ($('make-baseline') as HTMLButtonElement).disabled = state.selected === 0;
+  const names = state.scenarios.map(nameOf);
+  $('comparing').textContent = names.length > 1 ? `Baseline: ${names[0]}. Compared with it: ${names.slice(1).join('; ')}.` : `Only one scenario (${names[0]}): add a copy below and change it to compare.`;
 }
 
 function renderIssues(checked: Checked): void {
@@ -157,6 +195,7 @@ function setup(): void {
   });
   window.addEventListener('popstate', () => {
     const linked = stateFromHash(location.hash);
+    if (!linked && readLink(location.hash).kind === 'damaged') showDamagedLink(readLink(location.hash));
     if (!linked) return;
     state = linked;
     save();
@@ -249,6 +288,7 @@ async function run(): Promise<void> {
   }
   const ok = checked as Extract<Checked, { ok: true }>[];
   const { replications, seed } = state;
+  const ranKey = runKey(state);
   const tasks: BrowserTask[] = [];
   // Replication-major order, so a cancelled run keeps complete pairs for the paired differences.
   for (let r = 0; r < replications; r++) for (const c of ok) tasks.push({ source: { json: c.json, files: {} }, replication: r, seed });
@@ -284,6 +324,8 @@ async function run(): Promise<void> {
     const summaries: ScenarioSummary[] = ok.map((c, s) => summarize(c.name, seed, Array.from({ length: complete }, (_, r) => outcome.results[r * ok.length + s] as RunResult)));
     lastComparison = compareScenarios(summaries, { windowDays: ok.map((c) => c.windowDays) });
     renderResults(lastComparison, summaries);
+    shownRun = ranKey;
+    markStale();
     status.textContent = outcome.aborted ? `Cancelled: showing the ${complete} replications finished for every scenario.` : `Done: ${complete} replications per scenario.`;
   } catch (e) {
     status.textContent = `The run failed: ${(e as Error).message}`;
@@ -307,8 +349,44 @@ function applyToSelected(changes: Record<string, unknown>): { ok: true; name: st
   return { ok: true, name, valid: check(state.scenarios[state.selected]).ok };
 }
 
+/** The History section writes a fit into every scenario, so the comparison keeps one contact model. */
+function applyToAll(changes: Record<string, unknown>): { ok: true; names: string[]; invalid: string[] } | { ok: false; message: string } {
+  const broken = state.scenarios.findIndex((text) => {
+    try {
+      JSON.parse(text);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (broken >= 0) return { ok: false, message: `"${nameOf(state.scenarios[broken], broken)}" has a JSON syntax error; fix it first, then use the fit in all scenarios.` };
+  state.scenarios = state.scenarios.map((text) => {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    for (const [path, value] of Object.entries(changes)) setAtPath(json, path, value);
+    return JSON.stringify(json, null, 2);
+  });
+  save();
+  renderTabs();
+  renderEditor();
+  const names = state.scenarios.map(nameOf);
+  return { ok: true, names, invalid: names.filter((_, i) => !check(state.scenarios[i]).ok) };
+}
+
+function showDamagedLink(link: ReturnType<typeof readLink>): void {
+  if (link.kind !== 'damaged') return;
+  $('link-error').replaceChildren(
+    el('p', {}, el('strong', {}, 'This link is damaged: '), `${link.reason}. The page shows the scenarios you had before instead; the link stays in the address bar until you change something, so you can copy it or ask for a new one.`),
+  );
+}
+
 setup();
-setupHistory({ applyToSelected });
+setupHistory({ applyToSelected, applyToAll });
 renderAll();
-save();
+if (damagedLink !== undefined) {
+  showDamagedLink(readLink(location.hash));
+  markStale();
+  renderWarnings();
+} else {
+  save();
+}
 $('status').textContent = 'Ready: press "Run comparison" to simulate every scenario.';

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec } from '../charts';
+import { funnelSpec, intervalSpec, leadsPerAgentSpec, pairedDifferenceSpec, pipelineSpec, timeBinSpec } from '../charts';
 import type { Comparison } from '../compare/compareScenarios';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
@@ -158,6 +158,8 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
   renderSummaryTable(byId('summary-table') as HTMLTableElement, comparison, windows);
   renderOwnerTable(comparison, windows);
 
+  byId('answer-results').hidden = false;
+  drawDifferenceCharts(comparison);
   chart('chart-contact', intervalSpec(summaries, 'contactRate'));
   chart('chart-funded', intervalSpec(summaries, 'fundedRate'));
   chart('chart-funnel', funnelSpec(summaries));
@@ -166,4 +168,24 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
   chart('chart-pipeline', pipelineSpec(summaries));
   chart('chart-agents', leadsPerAgentSpec(summaries));
   byId('results').hidden = false;
+}
+
+/** Metrics of the paired-difference charts at the top of the page, funded loans first. */
+export const DIFFERENCE_CHART_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate'];
+
+/**
+ * The answer's charts: for each metric, every scenario's paired difference from the baseline with its interval and
+ * zero marked, drawn to the width of its box (so a phone shows it whole). The baseline alone has nothing to chart.
+ */
+export function drawDifferenceCharts(comparison: Comparison): void {
+  const box = byId('difference-charts');
+  box.hidden = comparison.scenarios.length < 2;
+  if (box.hidden) return;
+  for (const m of DIFFERENCE_CHART_METRICS) {
+    const figure = byId(`chart-diff-${m}`);
+    const width = Math.max(260, Math.floor(figure.clientWidth || box.clientWidth / 3 || 360));
+    const spec = pairedDifferenceSpec(comparison, m, width);
+    const svg = Plot.plot(spec);
+    figure.replaceChildren(el('h3', {}, `${columnTitle(m)} minus the baseline`), svg);
+  }
 }

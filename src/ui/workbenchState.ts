@@ -55,3 +55,28 @@ export function stateFromHash(hash: string): WorkbenchState | undefined {
     return undefined;
   }
 }
+
+/** What the page address holds: no comparison link, a working one, or a damaged one and why. */
+export type LinkInAddress = { kind: 'none' } | { kind: 'ok'; state: WorkbenchState } | { kind: 'damaged'; reason: string };
+
+/**
+ * Reads a comparison link from the page address fragment, telling a damaged link (cut short, edited, or from a
+ * page that stores something else) from no link at all.
+ */
+export function readLink(hash: string): LinkInAddress {
+  if (!hash.startsWith(HASH_PREFIX)) return { kind: 'none' };
+  let text: string;
+  try {
+    text = fromBase64Url(hash.slice(HASH_PREFIX.length));
+  } catch {
+    return { kind: 'damaged', reason: 'its code is not readable (perhaps it was cut short when copied)' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { kind: 'damaged', reason: 'its code stops or changes part way (perhaps it was cut short when copied)' };
+  }
+  const state = parseState(JSON.stringify(json));
+  return state ? { kind: 'ok', state } : { kind: 'damaged', reason: 'it holds no scenarios this page can read' };
+}

@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
       }
     }
     const words = await page.locator('#differences').textContent();
-    expect(words).toMatch(/[+\u2212]\d+ funded loans a month, 95% interval [+\u2212]\d+ to [+\u2212]\d+/);
+    expect(words).toMatch(/[+\u2212]?[\d.]+ funded loans a month, 95% interval [+\u2212]?[\d.]+ to [+\u2212]?[\d.]+/);
     for (const id of ['chart-contact', 'chart-funded', 'chart-funnel', 'chart-first-attempt', 'chart-first-contact', 'chart-agents']) expect(await page.locator(`#${id} svg`).count()).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/workbench.png', fullPage: true });
     expect(errors).toEqual([]);
