@@ -51,20 +51,20 @@ export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName,
   const title = `${METRICS[metric].label}: each scenario minus the baseline (${unit}), with its 95% interval`;
   return {
     width,
-    height: 46 + 52 * rows.length,
+    height: 46 + (width < 420 ? 66 : 52) * rows.length,
     marginTop: 8,
     marginLeft: 12,
     marginRight: 12,
     ariaLabel: title,
     ariaDescription: rows.map((r) => `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}`).join('; '),
     x: { label: `${METRICS[metric].label} minus baseline (${unit})`, grid: true, nice: true, domain: [Math.min(0, ...rows.map((r) => r.lo)), Math.max(0, ...rows.map((r) => r.hi))] },
-    y: { domain: rows.map((r) => r.scenario), axis: null, inset: 18 },
+    y: { domain: rows.map((r) => r.scenario), axis: null, insetTop: width < 420 ? 34 : 20, insetBottom: 8 },
     color: { domain: Object.keys(VERDICT_COLORS), range: Object.values(VERDICT_COLORS) },
     marks: [
       Plot.ruleX([0], { stroke: '#1d2430', strokeWidth: 1.5 }),
       Plot.ruleY(rows, { y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'verdict', strokeWidth: 8, strokeOpacity: 0.45 }),
       Plot.dot(rows, { y: 'scenario', x: 'mean', fill: 'verdict', r: 6, stroke: 'white' }),
-      Plot.text(rows, { y: 'scenario', frameAnchor: 'left', text: (r: DifferenceRow) => `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}`, textAnchor: 'start', dy: -16, fontSize: 12, fill: 'verdict', lineWidth: Math.max(20, width / 7) }),
+      Plot.text(rows, { y: 'scenario', frameAnchor: 'left', text: (r: DifferenceRow) => `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}`, textAnchor: 'start', lineAnchor: 'bottom', dy: -9, fontSize: 12, fill: 'verdict', lineWidth: Math.max(16, (width - 30) / 12) }),
     ],
   };
 }

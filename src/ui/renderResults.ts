@@ -131,7 +131,7 @@ function renderOwnerTable(comparison: Comparison, windowDays: readonly number[])
  * each scenario's measured days (after warm-up), to say funded loans a month. Every name is set as text.
  */
 export function renderResults(comparison: Comparison, summaries: readonly ScenarioSummary[]): void {
-  const [base, ...others] = comparison.scenarios;
+  const others = comparison.scenarios.slice(1);
   const windows = comparison.windowDays ?? comparison.scenarios.map(() => NaN);
   // Differences of funded loans are a month of the common window, or already a month of each scenario's own window.
   const windowDays = comparison.totals === 'per month' ? 'per month' : windows[0];
@@ -141,7 +141,7 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
       : '';
   const differences = byId('differences');
   differences.replaceChildren(
-    el('p', { className: 'hint' }, `Baseline: ${base.name}. ${comparison.replications} replications per scenario, seed ${comparison.seed}. Funded loans a month count leads that arrived in a month and later funded.${windowNote}`),
+    el('p', { className: 'hint' }, `${comparison.replications} replications per scenario, seed ${comparison.seed}. Funded loans a month count leads that arrived in a month and later funded.${windowNote}`),
     ...others.map((s, i) => {
       const d = s.vsBaseline!;
       const main = d.funded;
