@@ -8,6 +8,7 @@ import { distributionStrategies } from '../strategies/distribution';
 import { BrowserPool, type BrowserTask } from './browserPool';
 import { download, el } from './dom';
 import { setupHistory } from './history';
+import { setupSensitivity } from './sensitivity';
 import { PRESET_COMPARISONS } from './presets';
 import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
@@ -381,6 +382,19 @@ function showDamagedLink(link: ReturnType<typeof readLink>): void {
 
 setup();
 setupHistory({ applyToSelected, applyToAll });
+setupSensitivity({
+  selected() {
+    const text = state.scenarios[state.selected];
+    const c = check(text);
+    return c.ok ? { ok: true, name: c.name, json: c.json } : { ok: false, message: `"${nameOf(text, state.selected)}" has problems; fix them in the scenario before varying it.` };
+  },
+  settings: () => ({ seed: state.seed, replications: state.replications }),
+  applyToSelected(changes) {
+    const done = applyToSelected(changes);
+    if (done.ok) renderTabs();
+    return done;
+  },
+});
 renderAll();
 if (damagedLink !== undefined) {
   showDamagedLink(readLink(location.hash));
