@@ -189,7 +189,7 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
       const s = shown(m, c, windows[i]);
       return { x: axis(c, 0), y: params.length > 1 ? axis(c, 1) : undefined, mean: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean };
     });
-    const charts: [string, MetricName | 'fundedPerMonth', boolean][] = [['Funded loans a month', 'fundedPerMonth', false], ['Contact rate', 'contactRate', true]];
+    const charts: [string, MetricName | 'fundedPerMonth', boolean][] = [['Funded loans a month', 'fundedPerMonth', false], ['Contact rate (%)', 'contactRate', true]];
     $('sens-charts').replaceChildren(...charts.map(([title, m, percent]) => {
       const spec = params.length === 1
         ? sweepLineSpec(points(m), { xLabel: labels[0].label, yLabel: title, percent, width })
