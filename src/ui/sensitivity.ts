@@ -15,6 +15,7 @@ import type { MetricSummary } from '../sim/summary';
 import { BrowserPool, type BrowserTask } from './browserPool';
 import { download, el } from './dom';
 import { formatValue } from './format';
+import { setupOptimizer } from './optimizer';
 import { fieldById, SENSITIVITY_FIELDS, sensitivitySweep } from './sensitivityFields';
 
 /** What the page around the section offers. */
@@ -82,12 +83,13 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
   }
 
   /** The sweep of the current choices, or a message saying what to fix. */
-  function prepare(): { spec: ReturnType<typeof sensitivitySweep>; user: Record<string, unknown> } | string {
+  function prepare(forOptimizer = false): { spec: ReturnType<typeof sensitivitySweep>; user: Record<string, unknown> } | string {
     const sel = hooks.selected();
     if (!sel.ok) return sel.message;
     const { seed, replications } = hooks.settings();
     try {
-      return { spec: sensitivitySweep(sel.json, chosen(), seed, replications), user: sel.json };
+      // The optimizer's runs are bounded by its budget, not by the page's replications.
+      return { spec: sensitivitySweep(sel.json, chosen(), seed, forOptimizer ? 1 : replications), user: sel.json };
     } catch (e) {
       return (e as Error).message;
     }
@@ -203,6 +205,16 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
   }
 
   runButton.addEventListener('click', () => void run());
+  setupOptimizer({
+    prepare: () => prepare(true),
+    pool: () => (pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)))),
+    useValues(values, normalized) {
+      const sel = hooks.selected();
+      if (!sel.ok) return sel.message;
+      const done = hooks.applyToSelected(changesForScenario(sel.json, normalized, values));
+      return done.ok ? `Scenario "${done.name}" now has ${Object.entries(values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ')}${done.valid ? '' : ', but has other problems to fix'}.` : done.message;
+    },
+  });
   $('sens-use-best').addEventListener('click', () => {
     const at = best();
     if (!last || at === undefined) return;

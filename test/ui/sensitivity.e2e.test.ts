@@ -6,7 +6,7 @@ import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import type { SweepResult } from '../../src/compare';
 import { perMonth } from '../../src/compare';
-import { formatValue } from '../../src/ui/format';
+import { formatSummary, formatValue } from '../../src/ui/format';
 import { stateToHash } from '../../src/ui/workbenchState';
 import { hasChromium, openSite, warnIfSkipped, type Site } from './browserHarness';
 
@@ -70,6 +70,27 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     await runSensitivity();
     expect(await page.locator('#sens-table tbody tr').count()).toBe(6);
     expect(await page.locator('#sens-charts svg g[aria-label="cell"] rect').count()).toBe(12);
+    expect(errors).toEqual([]);
+  });
+
+  it('optimizes under a budget and chooses what leadlab optimize chooses for the same seed, with the same gain', async () => {
+    await page.getByLabel('Second setting (optional, for a heatmap)').selectOption({ label: '(none)' });
+    await page.getByLabel('Values').first().fill('5-35:10');
+    await page.getByLabel('Goal').selectOption('funded');
+    await page.getByLabel('Budget (runs)').fill('20');
+    await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+    await expect.poll(() => page.locator('#opt-status').textContent(), { timeout: 90_000 }).toMatch(/^Done/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the optimize file/ }).click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-opt-'));
+    writeFileSync(join(dir, 'optimize.json'), readFileSync(await download.path(), 'utf8'));
+    const io: CliIO & { stdout: string } = { stdout: '', cwd: dir, isTTY: false, out: (t: string) => void (io.stdout += t), err: () => undefined };
+    expect(await main(['optimize', 'optimize.json', '--workers', '0', '--json'], io)).toBe(0);
+    const cli = JSON.parse(io.stdout);
+    const answer = (await page.locator('#opt-answer p').textContent())!;
+    expect(answer).toContain(`Best of 4 settings: agents[0].pipelineLimit = ${cli.best.values['agents[0].pipelineLimit']}.`);
+    expect(answer).toContain(`against ${formatSummary('funded', cli.start)} for the scenario as it is`);
+    expect(answer).toContain(`the gain on the same leads is ${cli.gain.mean >= 0 ? '+' : '\u2212'}${formatValue('funded', Math.abs(cli.gain.mean))}`);
+    expect(await page.locator('#opt-rounds tbody tr').count()).toBe(cli.rounds.length);
     expect(errors).toEqual([]);
   });
 });
