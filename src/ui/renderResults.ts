@@ -52,7 +52,9 @@ function byId(id: string): HTMLElement {
 
 /** Draws a chart into its figure, with a button that saves it as an SVG file. */
 function chart(id: string, spec: Plot.PlotOptions): void {
-  const svg = Plot.plot(spec);
+  const title = byId(id).previousElementSibling?.textContent ?? id;
+  // The heading above the figure names the chart for screen readers too.
+  const svg = Plot.plot({ ariaLabel: title, ...spec });
   const save = el('button', {}, 'Save chart (SVG)');
   save.type = 'button';
   save.setAttribute('aria-label', `Save the chart "${byId(id).previousElementSibling?.textContent ?? id}" as SVG`);
