@@ -190,6 +190,9 @@ function setup(): void {
     history.pushState(null, '', stateToHash(state));
     const preset = PRESET_COMPARISONS[Number(presetSelect.value)];
     state = presetState(Number(presetSelect.value), state.replications, state.seed);
+    // A removal from the replaced scenarios is not undone into the new ones.
+    removed = undefined;
+    $('undo-remove').hidden = true;
     save();
     renderAll();
     $('status').textContent = `Loaded "${preset.title}". Your previous scenarios are one step back: use the browser's Back button to return to them.`;
@@ -216,8 +219,21 @@ function setup(): void {
   });
   $('remove-scenario').addEventListener('click', () => {
     if (state.scenarios.length <= 1) return;
-    state.scenarios.splice(state.selected, 1);
-    select(Math.max(0, state.selected - 1));
+    const index = state.selected;
+    const [text] = state.scenarios.splice(index, 1);
+    removed = { text, index };
+    const undo = $('undo-remove');
+    undo.hidden = false;
+    undo.textContent = `Undo remove of "${nameOf(text, index)}"`;
+    select(Math.max(0, index - 1));
+  });
+  $('undo-remove').addEventListener('click', () => {
+    if (!removed) return;
+    state.scenarios.splice(Math.min(removed.index, state.scenarios.length), 0, removed.text);
+    const at = removed.index;
+    removed = undefined;
+    $('undo-remove').hidden = true;
+    select(at);
   });
   $('make-baseline').addEventListener('click', () => {
     const [s] = state.scenarios.splice(state.selected, 1);
@@ -271,6 +287,8 @@ function renderAll(): void {
 }
 
 let pool: BrowserPool | undefined;
+/** The last scenario removed, and where it was, so Remove can be undone. */
+let removed: { text: string; index: number } | undefined;
 
 async function run(): Promise<void> {
   const status = $('status');

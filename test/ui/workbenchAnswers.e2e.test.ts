@@ -89,6 +89,16 @@ describe.skipIf(!hasChromium)('the workbench page tells no false wins', () => {
     expect(await page.locator('#run-warnings').textContent()).toBe('');
   });
 
+  it('undoes the removal of a scenario, putting it back where it was', async () => {
+    await page.goto(base + link([floor, { ...floor, name: 'Middle' }, { ...floor, name: 'Last' }]));
+    await page.getByRole('button', { name: /^Middle/ }).click();
+    await page.getByRole('button', { name: 'Remove this scenario' }).click();
+    expect(await page.locator('#scenario-tabs button').allTextContents()).toEqual(['Our floorbaseline', 'Last']);
+    await page.getByRole('button', { name: 'Undo remove of "Middle"' }).click();
+    expect(await page.locator('#scenario-tabs button').allTextContents()).toEqual(['Our floorbaseline', 'Middle', 'Last']);
+    expect(await page.getByLabel('Scenario name').inputValue()).toBe('Middle');
+  });
+
   it('says a broken share link is damaged and keeps it in the address', async () => {
     const good = link([floor, { ...floor, name: 'Other' }]);
     const broken = good.slice(0, Math.floor(good.length / 2));
