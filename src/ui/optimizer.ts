@@ -13,7 +13,8 @@ import type { MetricSummary } from '../sim/summary';
 import { meanInterval } from '../stats/meanInterval';
 import type { BrowserPool } from './browserPool';
 import { download, el } from './dom';
-import { formatSummary, formatValue } from './format';
+import { formatValue, perMonth } from './format';
+import { SENSITIVITY_FIELDS } from './sensitivityFields';
 
 /** Metrics the page optimizes, each in its usual direction (`leadlab optimize`'s default goal). */
 export const OPTIMIZE_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate', 'costPerFunded'];
@@ -46,7 +47,14 @@ class Cancelled extends Error {}
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const valuesInWords = (c: SweepCombination) => Object.entries(c.values).map(([p, v]) => `${p} = ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
+/** "Pipeline limit (...) = 150", in the Sensitivity section's words. */
+const valuesInWords = (c: SweepCombination) =>
+  Object.entries(c.values)
+    .map(([p, v]) => {
+      const field = SENSITIVITY_FIELDS.find((f) => f.path === p);
+      return field ? `${field.label.split(' (')[0].toLowerCase()} ${field.axisValue(v)}` : `${p} = ${JSON.stringify(v)}`;
+    })
+    .join(', ');
 
 export function setupOptimizer(hooks: OptimizerHooks): void {
   const status = $('opt-status');
@@ -108,7 +116,8 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
         gain: pairedDifference(metric, startValues, bestValues),
       };
       last = { result, normalized };
-      render(result, combos);
+      const config = loadScenario(normalized).config;
+      render(result, combos, config.days - config.warmupDays);
       progress.value = 1;
       status.textContent = `Done: ${result.runs} runs (${search.runs} in the search, ${startValues.length} for the starting scenario), seed ${seed}.`;
     } catch (e) {
@@ -121,22 +130,26 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
     }
   }
 
-  function render(result: PageOptimizeResult, combos: SweepCombination[]): void {
+  function render(result: PageOptimizeResult, combos: SweepCombination[], windowDays: number): void {
     const m = result.metric;
-    const show = (v: number) => formatValue(m, v);
+    // Funded loans are said a month, as everywhere on the page (the search ranks the same totals).
+    const funded = m === 'funded';
+    const show = (v: number) => (funded ? perMonth(v, windowDays).toFixed(1) : formatValue(m, v));
+    const summary = (s: MetricSummary) => `${show(s.mean)}${s.ci95 ? ` (95% interval ${show(s.ci95[0])} to ${show(s.ci95[1])})` : ''}`;
     const gain = result.gain;
     const gainWords = `${gain.mean >= 0 ? '+' : '\u2212'}${show(Math.abs(gain.mean))}${gain.ci95 ? `, 95% interval ${show(gain.ci95[0])} to ${show(gain.ci95[1])}` : ''}`;
+    const label = funded ? 'Funded loans a month' : METRICS[m].label;
     $('opt-answer').replaceChildren(
-      el('p', { className: gain.verdict === 'better' ? 'better' : gain.verdict === 'worse' ? 'worse' : '' }, `Best of ${result.candidates} settings: ${valuesInWords(combos[result.best.index])}. ${METRICS[m].label}: ${formatSummary(m, result.best.summary)}, against ${formatSummary(m, result.start)} for the scenario as it is; the gain on the same leads is ${gainWords} (${gain.verdict === 'no clear difference' ? 'no clear difference' : gain.verdict}).`),
-      el('table', { id: 'opt-rounds' },
+      el('p', { className: gain.verdict === 'better' ? 'better' : gain.verdict === 'worse' ? 'worse' : '' }, `Best of ${result.candidates} settings: ${valuesInWords(combos[result.best.index])}. ${label}: ${summary(result.best.summary)}, against ${summary(result.start)} for the scenario as it is; the gain on the same leads is ${gainWords} (${gain.verdict === 'no clear difference' ? 'no clear difference' : gain.verdict}).`),
+      el('div', { className: 'table-wrap' }, el('table', { id: 'opt-rounds' },
         el('caption', {}, 'Rounds of successive halving: every setting gets a few replications, the better half goes on with more'),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Round'), el('th', { scope: 'col' }, 'Settings left'), el('th', { scope: 'col' }, 'Replications each'), el('th', { scope: 'col' }, `Best ${METRICS[m].label.toLowerCase()} (mean)`))),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Round'), el('th', { scope: 'col' }, 'Settings left'), el('th', { scope: 'col' }, 'Replications each'), el('th', { scope: 'col' }, `Best ${label.toLowerCase()} (mean)`))),
         el('tbody', {}, ...result.rounds.map((r, i) => {
           const finite = r.means.filter(Number.isFinite);
           const top = finite.length ? (METRICS[m].higherIsBetter ? Math.max(...finite) : Math.min(...finite)) : NaN;
           return el('tr', {}, el('td', {}, String(i + 1)), el('td', { className: 'num' }, String(r.candidates.length)), el('td', { className: 'num' }, String(r.replications)), el('td', { className: 'num' }, show(top)));
         })),
-      ),
+      )),
     );
     $<HTMLButtonElement>('opt-use').disabled = false;
     $('opt-results').hidden = false;

@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
   it('cancels a long run and says so', async () => {
     await page.getByLabel('Replications per scenario').fill('60');
     await page.getByRole('button', { name: 'Run comparison' }).click();
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/Cancelled/);
     expect(await page.getByRole('button', { name: 'Run comparison' }).isEnabled()).toBe(true);
     await page.getByLabel('Replications per scenario').fill(String(replications));
