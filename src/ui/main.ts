@@ -15,7 +15,7 @@ import { comparisonCsv } from './resultsCsv';
 import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
 import { renderScenarioForm } from './scenarioSections';
 import { contactModelWarning } from './contactModels';
-import { parseState, readLink, STORAGE_KEY, stateFromHash, stateToHash, type WorkbenchState } from './workbenchState';
+import { parseState, readAnyLink, readLink, STORAGE_KEY, stateToCompressedHash, stateToHash, type LinkInAddress, type WorkbenchState } from './workbenchState';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -26,15 +26,14 @@ function presetState(index: number, replications = 5, seed = 1): WorkbenchState 
 /** A link that cannot be read is kept in the address (so it can be sent back or repaired) until the user changes something. */
 let damagedLink: string | undefined;
 
-function initialState(): WorkbenchState {
-  const link = readLink(location.hash);
+function initialState(link: LinkInAddress): WorkbenchState {
   if (link.kind === 'ok') return link.state;
   if (link.kind === 'damaged') damagedLink = link.reason;
   const stored = localStorage.getItem(STORAGE_KEY);
   return (stored && parseState(stored)) || presetState(0);
 }
 
-let state = initialState();
+let state = presetState(0);
 let lastComparison: Comparison | undefined;
 /** The scenarios, seed and replications of the results on screen. */
 let shownRun: string | undefined;
@@ -61,6 +60,9 @@ function renderWarnings(): void {
   $('run-warnings').replaceChildren(...(warning ? [el('p', {}, warning)] : []));
 }
 
+/** Counts the links written, so a late packed link never replaces a newer one. */
+let linkVersion = 0;
+
 /** Keeps the state in localStorage and the page address. */
 function save(): void {
   markStale();
@@ -76,7 +78,12 @@ function save(): void {
   } catch {
     // A full or disabled storage still leaves the comparison in the page address.
   }
+  // The plain link at once (a reload right away finds it), then the short one when it is packed.
   history.replaceState(null, '', stateToHash(state));
+  const mine = ++linkVersion;
+  void stateToCompressedHash(state).then((hash) => {
+    if (mine === linkVersion) history.replaceState(null, '', hash);
+  });
 }
 
 type Checked = { ok: true; json: Record<string, unknown>; name: string; windowDays: number } | { ok: false; json?: unknown; issues: SchemaIssue[] };
@@ -187,7 +194,7 @@ function setup(): void {
   wireInputs($('main-fields'), onFormInput);
   $('load-preset').addEventListener('click', () => {
     // The scenarios being replaced stay one step back in the browser history, so Back brings them back.
-    history.pushState(null, '', stateToHash(state));
+    history.pushState(null, '', location.hash || stateToHash(state));
     const preset = PRESET_COMPARISONS[Number(presetSelect.value)];
     state = presetState(Number(presetSelect.value), state.replications, state.seed);
     // A removal from the replaced scenarios is not undone into the new ones.
@@ -197,11 +204,11 @@ function setup(): void {
     renderAll();
     $('status').textContent = `Loaded "${preset.title}". Your previous scenarios are one step back: use the browser's Back button to return to them.`;
   });
-  window.addEventListener('popstate', () => {
-    const linked = stateFromHash(location.hash);
-    if (!linked && readLink(location.hash).kind === 'damaged') showDamagedLink(readLink(location.hash));
-    if (!linked) return;
-    state = linked;
+  window.addEventListener('popstate', async () => {
+    const link = await readAnyLink(location.hash);
+    if (link.kind === 'damaged') showDamagedLink(link);
+    if (link.kind !== 'ok') return;
+    state = link.state;
     save();
     renderAll();
   });
@@ -391,34 +398,64 @@ function applyToAll(changes: Record<string, unknown>): { ok: true; names: string
   return { ok: true, names, invalid: names.filter((_, i) => !check(state.scenarios[i]).ok) };
 }
 
-function showDamagedLink(link: ReturnType<typeof readLink>): void {
+function showDamagedLink(link: LinkInAddress): void {
   if (link.kind !== 'damaged') return;
   $('link-error').replaceChildren(
     el('p', {}, el('strong', {}, 'This link is damaged: '), `${link.reason}. The page shows the scenarios you had before instead; the link stays in the address bar until you change something, so you can copy it or ask for a new one.`),
   );
 }
 
-setup();
-setupHistory({ applyToSelected, applyToAll });
-setupSensitivity({
-  selected() {
-    const text = state.scenarios[state.selected];
-    const c = check(text);
-    return c.ok ? { ok: true, name: c.name, json: c.json } : { ok: false, message: `"${nameOf(text, state.selected)}" has problems; fix them in the scenario before varying it.` };
-  },
-  settings: () => ({ seed: state.seed, replications: state.replications }),
-  applyToSelected(changes) {
-    const done = applyToSelected(changes);
-    if (done.ok) renderTabs();
-    return done;
-  },
-});
-renderAll();
-if (damagedLink !== undefined) {
-  showDamagedLink(readLink(location.hash));
-  markStale();
-  renderWarnings();
-} else {
-  save();
+/** Sets the page up on a state; `keepAddress` leaves the address as it is (a link not yet read, or damaged). */
+function boot(initial: WorkbenchState, keepAddress: boolean): void {
+  state = initial;
+  setup();
+  setupHistory({ applyToSelected, applyToAll });
+  setupSensitivity({
+    selected() {
+      const text = state.scenarios[state.selected];
+      const c = check(text);
+      return c.ok ? { ok: true, name: c.name, json: c.json } : { ok: false, message: `"${nameOf(text, state.selected)}" has problems; fix them in the scenario before varying it.` };
+    },
+    settings: () => ({ seed: state.seed, replications: state.replications }),
+    applyToSelected(changes) {
+      const done = applyToSelected(changes);
+      if (done.ok) renderTabs();
+      return done;
+    },
+  });
+  renderAll();
+  if (keepAddress) {
+    markStale();
+    renderWarnings();
+  } else {
+    save();
+  }
+  $('status').textContent = 'Ready: press "Run comparison" to simulate every scenario.';
 }
-$('status').textContent = 'Ready: press "Run comparison" to simulate every scenario.';
+
+/**
+ * Reads the link or the stored scenarios and sets the page up. A packed link is unpacked while the page already shows
+ * the stored scenarios (after a reload, the same ones), so nothing waits for it; a different comparison then replaces them.
+ */
+async function start(): Promise<void> {
+  const sync = readLink(location.hash);
+  if (sync.kind !== 'compressed') {
+    boot(initialState(sync), damagedLink !== undefined);
+    if (damagedLink !== undefined) showDamagedLink(sync);
+    return;
+  }
+  boot(initialState({ kind: 'none' }), true);
+  const link = await readAnyLink(location.hash);
+  if (link.kind === 'ok') {
+    if (JSON.stringify(link.state) !== JSON.stringify(state)) {
+      state = link.state;
+      renderAll();
+    }
+    save();
+  } else if (link.kind === 'damaged') {
+    damagedLink = link.reason;
+    showDamagedLink(link);
+  }
+}
+
+void start();

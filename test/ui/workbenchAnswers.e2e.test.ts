@@ -117,6 +117,19 @@ describe.skipIf(!hasChromium)('the workbench page tells no false wins', () => {
     const scenarios = await page.evaluate(() => JSON.parse(localStorage.getItem('leadlab.workbench.v1')!).scenarios.map((s: string) => JSON.parse(s)));
     expect(scenarios.every((s: { contactModel?: unknown }) => s.contactModel)).toBe(true);
     expect(await page.locator('#run-warnings').textContent()).toBe('');
+    // The link now carries two fitted models: packed, it is a fraction of the plain link, and opens elsewhere.
+    await expect.poll(() => new URL(page.url()).hash.slice(0, 3)).toBe('#z=');
+    const packed = new URL(page.url()).hash;
+    const stored = await page.evaluate(() => localStorage.getItem('leadlab.workbench.v1')!);
+    const plain = stateToHash(JSON.parse(stored));
+    expect(packed.length).toBeLessThan(plain.length / 2);
+    const other = await page.context().newPage();
+    await other.goto(base + packed);
+    await expect.poll(() => other.locator('#scenario-json').inputValue()).toContain('"contactModel"');
+    // A packed link cut short is damaged, and said to be.
+    await other.goto(base + packed.slice(0, packed.length - 40));
+    await expect.poll(() => other.locator('#link-error').textContent()).toContain('This link is damaged');
+    await other.close();
 
     // A log of one lead: the fit runs into its bound; it must not be usable.
     const dir = mkdtempSync(join(tmpdir(), 'leadlab-one-lead-'));
