@@ -10,6 +10,7 @@ import { download, el } from './dom';
 import { setupHistory } from './history';
 import { setupSensitivity } from './sensitivity';
 import { PRESET_COMPARISONS } from './presets';
+import { callTablesView } from './callTablesView';
 import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
 import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
@@ -315,6 +316,8 @@ async function run(): Promise<void> {
   const ok = checked as Extract<Checked, { ok: true }>[];
   const { replications, seed } = state;
   const ranKey = runKey(state);
+  // Call tables of an earlier run are no longer wanted.
+  callTablesRun++;
   const tasks: BrowserTask[] = [];
   // Replication-major order, so a cancelled run keeps complete pairs for the paired differences.
   for (let r = 0; r < replications; r++) for (const c of ok) tasks.push({ source: { json: c.json, files: {} }, replication: r, seed });
@@ -352,6 +355,7 @@ async function run(): Promise<void> {
     renderResults(lastComparison, summaries);
     shownRun = ranKey;
     markStale();
+    void showCallTables(ok.map((c) => c.json), ok.map((c) => c.name), seed);
     status.textContent = outcome.aborted ? `Cancelled: showing the ${complete} replications finished for every scenario.` : `Done: ${complete} replications per scenario.`;
   } catch (e) {
     status.textContent = `The run failed: ${(e as Error).message}`;
@@ -359,6 +363,27 @@ async function run(): Promise<void> {
     runButton.disabled = false;
     cancelButton.disabled = true;
     cancelButton.removeEventListener('click', onCancel);
+  }
+}
+
+/** Each run counts up; call tables of an older run arrive too late and are dropped. */
+let callTablesRun = 0;
+
+/** After a run: the first replication of each scenario again, with its call log, for the contact and conversion tables. */
+async function showCallTables(scenarios: Record<string, unknown>[], names: string[], seed: number): Promise<void> {
+  const mine = ++callTablesRun;
+  const box = $('call-tables');
+  box.replaceChildren(el('p', { className: 'hint' }, 'Counting the calls of the first replication...'));
+  try {
+    const views: HTMLElement[] = [];
+    for (const [i, json] of scenarios.entries()) {
+      const tables = await pool!.callTables({ source: { json, files: {} }, replication: 0, seed });
+      if (mine !== callTablesRun) return;
+      views.push(callTablesView(i, names[i], tables));
+    }
+    box.replaceChildren(...views);
+  } catch (e) {
+    if (mine === callTablesRun) box.replaceChildren(el('p', {}, `The call tables could not be made: ${(e as Error).message}`));
   }
 }
 

@@ -65,6 +65,17 @@ describe.skipIf(!hasChromium)('the workbench page tells no false wins', () => {
     expect(await page.locator('#differences li').first().textContent()).toContain(`\u2212${mean.toFixed(1)} percentage points contact rate, 95% interval \u2212${lo.toFixed(1)} to \u2212${hi.toFixed(1)}`);
     // Zero is marked: a vertical rule at x = 0 lies within the plot (the axis domain includes it).
     expect(await chart.locator('g[aria-label="rule"] line').count()).toBeGreaterThan(0);
+    // How each scenario reached its leads: one call per lead means no lead is called a second time before it is
+    // reached, so its contact-by-attempt table stops at attempt 1 and its leads are first reached on attempt 1 or never.
+    await expect.poll(() => page.locator('#calls-attempt-1 tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await page.locator('#calls-attempt-1 tbody th').allTextContents()).toEqual(['1']);
+    expect(await page.locator('#calls-first-contact-1 tbody th').allTextContents()).toEqual(['1', 'never reached']);
+    expect(await page.locator('#calls-attempt-0 tbody tr').count()).toBeGreaterThan(3);
+    // A lead never reached never funds; some reached ones do.
+    const never = page.locator('#calls-first-contact-0 tbody tr', { has: page.locator('th', { hasText: 'never reached' }) });
+    expect(await never.locator('td').nth(2).textContent()).toBe('0');
+    const firstRow = page.locator('#calls-first-contact-0 tbody tr').first();
+    expect(Number((await firstRow.locator('td').nth(2).textContent())!.replace(/,/g, ''))).toBeGreaterThan(0);
     // The answer comes first: at 1400 x 900 the verdict and its charts are on the first screen.
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0));
