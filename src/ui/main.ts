@@ -11,6 +11,7 @@ import { setupHistory } from './history';
 import { setupSensitivity } from './sensitivity';
 import { PRESET_COMPARISONS } from './presets';
 import { callTablesView } from './callTablesView';
+import { readSets, writeSet } from './scenarioSets';
 import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
 import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
@@ -213,6 +214,7 @@ function setup(): void {
     save();
     renderAll();
   });
+  setupSets();
   $('add-scenario').addEventListener('click', () => {
     let copy = state.scenarios[state.selected];
     try {
@@ -364,6 +366,50 @@ async function run(): Promise<void> {
     cancelButton.disabled = true;
     cancelButton.removeEventListener('click', onCancel);
   }
+}
+
+/** Named scenario sets kept in the browser: save the working set under a name, open one (Back returns), delete one. */
+function setupSets(): void {
+  const select = $<HTMLSelectElement>('saved-sets');
+  const say = (text: string) => ($('sets-status').textContent = text);
+  const list = (chosen?: string) => {
+    const names = Object.keys(readSets(localStorage)).sort();
+    select.replaceChildren(...(names.length ? names.map((n) => Object.assign(el('option', {}, n), { value: n })) : [Object.assign(el('option', {}, '(none saved yet)'), { value: '' })]));
+    if (chosen) select.value = chosen;
+    ($('open-set') as HTMLButtonElement).disabled = names.length === 0;
+    ($('delete-set') as HTMLButtonElement).disabled = names.length === 0;
+  };
+  $('save-set').addEventListener('click', () => {
+    const name = $<HTMLInputElement>('set-name').value.trim();
+    if (!name) return say('Give the set a name first.');
+    try {
+      writeSet(localStorage, name, state);
+    } catch {
+      return say('The browser would not keep the set (storage full or disabled).');
+    }
+    list(name);
+    say(`Saved ${state.scenarios.length} scenarios as "${name}".`);
+  });
+  $('open-set').addEventListener('click', () => {
+    const set = readSets(localStorage)[select.value];
+    if (!set) return;
+    // The scenarios being replaced stay one step back in the browser history, as with a loaded comparison.
+    history.pushState(null, '', location.hash || stateToHash(state));
+    state = structuredClone(set);
+    removed = undefined;
+    $('undo-remove').hidden = true;
+    save();
+    renderAll();
+    say(`Opened "${select.value}". Your previous scenarios are one step back (the browser's Back button).`);
+  });
+  $('delete-set').addEventListener('click', () => {
+    const name = select.value;
+    if (!name) return;
+    writeSet(localStorage, name, undefined);
+    list();
+    say(`Deleted the set "${name}".`);
+  });
+  list();
 }
 
 /** Each run counts up; call tables of an older run arrive too late and are dropped. */

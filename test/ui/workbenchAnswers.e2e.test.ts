@@ -110,6 +110,18 @@ describe.skipIf(!hasChromium)('the workbench page tells no false wins', () => {
     expect(await page.getByLabel('Scenario name').inputValue()).toBe('Middle');
   });
 
+  it('keeps named scenario sets in the browser and opens them again', async () => {
+    await page.goto(base + link([floor, { ...floor, name: 'Other' }]));
+    await page.getByLabel('Save these scenarios as').fill('Two floors');
+    await page.getByRole('button', { name: 'Save set' }).click();
+    await page.getByRole('button', { name: 'Load comparison' }).click();
+    expect(await page.locator('#scenario-tabs button').allTextContents()).not.toContain('Other');
+    await page.reload();
+    await page.getByLabel('Saved sets').selectOption('Two floors');
+    await page.getByRole('button', { name: 'Open set' }).click();
+    expect(await page.locator('#scenario-tabs button').allTextContents()).toEqual(['Our floorbaseline', 'Other']);
+  });
+
   it('says a broken share link is damaged and keeps it in the address', async () => {
     const good = link([floor, { ...floor, name: 'Other' }]);
     const broken = good.slice(0, Math.floor(good.length / 2));
