@@ -1,4 +1,5 @@
 import type { CallTables } from '../worker/simApi';
+import type { BrowserPool } from './browserPool';
 import { el } from './dom';
 import { conversionTable } from './historyViews';
 
@@ -25,4 +26,30 @@ export function callTablesView(scenario: number, name: string, tables: CallTable
     conversionTable(`calls-speed-${scenario}`, `${name}: conversion by speed to lead (time from the lead to its first call)`, 'First call within', tables.bySpeedToLead),
     conversionTable(`calls-first-contact-${scenario}`, `${name}: conversion by the attempt that first reached the lead`, 'First reached on', tables.byAttemptOfFirstContact),
   );
+}
+
+/** Each run counts up; call tables of an older run arrive too late and are dropped. */
+let callTablesRun = 0;
+
+/** A new run started: the call tables on their way belong to the old one. */
+export function dropCallTables(): void {
+  callTablesRun++;
+}
+
+/** After a run: the first replication of each scenario again, with its call log, for the contact and conversion tables. */
+export async function showCallTables(pool: BrowserPool, scenarios: readonly { name: string; json: Record<string, unknown> }[], seed: number): Promise<void> {
+  const mine = ++callTablesRun;
+  const box = document.getElementById('call-tables')!;
+  box.replaceChildren(el('p', { className: 'hint' }, 'Counting the calls of the first replication...'));
+  try {
+    const views: HTMLElement[] = [];
+    for (const [i, s] of scenarios.entries()) {
+      const tables = await pool.callTables({ source: { json: s.json, files: {} }, replication: 0, seed });
+      if (mine !== callTablesRun) return;
+      views.push(callTablesView(i, s.name, tables));
+    }
+    box.replaceChildren(...views);
+  } catch (e) {
+    if (mine === callTablesRun) box.replaceChildren(el('p', {}, `The call tables could not be made: ${(e as Error).message}`));
+  }
 }

@@ -10,8 +10,8 @@ import { download, el } from './dom';
 import { setupHistory } from './history';
 import { setupSensitivity } from './sensitivity';
 import { PRESET_COMPARISONS } from './presets';
-import { callTablesView } from './callTablesView';
-import { readSets, writeSet } from './scenarioSets';
+import { dropCallTables, showCallTables } from './callTablesView';
+import { setupSets } from './scenarioSets';
 import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
 import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
@@ -214,7 +214,18 @@ function setup(): void {
     save();
     renderAll();
   });
-  setupSets();
+  setupSets({
+    current: () => state,
+    open(set) {
+      // The scenarios being replaced stay one step back in the browser history, as with a loaded comparison.
+      history.pushState(null, '', location.hash || stateToHash(state));
+      state = set;
+      removed = undefined;
+      $('undo-remove').hidden = true;
+      save();
+      renderAll();
+    },
+  });
   $('add-scenario').addEventListener('click', () => {
     let copy = state.scenarios[state.selected];
     try {
@@ -319,7 +330,7 @@ async function run(): Promise<void> {
   const { replications, seed } = state;
   const ranKey = runKey(state);
   // Call tables of an earlier run are no longer wanted.
-  callTablesRun++;
+  dropCallTables();
   const tasks: BrowserTask[] = [];
   // Replication-major order, so a cancelled run keeps complete pairs for the paired differences.
   for (let r = 0; r < replications; r++) for (const c of ok) tasks.push({ source: { json: c.json, files: {} }, replication: r, seed });
@@ -357,7 +368,7 @@ async function run(): Promise<void> {
     renderResults(lastComparison, summaries);
     shownRun = ranKey;
     markStale();
-    void showCallTables(ok.map((c) => c.json), ok.map((c) => c.name), seed);
+    void showCallTables(pool, ok.map((c) => ({ name: c.name, json: c.json })), seed);
     status.textContent = outcome.aborted ? `Cancelled: showing the ${complete} replications finished for every scenario.` : `Done: ${complete} replications per scenario.`;
   } catch (e) {
     status.textContent = `The run failed: ${(e as Error).message}`;
@@ -365,71 +376,6 @@ async function run(): Promise<void> {
     runButton.disabled = false;
     cancelButton.disabled = true;
     cancelButton.removeEventListener('click', onCancel);
-  }
-}
-
-/** Named scenario sets kept in the browser: save the working set under a name, open one (Back returns), delete one. */
-function setupSets(): void {
-  const select = $<HTMLSelectElement>('saved-sets');
-  const say = (text: string) => ($('sets-status').textContent = text);
-  const list = (chosen?: string) => {
-    const names = Object.keys(readSets(localStorage)).sort();
-    select.replaceChildren(...(names.length ? names.map((n) => Object.assign(el('option', {}, n), { value: n })) : [Object.assign(el('option', {}, '(none saved yet)'), { value: '' })]));
-    if (chosen) select.value = chosen;
-    ($('open-set') as HTMLButtonElement).disabled = names.length === 0;
-    ($('delete-set') as HTMLButtonElement).disabled = names.length === 0;
-  };
-  $('save-set').addEventListener('click', () => {
-    const name = $<HTMLInputElement>('set-name').value.trim();
-    if (!name) return say('Give the set a name first.');
-    try {
-      writeSet(localStorage, name, state);
-    } catch {
-      return say('The browser would not keep the set (storage full or disabled).');
-    }
-    list(name);
-    say(`Saved ${state.scenarios.length} scenarios as "${name}".`);
-  });
-  $('open-set').addEventListener('click', () => {
-    const set = readSets(localStorage)[select.value];
-    if (!set) return;
-    // The scenarios being replaced stay one step back in the browser history, as with a loaded comparison.
-    history.pushState(null, '', location.hash || stateToHash(state));
-    state = structuredClone(set);
-    removed = undefined;
-    $('undo-remove').hidden = true;
-    save();
-    renderAll();
-    say(`Opened "${select.value}". Your previous scenarios are one step back (the browser's Back button).`);
-  });
-  $('delete-set').addEventListener('click', () => {
-    const name = select.value;
-    if (!name) return;
-    writeSet(localStorage, name, undefined);
-    list();
-    say(`Deleted the set "${name}".`);
-  });
-  list();
-}
-
-/** Each run counts up; call tables of an older run arrive too late and are dropped. */
-let callTablesRun = 0;
-
-/** After a run: the first replication of each scenario again, with its call log, for the contact and conversion tables. */
-async function showCallTables(scenarios: Record<string, unknown>[], names: string[], seed: number): Promise<void> {
-  const mine = ++callTablesRun;
-  const box = $('call-tables');
-  box.replaceChildren(el('p', { className: 'hint' }, 'Counting the calls of the first replication...'));
-  try {
-    const views: HTMLElement[] = [];
-    for (const [i, json] of scenarios.entries()) {
-      const tables = await pool!.callTables({ source: { json, files: {} }, replication: 0, seed });
-      if (mine !== callTablesRun) return;
-      views.push(callTablesView(i, names[i], tables));
-    }
-    box.replaceChildren(...views);
-  } catch (e) {
-    if (mine === callTablesRun) box.replaceChildren(el('p', {}, `The call tables could not be made: ${(e as Error).message}`));
   }
 }
 
