@@ -1,4 +1,5 @@
-export { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec } from './specs';
+export { differenceRows, differenceUnit, pairedDifferenceSpec, VERDICT_COLORS, type DifferenceRow } from './differenceSpec';
+export { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, SCENARIO_COLORS, timeBinSpec } from './specs';
 export {
   agentRows,
   FUNNEL_STAGES,

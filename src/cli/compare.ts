@@ -34,13 +34,13 @@ export const compareCommand: Command = {
     if (positional.length < 2) throw new UsageError(`expected at least two scenario files (the first is the baseline), got ${positional.length}`);
     const overrides: Record<string, unknown> = {};
     if (f['warmup-days'] !== undefined) overrides.warmupDays = f['warmup-days'];
-    const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number }[] = [];
+    const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number; windowDays: number }[] = [];
     const problems: string[] = [];
     for (const path of positional) {
       try {
         const { source, resolved } = readScenarioSource(path, io.cwd, overrides);
         checkRunSize(resolved, path, Boolean(f.force));
-        loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications });
+        loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, windowDays: resolved.config.days - resolved.config.warmupDays });
       } catch (e) {
         if (e instanceof ScenarioError) problems.push(e.message);
         else throw e;
@@ -69,7 +69,7 @@ export const compareCommand: Command = {
       return 1;
     }
     const summaries = loaded.map((l, s) => summarize(l.name, seed, complete.map((r) => at(s, r)!)));
-    const comparison = compareScenarios(summaries);
+    const comparison = compareScenarios(summaries, { windowDays: loaded.map((l) => l.windowDays) });
     if (f.json) io.out(JSON.stringify({ ...comparison, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
     else io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
     if (f.report) {

@@ -1,4 +1,4 @@
-import type { Comparison } from '../compare';
+import { DAYS_PER_MONTH, WINDOW_TOTALS, type Comparison } from '../compare';
 import type { Verdict } from '../compare';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
@@ -35,7 +35,13 @@ function letter(i: number): string {
 export function formatComparison(c: Comparison, options: { color: boolean }): string {
   const out: string[] = [];
   out.push(`${c.scenarios.length} scenarios, ${c.replications} replications each, seed ${c.seed} (common random numbers: replication r of every scenario sees the same leads)`);
-  c.scenarios.forEach((s, i) => out.push(`  ${letter(i)}: ${s.name}${i === 0 ? ' (baseline)' : ''}`));
+  c.scenarios.forEach((s, i) => out.push(`  ${letter(i)}: ${s.name}${i === 0 ? ' (baseline)' : ''}${c.windowDays ? `, ${c.windowDays[i]} measured days` : ''}`));
+  if (c.totals === 'per month') {
+    out.push(
+      'The measured windows differ, so differences of counts and money (leads, funded, costs, revenue) are per month',
+      `(${DAYS_PER_MONTH.toFixed(2)} days) of each scenario's own window; each scenario's column is its total over its own window.`,
+    );
+  }
   out.push('');
   const header = ['Metric', ...c.scenarios.map((_, i) => letter(i)), ...c.scenarios.slice(1).map((_, i) => `${letter(i + 1)} - A`)];
   const rows: { text: string[]; verdicts: (Verdict | null)[] }[] = METRIC_NAMES.filter((m) => c.scenarios.some((s) => s.metrics[m])).map((m) => {
@@ -45,7 +51,8 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
       const d = s.vsBaseline![m];
       const interval = d.ci95 ? ` [${formatDifference(m, d.ci95[0])}, ${formatDifference(m, d.ci95[1])}]` : '';
       const word = d.verdict === 'no clear difference' ? '' : ` ${d.verdict}`;
-      text.push(`${formatDifference(m, d.mean)}${interval}${word}`);
+      const unit = c.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
+      text.push(`${formatDifference(m, d.mean)}${interval}${unit}${word}`);
       verdicts.push(d.verdict);
     }
     return { text, verdicts };

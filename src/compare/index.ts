@@ -1,4 +1,5 @@
-export { compareScenarios, type ComparedScenario, type Comparison } from './compareScenarios';
+export { compareScenarios, type CompareOptions, type ComparedScenario, type Comparison } from './compareScenarios';
+export { DAYS_PER_MONTH, perMonth, WINDOW_TOTALS } from './windowTotals';
 export { pairedDifference, verdictOf, type PairedDifference, type Verdict } from './pairedDifference';
 export { parsePath, setAtPath, type PathStep } from './jsonPath';
 export { expandValues, parseSweepSpec, type SweepParameter, type SweepSpec } from './sweepSpec';

@@ -1,6 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { RunResult } from '../sim/runResult';
-import type { SimApi } from '../worker/simApi';
+import type { CallTables, SimApi } from '../worker/simApi';
 import { drainTasks, type PoolOutcome, type SimTask } from '../worker/taskQueue';
 
 /** One replication of one scenario (the same task the Node pool runs). */
@@ -60,6 +60,11 @@ export class BrowserPool {
         },
       );
     });
+  }
+
+  /** One replication's contact and conversion tables, from the first worker (after the runs, so it is free). */
+  callTables(task: BrowserTask): Promise<CallTables> {
+    return this.remotes[0].callTables(task.source, task.replication, task.seed);
   }
 
   terminate(): void {

@@ -1,19 +1,15 @@
 import type { PairedDifference } from '../compare/pairedDifference';
+import { DAYS_PER_MONTH } from '../compare/windowTotals';
 import type { MetricName } from '../sim/runResult';
 import { formatMetric } from '../format';
 import { METRICS } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
 
-/** Average days in a month, to turn counts over the measured window into counts a month. */
-export const DAYS_PER_MONTH = 365.25 / 12;
+export { DAYS_PER_MONTH, perMonth } from '../compare/windowTotals';
 
 /** A value of a metric in its unit (the one formatter of src/format, shared with the command line). */
 export const formatValue = formatMetric;
 
-/** Funded loans of the measured window as funded loans a month. */
-export function perMonth(count: number, windowDays: number): number {
-  return (count * DAYS_PER_MONTH) / windowDays;
-}
 
 /** The two lines of a results table cell: the mean, and "59.8% to 60.4%" (empty with one replication). */
 export function formatCell(metric: MetricName, s: MetricSummary): [mean: string, interval: string] {
@@ -26,19 +22,27 @@ export function formatSummary(metric: MetricName, s: MetricSummary): string {
   return s.ci95 ? `${mean} (95% interval ${formatValue(metric, s.ci95[0])} to ${formatValue(metric, s.ci95[1])})` : mean;
 }
 
-const signed = (v: number, digits: number) => `${v >= 0 ? '+' : '\u2212'}${Math.abs(v).toFixed(digits)}`;
+const signed = (v: number, digits: number) => {
+  const text = Math.abs(v).toFixed(digits);
+  // A difference that rounds to zero has no sign ("0.0", never "-0.0").
+  return Number(text) === 0 ? text : `${v > 0 ? '+' : '\u2212'}${text}`;
+};
 
 /**
  * A paired difference against the baseline in plain words. Shares read as percentage points; the count of funded
- * loans is scaled from the measured window to a month.
+ * loans is scaled from the measured window to a month (`windowDays` "per month": it already is, because the
+ * scenarios' windows differ and each side was paired a month of its own window).
  *
  * @example
  * pairedDifferenceInWords('funded', d, 46) // "+14 funded loans a month, 95% interval +9 to +19"
  */
-export function pairedDifferenceInWords(metric: MetricName, d: PairedDifference, windowDays: number): string {
+export function pairedDifferenceInWords(metric: MetricName, d: PairedDifference, windowDays: number | 'per month'): string {
   const interval = (f: (v: number) => string) => (d.ci95 ? `, 95% interval ${f(d.ci95[0])} to ${f(d.ci95[1])}` : '');
   if (metric === 'funded') {
-    const perMonth = (v: number) => signed((v * DAYS_PER_MONTH) / windowDays, 0);
+    const monthly = (v: number) => (windowDays === 'per month' ? v : (v * DAYS_PER_MONTH) / windowDays);
+    // Whole loans when the difference is large, one decimal when it is small ("+0.4", not "+0").
+    const digits = Math.abs(monthly(d.mean)) < 10 ? 1 : 0;
+    const perMonth = (v: number) => signed(monthly(v), digits);
     return `${perMonth(d.mean)} funded loans a month${interval(perMonth)}`;
   }
   const label = METRICS[metric].label.toLowerCase();

@@ -11,6 +11,7 @@ import { messageOf } from '../schema';
 import type { CallOutcome } from '../sim/callLog';
 import type { HistoryApi, HistoryFit, HistoryRequest, HistoryResult } from '../worker/historyApi';
 import { download, el, onFilesChosen } from './dom';
+import { fitQuality, fitQualityWords } from './fitQuality';
 import { count } from './historyFormat';
 import { createHistoryStore } from './historyStore';
 import { arrivalsChartSpec, arrivalsUsedMessage, baseName, chartNodes, FIT_CHARTS, columnsView, conversionTable, failureMessage, fitNotesView, fitUsedMessage, keyNumbersView, modelFileText, outcomeWordsView, reportView } from './historyViews';
@@ -23,9 +24,15 @@ export { HISTORY_STORAGE_KEY } from './historyStore';
 export interface HistoryHooks {
   /** Writes each path's value into the selected scenario; says which scenario, or why not. */
   applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean } | { ok: false; message: string };
+  /** Writes each path's value into every scenario, so compared scenarios share one contact model. */
+  applyToAll(changes: Record<string, unknown>): { ok: true; names: string[]; invalid: string[] } | { ok: false; message: string };
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** The sample call log (data/calllogs: 3,000 leads drawn from a known model, US dates on Chicago time). */
+const SAMPLE_FILE_NAME = 'sample-calls.csv.gz';
+const SAMPLE_SETTINGS = { timeZone: 'America/Chicago', dateOrder: '' } as const;
 
 function startWorker(): { worker: Worker; api: Remote<HistoryApi> } {
   const worker = new Worker(new URL('./historyWorker.ts', import.meta.url), { type: 'module', name: 'leadlab-history' });
@@ -101,8 +108,14 @@ export function setupHistory(hooks: HistoryHooks): void {
 
   function renderFit(fit: HistoryFit | undefined): void {
     const box = $('history-fit');
-    $<HTMLButtonElement>('history-use-fit').disabled = !fit?.ok;
-    $<HTMLButtonElement>('history-download-fit').disabled = !fit?.ok;
+    const quality = fit?.ok ? fitQuality(fit.fit) : undefined;
+    const usable = Boolean(quality && quality.level !== 'unusable');
+    $<HTMLButtonElement>('history-use-fit').disabled = !usable;
+    $<HTMLButtonElement>('history-use-fit-all').disabled = !usable;
+    $<HTMLButtonElement>('history-download-fit').disabled = !usable;
+    const note = $('history-fit-quality');
+    note.textContent = quality ? fitQualityWords(quality) : '';
+    note.className = `fit-quality ${quality?.level ?? ''}`;
     box.hidden = !fit;
     if (!fit) return;
     if (!fit.ok) {
@@ -210,13 +223,32 @@ export function setupHistory(hooks: HistoryHooks): void {
     status.textContent = fit.ok ? `Fitted ${name}: read in ${(result.elapsedMs / 1000).toFixed(1)} s, fitted in ${(fit.elapsedMs / 1000).toFixed(1)} s.` : `${name} was read, but could not be fitted: ${fit.error.message}`;
   }
 
-  /** A new file: its columns are detected afresh. */
-  function take(files: ArrayLike<File> | null | undefined): void {
+  /**
+   * A new file: its columns are detected afresh. The sample's time zone and date order belong to the sample: a
+   * file of the user's own gets back the settings from before the sample (or the defaults after a reload).
+   */
+  function take(files: ArrayLike<File> | null | undefined, fromSample = false): void {
     const f = files?.[0];
     if (!f) return;
+    if (!fromSample && sampleSettingsInPlace) {
+      const back = beforeSample ?? { timeZone: '', dateOrder: '' as const };
+      store.setRequest(back);
+      renderSettings();
+      tzInput.removeAttribute('aria-invalid');
+      $('history-use-status').textContent = `The sample's time zone (${SAMPLE_SETTINGS.timeZone}) was for the sample only: ${f.name} is read with ${back.timeZone || 'UTC'}; change it above if its times are local elsewhere.`;
+    }
+    if (!fromSample) {
+      beforeSample = undefined;
+      sampleSettingsInPlace = false;
+    }
     file = f;
     changeRequest({ map: {} });
   }
+  /** The reading settings from before the sample was loaded (unknown after a reload: the defaults then). */
+  let beforeSample: Pick<HistoryRequest, 'timeZone' | 'dateOrder'> | undefined;
+  /** Whether the time zone and date order are still the ones the sample set (kept across a reload by the last file's name). */
+  let sampleSettingsInPlace =
+    store.state.read?.fileName === SAMPLE_FILE_NAME && store.state.request.timeZone === SAMPLE_SETTINGS.timeZone && store.state.request.dateOrder === SAMPLE_SETTINGS.dateOrder;
 
   // Settings: each change is kept at once, so nothing typed is lost.
   kindSelect.addEventListener('change', () => {
@@ -225,9 +257,16 @@ export function setupHistory(hooks: HistoryHooks): void {
   });
   dateOrderSelect.addEventListener('change', () => {
     const order = dateOrderSelect.value;
-    if (order === '' || order === 'mdy' || order === 'dmy' || order === 'ymd') changeRequest({ dateOrder: order });
+    if (order === '' || order === 'mdy' || order === 'dmy' || order === 'ymd') {
+      sampleSettingsInPlace = false;
+      changeRequest({ dateOrder: order });
+    }
   });
-  tzInput.addEventListener('input', () => store.setRequest({ timeZone: tzInput.value }));
+  tzInput.addEventListener('input', () => {
+    // A zone the user types is theirs, for the next file too.
+    sampleSettingsInPlace = false;
+    store.setRequest({ timeZone: tzInput.value });
+  });
   tzInput.addEventListener('change', () => {
     const zone = tzInput.value.trim();
     try {
@@ -249,10 +288,13 @@ export function setupHistory(hooks: HistoryHooks): void {
       const response = await fetch(sampleCallLogUrl);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const blob = await response.blob();
-      store.setRequest({ kind: 'auto', timeZone: 'America/Chicago', dateOrder: '' });
+      const request = store.state.request;
+      if (!sampleSettingsInPlace) beforeSample = { timeZone: request.timeZone, dateOrder: request.dateOrder };
+      sampleSettingsInPlace = true;
+      store.setRequest({ kind: 'auto', ...SAMPLE_SETTINGS });
       renderSettings();
       tzInput.removeAttribute('aria-invalid');
-      take([new File([blob], 'sample-calls.csv.gz', { type: 'application/gzip' })]);
+      take([new File([blob], SAMPLE_FILE_NAME, { type: 'application/gzip' })], true);
     } catch (e) {
       status.textContent = '';
       showError(`the sample call log could not be loaded (${messageOf(e)}); choose a file of your own`);
@@ -269,15 +311,23 @@ export function setupHistory(hooks: HistoryHooks): void {
   });
   onFilesChosen($<HTMLInputElement>('history-file'), $('history-drop'), take);
 
+  $('history-use-fit-all').addEventListener('click', () => {
+    const fit = store.state.fit;
+    if (!fit?.ok || fitQuality(fit.fit).level === 'unusable') return;
+    const done = hooks.applyToAll({ contactModel: fit.scenarioContactModel });
+    $('history-use-status').textContent = done.ok
+      ? `All ${done.names.length} scenarios now use this fit (their JSON holds the fitted "contactModel" in place of their "contact" settings)${done.invalid.length ? `, but ${done.invalid.join(', ')} ${done.invalid.length === 1 ? 'has' : 'have'} other problems to fix` : ''}. Run the comparison to see what it changes.`
+      : done.message;
+  });
   $('history-use-fit').addEventListener('click', () => {
     const fit = store.state.fit;
-    if (!fit?.ok) return;
+    if (!fit?.ok || fitQuality(fit.fit).level === 'unusable') return;
     const done = hooks.applyToSelected({ contactModel: fit.scenarioContactModel });
     $('history-use-status').textContent = done.ok ? fitUsedMessage(done) : done.message;
   });
   $('history-download-fit').addEventListener('click', () => {
     const { fit, read } = store.state;
-    if (!fit?.ok || !read?.ok || read.kind !== 'calls') return;
+    if (!fit?.ok || !read?.ok || read.kind !== 'calls' || fitQuality(fit.fit).level === 'unusable') return;
     download(new Blob([modelFileText(fit, read)], { type: 'application/json' }), `${baseName(read.fileName)}-model.json`);
   });
   $('history-use-arrivals').addEventListener('click', () => {

@@ -9,12 +9,16 @@ import { BrowserPool, type BrowserTask } from './browserPool';
 import { download, el } from './dom';
 import { setupHistory } from './history';
 import { setupLossView } from './lossView';
+import { setupSensitivity } from './sensitivity';
 import { PRESET_COMPARISONS } from './presets';
+import { dropCallTables, showCallTables } from './callTablesView';
+import { setupSets } from './scenarioSets';
 import { renderResults } from './renderResults';
 import { comparisonCsv } from './resultsCsv';
 import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
 import { renderScenarioForm } from './scenarioSections';
-import { parseState, STORAGE_KEY, stateFromHash, stateToHash, type WorkbenchState } from './workbenchState';
+import { contactModelWarning } from './contactModels';
+import { parseState, readAnyLink, readLink, STORAGE_KEY, stateToCompressedHash, stateToHash, type LinkInAddress, type WorkbenchState } from './workbenchState';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -22,25 +26,67 @@ function presetState(index: number, replications = 5, seed = 1): WorkbenchState 
   return { scenarios: PRESET_COMPARISONS[index].scenarios.map((s) => JSON.stringify(s, null, 2)), seed, replications, selected: 0 };
 }
 
-function initialState(): WorkbenchState {
-  const fromLink = stateFromHash(location.hash);
-  if (fromLink) return fromLink;
+/** A link that cannot be read is kept in the address (so it can be sent back or repaired) until the user changes something. */
+let damagedLink: string | undefined;
+
+function initialState(link: LinkInAddress): WorkbenchState {
+  if (link.kind === 'ok') return link.state;
+  if (link.kind === 'damaged') damagedLink = link.reason;
   const stored = localStorage.getItem(STORAGE_KEY);
   return (stored && parseState(stored)) || presetState(0);
 }
 
-let state = initialState();
+let state = presetState(0);
 let lastComparison: Comparison | undefined;
+/** The scenarios, seed and replications of the results on screen. */
+let shownRun: string | undefined;
+
+const runKey = (s: WorkbenchState) => JSON.stringify([s.scenarios, s.seed, s.replications]);
+
+/** Results on screen are marked out of date once the scenarios, seed or replications differ from their run. */
+function markStale(): void {
+  const stale = shownRun !== undefined && shownRun !== runKey(state);
+  const note = $('stale-note');
+  note.hidden = !stale;
+  note.textContent = stale ? 'Out of date: the scenarios changed after this run. Press "Run comparison" to see the numbers for them.' : '';
+  $('answer-results').classList.toggle('out-of-date', stale);
+  $('results').classList.toggle('out-of-date', stale);
+}
+
+/** Warns before and after a run when the scenarios answer the phone by different contact models. */
+function renderWarnings(): void {
+  const scenarios = state.scenarios.flatMap((text, i) => {
+    const c = check(text);
+    return c.ok ? [{ name: nameOf(text, i), json: c.json }] : [];
+  });
+  const warning = scenarios.length === state.scenarios.length ? contactModelWarning(scenarios) : undefined;
+  $('run-warnings').replaceChildren(...(warning ? [el('p', {}, warning)] : []));
+}
+
+/** Counts the links written, so a late packed link never replaces a newer one. */
+let linkVersion = 0;
 
 /** Keeps the state in localStorage and the page address. */
 function save(): void {
+  markStale();
+  renderWarnings();
+  if (damagedLink !== undefined) {
+    // The first change the user makes replaces the damaged link with a working one.
+    damagedLink = undefined;
+    $('link-error').replaceChildren();
+  }
   const text = JSON.stringify(state);
   try {
     localStorage.setItem(STORAGE_KEY, text);
   } catch {
     // A full or disabled storage still leaves the comparison in the page address.
   }
+  // The plain link at once (a reload right away finds it), then the short one when it is packed.
   history.replaceState(null, '', stateToHash(state));
+  const mine = ++linkVersion;
+  void stateToCompressedHash(state).then((hash) => {
+    if (mine === linkVersion) history.replaceState(null, '', hash);
+  });
 }
 
 type Checked = { ok: true; json: Record<string, unknown>; name: string; windowDays: number } | { ok: false; json?: unknown; issues: SchemaIssue[] };
@@ -86,6 +132,8 @@ function renderTabs(): void {
   );
   ($('remove-scenario') as HTMLButtonElement).disabled = state.scenarios.length <= 1;
   ($('make-baseline') as HTMLButtonElement).disabled = state.selected === 0;
+  const names = state.scenarios.map(nameOf);
+  $('comparing').textContent = names.length > 1 ? `Baseline: ${names[0]}. Compared with it: ${names.slice(1).join('; ')}.` : `Only one scenario (${names[0]}): add a copy below and change it to compare.`;
 }
 
 function renderIssues(checked: Checked): void {
@@ -149,19 +197,35 @@ function setup(): void {
   wireInputs($('main-fields'), onFormInput);
   $('load-preset').addEventListener('click', () => {
     // The scenarios being replaced stay one step back in the browser history, so Back brings them back.
-    history.pushState(null, '', stateToHash(state));
+    history.pushState(null, '', location.hash || stateToHash(state));
     const preset = PRESET_COMPARISONS[Number(presetSelect.value)];
     state = presetState(Number(presetSelect.value), state.replications, state.seed);
+    // A removal from the replaced scenarios is not undone into the new ones.
+    removed = undefined;
+    $('undo-remove').hidden = true;
     save();
     renderAll();
     $('status').textContent = `Loaded "${preset.title}". Your previous scenarios are one step back: use the browser's Back button to return to them.`;
   });
-  window.addEventListener('popstate', () => {
-    const linked = stateFromHash(location.hash);
-    if (!linked) return;
-    state = linked;
+  window.addEventListener('popstate', async () => {
+    const link = await readAnyLink(location.hash);
+    if (link.kind === 'damaged') showDamagedLink(link);
+    if (link.kind !== 'ok') return;
+    state = link.state;
     save();
     renderAll();
+  });
+  setupSets({
+    current: () => state,
+    open(set) {
+      // The scenarios being replaced stay one step back in the browser history, as with a loaded comparison.
+      history.pushState(null, '', location.hash || stateToHash(state));
+      state = set;
+      removed = undefined;
+      $('undo-remove').hidden = true;
+      save();
+      renderAll();
+    },
   });
   $('add-scenario').addEventListener('click', () => {
     let copy = state.scenarios[state.selected];
@@ -177,8 +241,21 @@ function setup(): void {
   });
   $('remove-scenario').addEventListener('click', () => {
     if (state.scenarios.length <= 1) return;
-    state.scenarios.splice(state.selected, 1);
-    select(Math.max(0, state.selected - 1));
+    const index = state.selected;
+    const [text] = state.scenarios.splice(index, 1);
+    removed = { text, index };
+    const undo = $('undo-remove');
+    undo.hidden = false;
+    undo.textContent = `Undo remove of "${nameOf(text, index)}"`;
+    select(Math.max(0, index - 1));
+  });
+  $('undo-remove').addEventListener('click', () => {
+    if (!removed) return;
+    state.scenarios.splice(Math.min(removed.index, state.scenarios.length), 0, removed.text);
+    const at = removed.index;
+    removed = undefined;
+    $('undo-remove').hidden = true;
+    select(at);
   });
   $('make-baseline').addEventListener('click', () => {
     const [s] = state.scenarios.splice(state.selected, 1);
@@ -232,6 +309,8 @@ function renderAll(): void {
 }
 
 let pool: BrowserPool | undefined;
+/** The last scenario removed, and where it was, so Remove can be undone. */
+let removed: { text: string; index: number } | undefined;
 
 async function run(): Promise<void> {
   const status = $('status');
@@ -250,6 +329,9 @@ async function run(): Promise<void> {
   }
   const ok = checked as Extract<Checked, { ok: true }>[];
   const { replications, seed } = state;
+  const ranKey = runKey(state);
+  // Call tables of an earlier run are no longer wanted.
+  dropCallTables();
   const tasks: BrowserTask[] = [];
   // Replication-major order, so a cancelled run keeps complete pairs for the paired differences.
   for (let r = 0; r < replications; r++) for (const c of ok) tasks.push({ source: { json: c.json, files: {} }, replication: r, seed });
@@ -283,8 +365,11 @@ async function run(): Promise<void> {
       return;
     }
     const summaries: ScenarioSummary[] = ok.map((c, s) => summarize(c.name, seed, Array.from({ length: complete }, (_, r) => outcome.results[r * ok.length + s] as RunResult)));
-    lastComparison = compareScenarios(summaries);
-    renderResults(lastComparison, summaries, ok[0].windowDays);
+    lastComparison = compareScenarios(summaries, { windowDays: ok.map((c) => c.windowDays) });
+    renderResults(lastComparison, summaries);
+    shownRun = ranKey;
+    markStale();
+    void showCallTables(pool, ok.map((c) => ({ name: c.name, json: c.json })), seed);
     status.textContent = outcome.aborted ? `Cancelled: showing the ${complete} replications finished for every scenario.` : `Done: ${complete} replications per scenario.`;
   } catch (e) {
     status.textContent = `The run failed: ${(e as Error).message}`;
@@ -308,17 +393,96 @@ function applyToSelected(changes: Record<string, unknown>): { ok: true; name: st
   return { ok: true, name, valid: check(state.scenarios[state.selected]).ok };
 }
 
-setup();
-setupHistory({ applyToSelected });
-// "Where production is lost" (issue 12): its own section, on the baseline scenario and the page's worker pool.
-setupLossView({
-  baseline: () => {
-    const c = check(state.scenarios[0]);
-    return c.ok ? c : { ok: false, message: `The baseline "${nameOf(state.scenarios[0], 0)}" has problems; fix them in section 1 first.` };
-  },
-  settings: () => ({ replications: state.replications, seed: state.seed }),
-  pool: () => (pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)))),
-});
-renderAll();
-save();
-$('status').textContent = 'Ready: press "Run comparison" to simulate every scenario.';
+/** The History section writes a fit into every scenario, so the comparison keeps one contact model. */
+function applyToAll(changes: Record<string, unknown>): { ok: true; names: string[]; invalid: string[] } | { ok: false; message: string } {
+  const broken = state.scenarios.findIndex((text) => {
+    try {
+      JSON.parse(text);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (broken >= 0) return { ok: false, message: `"${nameOf(state.scenarios[broken], broken)}" has a JSON syntax error; fix it first, then use the fit in all scenarios.` };
+  state.scenarios = state.scenarios.map((text) => {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    for (const [path, value] of Object.entries(changes)) setAtPath(json, path, value);
+    return JSON.stringify(json, null, 2);
+  });
+  save();
+  renderTabs();
+  renderEditor();
+  const names = state.scenarios.map(nameOf);
+  return { ok: true, names, invalid: names.filter((_, i) => !check(state.scenarios[i]).ok) };
+}
+
+function showDamagedLink(link: LinkInAddress): void {
+  if (link.kind !== 'damaged') return;
+  $('link-error').replaceChildren(
+    el('p', {}, el('strong', {}, 'This link is damaged: '), `${link.reason}. The page shows the scenarios you had before instead; the link stays in the address bar until you change something, so you can copy it or ask for a new one.`),
+  );
+}
+
+/** Sets the page up on a state; `keepAddress` leaves the address as it is (a link not yet read, or damaged). */
+function boot(initial: WorkbenchState, keepAddress: boolean): void {
+  state = initial;
+  setup();
+  setupHistory({ applyToSelected, applyToAll });
+  setupSensitivity({
+    selected() {
+      const text = state.scenarios[state.selected];
+      const c = check(text);
+      return c.ok ? { ok: true, name: c.name, json: c.json } : { ok: false, message: `"${nameOf(text, state.selected)}" has problems; fix them in the scenario before varying it.` };
+    },
+    settings: () => ({ seed: state.seed, replications: state.replications }),
+    applyToSelected(changes) {
+      const done = applyToSelected(changes);
+      if (done.ok) renderTabs();
+      return done;
+    },
+  });
+  // "Where production is lost": its own section, on the baseline scenario and the page's worker pool.
+  setupLossView({
+    baseline: () => {
+      const c = check(state.scenarios[0]);
+      return c.ok ? c : { ok: false, message: `The baseline "${nameOf(state.scenarios[0], 0)}" has problems; fix them in section 1 first.` };
+    },
+    settings: () => ({ replications: state.replications, seed: state.seed }),
+    pool: () => (pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)))),
+  });
+  renderAll();
+  if (keepAddress) {
+    markStale();
+    renderWarnings();
+  } else {
+    save();
+  }
+  $('status').textContent = 'Ready: press "Run comparison" to simulate every scenario.';
+}
+
+/**
+ * Reads the link or the stored scenarios and sets the page up. A packed link is unpacked while the page already shows
+ * the stored scenarios (after a reload, the same ones), so nothing waits for it; a different comparison then replaces them.
+ */
+async function start(): Promise<void> {
+  const sync = readLink(location.hash);
+  if (sync.kind !== 'compressed') {
+    boot(initialState(sync), damagedLink !== undefined);
+    if (damagedLink !== undefined) showDamagedLink(sync);
+    return;
+  }
+  boot(initialState({ kind: 'none' }), true);
+  const link = await readAnyLink(location.hash);
+  if (link.kind === 'ok') {
+    if (JSON.stringify(link.state) !== JSON.stringify(state)) {
+      state = link.state;
+      renderAll();
+    }
+    save();
+  } else if (link.kind === 'damaged') {
+    damagedLink = link.reason;
+    showDamagedLink(link);
+  }
+}
+
+void start();

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec } from '../charts';
+import { funnelSpec, intervalSpec, leadsPerAgentSpec, pairedDifferenceSpec, pipelineSpec, timeBinSpec } from '../charts';
 import type { Comparison } from '../compare/compareScenarios';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
@@ -52,7 +52,9 @@ function byId(id: string): HTMLElement {
 
 /** Draws a chart into its figure, with a button that saves it as an SVG file. */
 function chart(id: string, spec: Plot.PlotOptions): void {
-  const svg = Plot.plot(spec);
+  const title = byId(id).previousElementSibling?.textContent ?? id;
+  // The heading above the figure names the chart for screen readers too.
+  const svg = Plot.plot({ ariaLabel: title, ...spec });
   const save = el('button', {}, 'Save chart (SVG)');
   save.type = 'button';
   save.setAttribute('aria-label', `Save the chart "${byId(id).previousElementSibling?.textContent ?? id}" as SVG`);
@@ -87,7 +89,9 @@ async function savePng(svg: SVGSVGElement, fileName: string): Promise<void> {
  * A results table: a row per scenario, a column per metric, each cell the mean and its 95% interval. A scenario
  * without lead scoring has no owner metrics: its cells say so.
  */
-export function renderSummaryTable(table: HTMLTableElement, comparison: Comparison, windowDays: number, metrics: readonly MetricName[] = TABLE_METRICS): void {
+export function renderSummaryTable(table: HTMLTableElement, comparison: Comparison, windowDays: number | readonly number[], metrics: readonly MetricName[] = TABLE_METRICS): void {
+  // Each scenario's funded loans a month come from its own measured window.
+  const windowOf = (i: number) => (typeof windowDays === 'number' ? windowDays : windowDays[i]);
   table.replaceChildren(
     el('caption', {}, 'Each scenario: mean over replications, and below it the 95% interval'),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Scenario'), ...metrics.map((m) => el('th', { scope: 'col', title: METRICS[m].describe }, columnTitle(m))))),
@@ -102,7 +106,7 @@ export function renderSummaryTable(table: HTMLTableElement, comparison: Comparis
           ...metrics.map((m) => {
             const cell = { className: 'num', dataset: { scenario: String(i), metric: m } };
             if (!s.metrics[m]) return el('td', { ...cell, className: 'num none' }, 'no scoring');
-            const [mean, interval] = formatCell(m, tableValue(m, s.metrics[m], windowDays));
+            const [mean, interval] = formatCell(m, tableValue(m, s.metrics[m], windowOf(i)));
             return el('td', cell, el('strong', {}, mean), el('br', {}), el('span', { className: 'ci' }, interval));
           }),
         ),
@@ -115,7 +119,7 @@ export function renderSummaryTable(table: HTMLTableElement, comparison: Comparis
  * With lead scoring, a second table below the first: who owned the leads (sales or the marketing drip) and what
  * each owner funded. It is made here, after the main table, and removed when no scenario scores its leads.
  */
-function renderOwnerTable(comparison: Comparison, windowDays: number): void {
+function renderOwnerTable(comparison: Comparison, windowDays: readonly number[]): void {
   document.getElementById('owner-results')?.remove();
   if (!scoresLeads(comparison)) return;
   const table = el('table', { id: 'owner-table' });
@@ -125,14 +129,21 @@ function renderOwnerTable(comparison: Comparison, windowDays: number): void {
 }
 
 /**
- * Shows a comparison: the paired differences in words, a table with intervals, and the charts. `windowDays` are the
- * measured days of the baseline (after warm-up), to say funded loans a month. Every name is set as text.
+ * Shows a comparison: the paired differences in words, a table with intervals, and the charts. The comparison holds
+ * each scenario's measured days (after warm-up), to say funded loans a month. Every name is set as text.
  */
-export function renderResults(comparison: Comparison, summaries: readonly ScenarioSummary[], windowDays: number): void {
-  const [base, ...others] = comparison.scenarios;
+export function renderResults(comparison: Comparison, summaries: readonly ScenarioSummary[]): void {
+  const others = comparison.scenarios.slice(1);
+  const windows = comparison.windowDays ?? comparison.scenarios.map(() => NaN);
+  // Differences of funded loans are a month of the common window, or already a month of each scenario's own window.
+  const windowDays = comparison.totals === 'per month' ? 'per month' : windows[0];
+  const windowNote =
+    comparison.totals === 'per month'
+      ? ` The scenarios simulate different numbers of days (${comparison.scenarios.map((s, i) => `${s.name}: ${windows[i]}`).join(', ')} measured days), so each one's funded loans a month come from its own days.`
+      : '';
   const differences = byId('differences');
   differences.replaceChildren(
-    el('p', { className: 'hint' }, `Baseline: ${base.name}. ${comparison.replications} replications per scenario, seed ${comparison.seed}. Funded loans a month count leads that arrived in a month and later funded.`),
+    el('p', { className: 'hint' }, `${comparison.replications} replications per scenario, seed ${comparison.seed}. Funded loans a month count leads that arrived in a month and later funded.${windowNote}`),
     ...others.map((s, i) => {
       const d = s.vsBaseline!;
       const main = d.funded;
@@ -146,9 +157,11 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
     }),
   );
 
-  renderSummaryTable(byId('summary-table') as HTMLTableElement, comparison, windowDays);
-  renderOwnerTable(comparison, windowDays);
+  renderSummaryTable(byId('summary-table') as HTMLTableElement, comparison, windows);
+  renderOwnerTable(comparison, windows);
 
+  byId('answer-results').hidden = false;
+  drawDifferenceCharts(comparison);
   chart('chart-contact', intervalSpec(summaries, 'contactRate'));
   chart('chart-funded', intervalSpec(summaries, 'fundedRate'));
   chart('chart-funnel', funnelSpec(summaries));
@@ -157,4 +170,24 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
   chart('chart-pipeline', pipelineSpec(summaries));
   chart('chart-agents', leadsPerAgentSpec(summaries));
   byId('results').hidden = false;
+}
+
+/** Metrics of the paired-difference charts at the top of the page, funded loans first. */
+export const DIFFERENCE_CHART_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate'];
+
+/**
+ * The answer's charts: for each metric, every scenario's paired difference from the baseline with its interval and
+ * zero marked, drawn to the width of its box (so a phone shows it whole). The baseline alone has nothing to chart.
+ */
+export function drawDifferenceCharts(comparison: Comparison): void {
+  const box = byId('difference-charts');
+  box.hidden = comparison.scenarios.length < 2;
+  if (box.hidden) return;
+  for (const m of DIFFERENCE_CHART_METRICS) {
+    const figure = byId(`chart-diff-${m}`);
+    const width = Math.max(260, Math.floor(figure.clientWidth || box.clientWidth / 3 || 360));
+    const spec = pairedDifferenceSpec(comparison, m, width);
+    const svg = Plot.plot(spec);
+    figure.replaceChildren(el('h3', {}, `${columnTitle(m)} minus the baseline`), svg);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Comparison } from '../compare/compareScenarios';
+import { WINDOW_TOTALS } from '../compare/windowTotals';
 import { METRIC_NAMES, METRICS } from '../sim/runResult';
 
 /** A CSV field: quoted when needed, and text a spreadsheet would run as a formula is prefixed with a quote. */
@@ -11,10 +12,11 @@ function field(v: string | number | null | undefined): string {
 
 /**
  * One row per scenario and metric: mean and 95% interval, and the paired difference against the baseline with its
- * interval and verdict (empty for the baseline).
+ * interval and verdict (empty for the baseline). `diff_per` says what a difference of a count or money is over: the
+ * common measured window, or a month of each scenario's own window when the windows differ.
  */
 export function comparisonCsv(c: Comparison): string {
-  const header = ['scenario', 'baseline', 'metric', 'label', 'unit', 'mean', 'ci95_low', 'ci95_high', 'diff_vs_baseline', 'diff_ci95_low', 'diff_ci95_high', 'verdict', 'seed', 'replications'];
+  const header = ['scenario', 'baseline', 'metric', 'label', 'unit', 'mean', 'ci95_low', 'ci95_high', 'diff_vs_baseline', 'diff_ci95_low', 'diff_ci95_high', 'verdict', 'seed', 'replications', 'diff_per'];
   const lines = [header.join(',')];
   c.scenarios.forEach((s, i) => {
     for (const m of METRIC_NAMES) {
@@ -22,7 +24,7 @@ export function comparisonCsv(c: Comparison): string {
       if (!v) continue;
       const d = s.vsBaseline?.[m];
       lines.push(
-        [s.name, i === 0 ? 'yes' : 'no', m, METRICS[m].label, METRICS[m].unit, v.mean, v.ci95?.[0], v.ci95?.[1], d?.mean, d?.ci95?.[0], d?.ci95?.[1], d?.verdict, String(c.seed), c.replications]
+        [s.name, i === 0 ? 'yes' : 'no', m, METRICS[m].label, METRICS[m].unit, v.mean, v.ci95?.[0], v.ci95?.[1], d?.mean, d?.ci95?.[0], d?.ci95?.[1], d?.verdict, String(c.seed), c.replications, d && WINDOW_TOTALS.has(m) ? (c.totals === 'per month' ? 'month' : 'window') : '']
           .map(field)
           .join(','),
       );

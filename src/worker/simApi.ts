@@ -8,6 +8,10 @@ import { loadScenario } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
 import { runReplication } from '../sim/runner';
 import type { RunResult } from '../sim/runResult';
+import { callLogTableFromRecords } from '../io/callLogTable';
+import { contactByAttemptNumber, type AttemptContactRow } from '../fit/contactByAttemptNumber';
+import { conversionByContactAttempt, conversionBySpeedToLead, type ConversionRow } from '../fit/conversionTables';
+import { leadHistories } from '../fit/leadHistories';
 
 /** A scenario as plain data: its JSON, and the text of the files it names (a fitted contact model) by name. */
 export interface ScenarioSource {
@@ -33,11 +37,29 @@ function resolveSource(source: ScenarioSource): ResolvedScenario {
   return resolved;
 }
 
+/** How one simulated run reached its leads, as History shows it for a call log. */
+export interface CallTables {
+  leads: number;
+  contactByAttempt: AttemptContactRow[];
+  bySpeedToLead: ConversionRow[];
+  byAttemptOfFirstContact: ConversionRow[];
+}
+
 export const simApi = {
   /** Replication `replication` of a scenario with run seed `seed`: the same RunResult as in the main thread, bit for bit. */
   async runReplication(source: ScenarioSource, replication: number, seed: string | number): Promise<RunResult> {
     const resolved = resolveSource(source);
     return runReplication(resolved.config, resolved.policies, replication, { seed });
+  },
+  /** Runs one replication with its call log, and returns the log's contact and conversion tables (not the log). */
+  async callTables(source: ScenarioSource, replication: number, seed: string | number): Promise<CallTables> {
+    const resolved = resolveSource(source);
+    // The call log does not say which leads funded: an observer of status changes does.
+    const funded = new Set<string>();
+    const observer = { onStatus: (lead: { id: number | string }, _from: string, to: string) => void (to === 'funded' && funded.add(String(lead.id))) };
+    const { calls = [] } = runReplication(resolved.config, resolved.policies, replication, { seed, recordCalls: true, observer });
+    const hist = leadHistories(callLogTableFromRecords(calls.map((c) => ({ ...c, converted: funded.has(c.leadId) }))));
+    return { leads: hist.leads, contactByAttempt: contactByAttemptNumber(hist), bySpeedToLead: conversionBySpeedToLead(hist), byAttemptOfFirstContact: conversionByContactAttempt(hist) };
   },
 };
 

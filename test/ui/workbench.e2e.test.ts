@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
       }
     }
     const words = await page.locator('#differences').textContent();
-    expect(words).toMatch(/[+\u2212]\d+ funded loans a month, 95% interval [+\u2212]\d+ to [+\u2212]\d+/);
+    expect(words).toMatch(/[+\u2212]?[\d.]+ funded loans a month, 95% interval [+\u2212]?[\d.]+ to [+\u2212]?[\d.]+/);
     for (const id of ['chart-contact', 'chart-funded', 'chart-funnel', 'chart-first-attempt', 'chart-first-contact', 'chart-agents']) expect(await page.locator(`#${id} svg`).count()).toBeGreaterThan(0);
     await page.screenshot({ path: '/tmp/workbench.png', fullPage: true });
     expect(errors).toEqual([]);
@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
   it('cancels a long run and says so', async () => {
     await page.getByLabel('Replications per scenario').fill('60');
     await page.getByRole('button', { name: 'Run comparison' }).click();
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/Cancelled/);
     expect(await page.getByRole('button', { name: 'Run comparison' }).isEnabled()).toBe(true);
     await page.getByLabel('Replications per scenario').fill(String(replications));
@@ -105,15 +105,16 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     const name = page.getByLabel('Scenario name');
     await name.fill('My <b>team</b> plan');
     await page.reload();
-    expect(await page.getByLabel('Scenario name').inputValue()).toBe('My <b>team</b> plan');
+    // A packed link is unpacked before the page shows its scenarios.
+    await expect.poll(() => page.getByLabel('Scenario name').inputValue()).toBe('My <b>team</b> plan');
     // The name is shown as text, never as markup.
     expect(await page.locator('#scenario-tabs b').count()).toBe(0);
     const link = page.url();
-    expect(link).toContain('#c=');
+    expect(link).toMatch(/#[cz]=/);
     const fresh = await browser.newContext();
     const other = await fresh.newPage();
     await other.goto(link);
-    expect(await other.getByLabel('Scenario name').inputValue()).toBe('My <b>team</b> plan');
+    await expect.poll(() => other.getByLabel('Scenario name').inputValue()).toBe('My <b>team</b> plan');
     await fresh.close();
   });
 

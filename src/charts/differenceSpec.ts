@@ -1,0 +1,70 @@
+import * as Plot from '@observablehq/plot';
+import type { Comparison } from '../compare/compareScenarios';
+import { perMonth } from '../compare/windowTotals';
+import type { MetricName } from '../sim/runResult';
+import { METRICS } from '../sim/runResult';
+
+/** One scenario's paired difference from the baseline on one metric, in the chart's unit. */
+export interface DifferenceRow {
+  scenario: string;
+  mean: number;
+  lo: number;
+  hi: number;
+  verdict: 'better' | 'worse' | 'no clear difference';
+}
+
+/** Verdict colors: text-safe on white (at least 4.5:1). */
+export const VERDICT_COLORS = { better: '#1e7a34', worse: '#b00020', 'no clear difference': '#4a5568' } as const;
+
+/**
+ * The paired differences (scenario minus baseline) of one metric, with their 95% intervals: shares in percentage
+ * points, funded loans a month (of the common window, or of each scenario's own when the windows differ).
+ */
+export function differenceRows(comparison: Comparison, metric: MetricName): DifferenceRow[] {
+  const share = METRICS[metric].unit === 'share';
+  const windows = comparison.windowDays;
+  // With a common window the difference is of totals over it: a month of that window. Per month already otherwise.
+  const scale = (v: number) => (share ? v * 100 : metric === 'funded' && windows && comparison.totals === 'window' ? perMonth(v, windows[0]) : v);
+  return comparison.scenarios.slice(1).map((s) => {
+    const d = s.vsBaseline![metric];
+    const mean = scale(d.mean);
+    return { scenario: s.name, mean, lo: d.ci95 ? scale(d.ci95[0]) : mean, hi: d.ci95 ? scale(d.ci95[1]) : mean, verdict: d.verdict };
+  });
+}
+
+/** The chart's unit in words, for its axis and title. */
+export function differenceUnit(metric: MetricName, comparison: Comparison): string {
+  if (METRICS[metric].unit === 'share') return 'percentage points';
+  if (metric === 'funded' && comparison.windowDays) return 'funded loans a month';
+  return METRICS[metric].unit;
+}
+
+/**
+ * Each scenario against the baseline on one metric: a dot at the paired difference, a bar over its 95% interval,
+ * and zero marked, so a bar that crosses the zero line is "no clear difference" at a glance.
+ */
+export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName, width: number): Plot.PlotOptions {
+  const rows = differenceRows(comparison, metric);
+  const unit = differenceUnit(metric, comparison);
+  const digits = METRICS[metric].unit === 'share' || Math.max(...rows.map((r) => Math.abs(r.mean))) < 10 ? 1 : 0;
+  const signed = (v: number) => (Number(Math.abs(v).toFixed(digits)) === 0 ? Math.abs(v).toFixed(digits) : `${v > 0 ? '+' : '\u2212'}${Math.abs(v).toFixed(digits)}`);
+  const title = `${METRICS[metric].label}: each scenario minus the baseline (${unit}), with its 95% interval`;
+  return {
+    width,
+    height: 46 + (width < 420 ? 66 : 52) * rows.length,
+    marginTop: 8,
+    marginLeft: 12,
+    marginRight: 12,
+    ariaLabel: title,
+    ariaDescription: rows.map((r) => `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}`).join('; '),
+    x: { label: `${METRICS[metric].label} minus baseline (${unit})`, grid: true, nice: true, domain: [Math.min(0, ...rows.map((r) => r.lo)), Math.max(0, ...rows.map((r) => r.hi))] },
+    y: { domain: rows.map((r) => r.scenario), axis: null, insetTop: width < 420 ? 34 : 20, insetBottom: 8 },
+    color: { domain: Object.keys(VERDICT_COLORS), range: Object.values(VERDICT_COLORS) },
+    marks: [
+      Plot.ruleX([0], { stroke: '#1d2430', strokeWidth: 1.5 }),
+      Plot.ruleY(rows, { y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'verdict', strokeWidth: 8, strokeOpacity: 0.45 }),
+      Plot.dot(rows, { y: 'scenario', x: 'mean', fill: 'verdict', r: 6, stroke: 'white' }),
+      Plot.text(rows, { y: 'scenario', frameAnchor: 'left', text: (r: DifferenceRow) => `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}`, textAnchor: 'start', lineAnchor: 'bottom', dy: -9, fontSize: 12, fill: 'verdict', lineWidth: Math.max(16, (width - 30) / 12) }),
+    ],
+  };
+}

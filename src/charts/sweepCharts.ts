@@ -1,0 +1,60 @@
+import * as Plot from '@observablehq/plot';
+
+/** One combination of a page sweep on one metric: the varied settings' axis values, mean and 95% interval. */
+export interface SweepPoint {
+  x: number | string;
+  y?: number | string;
+  mean: number;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * A metric against one varied setting: a band over the 95% intervals, the means joined by a line (numbers on the
+ * axis), or a dot and bar per value (strategies).
+ */
+export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: string; yLabel: string; percent: boolean; width: number }): Plot.PlotOptions {
+  const numeric = points.every((p) => typeof p.x === 'number');
+  const title = `${options.yLabel} against ${options.xLabel}, with 95% intervals`;
+  const value = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
+  return {
+    width: options.width,
+    height: 260,
+    marginLeft: 50,
+    marginBottom: numeric ? 40 : 70,
+    ariaLabel: title,
+    ariaDescription: points.map((p) => `${p.x}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
+    x: numeric ? { label: options.xLabel, grid: true } : { label: options.xLabel, type: 'band', tickRotate: -20 },
+    y: { label: options.yLabel, grid: true, percent: options.percent, zero: false, nice: true },
+    marks: numeric
+      ? [
+          Plot.areaY(points, { x: 'x', y1: 'lo', y2: 'hi', fill: '#1f5fbf', fillOpacity: 0.18 }),
+          Plot.lineY(points, { x: 'x', y: 'mean', stroke: '#1f5fbf', strokeWidth: 2 }),
+          Plot.dot(points, { x: 'x', y: 'mean', fill: '#1f5fbf', r: 4, tip: true }),
+        ]
+      : [Plot.ruleX(points, { x: 'x', y1: 'lo', y2: 'hi', stroke: '#1f5fbf', strokeWidth: 6, strokeOpacity: 0.35 }), Plot.dot(points, { x: 'x', y: 'mean', fill: '#1f5fbf', r: 5, tip: true })],
+  };
+}
+
+/** A metric over two varied settings: a cell per combination, its mean written in it. */
+export function sweepHeatmapSpec(points: readonly SweepPoint[], options: { xLabel: string; yLabel: string; metricLabel: string; percent: boolean; width: number }): Plot.PlotOptions {
+  const value = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
+  const ys = new Set(points.map((p) => String(p.y))).size;
+  return {
+    width: options.width,
+    height: 60 + 44 * ys,
+    marginLeft: 80,
+    marginBottom: 50,
+    padding: 0.05,
+    ariaLabel: `${options.metricLabel} by ${options.xLabel} and ${options.yLabel}`,
+    ariaDescription: points.map((p) => `${options.xLabel} ${p.x}, ${options.yLabel} ${p.y}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
+    x: { type: 'band', label: options.xLabel },
+    y: { type: 'band', label: options.yLabel },
+    color: { type: 'linear', scheme: 'blues', label: options.metricLabel, legend: true, percent: options.percent },
+    marks: [
+      Plot.cell(points, { x: (p: SweepPoint) => String(p.x), y: (p: SweepPoint) => String(p.y), fill: 'mean', inset: 0.5 }),
+      // Dark text in a white halo reads on every cell.
+      Plot.text(points, { x: (p: SweepPoint) => String(p.x), y: (p: SweepPoint) => String(p.y), text: (p: SweepPoint) => value(p.mean), fill: '#1d2430', fontSize: 12, fontWeight: 'bold', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+    ],
+  };
+}

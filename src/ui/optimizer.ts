@@ -1,0 +1,173 @@
+/**
+ * The optimizer on the page: successive halving (src/compare/successiveHalving.ts, as `leadlab optimize`) over the
+ * values of the settings chosen in the Sensitivity section, under a budget of runs, in the web workers; then the
+ * starting scenario on the best one's replications, so the gain carries its own paired interval.
+ */
+import { pairedDifference, type PairedDifference } from '../compare/pairedDifference';
+import { successiveHalving, type HalvingResult } from '../compare/successiveHalving';
+import { sweepCombinations, scenarioOf, type SweepCombination } from '../compare/sweepGrid';
+import type { SweepSpec } from '../compare/sweepSpec';
+import { loadScenario } from '../scenario/load';
+import { METRICS, type MetricName } from '../sim/runResult';
+import type { MetricSummary } from '../sim/summary';
+import { meanInterval } from '../stats/meanInterval';
+import type { BrowserPool } from './browserPool';
+import { download, el } from './dom';
+import { formatValue, perMonth } from './format';
+import { SENSITIVITY_FIELDS } from './sensitivityFields';
+
+/** Metrics the page optimizes, each in its usual direction (`leadlab optimize`'s default goal). */
+export const OPTIMIZE_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate', 'costPerFunded'];
+
+export interface OptimizerHooks {
+  /** The sweep of the Sensitivity section's choices, or what to fix. */
+  prepare(): { spec: SweepSpec; user: Record<string, unknown> } | string;
+  pool(): BrowserPool;
+  /** Writes the chosen values into the selected scenario; says what it did. */
+  useValues(values: Record<string, unknown>, normalized: Record<string, unknown>): string;
+}
+
+/** What the page shows of a finished search: the same fields as `leadlab optimize --json`. */
+export interface PageOptimizeResult {
+  metric: MetricName;
+  budget: number;
+  seed: string | number;
+  runs: number;
+  candidates: number;
+  rounds: HalvingResult['rounds'];
+  best: { index: number; values: Record<string, unknown>; summary: MetricSummary };
+  start: MetricSummary;
+  gain: PairedDifference;
+}
+
+/** Most runs the page spends on one search; a larger one belongs to `leadlab optimize`. */
+export const MAX_BUDGET = 1000;
+
+class Cancelled extends Error {}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** "Pipeline limit (...) = 150", in the Sensitivity section's words. */
+const valuesInWords = (c: SweepCombination) =>
+  Object.entries(c.values)
+    .map(([p, v]) => {
+      const field = SENSITIVITY_FIELDS.find((f) => f.path === p);
+      return field ? `${field.label.split(' (')[0].toLowerCase()} ${field.axisValue(v)}` : `${p} = ${JSON.stringify(v)}`;
+    })
+    .join(', ');
+
+export function setupOptimizer(hooks: OptimizerHooks): void {
+  const status = $('opt-status');
+  const progress = $<HTMLProgressElement>('opt-progress');
+  const runButton = $<HTMLButtonElement>('opt-run');
+  const cancelButton = $<HTMLButtonElement>('opt-cancel');
+  const metricSelect = $<HTMLSelectElement>('opt-metric');
+  const budgetInput = $<HTMLInputElement>('opt-budget');
+  metricSelect.replaceChildren(...OPTIMIZE_METRICS.map((m) => Object.assign(el('option', {}, `${METRICS[m].higherIsBetter ? 'Most' : 'Least'} ${METRICS[m].label.toLowerCase()}`), { value: m })));
+  let last: { result: PageOptimizeResult; normalized: Record<string, unknown> } | undefined;
+
+  function settings(): { metric: MetricName; budget: number } | string {
+    const budget = Number(budgetInput.value);
+    if (!(Number.isInteger(budget) && budget >= 2 && budget <= MAX_BUDGET)) return `Budget: expected a whole number of runs from 2 to ${MAX_BUDGET}, got "${budgetInput.value}"`;
+    return { metric: metricSelect.value as MetricName, budget };
+  }
+
+  async function run(): Promise<void> {
+    const prepared = hooks.prepare();
+    const chosen = settings();
+    if (typeof prepared === 'string' || typeof chosen === 'string') {
+      status.textContent = typeof prepared === 'string' ? prepared : (chosen as string);
+      return;
+    }
+    const { spec } = prepared;
+    const { metric, budget } = chosen;
+    const normalized = JSON.parse(JSON.stringify(loadScenario(spec.base as Record<string, unknown>).scenario)) as Record<string, unknown>;
+    const combos = sweepCombinations(spec.parameters);
+    const sources = combos.map((c) => ({ json: scenarioOf(normalized, c), files: {} }));
+    const seed = spec.seed!;
+    const controller = new AbortController();
+    const onCancel = () => controller.abort();
+    cancelButton.addEventListener('click', onCancel, { once: true });
+    runButton.disabled = true;
+    cancelButton.disabled = false;
+    progress.value = 0;
+    let spent = 0;
+    const measure = async (tasks: { source: { json: Record<string, unknown>; files: Record<string, string> }; replication: number }[]) => {
+      const outcome = await hooks.pool().run(tasks.map((t) => ({ source: t.source, replication: t.replication, seed })), {
+        signal: controller.signal,
+        onProgress: (done) => {
+          progress.value = Math.min(1, (spent + done) / budget);
+          status.textContent = `${spent + done} runs of a budget of ${budget}`;
+        },
+      });
+      if (outcome.aborted) throw new Cancelled();
+      spent += tasks.length;
+      return outcome.results.map((r) => r!.metrics[metric]);
+    };
+    try {
+      const higherIsBetter = METRICS[metric].higherIsBetter;
+      const search = await successiveHalving({ candidates: combos.length, budget, higherIsBetter, evaluate: (tasks) => measure(tasks.map((t) => ({ source: sources[t.candidate], replication: t.replication }))) });
+      const bestValues = search.values[search.best];
+      const startValues = await measure(bestValues.map((_, r) => ({ source: { json: normalized, files: {} }, replication: r })));
+      const result: PageOptimizeResult = {
+        metric, budget, seed, runs: search.runs + startValues.length, candidates: combos.length, rounds: search.rounds,
+        best: { index: search.best, values: combos[search.best].values, summary: meanInterval(bestValues) },
+        start: meanInterval(startValues),
+        gain: pairedDifference(metric, startValues, bestValues),
+      };
+      last = { result, normalized };
+      const config = loadScenario(normalized).config;
+      render(result, combos, config.days - config.warmupDays);
+      progress.value = 1;
+      status.textContent = `Done: ${result.runs} runs (${search.runs} in the search, ${startValues.length} for the starting scenario), seed ${seed}.`;
+    } catch (e) {
+      if (e instanceof Cancelled) status.textContent = 'Cancelled: no best setting was chosen from the runs that finished.';
+      else status.textContent = (e as Error).message.replace(/^optimize: /, '');
+    } finally {
+      runButton.disabled = false;
+      cancelButton.disabled = true;
+      cancelButton.removeEventListener('click', onCancel);
+    }
+  }
+
+  function render(result: PageOptimizeResult, combos: SweepCombination[], windowDays: number): void {
+    const m = result.metric;
+    // Funded loans are said a month, as everywhere on the page (the search ranks the same totals).
+    const funded = m === 'funded';
+    const show = (v: number) => (funded ? perMonth(v, windowDays).toFixed(1) : formatValue(m, v));
+    const summary = (s: MetricSummary) => `${show(s.mean)}${s.ci95 ? ` (95% interval ${show(s.ci95[0])} to ${show(s.ci95[1])})` : ''}`;
+    const gain = result.gain;
+    const gainWords = `${gain.mean >= 0 ? '+' : '\u2212'}${show(Math.abs(gain.mean))}${gain.ci95 ? `, 95% interval ${show(gain.ci95[0])} to ${show(gain.ci95[1])}` : ''}`;
+    const label = funded ? 'Funded loans a month' : METRICS[m].label;
+    $('opt-answer').replaceChildren(
+      el('p', { className: gain.verdict === 'better' ? 'better' : gain.verdict === 'worse' ? 'worse' : '' }, `Best of ${result.candidates} settings: ${valuesInWords(combos[result.best.index])}. ${label}: ${summary(result.best.summary)}, against ${summary(result.start)} for the scenario as it is; the gain on the same leads is ${gainWords} (${gain.verdict === 'no clear difference' ? 'no clear difference' : gain.verdict}).`),
+      el('div', { className: 'table-wrap' }, el('table', { id: 'opt-rounds' },
+        el('caption', {}, 'Rounds of successive halving: every setting gets a few replications, the better half goes on with more'),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Round'), el('th', { scope: 'col' }, 'Settings left'), el('th', { scope: 'col' }, 'Replications each'), el('th', { scope: 'col' }, `Best ${label.toLowerCase()} (mean)`))),
+        el('tbody', {}, ...result.rounds.map((r, i) => {
+          const finite = r.means.filter(Number.isFinite);
+          const top = finite.length ? (METRICS[m].higherIsBetter ? Math.max(...finite) : Math.min(...finite)) : NaN;
+          return el('tr', {}, el('td', {}, String(i + 1)), el('td', { className: 'num' }, String(r.candidates.length)), el('td', { className: 'num' }, String(r.replications)), el('td', { className: 'num' }, show(top)));
+        })),
+      )),
+    );
+    $<HTMLButtonElement>('opt-use').disabled = false;
+    $('opt-results').hidden = false;
+  }
+
+  runButton.addEventListener('click', () => void run());
+  $('opt-use').addEventListener('click', () => {
+    if (last) $('opt-use-status').textContent = hooks.useValues(last.result.best.values, last.normalized);
+  });
+  $('opt-download').addEventListener('click', () => {
+    const prepared = hooks.prepare();
+    const chosen = settings();
+    if (typeof prepared === 'string' || typeof chosen === 'string') {
+      status.textContent = typeof prepared === 'string' ? prepared : (chosen as string);
+      return;
+    }
+    const { spec } = prepared;
+    const file = { name: spec.name, base: spec.base, parameters: Object.fromEntries(spec.parameters.map((p) => [p.path, p.values])), seed: spec.seed, metric: chosen.metric, budget: chosen.budget };
+    download(new Blob([JSON.stringify(file, null, 2) + '\n'], { type: 'application/json' }), 'leadlab-optimize.json');
+  });
+}

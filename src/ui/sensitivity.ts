@@ -1,0 +1,242 @@
+/**
+ * The Sensitivity section: vary one or two settings of the selected scenario over a range, run every value in the
+ * web workers (the same runs `leadlab sweep` makes for the same seed: src/compare's sweep grid and summaries), and
+ * see funded loans a month and the contact rate against the setting; "use the best" writes it into the scenario.
+ */
+import * as Plot from '@observablehq/plot';
+import { sweepHeatmapSpec, sweepLineSpec, type SweepPoint } from '../charts/sweepCharts';
+import { parsePath, setAtPath } from '../compare/jsonPath';
+import { sweepCombinations, scenarioOf, sweepRunKeys } from '../compare/sweepGrid';
+import { sweepResult, type SweepCombinationSummary, type SweepResult, type SweepRun } from '../compare/sweepResult';
+import { perMonth } from '../compare/windowTotals';
+import { loadScenario, ScenarioError } from '../scenario/load';
+import type { MetricName } from '../sim/runResult';
+import type { MetricSummary } from '../sim/summary';
+import { BrowserPool, type BrowserTask } from './browserPool';
+import { download, el } from './dom';
+import { formatValue } from './format';
+import { setupOptimizer } from './optimizer';
+import { fieldById, SENSITIVITY_FIELDS, sensitivitySweep } from './sensitivityFields';
+
+/** What the page around the section offers. */
+export interface SensitivityHooks {
+  /** The selected scenario's JSON, or why it cannot be varied. */
+  selected(): { ok: true; name: string; json: Record<string, unknown> } | { ok: false; message: string };
+  settings(): { seed: number; replications: number };
+  applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean } | { ok: false; message: string };
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** A metric of a combination as shown: funded loans a month of the combination's own window, or as it is. */
+function shown(metric: MetricName | 'fundedPerMonth', c: SweepCombinationSummary, windowDays: number): MetricSummary {
+  if (metric !== 'fundedPerMonth') return c.metrics[metric];
+  const s = c.metrics.funded;
+  const f = (v: number) => perMonth(v, windowDays);
+  return { ...s, mean: f(s.mean), ci95: s.ci95 ? [f(s.ci95[0]), f(s.ci95[1])] : null };
+}
+
+/**
+ * The value to write for each changed path in the user's scenario: a path into a part the user left out (or wrote
+ * as a preset name, like `"callbacks": "radar"`) writes that whole part from the normalized scenario, so the
+ * defaults beside the changed value are kept.
+ */
+export function changesForScenario(user: Record<string, unknown>, normalized: Record<string, unknown>, values: Record<string, unknown>): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  let part: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(values)) {
+    const top = parsePath(path)[0] as string;
+    const own = user[top];
+    const from = top in part ? part[top] : typeof own === 'object' && own !== null ? own : normalized[top];
+    part = { ...part, [top]: (setAtPath({ [top]: JSON.parse(JSON.stringify(from)) }, path, value) as Record<string, unknown>)[top] };
+  }
+  for (const [top, value] of Object.entries(part)) changes[top] = value;
+  return changes;
+}
+
+export function setupSensitivity(hooks: SensitivityHooks): void {
+  let pool: BrowserPool | undefined;
+  let last: { result: SweepResult; windows: number[]; user: Record<string, unknown>; fields: string[] } | undefined;
+  const status = $('sens-status');
+  const progress = $<HTMLProgressElement>('sens-progress');
+  const runButton = $<HTMLButtonElement>('sens-run');
+  const cancelButton = $<HTMLButtonElement>('sens-cancel');
+
+  const options = () => [Object.assign(el('option', {}, '(none)'), { value: '' }), ...SENSITIVITY_FIELDS.map((f) => Object.assign(el('option', {}, f.label), { value: f.id }))];
+  for (const n of [1, 2]) {
+    const select = $<HTMLSelectElement>(`sens-field-${n}`);
+    select.replaceChildren(...options().slice(n === 1 ? 1 : 0));
+    select.addEventListener('change', () => {
+      $<HTMLInputElement>(`sens-range-${n}`).value = select.value ? fieldById(select.value).defaultRange : '';
+      $<HTMLInputElement>(`sens-range-${n}`).disabled = !select.value;
+    });
+  }
+  $<HTMLSelectElement>('sens-field-1').value = 'pipeline-limit';
+  $<HTMLInputElement>('sens-range-1').value = fieldById('pipeline-limit').defaultRange;
+  $<HTMLInputElement>('sens-range-2').disabled = true;
+
+  function chosen(): { id: string; range: string }[] {
+    return [1, 2].flatMap((n) => {
+      const id = $<HTMLSelectElement>(`sens-field-${n}`).value;
+      return id ? [{ id, range: $<HTMLInputElement>(`sens-range-${n}`).value }] : [];
+    });
+  }
+
+  /** The sweep of the current choices, or a message saying what to fix. */
+  function prepare(forOptimizer = false): { spec: ReturnType<typeof sensitivitySweep>; user: Record<string, unknown> } | string {
+    const sel = hooks.selected();
+    if (!sel.ok) return sel.message;
+    const { seed, replications } = hooks.settings();
+    try {
+      // The optimizer's runs are bounded by its budget, not by the page's replications.
+      return { spec: sensitivitySweep(sel.json, chosen(), seed, forOptimizer ? 1 : replications), user: sel.json };
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  async function run(): Promise<void> {
+    const prepared = prepare();
+    if (typeof prepared === 'string') {
+      status.textContent = prepared;
+      return;
+    }
+    const { spec, user } = prepared;
+    // As `leadlab sweep` does: parameters apply to the normalized base, where every default is written out.
+    const normalized = JSON.parse(JSON.stringify(loadScenario(spec.base as Record<string, unknown>).scenario)) as Record<string, unknown>;
+    const combinations = sweepCombinations(spec.parameters);
+    const windows: number[] = [];
+    const scenarios: Record<string, unknown>[] = [];
+    for (const c of combinations) {
+      try {
+        const scenario = scenarioOf(normalized, c);
+        const config = loadScenario(scenario).config;
+        windows.push(config.days - config.warmupDays);
+        scenarios.push(scenario);
+      } catch (e) {
+        const where = Object.entries(c.values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ');
+        status.textContent = `The scenario with ${where} is not valid: ${e instanceof ScenarioError ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (e as Error).message}`;
+        return;
+      }
+    }
+    const keys = sweepRunKeys(combinations.length, spec.replications!);
+    const tasks: BrowserTask[] = keys.map((k) => ({ source: { json: scenarios[k.combination], files: {} }, replication: k.replication, seed: spec.seed! }));
+    pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)));
+    const controller = new AbortController();
+    const onCancel = () => controller.abort();
+    cancelButton.addEventListener('click', onCancel, { once: true });
+    runButton.disabled = true;
+    cancelButton.disabled = false;
+    progress.value = 0;
+    status.textContent = `Running ${tasks.length} simulations (${combinations.length} settings x ${spec.replications} replications)...`;
+    try {
+      const outcome = await pool.run(tasks, {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          progress.value = done / total;
+          status.textContent = `${done} of ${total} simulations done`;
+        },
+      });
+      const runs: SweepRun[] = keys.flatMap((k, i) => {
+        const r = outcome.results[i];
+        return r ? [{ combination: k.combination, replication: k.replication, metrics: r.metrics }] : [];
+      });
+      const result = sweepResult({ name: spec.name, base: normalized, parameters: spec.parameters, replications: spec.replications!, seed: spec.seed! }, combinations, runs);
+      if (outcome.aborted) result.partial = { runsFinished: runs.length, runsPlanned: tasks.length };
+      last = { result, windows, user, fields: chosen().map((c) => c.id) };
+      render();
+      status.textContent = outcome.aborted ? `Cancelled: ${runs.length} of ${tasks.length} simulations finished; settings with fewer than two replications have no interval.` : `Done: ${combinations.length} settings x ${spec.replications} replications, seed ${spec.seed}.`;
+    } catch (e) {
+      status.textContent = `The run failed: ${(e as Error).message}`;
+    } finally {
+      runButton.disabled = false;
+      cancelButton.disabled = true;
+      cancelButton.removeEventListener('click', onCancel);
+    }
+  }
+
+  /** The combination with the most funded loans a month among those with an interval (two replications or more). */
+  function best(): number | undefined {
+    if (!last) return undefined;
+    let at: number | undefined;
+    last.result.combinations.forEach((c, i) => {
+      if (c.metrics.funded.n < 2) return;
+      if (at === undefined || shown('fundedPerMonth', c, last!.windows[i]).mean > shown('fundedPerMonth', last!.result.combinations[at], last!.windows[at]).mean) at = i;
+    });
+    return at;
+  }
+
+  function render(): void {
+    if (!last) return;
+    const { result, windows, fields } = last;
+    const params = result.sweep.parameters;
+    const labels = fields.map((id) => fieldById(id));
+    const axis = (c: SweepCombinationSummary, k: number) => labels[k].axisValue(c.values[params[k].path]);
+    const top = best();
+    const cell = (m: MetricName | 'fundedPerMonth', c: SweepCombinationSummary, i: number) => {
+      const s = shown(m, c, windows[i]);
+      const unit: MetricName = m === 'fundedPerMonth' ? 'funded' : m;
+      const text = m === 'fundedPerMonth' ? (v: number) => v.toFixed(1) : (v: number) => formatValue(unit, v);
+      return el('td', { className: 'num', dataset: { metric: m } }, el('strong', {}, text(s.mean)), el('br', {}), el('span', { className: 'ci' }, s.ci95 ? `${text(s.ci95[0])} to ${text(s.ci95[1])}` : `n = ${s.n}`));
+    };
+    $('sens-table').replaceChildren(
+      el('caption', {}, `Each setting: mean over ${result.sweep.replications} replications (seed ${result.sweep.seed}) and its 95% interval; the best for funded loans a month is marked`),
+      el('thead', {}, el('tr', {}, ...labels.map((f) => el('th', { scope: 'col' }, f.label)), el('th', { scope: 'col' }, 'Funded loans a month'), el('th', { scope: 'col' }, 'Contact rate'), el('th', { scope: 'col' }, 'Funded rate'))),
+      el('tbody', {}, ...result.combinations.map((c, i) => el('tr', { dataset: { combination: String(i) }, className: i === top ? 'best' : '' },
+        ...labels.map((_, k) => el('th', { scope: 'row' }, `${axis(c, k)}${i === top && k === 0 ? ' (best)' : ''}`)),
+        cell('fundedPerMonth', c, i), cell('contactRate', c, i), cell('fundedRate', c, i)))),
+    );
+    const width = Math.max(300, Math.min(720, $('sens-charts').clientWidth || 600));
+    const points = (m: MetricName | 'fundedPerMonth'): SweepPoint[] => result.combinations.map((c, i) => {
+      const s = shown(m, c, windows[i]);
+      return { x: axis(c, 0), y: params.length > 1 ? axis(c, 1) : undefined, mean: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean };
+    });
+    const charts: [string, MetricName | 'fundedPerMonth', boolean][] = [['Funded loans a month', 'fundedPerMonth', false], ['Contact rate (%)', 'contactRate', true]];
+    $('sens-charts').replaceChildren(...charts.map(([title, m, percent]) => {
+      const spec = params.length === 1
+        ? sweepLineSpec(points(m), { xLabel: labels[0].label, yLabel: title, percent, width })
+        : sweepHeatmapSpec(points(m), { xLabel: labels[0].label, yLabel: labels[1].label, metricLabel: title, percent, width });
+      return el('figure', {}, el('h3', {}, title), Plot.plot(spec));
+    }));
+    const useBest = $<HTMLButtonElement>('sens-use-best');
+    useBest.disabled = top === undefined;
+    useBest.textContent = top === undefined ? 'Use the best in the selected scenario' : `Use the best (${labels.map((f, k) => `${f.label.split(' (')[0].toLowerCase()} ${axis(result.combinations[top], k)}`).join(', ')}) in the selected scenario`;
+    $('sens-results').hidden = false;
+  }
+
+  runButton.addEventListener('click', () => void run());
+  setupOptimizer({
+    prepare: () => prepare(true),
+    pool: () => (pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)))),
+    useValues(values, normalized) {
+      const sel = hooks.selected();
+      if (!sel.ok) return sel.message;
+      const done = hooks.applyToSelected(changesForScenario(sel.json, normalized, values));
+      return done.ok ? `Scenario "${done.name}" now has ${Object.entries(values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ')}${done.valid ? '' : ', but has other problems to fix'}.` : done.message;
+    },
+  });
+  $('sens-use-best').addEventListener('click', () => {
+    const at = best();
+    if (!last || at === undefined) return;
+    const sel = hooks.selected();
+    if (!sel.ok) {
+      $('sens-use-status').textContent = sel.message;
+      return;
+    }
+    const values = last.result.combinations[at].values;
+    const done = hooks.applyToSelected(changesForScenario(sel.json, last.result.sweep.base, values));
+    $('sens-use-status').textContent = done.ok
+      ? `Scenario "${done.name}" now has ${Object.entries(values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ')}${done.valid ? '' : ', but has other problems to fix'}. Run the comparison to check it against the baseline.`
+      : done.message;
+  });
+  $('sens-download').addEventListener('click', () => {
+    const prepared = prepare();
+    if (typeof prepared === 'string') {
+      status.textContent = prepared;
+      return;
+    }
+    const { spec } = prepared;
+    const file = { name: spec.name, base: spec.base, parameters: Object.fromEntries(spec.parameters.map((p) => [p.path, p.values])), replications: spec.replications, seed: spec.seed };
+    download(new Blob([JSON.stringify(file, null, 2) + '\n'], { type: 'application/json' }), 'leadlab-sweep.json');
+  });
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+import type { SweepResult } from '../../src/compare';
+import { perMonth } from '../../src/compare';
+import { formatValue } from '../../src/ui/format';
+import { stateToHash } from '../../src/ui/workbenchState';
+import { hasChromium, openSite, warnIfSkipped, type Site } from './browserHarness';
+
+warnIfSkipped('test/ui/sensitivity.e2e.test.ts');
+
+describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
+  let site: Site | undefined;
+  let base: string;
+  let page: import('playwright-core').Page;
+  const errors: string[] = [];
+  const floor = { name: 'Small floor', days: 21, warmupDays: 7, leads: { perDay: 20 } };
+
+  beforeAll(async () => {
+    site = await openSite('dist/web-sensitivity');
+    ({ base, page } = site);
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(base + stateToHash({ scenarios: [JSON.stringify(floor)], seed: 4, replications: 2, selected: 0 }));
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  async function runSensitivity(): Promise<void> {
+    await page.getByRole('button', { name: 'Run sensitivity' }).click();
+    await expect.poll(() => page.locator('#sens-status').textContent(), { timeout: 90_000 }).toMatch(/^Done/);
+  }
+
+  it('gives the numbers leadlab sweep gives for the same seed, on its downloaded sweep file', async () => {
+    await page.getByLabel('Setting to vary').selectOption({ label: 'Pipeline limit (open leads per agent, first agent group)' });
+    await page.getByLabel('Values').first().fill('5-25:10');
+    await runSensitivity();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the sweep file/ }).click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-sens-'));
+    writeFileSync(join(dir, 'sweep.json'), readFileSync(await download.path(), 'utf8'));
+    const io: CliIO & { stdout: string } = { stdout: '', cwd: dir, isTTY: false, out: (t: string) => void (io.stdout += t), err: () => undefined };
+    expect(await main(['sweep', 'sweep.json', '--workers', '0', '--json', '--out', 'r'], io)).toBe(0);
+    const cli = JSON.parse(io.stdout) as SweepResult;
+    expect(cli.combinations.map((c) => c.values['agents[0].pipelineLimit'])).toEqual([5, 15, 25]);
+    for (const [i, c] of cli.combinations.entries()) {
+      const row = page.locator(`#sens-table tr[data-combination="${i}"]`);
+      expect(await row.locator('td[data-metric="contactRate"] strong').textContent()).toBe(formatValue('contactRate', c.metrics.contactRate.mean));
+      expect(await row.locator('td[data-metric="fundedPerMonth"] strong').textContent()).toBe(perMonth(c.metrics.funded.mean, 14).toFixed(1));
+    }
+    expect(await page.locator('#sens-charts svg').count()).toBe(2);
+  });
+
+  it('writes the best setting into the scenario and keeps the other agent group of the default floor', async () => {
+    const bestRow = page.locator('#sens-table tr.best th').first();
+    const best = Number((await bestRow.textContent())!.replace(' (best)', ''));
+    await page.getByRole('button', { name: /^Use the best/ }).click();
+    const scenario = await page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('leadlab.workbench.v1')!).scenarios[0]));
+    expect(scenario.agents[0].pipelineLimit).toBe(best);
+    // The default floor has day and late closers: writing one limit must not drop the second group.
+    expect(scenario.agents.map((a: { name: string }) => a.name)).toEqual(['Day closer', 'Late closer']);
+  });
+
+  it('draws a heatmap over two settings', async () => {
+    await page.getByLabel('Second setting (optional, for a heatmap)').selectOption({ label: 'Agents (first agent group)' });
+    await page.getByLabel('Values').nth(1).fill('3, 6');
+    await runSensitivity();
+    expect(await page.locator('#sens-table tbody tr').count()).toBe(6);
+    expect(await page.locator('#sens-charts svg g[aria-label="cell"] rect').count()).toBe(12);
+    expect(errors).toEqual([]);
+  });
+
+  it('optimizes under a budget and chooses what leadlab optimize chooses for the same seed, with the same gain', async () => {
+    await page.getByLabel('Second setting (optional, for a heatmap)').selectOption({ label: '(none)' });
+    await page.getByLabel('Values').first().fill('5-35:10');
+    await page.getByLabel('Goal').selectOption('funded');
+    await page.getByLabel('Budget (runs)').fill('20');
+    await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+    await expect.poll(() => page.locator('#opt-status').textContent(), { timeout: 90_000 }).toMatch(/^Done/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download the optimize file/ }).click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-opt-'));
+    writeFileSync(join(dir, 'optimize.json'), readFileSync(await download.path(), 'utf8'));
+    const io: CliIO & { stdout: string } = { stdout: '', cwd: dir, isTTY: false, out: (t: string) => void (io.stdout += t), err: () => undefined };
+    expect(await main(['optimize', 'optimize.json', '--workers', '0', '--json'], io)).toBe(0);
+    const cli = JSON.parse(io.stdout);
+    const answer = (await page.locator('#opt-answer p').textContent())!;
+    expect(answer).toContain(`Best of 4 settings: pipeline limit ${cli.best.values['agents[0].pipelineLimit']}.`);
+    // Funded loans a month of the 14 measured days, as the page says them everywhere.
+    const month = (v: number) => perMonth(v, 14).toFixed(1);
+    expect(answer).toContain(`against ${month(cli.start.mean)} (95% interval ${month(cli.start.ci95[0])} to ${month(cli.start.ci95[1])}) for the scenario as it is`);
+    expect(answer).toContain(`the gain on the same leads is ${cli.gain.mean >= 0 ? '+' : '\u2212'}${month(Math.abs(cli.gain.mean))}`);
+    expect(await page.locator('#opt-rounds tbody tr').count()).toBe(cli.rounds.length);
+    expect(errors).toEqual([]);
+  });
+});
