@@ -14,14 +14,16 @@ export interface Comparison {
 const floor = (over: Record<string, unknown>): Record<string, unknown> => ({
   // The name first, so it leads the JSON beside the form.
   name: over.name,
-  days: 60,
-  warmupDays: 14,
-  cooldownDays: 14,
+  // As the default scenario: a month of warm-up, two months of measured leads, and 60 days of follow-up so the
+  // last measured loans can fund (docs/tradeoffs.md, "Process time and the month").
+  days: 90,
+  warmupDays: 30,
+  cooldownDays: 60,
   leads: { perDay: 40 },
   agents: [
     // The field's rule of thumb (docs/design.md): pipelines of 100-150 leads, 3-7 new leads per agent per day.
-    { name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri', pipelineLimit: 150, newLeadsPerDay: 7 },
-    { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', pipelineLimit: 150, newLeadsPerDay: 7 },
+    { name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri', pipelineLimit: 150, newLeadsPerDay: 7, skillSpread: 0.5 },
+    { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', pipelineLimit: 150, newLeadsPerDay: 7, skillSpread: 0.5 },
   ],
   callbacks: 'radar',
   distribution: { strategy: 'round-robin', options: {} },
