@@ -1,7 +1,7 @@
 /**
  * A binary min-heap of events ordered by (time, insertion sequence), so events at the same time run in the
  * order they were scheduled. Stored as parallel arrays (no object per event) because the engine's speed is
- * bounded by this structure; the layout follows the bare-heap reference in ../shared/bench.
+ * bounded by this structure; the layout follows the bare-heap reference simulation that bench/run.mjs compares it with.
  */
 export type EventHandler<A> = (arg: A) => void;
 

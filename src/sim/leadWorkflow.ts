@@ -54,7 +54,7 @@ function durationSampler(d: DurationConfig): (u: number) => number {
 }
 
 /**
- * The lead workflow model (DESIGN.md, The model): leads arrive, are distributed to agents, called on the
+ * The lead workflow model (docs/design.md, The model): leads arrive, are distributed to agents, called on the
  * callback policy's cadence, answered or not by their hidden traits, and move through the funnel
  * new -> attempted -> contacted -> application -> closing -> funded, with lost and nurture on the side.
  */
@@ -554,7 +554,7 @@ export class LeadWorkflow {
     const lastConversationAt = lead.lastConversationAt;
     lead.lastConversationAt = now;
     if (lead.status === 'new' || lead.status === 'attempted') this.setStatus(lead, 'contacted', agent, false);
-    // A consumer a competitor reached first usually goes with them (DESIGN.md, The rendezvous). The race is
+    // A consumer a competitor reached first usually goes with them (docs/design.md, The rendezvous). The race is
     // decided at our first conversation: once we were first, a later competitor call does not take the lead.
     if (firstConversation && lead.loyalToCompetitor && lead.competitorAt < now) {
       this.lose(lead, agent, 'competitor');

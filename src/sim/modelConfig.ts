@@ -143,7 +143,7 @@ export interface ProductConfig {
 }
 
 export interface LeadTraitConfig {
-  /** Share of leads ready to buy now; the rest are immature (DESIGN.md, Lead strategy). */
+  /** Share of leads ready to buy now; the rest are immature (docs/design.md, Lead strategy). */
   readyShare: number;
   /** Propensity to convert, a multiplier with mean alpha / (alpha + beta) scaled to mean 1. */
   propensity: { alpha: number; beta: number };

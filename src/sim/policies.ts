@@ -81,7 +81,7 @@ export interface DistributionContext {
 }
 
 /**
- * A lead distribution strategy (DESIGN.md, Distribution patterns). One instance per run, so it may keep state
+ * A lead distribution strategy (docs/design.md, Distribution patterns). One instance per run, so it may keep state
  * such as a round-robin pointer.
  */
 export interface DistributionStrategy {
@@ -138,7 +138,7 @@ export interface CallbackContext {
   readonly u: number;
 }
 
-/** A callback policy: the cadence per status (DESIGN.md, Callback periods). */
+/** A callback policy: the cadence per status (docs/design.md, Callback periods). */
 export interface CallbackPolicy {
   readonly name: string;
   /**
@@ -151,7 +151,7 @@ export interface CallbackPolicy {
 
 export type PipelineVerdict = 'keep' | 'nurture' | 'drop';
 
-/** The evaluation of a lead each time it is worked (DESIGN.md, Pipeline management). */
+/** The evaluation of a lead each time it is worked (docs/design.md, Pipeline management). */
 export interface PipelineRules {
   readonly name: string;
   /** Called each time a lead is worked; `lead` is reused between calls: read it, do not keep it. */

@@ -2,14 +2,14 @@ import type { CallbackSchedule, StatusCadence } from './callbackSchedule';
 
 /*
  * Callback schedule presets. Where a number comes from:
- * - "radar": DESIGN.md, Callback periods (the field's radar sweep): while attempted, a burst in the first
+ * - "radar": docs/design.md, Callback periods (the field's radar sweep): while attempted, a burst in the first
  *   hour then every 2-4 hours; once contacted every 18-24 hours; applications worked more slowly; the
  *   production cycle tightens "contacted, no application" early in the month and "application, no closing"
  *   late in the month. Attempt limit: 14 unanswered attempts (about three working days of the sweep). The
  *   Leads360 study finds about 9% of contacted leads first reached after the 5th attempt, and Velocify 2012
  *   about 7% of converted leads after the 6th; with fewer attempts the model reaches too few late leads to
  *   match either (docs/assumptions.md, figures 1 and 2).
- * - "single-call": the slow firm that calls once and never again (DESIGN.md; the HBR 2011 audit of 2,241
+ * - "single-call": the slow firm that calls once and never again (docs/design.md; the HBR 2011 audit of 2,241
  *   firms found many never called back at all).
  * - "fixed-retries": a predictive dialer's N tries every H hours, with no status logic.
  * Priorities (assumption): fresh unreached leads first, because they cool fastest; then closings and
