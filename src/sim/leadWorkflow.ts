@@ -4,9 +4,9 @@ import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
 import { doNotCallChance, fatigueMultiplier, recentLoadAt } from './contactFatigue';
-import { exponential, lognormal, lognormalQuantile, weightedIndex } from './distributions';
+import { exponential, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';
-import { closingTime, lockDays, progressMinutes, withdrawChance } from './loanProcess';
+import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
 import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
 import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
 import { MetricsCollector } from './metricsCollector';
@@ -620,7 +620,7 @@ export class LeadWorkflow {
     lead.version++;
     if (to === 'application') {
       lead.reachedApplication = true;
-      if (this.loanProcess && !lead.loan) this.startLoan(lead, this.loanProcess);
+      if (this.loanProcess && !lead.loan) lead.loan = openLoan(this.loanProcess, this.options.seed, lead.id, this.sim.now);
     }
     if (agent && lead.counted) {
       if (to === 'application') agent.applications++;
@@ -648,47 +648,22 @@ export class LeadWorkflow {
 
   // ---- the loan: elapsed work, closing date, rate lock (src/sim/loanProcess.ts) ------------------------
 
-  private startLoan(lead: Lead, p: ElapsedLoanProcess): void {
-    const now = this.sim.now;
-    // The loan's own stream keeps its luck the same under any cadence (common random numbers).
-    const rng = stream(this.options.seed, 'loan', lead.id);
-    const needed = lognormal(rng, p.processDays.mean, p.processDays.sd) * MINUTES_PER_DAY;
-    const prefersMonthEnd = rng() < p.monthEndShare;
-    // The loan officer locks the rate to cover the planned closing with a margin: processing a standard deviation
-    // slower than average, the closing lead time and, for a month-end closing, most of a month of waiting.
-    const plannedDays = p.processDays.mean + p.processDays.sd + p.closingLeadDays + (prefersMonthEnd ? 20 : 0);
-    lead.loan = { needed, done: 0, checkedAt: now, prefersMonthEnd, lockExpiresAt: now + lockDays(p, plannedDays) * MINUTES_PER_DAY, closingAt: -1, rng };
-  }
-
   /** Accounts for the loan's progress and withdrawal hazard up to now; false when the borrower has withdrawn. */
   private loanSurvives(lead: Lead, agent: AgentState | undefined): boolean {
     const p = this.loanProcess, loan = lead.loan;
     if (!p || !loan || (lead.status !== 'application' && lead.status !== 'closing')) return true;
-    const now = this.sim.now;
     const source = this.config.sources[lead.source];
-    // A better loan officer, or one with time for the borrower, keeps more borrowers (skill and follow-through).
     const care = agent ? agent.skillFor(source.name, this.config.products[lead.product].name) * source.conversionFactor * agent.followThrough() : 1;
-    const pWithdraw = withdrawChance(p, loan.checkedAt, now, lead.lastConversationAt, 1 / Math.max(0.05, care));
-    if (lead.status === 'application') {
-      // The lender's work runs on the calendar; the borrower's conditions only while the borrower is kept in touch.
-      const free = Math.min(now - loan.checkedAt, Math.max(0, loan.needed - p.conditionsDays * MINUTES_PER_DAY - loan.done));
-      loan.done += free + progressMinutes(loan.checkedAt + free, now, lead.lastConversationAt, p.touchWindowHours * 60);
-    }
-    loan.checkedAt = now;
-    return !(loan.rng() < pWithdraw);
+    return loanSurvives(p, loan, lead.status === 'application', lead.lastConversationAt, this.sim.now, care);
   }
 
   /** A conversation with a borrower whose loan is in process: it keeps the loan moving, and may clear it to close. */
   private loanConversation(lead: Lead, agent: AgentState, p: ElapsedLoanProcess, lastConversationAt: number): void {
     const loan = lead.loan!;
     const now = this.sim.now;
-    // Calls crowded together annoy a borrower too, and some walk.
-    if (lastConversationAt >= 0) {
-      const crowded = p.withdrawPerCrowdedCall * Math.exp(-(now - lastConversationAt) / 60 / this.config.followUp.annoyanceHours);
-      if (loan.rng() < crowded) {
-        this.lose(lead, agent, 'withdrawn');
-        return;
-      }
+    if (lastConversationAt >= 0 && walksAfterCrowdedCall(p, loan, now - lastConversationAt, this.config.followUp.annoyanceHours)) {
+      this.lose(lead, agent, 'withdrawn');
+      return;
     }
     if (lead.status === 'application' && loan.done >= loan.needed) {
       this.setStatus(lead, 'closing', agent, true);
@@ -708,16 +683,11 @@ export class LeadWorkflow {
     if (lead.status !== 'closing' || !loan || loan.closingAt !== now) return;
     const agent = lead.agent >= 0 ? this.agents[lead.agent] : undefined;
     if (!this.loanSurvives(lead, agent)) return this.lose(lead, agent, 'withdrawn');
-    if (lead.lastConversationAt < now - p.disclosureDays * MINUTES_PER_DAY) {
-      // Nobody reached the borrower in the days before the closing: it slips to the next possible date (for a
-      // month-end borrower, the next month's end).
-      this.scheduleClosing(lead, closingTime(this.calendar, p, now, loan.prefersMonthEnd));
-      return;
-    }
-    const u = loan.rng();
-    if (now > loan.lockExpiresAt && u < p.walkOnExpiredLock) return this.lose(lead, agent, 'lock-expired');
-    if (loan.rng() < p.closingFallThrough) return this.lose(lead, agent, 'declined');
-    this.setStatus(lead, 'funded', agent, true);
+    const outcome = closingDayOutcome(p, loan, lead.lastConversationAt, now);
+    // A slipped closing moves to the next possible date (for a month-end borrower, the next month's end).
+    if (outcome === 'slip') this.scheduleClosing(lead, closingTime(this.calendar, p, now, loan.prefersMonthEnd));
+    else if (outcome === 'funded') this.setStatus(lead, 'funded', agent, true);
+    else this.lose(lead, agent, outcome);
   };
 
   private readonly onRequeue = (lead: Lead): void => {

@@ -1,5 +1,8 @@
 import { MINUTES_PER_DAY, type Calendar } from './calendar';
+import { lognormal } from './distributions';
+import type { LoanState } from './lead';
 import type { ElapsedLoanProcess } from './modelConfig';
+import { stream } from './random';
 
 /*
  * From application to funding by elapsed work (docs/tradeoffs.md, "Process time, not coin flips"). After an
@@ -63,4 +66,50 @@ export function closingTime(calendar: Calendar, p: ElapsedLoanProcess, clearAt: 
 /** Lock length in days covering `plannedDays` (a lender's 30/45/60-day locks: steps of `lockStepDays`, at least 30). */
 export function lockDays(p: ElapsedLoanProcess, plannedDays: number): number {
   return Math.max(30, Math.ceil(plannedDays / p.lockStepDays) * p.lockStepDays);
+}
+
+/**
+ * A loan opened at application time `now`: its processing need and the borrower's wish for a month-end closing are
+ * drawn from the loan's own stream (the same luck under any cadence: common random numbers), and the loan officer
+ * locks the rate to cover the planned closing with a margin: processing a standard deviation slower than average, the
+ * closing lead time and, for a month-end closing, most of a month of waiting.
+ */
+export function openLoan(p: ElapsedLoanProcess, seed: string, leadId: number, now: number): LoanState {
+  const rng = stream(seed, 'loan', leadId);
+  const needed = lognormal(rng, p.processDays.mean, p.processDays.sd) * MINUTES_PER_DAY;
+  const prefersMonthEnd = rng() < p.monthEndShare;
+  const plannedDays = p.processDays.mean + p.processDays.sd + p.closingLeadDays + (prefersMonthEnd ? 20 : 0);
+  return { needed, done: 0, checkedAt: now, prefersMonthEnd, lockExpiresAt: now + lockDays(p, plannedDays) * MINUTES_PER_DAY, closingAt: -1, rng };
+}
+
+/**
+ * Accounts for a loan's progress (while in application) and its withdrawal hazard up to `now`; false when the borrower
+ * withdrew. The lender's work runs on the calendar; the borrower's conditions (the last `conditionsDays`) only while the
+ * borrower is kept in touch. `care` is the agent's skill times follow-through (a better officer keeps more borrowers).
+ */
+export function loanSurvives(p: ElapsedLoanProcess, loan: LoanState, inApplication: boolean, lastConversationAt: number, now: number, care: number): boolean {
+  const pWithdraw = withdrawChance(p, loan.checkedAt, now, lastConversationAt, 1 / Math.max(0.05, care));
+  if (inApplication) {
+    const free = Math.min(now - loan.checkedAt, Math.max(0, loan.needed - p.conditionsDays * MINUTES_PER_DAY - loan.done));
+    loan.done += free + progressMinutes(loan.checkedAt + free, now, lastConversationAt, p.touchWindowHours * 60);
+  }
+  loan.checkedAt = now;
+  return !(loan.rng() < pWithdraw);
+}
+
+/** Whether a borrower walks after a conversation `gapMinutes` after the last one (crowded calls annoy). */
+export function walksAfterCrowdedCall(p: ElapsedLoanProcess, loan: LoanState, gapMinutes: number, annoyanceHours: number): boolean {
+  return loan.rng() < p.withdrawPerCrowdedCall * Math.exp(-gapMinutes / 60 / annoyanceHours);
+}
+
+/**
+ * What happens on the closing day (after the withdrawal check): the closing slips when the borrower was not reached
+ * within `disclosureDays` before it; after an expired lock some borrowers walk; some closings fail on the day.
+ */
+export function closingDayOutcome(p: ElapsedLoanProcess, loan: LoanState, lastConversationAt: number, now: number): 'slip' | 'lock-expired' | 'declined' | 'funded' {
+  if (lastConversationAt < now - p.disclosureDays * MINUTES_PER_DAY) return 'slip';
+  const u = loan.rng();
+  if (now > loan.lockExpiresAt && u < p.walkOnExpiredLock) return 'lock-expired';
+  if (loan.rng() < p.closingFallThrough) return 'declined';
+  return 'funded';
 }

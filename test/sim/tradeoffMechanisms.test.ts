@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/sim/calendar';
 import { doNotCallChance, fatigueMultiplier, recentLoadAt } from '../../src/sim/contactFatigue';
 import { followUpEffect } from '../../src/sim/followUp';
-import { closingTime, lastBusinessDayOfMonth, lockDays, progressMinutes, withdrawChance } from '../../src/sim/loanProcess';
+import { closingDayOutcome, closingTime, lastBusinessDayOfMonth, lockDays, openLoan, progressMinutes, withdrawChance } from '../../src/sim/loanProcess';
 import type { ElapsedLoanProcess, FatigueConfig, FollowUpConfig } from '../../src/sim/modelConfig';
 import { loadScenario } from '../../src/scenario/load';
 
@@ -118,4 +118,18 @@ describe('loan process', () => {
     expect(lockDays(loan, 31)).toBe(45);
     expect(lockDays(loan, 60)).toBe(60);
   });
+
+  it('locks a new loan past its planned closing, and slips a closing whose borrower was not reached in the days before', () => {
+    for (let id = 0; id < 50; id++) {
+      const l = openLoan(loan, 'locks', id, 1000);
+      const planned = loan.processDays.mean + loan.processDays.sd + loan.closingLeadDays + (l.prefersMonthEnd ? 20 : 0);
+      expect(l.lockExpiresAt - 1000).toBeGreaterThanOrEqual(planned * 1440);
+      expect(l.needed).toBeGreaterThan(0);
+    }
+    const l = openLoan(loan, 'slip', 1, 0);
+    const day = 60 * 1440;
+    expect(closingDayOutcome(loan, l, day - (loan.disclosureDays + 1) * 1440, day)).toBe('slip');
+    expect(closingDayOutcome(loan, { ...l, lockExpiresAt: Infinity }, day - 1440, day)).not.toBe('slip');
+  });
 });
+
