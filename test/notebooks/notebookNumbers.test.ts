@@ -5,9 +5,13 @@ import { simApi } from '../../src/worker/simApi';
 import { readLink, stateToHash } from '../../src/ui/workbenchState';
 import { storySummaries, storyState, storyTasks, type Story } from '../../src/ui/notebooks/story';
 import { rendezvousStory } from '../../src/ui/notebooks/rendezvousStory';
+import { callbackPeriodsStory } from '../../src/ui/notebooks/callbackPeriodsStory';
 
 /** Every notebook's story, as its page imports it. */
-const STORIES: [string, Story][] = [['rendezvous', rendezvousStory]];
+const STORIES: [string, Story][] = [
+  ['rendezvous', rendezvousStory],
+  ['callback-periods', callbackPeriodsStory],
+];
 
 describe.each(STORIES)('the %s notebook', (_name, story) => {
   it('gives, for its seed and replications, the numbers leadlab gives for the same scenarios', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTEBOOKS } from '../../vite.config';
+import { readLink } from '../../src/ui/workbenchState';
 import { hasChromium, openSite, warnIfSkipped, type Site } from '../ui/browserHarness';
 
 warnIfSkipped('test/notebooks/notebooks.e2e.test.ts');
@@ -53,11 +54,23 @@ describe.skipIf(!hasChromium)('the notebooks in Chromium', () => {
           expect(f.marks, `#${f.id} has marks`).toBeGreaterThan(0);
           expect(f.caption, `#${f.id} has its sentence`).toMatch(/\w.*\.$/);
         }
+        expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask'))).toBe(true);
         const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
         expect(longTasks.filter((d) => d > 50)).toEqual([]);
         expect(errors).toEqual([]);
-        const link = await page.locator('#open-workbench').getAttribute('href');
-        expect(link).toMatch(/^\.\.\/index\.html#c=/);
+        // Every "Open this in the workbench" link loads its scenarios there.
+        const links = await page.locator('a.open-workbench').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+        expect(links.length).toBeGreaterThan(0);
+        for (const href of links) {
+          const link = readLink(new URL(href).hash);
+          expect(link.kind).toBe('ok');
+          await page.goto(href);
+          await page.waitForSelector('#scenario-tabs button');
+          const names = link.kind === 'ok' ? link.state.scenarios.map((s) => (JSON.parse(s) as { name: string }).name) : [];
+          expect(await page.locator('#scenario-tabs button').count()).toBe(names.length);
+          await expect.poll(() => page.locator('#scenario-tabs').textContent()).toContain(names[0]);
+        }
+        expect(errors).toEqual([]);
       } finally {
         page.off('console', onConsole);
         page.off('pageerror', onError);

@@ -12,7 +12,7 @@ const closers = (over: Record<string, unknown>) => [
 
 export const rendezvousStory: Story = {
   seed: 12,
-  replications: 3,
+  replications: 4,
   scenarios: [
     notebookFloor({
       name: 'Within minutes: new leads go at once to agents on shift',
