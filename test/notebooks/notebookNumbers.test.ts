@@ -6,11 +6,13 @@ import { readLink, stateToHash } from '../../src/ui/workbenchState';
 import { storySummaries, storyState, storyTasks, type Story } from '../../src/ui/notebooks/story';
 import { rendezvousStory } from '../../src/ui/notebooks/rendezvousStory';
 import { callbackPeriodsStory } from '../../src/ui/notebooks/callbackPeriodsStory';
+import { pipelineStory } from '../../src/ui/notebooks/pipelineStory';
 
 /** Every notebook's story, as its page imports it. */
 const STORIES: [string, Story][] = [
   ['rendezvous', rendezvousStory],
   ['callback-periods', callbackPeriodsStory],
+  ['pipeline', pipelineStory],
 ];
 
 describe.each(STORIES)('the %s notebook', (_name, story) => {
