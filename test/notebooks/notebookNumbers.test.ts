@@ -7,12 +7,14 @@ import { storySummaries, storyState, storyTasks, type Story } from '../../src/ui
 import { rendezvousStory } from '../../src/ui/notebooks/rendezvousStory';
 import { callbackPeriodsStory } from '../../src/ui/notebooks/callbackPeriodsStory';
 import { pipelineStory } from '../../src/ui/notebooks/pipelineStory';
+import { distributionStory } from '../../src/ui/notebooks/distributionStory';
 
 /** Every notebook's story, as its page imports it. */
 const STORIES: [string, Story][] = [
   ['rendezvous', rendezvousStory],
   ['callback-periods', callbackPeriodsStory],
   ['pipeline', pipelineStory],
+  ['distribution', distributionStory],
 ];
 
 describe.each(STORIES)('the %s notebook', (_name, story) => {
