@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 const ui = resolve(import.meta.dirname, 'src/ui');
 
 /** The notebooks (src/ui/notebooks, served at /notebooks/): extra pages of the same build, reusing its workers and charts. */
-export const NOTEBOOKS = ['index', 'rendezvous', 'callback-periods', 'pipeline', 'distribution'];
+export const NOTEBOOKS = ['index', 'rendezvous', 'callback-periods', 'pipeline', 'distribution', 'scoring'];
 
 /** The web workbench and its notebooks: `npm start` serves src/ui, `npm run build` writes a static site to dist/web. */
 export default defineConfig({

@@ -8,6 +8,7 @@ import { rendezvousStory } from '../../src/ui/notebooks/rendezvousStory';
 import { callbackPeriodsStory } from '../../src/ui/notebooks/callbackPeriodsStory';
 import { pipelineStory } from '../../src/ui/notebooks/pipelineStory';
 import { distributionStory } from '../../src/ui/notebooks/distributionStory';
+import { scoringStory } from '../../src/ui/notebooks/scoringStory';
 
 /** Every notebook's story, as its page imports it. */
 const STORIES: [string, Story][] = [
@@ -15,6 +16,7 @@ const STORIES: [string, Story][] = [
   ['callback-periods', callbackPeriodsStory],
   ['pipeline', pipelineStory],
   ['distribution', distributionStory],
+  ['scoring', scoringStory],
 ];
 
 describe.each(STORIES)('the %s notebook', (_name, story) => {
