@@ -1,0 +1,24 @@
+/** The distribution notebook: the patterns side by side, each with its trade-off. */
+import { compareScenarios } from '../../compare/compareScenarios';
+import { pairedDifferenceSpec } from '../../charts/differenceSpec';
+import { intervalSpec } from '../../charts/specs';
+import { drawFigure, linkWorkbench, runStory, start } from './notebookPage';
+import { distributionStory as story, PATTERNS } from './distributionStory';
+
+start(async () => {
+  linkWorkbench(story);
+  const list = document.getElementById('patterns')!;
+  list.replaceChildren(
+    ...PATTERNS.map((p) => {
+      const li = document.createElement('li');
+      const name = document.createElement('strong');
+      name.textContent = `${p.label}: `;
+      li.append(name, p.tradeOff);
+      return li;
+    }),
+  );
+  const summaries = await runStory(story);
+  await drawFigure('fig-funded', intervalSpec(summaries, 'funded'), 'Funded loans in the measured window under each pattern, with the 95% interval over the replications.');
+  await drawFigure('fig-vs-round-robin', pairedDifferenceSpec(compareScenarios(summaries), 'funded', 760), 'Each pattern minus round robin, paired replication by replication: a bar across zero is no clear difference.');
+  await drawFigure('fig-contact', intervalSpec(summaries, 'contactRate'), 'The share of leads each pattern ever reached: patterns that let fresh leads wait reach fewer.');
+});

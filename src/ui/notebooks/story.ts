@@ -1,0 +1,66 @@
+/**
+ * What a notebook runs, as plain data shared by its page and by the test that checks it against the command line:
+ * the scenarios, the seed and the replications, and the one function that turns finished replications into
+ * summaries. No DOM and no workers here, so Node can import it.
+ */
+import { summarize, type ScenarioSummary } from '../../sim/summary';
+import type { RunResult } from '../../sim/runResult';
+import type { SimTask } from '../../worker/taskQueue';
+import type { WorkbenchState } from '../workbenchState';
+
+export interface Story {
+  /** Scenario JSONs as `leadlab` reads them; each has a name. */
+  scenarios: Record<string, unknown>[];
+  seed: number;
+  replications: number;
+}
+
+/**
+ * The notebooks' floor: the workbench presets' default floor (10 closers, 40 leads a day, radar cadence) over a
+ * shorter run, so a few replications of several scenarios finish in seconds in a browser: 60 days with a 14-day
+ * warm-up and 30 days of follow-up (most loans fund within a month of application, docs/tradeoffs.md, "Process
+ * time and the month").
+ */
+export function notebookFloor(over: Record<string, unknown>): Record<string, unknown> {
+  return {
+    name: over.name,
+    days: 60,
+    warmupDays: 14,
+    cooldownDays: 30,
+    leads: { perDay: 40 },
+    agents: [
+      { name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri', pipelineLimit: 150, newLeadsPerDay: 7, skillSpread: 0.5 },
+      { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', pipelineLimit: 150, newLeadsPerDay: 7, skillSpread: 0.5 },
+    ],
+    callbacks: 'radar',
+    distribution: { strategy: 'round-robin', options: {} },
+    ...over,
+  };
+}
+
+/** The story's runs, replication-major (replication r of every scenario, then r + 1), as the workbench orders them. */
+export function storyTasks(story: Story, scenarios: readonly Record<string, unknown>[] = story.scenarios): SimTask[] {
+  const tasks: SimTask[] = [];
+  for (let r = 0; r < story.replications; r++) for (const json of scenarios) tasks.push({ source: { json, files: {} }, replication: r, seed: story.seed });
+  return tasks;
+}
+
+/** Summaries of the finished runs of {@link storyTasks}, one per scenario, by the summary code the CLI uses. */
+export function storySummaries(story: Story, results: readonly (RunResult | undefined)[], scenarios: readonly Record<string, unknown>[] = story.scenarios): ScenarioSummary[] {
+  return scenarios.map((json, s) =>
+    summarize(
+      String(json.name),
+      story.seed,
+      Array.from({ length: story.replications }, (_, r) => {
+        const run = results[r * scenarios.length + s];
+        if (!run) throw new Error(`"${String(json.name)}": replication ${r} did not finish`);
+        return run;
+      }),
+    ),
+  );
+}
+
+/** The workbench state that loads the story's scenarios, seed and replications (the page's share-link format). */
+export function storyState(story: Story, scenarios: readonly Record<string, unknown>[] = story.scenarios): WorkbenchState {
+  return { scenarios: scenarios.map((s) => JSON.stringify(s, null, 2)), seed: story.seed, replications: story.replications, selected: 0 };
+}

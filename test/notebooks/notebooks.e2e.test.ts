@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOTEBOOKS } from '../../vite.config';
+import { readLink } from '../../src/ui/workbenchState';
+import { hasChromium, openSite, warnIfSkipped, type Site } from '../ui/browserHarness';
+
+warnIfSkipped('test/notebooks/notebooks.e2e.test.ts');
+
+/** Plot's data marks (axes and grids are not marks of the data): an svg with none of these drew nothing. */
+const DATA_MARKS = 'g[aria-label="dot"] circle, g[aria-label="bar"] rect, g[aria-label="line"] path, g[aria-label="rule"] line, g[aria-label="area"] path';
+
+describe.skipIf(!hasChromium)('the notebooks in Chromium', () => {
+  let site: Site | undefined;
+
+  beforeAll(async () => {
+    site = await openSite('dist/web-notebooks');
+  }, 120_000);
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('lists every notebook on the index, and the workbench links to the index', async () => {
+    const { page, base } = site!;
+    await page.goto(`${base}notebooks/index.html`);
+    const links = await page.locator('#notebooks a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+    expect(links).toEqual(NOTEBOOKS.filter((n) => n !== 'index').map((n) => `./${n}.html`));
+    await page.goto(base);
+    expect(await page.locator('a[href="./notebooks/index.html"]').count()).toBe(1);
+  });
+
+  for (const name of NOTEBOOKS.filter((n) => n !== 'index')) {
+    it(`runs ${name} in web workers and draws every figure, with no error, no empty chart and no long task on the main thread`, async () => {
+      const { page, base } = site!;
+      const errors: string[] = [];
+      const onConsole = (m: import('playwright-core').ConsoleMessage) => void (m.type() === 'error' && errors.push(m.text()));
+      const onError = (e: Error) => void errors.push(e.message);
+      page.on('console', onConsole);
+      page.on('pageerror', onError);
+      await page.addInitScript(() => {
+        const w = window as unknown as { longTasks: number[] };
+        w.longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.longTasks.push(e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      try {
+        await page.goto(`${base}notebooks/${name}.html`);
+        await page.waitForFunction(() => performance.getEntriesByName('notebook-done').length > 0 || /failed/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 90_000 });
+        expect(await page.locator('#status').textContent()).toMatch(/^Done/);
+        const figures = await page.locator('main figure').evaluateAll((fs, marks) => fs.map((f) => ({ id: f.id, svgs: f.querySelectorAll('svg').length, marks: f.querySelectorAll(marks).length, caption: f.querySelector('figcaption')?.textContent ?? '' })), DATA_MARKS);
+        expect(figures.length).toBeGreaterThan(0);
+        for (const f of figures) {
+          expect(f.svgs, `#${f.id} has a chart`).toBeGreaterThan(0);
+          expect(f.marks, `#${f.id} has marks`).toBeGreaterThan(0);
+          expect(f.caption, `#${f.id} has its sentence`).toMatch(/\w.*\.$/);
+        }
+        expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask'))).toBe(true);
+        const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+        expect(longTasks.filter((d) => d > 50)).toEqual([]);
+        expect(errors).toEqual([]);
+        // Every "Open this in the workbench" link loads its scenarios there.
+        const links = await page.locator('a.open-workbench').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+        expect(links.length).toBeGreaterThan(0);
+        for (const href of links) {
+          const link = readLink(new URL(href).hash);
+          expect(link.kind).toBe('ok');
+          await page.goto(href);
+          await page.waitForSelector('#scenario-tabs button');
+          const names = link.kind === 'ok' ? link.state.scenarios.map((s) => (JSON.parse(s) as { name: string }).name) : [];
+          expect(await page.locator('#scenario-tabs button').count()).toBe(names.length);
+          await expect.poll(() => page.locator('#scenario-tabs').textContent()).toContain(names[0]);
+        }
+        expect(errors).toEqual([]);
+      } finally {
+        page.off('console', onConsole);
+        page.off('pageerror', onError);
+      }
+    }, 120_000);
+  }
+});
