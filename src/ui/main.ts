@@ -1,6 +1,7 @@
 /** The workbench page: scenarios, their editor, the run on a pool of web workers, and the results. */
 import { compareScenarios, type Comparison } from '../compare/compareScenarios';
 import { loadScenario, ScenarioError } from '../scenario/load';
+import type { ResolvedScenario } from '../scenario/resolve';
 import type { SchemaIssue } from '../schema';
 import type { RunResult } from '../sim/runResult';
 import { summarize, type ScenarioSummary } from '../sim/summary';
@@ -14,6 +15,7 @@ import { PRESET_COMPARISONS } from './presets';
 import { dropCallTables, showCallTables } from './callTablesView';
 import { setupSets } from './scenarioSets';
 import { renderResults } from './renderResults';
+import { confirmRunSize } from './runEstimateView';
 import { comparisonCsv } from './resultsCsv';
 import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
 import { renderScenarioForm } from './scenarioSections';
@@ -89,7 +91,7 @@ function save(): void {
   });
 }
 
-type Checked = { ok: true; json: Record<string, unknown>; name: string; windowDays: number } | { ok: false; json?: unknown; issues: SchemaIssue[] };
+type Checked = { ok: true; json: Record<string, unknown>; name: string; windowDays: number; resolved: ResolvedScenario } | { ok: false; json?: unknown; issues: SchemaIssue[] };
 
 /** Parses and validates a scenario text with the same schema as the command line. */
 function check(text: string): Checked {
@@ -101,7 +103,7 @@ function check(text: string): Checked {
   }
   try {
     const resolved = loadScenario(json);
-    return { ok: true, json: json as Record<string, unknown>, name: resolved.scenario.name, windowDays: resolved.config.days - resolved.config.warmupDays };
+    return { ok: true, json: json as Record<string, unknown>, name: resolved.scenario.name, windowDays: resolved.config.days - resolved.config.warmupDays, resolved };
   } catch (e) {
     if (e instanceof ScenarioError) return { ok: false, json, issues: e.issues };
     return { ok: false, json, issues: [{ path: 'scenario', message: (e as Error).message }] };
@@ -329,13 +331,18 @@ async function run(): Promise<void> {
   }
   const ok = checked as Extract<Checked, { ok: true }>[];
   const { replications, seed } = state;
+  pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)));
+  // The estimate first: a run above the CLI's limits, or a long one, starts only when the user says so.
+  if (!(await confirmRunSize($('run-estimate'), ok, replications, pool.size))) {
+    status.textContent = 'Not run: change the scenarios or press "Run comparison" again.';
+    return;
+  }
   const ranKey = runKey(state);
   // Call tables of an earlier run are no longer wanted.
   dropCallTables();
   const tasks: BrowserTask[] = [];
   // Replication-major order, so a cancelled run keeps complete pairs for the paired differences.
   for (let r = 0; r < replications; r++) for (const c of ok) tasks.push({ source: { json: c.json, files: {} }, replication: r, seed });
-  pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)));
   const controller = new AbortController();
   const runButton = $<HTMLButtonElement>('run');
   const cancelButton = $<HTMLButtonElement>('cancel');

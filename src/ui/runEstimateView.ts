@@ -1,0 +1,97 @@
+/**
+ * The page's estimate before "Run comparison": each scenario's events and memory from the pure `estimateRun` (the
+ * CLI's src/cli/runSize.ts uses the same), a rough time, a refusal above the CLI's limits with a "Run anyway" button,
+ * and a question before a run estimated to take long.
+ */
+import type { ResolvedScenario } from '../scenario/resolve';
+import { describeEstimate, estimateRun, runSizeProblems, type RunEstimate } from '../sim/runEstimate';
+import { el } from './dom';
+
+/**
+ * Estimated engine events (the estimate's count, not the engine's) a web worker gets through per second. Measured on
+ * the 2-core build machine in Node 22 (the same engine code a web worker runs), in a throwaway vitest file: the first
+ * preset with 10x the leads and agents (400 leads a day, 100 agents, 150 days; estimate 954,000 events, 700,000 run),
+ * each replication timed with performance.now(): 2.0 s for the first (a cold JIT, 477,000 estimated events a second)
+ * and 0.92 s for the second (1,040,000 a second). The lower figure is used: a run starts cold, and a browser and a
+ * busy machine are slower. A rough figure: the time shown is "about".
+ */
+export const ESTIMATED_EVENTS_PER_SECOND = 500_000;
+
+/** Runs estimated to take longer than this (seconds) ask before they start. */
+export const CONFIRM_SECONDS = 20;
+
+export interface ScenarioEstimate {
+  name: string;
+  estimate: RunEstimate;
+  /** What is above the CLI's limits (empty when the run fits). */
+  problems: string[];
+}
+
+export function estimateScenario(name: string, resolved: ResolvedScenario): ScenarioEstimate {
+  const s = resolved.callbackSchedule.statuses;
+  const estimate = estimateRun(resolved.config, { attempted: s.attempted.maxAttempts, contacted: s.contacted.maxAttempts, application: s.application.maxAttempts, closing: s.closing.maxAttempts });
+  return { name, estimate, problems: runSizeProblems(estimate) };
+}
+
+/** Seconds the whole comparison takes: the replications shared by the workers, never less than the longest one. */
+export function estimatedSeconds(estimates: readonly ScenarioEstimate[], replications: number, workers: number): number {
+  const total = estimates.reduce((sum, e) => sum + e.estimate.events, 0) * replications;
+  const longest = Math.max(0, ...estimates.map((e) => e.estimate.events));
+  const parallel = Math.max(1, Math.min(workers, estimates.length * replications));
+  return Math.max(total / parallel, longest) / ESTIMATED_EVENTS_PER_SECOND;
+}
+
+/** "under a second", "about 12 s", "about 3 min 20 s", "about 2 h 5 min". */
+export function formatSeconds(s: number): string {
+  if (s < 1) return 'under a second';
+  if (s < 60) return `about ${Math.round(s)} s`;
+  if (s < 3600) return `about ${Math.floor(s / 60)} min${Math.round(s % 60) ? ` ${Math.round(s % 60)} s` : ''}`;
+  return `about ${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
+}
+
+/** The CLI's refusal (src/cli/runSize.ts), with the page's button in place of --force. */
+export function refusal(e: ScenarioEstimate): string {
+  return `"${e.name}": estimated ${describeEstimate(e.estimate)}; ${e.problems.join(', ')}. Reduce the leads, agents or days, or press "Run anyway" to run it anyway`;
+}
+
+/** Settles the question on screen, if any, when a new one replaces it. */
+let pending: ((go: boolean) => void) | undefined;
+
+/**
+ * Shows the estimate in `box` and resolves true when the run may start: at once for a run that fits and is quick; after
+ * "Run anyway" above the limits, or after "Start the long run" above {@link CONFIRM_SECONDS}; false on "Don't run".
+ */
+export function confirmRunSize(box: HTMLElement, scenarios: readonly { name: string; resolved: ResolvedScenario }[], replications: number, workers: number): Promise<boolean> {
+  pending?.(false);
+  pending = undefined;
+  const estimates = scenarios.map((s) => estimateScenario(s.name, s.resolved));
+  const seconds = estimatedSeconds(estimates, replications, workers);
+  const over = estimates.filter((e) => e.problems.length > 0);
+  const summary = el(
+    'p',
+    {},
+    `Estimate: ${formatSeconds(seconds)} for ${replications} replication${replications === 1 ? '' : 's'} of ${estimates.length} scenario${estimates.length === 1 ? '' : 's'} on ${workers} worker${workers === 1 ? '' : 's'}. `,
+    ...estimates.map((e) => `${e.name}: ${describeEstimate(e.estimate)}. `),
+  );
+  if (over.length === 0 && seconds <= CONFIRM_SECONDS) {
+    box.replaceChildren(summary);
+    return Promise.resolve(true);
+  }
+  const go = el('button', { className: 'primary' }, over.length > 0 ? 'Run anyway' : 'Start the long run');
+  const stop = el('button', {}, "Don't run");
+  go.type = stop.type = 'button';
+  const question = over.length > 0 ? over.map((e) => el('p', { className: 'bad' }, `${refusal(e)}.`)) : [el('p', {}, `This run may take ${formatSeconds(seconds)}. Start it?`)];
+  box.replaceChildren(summary, ...question, el('p', {}, go, ' ', stop));
+  go.focus();
+  return new Promise((resolve) => {
+    const settle = (answer: boolean) => {
+      if (pending !== settle) return;
+      pending = undefined;
+      box.replaceChildren(summary);
+      resolve(answer);
+    };
+    pending = settle;
+    go.addEventListener('click', () => settle(true));
+    stop.addEventListener('click', () => settle(false));
+  });
+}
