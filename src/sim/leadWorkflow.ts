@@ -39,6 +39,12 @@ export interface RunOptions {
   /** Keep a CallRecord per attempt (for `leadlab run --calls` and fitting checks). */
   recordCalls?: boolean;
   observer?: RunObserver;
+  /**
+   * Called with the share of the simulated horizon done (0 to 1) after every `progressEveryDays` simulated days (default
+   * 1) and at the end, so a long replication can show progress. The run is the same, bit for bit, with or without it.
+   */
+  onProgress?: (fraction: number) => void;
+  progressEveryDays?: number;
 }
 
 function durationSampler(d: DurationConfig): (u: number) => number {
@@ -145,7 +151,19 @@ export class LeadWorkflow {
     for (let d = 0; d * MINUTES_PER_DAY < this.endTime; d++) sim.scheduleAt(d * MINUTES_PER_DAY, this.onDayStart, d);
     this.scheduleNextArrival(0);
     for (const agent of this.agents) this.wakeAt(agent, sim.now);
-    sim.run({ until: this.endTime });
+    const { onProgress } = this.options;
+    if (onProgress) {
+      // The same events in the same order: the run stops between events at each step and goes on from there.
+      const step = Math.max(1, this.options.progressEveryDays ?? 1) * MINUTES_PER_DAY;
+      for (let t = step; t < this.endTime; t += step) {
+        sim.run({ until: t });
+        onProgress(t / this.endTime);
+      }
+      sim.run({ until: this.endTime });
+      onProgress(1);
+    } else {
+      sim.run({ until: this.endTime });
+    }
     const result = this.metrics.finish(this.options.seed, sim.eventsRun);
     return this.calls ? { ...result, calls: this.calls } : result;
   }

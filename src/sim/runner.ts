@@ -11,6 +11,9 @@ export interface ReplicationOptions {
   /** Keep a record per call attempt. */
   recordCalls?: boolean;
   observer?: RunObserver;
+  /** Called with the share of the simulated horizon done, every `progressEveryDays` simulated days (see RunOptions). */
+  onProgress?: (fraction: number) => void;
+  progressEveryDays?: number;
 }
 
 /**
@@ -22,6 +25,8 @@ export function runReplication(config: ModelConfig, policies: PolicyFactory, rep
     seed: replicationSeed(options.seed, replication),
     recordCalls: options.recordCalls,
     observer: options.observer,
+    onProgress: options.onProgress,
+    progressEveryDays: options.progressEveryDays,
   });
   return model.run();
 }

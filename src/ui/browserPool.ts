@@ -34,8 +34,14 @@ export class BrowserPool {
     this.start();
   }
 
-  /** Runs tasks; resolves when all finished, or at once with what finished when `signal` aborts. */
-  run(tasks: readonly BrowserTask[], options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<BrowserPoolOutcome> {
+  /**
+   * Runs tasks; resolves when all finished, or at once with what finished when `signal` aborts. `onPartial` is also told
+   * the share done of the replications running (their sum), reported from inside each replication.
+   */
+  run(
+    tasks: readonly BrowserTask[],
+    options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; onPartial?: (done: number, partial: number, total: number) => void } = {},
+  ): Promise<BrowserPoolOutcome> {
     const results: (RunResult | undefined)[] = new Array(tasks.length).fill(undefined);
     let stopped = false;
     return new Promise((resolve, reject) => {
@@ -46,7 +52,7 @@ export class BrowserPool {
       };
       if (options.signal?.aborted) return onAbort();
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      drainTasks(this.remotes, tasks, results, () => stopped, options.onProgress).then(
+      drainTasks(this.remotes, tasks, results, () => stopped, options.onProgress, options.onPartial).then(
         () => {
           options.signal?.removeEventListener('abort', onAbort);
           if (!stopped) resolve({ results, aborted: false });

@@ -362,6 +362,10 @@ async function run(): Promise<void> {
         progress.value = done / total;
         status.textContent = `${done} of ${total} simulations done`;
       },
+      // The bar moves within a long replication too.
+      onPartial: (done, partial, total) => {
+        progress.value = (done + partial) / total;
+      },
     });
     performance.mark('leadlab-run-end');
     // Only replications finished for every scenario can be paired.

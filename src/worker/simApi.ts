@@ -3,7 +3,7 @@
  * Node worker thread (src/worker/nodeWorker.ts) and a browser web worker. Callers hold it through comlink's
  * `wrap<SimApi>()` and import this module with `import type` only.
  */
-import { expose, type Endpoint } from 'comlink';
+import { expose, releaseProxy, type Endpoint } from 'comlink';
 import { loadScenario } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
 import { runReplication } from '../sim/runner';
@@ -47,9 +47,23 @@ export interface CallTables {
 
 export const simApi = {
   /** Replication `replication` of a scenario with run seed `seed`: the same RunResult as in the main thread, bit for bit. */
-  async runReplication(source: ScenarioSource, replication: number, seed: string | number): Promise<RunResult> {
+  async runReplication(source: ScenarioSource, replication: number, seed: string | number, onProgress?: (fraction: number) => unknown): Promise<RunResult> {
     const resolved = resolveSource(source);
-    return runReplication(resolved.config, resolved.policies, replication, { seed });
+    if (!onProgress) return runReplication(resolved.config, resolved.policies, replication, { seed });
+    // The share of the horizon done, told the caller (a comlink proxy) at most every 200 ms of wall time.
+    let last = performance.now();
+    const report = (fraction: number) => {
+      const now = performance.now();
+      if (now - last < 200) return;
+      last = now;
+      void onProgress(fraction);
+    };
+    try {
+      return runReplication(resolved.config, resolved.policies, replication, { seed, onProgress: report });
+    } finally {
+      // Through comlink the callback is a proxy whose port is released here; called directly it is a plain function.
+      (onProgress as { [releaseProxy]?: () => void })[releaseProxy]?.();
+    }
   },
   /** Runs one replication with its call log, and returns the log's contact and conversion tables (not the log). */
   async callTables(source: ScenarioSource, replication: number, seed: string | number): Promise<CallTables> {

@@ -1,4 +1,4 @@
-import type { Remote } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import type { RunResult } from '../sim/runResult';
 import type { ScenarioSource, SimApi } from './simApi';
 
@@ -34,18 +34,40 @@ export function drainTasks(
   results: (RunResult | undefined)[],
   isStopped: () => boolean,
   onProgress?: (done: number, total: number) => void,
+  onPartial?: (done: number, partial: number, total: number) => void,
 ): Promise<void[]> {
   let next = 0;
   let done = 0;
+  // With onPartial, each running task's share done, reported from inside its replication.
+  const running = new Map<number, number>();
+  const partial = () => {
+    let sum = 0;
+    for (const f of running.values()) sum += f;
+    onPartial?.(done, sum, tasks.length);
+  };
   const loop = async (remote: Remote<SimApi>, ahead: boolean) => {
     while (!isStopped() && next < tasks.length) {
       if (ahead && tasks.length - next <= remotes.length) return;
       const i = next++;
       const t = tasks[i];
-      const result = await remote.runReplication(t.source, t.replication, t.seed);
+      if (onPartial) running.set(i, 0);
+      const result = onPartial
+        ? await remote.runReplication(
+            t.source,
+            t.replication,
+            t.seed,
+            proxy((fraction: number) => {
+              if (isStopped() || !running.has(i)) return;
+              running.set(i, fraction);
+              partial();
+            }),
+          )
+        : await remote.runReplication(t.source, t.replication, t.seed);
+      running.delete(i);
       if (isStopped()) return;
       results[i] = result;
       onProgress?.(++done, tasks.length);
+      if (onPartial) partial();
     }
   };
   return Promise.all([...remotes.map((r) => loop(r, false)), ...remotes.map((r) => loop(r, true))]);

@@ -63,4 +63,33 @@ describe.skipIf(!hasChromium)('the estimate before a run, and progress within a 
     await page.getByRole('button', { name: "Don't run" }).click();
     await expect.poll(() => page.locator('#status').textContent()).toContain('Not run');
   }, 60_000);
+
+  it('moves the progress bar within a single long replication', async () => {
+    // A year of 400 leads a day on 100 agents: a few seconds a replication, under the 20 s that asks first.
+    await setBaseline(floor({ days: 365, leads: { perDay: 400 } }, 100));
+    // Samples the bar every 50 ms until the run is done.
+    const sampling = page.evaluate(
+      () =>
+        new Promise<{ values: number[]; status: string }>((resolve) => {
+          const values: number[] = [];
+          const timer = setInterval(() => {
+            values.push((document.getElementById('progress') as HTMLProgressElement).value);
+            const status = document.getElementById('status')!.textContent ?? '';
+            if (status.startsWith('Done') || status.startsWith('The run failed')) {
+              clearInterval(timer);
+              resolve({ values, status });
+            }
+          }, 50);
+        }),
+    );
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    const { values, status } = await sampling;
+    expect(status).toBe('Done: 2 replications per scenario.');
+    // 2 scenarios x 2 replications: whole replications alone give 0, 1/4, 1/2, 3/4 and 1; a value between them was
+    // reported from inside a replication.
+    const within = values.filter((v) => v > 0 && v < 1 && Math.abs(v * 4 - Math.round(v * 4)) > 1e-9);
+    expect(within.length).toBeGreaterThan(0);
+    // The bar never goes back.
+    for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThanOrEqual(values[i - 1]);
+  }, 120_000);
 });
