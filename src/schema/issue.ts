@@ -7,8 +7,9 @@ export interface SchemaIssue {
 /** The path of `key` inside `path`: `agents` + 2 -> `agents[2]`, `agents[2]` + `shift` -> `agents[2].shift`. */
 export function at(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
-  // An empty key would vanish from the path; it is shown as [""] so the path still points somewhere.
-  if (key === '') return `${path}[""]`;
+  // An empty key would vanish from the path, and one with spaces, dots, brackets or quotes would read as something
+  // else: such a key is shown quoted, as ["Created On"], so the path still points at it.
+  if (!/^[^\s.[\]"]+$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
   return path ? `${path}.${key}` : key;
 }
 

@@ -4,9 +4,9 @@ export type PathStep = string | number;
 const BAD_PATH = (path: string) => new Error(`expected a path like "agents[0].pipelineLimit", got ${JSON.stringify(path)}`);
 
 /**
- * Parses a path as the schema writes it (`at()` in ./issue.ts): keys joined by ".", list indexes in brackets,
- * an empty key as `[""]`. Keys may hold any character but "." and "[" (a CSV column name "Created On" is a
- * key). The empty path is the root. Throws on a malformed path ("a..b", "a.", "a.[0]").
+ * Parses a path as the schema writes it (`at()` in ./issue.ts): keys joined by ".", list indexes in brackets, and
+ * keys that are empty or hold spaces, dots, brackets or quotes as a quoted JSON string in brackets
+ * (`map["Created On"]`); a bare key may hold any character but "." and "[". The empty path is the root. Throws on a malformed path ("a..b", "a.", "a.[0]").
  *
  * @example
  * parsePath('agents[0].pipelineLimit') // ['agents', 0, 'pipelineLimit']
@@ -21,9 +21,13 @@ export function parsePath(path: string): PathStep[] {
     const c = path[i];
     if (c === '[') {
       if (wantKey && steps.length > 0) throw BAD_PATH(path);
-      if (path.startsWith('[""]', i)) {
-        steps.push('');
-        i += 4;
+      if (path[i + 1] === '"') {
+        // A quoted key: a JSON string, then "]".
+        let end = i + 2;
+        while (end < path.length && path[end] !== '"') end += path[end] === '\\' ? 2 : 1;
+        if (path[end + 1] !== ']') throw BAD_PATH(path);
+        steps.push(JSON.parse(path.slice(i + 1, end + 1)) as string);
+        i = end + 2;
       } else {
         const m = /^\[(\d+)\]/.exec(path.slice(i));
         if (!m) throw BAD_PATH(path);

@@ -84,3 +84,15 @@ describe('record', () => {
     expect(r.ok && r.value.constructor).toBeUndefined();
   });
 });
+
+describe('paths of odd keys', () => {
+  it('quotes a key that is empty or has spaces, dots, brackets or quotes, so the path still names it', async () => {
+    const { at } = await import('../../src/schema');
+    expect(at('leads.replay.map', 'Created On')).toBe('leads.replay.map["Created On"]');
+    expect(at('', ' ')).toBe('[" "]');
+    expect(at('a', 'b.c')).toBe('a["b.c"]');
+    expect(at('a', '')).toBe('a[""]');
+    expect(at('agents', 'web-form')).toBe('agents.web-form');
+    expect(at('', 'days')).toBe('days');
+  });
+});

@@ -16,8 +16,8 @@ describe('parsePath', () => {
   });
 
   it('reads back every path the schema writes', () => {
-    // Keys as the schema meets them: any text without "." or "[" (an empty key included), and list indexes.
-    const step = fc.oneof(fc.string().filter((s) => !s.includes('.') && !s.includes('[')), fc.nat(1000));
+    // Keys as the schema meets them: any text (an empty key, spaces, dots, brackets and quotes included), and list indexes.
+    const step = fc.oneof(fc.string(), fc.constantFrom('', ' ', 'Created On', 'a.b', 'x[0]', 'say "hi"', 'back\\slash'), fc.nat(1000));
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 6 }), (steps: PathStep[]) => {
         expect(parsePath(steps.reduce<string>(at, ''))).toEqual(steps);
