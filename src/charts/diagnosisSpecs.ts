@@ -50,7 +50,7 @@ export function waterfallSpec(d: Diagnosis): Plot.PlotOptions {
     width: WIDTH,
     height: 60 + 34 * rows.length,
     marginLeft: 230,
-    marginRight: 120,
+    marginRight: 150,
     x: { label: 'Funded loans a month', grid: true, nice: true, zero: true },
     y: { domain: rows.map((r) => r.label), label: null },
     color: KIND_COLORS,
