@@ -25,6 +25,22 @@ export function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Draws an SVG chart on a white canvas at twice its size and saves it as a PNG file. */
+export async function savePng(svg: SVGSVGElement, fileName: string): Promise<void> {
+  const { width, height } = svg.viewBox.baseVal;
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+  await image.decode();
+  const canvas = el('canvas', {});
+  canvas.width = width * 2;
+  canvas.height = height * 2;
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = 'white';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.drawImage(image, 0, 0, canvas.width, canvas.height);
+  canvas.toBlob((blob) => blob && download(blob, fileName), 'image/png');
+}
+
 /**
  * Calls `take` with the files chosen in `input` or dropped on `drop` (which is marked "over" while a file is
  * dragged across it). The input is cleared after each choice, so choosing the same file again reads it again.

@@ -5,7 +5,7 @@ import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
 import { LADDER } from '../diagnose/ladder';
 import type { RunResult } from '../sim/runResult';
 import type { BrowserPool } from './browserPool';
-import { download, el } from './dom';
+import { download, el, savePng } from './dom';
 
 /** What the view needs from the page: the baseline scenario, validated, and the page's worker pool. */
 export interface LossViewHooks {
@@ -99,23 +99,8 @@ function figure(id: string, spec: Plot.PlotOptions): HTMLElement {
   const svg = Plot.plot(spec) as SVGSVGElement;
   const saveSvg = Object.assign(el('button', {}, 'Save chart (SVG)'), { type: 'button' as const });
   saveSvg.addEventListener('click', () => download(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }), `leadlab-${id}.svg`));
-  const savePng = Object.assign(el('button', {}, 'Save chart (PNG)'), { type: 'button' as const });
-  savePng.addEventListener('click', () => void pngOf(svg, `leadlab-${id}.png`));
-  return el('figure', { id }, svg, el('div', { className: 'row' }, saveSvg, savePng));
+  const pngButton = Object.assign(el('button', {}, 'Save chart (PNG)'), { type: 'button' as const });
+  pngButton.addEventListener('click', () => void savePng(svg, `leadlab-${id}.png`));
+  return el('figure', { id }, svg, el('div', { className: 'row' }, saveSvg, pngButton));
 }
 
-/** The chart on a white canvas at twice its size, saved as PNG. */
-async function pngOf(svg: SVGSVGElement, fileName: string): Promise<void> {
-  const { width, height } = svg.viewBox.baseVal;
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
-  await image.decode();
-  const canvas = el('canvas', {});
-  canvas.width = width * 2;
-  canvas.height = height * 2;
-  const g = canvas.getContext('2d')!;
-  g.fillStyle = 'white';
-  g.fillRect(0, 0, canvas.width, canvas.height);
-  g.drawImage(image, 0, 0, canvas.width, canvas.height);
-  canvas.toBlob((blob) => blob && download(blob, fileName), 'image/png');
-}

@@ -11,7 +11,8 @@ export interface Comparison {
   scenarios: Record<string, unknown>[];
 }
 
-const floor = (over: Record<string, unknown>): Record<string, unknown> => ({
+/** The floor every preset comparison starts from, with `over` on top (the notebooks start from it too). */
+export const floor = (over: Record<string, unknown>): Record<string, unknown> => ({
   // The name first, so it leads the JSON beside the form.
   name: over.name,
   // As the default scenario: a month of warm-up, two months of measured leads, and 60 days of follow-up so the

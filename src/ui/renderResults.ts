@@ -4,7 +4,7 @@ import type { Comparison } from '../compare/compareScenarios';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import type { MetricSummary, ScenarioSummary } from '../sim/summary';
-import { download, el } from './dom';
+import { download, el, savePng } from './dom';
 import { formatCell, pairedDifferenceInWords, perMonth, verdictInWords } from './format';
 
 /** Metrics in the results table, in the order a sales manager reads them. */
@@ -67,22 +67,6 @@ function chart(id: string, spec: Plot.PlotOptions): void {
   png.setAttribute('aria-label', `Save the chart "${byId(id).previousElementSibling?.textContent ?? id}" as PNG`);
   png.addEventListener('click', () => void savePng(svg as SVGSVGElement, `leadlab-${id.replace(/^chart-/, '')}.png`));
   byId(id).replaceChildren(svg, el('div', { className: 'row' }, save, png));
-}
-
-/** Draws an SVG chart on a white canvas at twice its size and saves it as a PNG file. */
-async function savePng(svg: SVGSVGElement, fileName: string): Promise<void> {
-  const { width, height } = svg.viewBox.baseVal;
-  const image = new Image();
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
-  await image.decode();
-  const canvas = el('canvas', {});
-  canvas.width = width * 2;
-  canvas.height = height * 2;
-  const g = canvas.getContext('2d')!;
-  g.fillStyle = 'white';
-  g.fillRect(0, 0, canvas.width, canvas.height);
-  g.drawImage(image, 0, 0, canvas.width, canvas.height);
-  canvas.toBlob((blob) => blob && download(blob, fileName), 'image/png');
 }
 
 /**

@@ -7,6 +7,7 @@ import { summarize, type ScenarioSummary } from '../../sim/summary';
 import type { RunResult } from '../../sim/runResult';
 import type { SimTask } from '../../worker/taskQueue';
 import type { WorkbenchState } from '../workbenchState';
+import { floor as presetFloor } from '../presets';
 
 export interface Story {
   /** Scenario JSONs as `leadlab` reads them; each has a name. */
@@ -22,20 +23,7 @@ export interface Story {
  * time and the month").
  */
 export function notebookFloor(over: Record<string, unknown>): Record<string, unknown> {
-  return {
-    name: over.name,
-    days: 60,
-    warmupDays: 14,
-    cooldownDays: 30,
-    leads: { perDay: 40 },
-    agents: [
-      { name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri', pipelineLimit: 150, newLeadsPerDay: 7, skillSpread: 0.5 },
-      { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', pipelineLimit: 150, newLeadsPerDay: 7, skillSpread: 0.5 },
-    ],
-    callbacks: 'radar',
-    distribution: { strategy: 'round-robin', options: {} },
-    ...over,
-  };
+  return presetFloor({ name: over.name, days: 60, warmupDays: 14, cooldownDays: 30, ...over });
 }
 
 /** The story's runs, replication-major (replication r of every scenario, then r + 1), as the workbench orders them. */
