@@ -86,7 +86,7 @@ export class Lead {
     readonly competitorAt: number,
     /** Whether the consumer, once reached by a competitor first, goes with them. */
     readonly loyalToCompetitor: boolean,
-    /** Random stream for this lead's call attempts: two draws per attempt (answer, callback jitter). */
+    /** Random stream for this lead's call attempts: three draws per attempt (answer, callback jitter, do-not-call). */
     readonly callRng: Rng,
     /**
      * Random stream for this lead's conversations: two draws per conversation (talk time, outcome). Kept apart

@@ -447,7 +447,7 @@ export class LeadWorkflow {
 
   private startCall(agent: AgentState, lead: Lead, dueAt: number): void {
     const now = this.sim.now;
-    // A fixed block of two draws per attempt keeps every lead's k-th call on the same luck across policies, and
+    // A fixed block of three draws per attempt keeps every lead's k-th call on the same luck across policies, and
     // the conversation's own draws (below) keep its k-th conversation on the same luck.
     const uAnswer = lead.callRng(), uJitter = lead.callRng(), uDoNotCall = lead.callRng();
     const age = now - lead.engagedAt;
@@ -459,7 +459,8 @@ export class LeadWorkflow {
     const load = recentLoadAt(lead.recentLoad, lead.lastAttemptAt, now, this.fatigueHalfLife);
     lead.recentLoad = load + 1;
     lead.lastAttemptAt = now;
-    const inProcess = this.loanProcess !== undefined && lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
+    // Only the elapsed loan process opens a loan (setStatus), so a loan in application or closing implies it.
+    const inProcess = lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
     const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load);
     // A hot-transferred consumer is still on the line.
     const transferred = this.onTheLine.delete(lead);

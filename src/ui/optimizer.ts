@@ -72,15 +72,21 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
     return { metric: metricSelect.value as MetricName, budget };
   }
 
-  async function run(): Promise<void> {
+  /** The sweep and the optimizer's settings, or undefined after saying in the status what is wrong. */
+  function inputs() {
     const prepared = hooks.prepare();
     const chosen = settings();
     if (typeof prepared === 'string' || typeof chosen === 'string') {
       status.textContent = typeof prepared === 'string' ? prepared : (chosen as string);
-      return;
+      return undefined;
     }
-    const { spec } = prepared;
-    const { metric, budget } = chosen;
+    return { spec: prepared.spec, ...chosen };
+  }
+
+  async function run(): Promise<void> {
+    const got = inputs();
+    if (!got) return;
+    const { spec, metric, budget } = got;
     const normalized = JSON.parse(JSON.stringify(loadScenario(spec.base as Record<string, unknown>).scenario)) as Record<string, unknown>;
     const combos = sweepCombinations(spec.parameters);
     const sources = combos.map((c) => ({ json: scenarioOf(normalized, c), files: {} }));
@@ -160,14 +166,10 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
     if (last) $('opt-use-status').textContent = hooks.useValues(last.result.best.values, last.normalized);
   });
   $('opt-download').addEventListener('click', () => {
-    const prepared = hooks.prepare();
-    const chosen = settings();
-    if (typeof prepared === 'string' || typeof chosen === 'string') {
-      status.textContent = typeof prepared === 'string' ? prepared : (chosen as string);
-      return;
-    }
-    const { spec } = prepared;
-    const file = { name: spec.name, base: spec.base, parameters: Object.fromEntries(spec.parameters.map((p) => [p.path, p.values])), seed: spec.seed, metric: chosen.metric, budget: chosen.budget };
+    const got = inputs();
+    if (!got) return;
+    const { spec } = got;
+    const file = { name: spec.name, base: spec.base, parameters: Object.fromEntries(spec.parameters.map((p) => [p.path, p.values])), seed: spec.seed, metric: got.metric, budget: got.budget };
     download(new Blob([JSON.stringify(file, null, 2) + '\n'], { type: 'application/json' }), 'leadlab-optimize.json');
   });
 }
