@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/sim/calendar';
 import { doNotCallChance, fatigueMultiplier, recentLoadAt } from '../../src/sim/contactFatigue';
-import { followUpEffect } from '../../src/sim/followUp';
+import { followUpEffect, readyAndWaiting } from '../../src/sim/followUp';
 import { closingDayOutcome, closingTime, lastBusinessDayOfMonth, lockDays, openLoan, progressMinutes, withdrawChance } from '../../src/sim/loanProcess';
 import type { ElapsedLoanProcess, FatigueConfig, FollowUpConfig } from '../../src/sim/modelConfig';
 import { loadScenario } from '../../src/scenario/load';
@@ -71,6 +71,33 @@ describe('follow-up spacing', () => {
       return at;
     };
     expect(argmax(3)).toBeLessThan(argmax(0));
+  });
+
+  it('loses to competitors only consumers who became ready and waited: a Monte Carlo of the decision clock', () => {
+    // Think time T ~ Exp(mean 12 h), competitors' close time C ~ Exp(rate 0.6 a day) after T: lost when T + C < gap.
+    let seed = 12345; // mulberry32
+    const uniform = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let z = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      z = (z + Math.imul(z ^ (z >>> 7), 61 | z)) ^ z;
+      return (((z ^ (z >>> 14)) >>> 0) + 0.5) / 4294967296;
+    };
+    const think = 12 * 60, rate = 0.6 / 1440, n = 200_000;
+    for (const gap of [3 * 60, 21 * 60, 60 * 60]) {
+      let waiting = 0;
+      for (let i = 0; i < n; i++) {
+        const t = -think * Math.log(uniform());
+        const c = -Math.log(uniform()) / rate;
+        if (t < gap && t + c >= gap) waiting++;
+      }
+      expect(readyAndWaiting(think, rate, gap)).toBeCloseTo(waiting / n, 2);
+    }
+    // The closed form is continuous through its removable singularity rate x think = 1.
+    expect(readyAndWaiting(think, 1 / think, 600)).toBeCloseTo(readyAndWaiting(think, 1 / think + 1e-9, 600), 6);
+    // A short gap loses about rate x gap^2 / (2 think), a long one about rate x gap: convex in the gap.
+    const lost = (g: number) => 1 - Math.exp(-g / think) - readyAndWaiting(think, rate, g);
+    expect(lost(60) / (rate * 60 * 60 / (2 * think))).toBeCloseTo(1, 1);
+    expect(lost(40 * 60) / lost(20 * 60)).toBeGreaterThan(2);
   });
 
   it('annoys most right after a conversation and not at all after days', () => {

@@ -69,6 +69,23 @@ describe('follow-ups to a reached consumer: the contacted-status interval', () =
     };
     expect(diff(gainOfDailyOver4h({}), gainOfDailyOver4h({ followUp: { annoyance: 4 } }))[0]).toBeGreaterThan(0);
   });
+
+  it('moves shorter with more competitors', () => {
+    // Every lead shared with three other buyers who reach the consumer: the gain of follow-ups every 4-6 hours over
+    // daily ones grows when those buyers close waiting consumers faster; with enough of them, it is the best gap.
+    const shared = (closePerDay: number) => ({
+      competitor: { reachProbability: 1 },
+      leads: { sources: [{ name: 'shared', share: 1, cost: 40, soldTo: [0, 0, 0, 1] }] },
+      followUp: { competitorClosePerDay: closePerDay },
+    });
+    const gainOf4hOverDaily = (extra: object) => {
+      const a = funded(contacted([18, 24], extra), 30), b = funded(contacted([4, 6], extra), 30);
+      return b.map((x, i) => x - a[i]);
+    };
+    const few = gainOf4hOverDaily(shared(0.02)), many = gainOf4hOverDaily(shared(0.2));
+    expect(diff(few, many)[0]).toBeGreaterThan(0);
+    expect(diff(many.map(() => 0), many)[0]).toBeGreaterThan(0);
+  });
 });
 
 describe('prospecting vs pipeline', () => {
