@@ -66,7 +66,7 @@ export interface FollowUpConfig {
   annoyanceHours: number;
   /** Days for a reached consumer's interest to halve while nobody talks to them. */
   interestHalfLifeDays: number;
-  /** Per day and per other buyer who reached the consumer: the hazard that they close the consumer first. */
+  /** Per day and per other buyer who reached the consumer: the hazard that they close a consumer ready and waiting for our follow-up. */
   competitorClosePerDay: number;
 }
 
