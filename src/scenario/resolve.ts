@@ -84,6 +84,7 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
         pipelineLimit: a.pipelineLimit,
         newLeadsPerDay: a.newLeadsPerDay,
         paceNewLeads: a.paceNewLeads,
+        maxLeadWaitMinutes: a.maxLeadWaitMinutes ?? Infinity,
         maxCallsPerDay: a.maxCallsPerDay,
         skill,
         followThroughPipeline: a.followThroughPipeline,

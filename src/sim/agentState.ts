@@ -86,6 +86,9 @@ export class AgentState implements AgentView {
   get newLeadsPerDay(): number {
     return this.config.newLeadsPerDay;
   }
+  get maxLeadWaitMinutes(): number {
+    return this.config.maxLeadWaitMinutes;
+  }
   get onShift(): boolean {
     const now = this.clock.now;
     if (now >= this.shiftChangeAt || now < this.shiftCheckedAt) this.checkShift(now);

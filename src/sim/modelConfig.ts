@@ -244,6 +244,8 @@ export interface AgentConfig {
   newLeadsPerDay: number;
   /** Spread the daily new-lead cap over the shift, so the morning does not spend it on leads that waited overnight. */
   paceNewLeads: boolean;
+  /** Takes only new leads that waited at most this many minutes (aged-lead routing); Infinity: any. */
+  maxLeadWaitMinutes: number;
   /** Most calls the agent places per day. */
   maxCallsPerDay: number;
   /** Conversion multiplier; per-source and per-product multipliers apply on top. */

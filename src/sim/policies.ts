@@ -24,6 +24,8 @@ export interface AgentView {
   readonly newLeadsPerDay: number;
   /** New leads the agent may have received by now today for a lead that has waited (the cap paced over the shift); absent means newLeadsPerDay. */
   readonly newLeadsAllowedNow?: number;
+  /** Takes only new leads that waited at most this many minutes (aged-lead routing); absent means any. */
+  readonly maxLeadWaitMinutes?: number;
   /** New leads waiting in the agent's queue, not yet called. */
   readonly freshWaiting: number;
   /** Leads received over the whole run. */

@@ -40,7 +40,7 @@ export const pull: DistributionEntry<Infer<typeof options>> = {
           const limit = Math.min(o.wipLimit ?? a.pipelineLimit, a.pipelineLimit);
           if (a.busy || !a.onShift || a.freshWaiting > 0 || a.pipelineSize >= limit) continue;
           if (o.respectDailyLimit && a.newToday >= (a.newLeadsAllowedNow ?? a.newLeadsPerDay)) continue;
-          if (!a.handles(lead.source, lead.product)) continue;
+          if (!a.handles(lead.source, lead.product) || ctx.now - lead.waitingSince > (a.maxLeadWaitMinutes ?? Infinity)) continue;
           if (best < 0 || a.pipelineSize < list[best].pipelineSize) best = i;
         }
         return best;

@@ -54,6 +54,7 @@ export const FRESH_LEAD_MINUTES = 60;
  */
 export function hasRoom(agent: AgentView, lead?: LeadView, now = 0): boolean {
   if (agent.pipelineSize >= agent.pipelineLimit) return false;
+  if (lead !== undefined && now - lead.waitingSince > (agent.maxLeadWaitMinutes ?? Infinity)) return false;
   const waited = lead !== undefined && now - lead.waitingSince > FRESH_LEAD_MINUTES;
   return agent.newToday < (waited ? (agent.newLeadsAllowedNow ?? agent.newLeadsPerDay) : agent.newLeadsPerDay);
 }
