@@ -31,7 +31,20 @@ export const experiments = [
   { name: 'contacted-interval', title: 'radar, contacted-status interval (h)', variants: [[1, 2], [4, 6], [18, 24], [48, 72], [120, 168]].map((iv) => [`${iv[0]}-${iv[1]} h`, radarWith({ contacted: { intervalHours: iv } })]) },
   { name: 'volume', title: 'new leads a day, same staff', variants: [40, 60, 80, 120].map((n) => [`${n}/day`, { leads: { perDay: n } }]) },
   { name: 'attempts', title: 'attempts while unreached', variants: [14, 60].map((n) => [`${n}`, radarWith({ attempted: { maxAttempts: n } })]) },
-  { name: 'production-cycle', title: 'production cycle', variants: [['field', {}], ['none', radarWith({}, { productionCycle: [] })], ['reversed', radarWith({}, { productionCycle: cycle([21, 31], [1, 10]) })]] },
+  {
+    name: 'production-cycle',
+    title: 'production cycle',
+    variants: [
+      ['field', {}],
+      ['none', radarWith({}, { productionCycle: [] })],
+      ['reversed', radarWith({}, { productionCycle: cycle([21, 31], [1, 10]) })],
+      // Each half alone, to see where a difference comes from.
+      ['applications late only', radarWith({}, { productionCycle: cycle([0, -1], [21, 31]).slice(1) })],
+      ['applications early only', radarWith({}, { productionCycle: cycle([0, -1], [1, 10]).slice(1) })],
+      ['contacted early only', radarWith({}, { productionCycle: cycle([1, 10], [0, -1]).slice(0, 1) })],
+      ['contacted late only', radarWith({}, { productionCycle: cycle([21, 31], [0, -1]).slice(0, 1) })],
+    ],
+  },
   { name: 'new-lead-cap', title: 'new-lead cap a day (10 agents)', variants: [3, 5, 7, 15].map((n) => [`${n}`, { agents: [{ name: 'Day closer', count: 7, shift: '08:00-17:00', skillSpread: 0.5, newLeadsPerDay: n }, { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', skillSpread: 0.5, newLeadsPerDay: n }] }]) },
   {
     name: 'distribution',
