@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import type { ScenarioSummary } from '../sim/summary';
-import { agentRows, DAILY_UP_TO_DAYS, FUNNEL_STAGES, funnelRows, intervalRows, LINES_UP_TO_AGENTS, PIPELINE_POINTS, pipelineBin, pipelineRows, pipelineSpreadRows, timeBinLabels, timeBinRows, WEEKLY_UP_TO_DAYS } from './rows';
+import { agentRows, DAILY_UP_TO_DAYS, type IntervalRow, FUNNEL_STAGES, funnelRows, intervalRows, LINES_UP_TO_AGENTS, PIPELINE_POINTS, pipelineBin, pipelineRows, pipelineSpreadRows, timeBinLabels, timeBinRows, WEEKLY_UP_TO_DAYS } from './rows';
 
 /*
  * Results as @observablehq/plot specs: `Plot.plot(spec)` draws them (in the page, or with `document` from a DOM
@@ -27,34 +27,37 @@ export const SCENARIO_COLORS = ['#1f5fbf', '#b34700', '#1e7a34', '#8e3bb0', '#b0
 const color = (summaries: readonly ScenarioSummary[]) => ({ domain: summaries.map((s) => s.name), range: SCENARIO_COLORS });
 
 /**
- * Wrapping of a text in `px` pixels at `fontSize`: Plot's `lineWidth` (in ems, with room for bold letters, which
- * Plot's estimate of widths does not widen) and the lines that takes at most (a generous 0.68 em a character).
+ * Wrapping of a text in `px` pixels at `fontSize`: Plot's `lineWidth` (in ems, with room for bold letters and for
+ * wide system fonts such as DejaVu Sans, which Plot's estimate of widths does not allow for) and the lines that takes
+ * at most (a generous 0.72 em a character).
  */
 export function wrap(texts: readonly string[], px: number, fontSize: number): { lineWidth: number; lines: number } {
   const ems = Math.max(8, px / fontSize);
   const longest = Math.max(0, ...texts.map((t) => t.length));
-  return { lineWidth: ems * 0.88, lines: Math.max(1, Math.ceil((longest * 0.68) / ems)) };
+  return { lineWidth: ems * 0.8, lines: Math.max(1, Math.ceil((longest * 0.72) / ems)) };
 }
 
 /** Line height (px) of the 13 px panel titles. */
 const TITLE_LINE = 16;
 
 /**
- * Facets one panel per scenario, each `panel` px high with its title (wrapped to the width) in the gap above it: the
- * chart's height and the `fy` scale. Plot's band scale pads by a fraction of its step, inside and outside, so a gap
- * of `gap` px above every panel (the first too) is a padding of gap / (panel + gap).
+ * Facets one panel per scenario, each `panel` px high with its title (wrapped to the width) in a gap above it: the
+ * chart's height, its top margin (the first title's gap) and the `fy` scale. Plot pads facets only between them, by
+ * a fraction of the step: a gap of `gap` px is a padding of gap / (panel + gap).
  */
-function panels(summaries: readonly ScenarioSummary[], width: number, panel: number, margins: { top: number; bottom: number }) {
+function panels(summaries: readonly ScenarioSummary[], width: number, panel: number, marginBottom: number) {
   const { lineWidth, lines } = wrap(
     summaries.map((s) => s.name),
     width - 8,
     13,
   );
   const gap = 12 + lines * TITLE_LINE;
-  const step = panel + gap;
+  const n = summaries.length;
   return {
-    height: Math.round(margins.top + margins.bottom + step * (summaries.length + gap / step)),
-    fy: { domain: summaries.map((s) => s.name), axis: null, padding: gap / step },
+    height: Math.round(gap + marginBottom + n * panel + (n - 1) * gap),
+    marginTop: gap,
+    marginBottom,
+    fy: { domain: summaries.map((s) => s.name), axis: null, padding: gap / (panel + gap) },
     title: (marginLeft: number) =>
       Plot.text(
         summaries.map((s) => ({ scenario: s.name })),
@@ -93,27 +96,41 @@ export function intervalSpec(summaries: readonly ScenarioSummary[], metric: Metr
     marks: [
       Plot.ruleY(rows, { y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'scenario', strokeWidth: 8, strokeOpacity: 0.35, dy: off }),
       Plot.dot(rows, { y: 'scenario', x: 'mean', fill: 'scenario', r: 6, stroke: 'white', dy: off }),
-      Plot.text(rows, {
-        y: 'scenario',
-        ...(narrow ? { frameAnchor: 'left' as const, textAnchor: 'start' as const, dx: -16 } : { x: 'mean' }),
-        text: (d: { mean: number; lo: number; hi: number }) => `${value(d.mean)} (${value(d.lo)} to ${value(d.hi)})`,
-        dy: off + 17,
-        fontSize: 12,
-      }),
+      ...valueTexts(rows, narrow, off + 17, value),
       Plot.text(rows, { y: 'scenario', frameAnchor: 'left', text: 'scenario', textAnchor: 'start', lineAnchor: 'bottom', dx: -16, dy: off - 10, fontSize: 12, fontWeight: 'bold', fill: 'scenario', lineWidth }),
     ],
   };
+}
+
+/**
+ * The mean and interval written below each bar: from the left on a phone; elsewhere under the dot, starting at it
+ * near the left end of the axis and ending at it near the right end, so the text stays within the chart.
+ */
+function valueTexts(rows: readonly IntervalRow[], narrow: boolean, dy: number, value: (v: number) => string): Plot.Markish[] {
+  const text = (d: IntervalRow) => `${value(d.mean)} (${value(d.lo)} to ${value(d.hi)})`;
+  if (narrow) return [Plot.text(rows, { y: 'scenario', frameAnchor: 'left', textAnchor: 'start', dx: -16, text, dy, fontSize: 12 })];
+  const lo = Math.min(0, ...rows.map((r) => r.lo));
+  const span = Math.max(0, ...rows.map((r) => r.hi)) - lo || 1;
+  const at = (r: IntervalRow) => (r.mean - lo) / span;
+  return (
+    [
+      ['start', rows.filter((r) => at(r) < 0.25), -8],
+      ['middle', rows.filter((r) => at(r) >= 0.25 && at(r) <= 0.75), 0],
+      ['end', rows.filter((r) => at(r) > 0.75), 8],
+    ] as const
+  ).map(([textAnchor, part, dx]) => Plot.text(part, { y: 'scenario', x: 'mean', textAnchor, dx, text, dy, fontSize: 12 }));
 }
 
 /** Leads reaching each stage of the funnel, one panel per scenario. */
 export function funnelSpec(summaries: readonly ScenarioSummary[], width = WIDTH): Plot.PlotOptions {
   const rows = funnelRows(summaries);
   const marginLeft = 80;
-  const facets = panels(summaries, width, 130, { top: 0, bottom: 40 });
+  const facets = panels(summaries, width, 130, 40);
   return {
     width,
     height: facets.height,
-    marginTop: 0,
+    marginTop: facets.marginTop,
+    marginBottom: facets.marginBottom,
     marginLeft,
     marginRight: 56,
     x: { label: 'Leads per run (mean over replications)', grid: true, ticks: width < NARROW ? 4 : undefined },
@@ -138,11 +155,12 @@ export function timeBinSpec(summaries: readonly ScenarioSummary[], which: 'minut
   const label = which === 'minutesToFirstAttempt' ? 'Time from arrival to first call' : 'Time from arrival to first conversation';
   if (width < NARROW) {
     const marginLeft = 84;
-    const facets = panels(summaries, width, 14 * timeBinLabels().length, { top: 0, bottom: 40 });
+    const facets = panels(summaries, width, 14 * timeBinLabels().length, 40);
     return {
       width,
       height: facets.height,
-      marginTop: 0,
+      marginTop: facets.marginTop,
+      marginBottom: facets.marginBottom,
       marginLeft,
       marginRight: 16,
       x: { label: 'Share of leads (%)', percent: true, grid: true, ticks: 4 },
@@ -153,12 +171,12 @@ export function timeBinSpec(summaries: readonly ScenarioSummary[], which: 'minut
       marks: [Plot.barX(rows, { y: 'bin', x: 'share', fy: 'scenario', fill: 'scenario' }), Plot.ruleX([0]), facets.title(marginLeft)],
     };
   }
-  const facets = panels(summaries, width, 150, { top: 0, bottom: 60 });
+  const facets = panels(summaries, width, 150, 60);
   return {
     width,
     height: facets.height,
-    marginTop: 0,
-    marginBottom: 60,
+    marginTop: facets.marginTop,
+    marginBottom: facets.marginBottom,
     x: { domain: timeBinLabels(), label, tickRotate: -25 },
     y: { label: 'Share of leads (%)', percent: true, grid: true },
     fy: facets.fy,
@@ -198,7 +216,7 @@ export function pipelineCaption(summaries: readonly ScenarioSummary[]): string |
  */
 export function pipelineSpec(summaries: readonly ScenarioSummary[], width = WIDTH): Plot.PlotOptions {
   const { spread, bin } = pipelineShape(summaries);
-  const facets = panels(summaries, width, 150, { top: 0, bottom: 30 });
+  const facets = panels(summaries, width, 150, 30);
   const marks: Plot.Markish[] = spread
     ? (() => {
         const rows = pipelineSpreadRows(summaries, bin);
@@ -213,7 +231,8 @@ export function pipelineSpec(summaries: readonly ScenarioSummary[], width = WIDT
   return {
     width,
     height: facets.height,
-    marginTop: 0,
+    marginTop: facets.marginTop,
+    marginBottom: facets.marginBottom,
     x: { type: 'utc', label: null, ticks: width < NARROW ? 4 : undefined },
     y: { label: 'Open leads per agent', grid: true },
     fy: facets.fy,
@@ -272,11 +291,12 @@ export function leadsPerAgentSpec(summaries: readonly ScenarioSummary[], width =
     };
   }
   const marginLeft = width < NARROW ? 90 : 120;
-  const facets = panels(summaries, width, agents.length * 16, { top: 0, bottom: 40 });
+  const facets = panels(summaries, width, agents.length * 16, 40);
   return {
     width,
     height: facets.height,
-    marginTop: 0,
+    marginTop: facets.marginTop,
+    marginBottom: facets.marginBottom,
     marginLeft,
     marginRight: 40,
     x: { label: 'New leads received per agent (mean per run)', grid: true, ticks: width < NARROW ? 4 : undefined },
