@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { floor } from '../../src/ui/presets';
 import { stateToHash } from '../../src/ui/workbenchState';
@@ -53,6 +54,18 @@ describe.skipIf(!hasChromium)('drawing results keeps the main thread free, in Ch
     });
   }, 120_000);
 
+  /** Screenshots of the figures, at the page's width and at a phone's, to look at: /tmp/leadlab-shots/draw-*.png. */
+  async function shoot(name: string, ids: string[]): Promise<void> {
+    mkdirSync('/tmp/leadlab-shots', { recursive: true });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Charts are drawn again at the new width, one per task.
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 300))));
+      for (const id of ids) await page.locator(`#${id}`).screenshot({ path: `/tmp/leadlab-shots/draw-${name}-${id}-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
   afterAll(async () => {
     await site?.close();
   });
@@ -85,11 +98,18 @@ describe.skipIf(!hasChromium)('drawing results keeps the main thread free, in Ch
     const { tasks, drawMs } = await drawingLongTasks(link({ days: 3650, leads: { perDay: 6 } }, 10));
     console.log(`3,650 days: drawing took ${drawMs.toFixed(0)} ms; long tasks (ms after the end of the simulation: duration) ${JSON.stringify(tasks.map((t) => `${Math.round(t.start)}: ${Math.round(t.duration)}`))}`);
     expect(tasks.filter((t) => t.duration > LIMIT_MS)).toEqual([]);
+    // The caption says the days are binned.
+    expect(await page.locator('#chart-pipeline figcaption').textContent()).toMatch(/^The run is 3,7\d\d days long \(more than 730\), so each point is the mean of a month/);
+    await shoot('3650-days', ['chart-pipeline']);
   }, 180_000);
 
   it('draws a floor of 150 agents with no task over 50 ms', async () => {
     const { tasks, drawMs } = await drawingLongTasks(link({ leads: { perDay: 150 } }, 150));
     console.log(`150 agents: drawing took ${drawMs.toFixed(0)} ms; long tasks (ms after the end of the simulation: duration) ${JSON.stringify(tasks.map((t) => `${Math.round(t.start)}: ${Math.round(t.duration)}`))}`);
     expect(tasks.filter((t) => t.duration > LIMIT_MS)).toEqual([]);
+    // The captions say the agents are drawn as their spread and as one tick each.
+    expect(await page.locator('#chart-pipeline figcaption').textContent()).toMatch(/^With 150 agents \(more than 20\) the chart shows their spread/);
+    expect(await page.locator('#chart-agents figcaption').textContent()).toMatch(/^With 150 agents \(more than 20\) each agent is one tick/);
+    await shoot('150-agents', ['chart-pipeline', 'chart-agents']);
   }, 180_000);
 });
