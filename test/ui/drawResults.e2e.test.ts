@@ -17,6 +17,13 @@ warnIfSkipped('test/ui/drawResults.e2e.test.ts');
 /** The issue's limit: a task longer than this blocks the page (the Long Tasks API reports tasks over 50 ms). */
 const LIMIT_MS = 50;
 
+/**
+ * A task's duration is wall time: on a shared 2-core machine under load the page's thread can wait for the CPU in
+ * the middle of a 10 ms task (seen once in three runs beside two other browser test files). Each case gets a second
+ * try, so it fails when both show a long task; drawing on main's code blocks for 244-433 ms every time.
+ */
+const TRIES = { retry: 1, timeout: 180_000 };
+
 interface Task {
   start: number;
   duration: number;
@@ -94,16 +101,16 @@ describe.skipIf(!hasChromium)('drawing results keeps the main thread free, in Ch
     });
   }
 
-  it('draws a run of 3,650 simulated days with no task over 50 ms', async () => {
+  it('draws a run of 3,650 simulated days with no task over 50 ms', TRIES, async () => {
     const { tasks, drawMs } = await drawingLongTasks(link({ days: 3650, leads: { perDay: 6 } }, 10));
     console.log(`3,650 days: drawing took ${drawMs.toFixed(0)} ms; long tasks (ms after the end of the simulation: duration) ${JSON.stringify(tasks.map((t) => `${Math.round(t.start)}: ${Math.round(t.duration)}`))}`);
     expect(tasks.filter((t) => t.duration > LIMIT_MS)).toEqual([]);
     // The caption says the days are binned.
     expect(await page.locator('#chart-pipeline figcaption').textContent()).toMatch(/^The run is 3,7\d\d days long \(more than 730\), so each point is the mean of a month/);
     await shoot('3650-days', ['chart-pipeline']);
-  }, 180_000);
+  });
 
-  it('draws a floor of 150 agents with no task over 50 ms', async () => {
+  it('draws a floor of 150 agents with no task over 50 ms', TRIES, async () => {
     const { tasks, drawMs } = await drawingLongTasks(link({ leads: { perDay: 150 } }, 150));
     console.log(`150 agents: drawing took ${drawMs.toFixed(0)} ms; long tasks (ms after the end of the simulation: duration) ${JSON.stringify(tasks.map((t) => `${Math.round(t.start)}: ${Math.round(t.duration)}`))}`);
     expect(tasks.filter((t) => t.duration > LIMIT_MS)).toEqual([]);
@@ -111,5 +118,5 @@ describe.skipIf(!hasChromium)('drawing results keeps the main thread free, in Ch
     expect(await page.locator('#chart-pipeline figcaption').textContent()).toMatch(/^With 150 agents \(more than 20\) the chart shows their spread/);
     expect(await page.locator('#chart-agents figcaption').textContent()).toMatch(/^With 150 agents \(more than 20\) each agent is one tick/);
     await shoot('150-agents', ['chart-pipeline', 'chart-agents']);
-  }, 180_000);
+  });
 });
