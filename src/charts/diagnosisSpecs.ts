@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { Diagnosis } from '../diagnose/diagnosis';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../sim/lossAttribution';
 import type { LossSummary } from '../sim/summary';
+import { wrap } from './specs';
 
 /*
  * The diagnosis as Plot specs, shared by the printed report and the page: the production waterfall and the loss
@@ -9,6 +10,12 @@ import type { LossSummary } from '../sim/summary';
  */
 
 const WIDTH = 720;
+
+/**
+ * Charts narrower than this (px) write each bar's label above it rather than in a margin on the left (a phone has no
+ * room for a 230 px margin).
+ */
+const NARROW = 560;
 
 /** One bar of the waterfall: a floor total (current, best) or a step's win floating from the level before it. */
 export interface WaterfallRow {
@@ -43,11 +50,49 @@ const signed = (x: number) => `${Number(x.toFixed(1)) >= 0 ? '+' : '-'}${Math.ab
 
 const KIND_COLORS = { domain: ['total', 'won', 'no clear difference', 'worse', 'in place'], range: ['#4c78a8', '#54a24b', '#bab0ac', '#e45756', '#bab0ac'] };
 
-/** The production waterfall: funded loans a month from the current floor through each fix to the best found. */
-export function waterfallSpec(d: Diagnosis): Plot.PlotOptions {
-  const rows = waterfallRows(d);
+/**
+ * On a phone: bars of `rows` on a band per row, each row's words (wrapped, in a white halo where the zero line
+ * crosses them) above its bar. Returns the chart's size, its
+ * y scale and the text mark; the bars take `insetTop: inset` so they sit below the words.
+ */
+function labelledAbove<T>(rows: readonly T[], words: (r: T) => string, width: number, key: keyof T & string) {
+  const { lineWidth, lines } = wrap(rows.map(words), width - 28, 12);
+  const above = 8 + lines * 15;
+  const step = above + 18;
   return {
-    width: WIDTH,
+    height: 44 + step * rows.length,
+    inset: above,
+    y: { domain: rows.map((r) => String(r[key])), axis: null, padding: 0 },
+    text: Plot.text(rows as T[], { y: key, frameAnchor: 'left', text: words, textAnchor: 'start', lineAnchor: 'bottom', dx: -8, dy: above - step / 2 - 3, fontSize: 12, lineWidth, fill: '#1d2430', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+  };
+}
+
+/** The production waterfall: funded loans a month from the current floor through each fix to the best found. */
+export function waterfallSpec(d: Diagnosis, width = WIDTH): Plot.PlotOptions {
+  const rows = waterfallRows(d);
+  const x2 = (r: WaterfallRow) => (r.to === r.from ? r.from + 1e-9 : r.to);
+  if (width < NARROW) {
+    const layout = labelledAbove(rows, (r) => `${r.label}: ${r.text}`, width, 'label');
+    return {
+      width,
+      height: layout.height,
+      marginTop: 4,
+      marginBottom: 40,
+      marginLeft: 12,
+      marginRight: 16,
+      x: { label: 'Funded loans a month', grid: true, nice: true, zero: true, ticks: 4 },
+      y: layout.y,
+      color: KIND_COLORS,
+      marks: [
+        Plot.barX(rows, { y: 'label', x1: 'from', x2, fill: 'kind', insetTop: layout.inset, insetBottom: 4 }),
+        Plot.tickX(rows.filter((r) => r.kind !== 'total' && r.kind !== 'won'), { y: 'label', x: 'from', stroke: 'kind', strokeWidth: 3, insetTop: layout.inset, insetBottom: 4 }),
+        layout.text,
+        Plot.ruleX([0]),
+      ],
+    };
+  }
+  return {
+    width,
     height: 60 + 34 * rows.length,
     marginLeft: 230,
     marginRight: 150,
@@ -55,7 +100,7 @@ export function waterfallSpec(d: Diagnosis): Plot.PlotOptions {
     y: { domain: rows.map((r) => r.label), label: null },
     color: KIND_COLORS,
     marks: [
-      Plot.barX(rows, { y: 'label', x1: 'from', x2: (r: WaterfallRow) => (r.to === r.from ? r.from + 1e-9 : r.to), fill: 'kind', insetTop: 4, insetBottom: 4 }),
+      Plot.barX(rows, { y: 'label', x1: 'from', x2, fill: 'kind', insetTop: 4, insetBottom: 4 }),
       Plot.tickX(rows.filter((r) => r.kind !== 'total' && r.kind !== 'won'), { y: 'label', x: 'from', stroke: 'kind', strokeWidth: 3 }),
       Plot.text(rows, { y: 'label', x: (r: WaterfallRow) => Math.max(r.from, r.to), text: 'text', textAnchor: 'start', dx: 6, fontSize: 12 }),
       Plot.ruleX([0]),
@@ -64,10 +109,25 @@ export function waterfallSpec(d: Diagnosis): Plot.PlotOptions {
 }
 
 /** The loss buckets as money: revenue a month each bucket would have brought, largest first. */
-export function lossMoneySpec(losses: LossSummary): Plot.PlotOptions {
+export function lossMoneySpec(losses: LossSummary, width = WIDTH): Plot.PlotOptions {
   const rows = LOSS_BUCKETS.map((b) => ({ bucket: LOSS_BUCKET_INFO[b].label, revenue: losses.buckets[b].lostRevenue.mean, leads: losses.buckets[b].leads.mean })).sort((a, b) => b.revenue - a.revenue);
+  const money = (r: { revenue: number; leads: number }) => `$${Math.round(r.revenue).toLocaleString('en-US')} (${r.leads.toFixed(0)} lead${r.leads.toFixed(0) === '1' ? '' : 's'})`;
+  if (width < NARROW) {
+    const layout = labelledAbove(rows, (r) => `${r.bucket}: ${money(r)}`, width, 'bucket');
+    return {
+      width,
+      height: layout.height,
+      marginTop: 4,
+      marginBottom: 40,
+      marginLeft: 12,
+      marginRight: 16,
+      x: { label: 'Revenue lost a month ($)', grid: true, nice: true, zero: true, ticks: 4 },
+      y: layout.y,
+      marks: [Plot.barX(rows, { y: 'bucket', x: 'revenue', fill: '#e45756', insetTop: layout.inset, insetBottom: 4 }), layout.text, Plot.ruleX([0])],
+    };
+  }
   return {
-    width: WIDTH,
+    width,
     height: 60 + 26 * rows.length,
     marginLeft: 260,
     marginRight: 150,
@@ -75,7 +135,7 @@ export function lossMoneySpec(losses: LossSummary): Plot.PlotOptions {
     y: { domain: rows.map((r) => r.bucket), label: null },
     marks: [
       Plot.barX(rows, { y: 'bucket', x: 'revenue', fill: '#e45756', insetTop: 3, insetBottom: 3 }),
-      Plot.text(rows, { y: 'bucket', x: 'revenue', text: (r: { revenue: number; leads: number }) => `$${Math.round(r.revenue).toLocaleString('en-US')} (${r.leads.toFixed(0)} lead${r.leads.toFixed(0) === '1' ? '' : 's'})`, textAnchor: 'start', dx: 6, fontSize: 11 }),
+      Plot.text(rows, { y: 'bucket', x: 'revenue', text: money, textAnchor: 'start', dx: 6, fontSize: 11 }),
       Plot.ruleX([0]),
     ],
   };

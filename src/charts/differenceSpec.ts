@@ -3,6 +3,7 @@ import type { Comparison } from '../compare/compareScenarios';
 import { perMonth } from '../compare/windowTotals';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
+import { wrap } from './specs';
 
 /** One scenario's paired difference from the baseline on one metric, in the chart's unit. */
 export interface DifferenceRow {
@@ -49,22 +50,30 @@ export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName,
   const digits = METRICS[metric].unit === 'share' || Math.max(...rows.map((r) => Math.abs(r.mean))) < 10 ? 1 : 0;
   const signed = (v: number) => (Number(Math.abs(v).toFixed(digits)) === 0 ? Math.abs(v).toFixed(digits) : `${v > 0 ? '+' : '\u2212'}${Math.abs(v).toFixed(digits)}`);
   const title = `${METRICS[metric].label}: each scenario minus the baseline (${unit}), with its 95% interval`;
+  const words = (r: DifferenceRow) => `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}`;
+  // Each row: the words above the bar (wrapped to the width, in a white halo where the zero line crosses them), the bar
+  // and dot below them.
+  const { lineWidth, lines } = wrap(rows.map(words), width - 30, 12);
+  const above = 15 + lines * 15;
+  const below = 20;
+  const off = (above - below) / 2;
   return {
     width,
-    height: 46 + (width < 420 ? 66 : 52) * rows.length,
-    marginTop: 8,
+    height: 44 + (above + below) * rows.length,
+    marginTop: 4,
+    marginBottom: 40,
     marginLeft: 12,
     marginRight: 12,
     ariaLabel: title,
-    ariaDescription: rows.map((r) => `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}`).join('; '),
+    ariaDescription: rows.map(words).join('; '),
     x: { label: `${METRICS[metric].label} minus baseline (${unit})`, grid: true, nice: true, domain: [Math.min(0, ...rows.map((r) => r.lo)), Math.max(0, ...rows.map((r) => r.hi))] },
-    y: { domain: rows.map((r) => r.scenario), axis: null, insetTop: width < 420 ? 34 : 20, insetBottom: 8 },
+    y: { domain: rows.map((r) => r.scenario), axis: null, type: 'point', padding: 0.5 },
     color: { domain: Object.keys(VERDICT_COLORS), range: Object.values(VERDICT_COLORS) },
     marks: [
       Plot.ruleX([0], { stroke: '#1d2430', strokeWidth: 1.5 }),
-      Plot.ruleY(rows, { y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'verdict', strokeWidth: 8, strokeOpacity: 0.45 }),
-      Plot.dot(rows, { y: 'scenario', x: 'mean', fill: 'verdict', r: 6, stroke: 'white' }),
-      Plot.text(rows, { y: 'scenario', frameAnchor: 'left', text: (r: DifferenceRow) => `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}`, textAnchor: 'start', lineAnchor: 'bottom', dy: -9, fontSize: 12, fill: 'verdict', lineWidth: Math.max(16, (width - 30) / 12) }),
+      Plot.ruleY(rows, { y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'verdict', strokeWidth: 8, strokeOpacity: 0.45, dy: off }),
+      Plot.dot(rows, { y: 'scenario', x: 'mean', fill: 'verdict', r: 6, stroke: 'white', dy: off }),
+      Plot.text(rows, { y: 'scenario', frameAnchor: 'left', text: words, textAnchor: 'start', lineAnchor: 'bottom', dy: off - 13, fontSize: 12, fill: 'verdict', lineWidth, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     ],
   };
 }

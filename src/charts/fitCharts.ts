@@ -8,6 +8,17 @@ import type { FittedModel } from '../fit/fitCallLog';
  */
 
 const WIDTH = 760;
+/** Charts narrower than this (px) thin their ticks and turn their labels further, for a phone (as src/charts/specs.ts). */
+const NARROW = 520;
+
+/** Every other tick when a phone's width has no room for all of them. */
+const thin = <T>(ticks: T[], width: number, most = 10): T[] => (width < NARROW && ticks.length > most ? ticks.filter((_, i) => i % 2 === 0) : ticks);
+
+/**
+ * Room at both ends of a color legend's ramp for the labels of its end ticks (Plot's ramp has none on the right).
+ * Plot hands a scale's options to its legend; the type of a scale's options does not name these, hence a spread.
+ */
+const LEGEND_MARGINS = { marginLeft: 12, marginRight: 16 };
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -16,7 +27,7 @@ const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFi
 export const ageLabel = durationLabel;
 
 /** Kaplan-Meier: share of leads reached by lead age, with its 95% band; lead age on a log scale. */
-export function reachedByAgeSpec(fit: FittedModel): Plot.PlotOptions {
+export function reachedByAgeSpec(fit: FittedModel, width = WIDTH): Plot.PlotOptions {
   const rows = fit.timeToContact.km
     .filter((p) => p.t > 0 && finite(p.survival))
     .map((p) => ({ t: Math.log10(p.t), reached: 1 - p.survival, lo: 1 - (finite(p.upper) ? p.upper : p.survival), hi: 1 - (finite(p.lower) ? p.lower : p.survival) }));
@@ -24,10 +35,10 @@ export function reachedByAgeSpec(fit: FittedModel): Plot.PlotOptions {
   // 5 min and 1 h (d3 labels only ticks with a small mantissa there).
   const ticks = [1, 5, 15, 60, 240, 1440, 10080, 43200].map(Math.log10).filter((t) => rows.length > 0 && t >= rows[0].t - 0.3 && t <= rows[rows.length - 1].t + 0.3);
   return {
-    width: WIDTH,
+    width,
     height: 320,
     marginLeft: 50,
-    x: { label: 'Lead age (log scale)', ticks, tickFormat: (t: number) => ageLabel(Math.round(10 ** t)), grid: true },
+    x: { label: 'Lead age (log scale)', ticks: thin(ticks, width, 5), tickFormat: (t: number) => ageLabel(Math.round(10 ** t)), grid: true },
     y: { label: 'Share of leads reached (%)', percent: true, domain: [0, 100], grid: true },
     marks: [
       Plot.areaY(rows, { x: 't', y1: 'lo', y2: 'hi', curve: 'step-after', fill: '#1f5fbf', fillOpacity: 0.2 }),
@@ -65,13 +76,13 @@ export function reachedByAttemptRows(fit: FittedModel): ReachedByAttemptRow[] {
 }
 
 /** Share of leads reached within each number of attempts: observed with its band (dots and bars), beta-geometric fit (line). */
-export function reachedByAttemptSpec(fit: FittedModel): Plot.PlotOptions {
+export function reachedByAttemptSpec(fit: FittedModel, width = WIDTH): Plot.PlotOptions {
   const rows = reachedByAttemptRows(fit);
   return {
-    width: WIDTH,
+    width,
     height: 300,
     marginLeft: 50,
-    x: { label: 'Attempts made', ticks: rows.map((r) => r.attempt), tickFormat: 'd' },
+    x: { label: 'Attempts made', ticks: thin(rows.map((r) => r.attempt), width), tickFormat: 'd' },
     y: { label: 'Share of leads reached (%)', percent: true, domain: [0, 100], grid: true },
     color: { domain: ['observed (Kaplan-Meier over attempts)', 'beta-geometric fit'], range: ['#1d2430', '#f0a400'], legend: true },
     marks: [
@@ -84,17 +95,17 @@ export function reachedByAttemptSpec(fit: FittedModel): Plot.PlotOptions {
 }
 
 /** Contact rate on each attempt of leads not yet reached: observed (dots) against the beta-geometric fit (line). */
-export function contactByAttemptSpec(fit: FittedModel): Plot.PlotOptions {
+export function contactByAttemptSpec(fit: FittedModel, width = WIDTH): Plot.PlotOptions {
   const rows = fit.attemptsToContact.perAttempt.filter((r) => r.atRisk > 0);
   const long = rows.flatMap((r) => [
     { attempt: r.attempt, rate: r.observedRate, what: 'observed', atRisk: r.atRisk },
     { attempt: r.attempt, rate: r.fittedRate, what: 'beta-geometric fit', atRisk: r.atRisk },
   ]);
   return {
-    width: WIDTH,
+    width,
     height: 300,
     marginLeft: 50,
-    x: { label: 'Attempt number (leads not reached before it)', ticks: rows.map((r) => r.attempt), tickFormat: 'd' },
+    x: { label: width < NARROW ? 'Attempt (leads not reached before)' : 'Attempt number (leads not reached before it)', ticks: thin(rows.map((r) => r.attempt), width), tickFormat: 'd' },
     y: { label: 'Contact rate on that attempt (%)', percent: true, grid: true, zero: true },
     color: { domain: ['observed', 'beta-geometric fit'], range: ['#1d2430', '#f0a400'], legend: true },
     marks: [
@@ -106,14 +117,14 @@ export function contactByAttemptSpec(fit: FittedModel): Plot.PlotOptions {
 }
 
 /** Raw contact rate by lead age bucket (search-phase attempts) with 95% intervals. */
-export function contactByLeadAgeSpec(fit: FittedModel): Plot.PlotOptions {
+export function contactByLeadAgeSpec(fit: FittedModel, width = WIDTH): Plot.PlotOptions {
   const rows = fit.contactByLeadAge.buckets.filter((b) => b.attempts > 0 && finite(b.rate));
   return {
-    width: WIDTH,
+    width,
     height: 300,
     marginLeft: 50,
-    marginBottom: 50,
-    x: { domain: rows.map((b) => b.label), label: 'Lead age at the attempt', tickRotate: -20 },
+    marginBottom: width < NARROW ? 70 : 50,
+    x: { domain: rows.map((b) => b.label), label: 'Lead age at the attempt', tickRotate: width < NARROW ? -50 : -20 },
     y: { label: 'Contact rate (%)', percent: true, grid: true, zero: true },
     marks: [
       Plot.ruleX(rows, { x: 'label', y1: 'lower', y2: 'upper', stroke: '#1f5fbf', strokeWidth: 6, strokeOpacity: 0.35 }),
@@ -124,17 +135,17 @@ export function contactByLeadAgeSpec(fit: FittedModel): Plot.PlotOptions {
 }
 
 /** Raw contact rate by day and hour (on the log's clock); hours with fewer than `minAttempts` attempts are left blank. */
-export function contactByHourOfWeekSpec(fit: FittedModel, minAttempts = 30): Plot.PlotOptions {
+export function contactByHourOfWeekSpec(fit: FittedModel, width = WIDTH, minAttempts = 30): Plot.PlotOptions {
   const rows = fit.contactByHourOfWeek.hours.filter((h) => h.attempts >= minAttempts && finite(h.rate));
   return {
-    width: WIDTH,
+    width,
     height: 260,
     marginLeft: 50,
     padding: 0.05,
-    x: { domain: Array.from({ length: 24 }, (_, h) => h), label: 'Hour of day', tickFormat: (h: number) => String(h).padStart(2, '0') },
+    x: { domain: Array.from({ length: 24 }, (_, h) => h), label: 'Hour of day', ticks: width < NARROW ? [0, 3, 6, 9, 12, 15, 18, 21] : undefined, tickFormat: (h: number) => String(h).padStart(2, '0') },
     y: { domain: DAYS, label: null },
     // Stepped colors: the legend is drawn with rectangles, so the chart also renders with jsdom (no canvas).
-    color: { type: 'quantize', n: 6, scheme: 'blues', percent: true, label: 'Contact rate (%)', legend: true, zero: true },
+    color: { type: 'quantize', n: 6, scheme: 'blues', percent: true, label: 'Contact rate (%)', legend: true, zero: true, ...LEGEND_MARGINS },
     marks: [
       Plot.cell(rows, { x: 'hourOfDay', y: 'day', fill: 'rate', title: (h: { day: string; hourOfDay: number; rate: number; attempts: number }) => `${h.day} ${h.hourOfDay}:00: ${(h.rate * 100).toFixed(1)}% of ${h.attempts} attempts` }),
     ],

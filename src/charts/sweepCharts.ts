@@ -9,6 +9,12 @@ export interface SweepPoint {
   hi: number;
 }
 
+/** Charts narrower than this (px) label their axes with the settings' short names (as src/charts/specs.ts). */
+const NARROW = 520;
+
+/** A setting's name without its explanation in brackets: "Agents (first agent group)" is "Agents". */
+const short = (label: string) => label.split(' (')[0];
+
 /**
  * A metric against one varied setting: a band over the 95% intervals, the means joined by a line (numbers on the
  * axis), or a dot and bar per value (strategies).
@@ -17,6 +23,8 @@ export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: 
   const numeric = points.every((p) => typeof p.x === 'number');
   const title = `${options.yLabel} against ${options.xLabel}, with 95% intervals`;
   const value = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
+  // The setting's full name is in the title; on a phone the axis has room for its short name only.
+  const xLabel = options.width < NARROW ? short(options.xLabel) : options.xLabel;
   return {
     width: options.width,
     height: 260,
@@ -24,7 +32,7 @@ export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: 
     marginBottom: numeric ? 40 : 70,
     ariaLabel: title,
     ariaDescription: points.map((p) => `${p.x}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
-    x: numeric ? { label: options.xLabel, grid: true } : { label: options.xLabel, type: 'band', tickRotate: -20 },
+    x: numeric ? { label: xLabel, grid: true } : { label: xLabel, type: 'band', tickRotate: -20 },
     y: { label: options.yLabel, grid: true, percent: options.percent, zero: false, nice: true },
     marks: numeric
       ? [
@@ -40,6 +48,9 @@ export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: 
 export function sweepHeatmapSpec(points: readonly SweepPoint[], options: { xLabel: string; yLabel: string; metricLabel: string; percent: boolean; width: number }): Plot.PlotOptions {
   const value = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
   const ys = new Set(points.map((p) => String(p.y))).size;
+  // The settings' full names are in the title; the axis down the side of a few rows has room for a short name only,
+  // and so has the axis across a phone.
+  const xLabel = options.width < NARROW ? short(options.xLabel) : options.xLabel;
   return {
     width: options.width,
     height: 60 + 44 * ys,
@@ -48,9 +59,10 @@ export function sweepHeatmapSpec(points: readonly SweepPoint[], options: { xLabe
     padding: 0.05,
     ariaLabel: `${options.metricLabel} by ${options.xLabel} and ${options.yLabel}`,
     ariaDescription: points.map((p) => `${options.xLabel} ${p.x}, ${options.yLabel} ${p.y}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
-    x: { type: 'band', label: options.xLabel },
-    y: { type: 'band', label: options.yLabel },
-    color: { type: 'linear', scheme: 'blues', label: options.metricLabel, legend: true, percent: options.percent },
+    x: { type: 'band', label: xLabel },
+    y: { type: 'band', label: short(options.yLabel) },
+    // Room at the ends of the legend's ramp for its end ticks' labels (Plot hands a scale's margins to its legend).
+    color: { type: 'linear', scheme: 'blues', label: options.metricLabel, legend: true, percent: options.percent, ...{ marginLeft: 12, marginRight: 16 } },
     marks: [
       Plot.cell(points, { x: (p: SweepPoint) => String(p.x), y: (p: SweepPoint) => String(p.y), fill: 'mean', inset: 0.5 }),
       // Dark text in a white halo reads on every cell.

@@ -10,6 +10,7 @@ import { resolveTimeZone } from '../io/timeZone';
 import { messageOf } from '../schema';
 import type { CallOutcome } from '../sim/callLog';
 import type { HistoryApi, HistoryFit, HistoryRequest, HistoryResult } from '../worker/historyApi';
+import { chartWidth, drawToWidth } from './chartFit';
 import { download, el, onFilesChosen } from './dom';
 import { fitQuality, fitQualityWords } from './fitQuality';
 import { count } from './historyFormat';
@@ -39,9 +40,12 @@ function startWorker(): { worker: Worker; api: Remote<HistoryApi> } {
   return { worker, api: wrap<HistoryApi>(worker) };
 }
 
-/** A chart drawn into its figure, with a button that saves it as SVG. */
-function drawChart(figure: HTMLElement, title: string, spec: Plot.PlotOptions): void {
-  figure.replaceChildren(...chartNodes(figure.id, title, spec));
+/**
+ * A chart drawn into its figure at the figure's width (again when that changes), with a button that saves it as SVG.
+ * `width`, when given, is the figure's width read beforehand (src/ui/chartFit.ts).
+ */
+function drawChart(figure: HTMLElement, title: string, spec: (width: number) => Plot.PlotOptions, width?: number): void {
+  drawToWidth(figure, (w) => figure.replaceChildren(...chartNodes(figure.id, title, spec(w))), 760, width);
 }
 
 /** Sets up the section; `hooks` connect it to the scenarios. */
@@ -103,7 +107,7 @@ export function setupHistory(hooks: HistoryHooks): void {
   function renderLeadStream(read: HistoryResult | undefined): void {
     const box = $('history-arrivals');
     box.hidden = !(read?.ok && read.kind === 'leads' && read.leads > 0);
-    if (read?.ok && read.kind === 'leads' && read.leads > 0) drawChart($('history-chart-arrivals'), 'Leads arriving by hour of week', arrivalsChartSpec(read));
+    if (read?.ok && read.kind === 'leads' && read.leads > 0) drawChart($('history-chart-arrivals'), 'Leads arriving by hour of week', (w) => arrivalsChartSpec(read, w));
   }
 
   function renderFit(fit: HistoryFit | undefined): void {
@@ -126,7 +130,9 @@ export function setupHistory(hooks: HistoryHooks): void {
     }
     const f = fit.fit;
     $('history-key-numbers').replaceChildren(keyNumbersView(f));
-    for (const [id, title, spec] of FIT_CHARTS) drawChart($(id), title, spec(f));
+    // The figures' widths read together, before any chart is drawn (one layout of the page, not one per chart).
+    const widths = FIT_CHARTS.map(([id]) => chartWidth($(id), 760));
+    FIT_CHARTS.forEach(([id, title, spec], i) => drawChart($(id), title, (w) => spec(f, w), widths[i]));
     $('history-conversion').replaceChildren(...(f.conversion ? [
       conversionTable('history-conversion-speed', 'Conversion by speed to lead (time from the lead to its first call)', 'First call within', f.conversion.bySpeedToLead),
       conversionTable('history-conversion-attempt', 'Conversion by the attempt that first reached the lead', 'First reached on', f.conversion.byAttemptOfFirstContact),

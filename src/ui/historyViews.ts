@@ -135,25 +135,28 @@ function reasonWords(reason: string): string {
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
+/** Room at both ends of a color legend's ramp for its end ticks' labels (Plot passes a scale's margins to its legend). */
+const LEGEND_MARGINS = { marginLeft: 12, marginRight: 16 };
+
 /** A lead stream's arrivals by hour of week, as leads a week in each hour. */
-export function arrivalsChartSpec(result: Extract<HistoryResult, { ok: true; kind: 'leads' }>): Plot.PlotOptions {
+export function arrivalsChartSpec(result: Extract<HistoryResult, { ok: true; kind: 'leads' }>, width = 760): Plot.PlotOptions {
   const rows = result.arrivalsByHourOfWeek.map((n, h) => ({ day: DAYS[Math.floor(h / 24)], hour: h % 24, perWeek: (n * 7) / Math.max(1, result.days) }));
   return {
-    width: 760, height: 260, marginLeft: 50, padding: 0.05,
-    x: { domain: Array.from({ length: 24 }, (_, h) => h), label: 'Hour of day' },
+    width, height: 260, marginLeft: 50, padding: 0.05,
+    x: { domain: Array.from({ length: 24 }, (_, h) => h), label: 'Hour of day', ticks: width < 520 ? [0, 3, 6, 9, 12, 15, 18, 21] : undefined },
     y: { domain: DAYS, label: null },
-    color: { type: 'linear', scheme: 'greens', label: 'Leads per week in this hour', legend: true, zero: true },
+    color: { type: 'linear', scheme: 'greens', label: 'Leads per week in this hour', legend: true, zero: true, ...LEGEND_MARGINS },
     marks: [Plot.cell(rows, { x: 'hour', y: 'day', fill: 'perWeek', title: (d: { day: string; hour: number; perWeek: number }) => `${d.day} ${d.hour}:00: ${d.perWeek.toFixed(1)} leads a week` })],
   };
 }
 
 /** The charts of a fit: the figure each is drawn in, its title, and its Plot options. */
-export const FIT_CHARTS: readonly [figureId: string, title: string, spec: (fit: FittedModel) => Plot.PlotOptions][] = [
+export const FIT_CHARTS: readonly [figureId: string, title: string, spec: (fit: FittedModel, width: number) => Plot.PlotOptions][] = [
   ['history-chart-reached', 'Share of leads reached by lead age', reachedByAgeSpec],
   ['history-chart-reached-attempts', 'Share of leads reached by number of attempts', reachedByAttemptSpec],
   ['history-chart-attempts', 'Contact rate by attempt number', contactByAttemptSpec],
   ['history-chart-age', 'Contact rate by lead age', contactByLeadAgeSpec],
-  ['history-chart-hours', 'Contact rate by hour of week', contactByHourOfWeekSpec],
+  ['history-chart-hours', 'Contact rate by hour of week', (fit, width) => contactByHourOfWeekSpec(fit, width)],
 ];
 
 /** A conversion table: leads, reached, converted and the rate with its interval, per group. */

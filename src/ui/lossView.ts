@@ -5,6 +5,7 @@ import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
 import { LADDER } from '../diagnose/ladder';
 import type { RunResult } from '../sim/runResult';
 import type { BrowserPool } from './browserPool';
+import { chartWidth, drawToWidth } from './chartFit';
 import { download, el, savePng } from './dom';
 
 /** What the view needs from the page: the baseline scenario, validated, and the page's worker pool. */
@@ -86,21 +87,29 @@ export function setupLossView(hooks: LossViewHooks): void {
 
 /** The waterfall, the losses as money and one sentence per step. */
 export function renderDiagnosis(output: HTMLElement, d: Diagnosis): void {
+  const waterfall = el('figure', { id: 'diagnosis-waterfall' });
+  const losses = el('figure', { id: 'diagnosis-losses' });
   output.replaceChildren(
     el('h3', {}, 'Funded loans a month: current floor, each fix, best found'),
-    figure('diagnosis-waterfall', waterfallSpec(d)),
+    waterfall,
     el('h3', {}, 'Revenue lost a month, by where the lead was lost (baseline)'),
-    figure('diagnosis-losses', lossMoneySpec(d.current.losses)),
+    losses,
     el('ol', { id: 'diagnosis-steps' }, ...d.steps.map((s) => el('li', {}, s.sentence))),
   );
+  // Drawn at their figures' width (read together first), and again when that changes: a phone shows them whole.
+  const widths = [waterfall, losses].map((f) => chartWidth(f, 720));
+  drawToWidth(waterfall, (width) => draw(waterfall, waterfallSpec(d, width)), 720, widths[0]);
+  drawToWidth(losses, (width) => draw(losses, lossMoneySpec(d.current.losses, width)), 720, widths[1]);
 }
 
-function figure(id: string, spec: Plot.PlotOptions): HTMLElement {
+/** A chart into its figure, with buttons that save it as SVG and PNG. */
+function draw(figure: HTMLElement, spec: Plot.PlotOptions): void {
+  const id = figure.id;
   const svg = Plot.plot(spec) as SVGSVGElement;
   const saveSvg = Object.assign(el('button', {}, 'Save chart (SVG)'), { type: 'button' as const });
   saveSvg.addEventListener('click', () => download(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }), `leadlab-${id}.svg`));
   const pngButton = Object.assign(el('button', {}, 'Save chart (PNG)'), { type: 'button' as const });
   pngButton.addEventListener('click', () => void savePng(svg, `leadlab-${id}.png`));
-  return el('figure', { id }, svg, el('div', { className: 'row' }, saveSvg, pngButton));
+  figure.replaceChildren(svg, el('div', { className: 'row' }, saveSvg, pngButton));
 }
 

@@ -4,9 +4,10 @@ import { loadScenario, ScenarioError } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
 import type { SchemaIssue } from '../schema';
 import type { RunResult } from '../sim/runResult';
-import { summarize, type ScenarioSummary } from '../sim/summary';
+import type { ScenarioSummary } from '../sim/summary';
 import { distributionStrategies } from '../strategies/distribution';
 import { BrowserPool, type BrowserTask } from './browserPool';
+import { nextTask } from './chartFit';
 import { download, el } from './dom';
 import { setupHistory } from './history';
 import { setupLossView } from './lossView';
@@ -15,6 +16,7 @@ import { PRESET_COMPARISONS } from './presets';
 import { dropCallTables, showCallTables } from './callTablesView';
 import { setupSets } from './scenarioSets';
 import { renderResults } from './renderResults';
+import { summarizeInSlices } from './summarizeInSlices';
 import { confirmRunSize } from './runEstimateView';
 import { comparisonCsv } from './resultsCsv';
 import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
@@ -375,9 +377,15 @@ async function run(): Promise<void> {
       status.textContent = outcome.aborted ? 'Cancelled before two replications of every scenario finished; nothing to show.' : 'Too few replications to show.';
       return;
     }
-    const summaries: ScenarioSummary[] = ok.map((c, s) => summarize(c.name, seed, Array.from({ length: complete }, (_, r) => outcome.results[r * ok.length + s] as RunResult)));
+    // Each scenario summarized in slices, then the results drawn a chart a task: no task holds the page for long.
+    const summaries: ScenarioSummary[] = [];
+    for (const [s, c] of ok.entries()) {
+      await nextTask();
+      summaries.push(await summarizeInSlices(c.name, seed, Array.from({ length: complete }, (_, r) => outcome.results[r * ok.length + s] as RunResult)));
+    }
     lastComparison = compareScenarios(summaries, { windowDays: ok.map((c) => c.windowDays) });
-    renderResults(lastComparison, summaries);
+    await renderResults(lastComparison, summaries);
+    performance.mark('leadlab-draw-end');
     shownRun = ranKey;
     markStale();
     void showCallTables(pool, ok.map((c) => ({ name: c.name, json: c.json })), seed);

@@ -4,6 +4,7 @@ import type { Comparison } from '../compare/compareScenarios';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import type { MetricSummary, ScenarioSummary } from '../sim/summary';
+import { chartWidth, drawToWidth, nextTask } from './chartFit';
 import { download, el, savePng } from './dom';
 import { formatCell, pairedDifferenceInWords, perMonth, verdictInWords } from './format';
 
@@ -50,24 +51,35 @@ function byId(id: string): HTMLElement {
   return document.getElementById(id)!;
 }
 
-/** Draws a chart into its figure, with a button that saves it as an SVG file. */
-function chart(id: string, spec: Plot.PlotOptions): void {
-  const title = byId(id).previousElementSibling?.textContent ?? id;
+/**
+ * Draws a chart into its figure at the figure's width (again when that changes), with its caption (what the chart
+ * leaves out of a long run or a large floor, in words) and buttons that save it as SVG or PNG.
+ */
+function chart(id: string, specAt: (width: number) => Plot.PlotOptions, width: number): void {
+  const figure = byId(id);
   // The heading above the figure names the chart for screen readers too.
-  const svg = Plot.plot({ ariaLabel: title, ...spec });
-  const save = el('button', {}, 'Save chart (SVG)');
-  save.type = 'button';
-  save.setAttribute('aria-label', `Save the chart "${byId(id).previousElementSibling?.textContent ?? id}" as SVG`);
-  save.addEventListener('click', () => {
-    const text = new XMLSerializer().serializeToString(svg);
-    download(new Blob([text], { type: 'image/svg+xml' }), `leadlab-${id.replace(/^chart-/, '')}.svg`);
-  });
-  const png = el('button', {}, 'Save chart (PNG)');
-  png.type = 'button';
-  png.setAttribute('aria-label', `Save the chart "${byId(id).previousElementSibling?.textContent ?? id}" as PNG`);
-  png.addEventListener('click', () => void savePng(svg as SVGSVGElement, `leadlab-${id.replace(/^chart-/, '')}.png`));
-  byId(id).replaceChildren(svg, el('div', { className: 'row' }, save, png));
+  const title = figure.previousElementSibling?.textContent ?? id;
+  drawToWidth(figure, (width) => {
+    const { caption, ...spec } = specAt(width);
+    const note = typeof caption === 'string' ? caption : undefined;
+    const svg = Plot.plot({ ariaLabel: title, ...(note ? { ariaDescription: note } : {}), ...spec });
+    const save = el('button', {}, 'Save chart (SVG)');
+    save.type = 'button';
+    save.setAttribute('aria-label', `Save the chart "${title}" as SVG`);
+    save.addEventListener('click', () => {
+      const text = new XMLSerializer().serializeToString(svg);
+      download(new Blob([text], { type: 'image/svg+xml' }), `leadlab-${id.replace(/^chart-/, '')}.svg`);
+    });
+    const png = el('button', {}, 'Save chart (PNG)');
+    png.type = 'button';
+    png.setAttribute('aria-label', `Save the chart "${title}" as PNG`);
+    png.addEventListener('click', () => void savePng(svg as SVGSVGElement, `leadlab-${id.replace(/^chart-/, '')}.png`));
+    figure.replaceChildren(...(note ? [el('figcaption', { className: 'hint' }, note)] : []), svg, el('div', { className: 'row' }, save, png));
+  }, MAX_WIDTH, width);
 }
+
+/** The widest the results charts are drawn (the printed report's width). */
+const MAX_WIDTH = 760;
 
 /**
  * A results table: a row per scenario, a column per metric, each cell the mean and its 95% interval. A scenario
@@ -112,11 +124,16 @@ function renderOwnerTable(comparison: Comparison, windowDays: readonly number[])
   byId('summary-table').parentElement!.after(el('div', { id: 'owner-results' }, el('h3', {}, 'Sales and the marketing drip'), el('div', { className: 'table-wrap' }, table)));
 }
 
+/** Counts the results drawn, so the charts of an older comparison stop when a newer one is drawn. */
+let drawing = 0;
+
 /**
- * Shows a comparison: the paired differences in words, a table with intervals, and the charts. The comparison holds
- * each scenario's measured days (after warm-up), to say funded loans a month. Every name is set as text.
+ * Shows a comparison: the paired differences in words, a table with intervals, and the charts, each chart in a task
+ * of its own. The comparison holds each scenario's measured days (after warm-up), to say funded loans a month. Every
+ * name is set as text. Resolves true once every chart is drawn, false when a newer comparison replaced this one.
  */
-export function renderResults(comparison: Comparison, summaries: readonly ScenarioSummary[]): void {
+export async function renderResults(comparison: Comparison, summaries: readonly ScenarioSummary[]): Promise<boolean> {
+  const mine = ++drawing;
   const others = comparison.scenarios.slice(1);
   const windows = comparison.windowDays ?? comparison.scenarios.map(() => NaN);
   // Differences of funded loans are a month of the common window, or already a month of each scenario's own window.
@@ -144,16 +161,30 @@ export function renderResults(comparison: Comparison, summaries: readonly Scenar
   renderSummaryTable(byId('summary-table') as HTMLTableElement, comparison, windows);
   renderOwnerTable(comparison, windows);
 
+  // Shown before the charts are drawn, so each is drawn at the width of its figure.
   byId('answer-results').hidden = false;
-  drawDifferenceCharts(comparison);
-  chart('chart-contact', intervalSpec(summaries, 'contactRate'));
-  chart('chart-funded', intervalSpec(summaries, 'fundedRate'));
-  chart('chart-funnel', funnelSpec(summaries));
-  chart('chart-first-attempt', timeBinSpec(summaries, 'minutesToFirstAttempt'));
-  chart('chart-first-contact', timeBinSpec(summaries, 'minutesToContact'));
-  chart('chart-pipeline', pipelineSpec(summaries));
-  chart('chart-agents', leadsPerAgentSpec(summaries));
   byId('results').hidden = false;
+  const charts: [string, (width: number) => Plot.PlotOptions][] = [
+    ['chart-contact', (w) => intervalSpec(summaries, 'contactRate', w)],
+    ['chart-funded', (w) => intervalSpec(summaries, 'fundedRate', w)],
+    ['chart-funnel', (w) => funnelSpec(summaries, w)],
+    ['chart-first-attempt', (w) => timeBinSpec(summaries, 'minutesToFirstAttempt', w)],
+    ['chart-first-contact', (w) => timeBinSpec(summaries, 'minutesToContact', w)],
+    ['chart-pipeline', (w) => pipelineSpec(summaries, w)],
+    ['chart-agents', (w) => leadsPerAgentSpec(summaries, w)],
+  ];
+  // The charts of an earlier run go at once; the new ones come one per task, so no task holds the page for long. The
+  // figures' widths are read together first: reading one after a chart was drawn would lay the page out again.
+  for (const [id] of charts) byId(id).replaceChildren();
+  const differenceCharts = drawDifferenceCharts(comparison);
+  const widths = charts.map(([id]) => chartWidth(byId(id), MAX_WIDTH));
+  const steps = [...differenceCharts, ...charts.map(([id, spec], i) => () => chart(id, spec, widths[i]))];
+  for (const step of steps) {
+    await nextTask();
+    if (mine !== drawing) return false;
+    step();
+  }
+  return true;
 }
 
 /** Metrics of the paired-difference charts at the top of the page, funded loans first. */
@@ -162,16 +193,16 @@ export const DIFFERENCE_CHART_METRICS: MetricName[] = ['funded', 'contactRate', 
 /**
  * The answer's charts: for each metric, every scenario's paired difference from the baseline with its interval and
  * zero marked, drawn to the width of its box (so a phone shows it whole). The baseline alone has nothing to chart.
+ * Returns the drawing of each chart, to run one per task.
  */
-export function drawDifferenceCharts(comparison: Comparison): void {
+export function drawDifferenceCharts(comparison: Comparison): (() => void)[] {
   const box = byId('difference-charts');
   box.hidden = comparison.scenarios.length < 2;
-  if (box.hidden) return;
-  for (const m of DIFFERENCE_CHART_METRICS) {
-    const figure = byId(`chart-diff-${m}`);
-    const width = Math.max(260, Math.floor(figure.clientWidth || box.clientWidth / 3 || 360));
-    const spec = pairedDifferenceSpec(comparison, m, width);
-    const svg = Plot.plot(spec);
-    figure.replaceChildren(el('h3', {}, `${columnTitle(m)} minus the baseline`), svg);
-  }
+  if (box.hidden) return [];
+  const figures = DIFFERENCE_CHART_METRICS.map((m) => byId(`chart-diff-${m}`));
+  const widths = figures.map((f) => chartWidth(f, MAX_WIDTH));
+  return DIFFERENCE_CHART_METRICS.map((m, i) => () => {
+    const figure = figures[i];
+    drawToWidth(figure, (width) => figure.replaceChildren(el('h3', {}, `${columnTitle(m)} minus the baseline`), Plot.plot(pairedDifferenceSpec(comparison, m, Math.max(240, width)))), MAX_WIDTH, widths[i]);
+  });
 }

@@ -13,6 +13,7 @@ import { loadScenario, ScenarioError } from '../scenario/load';
 import type { MetricName } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
 import { BrowserPool, type BrowserTask } from './browserPool';
+import { chartWidth, drawToWidth } from './chartFit';
 import { download, el } from './dom';
 import { formatValue } from './format';
 import { setupOptimizer } from './optimizer';
@@ -186,22 +187,25 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
         ...labels.map((_, k) => el('th', { scope: 'row' }, `${axis(c, k)}${i === top && k === 0 ? ' (best)' : ''}`)),
         cell('fundedPerMonth', c, i), cell('contactRate', c, i), cell('fundedRate', c, i)))),
     );
-    const width = Math.max(300, Math.min(720, $('sens-charts').clientWidth || 600));
     const points = (m: MetricName | 'fundedPerMonth'): SweepPoint[] => result.combinations.map((c, i) => {
       const s = shown(m, c, windows[i]);
       return { x: axis(c, 0), y: params.length > 1 ? axis(c, 1) : undefined, mean: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean };
     });
     const charts: [string, MetricName | 'fundedPerMonth', boolean][] = [['Funded loans a month', 'fundedPerMonth', false], ['Contact rate (%)', 'contactRate', true]];
-    $('sens-charts').replaceChildren(...charts.map(([title, m, percent]) => {
+    // Shown first, then each chart drawn at its figure's width (again when that changes): a phone shows it whole.
+    $('sens-results').hidden = false;
+    const figures = charts.map(() => el('figure', {}));
+    $('sens-charts').replaceChildren(...figures);
+    const widths = figures.map((f) => chartWidth(f, 720));
+    charts.forEach(([title, m, percent], i) => drawToWidth(figures[i], (width) => {
       const spec = params.length === 1
         ? sweepLineSpec(points(m), { xLabel: labels[0].label, yLabel: title, percent, width })
         : sweepHeatmapSpec(points(m), { xLabel: labels[0].label, yLabel: labels[1].label, metricLabel: title, percent, width });
-      return el('figure', {}, el('h3', {}, title), Plot.plot(spec));
-    }));
+      figures[i].replaceChildren(el('h3', {}, title), Plot.plot(spec));
+    }, 720, widths[i]));
     const useBest = $<HTMLButtonElement>('sens-use-best');
     useBest.disabled = top === undefined;
     useBest.textContent = top === undefined ? 'Use the best in the selected scenario' : `Use the best (${labels.map((f, k) => `${f.label.split(' (')[0].toLowerCase()} ${axis(result.combinations[top], k)}`).join(', ')}) in the selected scenario`;
-    $('sens-results').hidden = false;
   }
 
   runButton.addEventListener('click', () => void run());

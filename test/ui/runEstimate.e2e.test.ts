@@ -3,7 +3,7 @@ import { hasChromium, openSite, warnIfSkipped, type Site } from './browserHarnes
 
 warnIfSkipped('test/ui/runEstimate.e2e.test.ts');
 
-/** A floor of one agent group; `over` changes the size. */
+/** A floor of one agent group; `over` changes the size (and the name). */
 const floor = (over: Record<string, unknown>, count: number) =>
   JSON.stringify({
     name: 'Big floor',
@@ -62,6 +62,47 @@ describe.skipIf(!hasChromium)('the estimate before a run, and progress within a 
     expect(text).toMatch(/"Big floor": estimated 14\.6 million leads, 1,000 agents, 3,710 days: about .* per replication; .* of memory is above the limit of 4\.00 GiB\. Reduce the leads, agents or days, or press "Run anyway" to run it anyway\./);
     await page.getByRole('button', { name: "Don't run" }).click();
     await expect.poll(() => page.locator('#status').textContent()).toContain('Not run');
+  }, 60_000);
+
+  it('starts the run on "Run anyway", which Cancel then stops', async () => {
+    await setBaseline(floor({ days: 3650, cooldownDays: 60, leads: { perDay: 4000 } }, 1000));
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await page.getByRole('button', { name: 'Run anyway' }).waitFor({ timeout: 10_000 });
+    // Nothing runs while the question is open.
+    expect(await page.getByRole('button', { name: 'Cancel', exact: true }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Run anyway' }).click();
+    // The run starts: 2 replications of the 2 scenarios go to the workers, Run waits and Cancel is offered.
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Running 4 simulations on \d+ workers?\.\.\./);
+    expect(await page.getByRole('button', { name: 'Run comparison' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Cancel', exact: true }).isEnabled()).toBe(true);
+    // The question is gone; the estimate stays above the run.
+    expect(await page.getByRole('button', { name: 'Run anyway' }).count()).toBe(0);
+    expect(await page.locator('#run-estimate').textContent()).toMatch(/^Estimate: about .* for 2 replications of 2 scenarios/);
+    // A run this size would take hours: stop it.
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Cancelled before two replications of every scenario finished/);
+    expect(await page.getByRole('button', { name: 'Run comparison' }).isEnabled()).toBe(true);
+  }, 60_000);
+
+  it('keeps the scenario as the user typed it when the estimate is answered "Don\'t run"', async () => {
+    const typed = floor({ name: 'My very big floor', days: 3650, cooldownDays: 60, leads: { perDay: 4000 } }, 1000);
+    await setBaseline(typed);
+    const before = await page.evaluate(() => JSON.parse(localStorage.getItem('leadlab.workbench.v1')!) as { scenarios: string[]; replications: number });
+    expect(before.scenarios[0]).toBe(typed);
+    const progress = () => page.locator('#progress').evaluate((p) => (p as HTMLProgressElement).value);
+    const progressBefore = await progress();
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await page.getByRole('button', { name: "Don't run" }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Not run');
+    // The scenario is still there, as typed: in the editor, in its tab, in the form, and kept in the browser.
+    expect(await page.locator('#scenario-json').inputValue()).toBe(typed);
+    expect(await page.locator('#scenario-tabs button').first().textContent()).toContain('My very big floor');
+    expect(await page.getByLabel('Scenario name').inputValue()).toBe('My very big floor');
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('leadlab.workbench.v1')!) as { scenarios: string[]; replications: number });
+    expect(after).toEqual(before);
+    // And nothing ran.
+    expect(await progress()).toBe(progressBefore);
+    expect(await page.getByRole('button', { name: 'Cancel', exact: true }).isDisabled()).toBe(true);
   }, 60_000);
 
   it('moves the progress bar within a single long replication', async () => {

@@ -35,9 +35,11 @@ export async function runStory(story: Story, scenarios: readonly Record<string, 
 /** Draws a figure into `<figure id=…>` with its one-sentence caption, on the next frame. */
 export async function drawFigure(id: string, spec: Plot.PlotOptions, sentence: string): Promise<void> {
   await nextFrame();
+  // What the chart leaves out (the days of a long run binned, the spread of a large floor) goes into the sentence.
+  const { caption: note, ...chart } = spec;
   const caption = document.createElement('figcaption');
-  caption.textContent = sentence;
-  byId(id).replaceChildren(Plot.plot(spec), caption);
+  caption.textContent = typeof note === 'string' ? `${sentence} ${note}` : sentence;
+  byId(id).replaceChildren(Plot.plot(chart), caption);
 }
 
 /** Writes a result sentence into an element. */

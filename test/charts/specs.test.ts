@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { leadsPerAgentCaption, leadsPerAgentSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
+import type { ScenarioSummary } from '../../src/sim/summary';
+
+/** A scenario with `days` days from 2026-01-01 and `agents` agents; agent a has a + d open leads on day d. */
+function scenario(name: string, days: number, agents: number): ScenarioSummary {
+  const date = Array.from({ length: days }, (_, d) => new Date(Date.UTC(2026, 0, 1 + d)).toISOString().slice(0, 10));
+  return {
+    name,
+    agents: Array.from({ length: agents }, (_, a) => ({ name: `Closer ${a + 1}`, leadsReceived: 10 + a })),
+    daily: { date, pipelineByAgent: Array.from({ length: agents }, (_, a) => date.map((_, d) => a + d)) },
+  } as unknown as ScenarioSummary;
+}
+
+const marks = (spec: { marks?: unknown[] }) => (spec.marks ?? []).map((m) => (m as { ariaLabel?: string }).ariaLabel);
+
+describe('the pipeline chart of a long run or a large floor', () => {
+  it('bins days by week beyond 180 days and by calendar month beyond 730, and when the lines would draw too many points', () => {
+    expect(pipelineBin(180)).toBe('day');
+    expect(pipelineBin(181)).toBe('week');
+    expect(pipelineBin(730)).toBe('week');
+    expect(pipelineBin(3650)).toBe('month');
+    // 2 scenarios of 20 agents over 180 days: 7,200 points day by day, over the 6,000 drawn.
+    expect(pipelineBin(180, 40)).toBe('week');
+  });
+
+  it('draws the mean of each week and of each calendar month, at its first day', () => {
+    const weeks = pipelineRows([scenario('A', 200, 2)], 'week');
+    expect(weeks.filter((r) => r.agent === 'Closer 1').map((r) => r.pipeline).slice(0, 2)).toEqual([3, 10]);
+    expect(weeks[1].date.toISOString().slice(0, 10)).toBe('2026-01-08');
+    // The last week has 200 - 28 * 7 = 4 days.
+    expect(weeks.filter((r) => r.agent === 'Closer 1').at(-1)!.pipeline).toBe((196 + 197 + 198 + 199) / 4);
+    const months = pipelineRows([scenario('A', 3650, 1)], 'month');
+    expect(months).toHaveLength(120);
+    expect(months[0].pipeline).toBe(15);
+    expect(months[1].date.toISOString().slice(0, 10)).toBe('2026-02-01');
+    expect(months[1].pipeline).toBe((31 + 58) / 2);
+  });
+
+  it('says so in its caption, and shows the spread of more than 20 agents instead of a line each', () => {
+    expect(pipelineCaption([scenario('A', 90, 10)])).toBeUndefined();
+    expect(pipelineCaption([scenario('A', 3650, 10)])).toBe('The run is 3,650 days long (more than 730), so each point is the mean of a month, drawn at its first day.');
+    const many = [scenario('A', 150, 150), scenario('B', 150, 150)];
+    expect(pipelineCaption(many)).toMatch(/^With 150 agents \(more than 20\) the chart shows their spread rather than a line each/);
+    const spread = pipelineSpreadRows(many, 'day');
+    expect(spread).toHaveLength(300);
+    expect(spread[0]).toMatchObject({ min: 0, q1: 37.25, median: 74.5, q3: 111.75, max: 149 });
+    expect(marks(pipelineSpec(many))).toEqual(['area', 'area', 'line', 'rule', 'text']);
+    expect(pipelineSpec(many).caption).toBe(pipelineCaption(many));
+  });
+});
+
+describe('the leads-per-agent chart of a large floor', () => {
+  it('draws a named bar per agent up to 20 agents, and one tick per agent with the fewest, median and most beyond', () => {
+    expect(leadsPerAgentCaption([scenario('A', 10, 20)])).toBeUndefined();
+    expect(marks(leadsPerAgentSpec([scenario('A', 10, 20)]))).toEqual(['bar', 'text', 'rule', 'text']);
+    const many = [scenario('A', 10, 150)];
+    const spec = leadsPerAgentSpec(many);
+    expect(marks(spec)).toEqual(['tick', 'text', 'rule']);
+    expect(spec.caption).toMatch(/^With 150 agents \(more than 20\) each agent is one tick/);
+    expect(spec.height).toBeLessThan(200);
+  });
+});
