@@ -56,10 +56,19 @@ function meanOf(xs: number[]): number {
 }
 
 /** Element-wise mean of arrays of possibly different lengths (missing entries count as 0). */
-function meanArrays(arrays: number[][]): number[] {
+export function meanArrays(arrays: readonly (readonly number[])[]): number[] {
   const n = Math.max(0, ...arrays.map((a) => a.length));
-  return Array.from({ length: n }, (_, i) => meanOf(arrays.map((a) => a[i] ?? 0)));
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (const a of arrays) sum += a[i] ?? 0;
+    out[i] = arrays.length ? sum / arrays.length : 0;
+  }
+  return out;
 }
+
+/** The daily series a summary averages over replications, besides one per agent. */
+export const DAILY_KEYS = ['arrivals', 'attempts', 'contacts', 'applications', 'funded', 'pipeline', 'waiting'] as const;
 
 /** Loss buckets over replications; counts and money cannot be negative, so intervals are cut at zero. */
 export function summarizeLosses(runs: readonly RunResult[]): LossSummary {
@@ -120,10 +129,9 @@ export function summarize(name: string, seed: string | number, runs: RunResult[]
       overdueCallbacks: m('overdueCallbacks'),
     };
   });
-  const dailyKeys = ['arrivals', 'attempts', 'contacts', 'applications', 'funded', 'pipeline', 'waiting'] as const;
   const daily: DailySeries = {
     date: first.daily.date,
-    ...(Object.fromEntries(dailyKeys.map((k) => [k, meanArrays(runs.map((r) => r.daily[k]))])) as Record<(typeof dailyKeys)[number], number[]>),
+    ...(Object.fromEntries(DAILY_KEYS.map((k) => [k, meanArrays(runs.map((r) => r.daily[k]))])) as Record<(typeof DAILY_KEYS)[number], number[]>),
     pipelineByAgent: first.daily.pipelineByAgent.map((_, a) => meanArrays(runs.map((r) => r.daily.pipelineByAgent[a]))),
   };
   return {

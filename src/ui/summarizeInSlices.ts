@@ -5,26 +5,11 @@
  * result is the same object `summarize` returns (test/ui/summarizeInSlices.test.ts checks it).
  */
 import type { DailySeries, RunResult } from '../sim/runResult';
-import { summarize, type ScenarioSummary } from '../sim/summary';
+import { DAILY_KEYS, meanArrays, summarize, type ScenarioSummary } from '../sim/summary';
 import { nextTask } from './chartFit';
-
-/** The daily series summarize averages, besides one per agent. */
-const DAILY_KEYS = ['arrivals', 'attempts', 'contacts', 'applications', 'funded', 'pipeline', 'waiting'] as const;
 
 /** Time (ms) a slice of averaging may take before the page gets a turn. */
 const SLICE_MS = 6;
-
-/** Element-wise mean of arrays of possibly different lengths (missing entries count as 0), as summarize's. */
-function meanArrays(arrays: readonly (readonly number[])[]): number[] {
-  const n = Math.max(0, ...arrays.map((a) => a.length));
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (const a of arrays) sum += a[i] ?? 0;
-    out[i] = arrays.length ? sum / arrays.length : 0;
-  }
-  return out;
-}
 
 /** `summarize(name, seed, runs)`, with the daily series averaged in slices of about `sliceMs` ms at most. */
 export async function summarizeInSlices(name: string, seed: string | number, runs: RunResult[], sliceMs = SLICE_MS): Promise<ScenarioSummary> {
