@@ -449,7 +449,7 @@ export class LeadWorkflow {
     const now = this.sim.now;
     // A fixed block of three draws per attempt keeps every lead's k-th call on the same luck across policies, and
     // the conversation's own draws (below) keep its k-th conversation on the same luck.
-    const uAnswer = lead.callRng(), uJitter = lead.callRng(), uDoNotCall = lead.callRng();
+    const uAnswer = lead.callDraw(), uJitter = lead.callDraw(), uDoNotCall = lead.callDraw();
     const age = now - lead.engagedAt;
     // The age decay is the rendezvous: a fresh lead is easy to reach and cools by the minute. Once the
     // consumer has been reached, follow-up calls are answered by their own contactability and the hour.
@@ -468,8 +468,8 @@ export class LeadWorkflow {
     // Before an application, a consumer who answers may ask not to be called again; more likely after crowded or
     // persistent calls. A borrower with a loan in process wants the calls (their annoyance is in the loan process).
     const doNotCall = answered && !transferred && !lead.reachedApplication && uDoNotCall < doNotCallChance(fatigue, load, lead.attempts - lead.attemptsAtEngagement);
-    const uTalk = answered ? lead.conversationRng() : 0;
-    const uOutcome = answered ? lead.conversationRng() : 0;
+    const uTalk = answered ? lead.conversationDraw() : 0;
+    const uOutcome = answered ? lead.conversationDraw() : 0;
     const calls = this.config.calls;
     const duration = (answered && !doNotCall ? this.talk(uTalk) : calls.noAnswerMinutes) + calls.wrapUpMinutes;
     lead.attempts++;
@@ -660,7 +660,7 @@ export class LeadWorkflow {
     this.setStatus(lead, 'nurture', agent, true);
     const n = this.config.nurture;
     // Draws beyond the per-call blocks: only nurtured leads take them.
-    const comesBack = lead.callRng() < n.returnShare;
+    const comesBack = lead.callDraw() < n.returnShare;
     const after = exponential(lead.callRng, n.meanReturnDays * MINUTES_PER_DAY);
     if (comesBack && this.sim.now + after < this.endTime) this.sim.schedule(after, this.onNurtureReturn, lead);
   }
