@@ -9,6 +9,7 @@ import { followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
 import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
 import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
+import { LeadKindSet } from './leadKinds';
 import { MetricsCollector } from './metricsCollector';
 import type { DripConfig, DurationConfig, ElapsedLoanProcess, ModelConfig, ScoringConfig } from './modelConfig';
 import type { DistributionContext, LeadView, Policies } from './policies';
@@ -80,9 +81,8 @@ export class LeadWorkflow {
   private readonly arrivalEnd: number;
   private readonly windowStart: number;
   private readonly endTime: number;
-  private waiting: Lead[] = [];
-  /** The list the next dispatch fills with the leads it keeps waiting (two lists swapped, so dispatching allocates none). */
-  private kept: Lead[] = [];
+  /** Leads waiting for an agent, oldest first (a dispatch keeps the ones it leaves waiting in place: no allocation). */
+  private readonly waiting: Lead[] = [];
   /** The agents on shift with room, for strategies and for the checks below (src/sim/agentsWithRoom.ts). */
   private readonly room: AgentsWithRoom;
   /**
@@ -91,7 +91,7 @@ export class LeadWorkflow {
    * comes on shift or, for strategies that ask, an agent finishes a call), so waiting leads are not offered
    * again after every call.
    */
-  private refusedKinds = new Set<number>();
+  private readonly refusedKinds: LeadKindSet;
   /** Leads hot-transferred to an agent whose first call to them has not started yet. */
   private readonly onTheLine = new Set<Lead>();
   /** A recheck of waiting leads is scheduled (strategies with recheckAfterMinutes). */
@@ -115,6 +115,7 @@ export class LeadWorkflow {
     this.callbackCtx = { now: 0, calendar: this.calendar, u: 0 };
     this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
     this.room = new AgentsWithRoom(this.agents, this.sim);
+    this.refusedKinds = new LeadKindSet(config.sources.length, config.products.length);
     this.arrivalRng = stream(options.seed, 'arrivals');
     this.strategyRng = stream(options.seed, 'strategy');
     this.decay = ageDecayFunction(config.contact.ageDecay);
@@ -196,7 +197,7 @@ export class LeadWorkflow {
     if (!this.config.scoring || !this.routeByScore(lead, this.config.scoring)) {
       lead.waitingSince = now;
       this.waiting.push(lead);
-      if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+      if (!this.refusedKinds.has(lead)) this.dispatchWaiting();
     }
     this.scheduleNextArrival(now);
   };
@@ -257,9 +258,11 @@ export class LeadWorkflow {
     return { ...this.scratchView(lead) };
   }
 
+  /** The view offered to the distribution strategy's assign, reused like the per-call view (DistributionStrategy.assign). */
+  private readonly offered: Mutable<LeadView> = { ...this.scratch };
+
   /** The lead as the per-call policies see it, in a reused object: valid only until the policy returns. */
-  private scratchView(lead: Lead): LeadView {
-    const v = this.scratch;
+  private scratchView(lead: Lead, v = this.scratch): LeadView {
     v.id = lead.id;
     v.createdAt = lead.createdAt;
     v.source = this.config.sources[lead.source].name;
@@ -287,7 +290,6 @@ export class LeadWorkflow {
     const strategy = this.policies.distribution;
     const lifo = strategy.queueOrder === 'lifo';
     const list = this.waiting;
-    const keep = this.kept;
     // Once a lead of some source and product is refused, later leads of the same kind are refused too
     // (nothing changed in between), so they are not offered again.
     const refused = this.refusedKinds;
@@ -298,6 +300,9 @@ export class LeadWorkflow {
     // to the drip. (Refusals by pacing alone only delay it.)
     const room = this.room;
     const passedOverBefore = this.sim.now - this.passedOver;
+    // The leads kept waiting are written back in place, from the front (FIFO) or from the back (LIFO), behind the
+    // reading position; a dispatch adds no lead to the list.
+    let w = lifo ? n : 0;
     for (let k = 0; k < n; k++) {
       const lead = list[lifo ? n - 1 - k : k];
       if (lead.waitingSince < staleBefore) {
@@ -307,30 +312,31 @@ export class LeadWorkflow {
         this.toNurture(lead, undefined);
         continue;
       }
-      const kind = kindOf(lead);
       let a = -1;
-      if (!refused.has(kind)) {
+      if (!refused.has(lead)) {
         // With no agent on shift with room, a strategy that needs room would refuse: it is not asked.
-        a = strategy.needsRoom && room.size === 0 ? -1 : strategy.assign(this.view(lead), this.dctx);
-        if (a < 0) refused.add(kind);
+        a = strategy.needsRoom && room.size === 0 ? -1 : strategy.assign(this.scratchView(lead, this.offered), this.dctx);
+        if (a < 0) refused.add(lead);
       }
       if (a >= 0) this.assign(lead, this.agents[a]);
       else if (lead.waitingSince < passedOverBefore && room.onShift > 0 && room.size === 0) {
         this.metrics.onAgedOut(lead);
         this.toNurture(lead, undefined);
-      } else keep.push(lead);
+      } else if (lifo) list[--w] = lead;
+      else list[w++] = lead;
     }
-    if (lifo) keep.reverse();
-    this.waiting = keep;
-    list.length = 0;
-    this.kept = list;
+    if (lifo) {
+      for (let i = w; i < n; i++) list[i - w] = list[i];
+      list.length = n - w;
+    } else list.length = w;
+    const kept = list.length;
     const recheck = strategy.recheckAfterMinutes;
-    if (recheck && keep.length > 0 && !this.recheckPending && this.sim.now + recheck < this.endTime) {
+    if (recheck && kept > 0 && !this.recheckPending && this.sim.now + recheck < this.endTime) {
       this.recheckPending = true;
       this.sim.schedule(recheck, this.onRecheck, 0);
     }
     // With paced caps, room grows with the clock: look again the moment the next agent's pace allows one more lead.
-    if (this.pacing && keep.length > 0) {
+    if (this.pacing && kept > 0) {
       const minute = this.room.nextPaceMinute();
       const next = minute === Infinity ? Infinity : this.sim.now + Math.max(1, minute - Math.floor(this.sim.now));
       if (next < this.pacedRecheckAt && next < this.endTime) {
@@ -713,7 +719,7 @@ export class LeadWorkflow {
     if (!isOpen(lead.status) || lead.agent >= 0) return;
     lead.waitingSince = this.sim.now;
     this.waiting.push(lead);
-    if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+    if (!this.refusedKinds.has(lead)) this.dispatchWaiting();
   };
 
   private readonly onNurtureReturn = (lead: Lead): void => {
@@ -728,7 +734,7 @@ export class LeadWorkflow {
     this.setStatus(lead, 'new', undefined, true);
     lead.waitingSince = this.sim.now;
     this.waiting.push(lead);
-    if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+    if (!this.refusedKinds.has(lead)) this.dispatchWaiting();
   };
 
   /** Asks the callback policy when to call next, or ends the lead's attempts in this status. */
@@ -761,9 +767,4 @@ export class LeadWorkflow {
     this.metrics.onDayStart(day, this.waiting.length);
     this.capacityChanged();
   };
-}
-
-/** Source x product key of a lead, for remembering refusals. */
-function kindOf(lead: Lead): number {
-  return lead.source * 1024 + lead.product;
 }
