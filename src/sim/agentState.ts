@@ -26,9 +26,10 @@ export class AgentState implements AgentView {
   due = new PairHeap<Lead>();
   /** Callbacks already due, by (priority, due time). */
   ready = new PairHeap<Lead>();
-  /** Pending wake-up: its time and engine handle. */
+  /** Pending wake-up: its time (Infinity when none), and the engine timers of the agent's wake-up and call end. */
   wakeAt = Infinity;
-  wakeHandle = -1;
+  wakeTimer = -1;
+  callTimer = -1;
   // The call in progress.
   currentLead: Lead | undefined = undefined;
   currentAnswered = false;

@@ -114,6 +114,10 @@ export class LeadWorkflow {
     this.calendar = new Calendar(config.startDate);
     this.callbackCtx = { now: 0, calendar: this.calendar, u: 0 };
     this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
+    for (const agent of this.agents) {
+      agent.wakeTimer = this.sim.createTimer();
+      agent.callTimer = this.sim.createTimer();
+    }
     this.room = new AgentsWithRoom(this.agents, this.sim);
     this.refusedKinds = new LeadKindSet(config.sources.length, config.products.length);
     this.arrivalRng = stream(options.seed, 'arrivals');
@@ -397,14 +401,13 @@ export class LeadWorkflow {
   private wakeAt(agent: AgentState, t: number): void {
     if (agent.busy || t === Infinity || t >= this.endTime) return;
     if (agent.wakeAt <= t && agent.wakeAt >= this.sim.now) return;
-    if (agent.wakeHandle >= 0) this.sim.cancel(agent.wakeHandle);
     agent.wakeAt = t;
-    agent.wakeHandle = this.sim.scheduleAt(Math.max(t, this.sim.now), this.onWake, agent);
+    // Replaces the pending wake-up, if any (an engine timer: no cancelled event left in the queue).
+    this.sim.setTimer(agent.wakeTimer, Math.max(t, this.sim.now), this.onWake, agent);
   }
 
   private readonly onWake = (agent: AgentState): void => {
     agent.wakeAt = Infinity;
-    agent.wakeHandle = -1;
     this.nextTask(agent);
   };
 
@@ -509,7 +512,7 @@ export class LeadWorkflow {
       product: this.config.products[lead.product].name,
       hourOfWeek: this.calendar.hourOfWeek(now),
     });
-    this.sim.schedule(duration, this.onCallEnd, agent);
+    this.sim.setTimer(agent.callTimer, now + duration, this.onCallEnd, agent);
   }
 
   private readonly onCallEnd = (agent: AgentState): void => {
@@ -544,7 +547,8 @@ export class LeadWorkflow {
       }
       if (isOpen(lead.status)) this.planNextCall(lead, agent, agent.currentJitterDraw);
       if (isOpen(lead.status)) {
-        const verdict = this.policies.pipeline.evaluate(this.scratchView(lead), agent, this.sim.now);
+        // planNextCall filled the per-call view, and a lead it left open has not changed since: the rules read it as is.
+        const verdict = this.policies.pipeline.evaluate(this.scratch, agent, this.sim.now);
         if (verdict === 'nurture') {
           this.metrics.onPipelineNurture(lead);
           this.toNurture(lead, agent);
