@@ -16,8 +16,22 @@ export class LeadKindSet {
     this.stamps = new Uint32Array(Math.max(1, sources * products));
   }
 
+  /** The kind's index (0 to sources x products - 1). */
+  kindOf(lead: Lead): number {
+    return lead.source * this.products + lead.product;
+  }
+
+  /** Kinds in all. */
+  get kinds(): number {
+    return this.stamps.length;
+  }
+
   has(lead: Lead): boolean {
     return this.stamps[lead.source * this.products + lead.product] === this.stamp;
+  }
+
+  hasKind(kind: number): boolean {
+    return this.stamps[kind] === this.stamp;
   }
 
   add(lead: Lead): void {

@@ -83,6 +83,9 @@ export class LeadWorkflow {
   private readonly endTime: number;
   /** Leads waiting for an agent, oldest first (a dispatch keeps the ones it leaves waiting in place: no allocation). */
   private readonly waiting: Lead[] = [];
+  /** Waiting leads by kind (LeadKindSet.kindOf), and the same for the leads a dispatch has yet to look at. */
+  private readonly waitingOfKind: Int32Array;
+  private readonly unvisitedOfKind: Int32Array;
   /** The agents on shift with room, for strategies and for the checks below (src/sim/agentsWithRoom.ts). */
   private readonly room: AgentsWithRoom;
   /**
@@ -120,6 +123,8 @@ export class LeadWorkflow {
     }
     this.room = new AgentsWithRoom(this.agents, this.sim);
     this.refusedKinds = new LeadKindSet(config.sources.length, config.products.length);
+    this.waitingOfKind = new Int32Array(this.refusedKinds.kinds);
+    this.unvisitedOfKind = new Int32Array(this.refusedKinds.kinds);
     this.arrivalRng = stream(options.seed, 'arrivals');
     this.strategyRng = stream(options.seed, 'strategy');
     this.decay = ageDecayFunction(config.contact.ageDecay);
@@ -199,8 +204,7 @@ export class LeadWorkflow {
     lead.counted = now >= this.windowStart;
     this.metrics.onArrival(lead);
     if (!this.config.scoring || !this.routeByScore(lead, this.config.scoring)) {
-      lead.waitingSince = now;
-      this.waiting.push(lead);
+      this.enqueue(lead);
       if (!this.refusedKinds.has(lead)) this.dispatchWaiting();
     }
     this.scheduleNextArrival(now);
@@ -282,6 +286,13 @@ export class LeadWorkflow {
     return v;
   }
 
+  /** A lead joins the end of the waiting list (which is thus in order of waitingSince). */
+  private enqueue(lead: Lead): void {
+    lead.waitingSince = this.sim.now;
+    this.waiting.push(lead);
+    this.waitingOfKind[this.refusedKinds.kindOf(lead)]++;
+  }
+
   /** Capacity may have changed: waiting leads are offered again. */
   private capacityChanged(): void {
     this.refusedKinds.clear();
@@ -307,23 +318,49 @@ export class LeadWorkflow {
     // The leads kept waiting are written back in place, from the front (FIFO) or from the back (LIFO), behind the
     // reading position; a dispatch adds no lead to the list.
     let w = lifo ? n : 0;
+    // Kinds of the leads not yet looked at that are not refused: once there are none, every lead left is refused,
+    // and if the oldest of them is neither stale nor passed over, none is (the list is in order of waitingSince):
+    // they all stay as they are, and the dispatch stops there.
+    const unvisited = this.unvisitedOfKind, ofKind = this.waitingOfKind;
+    unvisited.set(ofKind);
+    let open = 0;
+    for (let kind = 0; kind < unvisited.length; kind++) if (unvisited[kind] > 0 && !refused.hasKind(kind)) open++;
     for (let k = 0; k < n; k++) {
+      if (open === 0) {
+        const oldest = list[lifo ? 0 : k].waitingSince;
+        if (oldest >= staleBefore && !(oldest < passedOverBefore && room.onShift > 0 && room.size === 0)) {
+          if (lifo) for (let i = n - 1 - k; i >= 0; i--) list[--w] = list[i];
+          else for (let i = k; i < n; i++) list[w++] = list[i];
+          break;
+        }
+      }
       const lead = list[lifo ? n - 1 - k : k];
+      const kind = refused.kindOf(lead);
+      const wasRefused = refused.hasKind(kind);
+      unvisited[kind]--;
+      if (!wasRefused && unvisited[kind] === 0) open--;
       if (lead.waitingSince < staleBefore) {
         // Nobody took the lead in time: it goes to the drip, where it may come back ready, instead of being handed
         // out days old ahead of fresher leads (docs/tradeoffs.md, "Backlogs").
+        ofKind[kind]--;
         this.metrics.onAgedOut(lead);
         this.toNurture(lead, undefined);
         continue;
       }
       let a = -1;
-      if (!refused.has(lead)) {
+      if (!wasRefused) {
         // With no agent on shift with room, a strategy that needs room would refuse: it is not asked.
         a = strategy.needsRoom && room.size === 0 ? -1 : strategy.assign(this.scratchView(lead, this.offered), this.dctx);
-        if (a < 0) refused.add(lead);
+        if (a < 0) {
+          refused.add(lead);
+          if (unvisited[kind] > 0) open--;
+        }
       }
-      if (a >= 0) this.assign(lead, this.agents[a]);
-      else if (lead.waitingSince < passedOverBefore && room.onShift > 0 && room.size === 0) {
+      if (a >= 0) {
+        ofKind[kind]--;
+        this.assign(lead, this.agents[a]);
+      } else if (lead.waitingSince < passedOverBefore && room.onShift > 0 && room.size === 0) {
+        ofKind[kind]--;
         this.metrics.onAgedOut(lead);
         this.toNurture(lead, undefined);
       } else if (lifo) list[--w] = lead;
@@ -721,8 +758,7 @@ export class LeadWorkflow {
 
   private readonly onRequeue = (lead: Lead): void => {
     if (!isOpen(lead.status) || lead.agent >= 0) return;
-    lead.waitingSince = this.sim.now;
-    this.waiting.push(lead);
+    this.enqueue(lead);
     if (!this.refusedKinds.has(lead)) this.dispatchWaiting();
   };
 
@@ -736,8 +772,7 @@ export class LeadWorkflow {
     lead.attemptsAtEngagement = lead.attempts;
     lead.lastConversationAt = -1;
     this.setStatus(lead, 'new', undefined, true);
-    lead.waitingSince = this.sim.now;
-    this.waiting.push(lead);
+    this.enqueue(lead);
     if (!this.refusedKinds.has(lead)) this.dispatchWaiting();
   };
 
