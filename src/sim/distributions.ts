@@ -63,7 +63,9 @@ export function poisson(rng: Rng, mean: number): number {
 
 /** Index drawn with probability proportional to `weights` (which need not sum to 1). */
 export function weightedIndex(rng: Rng, weights: readonly number[], total?: number): number {
-  const sum = total ?? weights.reduce((a, b) => a + b, 0);
+  let sum = total ?? 0;
+  // The same sum as weights.reduce((a, b) => a + b, 0), left to right, without a closure per call.
+  if (total === undefined) for (let i = 0; i < weights.length; i++) sum += weights[i];
   let u = rng() * sum;
   for (let i = 0; i < weights.length; i++) {
     u -= weights[i];

@@ -30,7 +30,10 @@ class Column {
 
 function histogram(values: Float64Array): number[] {
   const counts = new Array<number>(TIME_BINS.length).fill(0);
-  for (const v of values) {
+  // Indexed loops over the typed columns: for-of over a Float64Array allocates an iterator result per value in code
+  // that runs once (unoptimized), a million times for a year of leads.
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     let b = 0;
     while (v >= TIME_BINS[b]) b++;
     counts[b]++;
@@ -196,14 +199,15 @@ export class MetricsCollector {
     const share = (x: number) => (n > 0 ? x / n : NaN);
     const delays = this.firstAttemptDelay.values();
     let sumDelay = 0, immediate = 0, within24h = 0;
-    for (const d of delays) {
+    for (let i = 0; i < delays.length; i++) {
+      const d = delays[i];
       sumDelay += d;
       if (d <= 0) immediate++;
       if (d <= MINUTES_PER_DAY) within24h++;
     }
     const contactDelays = this.contactDelay.values();
     let sumContact = 0;
-    for (const d of contactDelays) sumContact += d;
+    for (let i = 0; i < contactDelays.length; i++) sumContact += contactDelays[i];
     const t0 = this.windowStart, t1 = c.days * MINUTES_PER_DAY;
     let busy = 0, shift = 0;
     const agents: AgentResult[] = this.agents.map((a) => {
