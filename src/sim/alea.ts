@@ -132,6 +132,83 @@ export function seedAleaWithKey(prefix: AleaPrefix, key: number, out: AleaState)
   out.c = 1;
 }
 
+/** The other stream's seed codes, for {@link seedAleaPairWithKey}; and Mash states returned by {@link mashPair}. */
+const otherCodes = new Uint16Array(256);
+const mashed = new Float64Array(2);
+
+/** Writes `prefix` and the decimal digits of `key` into `buffer`; returns the length. */
+function writeSeed(prefix: AleaPrefix, key: number, buffer: Uint16Array): number {
+  const start = prefix.codes.length;
+  buffer.set(prefix.codes);
+  let digits = 1;
+  for (let k = key; k >= 10; k = Math.floor(k / 10)) digits++;
+  for (let i = digits - 1, k = key; i >= 0; i--, k = Math.floor(k / 10)) buffer[start + i] = 48 + (k % 10);
+  return start + digits;
+}
+
+/**
+ * Mash over two code ranges at once, into `mashed`: the two hashes are independent chains of dependent arithmetic, so
+ * stepping them together lets the processor work on both at the same time.
+ */
+function mashPair(na: number, ca: Uint16Array, i: number, toA: number, nb: number, cb: Uint16Array, j: number, toB: number): void {
+  for (; i < toA && j < toB; i++, j++) {
+    na += ca[i];
+    nb += cb[j];
+    let ha = 0.02519603282416938 * na;
+    let hb = 0.02519603282416938 * nb;
+    na = ha >>> 0;
+    nb = hb >>> 0;
+    ha -= na;
+    hb -= nb;
+    ha *= na;
+    hb *= nb;
+    na = ha >>> 0;
+    nb = hb >>> 0;
+    ha -= na;
+    hb -= nb;
+    na += ha * 0x100000000;
+    nb += hb * 0x100000000;
+  }
+  mashed[0] = mashCodes(na, ca, i, toA);
+  mashed[1] = mashCodes(nb, cb, j, toB);
+}
+
+/**
+ * {@link seedAleaWithKey} for two prefixes and one key at once (a lead's two streams), with the same results: the two
+ * seeds' hashes run side by side.
+ */
+export function seedAleaPairWithKey(a: AleaPrefix, b: AleaPrefix, key: number, outA: AleaState, outB: AleaState): void {
+  const la = writeSeed(a, key, seedCodes), lb = writeSeed(b, key, otherCodes);
+  mashPair(a.firstPass, seedCodes, a.codes.length, la, b.firstPass, otherCodes, b.codes.length, lb);
+  let na = mashed[0], nb = mashed[1];
+  let a0 = S0 - (na >>> 0) * TWO_TO_MINUS_32;
+  if (a0 < 0) a0 += 1;
+  let b0 = S0 - (nb >>> 0) * TWO_TO_MINUS_32;
+  if (b0 < 0) b0 += 1;
+  mashPair(na, seedCodes, 0, la, nb, otherCodes, 0, lb);
+  na = mashed[0];
+  nb = mashed[1];
+  let a1 = S1 - (na >>> 0) * TWO_TO_MINUS_32;
+  if (a1 < 0) a1 += 1;
+  let b1 = S1 - (nb >>> 0) * TWO_TO_MINUS_32;
+  if (b1 < 0) b1 += 1;
+  mashPair(na, seedCodes, 0, la, nb, otherCodes, 0, lb);
+  na = mashed[0];
+  nb = mashed[1];
+  let a2 = S2 - (na >>> 0) * TWO_TO_MINUS_32;
+  if (a2 < 0) a2 += 1;
+  let b2 = S2 - (nb >>> 0) * TWO_TO_MINUS_32;
+  if (b2 < 0) b2 += 1;
+  outA.s0 = a0;
+  outA.s1 = a1;
+  outA.s2 = a2;
+  outA.c = 1;
+  outB.s0 = b0;
+  outB.s1 = b1;
+  outB.s2 = b2;
+  outB.c = 1;
+}
+
 /** `alea(prefix + key)` for a non-negative integer `key` (see {@link seedAleaWithKey}). */
 export function aleaWithKey(prefix: AleaPrefix, key: number): Rng {
   const state: AleaState = { s0: 0, s1: 0, s2: 0, c: 1 };

@@ -4,7 +4,7 @@ import { beta, exponential, standardNormal, weightedIndex } from './distribution
 import { Lead } from './lead';
 import type { ModelConfig, ScoringConfig } from './modelConfig';
 import type { AleaState } from './alea';
-import { seedStream, stream, type Rng } from './random';
+import { seedStreamPair, stream, type Rng } from './random';
 
 /**
  * Next arrival time of a non-homogeneous Poisson process whose rate is constant within each hour of week,
@@ -46,7 +46,8 @@ const callState: AleaState = { s0: 0, s1: 0, s2: 0, c: 1 };
  * traits whatever policy is run on the same seed.
  */
 export function createLead(config: ModelConfig, seed: string, id: number, createdAt: number, source: number, product: number): Lead {
-  seedStream(seed, 'lead', id, traitState);
+  // The trait stream and the call stream, seeded together.
+  seedStreamPair(seed, 'lead', 'calls', id, traitState, callState);
   const rng = traitRng;
   const src = config.sources[source];
   const { alpha, beta: b } = config.contact.contactability;
@@ -70,7 +71,6 @@ export function createLead(config: ModelConfig, seed: string, id: number, create
   }
   const loyal = rng() < comp.firstContactWins;
   const contactability = badNumber ? 0 : Math.min(1, p * src.contactabilityFactor);
-  seedStream(seed, 'calls', id, callState);
   // The trait stream goes on as the lead's conversation stream: no second stream to seed per lead.
   const lead = new Lead(id, createdAt, source, product, contactability, ready, propensity, competitorAt, loyal, callState, traitState);
   lead.otherBuyers = otherBuyers;

@@ -1,4 +1,4 @@
-import { alea, aleaPrefix, aleaWithKey, seedAlea, seedAleaWithKey, type AleaPrefix, type AleaState } from './alea';
+import { alea, aleaPrefix, aleaWithKey, seedAlea, seedAleaPairWithKey, seedAleaWithKey, type AleaPrefix, type AleaState } from './alea';
 
 /** A source of uniform numbers in [0, 1). Randomness is always passed in, never global. */
 export type Rng = () => number;
@@ -28,6 +28,17 @@ export function seedStream(seed: string | number, purpose: string, key: number, 
   const prefix = Number.isSafeInteger(key) && key >= 0 ? prefixOf(seed, purpose) : undefined;
   if (prefix) seedAleaWithKey(prefix, key, out);
   else seedAlea(`${seed}/${purpose}/${key}`, out);
+}
+
+/** {@link seedStream} for two purposes with one key (a lead's two streams), faster than twice, with the same results. */
+export function seedStreamPair(seed: string | number, purposeA: string, purposeB: string, key: number, outA: AleaState, outB: AleaState): void {
+  const ok = Number.isSafeInteger(key) && key >= 0;
+  const a = ok ? prefixOf(seed, purposeA) : undefined, b = ok ? prefixOf(seed, purposeB) : undefined;
+  if (a && b) seedAleaPairWithKey(a, b, key, outA, outB);
+  else {
+    seedStream(seed, purposeA, key, outA);
+    seedStream(seed, purposeB, key, outB);
+  }
 }
 
 /**
