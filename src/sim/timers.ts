@@ -8,14 +8,16 @@ import type { EventHandler } from './eventQueue';
  * model that moves its recurring events to timers runs the same events in the same order.
  */
 export class Timers {
+  // The heap, by position: each entry's time, sequence number and timer id (keys kept in heap order, so that sifting
+  // reads them without going through the ids).
   private times: number[] = [];
   private seqs: number[] = [];
+  private ids: number[] = [];
+  private n = 0;
+  // By timer id: its place in the heap (-1 when not pending), handler and argument.
+  private place: number[] = [];
   private handlers: (EventHandler<unknown> | undefined)[] = [];
   private args: unknown[] = [];
-  /** Timer ids in heap order, and each timer's place in it (-1 when not pending). */
-  private heap: number[] = [];
-  private place: number[] = [];
-  private n = 0;
 
   /** Pending timers. */
   get size(): number {
@@ -26,8 +28,6 @@ export class Timers {
   create(): number {
     const id = this.place.length;
     this.place.push(-1);
-    this.times.push(0);
-    this.seqs.push(0);
     this.handlers.push(undefined);
     this.args.push(undefined);
     return id;
@@ -40,19 +40,16 @@ export class Timers {
 
   /** Sets timer `id` to run `handler(arg)` at `time` with sequence number `seq`, replacing its pending event if any. */
   set(id: number, time: number, seq: number, handler: EventHandler<unknown>, arg: unknown): void {
-    this.times[id] = time;
-    this.seqs[id] = seq;
     this.handlers[id] = handler;
     this.args[id] = arg;
-    let i = this.place[id];
-    if (i < 0) {
-      i = this.n++;
-      this.heap[i] = id;
-      this.place[id] = i;
+    const i = this.place[id];
+    if (i < 0) this.up(this.n++, time, seq, id);
+    else {
+      // The new key may be earlier or later than the old one.
+      const T = this.times;
+      if (time < T[i] || (time === T[i] && seq < this.seqs[i])) this.up(i, time, seq, id);
+      else this.down(i, time, seq, id);
     }
-    // The new key is later than any earlier one of this timer only by sequence or time: it may move either way.
-    this.up(i);
-    this.down(this.place[id]);
   }
 
   /** Clears timer `id`'s pending event, if any. */
@@ -62,68 +59,88 @@ export class Timers {
     this.place[id] = -1;
     this.handlers[id] = undefined;
     this.args[id] = undefined;
-    const last = this.heap[--this.n];
-    if (i === this.n) return;
-    this.heap[i] = last;
-    this.place[last] = i;
-    this.up(i);
-    this.down(this.place[last]);
+    this.removeAt(i);
   }
 
   /** Time and sequence number of the earliest pending timer (call only when size > 0). */
   topTime(): number {
-    return this.times[this.heap[0]];
+    return this.times[0];
   }
   topSeq(): number {
-    return this.seqs[this.heap[0]];
+    return this.seqs[0];
   }
 
-  /** Removes the earliest pending timer's event into the `popped*` fields (call only when size > 0). */
+  /** Time, sequence number, handler and argument of the event removed by the last {@link pop}. */
   poppedTime = 0;
   poppedSeq = 0;
   poppedHandler: EventHandler<unknown> | undefined = undefined;
   poppedArg: unknown = undefined;
+
+  /** Removes the earliest pending timer's event into the `popped*` fields (call only when size > 0). */
   pop(): void {
-    const id = this.heap[0];
-    this.poppedTime = this.times[id];
-    this.poppedSeq = this.seqs[id];
+    const id = this.ids[0];
+    this.poppedTime = this.times[0];
+    this.poppedSeq = this.seqs[0];
     this.poppedHandler = this.handlers[id];
     this.poppedArg = this.args[id];
-    this.clear(id);
+    this.place[id] = -1;
+    this.handlers[id] = undefined;
+    this.args[id] = undefined;
+    this.removeAt(0);
   }
 
-  private before(a: number, b: number): boolean {
+  /** Removes the entry at heap position `i`, filling the hole with the last entry. */
+  private removeAt(i: number): void {
+    const last = --this.n;
+    if (i === last) return;
     const T = this.times;
-    return T[a] < T[b] || (T[a] === T[b] && this.seqs[a] < this.seqs[b]);
+    const t = T[last], s = this.seqs[last], id = this.ids[last];
+    if (i > 0) {
+      const p = (i - 1) >> 1;
+      if (t < T[p] || (t === T[p] && s < this.seqs[p])) {
+        this.up(i, t, s, id);
+        return;
+      }
+    }
+    this.down(i, t, s, id);
   }
 
-  private up(i: number): void {
-    const H = this.heap, P = this.place;
-    const id = H[i];
+  /** Places entry (t, s, id) at position `i` or above it. */
+  private up(i: number, t: number, s: number, id: number): void {
+    const T = this.times, S = this.seqs, I = this.ids, P = this.place;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.before(id, H[p])) break;
-      H[i] = H[p];
-      P[H[i]] = i;
+      if (T[p] < t || (T[p] === t && S[p] < s)) break;
+      T[i] = T[p];
+      S[i] = S[p];
+      I[i] = I[p];
+      P[I[i]] = i;
       i = p;
     }
-    H[i] = id;
+    T[i] = t;
+    S[i] = s;
+    I[i] = id;
     P[id] = i;
   }
 
-  private down(i: number): void {
-    const H = this.heap, P = this.place, n = this.n;
-    const id = H[i];
+  /** Places entry (t, s, id) at position `i` or below it. */
+  private down(i: number, t: number, s: number, id: number): void {
+    const T = this.times, S = this.seqs, I = this.ids, P = this.place, n = this.n;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      if (c + 1 < n && this.before(H[c + 1], H[c])) c++;
-      if (!this.before(H[c], id)) break;
-      H[i] = H[c];
-      P[H[i]] = i;
+      const r = c + 1;
+      if (r < n && (T[r] < T[c] || (T[r] === T[c] && S[r] < S[c]))) c = r;
+      if (t < T[c] || (t === T[c] && s < S[c])) break;
+      T[i] = T[c];
+      S[i] = S[c];
+      I[i] = I[c];
+      P[I[i]] = i;
       i = c;
     }
-    H[i] = id;
+    T[i] = t;
+    S[i] = s;
+    I[i] = id;
     P[id] = i;
   }
 }
