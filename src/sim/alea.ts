@@ -132,9 +132,8 @@ export function seedAleaWithKey(prefix: AleaPrefix, key: number, out: AleaState)
   out.c = 1;
 }
 
-/** The other stream's seed codes, for {@link seedAleaPairWithKey}; and Mash states returned by {@link mashPair}. */
+/** The other stream's seed codes, for {@link seedAleaPairWithKey}. */
 const otherCodes = new Uint16Array(256);
-const mashed = new Float64Array(2);
 
 /** Writes `prefix` and the decimal digits of `key` into `buffer`; returns the length. */
 function writeSeed(prefix: AleaPrefix, key: number, buffer: Uint16Array): number {
@@ -147,65 +146,72 @@ function writeSeed(prefix: AleaPrefix, key: number, buffer: Uint16Array): number
 }
 
 /**
- * Mash over two code ranges at once, into `mashed`: the two hashes are independent chains of dependent arithmetic, so
- * stepping them together lets the processor work on both at the same time.
- */
-function mashPair(na: number, ca: Uint16Array, i: number, toA: number, nb: number, cb: Uint16Array, j: number, toB: number): void {
-  for (; i < toA && j < toB; i++, j++) {
-    na += ca[i];
-    nb += cb[j];
-    let ha = 0.02519603282416938 * na;
-    let hb = 0.02519603282416938 * nb;
-    na = ha >>> 0;
-    nb = hb >>> 0;
-    ha -= na;
-    hb -= nb;
-    ha *= na;
-    hb *= nb;
-    na = ha >>> 0;
-    nb = hb >>> 0;
-    ha -= na;
-    hb -= nb;
-    na += ha * 0x100000000;
-    nb += hb * 0x100000000;
-  }
-  mashed[0] = mashCodes(na, ca, i, toA);
-  mashed[1] = mashCodes(nb, cb, j, toB);
-}
-
-/**
- * {@link seedAleaWithKey} for two prefixes and one key at once (a lead's two streams), with the same results: the two
- * seeds' hashes run side by side.
+ * {@link seedAleaWithKey} for two prefixes and one key at once (a lead's two streams), with the same results. The two
+ * seeds' Mash hashes are independent chains of dependent arithmetic: stepped side by side, in one function with no
+ * calls (a call would box the running states), the processor works on both at the same time.
  */
 export function seedAleaPairWithKey(a: AleaPrefix, b: AleaPrefix, key: number, outA: AleaState, outB: AleaState): void {
-  const la = writeSeed(a, key, seedCodes), lb = writeSeed(b, key, otherCodes);
-  mashPair(a.firstPass, seedCodes, a.codes.length, la, b.firstPass, otherCodes, b.codes.length, lb);
-  let na = mashed[0], nb = mashed[1];
-  let a0 = S0 - (na >>> 0) * TWO_TO_MINUS_32;
-  if (a0 < 0) a0 += 1;
-  let b0 = S0 - (nb >>> 0) * TWO_TO_MINUS_32;
-  if (b0 < 0) b0 += 1;
-  mashPair(na, seedCodes, 0, la, nb, otherCodes, 0, lb);
-  na = mashed[0];
-  nb = mashed[1];
-  let a1 = S1 - (na >>> 0) * TWO_TO_MINUS_32;
-  if (a1 < 0) a1 += 1;
-  let b1 = S1 - (nb >>> 0) * TWO_TO_MINUS_32;
-  if (b1 < 0) b1 += 1;
-  mashPair(na, seedCodes, 0, la, nb, otherCodes, 0, lb);
-  na = mashed[0];
-  nb = mashed[1];
-  let a2 = S2 - (na >>> 0) * TWO_TO_MINUS_32;
-  if (a2 < 0) a2 += 1;
-  let b2 = S2 - (nb >>> 0) * TWO_TO_MINUS_32;
-  if (b2 < 0) b2 += 1;
-  outA.s0 = a0;
-  outA.s1 = a1;
-  outA.s2 = a2;
+  const ca = seedCodes, cb = otherCodes;
+  const la = writeSeed(a, key, ca), lb = writeSeed(b, key, cb);
+  let na = a.firstPass, nb = b.firstPass;
+  // Three passes over both seeds; the first starts after the prefixes, hashed once already (AleaPrefix).
+  for (let pass = 0; pass < 3; pass++) {
+    let i = pass === 0 ? a.codes.length : 0, j = pass === 0 ? b.codes.length : 0;
+    for (; i < la && j < lb; i++, j++) {
+      na += ca[i];
+      nb += cb[j];
+      let ha = 0.02519603282416938 * na;
+      let hb = 0.02519603282416938 * nb;
+      na = ha >>> 0;
+      nb = hb >>> 0;
+      ha -= na;
+      hb -= nb;
+      ha *= na;
+      hb *= nb;
+      na = ha >>> 0;
+      nb = hb >>> 0;
+      ha -= na;
+      hb -= nb;
+      na += ha * 0x100000000;
+      nb += hb * 0x100000000;
+    }
+    for (; i < la; i++) {
+      na += ca[i];
+      let h = 0.02519603282416938 * na;
+      na = h >>> 0;
+      h -= na;
+      h *= na;
+      na = h >>> 0;
+      h -= na;
+      na += h * 0x100000000;
+    }
+    for (; j < lb; j++) {
+      nb += cb[j];
+      let h = 0.02519603282416938 * nb;
+      nb = h >>> 0;
+      h -= nb;
+      h *= nb;
+      nb = h >>> 0;
+      h -= nb;
+      nb += h * 0x100000000;
+    }
+    const base = pass === 0 ? S0 : pass === 1 ? S1 : S2;
+    let sa = base - (na >>> 0) * TWO_TO_MINUS_32;
+    if (sa < 0) sa += 1;
+    let sb = base - (nb >>> 0) * TWO_TO_MINUS_32;
+    if (sb < 0) sb += 1;
+    if (pass === 0) {
+      outA.s0 = sa;
+      outB.s0 = sb;
+    } else if (pass === 1) {
+      outA.s1 = sa;
+      outB.s1 = sb;
+    } else {
+      outA.s2 = sa;
+      outB.s2 = sb;
+    }
+  }
   outA.c = 1;
-  outB.s0 = b0;
-  outB.s1 = b1;
-  outB.s2 = b2;
   outB.c = 1;
 }
 
