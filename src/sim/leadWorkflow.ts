@@ -509,7 +509,7 @@ export class LeadWorkflow {
     const inProcess = lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
     const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load);
     // A hot-transferred consumer is still on the line.
-    const transferred = this.onTheLine.delete(lead);
+    const transferred = this.onTheLine.size > 0 && this.onTheLine.delete(lead);
     const answered = transferred || uAnswer < p;
     // Before an application, a consumer who answers may ask not to be called again; more likely after crowded or
     // persistent calls. A borrower with a loan in process wants the calls (their annoyance is in the loan process).
