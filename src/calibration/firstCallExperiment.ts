@@ -60,8 +60,8 @@ export function firstCallExperiment(config: ModelConfig, arm: DelayArm, options:
     let statusSince = t;
     for (let attempt = 1; ; attempt++) {
       // The workflow's block of two draws per attempt: answer, callback jitter.
-      const uAnswer = lead.callRng();
-      const uJitter = lead.callRng();
+      const uAnswer = lead.callDraw();
+      const uJitter = lead.callDraw();
       if (uAnswer < lead.contactability * hours[calendar.hourOfWeek(t)] * decay(t - createdAt)) {
         if (attempt === 1) firstContacts++;
         contacts++;

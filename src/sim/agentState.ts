@@ -26,9 +26,10 @@ export class AgentState implements AgentView {
   due = new PairHeap<Lead>();
   /** Callbacks already due, by (priority, due time). */
   ready = new PairHeap<Lead>();
-  /** Pending wake-up: its time and engine handle. */
+  /** Pending wake-up: its time (Infinity when none), and the engine timers of the agent's wake-up and call end. */
   wakeAt = Infinity;
-  wakeHandle = -1;
+  wakeTimer = -1;
+  callTimer = -1;
   // The call in progress.
   currentLead: Lead | undefined = undefined;
   currentAnswered = false;
@@ -62,6 +63,8 @@ export class AgentState implements AgentView {
   private shiftLength = 0;
   private shiftEndAt = 0;
   private sourceSet: Set<string> | undefined;
+  private readonly hasSourceSkill: boolean;
+  private readonly hasProductSkill: boolean;
   private productSet: Set<string> | undefined;
 
   constructor(
@@ -71,6 +74,8 @@ export class AgentState implements AgentView {
     private readonly calendar: Calendar,
   ) {
     this.sourceSet = config.sources.length ? new Set(config.sources) : undefined;
+    this.hasSourceSkill = Object.keys(config.sourceSkill).length > 0;
+    this.hasProductSkill = Object.keys(config.productSkill).length > 0;
     this.productSet = config.products.length ? new Set(config.products) : undefined;
   }
 
@@ -180,7 +185,10 @@ export class AgentState implements AgentView {
 
   /** Conversion multiplier for a lead of this source and product. */
   skillFor(source: string, product: string): number {
-    return this.config.skill * (this.config.sourceSkill[source] ?? 1) * (this.config.productSkill[product] ?? 1);
+    // Most agents have no skill by source or product: their (empty) tables are not searched by name on every call.
+    const bySource = this.hasSourceSkill ? (this.config.sourceSkill[source] ?? 1) : 1;
+    const byProduct = this.hasProductSkill ? (this.config.productSkill[product] ?? 1) : 1;
+    return this.config.skill * bySource * byProduct;
   }
 
   /**

@@ -38,6 +38,16 @@ export class EventQueue<A = unknown> {
     return seq;
   }
 
+  /** Takes the next sequence number without queueing an event (for events kept elsewhere in the same order: Timers). */
+  takeSeq(): number {
+    return this.nextSeq++;
+  }
+
+  /** Sequence number of the earliest event (call only when the queue is not empty). */
+  peekSeq(): number {
+    return this.seqs[0];
+  }
+
   /** Time of the earliest event, or Infinity when the queue is empty. */
   peekTime(): number {
     return this.n > 0 ? this.times[0] : Infinity;

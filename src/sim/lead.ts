@@ -1,4 +1,12 @@
+import type { AleaState } from './alea';
 import type { Rng } from './random';
+
+const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
+
+/** An Alea fraction (a multiple of 2^-32 in [0, 1)) as its 32-bit word, signed so that it fits a small integer. */
+function toWord(fraction: number): number {
+  return (fraction * 4294967296) | 0;
+}
 
 /** Where a lead stands. Open statuses are worked from an agent's pipeline. */
 export type LeadStatus = 'new' | 'attempted' | 'contacted' | 'application' | 'closing' | 'funded' | 'lost' | 'nurture';
@@ -86,16 +94,73 @@ export class Lead {
     readonly competitorAt: number,
     /** Whether the consumer, once reached by a competitor first, goes with them. */
     readonly loyalToCompetitor: boolean,
-    /** Random stream for this lead's call attempts: three draws per attempt (answer, callback jitter, do-not-call). */
-    readonly callRng: Rng,
-    /**
-     * Random stream for this lead's conversations: two draws per conversation (talk time, outcome). Kept apart
-     * from the attempts so that the k-th conversation has the same luck under any cadence, however many
-     * attempts it took to get there (common random numbers for the funnel, not only for contact).
-     */
-    readonly conversationRng: Rng,
+    /** Start of the random stream for this lead's call attempts (copied; see {@link callDraw}). */
+    calls: AleaState,
+    /** Start of the random stream for this lead's conversations (copied; see {@link conversationDraw}). */
+    conversations: AleaState,
   ) {
     this.engagedAt = createdAt;
+    this.callK0 = toWord(calls.s0);
+    this.callK1 = toWord(calls.s1);
+    this.callK2 = toWord(calls.s2);
+    this.callC = calls.c;
+    this.talkK0 = toWord(conversations.s0);
+    this.talkK1 = toWord(conversations.s1);
+    this.talkK2 = toWord(conversations.s2);
+    this.talkC = conversations.c;
+  }
+
+  /*
+   * The lead's two random streams (Alea, src/sim/alea.ts), their state kept in the lead's own fields rather than in a
+   * closure and an object per stream, so that a lead costs two objects fewer and a call, which reads the lead anyway,
+   * reads nothing more to draw. Alea's three fractions are multiples of 2^-32 in [0, 1), so each is kept as its 32-bit
+   * word (as a signed integer, which V8 stores in the field itself where a fraction would need a number object of its
+   * own): the step below is Alea's step (aleaNext) in those words, exact in doubles, and gives the same numbers.
+   */
+  private callK0: number;
+  private callK1: number;
+  private callK2: number;
+  private callC: number;
+  private talkK0: number;
+  private talkK1: number;
+  private talkK2: number;
+  private talkC: number;
+
+  /** The next draw of this lead's call-attempt stream: three draws per attempt (answer, callback jitter, do-not-call). */
+  callDraw(): number {
+    // Alea: t = 2091639 s0 + c 2^-32; the new fraction is t's fractional part and the new carry its integer part.
+    const x = 2091639 * (this.callK0 >>> 0) + this.callC;
+    const k = x >>> 0;
+    this.callC = (x - k) * TWO_TO_MINUS_32;
+    this.callK0 = this.callK1;
+    this.callK1 = this.callK2;
+    this.callK2 = k | 0;
+    return k * TWO_TO_MINUS_32;
+  }
+
+  /**
+   * The next draw of this lead's conversation stream: two draws per conversation (talk time, outcome). Kept apart
+   * from the attempts so that the k-th conversation has the same luck under any cadence, however many attempts it
+   * took to get there (common random numbers for the funnel, not only for contact).
+   */
+  conversationDraw(): number {
+    const x = 2091639 * (this.talkK0 >>> 0) + this.talkC;
+    const k = x >>> 0;
+    this.talkC = (x - k) * TWO_TO_MINUS_32;
+    this.talkK0 = this.talkK1;
+    this.talkK1 = this.talkK2;
+    this.talkK2 = k | 0;
+    return k * TWO_TO_MINUS_32;
+  }
+
+  /** The call-attempt stream as an Rng (the same draws as {@link callDraw}; a new function each time). */
+  get callRng(): Rng {
+    return () => this.callDraw();
+  }
+
+  /** The conversation stream as an Rng (the same draws as {@link conversationDraw}; a new function each time). */
+  get conversationRng(): Rng {
+    return () => this.conversationDraw();
   }
 }
 

@@ -3,7 +3,8 @@ import { HOURS_PER_WEEK, MINUTES_PER_HOUR } from './calendar';
 import { beta, exponential, standardNormal, weightedIndex } from './distributions';
 import { Lead } from './lead';
 import type { ModelConfig, ScoringConfig } from './modelConfig';
-import { stream, type Rng } from './random';
+import type { AleaState } from './alea';
+import { seedStreamPair, stream, type Rng } from './random';
 
 /**
  * Next arrival time of a non-homogeneous Poisson process whose rate is constant within each hour of week,
@@ -26,12 +27,28 @@ export function nextPoissonArrival(t: number, leadsPerHourOfWeek: readonly numbe
   return Infinity;
 }
 
+/*
+ * A lead's trait stream, reused from lead to lead (leads are created one at a time): its state is seeded for each
+ * lead, the traits are drawn through `traitRng`, and the state then goes on in the lead as its conversation stream.
+ */
+const traitState: AleaState = { s0: 0, s1: 0, s2: 0, c: 1 };
+const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
+const traitRng: Rng = () => {
+  const t = 2091639 * traitState.s0 + traitState.c * TWO_TO_MINUS_32;
+  traitState.s0 = traitState.s1;
+  traitState.s1 = traitState.s2;
+  return (traitState.s2 = t - (traitState.c = t | 0));
+};
+const callState: AleaState = { s0: 0, s1: 0, s2: 0, c: 1 };
+
 /**
  * Draws a lead's hidden traits from the lead's own stream (keyed by lead id), so the same lead has the same
  * traits whatever policy is run on the same seed.
  */
 export function createLead(config: ModelConfig, seed: string, id: number, createdAt: number, source: number, product: number): Lead {
-  const rng = stream(seed, 'lead', id);
+  // The trait stream and the call stream, seeded together.
+  seedStreamPair(seed, 'lead', 'calls', id, traitState, callState);
+  const rng = traitRng;
   const src = config.sources[source];
   const { alpha, beta: b } = config.contact.contactability;
   const traits = config.leadTraits;
@@ -55,7 +72,7 @@ export function createLead(config: ModelConfig, seed: string, id: number, create
   const loyal = rng() < comp.firstContactWins;
   const contactability = badNumber ? 0 : Math.min(1, p * src.contactabilityFactor);
   // The trait stream goes on as the lead's conversation stream: no second stream to seed per lead.
-  const lead = new Lead(id, createdAt, source, product, contactability, ready, propensity, competitorAt, loyal, stream(seed, 'calls', id), rng);
+  const lead = new Lead(id, createdAt, source, product, contactability, ready, propensity, competitorAt, loyal, callState, traitState);
   lead.otherBuyers = otherBuyers;
   return lead;
 }

@@ -9,6 +9,7 @@ import { followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
 import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
 import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
+import { LeadKindSet } from './leadKinds';
 import { MetricsCollector } from './metricsCollector';
 import type { DripConfig, DurationConfig, ElapsedLoanProcess, ModelConfig, ScoringConfig } from './modelConfig';
 import type { DistributionContext, LeadView, Policies } from './policies';
@@ -80,9 +81,11 @@ export class LeadWorkflow {
   private readonly arrivalEnd: number;
   private readonly windowStart: number;
   private readonly endTime: number;
-  private waiting: Lead[] = [];
-  /** The list the next dispatch fills with the leads it keeps waiting (two lists swapped, so dispatching allocates none). */
-  private kept: Lead[] = [];
+  /** Leads waiting for an agent, oldest first (a dispatch keeps the ones it leaves waiting in place: no allocation). */
+  private readonly waiting: Lead[] = [];
+  /** Waiting leads by kind (LeadKindSet.kindOf), and the same for the leads a dispatch has yet to look at. */
+  private readonly waitingOfKind: Int32Array;
+  private readonly unvisitedOfKind: Int32Array;
   /** The agents on shift with room, for strategies and for the checks below (src/sim/agentsWithRoom.ts). */
   private readonly room: AgentsWithRoom;
   /**
@@ -91,7 +94,7 @@ export class LeadWorkflow {
    * comes on shift or, for strategies that ask, an agent finishes a call), so waiting leads are not offered
    * again after every call.
    */
-  private refusedKinds = new Set<number>();
+  private readonly refusedKinds: LeadKindSet;
   /** Leads hot-transferred to an agent whose first call to them has not started yet. */
   private readonly onTheLine = new Set<Lead>();
   /** A recheck of waiting leads is scheduled (strategies with recheckAfterMinutes). */
@@ -114,7 +117,14 @@ export class LeadWorkflow {
     this.calendar = new Calendar(config.startDate);
     this.callbackCtx = { now: 0, calendar: this.calendar, u: 0 };
     this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
+    for (const agent of this.agents) {
+      agent.wakeTimer = this.sim.createTimer();
+      agent.callTimer = this.sim.createTimer();
+    }
     this.room = new AgentsWithRoom(this.agents, this.sim);
+    this.refusedKinds = new LeadKindSet(config.sources.length, config.products.length);
+    this.waitingOfKind = new Int32Array(this.refusedKinds.kinds);
+    this.unvisitedOfKind = new Int32Array(this.refusedKinds.kinds);
     this.arrivalRng = stream(options.seed, 'arrivals');
     this.strategyRng = stream(options.seed, 'strategy');
     this.decay = ageDecayFunction(config.contact.ageDecay);
@@ -194,9 +204,8 @@ export class LeadWorkflow {
     lead.counted = now >= this.windowStart;
     this.metrics.onArrival(lead);
     if (!this.config.scoring || !this.routeByScore(lead, this.config.scoring)) {
-      lead.waitingSince = now;
-      this.waiting.push(lead);
-      if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+      this.enqueue(lead);
+      if (!this.refusedKinds.has(lead)) this.dispatchWaiting();
     }
     this.scheduleNextArrival(now);
   };
@@ -257,9 +266,11 @@ export class LeadWorkflow {
     return { ...this.scratchView(lead) };
   }
 
+  /** The view offered to the distribution strategy's assign, reused like the per-call view (DistributionStrategy.assign). */
+  private readonly offered: Mutable<LeadView> = { ...this.scratch };
+
   /** The lead as the per-call policies see it, in a reused object: valid only until the policy returns. */
-  private scratchView(lead: Lead): LeadView {
-    const v = this.scratch;
+  private scratchView(lead: Lead, v = this.scratch): LeadView {
     v.id = lead.id;
     v.createdAt = lead.createdAt;
     v.source = this.config.sources[lead.source].name;
@@ -275,6 +286,13 @@ export class LeadWorkflow {
     return v;
   }
 
+  /** A lead joins the end of the waiting list (which is thus in order of waitingSince). */
+  private enqueue(lead: Lead): void {
+    lead.waitingSince = this.sim.now;
+    this.waiting.push(lead);
+    this.waitingOfKind[this.refusedKinds.kindOf(lead)]++;
+  }
+
   /** Capacity may have changed: waiting leads are offered again. */
   private capacityChanged(): void {
     this.refusedKinds.clear();
@@ -287,7 +305,6 @@ export class LeadWorkflow {
     const strategy = this.policies.distribution;
     const lifo = strategy.queueOrder === 'lifo';
     const list = this.waiting;
-    const keep = this.kept;
     // Once a lead of some source and product is refused, later leads of the same kind are refused too
     // (nothing changed in between), so they are not offered again.
     const refused = this.refusedKinds;
@@ -298,39 +315,69 @@ export class LeadWorkflow {
     // to the drip. (Refusals by pacing alone only delay it.)
     const room = this.room;
     const passedOverBefore = this.sim.now - this.passedOver;
+    // The leads kept waiting are written back in place, from the front (FIFO) or from the back (LIFO), behind the
+    // reading position; a dispatch adds no lead to the list.
+    let w = lifo ? n : 0;
+    // Kinds of the leads not yet looked at that are not refused: once there are none, every lead left is refused,
+    // and if the oldest of them is neither stale nor passed over, none is (the list is in order of waitingSince):
+    // they all stay as they are, and the dispatch stops there.
+    const unvisited = this.unvisitedOfKind, ofKind = this.waitingOfKind;
+    unvisited.set(ofKind);
+    let open = 0;
+    for (let kind = 0; kind < unvisited.length; kind++) if (unvisited[kind] > 0 && !refused.hasKind(kind)) open++;
     for (let k = 0; k < n; k++) {
+      if (open === 0) {
+        const oldest = list[lifo ? 0 : k].waitingSince;
+        if (oldest >= staleBefore && !(oldest < passedOverBefore && room.onShift > 0 && room.size === 0)) {
+          if (lifo) for (let i = n - 1 - k; i >= 0; i--) list[--w] = list[i];
+          else for (let i = k; i < n; i++) list[w++] = list[i];
+          break;
+        }
+      }
       const lead = list[lifo ? n - 1 - k : k];
+      const kind = refused.kindOf(lead);
+      const wasRefused = refused.hasKind(kind);
+      unvisited[kind]--;
+      if (!wasRefused && unvisited[kind] === 0) open--;
       if (lead.waitingSince < staleBefore) {
         // Nobody took the lead in time: it goes to the drip, where it may come back ready, instead of being handed
         // out days old ahead of fresher leads (docs/tradeoffs.md, "Backlogs").
+        ofKind[kind]--;
         this.metrics.onAgedOut(lead);
         this.toNurture(lead, undefined);
         continue;
       }
-      const kind = kindOf(lead);
       let a = -1;
-      if (!refused.has(kind)) {
+      if (!wasRefused) {
         // With no agent on shift with room, a strategy that needs room would refuse: it is not asked.
-        a = strategy.needsRoom && room.size === 0 ? -1 : strategy.assign(this.view(lead), this.dctx);
-        if (a < 0) refused.add(kind);
+        a = strategy.needsRoom && room.size === 0 ? -1 : strategy.assign(this.scratchView(lead, this.offered), this.dctx);
+        if (a < 0) {
+          refused.add(lead);
+          if (unvisited[kind] > 0) open--;
+        }
       }
-      if (a >= 0) this.assign(lead, this.agents[a]);
-      else if (lead.waitingSince < passedOverBefore && room.onShift > 0 && room.size === 0) {
+      if (a >= 0) {
+        ofKind[kind]--;
+        this.assign(lead, this.agents[a]);
+      } else if (lead.waitingSince < passedOverBefore && room.onShift > 0 && room.size === 0) {
+        ofKind[kind]--;
         this.metrics.onAgedOut(lead);
         this.toNurture(lead, undefined);
-      } else keep.push(lead);
+      } else if (lifo) list[--w] = lead;
+      else list[w++] = lead;
     }
-    if (lifo) keep.reverse();
-    this.waiting = keep;
-    list.length = 0;
-    this.kept = list;
+    if (lifo) {
+      for (let i = w; i < n; i++) list[i - w] = list[i];
+      list.length = n - w;
+    } else list.length = w;
+    const kept = list.length;
     const recheck = strategy.recheckAfterMinutes;
-    if (recheck && keep.length > 0 && !this.recheckPending && this.sim.now + recheck < this.endTime) {
+    if (recheck && kept > 0 && !this.recheckPending && this.sim.now + recheck < this.endTime) {
       this.recheckPending = true;
       this.sim.schedule(recheck, this.onRecheck, 0);
     }
     // With paced caps, room grows with the clock: look again the moment the next agent's pace allows one more lead.
-    if (this.pacing && keep.length > 0) {
+    if (this.pacing && kept > 0) {
       const minute = this.room.nextPaceMinute();
       const next = minute === Infinity ? Infinity : this.sim.now + Math.max(1, minute - Math.floor(this.sim.now));
       if (next < this.pacedRecheckAt && next < this.endTime) {
@@ -391,14 +438,13 @@ export class LeadWorkflow {
   private wakeAt(agent: AgentState, t: number): void {
     if (agent.busy || t === Infinity || t >= this.endTime) return;
     if (agent.wakeAt <= t && agent.wakeAt >= this.sim.now) return;
-    if (agent.wakeHandle >= 0) this.sim.cancel(agent.wakeHandle);
     agent.wakeAt = t;
-    agent.wakeHandle = this.sim.scheduleAt(Math.max(t, this.sim.now), this.onWake, agent);
+    // Replaces the pending wake-up, if any (an engine timer: no cancelled event left in the queue).
+    this.sim.setTimer(agent.wakeTimer, Math.max(t, this.sim.now), this.onWake, agent);
   }
 
   private readonly onWake = (agent: AgentState): void => {
     agent.wakeAt = Infinity;
-    agent.wakeHandle = -1;
     this.nextTask(agent);
   };
 
@@ -449,7 +495,7 @@ export class LeadWorkflow {
     const now = this.sim.now;
     // A fixed block of three draws per attempt keeps every lead's k-th call on the same luck across policies, and
     // the conversation's own draws (below) keep its k-th conversation on the same luck.
-    const uAnswer = lead.callRng(), uJitter = lead.callRng(), uDoNotCall = lead.callRng();
+    const uAnswer = lead.callDraw(), uJitter = lead.callDraw(), uDoNotCall = lead.callDraw();
     const age = now - lead.engagedAt;
     // The age decay is the rendezvous: a fresh lead is easy to reach and cools by the minute. Once the
     // consumer has been reached, follow-up calls are answered by their own contactability and the hour.
@@ -463,13 +509,13 @@ export class LeadWorkflow {
     const inProcess = lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
     const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load);
     // A hot-transferred consumer is still on the line.
-    const transferred = this.onTheLine.delete(lead);
+    const transferred = this.onTheLine.size > 0 && this.onTheLine.delete(lead);
     const answered = transferred || uAnswer < p;
     // Before an application, a consumer who answers may ask not to be called again; more likely after crowded or
     // persistent calls. A borrower with a loan in process wants the calls (their annoyance is in the loan process).
     const doNotCall = answered && !transferred && !lead.reachedApplication && uDoNotCall < doNotCallChance(fatigue, load, lead.attempts - lead.attemptsAtEngagement);
-    const uTalk = answered ? lead.conversationRng() : 0;
-    const uOutcome = answered ? lead.conversationRng() : 0;
+    const uTalk = answered ? lead.conversationDraw() : 0;
+    const uOutcome = answered ? lead.conversationDraw() : 0;
     const calls = this.config.calls;
     const duration = (answered && !doNotCall ? this.talk(uTalk) : calls.noAnswerMinutes) + calls.wrapUpMinutes;
     lead.attempts++;
@@ -503,7 +549,7 @@ export class LeadWorkflow {
       product: this.config.products[lead.product].name,
       hourOfWeek: this.calendar.hourOfWeek(now),
     });
-    this.sim.schedule(duration, this.onCallEnd, agent);
+    this.sim.setTimer(agent.callTimer, now + duration, this.onCallEnd, agent);
   }
 
   private readonly onCallEnd = (agent: AgentState): void => {
@@ -538,7 +584,8 @@ export class LeadWorkflow {
       }
       if (isOpen(lead.status)) this.planNextCall(lead, agent, agent.currentJitterDraw);
       if (isOpen(lead.status)) {
-        const verdict = this.policies.pipeline.evaluate(this.scratchView(lead), agent, this.sim.now);
+        // planNextCall filled the per-call view, and a lead it left open has not changed since: the rules read it as is.
+        const verdict = this.policies.pipeline.evaluate(this.scratch, agent, this.sim.now);
         if (verdict === 'nurture') {
           this.metrics.onPipelineNurture(lead);
           this.toNurture(lead, agent);
@@ -660,7 +707,7 @@ export class LeadWorkflow {
     this.setStatus(lead, 'nurture', agent, true);
     const n = this.config.nurture;
     // Draws beyond the per-call blocks: only nurtured leads take them.
-    const comesBack = lead.callRng() < n.returnShare;
+    const comesBack = lead.callDraw() < n.returnShare;
     const after = exponential(lead.callRng, n.meanReturnDays * MINUTES_PER_DAY);
     if (comesBack && this.sim.now + after < this.endTime) this.sim.schedule(after, this.onNurtureReturn, lead);
   }
@@ -711,9 +758,8 @@ export class LeadWorkflow {
 
   private readonly onRequeue = (lead: Lead): void => {
     if (!isOpen(lead.status) || lead.agent >= 0) return;
-    lead.waitingSince = this.sim.now;
-    this.waiting.push(lead);
-    if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+    this.enqueue(lead);
+    if (!this.refusedKinds.has(lead)) this.dispatchWaiting();
   };
 
   private readonly onNurtureReturn = (lead: Lead): void => {
@@ -726,9 +772,8 @@ export class LeadWorkflow {
     lead.attemptsAtEngagement = lead.attempts;
     lead.lastConversationAt = -1;
     this.setStatus(lead, 'new', undefined, true);
-    lead.waitingSince = this.sim.now;
-    this.waiting.push(lead);
-    if (!this.refusedKinds.has(kindOf(lead))) this.dispatchWaiting();
+    this.enqueue(lead);
+    if (!this.refusedKinds.has(lead)) this.dispatchWaiting();
   };
 
   /** Asks the callback policy when to call next, or ends the lead's attempts in this status. */
@@ -761,9 +806,4 @@ export class LeadWorkflow {
     this.metrics.onDayStart(day, this.waiting.length);
     this.capacityChanged();
   };
-}
-
-/** Source x product key of a lead, for remembering refusals. */
-function kindOf(lead: Lead): number {
-  return lead.source * 1024 + lead.product;
 }

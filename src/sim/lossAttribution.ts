@@ -184,10 +184,11 @@ export class LossLedger {
 
   /** Classifies the leads still open or parked, and prices every bucket at the run's own stage conversion. */
   finish(): LossAttribution {
-    for (const [lead, live] of this.live) {
+    // forEach, in the same insertion order: for-of would build an entry array per lead, in code that runs once.
+    this.live.forEach((live, lead) => {
       if (lead.status === 'nurture') this.add(parkedBucket(lead, live.parked), lead, live.agent);
       else this.add('still-open', lead, lead.agent);
-    }
+    });
     this.live.clear();
     // P(funded | reached stage s): every funded lead passed through every stage, so it is funded / reached(s).
     const conversion = this.reached.map((n) => (n > 0 ? this.funded / n : 0));

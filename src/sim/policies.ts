@@ -90,7 +90,8 @@ export interface DistributionStrategy {
   readonly name: string;
   /**
    * Picks the agent for a new (or still waiting) lead: an agent index, or -1 to leave the lead waiting
-   * unassigned. Called on arrival and again whenever capacity may have freed up.
+   * unassigned. Called on arrival and again whenever capacity may have freed up. `lead` is reused between calls (an
+   * offer is on the hot path): read it, do not keep it.
    */
   assign(lead: LeadView, ctx: DistributionContext): number;
   /**

@@ -1,4 +1,5 @@
 import { EventQueue, type EventHandler } from './eventQueue';
+import { Timers } from './timers';
 
 /**
  * The discrete-event engine: a clock in simulated minutes and a queue of events. It knows nothing about
@@ -19,6 +20,8 @@ export class Simulation {
   // of the heap, so cancelling costs O(1) and never searches the heap.
   private cancelled = new Set<number>();
   private stopped = false;
+  /** Events kept as timers (see {@link createTimer}), merged with the queue's in (time, sequence) order. */
+  private readonly timers = new Timers();
 
   /** Schedules `handler(arg)` to run `delay` minutes from now and returns a handle for {@link cancel}. */
   schedule<A>(delay: number, handler: EventHandler<A>, arg?: A): number {
@@ -37,28 +40,70 @@ export class Simulation {
     this.cancelled.add(handle);
   }
 
+  /**
+   * A timer: an event that its owner sets, moves and clears again and again, with at most one pending at a time (an
+   * agent's next wake-up). Moving it costs no cancelled entry in the queue. Returns the timer's id.
+   */
+  createTimer(): number {
+    return this.timers.create();
+  }
+
+  /**
+   * Sets timer `id` to run `handler(arg)` at absolute time `time` (not before now), replacing its pending event if any.
+   * It runs where an event scheduled now with {@link scheduleAt} would, in (time, sequence) order.
+   */
+  setTimer<A>(id: number, time: number, handler: EventHandler<A>, arg: A): void {
+    if (!(time >= this.now)) throw new RangeError(`Simulation.setTimer: time ${time} is before now (${this.now})`);
+    this.timers.set(id, time, this.queue.takeSeq(), handler as EventHandler<unknown>, arg);
+  }
+
+  /** Clears timer `id`'s pending event, if any. */
+  clearTimer(id: number): void {
+    this.timers.clear(id);
+  }
+
+  /** Whether timer `id` has an event pending. */
+  timerPending(id: number): boolean {
+    return this.timers.pending(id);
+  }
+
   /** Number of events waiting, including cancelled ones not yet discarded. */
   get pending(): number {
-    return this.queue.size;
+    return this.queue.size + this.timers.size;
   }
 
   /** Time of the next event, or Infinity. */
   peek(): number {
-    return this.queue.peekTime();
+    return this.timers.size > 0 ? Math.min(this.timers.topTime(), this.queue.peekTime()) : this.queue.peekTime();
+  }
+
+  /** Whether the next event is a timer's (call only when some timer is pending). */
+  private timerFirst(): boolean {
+    const q = this.queue, timers = this.timers;
+    if (q.size === 0) return true;
+    const tt = timers.topTime(), qt = q.peekTime();
+    return tt < qt || (tt === qt && timers.topSeq() < q.peekSeq());
   }
 
   /** Runs the next event that is not cancelled. Returns false when there is none. */
   step(): boolean {
-    const q = this.queue;
+    const q = this.queue, timers = this.timers;
     const cancelled = this.cancelled;
-    while (q.pop()) {
+    for (;;) {
+      if (timers.size > 0 && this.timerFirst()) {
+        timers.pop();
+        this.now = timers.poppedTime;
+        this.eventsRun++;
+        timers.poppedHandler!(timers.poppedArg);
+        return true;
+      }
+      if (!q.pop()) return false;
       if (cancelled.size > 0 && cancelled.delete(q.poppedSeq)) continue;
       this.now = q.poppedTime;
       this.eventsRun++;
       q.poppedHandler!(q.poppedArg);
       return true;
     }
-    return false;
   }
 
   /** Stops {@link run} after the current event. */
@@ -72,10 +117,19 @@ export class Simulation {
    */
   run(options: { until?: number } = {}): void {
     const until = options.until ?? Infinity;
-    const q = this.queue;
+    const q = this.queue, timers = this.timers;
     const cancelled = this.cancelled;
     this.stopped = false;
-    while (!this.stopped && q.size > 0 && q.peekTime() <= until) {
+    while (!this.stopped) {
+      if (timers.size > 0 && this.timerFirst()) {
+        if (timers.topTime() > until) break;
+        timers.pop();
+        this.now = timers.poppedTime;
+        this.eventsRun++;
+        timers.poppedHandler!(timers.poppedArg);
+        continue;
+      }
+      if (q.size === 0 || q.peekTime() > until) break;
       q.pop();
       if (cancelled.size > 0 && cancelled.delete(q.poppedSeq)) continue;
       this.now = q.poppedTime;

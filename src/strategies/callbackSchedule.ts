@@ -73,11 +73,18 @@ export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
     call.priority = priority;
     return call;
   };
+  // The cadences and the production cycle's factor by day of month, looked up once per status rather than on every
+  // call (a keyed look-up by status name, and a pass over the modifiers).
+  const attempted = schedule.statuses.attempted, contacted = schedule.statuses.contacted;
+  const application = schedule.statuses.application, closing = schedule.statuses.closing;
+  const factorsOf = (status: CadenceStatus) => Array.from({ length: 32 }, (_, day) => cycleFactor(schedule, status, day));
+  const factors: Record<CadenceStatus, number[]> = { attempted: factorsOf('attempted'), contacted: factorsOf('contacted'), application: factorsOf('application'), closing: factorsOf('closing') };
   return {
     name: schedule.name,
     next(lead: LeadView, ctx: CallbackContext): CallbackDecision {
       const status: CadenceStatus = lead.status === 'new' ? 'attempted' : (lead.status as CadenceStatus);
-      const cadence = schedule.statuses[status];
+      const cadence: StatusCadence | undefined =
+        status === 'attempted' ? attempted : status === 'contacted' ? contacted : status === 'application' ? application : status === 'closing' ? closing : undefined;
       if (!cadence) return { kind: 'exhausted', then: 'lost' };
       const n = lead.attemptsSinceContact;
       if (n >= cadence.maxAttempts) return { kind: 'exhausted', then: cadence.onExhausted };
@@ -87,7 +94,9 @@ export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
         return decide(lead.statusSince + cadence.burstMinutes[n - 1], priority);
       }
       const [lo, hi] = cadence.intervalHours;
-      const hours = (lo + (hi - lo) * ctx.u) * cycleFactor(schedule, status, ctx.calendar.dayOfMonth(ctx.now));
+      const day = ctx.calendar.dayOfMonth(ctx.now);
+      const factor = status === 'attempted' ? factors.attempted[day] : status === 'contacted' ? factors.contacted[day] : status === 'application' ? factors.application[day] : factors.closing[day];
+      const hours = (lo + (hi - lo) * ctx.u) * factor;
       return decide(ctx.now + hours * 60, priority);
     },
   };

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { alea } from '../../src/sim/alea';
-import { stream } from '../../src/sim/random';
+import { alea, aleaNext, type AleaState } from '../../src/sim/alea';
+import { Lead } from '../../src/sim/lead';
+import { seedStream, seedStreamPair, stream } from '../../src/sim/random';
 
 describe('Alea', () => {
   it('gives the same numbers as seedrandom.alea for any seed string', () => {
@@ -40,6 +41,27 @@ describe('Alea', () => {
         for (let i = 0; i < 5; i++) expect(ours()).toBe(theirs());
       }),
       { numRuns: 500 },
+    );
+  });
+  it('seeds streams in place (one or two at a time) to the same numbers, and a lead draws them from its own fields', () => {
+    const state = (): AleaState => ({ s0: 0, s1: 0, s2: 0, c: 1 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 30 }), fc.integer()), fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 }), fc.oneof(fc.nat(), fc.maxSafeNat()), (seed, p, q, key) => {
+        const one = state(), a = state(), b = state();
+        seedStream(seed, p, key, one);
+        seedStreamPair(seed, p, q, key, a, b);
+        const lead = new Lead(0, 0, 0, 0, 0, false, 1, Infinity, false, { ...a }, { ...b });
+        const sp = stream(seed, p, key), sq = stream(seed, q, key);
+        for (let i = 0; i < 50; i++) {
+          const x = sp(), y = sq();
+          expect(aleaNext(one)).toBe(x);
+          expect(aleaNext(a)).toBe(x);
+          expect(aleaNext(b)).toBe(y);
+          expect(lead.callDraw()).toBe(x);
+          expect(lead.conversationDraw()).toBe(y);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
