@@ -108,14 +108,17 @@ describe.skipIf(!hasChromium)('the estimate before a run, and progress within a 
   it('moves the progress bar within a single long replication', async () => {
     // A year of 400 leads a day on 100 agents: a few seconds a replication, under the 20 s that asks first.
     await setBaseline(floor({ days: 365, leads: { perDay: 400 } }, 100));
-    // Samples the bar every 50 ms until the run is done.
+    // Samples the bar every 50 ms from the start of this run (the bar may still show where an earlier, cancelled run
+    // stopped) until the run is done.
     const sampling = page.evaluate(
       () =>
         new Promise<{ values: number[]; status: string }>((resolve) => {
           const values: number[] = [];
+          let started = false;
           const timer = setInterval(() => {
-            values.push((document.getElementById('progress') as HTMLProgressElement).value);
             const status = document.getElementById('status')!.textContent ?? '';
+            started ||= /^Running|simulations done/.test(status);
+            if (started) values.push((document.getElementById('progress') as HTMLProgressElement).value);
             if (status.startsWith('Done') || status.startsWith('The run failed')) {
               clearInterval(timer);
               resolve({ values, status });
