@@ -144,32 +144,26 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
     prepareCellLogs();
     S1.fill(0);
     S0.fill(0);
-    W.fill(0);
     let ll = 0;
     // F at depth d: the log-likelihood by cell of the first d attempts of the current path; acc at depth d: the
     // posterior weights of the leads whose history passes through the path's node at depth d.
     F.set(logPi);
     acc.fill(0, 0, G);
-    const terminal = (d: number, count: number): void => {
+    const { code, depth, count } = trie;
+    // The posterior cell weights of `count` leads whose history ends at depth d, into logf; adds to the log-likelihood.
+    const posterior = (d: number, n: number): void => {
       const f = d * G;
       let max = -Infinity;
       for (let k = 0; k < G; k++) if (F[f + k] > max) max = F[f + k];
       let sum = 0;
-      for (let k = 0; k < G; k++) {
-        const x = F[f + k] - max;
-        sum += logf[k] = Math.exp(x);
-      }
-      ll += count * (max + Math.log(sum));
-      const scale = count / sum;
-      for (let k = 0; k < G; k++) {
-        const r = logf[k] * scale;
-        W[k] += r;
-        acc[f + k] += r;
-      }
+      for (let k = 0; k < G; k++) sum += logf[k] = Math.exp(F[f + k] - max);
+      ll += n * (max + Math.log(sum));
+      const scale = n / sum;
+      for (let k = 0; k < G; k++) logf[k] *= scale;
     };
     // Leaves the path's node at depth d: its leads' weights go to its cell and to its parent.
     const leave = (d: number): void => {
-      const c = trie.code[onPath[d]], base = (c >> 1) * G, S = c & 1 ? S1 : S0, f = d * G, up = f - G;
+      const c = code[onPath[d]], base = (c >> 1) * G, S = c & 1 ? S1 : S0, f = d * G, up = f - G;
       for (let k = 0; k < G; k++) {
         const r = acc[f + k];
         S[base + k] += r;
@@ -177,23 +171,44 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
       }
     };
     let top = 0;
-    for (let n = 0; n < trie.nodes; n++) {
-      const d = trie.depth[n];
+    const nodes = trie.nodes;
+    for (let n = 0; n < nodes; n++) {
+      const d = depth[n];
       while (top >= d) leave(top--);
+      const c = code[n], base = (c >> 1) * G, L = c & 1 ? logF1 : logF0, f = d * G, up = f - G;
+      for (let k = 0; k < G; k++) F[f + k] = F[up + k] + L[base + k];
+      if (n + 1 === nodes || depth[n + 1] <= d) {
+        // A leaf: its leads' weights go straight to its cell and its parent.
+        posterior(d, count[n]);
+        const S = c & 1 ? S1 : S0;
+        for (let k = 0; k < G; k++) {
+          const r = logf[k];
+          S[base + k] += r;
+          acc[up + k] += r;
+        }
+        top = d - 1;
+        continue;
+      }
       top = d;
       onPath[d] = n;
-      const c = trie.code[n], base = (c >> 1) * G, L = c & 1 ? logF1 : logF0, f = d * G, up = f - G;
-      for (let k = 0; k < G; k++) {
-        F[f + k] = F[up + k] + L[base + k];
-        acc[f + k] = 0;
-      }
-      if (trie.count[n] > 0) terminal(d, trie.count[n]);
+      if (count[n] > 0) {
+        posterior(d, count[n]);
+        acc.set(logf, f);
+      } else acc.fill(0, f, f + G);
     }
     while (top > 0) leave(top--);
-    if (trie.rootCount > 0) terminal(0, trie.rootCount);
+    if (trie.rootCount > 0) {
+      posterior(0, trie.rootCount);
+      for (let k = 0; k < G; k++) acc[k] += logf[k];
+    }
+    // Every lead's weights have reached the root.
+    W.set(acc.subarray(0, G));
     return ll;
   };
 
+  // Buffers of the multipliers' terms, kept from one M-step to the next.
+  const ageTerms: Terms = { n: 0, x: new Float64Array(H * G), s1: new Float64Array(H * G), s0: new Float64Array(H * G) };
+  const hourTerms: Terms[] = [];
   const mStep = (): void => {
     // Contactability: a Beta fitted to the pooled cell weights.
     const fitted = nelderMead(
@@ -210,10 +225,10 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
     beta = Math.min(BETA_PARAMETER_BOUND, Math.exp(fitted.x[1]));
     // Multipliers: hours under the mean-1 condition, then ages with the anchor held at 1.
     for (let round = 0; round < 2; round++) {
-      updateHours(h, g, S1, S0, nodes, hourFree, hourCount, knownAttempts, A, G);
+      updateHours(h, g, S1, S0, nodes, hourFree, hourCount, knownAttempts, A, G, hourTerms);
       for (let a = 0; a < A; a++) {
         if (a === anchor || ageCount[a] === 0) continue;
-        const terms = collect(S1, S0, nodes, (w) => (w * A + a) * G, h, H, G);
+        const terms = collect(S1, S0, nodes, (w) => (w * A + a) * G, h, H, G, ageTerms);
         g[a] = solveMultiplier(terms, 0, g[a]).m;
       }
     }
@@ -341,11 +356,13 @@ export interface Terms {
 
 function collect(
   S1: Float64Array, S0: Float64Array, nodes: readonly number[],
-  index: (partner: number) => number, other: ArrayLike<number>, partners: number, G: number,
+  index: (partner: number) => number, other: ArrayLike<number>, partners: number, G: number, into?: Terms,
 ): Terms {
   let n = 0;
   const size = partners * G;
-  const x = new Float64Array(size), s1 = new Float64Array(size), s0 = new Float64Array(size);
+  // `into` lends its arrays when they are large enough (the M-step collects the same shapes every iteration).
+  const reuse = into !== undefined && into.x.length >= size;
+  const x = reuse ? into.x : new Float64Array(size), s1 = reuse ? into.s1 : new Float64Array(size), s0 = reuse ? into.s0 : new Float64Array(size);
   for (let p = 0; p < partners; p++) {
     const base = index(p), o = other[p];
     for (let k = 0; k < G; k++) {
@@ -355,6 +372,10 @@ function collect(
       s1[n] = a;
       s0[n++] = b;
     }
+  }
+  if (reuse) {
+    into.n = n;
+    return into;
   }
   return { n, x, s1, s0 };
 }
@@ -418,12 +439,12 @@ export function solveMultiplier(terms: Terms, target: number, m0: number, maxSte
  */
 function updateHours(
   h: Float64Array, g: Float64Array, S1: Float64Array, S0: Float64Array, nodes: readonly number[],
-  free: readonly boolean[], count: Float64Array, total: number, A: number, G: number,
+  free: readonly boolean[], count: Float64Array, total: number, A: number, G: number, pool: Terms[],
 ): void {
   const termsOf: (Terms | undefined)[] = [];
   let fixedMass = 0;
   for (let w = 0; w < UNKNOWN; w++) {
-    if (free[w]) termsOf[w] = collect(S1, S0, nodes, (a) => (w * A + a) * G, g, A, G);
+    if (free[w]) termsOf[w] = pool[w] = collect(S1, S0, nodes, (a) => (w * A + a) * G, g, A, G, pool[w]);
     else fixedMass += count[w] * h[w];
   }
   if (termsOf.every((t) => t === undefined)) return;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fitContactModel, leadTrie, type SearchAttempts } from '../../src/fit/contactModelFit';
 import { regularizedBeta } from '../../src/stats/regularizedBeta';
+import { fitCallLog } from '../../src/fit/fitCallLog';
+import { simulateCallLog } from '../../src/fit/simulateCallLog';
+import { callLogTableFromRecords } from '../../src/io/callLogTable';
+import { stream } from '../../src/sim/random';
 
 // Histories as [hour, age bucket, contact] triples per lead, flattened as fitContactModel reads them.
 function searchAttempts(leads: [number, number, number][][]): SearchAttempts {
@@ -51,5 +55,18 @@ describe('fitContactModel E-step over shared histories', () => {
       direct += Math.log(lead);
     }
     expect(fit.logLik).toBeCloseTo(direct, 8);
+  });
+});
+
+describe('fitCallLog and the order of the log', () => {
+  it('gives the same contact model whatever the order of the leads in the log', () => {
+    const records = simulateCallLog(stream(5, 'order'), {
+      model: { contactability: { alpha: 1, beta: 2 }, hourOfWeek: new Array<number>(168).fill(1), ageDecay: { kind: 'exponential', halfLifeMinutes: 120, floor: 0.4 } },
+      leads: 2000, arrivalSpan: 4 * 10080, schedule: [1, 30, 240, 1440, 2880], jitter: 3,
+    });
+    const forward = fitCallLog(callLogTableFromRecords(records));
+    const backward = fitCallLog(callLogTableFromRecords([...records].reverse()));
+    expect(backward.contactModel).toEqual(forward.contactModel);
+    expect(backward.contactModelFit.iterations).toBe(forward.contactModelFit.iterations);
   });
 });
