@@ -343,7 +343,7 @@ export function leadTrie(attempts: SearchAttempts, ageBuckets: number): LeadTrie
     else count[path[len]]++;
     prev = l;
   }
-  return { nodes, code: code.subarray(0, nodes), depth: depth.subarray(0, nodes), count: count.subarray(0, nodes), rootCount, maxDepth };
+  return { nodes, code: code.slice(0, nodes), depth: depth.slice(0, nodes), count: count.slice(0, nodes), rootCount, maxDepth };
 }
 
 /** Pooled terms of one multiplier's likelihood: sum s1 log(m x) + s0 log(1 - m x), the first n entries. */

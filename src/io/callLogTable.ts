@@ -134,8 +134,9 @@ export class CallLogTableBuilder {
   /** The table (arrays trimmed to length). */
   build(): CallLogTable {
     const n = this.n;
-    // A full array is handed over as it is; a partly filled one is copied to its length.
-    const trim = <T extends Int32Array | Float64Array | Uint8Array | Int8Array>(a: T): T => (a.length === n ? a : (a.slice(0, n) as T));
+    // An array at least 70% full is handed over as a view of its first n entries (a copy would hold both at the
+    // peak: 35 MB more for a million rows); an emptier one is copied to its length.
+    const trim = <T extends Int32Array | Float64Array | Uint8Array | Int8Array>(a: T): T => (n >= 0.7 * a.length ? a.subarray(0, n) : a.slice(0, n)) as T;
     return {
       length: n,
       leadIds: this.leadIds.values,
