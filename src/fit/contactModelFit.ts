@@ -448,13 +448,13 @@ function updateHours(
     else fixedMass += count[w] * h[w];
   }
   if (termsOf.every((t) => t === undefined)) return;
-  const start = Float64Array.from(h);
+  // Each hour's solve starts from its root at the previous lambda, which is close when lambda moves little.
   const massAt = (lambda: number): [number, number] => {
     let mass = fixedMass, slope = 0;
     for (let w = 0; w < UNKNOWN; w++) {
       const terms = termsOf[w];
       if (!terms) continue;
-      const { m, d2 } = solveMultiplier(terms, lambda * count[w], start[w]);
+      const { m, d2 } = solveMultiplier(terms, lambda * count[w], h[w]);
       h[w] = m;
       mass += count[w] * m;
       slope += (count[w] * count[w]) / d2;
