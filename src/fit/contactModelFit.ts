@@ -57,6 +57,11 @@ export interface ContactModelFitResult {
 }
 
 const EPS = 1e-12;
+// Every this many attempts along a path its likelihoods are scaled up if small: they fall by at most EPS^8 = 1e-96
+// in between, so from above 1e-100 they stay above 1e-196, far from the smallest double.
+const RESCALE_EVERY = 8;
+const TWO_664 = 2 ** 664;
+const LOG_TWO_664 = 664 * Math.LN2;
 const UNKNOWN = 168;
 
 /**
@@ -114,52 +119,52 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
   const h = new Float64Array(H).fill(1);
   const g = new Float64Array(A).fill(1);
   const S1 = new Float64Array(H * A * G), S0 = new Float64Array(H * A * G);
-  const logF1 = new Float64Array(H * A * G), logF0 = new Float64Array(H * A * G);
+  const F1 = new Float64Array(H * A * G), F0 = new Float64Array(H * A * G);
   const W = new Float64Array(G);
-  const logf = new Float64Array(G);
+  const post = new Float64Array(G);
   let logLik = -Infinity, iterations = 0, converged = false;
 
-  // Logs of the answer and miss probabilities by (hour, age, cell), for the (hour, age, outcome) pairs that occur.
+  // Answer and miss probabilities by (hour, age, cell), for the (hour, age, outcome) pairs that occur.
   const trie = leadTrie(attempts, A);
   const seen = new Uint8Array(2 * H * A);
   for (let n = 0; n < trie.nodes; n++) seen[trie.code[n]] = 1;
   const used = Int32Array.from(seen.keys()).filter((c) => seen[c] === 1);
-  const prepareCellLogs = (): void => {
+  const prepareCellProbabilities = (): void => {
     for (const c of used) {
       const cell = c >> 1, m = h[Math.floor(cell / A)] * g[cell % A], base = cell * G;
-      if (c & 1) for (let k = 0; k < G; k++) logF1[base + k] = Math.log(Math.max(Math.min(1 - EPS, nodes[k] * m), EPS));
-      else for (let k = 0; k < G; k++) logF0[base + k] = Math.log(1 - Math.min(1 - EPS, nodes[k] * m));
+      if (c & 1) for (let k = 0; k < G; k++) F1[base + k] = Math.max(Math.min(1 - EPS, nodes[k] * m), EPS);
+      else for (let k = 0; k < G; k++) F0[base + k] = 1 - Math.min(1 - EPS, nodes[k] * m);
     }
   };
 
   // E-step: posterior cell weights per lead, pooled by (hour, age, cell) and overall; returns the log-likelihood.
   // Leads are visited as a trie of their attempt sequences (see leadTrie), so that leads sharing a history are
-  // weighed once with their count, and a shared beginning is summed once.
+  // weighed once with their count, and a shared beginning is summed once. Likelihoods are products, not sums of
+  // logs (no exp per cell and lead): each attempt multiplies them by at least EPS, so every RESCALE_EVERY
+  // attempts a path whose largest cell has fallen below 1e-100 is scaled up by 2^664 (exactly), and the log of
+  // the scale is kept by depth.
   const D = trie.maxDepth;
-  const F = new Float64Array((D + 1) * G), acc = new Float64Array((D + 1) * G), onPath = new Int32Array(D + 1);
-  const logPi = new Float64Array(G);
+  const P = new Float64Array((D + 1) * G), acc = new Float64Array((D + 1) * G), onPath = new Int32Array(D + 1);
+  const logScale = new Float64Array(D + 1);
   const eStep = (): number => {
-    const pi = cellProbs(alpha, beta);
-    for (let k = 0; k < G; k++) logPi[k] = Math.log(pi[k]);
-    prepareCellLogs();
+    P.set(cellProbs(alpha, beta));
+    logScale[0] = 0;
+    prepareCellProbabilities();
     S1.fill(0);
     S0.fill(0);
     let ll = 0;
-    // F at depth d: the log-likelihood by cell of the first d attempts of the current path; acc at depth d: the
-    // posterior weights of the leads whose history passes through the path's node at depth d.
-    F.set(logPi);
+    // P at depth d: the likelihood by cell of the first d attempts of the current path (times e^logScale[d]);
+    // acc at depth d: the posterior weights of the leads whose history passes through the path's node at depth d.
     acc.fill(0, 0, G);
     const { code, depth, count } = trie;
-    // The posterior cell weights of `count` leads whose history ends at depth d, into logf; adds to the log-likelihood.
+    // The posterior cell weights of `n` leads whose history ends at depth d, into post; adds to the log-likelihood.
     const posterior = (d: number, n: number): void => {
       const f = d * G;
-      let max = -Infinity;
-      for (let k = 0; k < G; k++) if (F[f + k] > max) max = F[f + k];
       let sum = 0;
-      for (let k = 0; k < G; k++) sum += logf[k] = Math.exp(F[f + k] - max);
-      ll += n * (max + Math.log(sum));
+      for (let k = 0; k < G; k++) sum += P[f + k];
+      ll += n * (Math.log(sum) - logScale[d]);
       const scale = n / sum;
-      for (let k = 0; k < G; k++) logf[k] *= scale;
+      for (let k = 0; k < G; k++) post[k] = P[f + k] * scale;
     };
     // Leaves the path's node at depth d: its leads' weights go to its cell and to its parent.
     const leave = (d: number): void => {
@@ -175,14 +180,23 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
     for (let n = 0; n < nodes; n++) {
       const d = depth[n];
       while (top >= d) leave(top--);
-      const c = code[n], base = (c >> 1) * G, L = c & 1 ? logF1 : logF0, f = d * G, up = f - G;
-      for (let k = 0; k < G; k++) F[f + k] = F[up + k] + L[base + k];
+      const c = code[n], base = (c >> 1) * G, L = c & 1 ? F1 : F0, f = d * G, up = f - G;
+      for (let k = 0; k < G; k++) P[f + k] = P[up + k] * L[base + k];
+      logScale[d] = logScale[d - 1];
+      if (d % RESCALE_EVERY === 0) {
+        let max = 0;
+        for (let k = 0; k < G; k++) if (P[f + k] > max) max = P[f + k];
+        if (max < 1e-100) {
+          for (let k = 0; k < G; k++) P[f + k] *= TWO_664;
+          logScale[d] += LOG_TWO_664;
+        }
+      }
       if (n + 1 === nodes || depth[n + 1] <= d) {
         // A leaf: its leads' weights go straight to its cell and its parent.
         posterior(d, count[n]);
         const S = c & 1 ? S1 : S0;
         for (let k = 0; k < G; k++) {
-          const r = logf[k];
+          const r = post[k];
           S[base + k] += r;
           acc[up + k] += r;
         }
@@ -193,13 +207,13 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
       onPath[d] = n;
       if (count[n] > 0) {
         posterior(d, count[n]);
-        acc.set(logf, f);
+        acc.set(post, f);
       } else acc.fill(0, f, f + G);
     }
     while (top > 0) leave(top--);
     if (trie.rootCount > 0) {
       posterior(0, trie.rootCount);
-      for (let k = 0; k < G; k++) acc[k] += logf[k];
+      for (let k = 0; k < G; k++) acc[k] += post[k];
     }
     // Every lead's weights have reached the root.
     W.set(acc.subarray(0, G));
