@@ -57,6 +57,11 @@ export interface ContactModelFitResult {
 }
 
 const EPS = 1e-12;
+// Every this many attempts along a path its likelihoods are scaled up if small: they fall by at most EPS^8 = 1e-96
+// in between, so from above 1e-100 they stay above 1e-196, far from the smallest double.
+const RESCALE_EVERY = 8;
+const TWO_664 = 2 ** 664;
+const LOG_TWO_664 = 664 * Math.LN2;
 const UNKNOWN = 168;
 
 /**
@@ -82,7 +87,6 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
   const minAttempts = options.minAttempts ?? 30;
   const maxIterations = options.maxIterations ?? 500;
   const tolerance = options.tolerance ?? 1e-8;
-  const leads = attempts.leadStart.length - 1;
   const N = attempts.hour.length;
 
   // Grid of contactability cells, finer near 0: edges (g / G)^2, nodes at the middle on that scale.
@@ -115,58 +119,110 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
   const h = new Float64Array(H).fill(1);
   const g = new Float64Array(A).fill(1);
   const S1 = new Float64Array(H * A * G), S0 = new Float64Array(H * A * G);
-  const logF1 = new Float64Array(H * A * G), logF0 = new Float64Array(H * A * G);
+  const F1 = new Float64Array(H * A * G), F0 = new Float64Array(H * A * G);
   const W = new Float64Array(G);
-  const logf = new Float64Array(G);
+  const post = new Float64Array(G);
   let logLik = -Infinity, iterations = 0, converged = false;
 
-  const prepareCellLogs = (): void => {
-    for (let w = 0; w < H; w++) {
-      for (let a = 0; a < A; a++) {
-        const m = h[w] * g[a], base = (w * A + a) * G;
-        for (let k = 0; k < G; k++) {
-          const q = Math.min(1 - EPS, nodes[k] * m);
-          logF1[base + k] = Math.log(Math.max(q, EPS));
-          logF0[base + k] = Math.log(1 - q);
-        }
-      }
+  // Answer and miss probabilities by (hour, age, cell), for the (hour, age, outcome) pairs that occur.
+  const trie = leadTrie(attempts, A);
+  const seen = new Uint8Array(2 * H * A);
+  for (let n = 0; n < trie.nodes; n++) seen[trie.code[n]] = 1;
+  const used = Int32Array.from(seen.keys()).filter((c) => seen[c] === 1);
+  const prepareCellProbabilities = (): void => {
+    for (const c of used) {
+      const cell = c >> 1, m = h[Math.floor(cell / A)] * g[cell % A], base = cell * G;
+      if (c & 1) for (let k = 0; k < G; k++) F1[base + k] = Math.max(Math.min(1 - EPS, nodes[k] * m), EPS);
+      else for (let k = 0; k < G; k++) F0[base + k] = 1 - Math.min(1 - EPS, nodes[k] * m);
     }
   };
 
   // E-step: posterior cell weights per lead, pooled by (hour, age, cell) and overall; returns the log-likelihood.
+  // Leads are visited as a trie of their attempt sequences (see leadTrie), so that leads sharing a history are
+  // weighed once with their count, and a shared beginning is summed once. Likelihoods are products, not sums of
+  // logs (no exp per cell and lead): each attempt multiplies them by at least EPS, so every RESCALE_EVERY
+  // attempts a path whose largest cell has fallen below 1e-100 is scaled up by 2^664 (exactly), and the log of
+  // the scale is kept by depth.
+  const D = trie.maxDepth;
+  const P = new Float64Array((D + 1) * G), acc = new Float64Array((D + 1) * G), onPath = new Int32Array(D + 1);
+  const logScale = new Float64Array(D + 1);
   const eStep = (): number => {
-    const logPi = Array.from(cellProbs(alpha, beta), Math.log);
-    prepareCellLogs();
+    P.set(cellProbs(alpha, beta));
+    logScale[0] = 0;
+    prepareCellProbabilities();
     S1.fill(0);
     S0.fill(0);
-    W.fill(0);
     let ll = 0;
-    for (let i = 0; i < leads; i++) {
-      const from = attempts.leadStart[i], to = attempts.leadStart[i + 1];
-      for (let k = 0; k < G; k++) logf[k] = logPi[k];
-      for (let j = from; j < to; j++) {
-        const base = (attempts.hour[j] * A + attempts.ageBucket[j]) * G;
-        const L = attempts.contact[j] ? logF1 : logF0;
-        for (let k = 0; k < G; k++) logf[k] += L[base + k];
-      }
-      let max = -Infinity;
-      for (let k = 0; k < G; k++) if (logf[k] > max) max = logf[k];
+    // P at depth d: the likelihood by cell of the first d attempts of the current path (times e^logScale[d]);
+    // acc at depth d: the posterior weights of the leads whose history passes through the path's node at depth d.
+    acc.fill(0, 0, G);
+    const { code, depth, count } = trie;
+    // The posterior cell weights of `n` leads whose history ends at depth d, into post; adds to the log-likelihood.
+    const posterior = (d: number, n: number): void => {
+      const f = d * G;
       let sum = 0;
-      for (let k = 0; k < G; k++) sum += logf[k] = Math.exp(logf[k] - max);
-      ll += max + Math.log(sum);
+      for (let k = 0; k < G; k++) sum += P[f + k];
+      ll += n * (Math.log(sum) - logScale[d]);
+      const scale = n / sum;
+      for (let k = 0; k < G; k++) post[k] = P[f + k] * scale;
+    };
+    // Leaves the path's node at depth d: its leads' weights go to its cell and to its parent.
+    const leave = (d: number): void => {
+      const c = code[onPath[d]], base = (c >> 1) * G, S = c & 1 ? S1 : S0, f = d * G, up = f - G;
       for (let k = 0; k < G; k++) {
-        logf[k] /= sum;
-        W[k] += logf[k];
+        const r = acc[f + k];
+        S[base + k] += r;
+        acc[up + k] += r;
       }
-      for (let j = from; j < to; j++) {
-        const base = (attempts.hour[j] * A + attempts.ageBucket[j]) * G;
-        const S = attempts.contact[j] ? S1 : S0;
-        for (let k = 0; k < G; k++) S[base + k] += logf[k];
+    };
+    let top = 0;
+    const nodes = trie.nodes;
+    for (let n = 0; n < nodes; n++) {
+      const d = depth[n];
+      while (top >= d) leave(top--);
+      const c = code[n], base = (c >> 1) * G, L = c & 1 ? F1 : F0, f = d * G, up = f - G;
+      for (let k = 0; k < G; k++) P[f + k] = P[up + k] * L[base + k];
+      logScale[d] = logScale[d - 1];
+      if (d % RESCALE_EVERY === 0) {
+        let max = 0;
+        for (let k = 0; k < G; k++) if (P[f + k] > max) max = P[f + k];
+        if (max < 1e-100) {
+          for (let k = 0; k < G; k++) P[f + k] *= TWO_664;
+          logScale[d] += LOG_TWO_664;
+        }
       }
+      if (n + 1 === nodes || depth[n + 1] <= d) {
+        // A leaf: its leads' weights go straight to its cell and its parent.
+        posterior(d, count[n]);
+        const S = c & 1 ? S1 : S0;
+        for (let k = 0; k < G; k++) {
+          const r = post[k];
+          S[base + k] += r;
+          acc[up + k] += r;
+        }
+        top = d - 1;
+        continue;
+      }
+      top = d;
+      onPath[d] = n;
+      if (count[n] > 0) {
+        posterior(d, count[n]);
+        acc.set(post, f);
+      } else acc.fill(0, f, f + G);
     }
+    while (top > 0) leave(top--);
+    if (trie.rootCount > 0) {
+      posterior(0, trie.rootCount);
+      for (let k = 0; k < G; k++) acc[k] += post[k];
+    }
+    // Every lead's weights have reached the root.
+    W.set(acc.subarray(0, G));
     return ll;
   };
 
+  // Buffers of the multipliers' terms, kept from one M-step to the next.
+  const ageTerms: Terms = { n: 0, x: new Float64Array(H * G), s1: new Float64Array(H * G), s0: new Float64Array(H * G) };
+  const hourTerms: Terms[] = [];
   const mStep = (): void => {
     // Contactability: a Beta fitted to the pooled cell weights.
     const fitted = nelderMead(
@@ -183,10 +239,10 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
     beta = Math.min(BETA_PARAMETER_BOUND, Math.exp(fitted.x[1]));
     // Multipliers: hours under the mean-1 condition, then ages with the anchor held at 1.
     for (let round = 0; round < 2; round++) {
-      updateHours(h, g, S1, S0, nodes, hourFree, hourCount, knownAttempts, A, G);
+      updateHours(h, g, S1, S0, nodes, hourFree, hourCount, knownAttempts, A, G, hourTerms);
       for (let a = 0; a < A; a++) {
         if (a === anchor || ageCount[a] === 0) continue;
-        const terms = collect(S1, S0, nodes, (w) => ({ index: (w * A + a) * G, other: h[w] }), H, G);
+        const terms = collect(S1, S0, nodes, (w) => (w * A + a) * G, h, H, G, ageTerms);
         g[a] = solveMultiplier(terms, 0, g[a]).m;
       }
     }
@@ -238,39 +294,104 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
     return { value: m, lower: m * Math.exp(-1.96 * seLog), upper: m * Math.exp(1.96 * seLog), attempts: count, fixed };
   };
   const hourOfWeek = Array.from({ length: 168 }, (_, w) =>
-    interval(collect(S1, S0, nodes, (a) => ({ index: (w * A + a) * G, other: g[a] }), A, G), h[w], hourCount[w], !hourFree[w]),
+    interval(collect(S1, S0, nodes, (a) => (w * A + a) * G, g, A, G), h[w], hourCount[w], !hourFree[w]),
   );
   const ageDecay = Array.from({ length: A }, (_, a) =>
-    interval(collect(S1, S0, nodes, (w) => ({ index: (w * A + a) * G, other: h[w] }), H, G), g[a], ageCount[a], a === anchor || ageCount[a] === 0),
+    interval(collect(S1, S0, nodes, (w) => (w * A + a) * G, h, H, G), g[a], ageCount[a], a === anchor || ageCount[a] === 0),
   );
 
   const expected = predictiveContacts(attempts, cellProbs(alpha, beta), nodes, h, g);
   return { alpha, beta, hourOfWeek, ageDecay, anchorBucket: anchor, logLik, iterations, converged, expected };
 }
 
-/** Pooled terms of one multiplier's likelihood: sum s1 log(m x) + s0 log(1 - m x). */
+/**
+ * The leads' search-attempt histories as a trie in depth-first order: node n stands for the history
+ * code[first] ... code[n] of the path down to it (code = (hour x ageBuckets + age bucket) x 2 + contact, in time
+ * order), depth[n] its length, count[n] the leads whose whole history it is. Leads with the same history share a
+ * node, and histories with the same beginning share its nodes, so the E-step costs as many cells as there are
+ * nodes rather than attempts (a log from a fixed callback schedule has many leads with one history).
+ */
+export interface LeadTrie {
+  nodes: number;
+  code: Int32Array;
+  depth: Int32Array;
+  count: Int32Array;
+  /** Leads without attempts. */
+  rootCount: number;
+  maxDepth: number;
+}
+
+/** Builds the {@link LeadTrie} of the leads' histories by sorting them (a prefix before its continuations). */
+export function leadTrie(attempts: SearchAttempts, ageBuckets: number): LeadTrie {
+  const { leadStart, hour, ageBucket, contact } = attempts;
+  const leads = leadStart.length - 1, N = hour.length;
+  const codes = new Int32Array(N);
+  for (let j = 0; j < N; j++) codes[j] = (hour[j] * ageBuckets + ageBucket[j]) * 2 + contact[j];
+  const compare = (x: number, y: number): number => {
+    const xa = leadStart[x], xb = leadStart[x + 1], ya = leadStart[y], yb = leadStart[y + 1];
+    for (let i = xa, j = ya; i < xb && j < yb; i++, j++) if (codes[i] !== codes[j]) return codes[i] - codes[j];
+    return xb - xa - (yb - ya);
+  };
+  const order = new Int32Array(leads);
+  for (let i = 0; i < leads; i++) order[i] = i;
+  order.sort(compare);
+  const code = new Int32Array(N), depth = new Int32Array(N), count = new Int32Array(N);
+  let maxDepth = 0;
+  for (let i = 0; i < leads; i++) maxDepth = Math.max(maxDepth, leadStart[i + 1] - leadStart[i]);
+  const path = new Int32Array(maxDepth + 1);
+  let nodes = 0, rootCount = 0, prev = -1;
+  for (let o = 0; o < leads; o++) {
+    const l = order[o], a = leadStart[l], len = leadStart[l + 1] - a;
+    // Length of the beginning shared with the previous history in sorted order: those nodes exist already.
+    let shared = 0;
+    if (prev >= 0) {
+      const pa = leadStart[prev], plen = leadStart[prev + 1] - pa;
+      while (shared < len && shared < plen && codes[a + shared] === codes[pa + shared]) shared++;
+    }
+    for (let p = shared; p < len; p++) {
+      code[nodes] = codes[a + p];
+      depth[nodes] = p + 1;
+      path[p + 1] = nodes++;
+    }
+    if (len === 0) rootCount++;
+    else count[path[len]]++;
+    prev = l;
+  }
+  return { nodes, code: code.slice(0, nodes), depth: depth.slice(0, nodes), count: count.slice(0, nodes), rootCount, maxDepth };
+}
+
+/** Pooled terms of one multiplier's likelihood: sum s1 log(m x) + s0 log(1 - m x), the first n entries. */
 export interface Terms {
-  x: number[];
-  s1: number[];
-  s0: number[];
+  n: number;
+  x: Float64Array;
+  s1: Float64Array;
+  s0: Float64Array;
 }
 
 function collect(
   S1: Float64Array, S0: Float64Array, nodes: readonly number[],
-  cell: (partner: number) => { index: number; other: number }, partners: number, G: number,
+  index: (partner: number) => number, other: ArrayLike<number>, partners: number, G: number, into?: Terms,
 ): Terms {
-  const terms: Terms = { x: [], s1: [], s0: [] };
+  let n = 0;
+  const size = partners * G;
+  // `into` lends its arrays when they are large enough (the M-step collects the same shapes every iteration).
+  const reuse = into !== undefined && into.x.length >= size;
+  const x = reuse ? into.x : new Float64Array(size), s1 = reuse ? into.s1 : new Float64Array(size), s0 = reuse ? into.s0 : new Float64Array(size);
   for (let p = 0; p < partners; p++) {
-    const { index, other } = cell(p);
+    const base = index(p), o = other[p];
     for (let k = 0; k < G; k++) {
-      const a = S1[index + k], b = S0[index + k];
+      const a = S1[base + k], b = S0[base + k];
       if (a + b < 1e-12) continue;
-      terms.x.push(nodes[k] * other);
-      terms.s1.push(a);
-      terms.s0.push(b);
+      x[n] = nodes[k] * o;
+      s1[n] = a;
+      s0[n++] = b;
     }
   }
-  return terms;
+  if (reuse) {
+    into.n = n;
+    return into;
+  }
+  return { n, x, s1, s0 };
 }
 
 /**
@@ -281,26 +402,37 @@ function collect(
  * derivative there. With `maxSteps` 0 it only evaluates at `m0`.
  */
 export function solveMultiplier(terms: Terms, target: number, m0: number, maxSteps = 60): { m: number; d2: number } {
-  let s0tot = 0;
-  for (let i = 0; i < terms.x.length; i++) s0tot += terms.s0[i];
+  const { n, x: xs, s1: s1s, s0: s0s } = terms;
+  let s0tot = 0, s1tot = 0;
+  for (let i = 0; i < n; i++) {
+    s0tot += s0s[i];
+    s1tot += s1s[i];
+  }
   const negligible = 1e-6 * s0tot;
   let xmax = 0;
-  for (let i = 0; i < terms.x.length; i++) if (terms.s0[i] > negligible && terms.x[i] > xmax) xmax = terms.x[i];
+  for (let i = 0; i < n; i++) if (s0s[i] > negligible && xs[i] > xmax) xmax = xs[i];
   let lo = 1e-4, hi = Math.min(1e4, xmax > 0 ? (1 - 1e-9) / xmax : 1e4);
   if (hi <= lo) return { m: hi, d2: -1 };
-  const evaluate = (m: number): [number, number] => {
-    let d1 = 0, d2 = 0;
-    for (let i = 0; i < terms.x.length; i++) {
-      const x = terms.x[i], u = 1 - m * x;
-      if (u <= 1e-9) continue;
-      const s1 = terms.s1[i], s0 = terms.s0[i];
-      d1 += s1 / m - (s0 * x) / u;
-      d2 -= s1 / (m * m) + (s0 * x * x) / (u * u);
+  // The score and its derivative at m, in f and d2. Terms past the cap (u <= 1e-9) drop out, s1 included.
+  let f = 0, d2 = 0;
+  const evaluate = (m: number): void => {
+    let s1 = s1tot, a = 0, b = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i], u = 1 - m * x;
+      if (u <= 1e-9) {
+        s1 -= s1s[i];
+        continue;
+      }
+      const r = x / u, t = s0s[i] * r;
+      a += t;
+      b += t * r;
     }
-    return [d1 - target, d2 < 0 ? d2 : -1e-12];
+    f = s1 / m - a - target;
+    d2 = -(s1 / (m * m) + b);
+    if (!(d2 < 0)) d2 = -1e-12;
   };
   let m = Math.min(Math.max(m0, lo * 1.0001), hi * 0.9999);
-  let [f, d2] = evaluate(m);
+  evaluate(m);
   for (let step = 0; step < maxSteps; step++) {
     if (f > 0) lo = m;
     else hi = m;
@@ -308,7 +440,7 @@ export function solveMultiplier(terms: Terms, target: number, m0: number, maxSte
     if (!(next > lo && next < hi)) next = Math.sqrt(lo * hi);
     const done = Math.abs(next - m) < 1e-9 * m;
     m = next;
-    [f, d2] = evaluate(m);
+    evaluate(m);
     if (done || hi / lo < 1 + 1e-10) break;
   }
   return { m, d2 };
@@ -321,22 +453,22 @@ export function solveMultiplier(terms: Terms, target: number, m0: number, maxSte
  */
 function updateHours(
   h: Float64Array, g: Float64Array, S1: Float64Array, S0: Float64Array, nodes: readonly number[],
-  free: readonly boolean[], count: Float64Array, total: number, A: number, G: number,
+  free: readonly boolean[], count: Float64Array, total: number, A: number, G: number, pool: Terms[],
 ): void {
   const termsOf: (Terms | undefined)[] = [];
   let fixedMass = 0;
   for (let w = 0; w < UNKNOWN; w++) {
-    if (free[w]) termsOf[w] = collect(S1, S0, nodes, (a) => ({ index: (w * A + a) * G, other: g[a] }), A, G);
+    if (free[w]) termsOf[w] = pool[w] = collect(S1, S0, nodes, (a) => (w * A + a) * G, g, A, G, pool[w]);
     else fixedMass += count[w] * h[w];
   }
   if (termsOf.every((t) => t === undefined)) return;
-  const start = Float64Array.from(h);
+  // Each hour's solve starts from its root at the previous lambda, which is close when lambda moves little.
   const massAt = (lambda: number): [number, number] => {
     let mass = fixedMass, slope = 0;
     for (let w = 0; w < UNKNOWN; w++) {
       const terms = termsOf[w];
       if (!terms) continue;
-      const { m, d2 } = solveMultiplier(terms, lambda * count[w], start[w]);
+      const { m, d2 } = solveMultiplier(terms, lambda * count[w], h[w]);
       h[w] = m;
       mass += count[w] * m;
       slope += (count[w] * count[w]) / d2;

@@ -127,8 +127,8 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
   const A = AGE_BUCKET_EDGES.length - 1;
   const leadStart = new Int32Array(L + 1);
   const hour = new Uint8Array(searchAttempts), ageBucket = new Uint8Array(searchAttempts), contact = new Uint8Array(searchAttempts);
-  const attemptNo = new Int32Array(searchAttempts);
-  const ageLog = new Float64Array(searchAttempts);
+  // Mean of log(1 + age) by age bucket, summed here (no array a row).
+  const ageLogSum = new Float64Array(A);
   let knownHours = 0;
   for (let l = 0, j = 0; l < L; l++) {
     leadStart[l] = j;
@@ -139,9 +139,8 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
       if (hw !== UNKNOWN_HOUR) knownHours++;
       const age = table.attemptTime[row] - hist.created[l];
       ageBucket[j] = bucketOf(age, AGE_BUCKET_EDGES);
-      ageLog[j] = Math.log1p(age);
+      ageLogSum[ageBucket[j]] += Math.log1p(age);
       contact[j] = table.outcome[row] === CONTACT_CODE ? 1 : 0;
-      attemptNo[j] = k + 1;
     }
   }
   leadStart[L] = searchAttempts;
@@ -182,20 +181,21 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
   // Observed against fitted, by attempt, hour and age.
   const byAttemptMap = new Map<number, { attempts: number; observed: number; fitted: number }>();
   const hourObs = new Float64Array(169), hourExp = new Float64Array(169), hourN = new Float64Array(169);
-  const ageObs = new Float64Array(A), ageExp = new Float64Array(A), ageN = new Float64Array(A), ageLogSum = new Float64Array(A);
-  for (let j = 0; j < searchAttempts; j++) {
-    const row = byAttemptMap.get(attemptNo[j]) ?? { attempts: 0, observed: 0, fitted: 0 };
+  const ageObs = new Float64Array(A), ageExp = new Float64Array(A), ageN = new Float64Array(A);
+  for (let j = 0, l = 0; j < searchAttempts; j++) {
+    while (leadStart[l + 1] <= j) l++;
+    const attemptNo = j - leadStart[l] + 1;
+    const row = byAttemptMap.get(attemptNo) ?? { attempts: 0, observed: 0, fitted: 0 };
     row.attempts++;
     row.observed += contact[j];
     row.fitted += joint.expected[j];
-    byAttemptMap.set(attemptNo[j], row);
+    byAttemptMap.set(attemptNo, row);
     hourObs[hour[j]] += contact[j];
     hourExp[hour[j]] += joint.expected[j];
     hourN[hour[j]]++;
     ageObs[ageBucket[j]] += contact[j];
     ageExp[ageBucket[j]] += joint.expected[j];
     ageN[ageBucket[j]]++;
-    ageLogSum[ageBucket[j]] += ageLog[j];
   }
   const byAttempt = [...byAttemptMap].sort((a, b) => a[0] - b[0]).map(([attempt, r]) => ({ attempt, ...r }));
   const gof = (obs: ArrayLike<number>, exp: ArrayLike<number>, n: ArrayLike<number>, params: number): GoodnessOfFit =>

@@ -50,6 +50,7 @@ export interface CallLogReader extends RowSink {
 }
 
 const NULLISH = new Set(['', 'null', 'na', 'n/a', 'none', '-', 'nan', 'undefined']);
+const isNullish = (text: string): boolean => text.length <= 9 && NULLISH.has(text.toLowerCase());
 
 function formatTime(minutes: number): string {
   return new Date(minutes * 60_000).toISOString().replace('T', ' ').slice(0, 16) + 'Z';
@@ -103,6 +104,12 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     );
   }
 
+  // Low-cardinality columns (outcome, converted flag) are read once per distinct text.
+  const outcomeOf = new Map<string, CallOutcome | undefined>();
+  const flagOf = new Map<string, boolean | undefined>();
+  // Rows of one lead usually come together: the previous row's id and creation time, and the lead key they gave.
+  const previous = { id: '', created: NaN, key: '' };
+
   function parseRow(fields: string[], line: number, problem?: string): void {
     const m = mapping!;
     if (problem) return ledger.reject(line, 'malformed-quotes', `malformed quotes: ${problem}`);
@@ -110,10 +117,11 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
       return ledger.reject(line, 'wrong-field-count', `expected ${header.length} fields, got ${fields.length}`);
     }
     const get = (f: ImportField): string => cellText(fields, m, f);
-    for (const f of ['leadId', 'leadCreated', 'attemptTime', 'outcome'] as const) {
-      if (NULLISH.has(get(f).toLowerCase())) return ledger.reject(line, 'missing-field', `${f} (column "${column(f)}") is empty`);
-    }
-    const createdText = get('leadCreated');
+    const id = get('leadId'), createdText = get('leadCreated'), attemptText = get('attemptTime'), outcomeText = get('outcome');
+    if (isNullish(id)) return ledger.reject(line, 'missing-field', `leadId (column "${column('leadId')}") is empty`);
+    if (isNullish(createdText)) return ledger.reject(line, 'missing-field', `leadCreated (column "${column('leadCreated')}") is empty`);
+    if (isNullish(attemptText)) return ledger.reject(line, 'missing-field', `attemptTime (column "${column('attemptTime')}") is empty`);
+    if (isNullish(outcomeText)) return ledger.reject(line, 'missing-field', `outcome (column "${column('outcome')}") is empty`);
     let created: number;
     if (createdText === cache.createdText) created = cache.created;
     else {
@@ -122,10 +130,9 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
       cache.created = created;
     }
     if (Number.isNaN(created)) return badTime(line, 'leadCreated', createdText);
-    const attemptText = get('attemptTime');
     const attempt = time(attemptText);
     if (Number.isNaN(attempt)) return badTime(line, 'attemptTime', attemptText);
-    if (!sawOffsetlessTime && !/(Z|[+-]\d{2}:?\d{2}|UTC|GMT)$/i.test(attemptText) && !/^\d+(\.\d+)?$/.test(attemptText)) sawOffsetlessTime = true;
+    if (!sawOffsetlessTime && !attemptText.endsWith('Z') && !/(Z|[+-]\d{2}:?\d{2}|UTC|GMT)$/i.test(attemptText) && !/^\d+(\.\d+)?$/.test(attemptText)) sawOffsetlessTime = true;
     let at = attempt;
     if (attempt < created) {
       if (created - attempt > skew) {
@@ -144,8 +151,11 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
         future.text = created > futureLimit ? createdText : attemptText;
       }
     }
-    const outcomeText = get('outcome');
-    const outcome = normalizeOutcome(outcomeText, options.outcomes);
+    let outcome = outcomeOf.get(outcomeText);
+    if (outcome === undefined && !outcomeOf.has(outcomeText)) {
+      outcome = normalizeOutcome(outcomeText, options.outcomes);
+      if (outcomeOf.size < 1000) outcomeOf.set(outcomeText, outcome);
+    }
     if (!outcome) {
       return ledger.reject(
         line,
@@ -156,34 +166,33 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     let converted: boolean | undefined;
     if (m.index.converted !== -1) {
       const text = get('converted');
-      converted = parseFlag(text);
+      converted = flagOf.get(text);
+      if (converted === undefined && !flagOf.has(text)) {
+        converted = parseFlag(text);
+        if (flagOf.size < 1000) flagOf.set(text, converted);
+      }
       if (converted === undefined) {
         return ledger.reject(line, 'bad-value', `converted (column "${column('converted')}"): expected yes/no, got "${text}"`);
       }
     }
-    if (m.index.convertedTime !== -1 && !NULLISH.has(get('convertedTime').toLowerCase())) converted = true;
+    if (m.index.convertedTime !== -1 && !isNullish(get('convertedTime'))) converted = true;
     else if (m.index.convertedTime !== -1 && converted === undefined) converted = false;
-    const id = get('leadId');
     let leadKey = id;
-    const firstCreated = createdById.get(id);
-    if (firstCreated === undefined) createdById.set(id, created);
-    else if (firstCreated !== created) {
-      leadKey = `${id} (created ${formatTime(created)})`;
-      let split = splitIds.get(id);
-      if (!split) splitIds.set(id, (split = { line, keys: new Set() }));
-      split.keys.add(leadKey);
+    if (id === previous.id && created === previous.created) leadKey = previous.key;
+    else {
+      const firstCreated = createdById.get(id);
+      if (firstCreated === undefined) createdById.set(id, created);
+      else if (firstCreated !== created) {
+        leadKey = `${id} (created ${formatTime(created)})`;
+        let split = splitIds.get(id);
+        if (!split) splitIds.set(id, (split = { line, keys: new Set() }));
+        split.keys.add(leadKey);
+      }
+      previous.id = id;
+      previous.created = created;
+      previous.key = leadKey;
     }
-    builder.push({
-      leadId: leadKey,
-      leadCreated: created,
-      attemptTime: at,
-      outcome,
-      hourOfWeek: hourOfWeekAt(at, zone),
-      converted,
-      agent: get('agent') || undefined,
-      source: get('source') || undefined,
-      product: get('product') || undefined,
-    });
+    builder.pushValues(leadKey, created, at, outcome, hourOfWeekAt(at, zone), converted, get('agent') || undefined, get('source') || undefined, get('product') || undefined);
     if (at < first) first = at;
     if (at > last) last = at;
     ledger.keep();

@@ -95,19 +95,35 @@ export class CallLogTableBuilder {
     this.product = g(this.product);
   }
 
+  private lastLeadId = '';
+  private lastLead = -1;
+
   /** Appends one attempt. */
   push(row: CallLogRow): void {
+    this.pushValues(row.leadId, row.leadCreated, row.attemptTime, row.outcome, row.hourOfWeek, row.converted, row.agent, row.source, row.product);
+  }
+
+  /** Appends one attempt given field by field (what {@link push} does, without a row object). */
+  pushValues(
+    leadId: string, leadCreated: number, attemptTime: number, outcome: CallOutcome, hourOfWeek?: number, converted?: boolean,
+    agent?: string, source?: string, product?: string,
+  ): void {
     if (this.n === this.cap) this.grow();
     const i = this.n++;
-    this.lead[i] = this.leadIds.id(row.leadId);
-    this.leadCreated[i] = row.leadCreated;
-    this.attemptTime[i] = row.attemptTime;
-    this.outcome[i] = CALL_OUTCOMES.indexOf(row.outcome);
-    this.hourOfWeek[i] = row.hourOfWeek === undefined ? UNKNOWN_HOUR : row.hourOfWeek;
-    this.converted[i] = row.converted === undefined ? -1 : row.converted ? 1 : 0;
-    this.agent[i] = row.agent ? this.agents.id(row.agent) : -1;
-    this.source[i] = row.source ? this.sources.id(row.source) : -1;
-    this.product[i] = row.product ? this.products.id(row.product) : -1;
+    // Rows of one lead usually come together.
+    if (leadId !== this.lastLeadId || this.lastLead < 0) {
+      this.lastLeadId = leadId;
+      this.lastLead = this.leadIds.id(leadId);
+    }
+    this.lead[i] = this.lastLead;
+    this.leadCreated[i] = leadCreated;
+    this.attemptTime[i] = attemptTime;
+    this.outcome[i] = CALL_OUTCOMES.indexOf(outcome);
+    this.hourOfWeek[i] = hourOfWeek === undefined ? UNKNOWN_HOUR : hourOfWeek;
+    this.converted[i] = converted === undefined ? -1 : converted ? 1 : 0;
+    this.agent[i] = agent ? this.agents.id(agent) : -1;
+    this.source[i] = source ? this.sources.id(source) : -1;
+    this.product[i] = product ? this.products.id(product) : -1;
   }
 
   /** Number of rows so far. */
@@ -118,20 +134,23 @@ export class CallLogTableBuilder {
   /** The table (arrays trimmed to length). */
   build(): CallLogTable {
     const n = this.n;
+    // An array at least 70% full is handed over as a view of its first n entries (a copy would hold both at the
+    // peak: 35 MB more for a million rows); an emptier one is copied to its length.
+    const trim = <T extends Int32Array | Float64Array | Uint8Array | Int8Array>(a: T): T => (n >= 0.7 * a.length ? a.subarray(0, n) : a.slice(0, n)) as T;
     return {
       length: n,
       leadIds: this.leadIds.values,
-      lead: this.lead.slice(0, n),
-      leadCreated: this.leadCreated.slice(0, n),
-      attemptTime: this.attemptTime.slice(0, n),
-      outcome: this.outcome.slice(0, n),
-      hourOfWeek: this.hourOfWeek.slice(0, n),
-      converted: this.converted.slice(0, n),
-      agent: this.agent.slice(0, n),
+      lead: trim(this.lead),
+      leadCreated: trim(this.leadCreated),
+      attemptTime: trim(this.attemptTime),
+      outcome: trim(this.outcome),
+      hourOfWeek: trim(this.hourOfWeek),
+      converted: trim(this.converted),
+      agent: trim(this.agent),
       agents: this.agents.values,
-      source: this.source.slice(0, n),
+      source: trim(this.source),
       sources: this.sources.values,
-      product: this.product.slice(0, n),
+      product: trim(this.product),
       products: this.products.values,
     };
   }

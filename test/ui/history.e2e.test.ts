@@ -75,11 +75,13 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
       else {
         // The joint model's EM stops on a flat ridge of the likelihood, and Chromium's V8 and Node's V8 round a few
         // Math functions differently in the last bit: seen 118 against 113 iterations, log-likelihoods 0.001 apart,
-        // alpha and beta 0.1-0.3% apart. Everything else above is equal to the digit.
+        // alpha and beta 0.1-0.3% apart. Where on the ridge each stops moves with any rounding (the order of the
+        // E-step's sums too): with the E-step over the trie of histories, 0.4-2.5% apart (beta 4.17 to 4.27 on these
+        // 1,000 leads, where its standard error is far larger). Everything else above is equal to the digit.
         const [a, b] = shown!.match(/[\d.]+/g)!.map(Number);
         const c = nodeFit.contactModel.contactability;
-        expect(Math.abs(a / c.alpha - 1), shown!).toBeLessThan(0.01);
-        expect(Math.abs(b / c.beta - 1), shown!).toBeLessThan(0.01);
+        expect(Math.abs(a / c.alpha - 1), shown!).toBeLessThan(0.03);
+        expect(Math.abs(b / c.beta - 1), shown!).toBeLessThan(0.03);
       }
     }
     // Against the truth the log was written from (1,000 leads): mean contactability within 0.05 of 0.3, share
