@@ -1,7 +1,7 @@
 // A call log for the import and fit benchmarks, drawn from a known contact model (src/fit/simulateCallLog.ts),
 // so that the fit has something to converge to and the bench can print how close it came to the truth.
-// The model is the one of test/fit/recovery.test.ts: calls on weekdays 8:00-20:00 and Saturdays 9:00-14:00,
-// answer rates higher in the morning, contactability Beta(0.9, 2.2), decay with age (half-life 60 min, floor
+// The model is test/fit/knownModel.ts (the one test/fit/recovery.test.ts recovers): calls on weekdays 8:00-20:00 and
+// Saturdays 9:00-14:00, answer rates higher in the morning, contactability Beta(0.9, 2.2), decay with age (half-life 60 min, floor
 // 0.3), a fixed callback schedule of ten attempts, stopping at the first contact.
 import { build } from 'esbuild';
 import { createWriteStream } from 'node:fs';
@@ -11,22 +11,6 @@ import { createGzip } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const callHours = (h) => {
-  const day = Math.floor(h / 24), hod = h % 24;
-  return day < 5 ? hod >= 8 && hod < 20 : day === 5 && hod >= 9 && hod < 14;
-};
-const hourOfWeek = Array.from({ length: 168 }, (_, h) => {
-  const day = Math.floor(h / 24), hod = h % 24;
-  if (!callHours(h)) return 1;
-  if (day === 5) return 0.9;
-  return hod < 12 ? 1.25 : hod < 17 ? 1 : 0.7;
-});
-/** The contact model the log is drawn from. */
-export const truth = {
-  contactability: { alpha: 0.9, beta: 2.2 },
-  hourOfWeek,
-  ageDecay: { kind: 'exponential', halfLifeMinutes: 60, floor: 0.3 },
-};
 const schedule = [1, 10, 30, 120, 360, 1440, 2880, 4320, 7200, 10080];
 const OUTCOME = { contact: 'Contacted', voicemail: 'Left Voicemail', 'no-answer': 'No Answer' };
 // Minute 0 of the simulation is Monday 00:00; 2024-04-01 was a Monday. Times are written in UTC (read with --tz UTC).
@@ -34,11 +18,13 @@ const EPOCH = Date.UTC(2024, 3, 1);
 const stamp = (minutes) => new Date(EPOCH + Math.round(minutes * 60_000)).toISOString();
 
 let lib;
-async function load() {
+/** The simulator and the known model (test/fit/knownModel.ts), bundled from TypeScript. */
+export async function load() {
   if (lib) return lib;
   const bundle = await build({
     stdin: {
-      contents: "export { simulateCallLog } from './src/fit/simulateCallLog.ts'; export { stream } from './src/sim/random.ts';",
+      contents:
+        "export { simulateCallLog } from './src/fit/simulateCallLog.ts'; export { stream } from './src/sim/random.ts'; export { callHours, hourOfWeek, truth } from './test/fit/knownModel.ts';",
       resolveDir: root, loader: 'ts',
     },
     bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning',
@@ -53,7 +39,7 @@ async function load() {
  * mean of the true hour multipliers over the attempts written (the fit's hour multipliers average 1 over them).
  */
 export async function writeModelCallLog(file, rows, { gzip = false, seed = 7 } = {}) {
-  const { simulateCallLog, stream } = await load();
+  const { simulateCallLog, stream, callHours, hourOfWeek, truth } = await load();
   const rng = stream(seed, 'bench-call-log');
   const sink = createWriteStream(file);
   const out = gzip ? createGzip({ level: 1 }) : sink;

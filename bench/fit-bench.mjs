@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { truth, writeModelCallLog } from './callLogFile.mjs';
+import { load, writeModelCallLog } from './callLogFile.mjs';
 import { cores, describe, measure, repeats, runNode, stats, warnIfLoaded } from './measure.mjs';
 
 const args = process.argv.slice(2);
@@ -19,6 +19,7 @@ const file = join(dir, gzip ? 'calls.csv.gz' : 'calls.csv');
 
 const t0 = performance.now();
 const log = await writeModelCallLog(file, rows, { gzip });
+const { truth } = await load();
 console.log(`\nleadlab fit benchmark: ${log.rows.toLocaleString('en-US')} rows (${log.leads.toLocaleString('en-US')} leads), ${(statSync(file).size / 1e6).toFixed(0)} MB${gzip ? ' gzip' : ''}, drawn from a known contact model in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${cores} cores, node ${process.version}, ${repeats} runs`);
 
 const m = measure(() => runNode([once, file, '--tz', 'UTC', '--out', 'model.json'], { cwd: dir }));

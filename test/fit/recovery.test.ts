@@ -3,25 +3,11 @@ import { fitCallLog } from '../../src/fit/fitCallLog';
 import { simulateCallLog } from '../../src/fit/simulateCallLog';
 import { AGE_BUCKET_EDGES, bucketOf } from '../../src/fit/buckets';
 import { callLogTableFromRecords } from '../../src/io/callLogTable';
-import { ageDecayFunction, type ContactModel } from '../../src/sim/contactModel';
+import { ageDecayFunction } from '../../src/sim/contactModel';
 import { stream } from '../../src/sim/random';
+import { callHours, hourOfWeek, truth } from './knownModel';
 
-// Calls happen on weekdays 8:00-20:00 and Saturdays 9:00-14:00; answer rates are higher in the morning.
-const callHours = (h: number): boolean => {
-  const day = Math.floor(h / 24), hod = h % 24;
-  return day < 5 ? hod >= 8 && hod < 20 : day === 5 && hod >= 9 && hod < 14;
-};
-const hourOfWeek = Array.from({ length: 168 }, (_, h) => {
-  const day = Math.floor(h / 24), hod = h % 24;
-  if (!callHours(h)) return 1;
-  if (day === 5) return 0.9;
-  return hod < 12 ? 1.25 : hod < 17 ? 1 : 0.7;
-});
-const truth: ContactModel = {
-  contactability: { alpha: 0.9, beta: 2.2 },
-  hourOfWeek,
-  ageDecay: { kind: 'exponential', halfLifeMinutes: 60, floor: 0.3 },
-};
+// The known model: calls on weekdays 8:00-20:00 and Saturdays 9:00-14:00, answer rates higher in the morning.
 const decay = ageDecayFunction(truth.ageDecay);
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
