@@ -52,17 +52,26 @@ const KIND_COLORS = { domain: ['total', 'won', 'no clear difference', 'worse', '
 
 /**
  * On a phone: bars of `rows` on a band per row, each row's words (wrapped, in a white halo where the zero line
- * crosses them) above its bar. Returns the chart's size, its
- * y scale and the text mark; the bars take `insetTop: inset` so they sit below the words.
+ * crosses them) above its bar. Returns the chart's frame (size, margins, scales), the text mark, and the inset the
+ * bars take (`insetTop: inset`) so they sit below the words.
  */
-function labelledAbove<T>(rows: readonly T[], words: (r: T) => string, width: number, key: keyof T & string) {
+function labelledAbove<T>(rows: readonly T[], words: (r: T) => string, width: number, key: keyof T & string, xLabel: string) {
   const { lineWidth, lines } = wrap(rows.map(words), width - 28, 12);
   const above = 8 + lines * 15;
   const step = above + 18;
   return {
-    height: 44 + step * rows.length,
+    /** The chart's size, margins and scales. */
+    frame: {
+      width,
+      height: 44 + step * rows.length,
+      marginTop: 4,
+      marginBottom: 40,
+      marginLeft: 12,
+      marginRight: 16,
+      x: { label: xLabel, grid: true, nice: true, zero: true, ticks: 4 },
+      y: { domain: rows.map((r) => String(r[key])), axis: null, padding: 0 },
+    },
     inset: above,
-    y: { domain: rows.map((r) => String(r[key])), axis: null, padding: 0 },
     text: Plot.text(rows as T[], { y: key, frameAnchor: 'left', text: words, textAnchor: 'start', lineAnchor: 'bottom', dx: -8, dy: above - step / 2 - 3, fontSize: 12, lineWidth, fill: '#1d2430', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
   };
 }
@@ -72,16 +81,9 @@ export function waterfallSpec(d: Diagnosis, width = WIDTH): Plot.PlotOptions {
   const rows = waterfallRows(d);
   const x2 = (r: WaterfallRow) => (r.to === r.from ? r.from + 1e-9 : r.to);
   if (width < NARROW) {
-    const layout = labelledAbove(rows, (r) => `${r.label}: ${r.text}`, width, 'label');
+    const layout = labelledAbove(rows, (r) => `${r.label}: ${r.text}`, width, 'label', 'Funded loans a month');
     return {
-      width,
-      height: layout.height,
-      marginTop: 4,
-      marginBottom: 40,
-      marginLeft: 12,
-      marginRight: 16,
-      x: { label: 'Funded loans a month', grid: true, nice: true, zero: true, ticks: 4 },
-      y: layout.y,
+      ...layout.frame,
       color: KIND_COLORS,
       marks: [
         Plot.barX(rows, { y: 'label', x1: 'from', x2, fill: 'kind', insetTop: layout.inset, insetBottom: 4 }),
@@ -113,16 +115,9 @@ export function lossMoneySpec(losses: LossSummary, width = WIDTH): Plot.PlotOpti
   const rows = LOSS_BUCKETS.map((b) => ({ bucket: LOSS_BUCKET_INFO[b].label, revenue: losses.buckets[b].lostRevenue.mean, leads: losses.buckets[b].leads.mean })).sort((a, b) => b.revenue - a.revenue);
   const money = (r: { revenue: number; leads: number }) => `$${Math.round(r.revenue).toLocaleString('en-US')} (${r.leads.toFixed(0)} lead${r.leads.toFixed(0) === '1' ? '' : 's'})`;
   if (width < NARROW) {
-    const layout = labelledAbove(rows, (r) => `${r.bucket}: ${money(r)}`, width, 'bucket');
+    const layout = labelledAbove(rows, (r) => `${r.bucket}: ${money(r)}`, width, 'bucket', 'Revenue lost a month ($)');
     return {
-      width,
-      height: layout.height,
-      marginTop: 4,
-      marginBottom: 40,
-      marginLeft: 12,
-      marginRight: 16,
-      x: { label: 'Revenue lost a month ($)', grid: true, nice: true, zero: true, ticks: 4 },
-      y: layout.y,
+      ...layout.frame,
       marks: [Plot.barX(rows, { y: 'bucket', x: 'revenue', fill: '#e45756', insetTop: layout.inset, insetBottom: 4 }), layout.text, Plot.ruleX([0])],
     };
   }
