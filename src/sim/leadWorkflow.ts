@@ -3,6 +3,7 @@ import { AgentsWithRoom } from './agentsWithRoom';
 import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
+import { DOUBLE_FIELD } from './doubleField';
 import { doNotCallChance, fatigueMultiplier, recentLoadAt } from './contactFatigue';
 import { exponential, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';
@@ -46,6 +47,16 @@ export interface RunOptions {
    */
   onProgress?: (fraction: number) => void;
   progressEveryDays?: number;
+}
+
+/** A view to fill in place, its times double fields from the start (src/sim/doubleField.ts). */
+function blankView(): Mutable<LeadView> {
+  const v: Mutable<LeadView> = { id: 0, createdAt: DOUBLE_FIELD, source: '', product: '', status: 'new', attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: DOUBLE_FIELD, firstContactAt: DOUBLE_FIELD, everContacted: false, waitingSince: DOUBLE_FIELD };
+  v.createdAt = 0;
+  v.statusSince = 0;
+  v.firstContactAt = -1;
+  v.waitingSince = 0;
+  return v;
 }
 
 function durationSampler(d: DurationConfig): (u: number) => number {
@@ -115,7 +126,10 @@ export class LeadWorkflow {
     readonly options: RunOptions,
   ) {
     this.calendar = new Calendar(config.startDate);
-    this.callbackCtx = { now: 0, calendar: this.calendar, u: 0 };
+    // Double fields from the start (src/sim/doubleField.ts).
+    this.callbackCtx = { now: DOUBLE_FIELD, calendar: this.calendar, u: DOUBLE_FIELD };
+    this.callbackCtx.now = 0;
+    this.callbackCtx.u = 0;
     this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
     for (const agent of this.agents) {
       agent.wakeTimer = this.sim.createTimer();
@@ -257,7 +271,7 @@ export class LeadWorkflow {
   };
 
   /** One view object filled in place for the per-call policies (see CallbackPolicy and PipelineRules). */
-  private readonly scratch: Mutable<LeadView> = { id: 0, createdAt: 0, source: '', product: '', status: 'new', attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: 0, firstContactAt: -1, everContacted: false, waitingSince: 0 };
+  private readonly scratch: Mutable<LeadView> = blankView();
   /** The callback policy's context, reused like the view. */
   private readonly callbackCtx: { now: number; calendar: Calendar; u: number };
 
@@ -267,7 +281,7 @@ export class LeadWorkflow {
   }
 
   /** The view offered to the distribution strategy's assign, reused like the per-call view (DistributionStrategy.assign). */
-  private readonly offered: Mutable<LeadView> = { ...this.scratch };
+  private readonly offered: Mutable<LeadView> = blankView();
 
   /** The lead as the per-call policies see it, in a reused object: valid only until the policy returns. */
   private scratchView(lead: Lead, v = this.scratch): LeadView {

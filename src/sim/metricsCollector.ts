@@ -1,4 +1,5 @@
 import type { AgentState } from './agentState';
+import { DOUBLE_FIELD } from './doubleField';
 import { LossLedger } from './lossAttribution';
 import { MINUTES_PER_DAY, type Calendar } from './calendar';
 import { LEAD_STATUSES, isOpen, type Lead, type LeadStatus } from './lead';
@@ -67,8 +68,9 @@ function histogram(values: Float64Array): number[] {
  */
 export class MetricsCollector {
   private leads = 0;
-  private leadCost = 0;
-  private revenue = 0;
+  // Sums of fractions: double fields from the start (src/sim/doubleField.ts; set to 0 in the constructor).
+  private leadCost = DOUBLE_FIELD;
+  private revenue = DOUBLE_FIELD;
   private attempts = 0;
   private callbacks = 0;
   private overdue = 0;
@@ -91,7 +93,7 @@ export class MetricsCollector {
   private fundedByFirstContact: number[] = [];
   private daily: DailySeries;
   private day = -1;
-  private pipelineDaySum = 0;
+  private pipelineDaySum = DOUBLE_FIELD;
   private pipelineDays = 0;
   private readonly losses: LossLedger;
 
@@ -100,6 +102,9 @@ export class MetricsCollector {
     private readonly calendar: Calendar,
     private readonly agents: AgentState[],
   ) {
+    this.leadCost = 0;
+    this.revenue = 0;
+    this.pipelineDaySum = 0;
     this.losses = new LossLedger(config, agents.map((a) => a.name));
     this.daily = { date: [], arrivals: [], attempts: [], contacts: [], applications: [], funded: [], pipeline: [], waiting: [], pipelineByAgent: agents.map(() => []) };
   }

@@ -1,3 +1,4 @@
+import { DOUBLE_FIELD } from './doubleField';
 import { EventQueue, type EventHandler } from './eventQueue';
 import { Timers } from './timers';
 
@@ -12,7 +13,7 @@ import { Timers } from './timers';
  */
 export class Simulation {
   /** Current simulated time in minutes since the start of the run. */
-  now = 0;
+  now = DOUBLE_FIELD;
   /** Number of events executed so far (cancelled events are not counted). */
   eventsRun = 0;
   private queue = new EventQueue<unknown>();
@@ -22,6 +23,11 @@ export class Simulation {
   private stopped = false;
   /** Events kept as timers (see {@link createTimer}), merged with the queue's in (time, sequence) order. */
   private readonly timers = new Timers();
+
+  constructor() {
+    // The clock is a double field from the start (src/sim/doubleField.ts): it soon holds fractions of minutes.
+    this.now = 0;
+  }
 
   /** Schedules `handler(arg)` to run `delay` minutes from now and returns a handle for {@link cancel}. */
   schedule<A>(delay: number, handler: EventHandler<A>, arg?: A): number {
