@@ -5,7 +5,7 @@ import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
 import { DOUBLE_FIELD } from './doubleField';
 import { doNotCallChance, fatigueMultiplier, recentLoadAt } from './contactFatigue';
-import { exponential, lognormalQuantile, weightedIndex } from './distributions';
+import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
 import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
@@ -722,7 +722,8 @@ export class LeadWorkflow {
     const n = this.config.nurture;
     // Draws beyond the per-call blocks: only nurtured leads take them.
     const comesBack = lead.callDraw() < n.returnShare;
-    const after = exponential(lead.callRng, n.meanReturnDays * MINUTES_PER_DAY);
+    // The next draw of the same stream, without a closure over the lead (Lead.callRng) per nurtured lead.
+    const after = exponentialQuantile(lead.callDraw(), n.meanReturnDays * MINUTES_PER_DAY);
     if (comesBack && this.sim.now + after < this.endTime) this.sim.schedule(after, this.onNurtureReturn, lead);
   }
 
