@@ -1,5 +1,5 @@
 import type { Calendar } from './calendar';
-import { DOUBLE_FIELD, doubleArray } from './doubleField';
+import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
 import type { Lead } from './lead';
 import type { AgentConfig } from './modelConfig';
 import { PairHeap } from './pairHeap';
@@ -22,7 +22,7 @@ export class AgentState implements AgentView {
   leadsReceived = 0;
   fundedTimes: number[] = doubleArray();
   /** New leads not yet called, in arrival order (taken newest first). */
-  fresh: Lead[] = [];
+  fresh: Lead[] = objectArray();
   /** Scheduled callbacks by due time. */
   due = new PairHeap<Lead>();
   /** Callbacks already due, by (priority, due time). */

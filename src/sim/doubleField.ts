@@ -18,3 +18,14 @@ export function doubleArray(): number[] {
   a.length = 0;
   return a;
 }
+
+/**
+ * An empty array that holds objects from the start. An empty `[]` holds small integers until the first object is
+ * stored; made again for every run of a sweep, it would start as one kind of array in code compiled for the other
+ * (issue 16).
+ */
+export function objectArray<T>(): T[] {
+  const a: unknown[] = [null];
+  a.length = 0;
+  return a as T[];
+}

@@ -3,15 +3,15 @@
  * order they were scheduled. Stored as parallel arrays (no object per event) because the engine's speed is
  * bounded by this structure; the layout follows the bare-heap reference simulation that bench/run.mjs compares it with.
  */
-import { DOUBLE_FIELD, doubleArray } from './doubleField';
+import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
 
 export type EventHandler<A> = (arg: A) => void;
 
 export class EventQueue<A = unknown> {
   private times: number[] = doubleArray();
   private seqs: number[] = [];
-  private handlers: (EventHandler<A> | undefined)[] = [];
-  private args: (A | undefined)[] = [];
+  private handlers: (EventHandler<A> | undefined)[] = objectArray();
+  private args: (A | undefined)[] = objectArray();
   private n = 0;
   private nextSeq = 0;
 

@@ -3,7 +3,7 @@ import { AgentsWithRoom } from './agentsWithRoom';
 import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
-import { DOUBLE_FIELD } from './doubleField';
+import { DOUBLE_FIELD, objectArray } from './doubleField';
 import { doNotCallChance, fatigueMultiplier, recentLoadAt } from './contactFatigue';
 import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';
@@ -93,7 +93,7 @@ export class LeadWorkflow {
   private readonly windowStart: number;
   private readonly endTime: number;
   /** Leads waiting for an agent, oldest first (a dispatch keeps the ones it leaves waiting in place: no allocation). */
-  private readonly waiting: Lead[] = [];
+  private readonly waiting: Lead[] = objectArray();
   /** Waiting leads by kind (LeadKindSet.kindOf), and the same for the leads a dispatch has yet to look at. */
   private readonly waitingOfKind: Int32Array;
   private readonly unvisitedOfKind: Int32Array;

@@ -1,4 +1,4 @@
-import { DOUBLE_FIELD, doubleArray } from './doubleField';
+import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
 
 /**
  * A binary min-heap of items ordered by two numeric keys (k1, then k2), each with a version number so that
@@ -9,7 +9,7 @@ export class PairHeap<T> {
   // otherwise hold them as small integers, and code that works on many heaps would see two kinds of array and of heap.
   private k1: number[] = doubleArray();
   private k2: number[] = doubleArray();
-  private items: (T | undefined)[] = [];
+  private items: (T | undefined)[] = objectArray();
   private vers: number[] = [];
   private n = 0;
   poppedItem: T | undefined = undefined;

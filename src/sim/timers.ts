@@ -1,4 +1,4 @@
-import { DOUBLE_FIELD, doubleArray } from './doubleField';
+import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
 import type { EventHandler } from './eventQueue';
 
 /**
@@ -17,8 +17,8 @@ export class Timers {
   private n = 0;
   // By timer id: its place in the heap (-1 when not pending), handler and argument.
   private place: number[] = [];
-  private handlers: (EventHandler<unknown> | undefined)[] = [];
-  private args: unknown[] = [];
+  private handlers: (EventHandler<unknown> | undefined)[] = objectArray();
+  private args: unknown[] = objectArray();
 
   /** Pending timers. */
   get size(): number {
