@@ -123,9 +123,19 @@ export class Simulation {
    */
   run(options: { until?: number } = {}): void {
     const until = options.until ?? Infinity;
+    this.stopped = false;
+    this.loop(until);
+    if (until !== Infinity && !this.stopped && this.now < until) this.now = until;
+  }
+
+  /**
+   * The event loop of {@link run}, in a function of its own that ends with a bare return: the loop runs long enough to
+   * be compiled while it runs, before the code after it has ever run, and compiled code that then meets that code is
+   * thrown away, once in each run of a sweep (issue 16).
+   */
+  private loop(until: number): void {
     const q = this.queue, timers = this.timers;
     const cancelled = this.cancelled;
-    this.stopped = false;
     while (!this.stopped) {
       if (timers.size > 0 && this.timerFirst()) {
         if (timers.topTime() > until) break;
@@ -142,6 +152,5 @@ export class Simulation {
       this.eventsRun++;
       q.poppedHandler!(q.poppedArg);
     }
-    if (until !== Infinity && !this.stopped && this.now < until) this.now = until;
   }
 }
