@@ -1,4 +1,5 @@
 import type { Calendar } from './calendar';
+import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
 import type { Lead } from './lead';
 import type { AgentConfig } from './modelConfig';
 import { PairHeap } from './pairHeap';
@@ -19,9 +20,9 @@ export class AgentState implements AgentView {
   newToday = 0;
   callsToday = 0;
   leadsReceived = 0;
-  fundedTimes: number[] = [];
+  fundedTimes: number[] = doubleArray();
   /** New leads not yet called, in arrival order (taken newest first). */
-  fresh: Lead[] = [];
+  fresh: Lead[] = objectArray();
   /** Scheduled callbacks by due time. */
   due = new PairHeap<Lead>();
   /** Callbacks already due, by (priority, due time). */
@@ -34,12 +35,12 @@ export class AgentState implements AgentView {
   currentLead: Lead | undefined = undefined;
   currentAnswered = false;
   currentDoNotCall = false;
-  currentOutcomeDraw = 0;
-  currentJitterDraw = 0;
+  currentOutcomeDraw = DOUBLE_FIELD;
+  currentJitterDraw = DOUBLE_FIELD;
   /** When the current call started: a first contact is timed from the start of the answered attempt, as the fit times it. */
-  currentCallStart = 0;
+  currentCallStart = DOUBLE_FIELD;
   // Measured-window statistics.
-  busyMinutes = 0;
+  busyMinutes = DOUBLE_FIELD;
   measuredLeads = 0;
   attempts = 0;
   contacts = 0;
@@ -73,6 +74,11 @@ export class AgentState implements AgentView {
     private readonly clock: { now: number },
     private readonly calendar: Calendar,
   ) {
+    // The initial values of the double fields (given DOUBLE_FIELD above: src/sim/doubleField.ts).
+    this.currentOutcomeDraw = 0;
+    this.currentJitterDraw = 0;
+    this.currentCallStart = 0;
+    this.busyMinutes = 0;
     this.sourceSet = config.sources.length ? new Set(config.sources) : undefined;
     this.hasSourceSkill = Object.keys(config.sourceSkill).length > 0;
     this.hasProductSkill = Object.keys(config.productSkill).length > 0;

@@ -1,3 +1,4 @@
+import { DOUBLE_FIELD } from './doubleField';
 import type { Rng } from './random';
 
 /*
@@ -78,7 +79,7 @@ export function seedAlea(seed: string, out: AleaState): void {
 
 /** A uniform [0, 1) stream seeded by a string; identical to `seedrandom.alea(seed)`. */
 export function alea(seed: string): Rng {
-  const state: AleaState = { s0: 0, s1: 0, s2: 0, c: 1 };
+  const state: AleaState = { s0: DOUBLE_FIELD, s1: DOUBLE_FIELD, s2: DOUBLE_FIELD, c: 1 };
   seedAlea(seed, state);
   return generator(state);
 }
@@ -217,7 +218,8 @@ export function seedAleaPairWithKey(a: AleaPrefix, b: AleaPrefix, key: number, o
 
 /** `alea(prefix + key)` for a non-negative integer `key` (see {@link seedAleaWithKey}). */
 export function aleaWithKey(prefix: AleaPrefix, key: number): Rng {
-  const state: AleaState = { s0: 0, s1: 0, s2: 0, c: 1 };
+  // Fractions from the start (src/sim/doubleField.ts): seeding overwrites every field.
+  const state: AleaState = { s0: DOUBLE_FIELD, s1: DOUBLE_FIELD, s2: DOUBLE_FIELD, c: 1 };
   seedAleaWithKey(prefix, key, state);
   return generator(state);
 }

@@ -2,7 +2,12 @@ import type { Rng } from './random';
 
 /** Exponential variate with the given mean. */
 export function exponential(rng: Rng, mean: number): number {
-  return -mean * Math.log(1 - rng());
+  return exponentialQuantile(rng(), mean);
+}
+
+/** The u-quantile of the exponential distribution with the given mean: {@link exponential} for a uniform drawn already. */
+export function exponentialQuantile(u: number, mean: number): number {
+  return -mean * Math.log(1 - u);
 }
 
 /** Uniform variate in [lo, hi). */

@@ -3,21 +3,28 @@
  * order they were scheduled. Stored as parallel arrays (no object per event) because the engine's speed is
  * bounded by this structure; the layout follows the bare-heap reference simulation that bench/run.mjs compares it with.
  */
+import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
+
 export type EventHandler<A> = (arg: A) => void;
 
 export class EventQueue<A = unknown> {
-  private times: number[] = [];
+  private times: number[] = doubleArray();
   private seqs: number[] = [];
-  private handlers: (EventHandler<A> | undefined)[] = [];
-  private args: (A | undefined)[] = [];
+  private handlers: (EventHandler<A> | undefined)[] = objectArray();
+  private args: (A | undefined)[] = objectArray();
   private n = 0;
   private nextSeq = 0;
 
   /** Time, sequence, handler and argument of the event removed by the last successful {@link pop}. */
-  poppedTime = 0;
+  poppedTime = DOUBLE_FIELD;
   poppedSeq = 0;
   poppedHandler: EventHandler<A> | undefined = undefined;
   poppedArg: A | undefined = undefined;
+
+  constructor() {
+    // Times are doubles from the start (src/sim/doubleField.ts).
+    this.poppedTime = 0;
+  }
 
   get size(): number {
     return this.n;

@@ -1,4 +1,5 @@
 import type { AleaState } from './alea';
+import { DOUBLE_FIELD } from './doubleField';
 import type { Rng } from './random';
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
@@ -24,8 +25,24 @@ export function isOpen(status: LeadStatus): boolean {
  * One lead and its hidden traits. The traits are drawn from the lead's own random stream when it is
  * created, and each call uses a fixed block of draws from its own call stream, so two policies run on one
  * seed see the same lead with the same luck on its k-th call (common random numbers).
+ *
+ * Every field is created here, in one fixed order and with a value of its own type, so that all leads share one
+ * hidden class and the functions that read them stay monomorphic (see {@link DOUBLE_FIELD}); no field is added later.
  */
 export class Lead {
+  readonly id: number = 0;
+  readonly createdAt: number = DOUBLE_FIELD;
+  readonly source: number = 0;
+  readonly product: number = 0;
+  /** P(answer) before hour-of-week and age effects. */
+  contactability: number = DOUBLE_FIELD;
+  ready = false;
+  /** Conversion multiplier, mean 1 across leads. */
+  readonly propensity: number = DOUBLE_FIELD;
+  /** When a competitor reaches the consumer (Infinity if none does). */
+  readonly competitorAt: number = Infinity;
+  /** Whether the consumer, once reached by a competitor first, goes with them. */
+  readonly loyalToCompetitor: boolean = false;
   status: LeadStatus = 'new';
   /** Index of the owning agent, or -1 while unassigned. */
   agent = -1;
@@ -34,24 +51,26 @@ export class Lead {
   attemptsSinceContact = 0;
   /** Conversations since the last status change. */
   conversationsInStatus = 0;
-  firstAttemptAt = -1;
-  firstContactAt = -1;
+  /** When the first attempt was made (-1 before it). */
+  firstAttemptAt = DOUBLE_FIELD;
+  /** When the consumer was first reached (-1 before). */
+  firstContactAt = DOUBLE_FIELD;
   /** Attempt number (1-based) of the first contact, or 0. */
   firstContactAttempt = 0;
   /** When the consumer last engaged: arrival, or coming back from nurture or the marketing drip. */
-  engagedAt: number;
+  engagedAt = DOUBLE_FIELD;
   /** Attempts made before that engagement. */
   attemptsAtEngagement = 0;
   /** Interest left at the first conversation (multiplies the chance to apply); 1 until then. */
-  interest = 1;
+  interest = DOUBLE_FIELD;
   /** Goodwill left after the calls before the first answer (multiplies the chance to apply; src/sim/contactFatigue.ts). */
-  goodwill = 1;
+  goodwill = DOUBLE_FIELD;
   /** When the status was entered. */
-  statusSince = 0;
+  statusSince = DOUBLE_FIELD;
   /** When the next callback is due (Infinity when none). */
   nextDue = Infinity;
   /** Priority the callback policy gave the next call (lower is more urgent). */
-  nextPriority = 0;
+  nextPriority = DOUBLE_FIELD;
   /** Bumped when a scheduled callback is superseded; stale queue entries carry the old version. */
   version = 0;
   reachedApplication = false;
@@ -69,37 +88,73 @@ export class Lead {
   /** True when the lead arrived inside the measured window. */
   counted = false;
   /** Time of the last attempt (-1 before the first) and the recent-call load after it (src/sim/contactFatigue.ts). */
-  lastAttemptAt = -1;
-  recentLoad = 0;
+  lastAttemptAt = DOUBLE_FIELD;
+  recentLoad = DOUBLE_FIELD;
   /** Time of the last conversation since the consumer last engaged (-1 when none). */
-  lastConversationAt = -1;
+  lastConversationAt = DOUBLE_FIELD;
   /** Other buyers of the lead who reach the consumer at some point (competitors in the follow-up race). */
   otherBuyers = 0;
   /** When the lead joined the queue of unassigned leads. */
-  waitingSince = 0;
+  waitingSince = DOUBLE_FIELD;
   /** The loan after an application (src/sim/loanProcess.ts); undefined before one. */
   loan: LoanState | undefined = undefined;
 
+  /*
+   * The lead's two random streams (Alea, src/sim/alea.ts), their state kept in the lead's own fields rather than in a
+   * closure and an object per stream, so that a lead costs two objects fewer and a call, which reads the lead anyway,
+   * reads nothing more to draw. Alea's three fractions are multiples of 2^-32 in [0, 1), so each is kept as its 32-bit
+   * word (as a signed integer, which V8 stores in the field itself where a fraction would need a number object of its
+   * own): the step below is Alea's step (aleaNext) in those words, exact in doubles, and gives the same numbers. The
+   * carries are whole numbers, but computed as doubles: they are double fields (DOUBLE_FIELD).
+   */
+  private callK0 = 0;
+  private callK1 = 0;
+  private callK2 = 0;
+  private callC = DOUBLE_FIELD;
+  private talkK0 = 0;
+  private talkK1 = 0;
+  private talkK2 = 0;
+  private talkC = DOUBLE_FIELD;
+
   constructor(
-    readonly id: number,
-    readonly createdAt: number,
-    readonly source: number,
-    readonly product: number,
-    /** P(answer) before hour-of-week and age effects. */
-    public contactability: number,
-    public ready: boolean,
-    /** Conversion multiplier, mean 1 across leads. */
-    readonly propensity: number,
-    /** When a competitor reaches the consumer (Infinity if none does). */
-    readonly competitorAt: number,
-    /** Whether the consumer, once reached by a competitor first, goes with them. */
-    readonly loyalToCompetitor: boolean,
+    id: number,
+    createdAt: number,
+    source: number,
+    product: number,
+    contactability: number,
+    ready: boolean,
+    propensity: number,
+    competitorAt: number,
+    loyalToCompetitor: boolean,
     /** Start of the random stream for this lead's call attempts (copied; see {@link callDraw}). */
     calls: AleaState,
     /** Start of the random stream for this lead's conversations (copied; see {@link conversationDraw}). */
     conversations: AleaState,
+    /** Other buyers who reach the consumer at some point. */
+    otherBuyers = 0,
   ) {
+    this.id = id;
+    this.createdAt = createdAt;
+    this.source = source;
+    this.product = product;
+    this.contactability = contactability;
+    this.ready = ready;
+    this.propensity = propensity;
+    this.competitorAt = competitorAt;
+    this.loyalToCompetitor = loyalToCompetitor;
+    // The initial values of the double fields (given DOUBLE_FIELD above).
+    this.firstAttemptAt = -1;
+    this.firstContactAt = -1;
     this.engagedAt = createdAt;
+    this.interest = 1;
+    this.goodwill = 1;
+    this.statusSince = 0;
+    this.nextPriority = 0;
+    this.lastAttemptAt = -1;
+    this.recentLoad = 0;
+    this.lastConversationAt = -1;
+    this.waitingSince = 0;
+    this.otherBuyers = otherBuyers;
     this.callK0 = toWord(calls.s0);
     this.callK1 = toWord(calls.s1);
     this.callK2 = toWord(calls.s2);
@@ -109,22 +164,6 @@ export class Lead {
     this.talkK2 = toWord(conversations.s2);
     this.talkC = conversations.c;
   }
-
-  /*
-   * The lead's two random streams (Alea, src/sim/alea.ts), their state kept in the lead's own fields rather than in a
-   * closure and an object per stream, so that a lead costs two objects fewer and a call, which reads the lead anyway,
-   * reads nothing more to draw. Alea's three fractions are multiples of 2^-32 in [0, 1), so each is kept as its 32-bit
-   * word (as a signed integer, which V8 stores in the field itself where a fraction would need a number object of its
-   * own): the step below is Alea's step (aleaNext) in those words, exact in doubles, and gives the same numbers.
-   */
-  private callK0: number;
-  private callK1: number;
-  private callK2: number;
-  private callC: number;
-  private talkK0: number;
-  private talkK1: number;
-  private talkK2: number;
-  private talkC: number;
 
   /** The next draw of this lead's call-attempt stream: three draws per attempt (answer, callback jitter, do-not-call). */
   callDraw(): number {

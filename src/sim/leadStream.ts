@@ -1,6 +1,7 @@
 import type { Calendar } from './calendar';
 import { HOURS_PER_WEEK, MINUTES_PER_HOUR } from './calendar';
 import { beta, exponential, standardNormal, weightedIndex } from './distributions';
+import { DOUBLE_FIELD } from './doubleField';
 import { Lead } from './lead';
 import type { ModelConfig, ScoringConfig } from './modelConfig';
 import type { AleaState } from './alea';
@@ -31,7 +32,8 @@ export function nextPoissonArrival(t: number, leadsPerHourOfWeek: readonly numbe
  * A lead's trait stream, reused from lead to lead (leads are created one at a time): its state is seeded for each
  * lead, the traits are drawn through `traitRng`, and the state then goes on in the lead as its conversation stream.
  */
-const traitState: AleaState = { s0: 0, s1: 0, s2: 0, c: 1 };
+// Fractions from the start (see DOUBLE_FIELD): seeding overwrites every field before the first draw.
+const traitState: AleaState = { s0: DOUBLE_FIELD, s1: DOUBLE_FIELD, s2: DOUBLE_FIELD, c: 1 };
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
 const traitRng: Rng = () => {
   const t = 2091639 * traitState.s0 + traitState.c * TWO_TO_MINUS_32;
@@ -39,7 +41,7 @@ const traitRng: Rng = () => {
   traitState.s1 = traitState.s2;
   return (traitState.s2 = t - (traitState.c = t | 0));
 };
-const callState: AleaState = { s0: 0, s1: 0, s2: 0, c: 1 };
+const callState: AleaState = { s0: DOUBLE_FIELD, s1: DOUBLE_FIELD, s2: DOUBLE_FIELD, c: 1 };
 
 /**
  * Draws a lead's hidden traits from the lead's own stream (keyed by lead id), so the same lead has the same
@@ -72,9 +74,7 @@ export function createLead(config: ModelConfig, seed: string, id: number, create
   const loyal = rng() < comp.firstContactWins;
   const contactability = badNumber ? 0 : Math.min(1, p * src.contactabilityFactor);
   // The trait stream goes on as the lead's conversation stream: no second stream to seed per lead.
-  const lead = new Lead(id, createdAt, source, product, contactability, ready, propensity, competitorAt, loyal, callState, traitState);
-  lead.otherBuyers = otherBuyers;
-  return lead;
+  return new Lead(id, createdAt, source, product, contactability, ready, propensity, competitorAt, loyal, callState, traitState, otherBuyers);
 }
 
 /** Source and product of the next synthetic lead, drawn from the arrivals stream by the configured mix. */

@@ -3,8 +3,9 @@ import { AgentsWithRoom } from './agentsWithRoom';
 import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
+import { DOUBLE_FIELD, objectArray } from './doubleField';
 import { doNotCallChance, fatigueMultiplier, recentLoadAt } from './contactFatigue';
-import { exponential, lognormalQuantile, weightedIndex } from './distributions';
+import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
 import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
@@ -48,6 +49,16 @@ export interface RunOptions {
   progressEveryDays?: number;
 }
 
+/** A view to fill in place, its times double fields from the start (src/sim/doubleField.ts). */
+function blankView(): Mutable<LeadView> {
+  const v: Mutable<LeadView> = { id: 0, createdAt: DOUBLE_FIELD, source: '', product: '', status: 'new', attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: DOUBLE_FIELD, firstContactAt: DOUBLE_FIELD, everContacted: false, waitingSince: DOUBLE_FIELD };
+  v.createdAt = 0;
+  v.statusSince = 0;
+  v.firstContactAt = -1;
+  v.waitingSince = 0;
+  return v;
+}
+
 function durationSampler(d: DurationConfig): (u: number) => number {
   switch (d.distribution) {
     case 'fixed':
@@ -82,7 +93,7 @@ export class LeadWorkflow {
   private readonly windowStart: number;
   private readonly endTime: number;
   /** Leads waiting for an agent, oldest first (a dispatch keeps the ones it leaves waiting in place: no allocation). */
-  private readonly waiting: Lead[] = [];
+  private readonly waiting: Lead[] = objectArray();
   /** Waiting leads by kind (LeadKindSet.kindOf), and the same for the leads a dispatch has yet to look at. */
   private readonly waitingOfKind: Int32Array;
   private readonly unvisitedOfKind: Int32Array;
@@ -115,7 +126,10 @@ export class LeadWorkflow {
     readonly options: RunOptions,
   ) {
     this.calendar = new Calendar(config.startDate);
-    this.callbackCtx = { now: 0, calendar: this.calendar, u: 0 };
+    // Double fields from the start (src/sim/doubleField.ts).
+    this.callbackCtx = { now: DOUBLE_FIELD, calendar: this.calendar, u: DOUBLE_FIELD };
+    this.callbackCtx.now = 0;
+    this.callbackCtx.u = 0;
     this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
     for (const agent of this.agents) {
       agent.wakeTimer = this.sim.createTimer();
@@ -257,7 +271,7 @@ export class LeadWorkflow {
   };
 
   /** One view object filled in place for the per-call policies (see CallbackPolicy and PipelineRules). */
-  private readonly scratch: Mutable<LeadView> = { id: 0, createdAt: 0, source: '', product: '', status: 'new', attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: 0, firstContactAt: -1, everContacted: false, waitingSince: 0 };
+  private readonly scratch: Mutable<LeadView> = blankView();
   /** The callback policy's context, reused like the view. */
   private readonly callbackCtx: { now: number; calendar: Calendar; u: number };
 
@@ -267,7 +281,7 @@ export class LeadWorkflow {
   }
 
   /** The view offered to the distribution strategy's assign, reused like the per-call view (DistributionStrategy.assign). */
-  private readonly offered: Mutable<LeadView> = { ...this.scratch };
+  private readonly offered: Mutable<LeadView> = blankView();
 
   /** The lead as the per-call policies see it, in a reused object: valid only until the policy returns. */
   private scratchView(lead: Lead, v = this.scratch): LeadView {
@@ -708,7 +722,8 @@ export class LeadWorkflow {
     const n = this.config.nurture;
     // Draws beyond the per-call blocks: only nurtured leads take them.
     const comesBack = lead.callDraw() < n.returnShare;
-    const after = exponential(lead.callRng, n.meanReturnDays * MINUTES_PER_DAY);
+    // The next draw of the same stream, without a closure over the lead (Lead.callRng) per nurtured lead.
+    const after = exponentialQuantile(lead.callDraw(), n.meanReturnDays * MINUTES_PER_DAY);
     if (comesBack && this.sim.now + after < this.endTime) this.sim.schedule(after, this.onNurtureReturn, lead);
   }
 

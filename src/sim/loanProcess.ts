@@ -1,5 +1,6 @@
 import { MINUTES_PER_DAY, type Calendar } from './calendar';
 import { lognormal } from './distributions';
+import { DOUBLE_FIELD } from './doubleField';
 import type { LoanState } from './lead';
 import type { ElapsedLoanProcess } from './modelConfig';
 import { stream } from './random';
@@ -79,7 +80,11 @@ export function openLoan(p: ElapsedLoanProcess, seed: string, leadId: number, no
   const needed = lognormal(rng, p.processDays.mean, p.processDays.sd) * MINUTES_PER_DAY;
   const prefersMonthEnd = rng() < p.monthEndShare;
   const plannedDays = p.processDays.mean + p.processDays.sd + p.closingLeadDays + (prefersMonthEnd ? 20 : 0);
-  return { needed, done: 0, checkedAt: now, prefersMonthEnd, lockExpiresAt: now + lockDays(p, plannedDays) * MINUTES_PER_DAY, closingAt: -1, rng };
+  // Progress and the closing time hold fractions of minutes: double fields from the first loan (src/sim/doubleField.ts).
+  const loan: LoanState = { needed, done: DOUBLE_FIELD, checkedAt: now, prefersMonthEnd, lockExpiresAt: now + lockDays(p, plannedDays) * MINUTES_PER_DAY, closingAt: DOUBLE_FIELD, rng };
+  loan.done = 0;
+  loan.closingAt = -1;
+  return loan;
 }
 
 /**

@@ -121,7 +121,8 @@ interface Live {
  */
 export class LossLedger {
   private readonly live = new Map<Lead, Live>();
-  private readonly counts = LOSS_BUCKETS.map(() => Array.from({ length: STAGES }, () => new Float64Array(0)));
+  /** Lost leads by bucket, stage and product (built with push, so that every run's arrays are of one kind: issue 16). */
+  private readonly counts: Float64Array[][] = [];
   private readonly costs = new Float64Array(LOSS_BUCKETS.length);
   private readonly byAgent: number[][];
   private readonly unassigned = new Array<number>(LOSS_BUCKETS.length).fill(0);
@@ -135,7 +136,11 @@ export class LossLedger {
     private readonly config: ModelConfig,
     private readonly agentNames: readonly string[],
   ) {
-    for (const perStage of this.counts) for (let s = 0; s < STAGES; s++) perStage[s] = new Float64Array(config.products.length);
+    for (let b = 0; b < LOSS_BUCKETS.length; b++) {
+      const perStage: Float64Array[] = [];
+      for (let s = 0; s < STAGES; s++) perStage.push(new Float64Array(config.products.length));
+      this.counts.push(perStage);
+    }
     this.byAgent = agentNames.map(() => new Array<number>(LOSS_BUCKETS.length).fill(0));
   }
 

@@ -1,4 +1,5 @@
 import type { AgentState } from './agentState';
+import { DOUBLE_FIELD } from './doubleField';
 import { LossLedger } from './lossAttribution';
 import { MINUTES_PER_DAY, type Calendar } from './calendar';
 import { LEAD_STATUSES, isOpen, type Lead, type LeadStatus } from './lead';
@@ -48,6 +49,16 @@ class Column {
   }
 }
 
+/**
+ * Adds one to counts[k], filling the counts below k with zeros first, so that the array stays packed: a count written
+ * past the end would leave holes, a different kind of array, and code compiled for the packed kind would be thrown away
+ * (issue 16). The zeros are what the result reads for the holes anyway (finish).
+ */
+function countAt(counts: number[], k: number): void {
+  while (counts.length < k) counts.push(0);
+  counts[k] = (counts[k] ?? 0) + 1;
+}
+
 function histogram(values: Float64Array): number[] {
   const counts = new Array<number>(TIME_BINS.length).fill(0);
   // Indexed loops over the typed columns: for-of over a Float64Array allocates an iterator result per value in code
@@ -67,8 +78,9 @@ function histogram(values: Float64Array): number[] {
  */
 export class MetricsCollector {
   private leads = 0;
-  private leadCost = 0;
-  private revenue = 0;
+  // Sums of fractions: double fields from the start (src/sim/doubleField.ts; set to 0 in the constructor).
+  private leadCost = DOUBLE_FIELD;
+  private revenue = DOUBLE_FIELD;
   private attempts = 0;
   private callbacks = 0;
   private overdue = 0;
@@ -91,7 +103,7 @@ export class MetricsCollector {
   private fundedByFirstContact: number[] = [];
   private daily: DailySeries;
   private day = -1;
-  private pipelineDaySum = 0;
+  private pipelineDaySum = DOUBLE_FIELD;
   private pipelineDays = 0;
   private readonly losses: LossLedger;
 
@@ -100,6 +112,9 @@ export class MetricsCollector {
     private readonly calendar: Calendar,
     private readonly agents: AgentState[],
   ) {
+    this.leadCost = 0;
+    this.revenue = 0;
+    this.pipelineDaySum = 0;
     this.losses = new LossLedger(config, agents.map((a) => a.name));
     this.daily = { date: [], arrivals: [], attempts: [], contacts: [], applications: [], funded: [], pipeline: [], waiting: [], pipelineByAgent: agents.map(() => []) };
   }
@@ -153,7 +168,7 @@ export class MetricsCollector {
     if (!lead.counted) return;
     this.attempts++;
     const k = lead.attempts - 1;
-    this.byAttempt[k] = (this.byAttempt[k] ?? 0) + 1;
+    countAt(this.byAttempt, k);
     if (lead.attempts === 1) this.firstAttemptDelay.push(lead.firstAttemptAt - lead.createdAt);
     if (lateBy >= 0) {
       this.callbacks++;
@@ -197,14 +212,14 @@ export class MetricsCollector {
       if (to === 'contacted') {
         this.contactDelay.push(lead.firstContactAt - lead.createdAt);
         const k = lead.firstContactAttempt - 1;
-        this.firstContacts[k] = (this.firstContacts[k] ?? 0) + 1;
+        countAt(this.firstContacts, k);
       }
       if (to === 'funded') {
         this.revenue += this.config.products[lead.product].revenuePerFunded;
         if (this.calendar.daysInMonth(now) - this.calendar.dayOfMonth(now) < 7) this.fundedInLastWeek++;
         if (lead.routedTo === 'marketing') this.fundedViaMarketing++;
         const k = lead.firstContactAttempt - 1;
-        this.fundedByFirstContact[k] = (this.fundedByFirstContact[k] ?? 0) + 1;
+        countAt(this.fundedByFirstContact, k);
       }
     }
     if (to === 'lost') this.lost[lead.lostReason ?? 'unknown'] = (this.lost[lead.lostReason ?? 'unknown'] ?? 0) + 1;

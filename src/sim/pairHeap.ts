@@ -1,17 +1,26 @@
+import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
+
 /**
  * A binary min-heap of items ordered by two numeric keys (k1, then k2), each with a version number so that
  * superseded entries can be skipped when popped instead of searched for and removed.
  */
 export class PairHeap<T> {
-  private k1: number[] = [];
-  private k2: number[] = [];
-  private items: (T | undefined)[] = [];
+  // Keys are doubles from the start (src/sim/doubleField.ts): a heap whose keys are all whole numbers so far would
+  // otherwise hold them as small integers, and code that works on many heaps would see two kinds of array and of heap.
+  private k1: number[] = doubleArray();
+  private k2: number[] = doubleArray();
+  private items: (T | undefined)[] = objectArray();
   private vers: number[] = [];
   private n = 0;
   poppedItem: T | undefined = undefined;
   poppedVersion = 0;
-  poppedK1 = 0;
-  poppedK2 = 0;
+  poppedK1 = DOUBLE_FIELD;
+  poppedK2 = DOUBLE_FIELD;
+
+  constructor() {
+    this.poppedK1 = 0;
+    this.poppedK2 = 0;
+  }
 
   get size(): number {
     return this.n;

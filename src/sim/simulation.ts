@@ -1,3 +1,4 @@
+import { DOUBLE_FIELD } from './doubleField';
 import { EventQueue, type EventHandler } from './eventQueue';
 import { Timers } from './timers';
 
@@ -12,7 +13,7 @@ import { Timers } from './timers';
  */
 export class Simulation {
   /** Current simulated time in minutes since the start of the run. */
-  now = 0;
+  now = DOUBLE_FIELD;
   /** Number of events executed so far (cancelled events are not counted). */
   eventsRun = 0;
   private queue = new EventQueue<unknown>();
@@ -22,6 +23,11 @@ export class Simulation {
   private stopped = false;
   /** Events kept as timers (see {@link createTimer}), merged with the queue's in (time, sequence) order. */
   private readonly timers = new Timers();
+
+  constructor() {
+    // The clock is a double field from the start (src/sim/doubleField.ts): it soon holds fractions of minutes.
+    this.now = 0;
+  }
 
   /** Schedules `handler(arg)` to run `delay` minutes from now and returns a handle for {@link cancel}. */
   schedule<A>(delay: number, handler: EventHandler<A>, arg?: A): number {
@@ -117,9 +123,19 @@ export class Simulation {
    */
   run(options: { until?: number } = {}): void {
     const until = options.until ?? Infinity;
+    this.stopped = false;
+    this.loop(until);
+    if (until !== Infinity && !this.stopped && this.now < until) this.now = until;
+  }
+
+  /**
+   * The event loop of {@link run}, in a function of its own that ends with a bare return: the loop runs long enough to
+   * be compiled while it runs, before the code after it has ever run, and compiled code that then meets that code is
+   * thrown away, once in each run of a sweep (issue 16).
+   */
+  private loop(until: number): void {
     const q = this.queue, timers = this.timers;
     const cancelled = this.cancelled;
-    this.stopped = false;
     while (!this.stopped) {
       if (timers.size > 0 && this.timerFirst()) {
         if (timers.topTime() > until) break;
@@ -136,6 +152,5 @@ export class Simulation {
       this.eventsRun++;
       q.poppedHandler!(q.poppedArg);
     }
-    if (until !== Infinity && !this.stopped && this.now < until) this.now = until;
   }
 }

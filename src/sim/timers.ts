@@ -1,3 +1,4 @@
+import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
 import type { EventHandler } from './eventQueue';
 
 /**
@@ -10,14 +11,14 @@ import type { EventHandler } from './eventQueue';
 export class Timers {
   // The heap, by position: each entry's time, sequence number and timer id (keys kept in heap order, so that sifting
   // reads them without going through the ids).
-  private times: number[] = [];
+  private times: number[] = doubleArray();
   private seqs: number[] = [];
   private ids: number[] = [];
   private n = 0;
   // By timer id: its place in the heap (-1 when not pending), handler and argument.
   private place: number[] = [];
-  private handlers: (EventHandler<unknown> | undefined)[] = [];
-  private args: unknown[] = [];
+  private handlers: (EventHandler<unknown> | undefined)[] = objectArray();
+  private args: unknown[] = objectArray();
 
   /** Pending timers. */
   get size(): number {
@@ -71,10 +72,15 @@ export class Timers {
   }
 
   /** Time, sequence number, handler and argument of the event removed by the last {@link pop}. */
-  poppedTime = 0;
+  poppedTime = DOUBLE_FIELD;
   poppedSeq = 0;
   poppedHandler: EventHandler<unknown> | undefined = undefined;
   poppedArg: unknown = undefined;
+
+  constructor() {
+    // Times are doubles from the start (src/sim/doubleField.ts).
+    this.poppedTime = 0;
+  }
 
   /** Removes the earliest pending timer's event into the `popped*` fields (call only when size > 0). */
   pop(): void {

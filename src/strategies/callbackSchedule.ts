@@ -1,3 +1,4 @@
+import { DOUBLE_FIELD } from '../sim/doubleField';
 import type { CallbackContext, CallbackDecision, CallbackPolicy, LeadView } from '../sim/policies';
 
 /** The open statuses a callback schedule sets a cadence for. */
@@ -67,7 +68,10 @@ export const STALE_UNREACHED_PRIORITY = 100;
 export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
   // One decision object per policy, filled in place: next() runs after every call, and the caller reads the decision
   // before asking again (CallbackPolicy.next).
-  const call = { kind: 'call' as const, due: 0, priority: 0 };
+  // Its numbers are double fields from the start (src/sim/doubleField.ts).
+  const call = { kind: 'call' as const, due: DOUBLE_FIELD, priority: DOUBLE_FIELD };
+  call.due = 0;
+  call.priority = 0;
   const decide = (due: number, priority: number): CallbackDecision => {
     call.due = due;
     call.priority = priority;
@@ -93,7 +97,7 @@ export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
       if (n >= 1 && n <= cadence.burstMinutes.length) {
         return decide(lead.statusSince + cadence.burstMinutes[n - 1], priority);
       }
-      const [lo, hi] = cadence.intervalHours;
+      const lo = cadence.intervalHours[0], hi = cadence.intervalHours[1];
       const day = ctx.calendar.dayOfMonth(ctx.now);
       const factor = status === 'attempted' ? factors.attempted[day] : status === 'contacted' ? factors.contacted[day] : status === 'application' ? factors.application[day] : factors.closing[day];
       const hours = (lo + (hi - lo) * ctx.u) * factor;
