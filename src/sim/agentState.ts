@@ -1,5 +1,5 @@
 import type { Calendar } from './calendar';
-import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
+import { DOUBLE_FIELD, doubleArray, objectArray } from './stableShapes';
 import type { Lead } from './lead';
 import type { AgentConfig } from './modelConfig';
 import { PairHeap } from './pairHeap';

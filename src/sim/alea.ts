@@ -1,4 +1,4 @@
-import { DOUBLE_FIELD } from './doubleField';
+import { DOUBLE_FIELD } from './stableShapes';
 import type { Rng } from './random';
 
 /*

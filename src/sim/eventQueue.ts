@@ -3,7 +3,7 @@
  * order they were scheduled. Stored as parallel arrays (no object per event) because the engine's speed is
  * bounded by this structure; the layout follows the bare-heap reference simulation that bench/run.mjs compares it with.
  */
-import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
+import { DOUBLE_FIELD, doubleArray, objectArray } from './stableShapes';
 
 export type EventHandler<A> = (arg: A) => void;
 

@@ -1,5 +1,5 @@
 import type { AleaState } from './alea';
-import { DOUBLE_FIELD } from './doubleField';
+import { DOUBLE_FIELD } from './stableShapes';
 import type { Rng } from './random';
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;

@@ -1,7 +1,7 @@
 import type { Calendar } from './calendar';
 import { HOURS_PER_WEEK, MINUTES_PER_HOUR } from './calendar';
 import { beta, exponential, standardNormal, weightedIndex } from './distributions';
-import { DOUBLE_FIELD } from './doubleField';
+import { DOUBLE_FIELD } from './stableShapes';
 import { Lead } from './lead';
 import type { ModelConfig, ScoringConfig } from './modelConfig';
 import type { AleaState } from './alea';

@@ -3,7 +3,7 @@ import { AgentsWithRoom } from './agentsWithRoom';
 import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
-import { DOUBLE_FIELD, objectArray } from './doubleField';
+import { DOUBLE_FIELD, objectArray } from './stableShapes';
 import { doNotCallChance, fatigueMultiplier, recentLoadAt } from './contactFatigue';
 import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';

@@ -1,6 +1,6 @@
 import { MINUTES_PER_DAY, type Calendar } from './calendar';
 import { lognormal } from './distributions';
-import { DOUBLE_FIELD } from './doubleField';
+import { DOUBLE_FIELD } from './stableShapes';
 import type { LoanState } from './lead';
 import type { ElapsedLoanProcess } from './modelConfig';
 import { stream } from './random';

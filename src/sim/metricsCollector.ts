@@ -1,5 +1,5 @@
 import type { AgentState } from './agentState';
-import { DOUBLE_FIELD } from './doubleField';
+import { DOUBLE_FIELD } from './stableShapes';
 import { LossLedger } from './lossAttribution';
 import { MINUTES_PER_DAY, type Calendar } from './calendar';
 import { LEAD_STATUSES, isOpen, type Lead, type LeadStatus } from './lead';

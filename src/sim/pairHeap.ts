@@ -1,4 +1,4 @@
-import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
+import { DOUBLE_FIELD, doubleArray, objectArray } from './stableShapes';
 
 /**
  * A binary min-heap of items ordered by two numeric keys (k1, then k2), each with a version number so that

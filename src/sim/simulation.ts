@@ -1,4 +1,4 @@
-import { DOUBLE_FIELD } from './doubleField';
+import { DOUBLE_FIELD } from './stableShapes';
 import { EventQueue, type EventHandler } from './eventQueue';
 import { Timers } from './timers';
 

@@ -1,4 +1,4 @@
-import { DOUBLE_FIELD, doubleArray, objectArray } from './doubleField';
+import { DOUBLE_FIELD, doubleArray, objectArray } from './stableShapes';
 import type { EventHandler } from './eventQueue';
 
 /**

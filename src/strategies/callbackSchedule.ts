@@ -1,4 +1,4 @@
-import { DOUBLE_FIELD } from '../sim/doubleField';
+import { DOUBLE_FIELD } from '../sim/stableShapes';
 import type { CallbackContext, CallbackDecision, CallbackPolicy, LeadView } from '../sim/policies';
 
 /** The open statuses a callback schedule sets a cadence for. */

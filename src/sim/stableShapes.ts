@@ -1,3 +1,5 @@
+/* Values that give hot objects and arrays a stable V8 representation from the first one made (docs: README, Benchmarks). */
+
 /**
  * A fraction stored first in every field of a hot object that will hold fractions (times in minutes, probabilities),
  * before the field's real initial value. V8 gives a field the representation of the first value it ever holds: a
