@@ -1,4 +1,4 @@
-/* Values that give hot objects and arrays a stable V8 representation from the first one made (docs: README, Benchmarks). */
+/* Values that give hot objects and arrays a stable V8 representation from the first one made. */
 
 /**
  * A fraction stored first in every field of a hot object that will hold fractions (times in minutes, probabilities),
