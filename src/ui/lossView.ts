@@ -7,6 +7,7 @@ import type { RunResult } from '../sim/runResult';
 import type { BrowserPool } from './browserPool';
 import { chartWidth, drawToWidth } from './chartFit';
 import { download, el, savePng } from './dom';
+import { startRun } from './runControls';
 
 /** What the view needs from the page: the baseline scenario, validated, and the page's worker pool. */
 export interface LossViewHooks {
@@ -52,17 +53,13 @@ export function setupLossView(hooks: LossViewHooks): void {
     }
     const { replications, seed } = hooks.settings();
     const pool = hooks.pool();
-    const controller = new AbortController();
-    const onCancel = () => controller.abort();
-    cancel.addEventListener('click', onCancel, { once: true });
-    button.disabled = true;
-    cancel.disabled = false;
+    const controls = startRun(button, cancel);
     const total = replications * (LADDER.length + 1);
     let finished = 0;
     const runFloor: RunFloor = async (json, label, step) => {
       status.textContent = `Step ${step} of ${LADDER.length}: ${label}`;
       const tasks = Array.from({ length: replications }, (_, r) => ({ source: { json, files: {} }, replication: r, seed }));
-      const outcome = await pool.run(tasks, { signal: controller.signal, onProgress: (done) => void (progress.value = (finished + done) / total) });
+      const outcome = await pool.run(tasks, { signal: controls.signal, onProgress: (done) => void (progress.value = (finished + done) / total) });
       finished += replications;
       return outcome.aborted ? undefined : (outcome.results as RunResult[]);
     };
@@ -78,9 +75,7 @@ export function setupLossView(hooks: LossViewHooks): void {
     } catch (e) {
       status.textContent = `The diagnosis failed: ${(e as Error).message}`;
     } finally {
-      button.disabled = false;
-      cancel.disabled = true;
-      cancel.removeEventListener('click', onCancel);
+      controls.end();
     }
   });
 }

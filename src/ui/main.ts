@@ -23,6 +23,7 @@ import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
 import { renderScenarioForm } from './scenarioSections';
 import { contactModelWarning } from './contactModels';
 import { parseState, readAnyLink, readLink, STORAGE_KEY, stateToCompressedHash, stateToHash, type LinkInAddress, type WorkbenchState } from './workbenchState';
+import { startRun } from './runControls';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -345,21 +346,14 @@ async function run(): Promise<void> {
   const tasks: BrowserTask[] = [];
   // Replication-major order, so a cancelled run keeps complete pairs for the paired differences.
   for (let r = 0; r < replications; r++) for (const c of ok) tasks.push({ source: { json: c.json, files: {} }, replication: r, seed });
-  const controller = new AbortController();
-  const runButton = $<HTMLButtonElement>('run');
-  const cancelButton = $<HTMLButtonElement>('cancel');
   const progress = $<HTMLProgressElement>('progress');
-  runButton.disabled = true;
-  cancelButton.disabled = false;
-  const onCancel = () => controller.abort();
-  cancelButton.addEventListener('click', onCancel, { once: true });
-  progress.value = 0;
+  const controls = startRun($<HTMLButtonElement>('run'), $<HTMLButtonElement>('cancel'), progress);
   status.textContent = `Running ${tasks.length} simulations on ${pool.size} worker${pool.size === 1 ? '' : 's'}...`;
   // Marks let a test check that the main thread stays free while the workers simulate.
   performance.mark('leadlab-run-start');
   try {
     const outcome = await pool.run(tasks, {
-      signal: controller.signal,
+      signal: controls.signal,
       onProgress: (done, total) => {
         progress.value = done / total;
         status.textContent = `${done} of ${total} simulations done`;
@@ -393,9 +387,7 @@ async function run(): Promise<void> {
   } catch (e) {
     status.textContent = `The run failed: ${(e as Error).message}`;
   } finally {
-    runButton.disabled = false;
-    cancelButton.disabled = true;
-    cancelButton.removeEventListener('click', onCancel);
+    controls.end();
   }
 }
 

@@ -15,6 +15,7 @@ import type { BrowserPool } from './browserPool';
 import { download, el } from './dom';
 import { formatValue, perMonth } from './format';
 import { SENSITIVITY_FIELDS } from './sensitivityFields';
+import { startRun } from './runControls';
 
 /** Metrics the page optimizes, each in its usual direction (`leadlab optimize`'s default goal). */
 export const OPTIMIZE_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate', 'costPerFunded'];
@@ -91,16 +92,11 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
     const combos = sweepCombinations(spec.parameters);
     const sources = combos.map((c) => ({ json: scenarioOf(normalized, c), files: {} }));
     const seed = spec.seed!;
-    const controller = new AbortController();
-    const onCancel = () => controller.abort();
-    cancelButton.addEventListener('click', onCancel, { once: true });
-    runButton.disabled = true;
-    cancelButton.disabled = false;
-    progress.value = 0;
+    const controls = startRun(runButton, cancelButton, progress);
     let spent = 0;
     const measure = async (tasks: { source: { json: Record<string, unknown>; files: Record<string, string> }; replication: number }[]) => {
       const outcome = await hooks.pool().run(tasks.map((t) => ({ source: t.source, replication: t.replication, seed })), {
-        signal: controller.signal,
+        signal: controls.signal,
         onProgress: (done) => {
           progress.value = Math.min(1, (spent + done) / budget);
           status.textContent = `${spent + done} runs of a budget of ${budget}`;
@@ -130,9 +126,7 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
       if (e instanceof Cancelled) status.textContent = 'Cancelled: no best setting was chosen from the runs that finished.';
       else status.textContent = (e as Error).message.replace(/^optimize: /, '');
     } finally {
-      runButton.disabled = false;
-      cancelButton.disabled = true;
-      cancelButton.removeEventListener('click', onCancel);
+      controls.end();
     }
   }
 

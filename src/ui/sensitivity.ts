@@ -18,6 +18,7 @@ import { download, el } from './dom';
 import { formatValue } from './format';
 import { setupOptimizer } from './optimizer';
 import { fieldById, SENSITIVITY_FIELDS, sensitivitySweep } from './sensitivityFields';
+import { startRun } from './runControls';
 
 /** What the page around the section offers. */
 export interface SensitivityHooks {
@@ -123,16 +124,11 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
     const keys = sweepRunKeys(combinations.length, spec.replications!);
     const tasks: BrowserTask[] = keys.map((k) => ({ source: { json: scenarios[k.combination], files: {} }, replication: k.replication, seed: spec.seed! }));
     pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)));
-    const controller = new AbortController();
-    const onCancel = () => controller.abort();
-    cancelButton.addEventListener('click', onCancel, { once: true });
-    runButton.disabled = true;
-    cancelButton.disabled = false;
-    progress.value = 0;
+    const controls = startRun(runButton, cancelButton, progress);
     status.textContent = `Running ${tasks.length} simulations (${combinations.length} settings x ${spec.replications} replications)...`;
     try {
       const outcome = await pool.run(tasks, {
-        signal: controller.signal,
+        signal: controls.signal,
         onProgress: (done, total) => {
           progress.value = done / total;
           status.textContent = `${done} of ${total} simulations done`;
@@ -150,9 +146,7 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
     } catch (e) {
       status.textContent = `The run failed: ${(e as Error).message}`;
     } finally {
-      runButton.disabled = false;
-      cancelButton.disabled = true;
-      cancelButton.removeEventListener('click', onCancel);
+      controls.end();
     }
   }
 
