@@ -20,10 +20,10 @@ const only = flag('only', undefined);
 const jsonOut = flag('json', undefined);
 
 const radarWith = (statuses, extra = {}) => ({ callbacks: { preset: 'radar', statuses, ...extra } });
-const cycle = (contactedDays, applicationDays) => [
-  { status: 'contacted', fromDay: contactedDays[0], toDay: contactedDays[1], intervalFactor: 0.75 },
-  { status: 'application', fromDay: applicationDays[0], toDay: applicationDays[1], intervalFactor: 0.5 },
-];
+// The field's production cycle tightens contacted follow-ups by 0.75 and applications by 0.5 (src/strategies/callbackPresets.ts).
+const contactedOn = ([fromDay, toDay]) => ({ status: 'contacted', fromDay, toDay, intervalFactor: 0.75 });
+const applicationsOn = ([fromDay, toDay]) => ({ status: 'application', fromDay, toDay, intervalFactor: 0.5 });
+const cycle = (contactedDays, applicationDays) => [contactedOn(contactedDays), applicationsOn(applicationDays)];
 
 /** Each row: a name and its variants, [label, scenario patch over {} (the built-in default)]. */
 export const experiments = [
@@ -39,10 +39,10 @@ export const experiments = [
       ['none', radarWith({}, { productionCycle: [] })],
       ['reversed', radarWith({}, { productionCycle: cycle([21, 31], [1, 10]) })],
       // Each half alone, to see where a difference comes from.
-      ['applications late only', radarWith({}, { productionCycle: cycle([0, -1], [21, 31]).slice(1) })],
-      ['applications early only', radarWith({}, { productionCycle: cycle([0, -1], [1, 10]).slice(1) })],
-      ['contacted early only', radarWith({}, { productionCycle: cycle([1, 10], [0, -1]).slice(0, 1) })],
-      ['contacted late only', radarWith({}, { productionCycle: cycle([21, 31], [0, -1]).slice(0, 1) })],
+      ['applications late only', radarWith({}, { productionCycle: [applicationsOn([21, 31])] })],
+      ['applications early only', radarWith({}, { productionCycle: [applicationsOn([1, 10])] })],
+      ['contacted early only', radarWith({}, { productionCycle: [contactedOn([1, 10])] })],
+      ['contacted late only', radarWith({}, { productionCycle: [contactedOn([21, 31])] })],
     ],
   },
   { name: 'new-lead-cap', title: 'new-lead cap a day (10 agents)', variants: [3, 5, 7, 15].map((n) => [`${n}`, { agents: [{ name: 'Day closer', count: 7, shift: '08:00-17:00', skillSpread: 0.5, newLeadsPerDay: n }, { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', skillSpread: 0.5, newLeadsPerDay: n }] }]) },
