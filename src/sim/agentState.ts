@@ -74,7 +74,7 @@ export class AgentState implements AgentView {
     private readonly clock: { now: number },
     private readonly calendar: Calendar,
   ) {
-    // The initial values of the double fields (given DOUBLE_FIELD above: src/sim/doubleField.ts).
+    // The initial values of the double fields (given DOUBLE_FIELD above: src/sim/stableShapes.ts).
     this.currentOutcomeDraw = 0;
     this.currentJitterDraw = 0;
     this.currentCallStart = 0;

@@ -218,7 +218,7 @@ export function seedAleaPairWithKey(a: AleaPrefix, b: AleaPrefix, key: number, o
 
 /** `alea(prefix + key)` for a non-negative integer `key` (see {@link seedAleaWithKey}). */
 export function aleaWithKey(prefix: AleaPrefix, key: number): Rng {
-  // Fractions from the start (src/sim/doubleField.ts): seeding overwrites every field.
+  // Fractions from the start (src/sim/stableShapes.ts): seeding overwrites every field.
   const state: AleaState = { s0: DOUBLE_FIELD, s1: DOUBLE_FIELD, s2: DOUBLE_FIELD, c: 1 };
   seedAleaWithKey(prefix, key, state);
   return generator(state);

@@ -22,7 +22,7 @@ export class EventQueue<A = unknown> {
   poppedArg: A | undefined = undefined;
 
   constructor() {
-    // Times are doubles from the start (src/sim/doubleField.ts).
+    // Times are doubles from the start (src/sim/stableShapes.ts).
     this.poppedTime = 0;
   }
 

@@ -49,7 +49,7 @@ export interface RunOptions {
   progressEveryDays?: number;
 }
 
-/** A view to fill in place, its times double fields from the start (src/sim/doubleField.ts). */
+/** A view to fill in place, its times double fields from the start (src/sim/stableShapes.ts). */
 function blankView(): Mutable<LeadView> {
   const v: Mutable<LeadView> = { id: 0, createdAt: DOUBLE_FIELD, source: '', product: '', status: 'new', attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: DOUBLE_FIELD, firstContactAt: DOUBLE_FIELD, everContacted: false, waitingSince: DOUBLE_FIELD };
   v.createdAt = 0;
@@ -126,7 +126,7 @@ export class LeadWorkflow {
     readonly options: RunOptions,
   ) {
     this.calendar = new Calendar(config.startDate);
-    // Double fields from the start (src/sim/doubleField.ts).
+    // Double fields from the start (src/sim/stableShapes.ts).
     this.callbackCtx = { now: DOUBLE_FIELD, calendar: this.calendar, u: DOUBLE_FIELD };
     this.callbackCtx.now = 0;
     this.callbackCtx.u = 0;

@@ -80,7 +80,7 @@ export function openLoan(p: ElapsedLoanProcess, seed: string, leadId: number, no
   const needed = lognormal(rng, p.processDays.mean, p.processDays.sd) * MINUTES_PER_DAY;
   const prefersMonthEnd = rng() < p.monthEndShare;
   const plannedDays = p.processDays.mean + p.processDays.sd + p.closingLeadDays + (prefersMonthEnd ? 20 : 0);
-  // Progress and the closing time hold fractions of minutes: double fields from the first loan (src/sim/doubleField.ts).
+  // Progress and the closing time hold fractions of minutes: double fields from the first loan (src/sim/stableShapes.ts).
   const loan: LoanState = { needed, done: DOUBLE_FIELD, checkedAt: now, prefersMonthEnd, lockExpiresAt: now + lockDays(p, plannedDays) * MINUTES_PER_DAY, closingAt: DOUBLE_FIELD, rng };
   loan.done = 0;
   loan.closingAt = -1;

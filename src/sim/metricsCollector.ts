@@ -78,7 +78,7 @@ function histogram(values: Float64Array): number[] {
  */
 export class MetricsCollector {
   private leads = 0;
-  // Sums of fractions: double fields from the start (src/sim/doubleField.ts; set to 0 in the constructor).
+  // Sums of fractions: double fields from the start (src/sim/stableShapes.ts; set to 0 in the constructor).
   private leadCost = DOUBLE_FIELD;
   private revenue = DOUBLE_FIELD;
   private attempts = 0;

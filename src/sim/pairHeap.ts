@@ -5,7 +5,7 @@ import { DOUBLE_FIELD, doubleArray, objectArray } from './stableShapes';
  * superseded entries can be skipped when popped instead of searched for and removed.
  */
 export class PairHeap<T> {
-  // Keys are doubles from the start (src/sim/doubleField.ts): a heap whose keys are all whole numbers so far would
+  // Keys are doubles from the start (src/sim/stableShapes.ts): a heap whose keys are all whole numbers so far would
   // otherwise hold them as small integers, and code that works on many heaps would see two kinds of array and of heap.
   private k1: number[] = doubleArray();
   private k2: number[] = doubleArray();

@@ -25,7 +25,7 @@ export class Simulation {
   private readonly timers = new Timers();
 
   constructor() {
-    // The clock is a double field from the start (src/sim/doubleField.ts): it soon holds fractions of minutes.
+    // The clock is a double field from the start (src/sim/stableShapes.ts): it soon holds fractions of minutes.
     this.now = 0;
   }
 

@@ -78,7 +78,7 @@ export class Timers {
   poppedArg: unknown = undefined;
 
   constructor() {
-    // Times are doubles from the start (src/sim/doubleField.ts).
+    // Times are doubles from the start (src/sim/stableShapes.ts).
     this.poppedTime = 0;
   }
 

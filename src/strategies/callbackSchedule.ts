@@ -68,7 +68,7 @@ export const STALE_UNREACHED_PRIORITY = 100;
 export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
   // One decision object per policy, filled in place: next() runs after every call, and the caller reads the decision
   // before asking again (CallbackPolicy.next).
-  // Its numbers are double fields from the start (src/sim/doubleField.ts).
+  // Its numbers are double fields from the start (src/sim/stableShapes.ts).
   const call = { kind: 'call' as const, due: DOUBLE_FIELD, priority: DOUBLE_FIELD };
   call.due = 0;
   call.priority = 0;
