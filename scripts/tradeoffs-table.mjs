@@ -2,7 +2,7 @@
 // The trade-off experiments of docs/tradeoffs.md, re-measured: each row runs `leadlab compare` on common random
 // numbers over variants of the default floor and prints funded leads per replication (mean and paired difference
 // against the row's first variant, with its 95% interval). Usage:
-//   node scripts/tradeoffs-table.mjs [--replications 20] [--only name] [--json out.json]
+//   node scripts/tradeoffs-table.mjs [--replications 20] [--seed S] [--only name] [--json out.json]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ const flag = (name, def) => {
 };
 const replications = Number(flag('replications', 20));
 const only = flag('only', undefined);
+const seed = flag('seed', undefined);
 const jsonOut = flag('json', undefined);
 
 const radarWith = (statuses, extra = {}) => ({ callbacks: { preset: 'radar', statuses, ...extra } });
@@ -45,6 +46,19 @@ export const experiments = [
       ['contacted late only', radarWith({}, { productionCycle: [contactedOn([21, 31])] })],
     ],
   },
+  {
+    // The same cycles where the month's deadline binds (docs/tradeoffs.md, "Production cycle"): every borrower wants a
+    // month-end closing, the closing disclosure's 3 days are the only lead time, conditions need a touch every day.
+    name: 'production-cycle-month-binds',
+    title: 'production cycle where the month binds',
+    variants: [
+      ['field', {}],
+      ['none', radarWith({}, { productionCycle: [] })],
+      ['reversed', radarWith({}, { productionCycle: cycle([21, 31], [1, 10]) })],
+      ['applications late only', radarWith({}, { productionCycle: [applicationsOn([21, 31])] })],
+      ['applications early only', radarWith({}, { productionCycle: [applicationsOn([1, 10])] })],
+    ].map(([label, patch]) => [label, { ...patch, loanProcess: { monthEndShare: 1, closingLeadDays: 3, touchWindowHours: 24 } }]),
+  },
   { name: 'new-lead-cap', title: 'new-lead cap a day (10 agents)', variants: [3, 5, 7, 15].map((n) => [`${n}`, { agents: [{ name: 'Day closer', count: 7, shift: '08:00-17:00', skillSpread: 0.5, newLeadsPerDay: n }, { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat', skillSpread: 0.5, newLeadsPerDay: n }] }]) },
   {
     name: 'distribution',
@@ -64,7 +78,7 @@ try {
       writeFileSync(file, JSON.stringify({ name: label, ...patch }));
       return file;
     });
-    const out = execFileSync(process.execPath, [join(root, 'bin/leadlab.mjs'), 'compare', ...files, '--replications', String(replications), '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 });
+    const out = execFileSync(process.execPath, [join(root, 'bin/leadlab.mjs'), 'compare', ...files, '--replications', String(replications), ...(seed ? ['--seed', seed] : []), '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 });
     const c = JSON.parse(out);
     const cells = c.scenarios.map((s) => {
       const d = s.vsBaseline?.funded;
