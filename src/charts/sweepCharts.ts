@@ -48,6 +48,11 @@ export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: 
 export function sweepHeatmapSpec(points: readonly SweepPoint[], options: { xLabel: string; yLabel: string; metricLabel: string; percent: boolean; width: number }): Plot.PlotOptions {
   const value = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
   const ys = new Set(points.map((p) => String(p.y))).size;
+  // Every cell equal (a setting that changes nothing): a color ramp needs a range, or its legend prints one raw tick.
+  const means = points.map((p) => p.mean);
+  const [lo, hi] = [Math.min(...means), Math.max(...means)];
+  const pad = options.percent ? 0.005 : Math.max(0.5, Math.abs(lo) * 0.05);
+  const domain = hi - lo > 1e-9 ? undefined : [lo - pad, hi + pad];
   // The settings' full names are in the title; the axis down the side of a few rows has room for a short name only,
   // and so has the axis across a phone.
   const xLabel = options.width < NARROW ? short(options.xLabel) : options.xLabel;
@@ -62,7 +67,7 @@ export function sweepHeatmapSpec(points: readonly SweepPoint[], options: { xLabe
     x: { type: 'band', label: xLabel },
     y: { type: 'band', label: short(options.yLabel) },
     // Room at the ends of the legend's ramp for its end ticks' labels (Plot hands a scale's margins to its legend).
-    color: { type: 'linear', scheme: 'blues', label: options.metricLabel, legend: true, percent: options.percent, ...{ marginLeft: 12, marginRight: 16 } },
+    color: { type: 'linear', scheme: 'blues', label: options.metricLabel, legend: true, percent: options.percent, ...(domain ? { domain } : {}), ...{ marginLeft: 12, marginRight: 16 } },
     marks: [
       Plot.cell(points, { x: (p: SweepPoint) => String(p.x), y: (p: SweepPoint) => String(p.y), fill: 'mean', inset: 0.5 }),
       // Dark text in a white halo reads on every cell.

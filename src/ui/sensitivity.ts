@@ -168,6 +168,9 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
     const labels = fields.map((id) => fieldById(id));
     const axis = (c: SweepCombinationSummary, k: number) => labels[k].axisValue(c.values[params[k].path]);
     const top = best();
+    // Means that read the same as the best's are tied with it: the table says so rather than crown the first.
+    const perMonth = (i: number) => shown('fundedPerMonth', result.combinations[i], windows[i]).mean.toFixed(1);
+    const tied = top !== undefined && result.combinations.some((c, i) => i !== top && c.metrics.funded.n >= 2 && perMonth(i) === perMonth(top));
     const cell = (m: MetricName | 'fundedPerMonth', c: SweepCombinationSummary, i: number) => {
       const s = shown(m, c, windows[i]);
       const unit: MetricName = m === 'fundedPerMonth' ? 'funded' : m;
@@ -178,7 +181,7 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
       el('caption', {}, `Each setting: mean over ${result.sweep.replications} replications (seed ${result.sweep.seed}) and its 95% interval; the best for funded loans a month is marked`),
       el('thead', {}, el('tr', {}, ...labels.map((f) => el('th', { scope: 'col' }, f.label)), el('th', { scope: 'col' }, 'Funded loans a month'), el('th', { scope: 'col' }, 'Contact rate'), el('th', { scope: 'col' }, 'Funded rate'))),
       el('tbody', {}, ...result.combinations.map((c, i) => el('tr', { dataset: { combination: String(i) }, className: i === top ? 'best' : '' },
-        ...labels.map((_, k) => el('th', { scope: 'row' }, `${axis(c, k)}${i === top && k === 0 ? ' (best)' : ''}`)),
+        ...labels.map((_, k) => el('th', { scope: 'row' }, `${axis(c, k)}${i === top && k === 0 ? (tied ? ' (tied for best)' : ' (best)') : ''}`)),
         cell('fundedPerMonth', c, i), cell('contactRate', c, i), cell('fundedRate', c, i)))),
     );
     const points = (m: MetricName | 'fundedPerMonth'): SweepPoint[] => result.combinations.map((c, i) => {

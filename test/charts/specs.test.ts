@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sweepHeatmapSpec } from '../../src/charts/sweepCharts';
 import { leadsPerAgentCaption, leadsPerAgentSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
 import type { ScenarioSummary } from '../../src/sim/summary';
 
@@ -59,5 +60,21 @@ describe('the leads-per-agent chart of a large floor', () => {
     expect(marks(spec)).toEqual(['tick', 'text', 'rule']);
     expect(spec.caption).toMatch(/^With 150 agents \(more than 20\) each agent is one tick/);
     expect(spec.height).toBeLessThan(200);
+  });
+});
+
+describe('the sensitivity heatmap', () => {
+  const cells = (means: number[]) => means.map((mean, i) => ({ x: String(i % 2), y: String(Math.floor(i / 2)), mean, lo: mean, hi: mean }));
+  const colorDomain = (means: number[], percent: boolean) =>
+    (sweepHeatmapSpec(cells(means), { xLabel: 'A', yLabel: 'B', metricLabel: 'M', percent, width: 600 }).color as { domain?: number[] }).domain;
+
+  it('gives its color ramp a range around the value when every cell is equal, and the data\'s own range otherwise', () => {
+    const [lo, hi] = colorDomain([1.985, 1.985, 1.985, 1.985], false)!;
+    expect(lo).toBeLessThan(1.985);
+    expect(hi).toBeGreaterThan(1.985);
+    const [plo, phi] = colorDomain([0.3, 0.3, 0.3, 0.3], true)!;
+    expect(phi - plo).toBeLessThan(0.05);
+    expect(plo).toBeLessThan(0.3);
+    expect(colorDomain([1, 2, 3, 4], false)).toBeUndefined();
   });
 });

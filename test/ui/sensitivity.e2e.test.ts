@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
 
   it('writes the best setting into the scenario and keeps the other agent group of the default floor', async () => {
     const bestRow = page.locator('#sens-table tr.best th').first();
-    const best = Number((await bestRow.textContent())!.replace(' (best)', ''));
+    const best = Number((await bestRow.textContent())!.replace(/ \((tied for )?best\)$/, ''));
     await page.getByRole('button', { name: /^Use the best/ }).click();
     const scenario = await page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('leadlab.workbench.v1')!).scenarios[0]));
     expect(scenario.agents[0].pipelineLimit).toBe(best);
