@@ -1,5 +1,5 @@
 import type { AgentState } from './agentState';
-import { DOUBLE_FIELD } from './stableShapes';
+import { DOUBLE_FIELD, objectArray } from './stableShapes';
 import { LossLedger } from './lossAttribution';
 import { MINUTES_PER_DAY, type Calendar } from './calendar';
 import { LEAD_STATUSES, isOpen, type Lead, type LeadStatus } from './lead';
@@ -116,7 +116,9 @@ export class MetricsCollector {
     this.revenue = 0;
     this.pipelineDaySum = 0;
     this.losses = new LossLedger(config, agents.map((a) => a.name));
-    this.daily = { date: [], arrivals: [], attempts: [], contacts: [], applications: [], funded: [], pipeline: [], waiting: [], pipelineByAgent: agents.map(() => []) };
+    // Dates are strings: an empty `[]` holds small integers until the first push, and onDayStart, compiled for the
+    // array after it, was deoptimized in the next runs of a sweep by each new run's first date (src/sim/stableShapes.ts).
+    this.daily = { date: objectArray<string>(), arrivals: [], attempts: [], contacts: [], applications: [], funded: [], pipeline: [], waiting: [], pipelineByAgent: agents.map(() => []) };
   }
 
   private get windowStart(): number {
