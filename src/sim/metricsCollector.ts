@@ -287,7 +287,9 @@ export class MetricsCollector {
       overdueCallbackShare: this.callbacks ? this.overdue / this.callbacks : 0,
       meanPipeline: this.pipelineDays ? this.pipelineDaySum / this.pipelineDays : 0,
       agentUtilization: shift > 0 ? busy / shift : 0,
-      leadsPerAgentGini: gini(agents.map((a) => a.leadsReceived)),
+      // From this.agents, not from the results just built: an array made by map() in compiled code is not always of
+      // the kind the interpreter makes, and finish(), compiled for one, was thrown away in a later run (issue 16).
+      leadsPerAgentGini: gini(this.agents.map((a) => a.measuredLeads)),
       lostToCompetitorShare: share(this.lost.competitor ?? 0),
       nurtureShare: share(this.nurtureNow),
       doNotCallShare: share(this.lost['do-not-call'] ?? 0),
