@@ -124,13 +124,17 @@ export class LossLedger {
   /** Lost leads by bucket, stage and product (built with push, so that every run's arrays are of one kind: issue 16). */
   private readonly counts: Float64Array[][] = [];
   private readonly costs = new Float64Array(LOSS_BUCKETS.length);
-  private readonly byAgent: number[][];
-  private readonly unassigned = new Array<number>(LOSS_BUCKETS.length).fill(0);
+  // Counts are typed arrays, and arrays of them are built with push: an array made by `new Array(n).fill(0)` or by
+  // map() in compiled code (this constructor, once a sweep has run it often enough) is not always of the kind the
+  // interpreter makes, and code compiled for one kind was thrown away when the other came (issue 16). The same for
+  // the tables of finish().
+  private readonly byAgent: Float64Array[] = [];
+  private readonly unassigned = new Float64Array(LOSS_BUCKETS.length);
   /** A cause announced just before the lead's move to nurture (aged out, a pipeline rule). */
   private pending: { lead: Lead; cause: ParkedCause } | undefined;
   private funded = 0;
   private leads = 0;
-  private readonly reached = new Array<number>(STAGES).fill(0);
+  private readonly reached = new Float64Array(STAGES);
 
   constructor(
     private readonly config: ModelConfig,
@@ -141,7 +145,7 @@ export class LossLedger {
       for (let s = 0; s < STAGES; s++) perStage.push(new Float64Array(config.products.length));
       this.counts.push(perStage);
     }
-    this.byAgent = agentNames.map(() => new Array<number>(LOSS_BUCKETS.length).fill(0));
+    for (let i = 0; i < agentNames.length; i++) this.byAgent.push(new Float64Array(LOSS_BUCKETS.length));
   }
 
   onArrival(lead: Lead): void {
@@ -196,8 +200,8 @@ export class LossLedger {
     });
     this.live.clear();
     // P(funded | reached stage s): every funded lead passed through every stage, so it is funded / reached(s).
-    const conversion = this.reached.map((n) => (n > 0 ? this.funded / n : 0));
-    const revenue = this.config.products.map((p) => p.revenuePerFunded);
+    const conversion = Float64Array.from(this.reached, (n) => (n > 0 ? this.funded / n : 0));
+    const revenue = Float64Array.from(this.config.products, (p) => p.revenuePerFunded);
     const buckets = Object.fromEntries(
       LOSS_BUCKETS.map((bucket, b) => {
         let leads = 0, lostRevenue = 0;
@@ -211,7 +215,7 @@ export class LossLedger {
         return [bucket, { leads, leadCost: this.costs[b], lostRevenue }];
       }),
     ) as Record<LossBucket, LossLine>;
-    const named = (row: number[]) => Object.fromEntries(LOSS_BUCKETS.map((bucket, b) => [bucket, row[b]])) as Record<LossBucket, number>;
+    const named = (row: Float64Array) => Object.fromEntries(LOSS_BUCKETS.map((bucket, b) => [bucket, row[b]])) as Record<LossBucket, number>;
     return {
       leads: this.leads,
       funded: this.funded,

@@ -1,5 +1,5 @@
 import type { AgentState } from './agentState';
-import { DOUBLE_FIELD } from './stableShapes';
+import { DOUBLE_FIELD, objectArray } from './stableShapes';
 import { LossLedger } from './lossAttribution';
 import { MINUTES_PER_DAY, type Calendar } from './calendar';
 import { LEAD_STATUSES, isOpen, type Lead, type LeadStatus } from './lead';
@@ -59,6 +59,22 @@ function countAt(counts: number[], k: number): void {
   counts[k] = (counts[k] ?? 0) + 1;
 }
 
+/**
+ * The sum of delays (in order) and how many are 0 or less and a day or less. A function of its own so that finish(),
+ * which runs once per run, has no loop over the leads: with one it counted as hot after a few runs of a sweep and cost
+ * each worker 30 ms of TurboFan to compile, for a function it then ran a few dozen times (issue 16).
+ */
+function delaySummary(delays: Float64Array): { sum: number; immediate: number; withinDay: number } {
+  let sum = 0, immediate = 0, withinDay = 0;
+  for (let i = 0; i < delays.length; i++) {
+    const d = delays[i];
+    sum += d;
+    if (d <= 0) immediate++;
+    if (d <= MINUTES_PER_DAY) withinDay++;
+  }
+  return { sum, immediate, withinDay };
+}
+
 function histogram(values: Float64Array): number[] {
   const counts = new Array<number>(TIME_BINS.length).fill(0);
   // Indexed loops over the typed columns: for-of over a Float64Array allocates an iterator result per value in code
@@ -116,7 +132,9 @@ export class MetricsCollector {
     this.revenue = 0;
     this.pipelineDaySum = 0;
     this.losses = new LossLedger(config, agents.map((a) => a.name));
-    this.daily = { date: [], arrivals: [], attempts: [], contacts: [], applications: [], funded: [], pipeline: [], waiting: [], pipelineByAgent: agents.map(() => []) };
+    // Dates are strings: an empty `[]` holds small integers until the first push, and onDayStart, compiled for the
+    // array after it, was deoptimized in the next runs of a sweep by each new run's first date (src/sim/stableShapes.ts).
+    this.daily = { date: objectArray<string>(), arrivals: [], attempts: [], contacts: [], applications: [], funded: [], pipeline: [], waiting: [], pipelineByAgent: agents.map(() => []) };
   }
 
   private get windowStart(): number {
@@ -234,16 +252,9 @@ export class MetricsCollector {
     const n = this.leads;
     const share = (x: number) => (n > 0 ? x / n : NaN);
     const delays = this.firstAttemptDelay.values();
-    let sumDelay = 0, immediate = 0, within24h = 0;
-    for (let i = 0; i < delays.length; i++) {
-      const d = delays[i];
-      sumDelay += d;
-      if (d <= 0) immediate++;
-      if (d <= MINUTES_PER_DAY) within24h++;
-    }
+    const { sum: sumDelay, immediate, withinDay: within24h } = delaySummary(delays);
     const contactDelays = this.contactDelay.values();
-    let sumContact = 0;
-    for (let i = 0; i < contactDelays.length; i++) sumContact += contactDelays[i];
+    const sumContact = delaySummary(contactDelays).sum;
     const t0 = this.windowStart, t1 = c.days * MINUTES_PER_DAY;
     let busy = 0, shift = 0;
     const agents: AgentResult[] = this.agents.map((a) => {
@@ -285,7 +296,9 @@ export class MetricsCollector {
       overdueCallbackShare: this.callbacks ? this.overdue / this.callbacks : 0,
       meanPipeline: this.pipelineDays ? this.pipelineDaySum / this.pipelineDays : 0,
       agentUtilization: shift > 0 ? busy / shift : 0,
-      leadsPerAgentGini: gini(agents.map((a) => a.leadsReceived)),
+      // From this.agents, not from the results just built: an array made by map() in compiled code is not always of
+      // the kind the interpreter makes, and finish(), compiled for one, was thrown away in a later run (issue 16).
+      leadsPerAgentGini: gini(this.agents.map((a) => a.measuredLeads)),
       lostToCompetitorShare: share(this.lost.competitor ?? 0),
       nurtureShare: share(this.nurtureNow),
       doNotCallShare: share(this.lost['do-not-call'] ?? 0),
