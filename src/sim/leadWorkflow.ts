@@ -13,7 +13,7 @@ import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
 import { LeadKindSet } from './leadKinds';
 import { MetricsCollector } from './metricsCollector';
 import type { DripConfig, DurationConfig, ElapsedLoanProcess, ModelConfig, ScoringConfig } from './modelConfig';
-import type { DistributionContext, LeadView, Policies } from './policies';
+import type { CallbackContext, DistributionContext, LeadView, Policies } from './policies';
 import { stream, type Rng } from './random';
 import type { RunResult } from './runResult';
 import { Simulation } from './simulation';
@@ -57,6 +57,22 @@ function blankView(): Mutable<LeadView> {
   v.firstContactAt = -1;
   v.waitingSince = 0;
   return v;
+}
+
+/**
+ * The callback policy's context, filled in place before each call. A class rather than an object literal: literals
+ * whose first property has the same name share V8's hidden classes, and Node's own `performance` object (a literal
+ * whose `now` holds a function) made this `now` a tagged field, so that every planned callback boxed the clock in a
+ * fresh heap number (issue 16). Its times are double fields from the start (src/sim/stableShapes.ts).
+ */
+class CallbackCtx implements CallbackContext {
+  now = DOUBLE_FIELD;
+  u = DOUBLE_FIELD;
+
+  constructor(readonly calendar: Calendar) {
+    this.now = 0;
+    this.u = 0;
+  }
 }
 
 function durationSampler(d: DurationConfig): (u: number) => number {
@@ -126,10 +142,7 @@ export class LeadWorkflow {
     readonly options: RunOptions,
   ) {
     this.calendar = new Calendar(config.startDate);
-    // Double fields from the start (src/sim/stableShapes.ts).
-    this.callbackCtx = { now: DOUBLE_FIELD, calendar: this.calendar, u: DOUBLE_FIELD };
-    this.callbackCtx.now = 0;
-    this.callbackCtx.u = 0;
+    this.callbackCtx = new CallbackCtx(this.calendar);
     this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
     for (const agent of this.agents) {
       agent.wakeTimer = this.sim.createTimer();
@@ -273,7 +286,7 @@ export class LeadWorkflow {
   /** One view object filled in place for the per-call policies (see CallbackPolicy and PipelineRules). */
   private readonly scratch: Mutable<LeadView> = blankView();
   /** The callback policy's context, reused like the view. */
-  private readonly callbackCtx: { now: number; calendar: Calendar; u: number };
+  private readonly callbackCtx: CallbackCtx;
 
   /** The lead as a policy sees it, in a fresh object the policy may keep. */
   private view(lead: Lead): LeadView {
