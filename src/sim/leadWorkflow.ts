@@ -439,7 +439,6 @@ export class LeadWorkflow {
     else {
       // A lead handed on after it was worked (requeued by the strategy) is the new agent's most urgent callback.
       lead.version++;
-      lead.nextDue = this.sim.now;
       lead.nextPriority = -Infinity;
       agent.due.push(this.sim.now, lead.id, lead, lead.version);
     }
@@ -547,7 +546,6 @@ export class LeadWorkflow {
     const duration = (answered && !doNotCall ? this.talk(uTalk) : calls.noAnswerMinutes) + calls.wrapUpMinutes;
     lead.attempts++;
     lead.version++;
-    lead.nextDue = Infinity;
     if (lead.firstAttemptAt < 0) lead.firstAttemptAt = now;
     agent.busy = true;
     agent.callsToday++;
@@ -817,7 +815,6 @@ export class LeadWorkflow {
     }
     const due = Math.max(decision.due, this.sim.now);
     lead.version++;
-    lead.nextDue = due;
     // An agent who chases new leads leaves reached leads' callbacks for last (docs/tradeoffs.md, "People").
     lead.nextPriority = agent.config.chasesNewLeads && lead.status !== 'attempted' ? decision.priority + 100 : decision.priority;
     agent.due.push(due, lead.id, lead, lead.version);
