@@ -494,7 +494,7 @@ export class LeadWorkflow {
     }
     const fresh = agent.takeFresh();
     if (fresh) {
-      this.startCall(agent, fresh, -1);
+      this.startCall(agent, fresh, false);
       return;
     }
     const due = agent.due, ready = agent.ready;
@@ -506,7 +506,7 @@ export class LeadWorkflow {
     while (ready.pop()) {
       const lead = ready.poppedItem!;
       if (lead.version === ready.poppedVersion && lead.agent === agent.index && isOpen(lead.status)) {
-        this.startCall(agent, lead, ready.poppedK2);
+        this.startCall(agent, lead, true);
         return;
       }
     }
@@ -517,8 +517,14 @@ export class LeadWorkflow {
     this.wakeAt(agent, Math.min(due.peekK1(), shiftEnd));
   }
 
-  private startCall(agent: AgentState, lead: Lead, dueAt: number): void {
+  /**
+   * Starts a call to a fresh lead or, with `callback`, to the callback just popped from the agent's ready queue. The
+   * callback's due time is read from the queue, not passed: a fractional time passed to a function that is not inlined
+   * is boxed in a fresh heap number (issue 16).
+   */
+  private startCall(agent: AgentState, lead: Lead, callback: boolean): void {
     const now = this.sim.now;
+    const dueAt = callback ? agent.ready.poppedK2 : -1;
     // A fixed block of three draws per attempt keeps every lead's k-th call on the same luck across policies, and
     // the conversation's own draws (below) keep its k-th conversation on the same luck.
     const uAnswer = lead.callDraw(), uJitter = lead.callDraw(), uDoNotCall = lead.callDraw();
