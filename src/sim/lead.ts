@@ -67,8 +67,6 @@ export class Lead {
   goodwill = DOUBLE_FIELD;
   /** When the status was entered. */
   statusSince = DOUBLE_FIELD;
-  /** When the next callback is due (Infinity when none). */
-  nextDue = Infinity;
   /** Priority the callback policy gave the next call (lower is more urgent). */
   nextPriority = DOUBLE_FIELD;
   /** Bumped when a scheduled callback is superseded; stale queue entries carry the old version. */

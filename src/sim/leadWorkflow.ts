@@ -13,7 +13,7 @@ import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
 import { LeadKindSet } from './leadKinds';
 import { MetricsCollector } from './metricsCollector';
 import type { DripConfig, DurationConfig, ElapsedLoanProcess, ModelConfig, ScoringConfig } from './modelConfig';
-import type { DistributionContext, LeadView, Policies } from './policies';
+import type { CallbackContext, DistributionContext, LeadView, Policies } from './policies';
 import { stream, type Rng } from './random';
 import type { RunResult } from './runResult';
 import { Simulation } from './simulation';
@@ -57,6 +57,22 @@ function blankView(): Mutable<LeadView> {
   v.firstContactAt = -1;
   v.waitingSince = 0;
   return v;
+}
+
+/**
+ * The callback policy's context, filled in place before each call. A class rather than an object literal: literals
+ * whose first property has the same name share V8's hidden classes, and Node's own `performance` object (a literal
+ * whose `now` holds a function) made this `now` a tagged field, so that every planned callback boxed the clock in a
+ * fresh heap number (issue 16). Its times are double fields from the start (src/sim/stableShapes.ts).
+ */
+class CallbackCtx implements CallbackContext {
+  now = DOUBLE_FIELD;
+  u = DOUBLE_FIELD;
+
+  constructor(readonly calendar: Calendar) {
+    this.now = 0;
+    this.u = 0;
+  }
 }
 
 function durationSampler(d: DurationConfig): (u: number) => number {
@@ -126,10 +142,7 @@ export class LeadWorkflow {
     readonly options: RunOptions,
   ) {
     this.calendar = new Calendar(config.startDate);
-    // Double fields from the start (src/sim/stableShapes.ts).
-    this.callbackCtx = { now: DOUBLE_FIELD, calendar: this.calendar, u: DOUBLE_FIELD };
-    this.callbackCtx.now = 0;
-    this.callbackCtx.u = 0;
+    this.callbackCtx = new CallbackCtx(this.calendar);
     this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
     for (const agent of this.agents) {
       agent.wakeTimer = this.sim.createTimer();
@@ -273,7 +286,7 @@ export class LeadWorkflow {
   /** One view object filled in place for the per-call policies (see CallbackPolicy and PipelineRules). */
   private readonly scratch: Mutable<LeadView> = blankView();
   /** The callback policy's context, reused like the view. */
-  private readonly callbackCtx: { now: number; calendar: Calendar; u: number };
+  private readonly callbackCtx: CallbackCtx;
 
   /** The lead as a policy sees it, in a fresh object the policy may keep. */
   private view(lead: Lead): LeadView {
@@ -426,7 +439,6 @@ export class LeadWorkflow {
     else {
       // A lead handed on after it was worked (requeued by the strategy) is the new agent's most urgent callback.
       lead.version++;
-      lead.nextDue = this.sim.now;
       lead.nextPriority = -Infinity;
       agent.due.push(this.sim.now, lead.id, lead, lead.version);
     }
@@ -482,7 +494,7 @@ export class LeadWorkflow {
     }
     const fresh = agent.takeFresh();
     if (fresh) {
-      this.startCall(agent, fresh, -1);
+      this.startCall(agent, fresh, false);
       return;
     }
     const due = agent.due, ready = agent.ready;
@@ -494,7 +506,7 @@ export class LeadWorkflow {
     while (ready.pop()) {
       const lead = ready.poppedItem!;
       if (lead.version === ready.poppedVersion && lead.agent === agent.index && isOpen(lead.status)) {
-        this.startCall(agent, lead, ready.poppedK2);
+        this.startCall(agent, lead, true);
         return;
       }
     }
@@ -505,8 +517,14 @@ export class LeadWorkflow {
     this.wakeAt(agent, Math.min(due.peekK1(), shiftEnd));
   }
 
-  private startCall(agent: AgentState, lead: Lead, dueAt: number): void {
+  /**
+   * Starts a call to a fresh lead or, with `callback`, to the callback just popped from the agent's ready queue. The
+   * callback's due time is read from the queue, not passed: a fractional time passed to a function that is not inlined
+   * is boxed in a fresh heap number (issue 16).
+   */
+  private startCall(agent: AgentState, lead: Lead, callback: boolean): void {
     const now = this.sim.now;
+    const dueAt = callback ? agent.ready.poppedK2 : -1;
     // A fixed block of three draws per attempt keeps every lead's k-th call on the same luck across policies, and
     // the conversation's own draws (below) keep its k-th conversation on the same luck.
     const uAnswer = lead.callDraw(), uJitter = lead.callDraw(), uDoNotCall = lead.callDraw();
@@ -534,7 +552,6 @@ export class LeadWorkflow {
     const duration = (answered && !doNotCall ? this.talk(uTalk) : calls.noAnswerMinutes) + calls.wrapUpMinutes;
     lead.attempts++;
     lead.version++;
-    lead.nextDue = Infinity;
     if (lead.firstAttemptAt < 0) lead.firstAttemptAt = now;
     agent.busy = true;
     agent.callsToday++;
@@ -804,7 +821,6 @@ export class LeadWorkflow {
     }
     const due = Math.max(decision.due, this.sim.now);
     lead.version++;
-    lead.nextDue = due;
     // An agent who chases new leads leaves reached leads' callbacks for last (docs/tradeoffs.md, "People").
     lead.nextPriority = agent.config.chasesNewLeads && lead.status !== 'attempted' ? decision.priority + 100 : decision.priority;
     agent.due.push(due, lead.id, lead, lead.version);
