@@ -54,10 +54,13 @@ function panels(summaries: readonly ScenarioSummary[], width: number, panel: num
   const gap = 12 + lines * TITLE_LINE;
   const n = summaries.length;
   return {
-    height: Math.round(gap + marginBottom + n * panel + (n - 1) * gap),
-    marginTop: gap,
-    marginBottom,
-    fy: { domain: summaries.map((s) => s.name), axis: null, padding: gap / (panel + gap) },
+    /** The plot options every faceted chart shares: its height, the margins around the panels, and the panels. */
+    frame: {
+      height: Math.round(gap + marginBottom + n * panel + (n - 1) * gap),
+      marginTop: gap,
+      marginBottom,
+      fy: { domain: summaries.map((s) => s.name), axis: null, padding: gap / (panel + gap) },
+    },
     title: (marginLeft: number) =>
       Plot.text(
         summaries.map((s) => ({ scenario: s.name })),
@@ -128,14 +131,11 @@ export function funnelSpec(summaries: readonly ScenarioSummary[], width = WIDTH)
   const facets = panels(summaries, width, 130, 40);
   return {
     width,
-    height: facets.height,
-    marginTop: facets.marginTop,
-    marginBottom: facets.marginBottom,
+    ...facets.frame,
     marginLeft,
     marginRight: 56,
     x: { label: 'Leads per run (mean over replications)', grid: true, ticks: width < NARROW ? 4 : undefined },
     y: { domain: FUNNEL_STAGES.map(([, stage]) => stage), label: null },
-    fy: facets.fy,
     color: color(summaries),
     marks: [
       Plot.barX(rows, { y: 'stage', x: 'count', fy: 'scenario', fill: 'scenario' }),
@@ -158,14 +158,11 @@ export function timeBinSpec(summaries: readonly ScenarioSummary[], which: 'minut
     const facets = panels(summaries, width, 14 * timeBinLabels().length, 40);
     return {
       width,
-      height: facets.height,
-      marginTop: facets.marginTop,
-      marginBottom: facets.marginBottom,
+      ...facets.frame,
       marginLeft,
       marginRight: 16,
       x: { label: 'Share of leads (%)', percent: true, grid: true, ticks: 4 },
       y: { domain: timeBinLabels(), label: null, tickSize: 0 },
-      fy: facets.fy,
       color: color(summaries),
       ariaDescription: `${label}, as shares of leads`,
       marks: [Plot.barX(rows, { y: 'bin', x: 'share', fy: 'scenario', fill: 'scenario' }), Plot.ruleX([0]), facets.title(marginLeft)],
@@ -174,12 +171,9 @@ export function timeBinSpec(summaries: readonly ScenarioSummary[], which: 'minut
   const facets = panels(summaries, width, 150, 60);
   return {
     width,
-    height: facets.height,
-    marginTop: facets.marginTop,
-    marginBottom: facets.marginBottom,
+    ...facets.frame,
     x: { domain: timeBinLabels(), label, tickRotate: -25 },
     y: { label: 'Share of leads (%)', percent: true, grid: true },
-    fy: facets.fy,
     color: color(summaries),
     marks: [Plot.barY(rows, { x: 'bin', y: 'share', fy: 'scenario', fill: 'scenario' }), Plot.ruleY([0]), facets.title(40)],
   };
@@ -230,12 +224,9 @@ export function pipelineSpec(summaries: readonly ScenarioSummary[], width = WIDT
       [Plot.lineY(pipelineRows(summaries, bin), { x: 'date', y: 'pipeline', z: 'agent', fy: 'scenario', stroke: 'scenario', strokeOpacity: 0.6, title: 'agent' })];
   return {
     width,
-    height: facets.height,
-    marginTop: facets.marginTop,
-    marginBottom: facets.marginBottom,
+    ...facets.frame,
     x: { type: 'utc', label: null, ticks: width < NARROW ? 4 : undefined },
     y: { label: 'Open leads per agent', grid: true },
-    fy: facets.fy,
     color: color(summaries),
     caption: pipelineCaption(summaries),
     marks: [...marks, Plot.ruleY([0]), facets.title(40)],
@@ -294,14 +285,11 @@ export function leadsPerAgentSpec(summaries: readonly ScenarioSummary[], width =
   const facets = panels(summaries, width, agents.length * 16, 40);
   return {
     width,
-    height: facets.height,
-    marginTop: facets.marginTop,
-    marginBottom: facets.marginBottom,
+    ...facets.frame,
     marginLeft,
     marginRight: 40,
     x: { label: 'New leads received per agent (mean per run)', grid: true, ticks: width < NARROW ? 4 : undefined },
     y: { domain: agents, label: null },
-    fy: facets.fy,
     color: color(summaries),
     marks: [
       Plot.barX(rows, { y: 'agent', x: 'leadsReceived', fy: 'scenario', fill: 'scenario' }),
