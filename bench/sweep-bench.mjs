@@ -38,5 +38,20 @@ for (const w of counts.filter((w) => w !== 1)) {
   const speedUp = stats(results[1].map((r, i) => r.processWall / results[w][i].processWall));
   console.log(`  speed-up 1 -> ${w} workers: median ${speedUp.median.toFixed(2)}x (${speedUp.min.toFixed(2)}-${speedUp.max.toFixed(2)}; target >= 1.85x on 2 workers, meaningful only when the load is well under ${cores})`);
 }
+// Where the speed-up goes: a short sweep on 1 worker gives the cost of one run once warm (the slope) and the fixed cost
+// of a sweep (start-up and the JIT's warm-up, the intercept). The rest of the 2-worker sweep's time, beyond its half of
+// the runs at that pace, is its own fixed cost: start-up, and each worker compiling the simulator on its own core.
+if (counts.includes(2)) {
+  const short = Math.max(2, Math.round(runs / 10));
+  writeFileSync(join(dir, 'short.json'), JSON.stringify({ name: 'Default scenario', base: { name: 'Default', days: 90 }, parameters: { days: [90] }, replications: short, seed: 1 }));
+  const shortWall = stats(Array.from({ length: repeats }, () => runNode([cli, 'sweep', 'short.json', '--workers', '1', '--out', 'short-results'], { cwd: dir }).processWall)).median;
+  const w1 = stats(results[1].map((r) => r.processWall)).median, w2 = stats(results[2].map((r) => r.processWall)).median;
+  const perRun = (w1 - shortWall) / (runs - short);
+  const fixed1 = w1 - runs * perRun, fixed2 = w2 - (runs / 2) * perRun;
+  console.log(
+    `  decomposition (a ${short}-run sweep on 1 worker: ${shortWall.toFixed(2)} s median): a warm run costs ${(perRun * 1000).toFixed(1)} ms; fixed cost ${fixed1.toFixed(2)} s on 1 worker, ${fixed2.toFixed(2)} s on 2 (start-up and JIT warm-up; on 1 worker V8 compiles on the idle core); ` +
+      `were the 2-worker fixed cost the 1-worker one, the speed-up would be ${(w1 / (fixed1 + (runs / 2) * perRun)).toFixed(2)}x`,
+  );
+}
 console.log(`  results identical for every worker count and run: ${same ? 'yes' : 'NO'}`);
 if (!same) process.exitCode = 1;

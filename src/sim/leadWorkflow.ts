@@ -75,16 +75,32 @@ class CallbackCtx implements CallbackContext {
   }
 }
 
+// Samplers by value, so that replication after replication in one worker calls the same function (see
+// ageDecayFunction in src/sim/contactModel.ts: a new closure per run made V8 recompile `startCall` at the second run).
+const samplers = new Map<string, (u: number) => number>();
+
 function durationSampler(d: DurationConfig): (u: number) => number {
-  switch (d.distribution) {
-    case 'fixed':
-      return () => d.mean;
-    case 'exponential':
-      return (u) => -d.mean * Math.log(1 - u);
-    case 'lognormal':
-      // One uniform per draw keeps each call's block of draws fixed (common random numbers).
-      return (u) => lognormalQuantile(u, d.mean, d.sd);
+  const key = `${d.distribution} ${d.mean} ${d.distribution === 'lognormal' ? d.sd : 0}`;
+  let f = samplers.get(key);
+  if (f === undefined) {
+    if (samplers.size >= 64) samplers.clear();
+    const { mean } = d;
+    const sd = d.distribution === 'lognormal' ? d.sd : 0;
+    switch (d.distribution) {
+      case 'fixed':
+        f = () => mean;
+        break;
+      case 'exponential':
+        f = (u) => -mean * Math.log(1 - u);
+        break;
+      case 'lognormal':
+        // One uniform per draw keeps each call's block of draws fixed (common random numbers).
+        f = (u) => lognormalQuantile(u, mean, sd);
+        break;
+    }
+    samplers.set(key, f);
   }
+  return f;
 }
 
 /**
