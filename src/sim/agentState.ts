@@ -1,8 +1,8 @@
 import type { Calendar } from './calendar';
+import { CallbackQueue } from './callbackQueue';
 import { DOUBLE_FIELD, doubleArray, objectArray } from './stableShapes';
 import type { Lead } from './lead';
 import type { AgentConfig } from './modelConfig';
-import { PairHeap } from './pairHeap';
 import type { AgentView } from './policies';
 import { minutesUntilShiftEnd, minutesUntilShiftStart } from './shift';
 
@@ -23,10 +23,8 @@ export class AgentState implements AgentView {
   fundedTimes: number[] = doubleArray();
   /** New leads not yet called, in arrival order (taken newest first). */
   fresh: Lead[] = objectArray();
-  /** Scheduled callbacks by due time. */
-  due = new PairHeap<Lead>();
-  /** Callbacks already due, by (priority, due time). */
-  ready = new PairHeap<Lead>();
+  /** Scheduled callbacks, by priority and due time (src/sim/callbackQueue.ts). */
+  readonly callbacks = new CallbackQueue<Lead>();
   /** Pending wake-up: its time (Infinity when none), and the engine timers of the agent's wake-up and call end. */
   wakeAt = Infinity;
   wakeTimer = -1;
@@ -173,7 +171,7 @@ export class AgentState implements AgentView {
 
   get callbackDue(): boolean {
     // Entries for leads re-planned since are discarded lazily, so this may rarely report a stale callback.
-    return this.ready.size > 0 || (this.due.size > 0 && this.due.peekK1() <= this.clock.now);
+    return this.callbacks.nextDue() <= this.clock.now;
   }
 
   conversationsWith(source: string): number {

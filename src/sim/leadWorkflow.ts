@@ -12,6 +12,7 @@ import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
 import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
 import { LeadKindSet } from './leadKinds';
 import { MetricsCollector } from './metricsCollector';
+import type { PairHeap } from './pairHeap';
 import type { DripConfig, DurationConfig, ElapsedLoanProcess, ModelConfig, ScoringConfig } from './modelConfig';
 import type { CallbackContext, DistributionContext, LeadView, Policies } from './policies';
 import { stream, type Rng } from './random';
@@ -456,7 +457,7 @@ export class LeadWorkflow {
       // A lead handed on after it was worked (requeued by the strategy) is the new agent's most urgent callback.
       lead.version++;
       lead.nextPriority = -Infinity;
-      agent.due.push(this.sim.now, lead.id, lead, lead.version);
+      agent.callbacks.level(lead.nextPriority).push(this.sim.now, lead.id, lead, lead.version);
     }
     this.options.observer?.onAssign?.(lead, agent, this.sim.now);
     this.policies.distribution.assigned?.(this.view(lead), agent.index, this.dctx);
@@ -510,37 +511,38 @@ export class LeadWorkflow {
     }
     const fresh = agent.takeFresh();
     if (fresh) {
-      this.startCall(agent, fresh, false);
+      this.startCall(agent, fresh, undefined);
       return;
     }
-    const due = agent.due, ready = agent.ready;
-    while (due.size > 0 && due.peekK1() <= now) {
-      due.pop();
-      const lead = due.poppedItem!;
-      if (lead.version === due.poppedVersion && lead.agent === agent.index) ready.push(lead.nextPriority, due.poppedK1, lead, due.poppedVersion);
-    }
-    while (ready.pop()) {
-      const lead = ready.poppedItem!;
-      if (lead.version === ready.poppedVersion && lead.agent === agent.index && isOpen(lead.status)) {
-        this.startCall(agent, lead, true);
-        return;
+    // The first priority level with a callback due holds the one to call: a level's entries for leads re-planned or
+    // handed on since are dropped as they come due (src/sim/callbackQueue.ts).
+    const levels = agent.callbacks.levels;
+    for (let i = 0; i < levels.length; i++) {
+      const level = levels[i];
+      while (level.size > 0 && level.peekK1() <= now) {
+        level.pop();
+        const lead = level.poppedItem!;
+        if (lead.version === level.poppedVersion && lead.agent === agent.index && isOpen(lead.status)) {
+          this.startCall(agent, lead, level);
+          return;
+        }
       }
     }
     // Idle: look again when the next callback is due, and at the end of the shift at the latest, so that
     // an agent with an empty queue still notices its shift ending and starting again (a shift start is a
     // capacity change: leads left waiting overnight are offered then).
     const shiftEnd = now + agent.minutesUntilShiftEnd();
-    this.wakeAt(agent, Math.min(due.peekK1(), shiftEnd));
+    this.wakeAt(agent, Math.min(agent.callbacks.nextDue(), shiftEnd));
   }
 
   /**
-   * Starts a call to a fresh lead or, with `callback`, to the callback just popped from the agent's ready queue. The
-   * callback's due time is read from the queue, not passed: a fractional time passed to a function that is not inlined
-   * is boxed in a fresh heap number (issue 16).
+   * Starts a call to a fresh lead or, with `from`, to the callback just popped from that priority level of the agent's
+   * callbacks. The callback's due time is read from the level, not passed: a fractional time passed to a function that
+   * is not inlined is boxed in a fresh heap number (issue 16).
    */
-  private startCall(agent: AgentState, lead: Lead, callback: boolean): void {
+  private startCall(agent: AgentState, lead: Lead, from: PairHeap<Lead> | undefined): void {
     const now = this.sim.now;
-    const dueAt = callback ? agent.ready.poppedK2 : -1;
+    const dueAt = from ? from.poppedK1 : -1;
     // A fixed block of three draws per attempt keeps every lead's k-th call on the same luck across policies, and
     // the conversation's own draws (below) keep its k-th conversation on the same luck.
     const uAnswer = lead.callDraw(), uJitter = lead.callDraw(), uDoNotCall = lead.callDraw();
@@ -839,7 +841,7 @@ export class LeadWorkflow {
     lead.version++;
     // An agent who chases new leads leaves reached leads' callbacks for last (docs/tradeoffs.md, "People").
     lead.nextPriority = agent.config.chasesNewLeads && lead.status !== 'attempted' ? decision.priority + 100 : decision.priority;
-    agent.due.push(due, lead.id, lead, lead.version);
+    agent.callbacks.level(lead.nextPriority).push(due, lead.id, lead, lead.version);
   }
 
   // ---- calendar -----------------------------------------------------------------------------------
