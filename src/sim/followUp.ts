@@ -44,7 +44,8 @@ export function followUpEffect(config: FollowUpConfig, gapMinutes: number, other
   const ready = think > 0 ? 1 - Math.exp(-gapMinutes / think) : 1;
   const waiting = readyAndWaiting(think, (config.competitorClosePerDay * otherBuyers) / MINUTES_PER_DAY, gapMinutes);
   const lostToCompetitor = Math.max(0, ready - waiting);
-  const cooled = Math.pow(2, -gapMinutes / MINUTES_PER_DAY / config.interestHalfLifeDays);
+  // 2^(-days / half-life), as e^(-days ln 2 / half-life): Math.exp costs several times less than Math.pow.
+  const cooled = Math.exp((-Math.LN2 * gapMinutes) / (MINUTES_PER_DAY * config.interestHalfLifeDays));
   const annoyance = 1 + config.annoyance * Math.exp(-gapHours / config.annoyanceHours);
   // Given the consumer is still ours, the chance they are ready to move.
   const progress = lostToCompetitor < 1 ? (waiting / (1 - lostToCompetitor)) * cooled : 0;

@@ -4,7 +4,7 @@ import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
 import { DOUBLE_FIELD, objectArray } from './stableShapes';
-import { doNotCallChance, fatigueMultiplier, recentLoadAt } from './contactFatigue';
+import { doNotCallChance, fatigueMultiplier, loadDecayPerMinute, recentLoadAt } from './contactFatigue';
 import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
@@ -147,7 +147,9 @@ export class LeadWorkflow {
   private replayIndex = 0;
   private readonly calls: CallRecord[] | undefined;
   private readonly dctx: DistributionContext;
-  private readonly fatigueHalfLife: number;
+  /** The fatigue model's rates, computed once per run (src/sim/contactFatigue.ts). */
+  private readonly loadDecay: number;
+  private readonly lnAnswerFactor: number;
   private readonly maxWait: number;
   private readonly loanProcess: ElapsedLoanProcess | undefined;
   private readonly pacing: boolean;
@@ -181,7 +183,8 @@ export class LeadWorkflow {
     this.arrivalEnd = config.days * MINUTES_PER_DAY;
     this.endTime = (config.days + config.cooldownDays) * MINUTES_PER_DAY;
     this.calls = options.recordCalls ? [] : undefined;
-    this.fatigueHalfLife = config.fatigue.recoveryHalfLifeHours * 60;
+    this.loadDecay = loadDecayPerMinute(config.fatigue);
+    this.lnAnswerFactor = Math.log(config.fatigue.answerFactorPerCall);
     this.maxWait = config.backlog.maxWaitHours * 60;
     this.passedOver = config.backlog.passedOverHours * 60;
     this.pacing = config.agents.some((a) => a.paceNewLeads && a.newLeadsPerDay > 0);
@@ -552,12 +555,12 @@ export class LeadWorkflow {
     const decay = lead.firstContactAt < 0 ? this.decay(age) : 1;
     // Calls crowded together are screened (src/sim/contactFatigue.ts).
     const fatigue = this.config.fatigue;
-    const load = recentLoadAt(lead.recentLoad, lead.lastAttemptAt, now, this.fatigueHalfLife);
+    const load = recentLoadAt(lead.recentLoad, lead.lastAttemptAt, now, this.loadDecay);
     lead.recentLoad = load + 1;
     lead.lastAttemptAt = now;
     // Only the elapsed loan process opens a loan (setStatus), so a loan in application or closing implies it.
     const inProcess = lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
-    const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load);
+    const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load, this.lnAnswerFactor);
     // A hot-transferred consumer is still on the line.
     const transferred = this.onTheLine.size > 0 && this.onTheLine.delete(lead);
     const answered = transferred || uAnswer < p;
@@ -654,7 +657,7 @@ export class LeadWorkflow {
     lead.interest = this.interest(this.sim.now - lead.engagedAt);
     // A consumer who finally answers after a crowd of calls is irritated, not only harder to reach (the load at
     // the start of this call, src/sim/contactFatigue.ts).
-    lead.goodwill = fatigueMultiplier(this.config.fatigue, lead.recentLoad - 1);
+    lead.goodwill = fatigueMultiplier(this.config.fatigue, lead.recentLoad - 1, this.lnAnswerFactor);
   }
 
   /** The consumer answered: move the lead through the funnel by its traits and the agent's skill. */

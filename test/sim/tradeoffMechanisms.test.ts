@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/sim/calendar';
-import { doNotCallChance, fatigueMultiplier, recentLoadAt } from '../../src/sim/contactFatigue';
+import { doNotCallChance, fatigueMultiplier, loadDecayPerMinute, recentLoadAt } from '../../src/sim/contactFatigue';
 import { followUpEffect, readyAndWaiting } from '../../src/sim/followUp';
 import { closingDayOutcome, closingTime, lastBusinessDayOfMonth, lockDays, openLoan, progressMinutes, withdrawChance } from '../../src/sim/loanProcess';
 import type { ElapsedLoanProcess, FatigueConfig, FollowUpConfig } from '../../src/sim/modelConfig';
@@ -13,10 +13,10 @@ const loan = defaults.loanProcess as ElapsedLoanProcess;
 
 describe('contact fatigue', () => {
   it('halves the weight of past calls every half-life', () => {
-    const h = fatigue.recoveryHalfLifeHours * 60;
-    expect(recentLoadAt(4, 0, h, h)).toBeCloseTo(2, 12);
-    expect(recentLoadAt(4, 0, 3 * h, h)).toBeCloseTo(0.5, 12);
-    expect(recentLoadAt(0, -1, 10, h)).toBe(0);
+    const h = fatigue.recoveryHalfLifeHours * 60, rate = loadDecayPerMinute(fatigue);
+    expect(recentLoadAt(4, 0, h, rate)).toBeCloseTo(2, 12);
+    expect(recentLoadAt(4, 0, 3 * h, rate)).toBeCloseTo(0.5, 12);
+    expect(recentLoadAt(0, -1, 10, rate)).toBe(0);
   });
 
   it('leaves the free calls alone and multiplies the answer chance per crowded call beyond them', () => {
@@ -34,11 +34,11 @@ describe('contact fatigue', () => {
 
   it('makes a call every 15 minutes answered far less after two hours than a call every 3 hours (steady loads in closed form)', () => {
     // Steady load of calls every g minutes: sum of 2^(-k g / h) over k >= 1 = 1 / (2^(g/h) - 1).
-    const h = fatigue.recoveryHalfLifeHours * 60;
+    const h = fatigue.recoveryHalfLifeHours * 60, rate = loadDecayPerMinute(fatigue);
     const steady = (g: number) => 1 / (2 ** (g / h) - 1);
     let load = 0, last = -1;
     for (let t = 0; t <= 10 * 24 * 60; t += 15) {
-      load = recentLoadAt(load, last, t, h) + 1;
+      load = recentLoadAt(load, last, t, rate) + 1;
       last = t;
     }
     expect(load - 1).toBeCloseTo(steady(15), 6);
