@@ -34,7 +34,10 @@ function chiSquare(xs: ArrayLike<number>, bins: number): number {
 function correlation(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   let mx = 0, my = 0;
-  for (let i = 0; i < n; i++) (mx += x[i]), (my += y[i]);
+  for (let i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
   mx /= n;
   my /= n;
   let sxy = 0, sxx = 0, syy = 0;
