@@ -48,7 +48,6 @@ function lowbias32(x: number): number {
   return x ^ (x >>> 16);
 }
 
-
 function isIntegerKey(key: unknown): key is number {
   return typeof key === 'number' && Number.isSafeInteger(key) && key >= 0;
 }
