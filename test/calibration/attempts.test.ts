@@ -26,11 +26,12 @@ function expectWithinBand(rows: CalibrationRow[]) {
  * first contacts from attempts 3+ to attempts 1-2 (docs/tradeoffs.md).
  */
 describe('Figures 1 and 2: first contact by attempt under the radar cadence, on the call studies\' floors', () => {
-  // 48 replications of the 90-day scenario: about 120,000 measured leads.
+  // 96 replications of the 90-day scenario: about 240,000 measured leads. The model puts funded leads first reached
+  // by attempt 6 at about 95.3%, near the band's top (96), and with 48 replications one seed in a few came out above it.
   let rows: CalibrationRow[];
   beforeAll(() => {
     const callStudies = loadScenario(JSON.parse(readFileSync(new URL('../../data/scenarios/call-studies.json', import.meta.url), 'utf8')));
-    rows = attemptFigures(callStudies, { seed: 'fig12', replications: 48 });
+    rows = attemptFigures(callStudies, { seed: 'fig12', replications: 96 });
   });
 
   it('reaches 39, 72, 83, 88 and 91% (+-3) of contacted leads by attempts 1-5 (Leads360)', () => {

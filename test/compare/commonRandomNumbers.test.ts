@@ -6,7 +6,8 @@ import { meanInterval } from '../../src/stats/meanInterval';
 import type { MetricName } from '../../src/sim/runResult';
 import { summarize } from '../../src/sim/summary';
 
-const R = 20;
+// 60 replications: the ratios below are estimates, and with 20 the funded ones moved by +-0.2 from seed to seed.
+const R = 60;
 const base = { days: 30, warmupDays: 7 };
 const radar = loadScenario({ name: 'Radar', ...base });
 const dialer = loadScenario({ name: 'Fixed retries', ...base, callbacks: { preset: 'fixed-retries', tries: 3, everyHours: 8 } });
@@ -52,10 +53,12 @@ describe('common random numbers', () => {
     // which decorrelates a little more (0.72-0.74 here); a ratio below 0.8 still saves a third of the replications.
     expect(ratios.contactRate.crn).toBeLessThan(0.8);
     // Funded counts are small, so part of their variance is the luck of a few conversations that pairing cannot
-    // share; with 20 replications the estimated ratio itself moves by about +-0.1, hence the looser bound.
+    // share (about 0.74 over 200 replications); with 60 the estimated ratio moves by about +-0.08 from seed to seed.
+    // The real independent run is a second estimate of the denominator, as noisy again (0.53-0.94 across ten seeds at
+    // 60 replications), so it is only required to be clearly below 1.
     for (const r of Object.values(ratios)) {
       expect(r.crn).toBeLessThan(0.8);
-      expect(r.independentRun).toBeLessThan(0.8);
+      expect(r.independentRun).toBeLessThan(0.95);
     }
   });
 
