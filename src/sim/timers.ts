@@ -17,6 +17,11 @@ export class Timers {
   private n = 0;
   // By timer id: its place in the heap (-1 when not pending), handler and argument.
   private place: number[] = [];
+  /**
+   * The time of the entry {@link up} or {@link down} is placing, passed in this double field rather than as an
+   * argument: a fraction passed to a function that is not inlined is boxed in a fresh heap number (issue 16).
+   */
+  private placing = DOUBLE_FIELD;
   private handlers: (EventHandler<unknown> | undefined)[] = objectArray();
   private args: unknown[] = objectArray();
 
@@ -44,12 +49,13 @@ export class Timers {
     this.handlers[id] = handler;
     this.args[id] = arg;
     const i = this.place[id];
-    if (i < 0) this.up(this.n++, time, seq, id);
+    this.placing = time;
+    if (i < 0) this.up(this.n++, seq, id);
     else {
       // The new key may be earlier or later than the old one.
       const T = this.times;
-      if (time < T[i] || (time === T[i] && seq < this.seqs[i])) this.up(i, time, seq, id);
-      else this.down(i, time, seq, id);
+      if (time < T[i] || (time === T[i] && seq < this.seqs[i])) this.up(i, seq, id);
+      else this.down(i, seq, id);
     }
   }
 
@@ -80,6 +86,7 @@ export class Timers {
   constructor() {
     // Times are doubles from the start (src/sim/stableShapes.ts).
     this.poppedTime = 0;
+    this.placing = 0;
   }
 
   /** Removes the earliest pending timer's event into the `popped*` fields (call only when size > 0). */
@@ -101,18 +108,20 @@ export class Timers {
     if (i === last) return;
     const T = this.times;
     const t = T[last], s = this.seqs[last], id = this.ids[last];
+    this.placing = t;
     if (i > 0) {
       const p = (i - 1) >> 1;
       if (t < T[p] || (t === T[p] && s < this.seqs[p])) {
-        this.up(i, t, s, id);
+        this.up(i, s, id);
         return;
       }
     }
-    this.down(i, t, s, id);
+    this.down(i, s, id);
   }
 
-  /** Places entry (t, s, id) at position `i` or above it. */
-  private up(i: number, t: number, s: number, id: number): void {
+  /** Places entry (time {@link placing}, s, id) at position `i` or above it. */
+  private up(i: number, s: number, id: number): void {
+    const t = this.placing;
     const T = this.times, S = this.seqs, I = this.ids, P = this.place;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -129,8 +138,9 @@ export class Timers {
     P[id] = i;
   }
 
-  /** Places entry (t, s, id) at position `i` or below it. */
-  private down(i: number, t: number, s: number, id: number): void {
+  /** Places entry (time {@link placing}, s, id) at position `i` or below it. */
+  private down(i: number, s: number, id: number): void {
+    const t = this.placing;
     const T = this.times, S = this.seqs, I = this.ids, P = this.place, n = this.n;
     for (;;) {
       let c = 2 * i + 1;
