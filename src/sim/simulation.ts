@@ -87,7 +87,7 @@ export class Simulation {
   private timerFirst(): boolean {
     const q = this.queue, timers = this.timers;
     if (q.size === 0) return true;
-    const tt = timers.topTime(), qt = q.peekTime();
+    const tt = timers.topTime(), qt = q.topTime();
     return tt < qt || (tt === qt && timers.topSeq() < q.peekSeq());
   }
 
@@ -145,7 +145,7 @@ export class Simulation {
         timers.poppedHandler!(timers.poppedArg);
         continue;
       }
-      if (q.size === 0 || q.peekTime() > until) break;
+      if (q.size === 0 || q.topTime() > until) break;
       q.pop();
       if (cancelled.size > 0 && cancelled.delete(q.poppedSeq)) continue;
       this.now = q.poppedTime;
