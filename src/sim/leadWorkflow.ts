@@ -618,7 +618,7 @@ export class LeadWorkflow {
       this.lose(lead, agent, 'do-not-call');
     } else if (isOpen(lead.status) && lead.agent === agent.index) {
       if (agent.currentAnswered) {
-        this.conversation(lead, agent, agent.currentOutcomeDraw);
+        this.conversation(lead, agent);
         const strategy = this.policies.distribution;
         const requeue = strategy.afterConversation && isOpen(lead.status) ? strategy.afterConversation(this.view(lead), agent, this.dctx) : undefined;
         if (requeue) {
@@ -634,7 +634,7 @@ export class LeadWorkflow {
         if (lead.status === 'new') this.setStatus(lead, 'attempted', agent, true);
         lead.attemptsSinceContact++;
       }
-      if (isOpen(lead.status)) this.planNextCall(lead, agent, agent.currentJitterDraw);
+      if (isOpen(lead.status)) this.planNextCall(lead, agent);
       if (isOpen(lead.status)) {
         // planNextCall filled the per-call view, and a lead it left open has not changed since: the rules read it as is.
         const verdict = this.policies.pipeline.evaluate(this.scratch, agent, this.sim.now);
@@ -660,9 +660,13 @@ export class LeadWorkflow {
     lead.goodwill = fatigueMultiplier(this.config.fatigue, lead.recentLoad - 1, this.lnAnswerFactor);
   }
 
-  /** The consumer answered: move the lead through the funnel by its traits and the agent's skill. */
-  private conversation(lead: Lead, agent: AgentState, uConversation: number): void {
-    let u = uConversation;
+  /**
+   * The consumer answered: move the lead through the funnel by its traits and the agent's skill. The conversation's
+   * draw is read from the agent's current call, not passed: a fraction passed to a function that is not inlined is
+   * boxed in a fresh heap number (issue 16).
+   */
+  private conversation(lead: Lead, agent: AgentState): void {
+    let u = agent.currentOutcomeDraw;
     const now = this.sim.now;
     const f = this.config.funnel;
     const firstConversation = lead.firstContactAt < 0;
@@ -829,11 +833,14 @@ export class LeadWorkflow {
     if (!this.refusedKinds.has(lead)) this.dispatchWaiting();
   };
 
-  /** Asks the callback policy when to call next, or ends the lead's attempts in this status. */
-  private planNextCall(lead: Lead, agent: AgentState, u: number): void {
+  /**
+   * Asks the callback policy when to call next, or ends the lead's attempts in this status. The jitter draw is read
+   * from the agent's current call, not passed, for the same reason as in {@link conversation}.
+   */
+  private planNextCall(lead: Lead, agent: AgentState): void {
     const ctx = this.callbackCtx;
     ctx.now = this.sim.now;
-    ctx.u = u;
+    ctx.u = agent.currentJitterDraw;
     const decision = this.policies.callbacks.next(this.scratchView(lead), ctx);
     if (decision.kind === 'exhausted') {
       if (decision.then === 'nurture') this.toNurture(lead, agent);
