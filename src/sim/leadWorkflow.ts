@@ -749,7 +749,7 @@ export class LeadWorkflow {
       if (to === 'funded') agent.funded++;
     }
     if (to === 'funded' && agent) agent.fundedTimes.push(this.sim.now);
-    this.metrics.onStatus(lead, from, to, this.sim.now);
+    this.metrics.onStatus(lead, from, to);
     this.options.observer?.onStatus?.(lead, from, to, this.sim.now);
     if (!isOpen(to)) this.leavePipeline(lead);
   }

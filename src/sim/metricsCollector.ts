@@ -216,7 +216,11 @@ export class MetricsCollector {
     if (outcome === 'handed-to-sales') this.returnedFromMarketing++;
   }
 
-  onStatus(lead: Lead, from: LeadStatus, to: LeadStatus, now: number): void {
+  /**
+   * The lead has just changed status, at lead.statusSince (read there rather than passed: a fractional time passed to
+   * a call that is not inlined is boxed in a fresh heap number, issue 16).
+   */
+  onStatus(lead: Lead, from: LeadStatus, to: LeadStatus): void {
     if (this.day >= 0) {
       if (to === 'application') this.daily.applications[this.day]++;
       if (to === 'funded') this.daily.funded[this.day]++;
@@ -234,6 +238,7 @@ export class MetricsCollector {
       }
       if (to === 'funded') {
         this.revenue += this.config.products[lead.product].revenuePerFunded;
+        const now = lead.statusSince;
         if (this.calendar.daysInMonth(now) - this.calendar.dayOfMonth(now) < 7) this.fundedInLastWeek++;
         if (lead.routedTo === 'marketing') this.fundedViaMarketing++;
         const k = lead.firstContactAttempt - 1;
