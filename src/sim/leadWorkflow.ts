@@ -76,6 +76,25 @@ class CallbackCtx implements CallbackContext {
   }
 }
 
+/**
+ * The distribution strategy's context. A class, so that its clock getter is one function that V8 can inline into a
+ * strategy's `assign`: the object literal's getter was a new closure per run and was not inlined, so every read of
+ * `now`, one per agent considered, boxed the clock in a fresh heap number (issue 16).
+ */
+class DistributionCtx implements DistributionContext {
+  constructor(
+    private readonly sim: Simulation,
+    readonly calendar: Calendar,
+    readonly agents: readonly AgentState[],
+    readonly agentsWithRoom: AgentsWithRoom,
+    readonly rng: Rng,
+  ) {}
+
+  get now(): number {
+    return this.sim.now;
+  }
+}
+
 // Samplers by value, so that replication after replication in one worker calls the same function (see
 // ageDecayFunction in src/sim/contactModel.ts: a new closure per run made V8 recompile `startCall` at the second run).
 const samplers = new Map<string, (u: number) => number>();
@@ -190,16 +209,7 @@ export class LeadWorkflow {
     this.pacing = config.agents.some((a) => a.paceNewLeads && a.newLeadsPerDay > 0);
     this.loanProcess = config.loanProcess.model === 'elapsed' ? config.loanProcess : undefined;
     this.metrics = new MetricsCollector(config, this.calendar, this.agents);
-    const sim = this.sim, agents = this.agents, calendar = this.calendar, rng = this.strategyRng, room = this.room;
-    this.dctx = {
-      get now() {
-        return sim.now;
-      },
-      calendar,
-      agents,
-      agentsWithRoom: room,
-      rng,
-    };
+    this.dctx = new DistributionCtx(this.sim, this.calendar, this.agents, this.room, this.strategyRng);
   }
 
   /** Runs the whole horizon and returns the results. */
