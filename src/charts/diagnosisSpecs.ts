@@ -67,7 +67,8 @@ function labelledAbove<T>(rows: readonly T[], words: (r: T) => string, width: nu
       marginTop: 4,
       marginBottom: 40,
       marginLeft: 12,
-      marginRight: 16,
+      // Room for half the last tick's label, where a nice domain ends on a tick ("80,000" ran 2 px past 16).
+      marginRight: 24,
       x: { label: xLabel, grid: true, nice: true, zero: true, ticks: 4 },
       y: { domain: rows.map((r) => String(r[key])), axis: null, padding: 0 },
     },

@@ -51,20 +51,25 @@ function compileAgeDecay(decay: AgeDecay): (ageMinutes: number) => number {
     return (age) => floor + (1 - floor) * Math.exp(-k * age);
   }
   const pts = [...decay.points].sort((a, b) => a[0] - b[0]);
+  // log1p is increasing: the interval is found on the ages themselves, and log1p is taken only to interpolate on a
+  // sloped interval (the same values as searching in log(1 + age), which cost a log1p per call before).
+  const ages = pts.map((p) => p[0]);
   const xs = pts.map((p) => Math.log1p(p[0]));
   const ys = pts.map((p) => p[1]);
+  const n = xs.length - 1;
+  const first = ages[0], last = ages[n];
   return (age) => {
-    const x = Math.log1p(age);
-    if (x <= xs[0]) return ys[0];
-    const n = xs.length - 1;
-    if (x >= xs[n]) return ys[n];
+    if (age <= first) return ys[0];
+    if (age >= last) return ys[n];
     let lo = 0, hi = n;
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
-      if (xs[mid] <= x) lo = mid;
+      if (ages[mid] <= age) lo = mid;
       else hi = mid;
     }
-    return ys[lo] + ((ys[hi] - ys[lo]) * (x - xs[lo])) / (xs[hi] - xs[lo]);
+    const y0 = ys[lo], y1 = ys[hi];
+    if (y0 === y1) return y0;
+    return y0 + ((y1 - y0) * (Math.log1p(age) - xs[lo])) / (xs[hi] - xs[lo]);
   };
 }
 

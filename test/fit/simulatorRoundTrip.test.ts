@@ -79,9 +79,15 @@ describe('Fitting a call log the simulator recorded', () => {
     const second = simulateAndFit({ ...base, contactModel: 'model.json' }, (p) => readFileSync(join(dir, p), 'utf8'));
     const a = first.fit.contactModel, b = second.fit.contactModel;
     expect(Math.abs(meanP(b.contactability) / meanP(a.contactability) - 1)).toBeLessThan(0.05);
-    // Share of leads reached within 5 min ... 7 days: each within 2 points (seen: within 0.3 points).
+    // Share of leads reached within 5 min ... 1 day: each within 2 points (seen on 10 seeds: within 1.1 points).
+    // The 7-day share rests on the few leads still unreached after a week of at most 8 attempts (95% intervals of
+    // 3 to 9 points): it is held within its two intervals' combined half-width, or 2 points (seen on 10 seeds,
+    // before and after the Beta draws changed: at most 0.85 of that half-width; 2 points failed on 3 of 10 seeds).
     const km1 = first.fit.timeToContact.contactedWithin, km2 = second.fit.timeToContact.contactedWithin;
     expect(km2.map((x) => x.label)).toEqual(km1.map((x) => x.label));
-    km1.forEach((x, i) => expect(Math.abs(km2[i].share - x.share)).toBeLessThan(0.02));
+    km1.forEach((x, i) => {
+      const halfWidth = x.t >= 10080 ? Math.hypot((x.upper - x.lower) / 2, (km2[i].upper - km2[i].lower) / 2) : 0;
+      expect(Math.abs(km2[i].share - x.share), x.label).toBeLessThan(Math.max(0.02, halfWidth));
+    });
   });
 });

@@ -71,7 +71,16 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     await page.waitForSelector('#history-chart-hours svg', { timeout: 90_000 });
     for (const n of fitKeyNumbers(nodeFit)) {
       const shown = await page.locator(`#history-key-numbers dd[data-key="${n.key}"] strong`).textContent();
-      if (n.key !== 'contactability') expect(shown, n.label).toBe(n.value);
+      if (n.key === 'age-decay') {
+        // The age decay is read off the same joint model's table, so it moves along that ridge too: seen "floor 0.84"
+        // in Chromium against 0.85 in Node (after the Beta draws behind test/worker/historyFixture.ts's log changed). The words and
+        // units equal, the half-life within 3% and the floor within one in its last digit.
+        const numbers = (t: string) => t.match(/[\d.]+/g)!.map(Number);
+        expect(shown!.replace(/[\d.]+/g, '#'), n.label).toBe(n.value.replace(/[\d.]+/g, '#'));
+        const [h1, f1] = numbers(shown!), [h0, f0] = numbers(n.value);
+        expect(Math.abs(h1 / h0 - 1), shown!).toBeLessThan(0.03);
+        expect(Math.abs(f1 - f0), shown!).toBeLessThan(0.0101);
+      } else if (n.key !== 'contactability') expect(shown, n.label).toBe(n.value);
       else {
         // The joint model's EM stops on a flat ridge of the likelihood, and Chromium's V8 and Node's V8 round a few
         // Math functions differently in the last bit: seen 118 against 113 iterations, log-likelihoods 0.001 apart,

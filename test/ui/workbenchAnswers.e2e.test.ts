@@ -30,7 +30,9 @@ describe.skipIf(!hasChromium)('the workbench page tells no false wins', () => {
 
   // A long cool-down lets the last leads of either window fund, so the windows differ only in length.
   const floor = { name: 'Our floor', days: 37, warmupDays: 7, cooldownDays: 60, leads: { perDay: 20 } };
-  const link = (scenarios: object[]) => stateToHash({ scenarios: scenarios.map((s) => JSON.stringify(s, null, 2)), seed: 3, replications: 3, selected: 0 });
+  // 12 replications: with 3, the two floors' loans a month differed by 25% or more on 2 (4 after the Beta draws
+  // changed) of 20 seeds run in Node; with 12, by at most 14% (20%) on the same seeds.
+  const link = (scenarios: object[]) => stateToHash({ scenarios: scenarios.map((s) => JSON.stringify(s, null, 2)), seed: 3, replications: 12, selected: 0 });
 
   async function run(): Promise<void> {
     await page.getByRole('button', { name: 'Run comparison' }).click();
