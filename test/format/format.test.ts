@@ -37,6 +37,16 @@ describe('numbers', () => {
   });
 });
 
+describe('values that round to zero', () => {
+  it('print without a minus sign, whatever their sign before rounding', () => {
+    expect(formatMetric('roi', -0.001)).toBe('0.00');
+    expect(formatMetric('roi', -0.02)).toBe('-0.02');
+    expect(formatPercent(-0.0004)).toBe('0.0%');
+    expect(formatCount(-0.04)).toBe('0.0');
+    expect(formatMoney(-0.4)).toBe('$0');
+  });
+});
+
 describe('one formatter for the command line and the page', () => {
   it('gives every metric the same words on both, 3,000 minutes included', () => {
     for (const m of METRIC_NAMES) {
