@@ -72,6 +72,16 @@ export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
   const call = { kind: 'call' as const, due: DOUBLE_FIELD, priority: DOUBLE_FIELD };
   call.due = 0;
   call.priority = 0;
+  // The exhausted decisions are made once, with the call decision's fields in the same order (due and priority as
+  // doubles, unused), so that all three share one hidden class: the caller's read of `due` after its check of `kind`
+  // is then a plain double load, where a literal without `due` made V8 box the due time of every planned call.
+  const exhausted = (then: 'nurture' | 'lost'): CallbackDecision => {
+    const d = { kind: 'exhausted' as const, due: DOUBLE_FIELD, priority: DOUBLE_FIELD, then };
+    d.due = NaN;
+    d.priority = NaN;
+    return d;
+  };
+  const exhaustedLost = exhausted('lost'), exhaustedNurture = exhausted('nurture');
   const decide = (due: number, priority: number): CallbackDecision => {
     call.due = due;
     call.priority = priority;
@@ -89,9 +99,9 @@ export function callbackPolicy(schedule: CallbackSchedule): CallbackPolicy {
       const status: CadenceStatus = lead.status === 'new' ? 'attempted' : (lead.status as CadenceStatus);
       const cadence: StatusCadence | undefined =
         status === 'attempted' ? attempted : status === 'contacted' ? contacted : status === 'application' ? application : status === 'closing' ? closing : undefined;
-      if (!cadence) return { kind: 'exhausted', then: 'lost' };
+      if (!cadence) return exhaustedLost;
       const n = lead.attemptsSinceContact;
-      if (n >= cadence.maxAttempts) return { kind: 'exhausted', then: cadence.onExhausted };
+      if (n >= cadence.maxAttempts) return cadence.onExhausted === 'nurture' ? exhaustedNurture : exhaustedLost;
       const stale = status === 'attempted' && ctx.now - lead.statusSince >= STALE_UNREACHED_MINUTES;
       const priority = stale ? cadence.priority + STALE_UNREACHED_PRIORITY : cadence.priority;
       if (n >= 1 && n <= cadence.burstMinutes.length) {

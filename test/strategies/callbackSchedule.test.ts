@@ -29,7 +29,7 @@ describe('Callback schedules', () => {
         }
       }),
     );
-    expect(radar.next(lead('attempted', 14), { now: 0, calendar: cal, u: 0.5 })).toEqual({ kind: 'exhausted', then: 'nurture' });
+    expect(radar.next(lead('attempted', 14), { now: 0, calendar: cal, u: 0.5 })).toMatchObject({ kind: 'exhausted', then: 'nurture' });
   });
 
   it('radar: contacted leads every 18-24 hours, tightened by a quarter early in the month', () => {
@@ -50,19 +50,19 @@ describe('Callback schedules', () => {
     const b = { ...radar.next(lead('application', 0), { now: late, calendar: cal, u: 0 }) };
     expect(a.kind === 'call' && a.due - mid).toBe(48 * 60);
     expect(b.kind === 'call' && b.due - late).toBe(24 * 60);
-    expect(radar.next(lead('application', 5), { now: mid, calendar: cal, u: 0 })).toEqual({ kind: 'exhausted', then: 'lost' });
+    expect(radar.next(lead('application', 5), { now: mid, calendar: cal, u: 0 })).toMatchObject({ kind: 'exhausted', then: 'lost' });
   });
 
   it('single call: no second attempt and no follow-up call after a conversation', () => {
     const single = callbackPolicy(callbackPreset('single-call'));
-    expect(single.next(lead('attempted', 1), { now: 0, calendar: cal, u: 0.5 })).toEqual({ kind: 'exhausted', then: 'lost' });
-    expect(single.next(lead('contacted', 0), { now: 0, calendar: cal, u: 0.5 })).toEqual({ kind: 'exhausted', then: 'nurture' });
+    expect(single.next(lead('attempted', 1), { now: 0, calendar: cal, u: 0.5 })).toMatchObject({ kind: 'exhausted', then: 'lost' });
+    expect(single.next(lead('contacted', 0), { now: 0, calendar: cal, u: 0.5 })).toMatchObject({ kind: 'exhausted', then: 'nurture' });
   });
 
   it('fixed retries: N tries every H hours, then lost', () => {
     const dialer = callbackPolicy(callbackPreset('fixed-retries', { tries: 3, everyHours: 5 }));
     const d = dialer.next(lead('attempted', 1), { now: 1000, calendar: cal, u: 0.9 });
     expect(d).toEqual({ kind: 'call', due: 1000 + 300, priority: 1 });
-    expect(dialer.next(lead('attempted', 3), { now: 0, calendar: cal, u: 0.5 })).toEqual({ kind: 'exhausted', then: 'lost' });
+    expect(dialer.next(lead('attempted', 3), { now: 0, calendar: cal, u: 0.5 })).toMatchObject({ kind: 'exhausted', then: 'lost' });
   });
 });
