@@ -5,7 +5,7 @@ import { DOUBLE_FIELD } from './stableShapes';
 import { Lead } from './lead';
 import type { ModelConfig, ScoringConfig } from './modelConfig';
 import type { AleaState } from './alea';
-import { seedStreamPair, stream, type Rng } from './random';
+import { seedStream, stream, type Rng } from './random';
 
 /**
  * Next arrival time of a non-homogeneous Poisson process whose rate is constant within each hour of week,
@@ -48,8 +48,9 @@ const callState: AleaState = { s0: DOUBLE_FIELD, s1: DOUBLE_FIELD, s2: DOUBLE_FI
  * traits whatever policy is run on the same seed.
  */
 export function createLead(config: ModelConfig, seed: string, id: number, createdAt: number, source: number, product: number): Lead {
-  // The trait stream and the call stream, seeded together.
-  seedStreamPair(seed, 'lead', 'calls', id, traitState, callState);
+  // The trait stream and the call stream.
+  seedStream(seed, 'lead', id, traitState);
+  seedStream(seed, 'calls', id, callState);
   const rng = traitRng;
   const src = config.sources[source];
   const { alpha, beta: b } = config.contact.contactability;

@@ -65,12 +65,6 @@ export function seedStream(seed: string | number, purpose: string, key: number, 
   seedAleaWords(lowbias32(x + GOLDEN), lowbias32(x + 2 * GOLDEN), lowbias32(x + 3 * GOLDEN), out);
 }
 
-/** {@link seedStream} for two purposes with one key (a lead's two streams), with the same results. */
-export function seedStreamPair(seed: string | number, purposeA: string, purposeB: string, key: number, outA: AleaState, outB: AleaState): void {
-  seedStream(seed, purposeA, key, outA);
-  seedStream(seed, purposeB, key, outB);
-}
-
 /** A purpose key: two 32-bit words hashed from "seed/purpose". */
 interface PurposeKey {
   readonly k0: number;
