@@ -88,7 +88,7 @@ function days(g: Gen): string {
 
 function hourProfile(g: Gen, zeros: number): number[] {
   const out = Array.from({ length: 168 }, () => (g.chance(zeros) ? 0 : g.r3(g.log(0.01, 5))));
-  if (out.every((x) => x === 0)) out[g.int(0, 167)] = 1;
+  if (!out.some((x) => x > 0)) out[g.int(0, 167)] = 1;
   return out;
 }
 
@@ -215,7 +215,7 @@ function scenario(g: Gen, index: number): Drawn {
       if (g.chance(0.4)) options.respectLimits = g.chance(0.5);
       if (g.chance(0.3)) {
         const w = Array.from({ length: total }, () => (g.chance(0.2) ? 0 : g.r3(g.log(0.1, 10))));
-        if (w.every((x) => x === 0)) w[0] = 1;
+        if (!w.some((x) => x > 0)) w[0] = 1;
         options.weights = w;
       }
       if (g.chance(0.4)) options.queueOrder = g.pick(['fifo', 'lifo']);
@@ -389,7 +389,7 @@ function undefinedMetric(name: MetricName, r: RunResult): boolean {
 /** Every number under `value` (but the metrics, checked one by one), with its path. */
 function numbersIn(value: unknown, path: string, out: [string, number][]): void {
   if (typeof value === 'number') out.push([path, value]);
-  else if (Array.isArray(value) || ArrayBuffer.isView(value)) (value as ArrayLike<unknown> & Iterable<unknown>) && Array.from(value as ArrayLike<unknown>).forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
+  else if (Array.isArray(value) || ArrayBuffer.isView(value)) Array.from(value as ArrayLike<unknown>).forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) numbersIn(v, `${path}.${k}`, out);
 }
 
