@@ -154,6 +154,8 @@ interface Drawn {
   limits: { pipeline: boolean; daily: boolean };
   /** Files the scenario names (a replayed lead stream, a fitted contact model), by name. */
   files: Record<string, string>;
+  /** The "single-call" preset where no lead comes back as a new chance: at most one call before an application. */
+  singleCall: boolean;
 }
 
 /** A lead stream to replay: ISO times over a few days, sources and products mostly the scenario's, some rows bad. */
@@ -349,7 +351,7 @@ function scenario(g: Gen, index: number): Drawn {
     if (g.chance(0.3)) f.interestByFirstContactAge = ageCurve(g);
     s.funnel = f;
   }
-  if (g.chance(0.3)) s.nurture = { returnShare: g.share(0.15), meanReturnDays: g.r3(g.log(0.1, 90)) };
+  if (g.chance(0.3)) s.nurture = { returnShare: g.chance(0.3) ? 0 : g.share(0.15), meanReturnDays: g.r3(g.log(0.1, 90)) };
   if (g.chance(0.25)) {
     s.scoring = g.chance(0.4)
       ? {}
@@ -401,7 +403,11 @@ function scenario(g: Gen, index: number): Drawn {
         };
   }
   if (g.chance(0.4)) s.backlog = g.wild ? { maxWaitHours: g.r3(g.log(0.01, 1000)), passedOverHours: g.r3(g.log(0.01, 1000)) } : { maxWaitHours: g.r3(g.log(12, 1000)), passedOverHours: g.r3(g.log(0.5, 100)) };
-  return { scenario: s, limits, files };
+  if (s.callbacks === 'single-call' && g.chance(0.6)) s.nurture = { ...(s.nurture as object), returnShare: 0 };
+  // Leads come back from nurture or the drip (returnShare, scoring), or are handed on (hot transfer, a bounce), as new chances.
+  const nurture = s.nurture as { returnShare?: number } | undefined;
+  const singleCall = s.callbacks === 'single-call' && nurture?.returnShare === 0 && !s.scoring && !['telemarketing-warm-up', 'product-specialist'].includes(strategy);
+  return { scenario: s, limits, files, singleCall };
 }
 
 // ---- properties ---------------------------------------------------------------------------------------------------
@@ -577,6 +583,7 @@ describe('Random valid scenarios', () => {
       };
       const owner = new Map<Lead, AgentState>();
       const perDay = new Map<string, number>();
+      const prospecting = new Map<Lead, number>();
       const callsPerDay = new Map<string, number>();
       const limits = new Map<string, number>();
       let rep = 0;
@@ -593,6 +600,11 @@ describe('Random valid scenarios', () => {
               if (owner.has(lead)) once(`lead ${lead.id} assigned to ${agent.name} while in ${owner.get(lead)!.name}'s pipeline`);
               owner.set(lead, agent);
               if (drawn.limits.pipeline && agent.pipelineSize > agent.pipelineLimit) once(`${agent.name}'s pipeline ${agent.pipelineSize} > limit ${agent.pipelineLimit}`);
+              // An agent takes only the sources and products it may (agents[].sources and products, empty = all).
+              const src = resolved.config.sources[lead.source].name, prod = resolved.config.products[lead.product].name;
+              if ((agent.config.sources.length > 0 && !agent.config.sources.includes(src)) || (agent.config.products.length > 0 && !agent.config.products.includes(prod))) once(`${agent.name} took a ${src}/${prod} lead it may not take`);
+              // Aged-lead routing: a new lead that waited longer than the agent's maxLeadWaitMinutes is not its to take.
+              if (drawn.limits.pipeline && lead.status === 'new' && now - lead.waitingSince > agent.config.maxLeadWaitMinutes) once(`${agent.name} took a lead that waited ${now - lead.waitingSince} min, more than its ${agent.config.maxLeadWaitMinutes}`);
               const key = `${rep}/${agent.index}/${Math.floor(now / 1440)}`;
               perDay.set(key, (perDay.get(key) ?? 0) + 1);
               if (drawn.limits.daily && perDay.get(key)! > agent.newLeadsPerDay) once(`${agent.name} got ${perDay.get(key)} new leads on day ${Math.floor(now / 1440)}, limit ${agent.newLeadsPerDay}`);
@@ -602,6 +614,12 @@ describe('Random valid scenarios', () => {
               owner.delete(lead);
             },
             onCallStart(lead, agent, now) {
+              // "single-call": one attempt to reach each lead (where no lead can come back as a new chance).
+              if (drawn.singleCall && !lead.reachedApplication) {
+                const n = (prospecting.get(lead) ?? 0) + 1;
+                prospecting.set(lead, n);
+                if (n > 1) once(`lead ${lead.id} got ${n} calls under "single-call"`);
+              }
               if (!isOnShift(agent.config.shift, cal.minuteOfWeek(now))) once(`${agent.name} called at minute ${now}, off shift`);
               if (owner.get(lead) !== agent) once(`${agent.name} called lead ${lead.id} held by ${owner.get(lead)?.name ?? 'no one'}`);
               const key = `${rep}/${agent.index}/${Math.floor(now / 1440)}`;
@@ -614,7 +632,7 @@ describe('Random valid scenarios', () => {
           for (const p of runProblems(r, limits)) once(`replication ${k}: ${p}`);
           leads += r.funnel.leads;
           const f = r.funnel;
-          for (const [what, yes] of [['leads', f.leads > 0], ['contacted', f.contacted > 0], ['applications', f.application > 0], ['closings', f.closing > 0], ['funded', f.funded > 0], ['aged out', r.metrics.agedOutShare > 0], ['a pipeline at its limit', r.agents.some((a) => a.maxPipeline === limits.get(a.name))], ['replay', 'replay' in (drawn.scenario.leads as object)], ['scoring', 'scoring' in drawn.scenario]] as const) {
+          for (const [what, yes] of [['leads', f.leads > 0], ['contacted', f.contacted > 0], ['applications', f.application > 0], ['closings', f.closing > 0], ['funded', f.funded > 0], ['aged out', r.metrics.agedOutShare > 0], ['a pipeline at its limit', r.agents.some((a) => a.maxPipeline === limits.get(a.name))], ['replay', 'replay' in (drawn.scenario.leads as object)], ['scoring', 'scoring' in drawn.scenario], ['single call checked', drawn.singleCall]] as const) {
             if (yes) reached.set(what, (reached.get(what) ?? 0) + 1);
           }
         });
