@@ -16,8 +16,9 @@ const mondayNight = new Array<number>(168).fill(0);
 mondayNight[0] = 1;
 
 /** New leads the single agent of `shift` (every day, cap 20) receives per day over two weeks, and the minute of each that had waited. */
-function intake(shift: string): { perDay: number[]; times: number[] } {
+function intake(shift: string, distribution: unknown = 'round-robin'): { perDay: number[]; times: number[] } {
   const resolved = loadScenario({
+    distribution,
     days: 14, warmupDays: 0, cooldownDays: 0, replications: 1, callbacks: 'single-call',
     leads: { perDay: 300, arrivalProfile: mondayNight },
     agents: [{ name: 'A', shift, days: 'Mon-Sun', newLeadsPerDay: 20, pipelineLimit: 100000 }],
@@ -58,6 +59,20 @@ describe('Paced daily caps', () => {
       // Shift minutes of the day before this one: the morning's up to 04:00, then the evening's from 20:00.
       const elapsed = Math.min(minute, 240) + Math.max(0, minute - 1200);
       expect(n).toBeLessThanOrEqual(Math.floor((20 * Math.floor(elapsed)) / 480) + 2);
+    }
+  });
+
+  it('hold for an agent given leads off shift: two before the shift, the pace during it', () => {
+    // Round robin that does not skip agents off shift gave the whole day's cap at midnight (the pace was for on shift only).
+    const { perDay, times } = intake('12:00-21:00', { strategy: 'round-robin', options: { skipOffShift: false } });
+    expect(perDay.slice(1)).toEqual(new Array(13).fill(20));
+    const taken = new Map<number, number>();
+    for (const t of times) {
+      const day = Math.floor(t / 1440), minute = t - day * 1440;
+      const n = (taken.get(day) ?? 0) + 1;
+      taken.set(day, n);
+      const elapsed = Math.min(540, Math.max(0, Math.floor(minute) - 720));
+      expect(n).toBeLessThanOrEqual(Math.floor((20 * elapsed) / 540) + 2);
     }
   });
 });
