@@ -607,6 +607,20 @@ describe('Random valid scenarios', () => {
               if (drawn.limits.pipeline && lead.status === 'new' && now - lead.waitingSince > agent.config.maxLeadWaitMinutes) once(`${agent.name} took a lead that waited ${now - lead.waitingSince} min, more than its ${agent.config.maxLeadWaitMinutes}`);
               const key = `${rep}/${agent.index}/${Math.floor(now / 1440)}`;
               perDay.set(key, (perDay.get(key) ?? 0) + 1);
+              // A paced cap: a lead that waited over an hour is taken only within the day's cap spread over the day's
+              // shift time, two leads ahead (agents[].paceNewLeads).
+              if (drawn.limits.daily && agent.config.paceNewLeads && lead.status === 'new' && now - lead.waitingSince > 60) {
+                const t = Math.floor(now), dayStart = t - (t % 1440), dayMow = cal.minuteOfWeek(dayStart);
+                let elapsed = 0, total = 0;
+                for (const [a, b] of agent.config.shift.intervals) {
+                  const from = Math.max(a, dayMow), to = Math.min(b, dayMow + 1440);
+                  if (to <= from) continue;
+                  total += to - from;
+                  elapsed += Math.max(0, Math.min(to, dayMow + t - dayStart) - from);
+                }
+                const cap = agent.newLeadsPerDay, allowed = Math.min(cap, Math.floor((cap * elapsed) / total) + Math.min(cap, 2));
+                if (perDay.get(key)! > allowed) once(`${agent.name} took its ${perDay.get(key)}th lead of the day, one that waited, at minute ${t - dayStart} of the day: its paced cap allows ${allowed}`);
+              }
               if (drawn.limits.daily && perDay.get(key)! > agent.newLeadsPerDay) once(`${agent.name} got ${perDay.get(key)} new leads on day ${Math.floor(now / 1440)}, limit ${agent.newLeadsPerDay}`);
             },
             onLeavePipeline(lead, agent) {
