@@ -1,4 +1,4 @@
-import { messageOf, type SchemaIssue } from '../schema';
+import { at, messageOf, type SchemaIssue } from '../schema';
 import type { ContactModel } from '../sim/contactModel';
 import type { AgentConfig, ModelConfig } from '../sim/modelConfig';
 import type { PolicyFactory } from '../sim/policies';
@@ -6,7 +6,7 @@ import { normalQuantile } from '../sim/distributions';
 import { weeklyShift } from '../sim/shift';
 import { callbackPreset } from '../strategies/callbackPresets';
 import { callbackPolicy, CADENCE_STATUSES, type CallbackSchedule } from '../strategies/callbackSchedule';
-import { strategyNamed } from '../strategies/distribution';
+import { strategyNamed, StrategyOptionsError } from '../strategies/distribution';
 import { pipelineRules } from '../strategies/pipelineRules';
 import { arrivalPreset, contactHourPreset } from './presets/hourOfWeek';
 import { replayArrivals } from './replay';
@@ -121,7 +121,17 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
   try {
     entry.create(s.distribution.options, agents);
   } catch (e) {
-    issues.push({ path: 'distribution.options', message: messageOf(e).replace(/^distribution\.options\.?\S*: /, '') });
+    if (e instanceof StrategyOptionsError) issues.push({ path: e.path.reduce<string>(at, 'distribution.options'), message: e.detail });
+    else issues.push({ path: 'distribution.options', message: messageOf(e).replace(/^distribution\.options\.?\S*: /, '') });
+  }
+  // Sources and products the options name must be the scenario's (or the replayed stream's), as agents' names must.
+  const mix = { source: (replay?.ok ? replay.sources : s.leads.sources).map((x) => x.name), product: (replay?.ok ? replay.products : s.leads.products).map((x) => x.name) };
+  for (const ref of entry.refersTo(s.distribution.options)) {
+    const names = mix[ref.kind];
+    if (!names.includes(ref.name)) {
+      const what = ref.kind === 'source' ? 'lead sources' : 'products';
+      issues.push({ path: ref.path.reduce<string>(at, 'distribution.options'), message: `expected one of the ${what} (${names.join(', ')}), got ${JSON.stringify(ref.name)}` });
+    }
   }
   if (issues.length) return { ok: false, issues };
 

@@ -1,4 +1,4 @@
-import type { Calendar } from './calendar';
+import { MINUTES_PER_DAY, type Calendar } from './calendar';
 import { CallbackQueue } from './callbackQueue';
 import { DOUBLE_FIELD, doubleArray, objectArray } from './stableShapes';
 import type { Lead } from './lead';
@@ -58,9 +58,16 @@ export class AgentState implements AgentView {
   private shiftCheckedAt = Infinity;
   shiftChangeAt = -Infinity;
   private onShiftNow = false;
-  private shiftStart = 0;
-  private shiftLength = 0;
   private shiftEndAt = 0;
+  /**
+   * The shift's time on the current calendar day, as run minutes [from, to) pairs, and its total: a paced cap (a cap
+   * per calendar day) is spread over it. A shift within a day is one pair; one that passes midnight gives the day its
+   * morning end and its evening start, and a shift of whole days (00:00-24:00) the day itself.
+   */
+  private readonly paceSpans: number[] = [];
+  private paceMinutes = 0;
+  /** The day (whole days since the start) `paceSpans` are for. */
+  private paceDay = -1;
   private sourceSet: Set<string> | undefined;
   private readonly hasSourceSkill: boolean;
   private readonly hasProductSkill: boolean;
@@ -113,8 +120,6 @@ export class AgentState implements AgentView {
     for (const [s, e] of this.config.shift.intervals) {
       if (mow >= s && mow < e) {
         this.onShiftNow = true;
-        this.shiftStart = whole - (mow - s);
-        this.shiftLength = e - s;
         this.shiftChangeAt = whole + (e - mow);
         this.shiftEndAt = whole + minutesUntilShiftEnd(this.config.shift, mow);
         return;
@@ -132,16 +137,42 @@ export class AgentState implements AgentView {
   minutesUntilShiftEnd(): number {
     return this.onShift ? this.shiftEndAt - Math.floor(this.clock.now) : 0;
   }
+  /** Looks up the shift's time on the day of `t` (a whole minute), once a day. */
+  private paceSpansFor(t: number): void {
+    const day = Math.floor(t / MINUTES_PER_DAY);
+    if (day === this.paceDay) return;
+    this.paceDay = day;
+    const dayStart = day * MINUTES_PER_DAY, dayMow = this.calendar.minuteOfWeek(dayStart);
+    this.paceSpans.length = 0;
+    this.paceMinutes = 0;
+    for (const [a, b] of this.config.shift.intervals) {
+      const from = Math.max(a, dayMow), to = Math.min(b, dayMow + MINUTES_PER_DAY);
+      if (to <= from) continue;
+      this.paceSpans.push(dayStart + from - dayMow, dayStart + to - dayMow);
+      this.paceMinutes += to - from;
+    }
+  }
+  /** Minutes of the day's shift time before whole minute `t`. */
+  private paceElapsed(t: number): number {
+    this.paceSpansFor(t);
+    const spans = this.paceSpans;
+    let elapsed = 0;
+    for (let i = 0; i < spans.length; i += 2) if (t > spans[i]) elapsed += Math.min(t, spans[i + 1]) - spans[i];
+    return elapsed;
+  }
   /**
-   * New leads that have waited may take by now today: with pacing, the daily cap spread over the shift with two
-   * leads ahead, so leads that waited overnight cannot take the whole day's cap at the start of the shift and leave
-   * the day's fresh leads waiting (docs/tradeoffs.md, "Backlogs"). A fresh lead may use the whole cap.
+   * New leads that have waited may take by now today: with pacing, the daily cap spread over the day's shift time
+   * with two leads ahead, so leads that waited overnight cannot take the whole day's cap at the start of the shift and
+   * leave the day's fresh leads waiting (docs/tradeoffs.md, "Backlogs"). A fresh lead may use the whole cap. Off shift
+   * (a strategy that assigns to agents off shift) the pace is where the day's shift time has brought it: two leads
+   * before the shift, the whole cap after it or on a day without one.
    */
   get newLeadsAllowedNow(): number {
     const cap = this.config.newLeadsPerDay;
-    if (!this.config.paceNewLeads || !this.onShift) return cap;
-    const elapsed = Math.floor(this.clock.now) - this.shiftStart;
-    return Math.min(cap, Math.floor((cap * elapsed) / this.shiftLength) + paceAhead(cap));
+    if (!this.config.paceNewLeads) return cap;
+    const elapsed = this.paceElapsed(Math.floor(this.clock.now));
+    if (this.paceMinutes === 0) return cap;
+    return Math.min(cap, Math.floor((cap * elapsed) / this.paceMinutes) + paceAhead(cap));
   }
   /** When a paced cap next lets the agent take one more lead (Infinity when it will not today on this shift). */
   nextPaceAt(): number {
@@ -156,10 +187,17 @@ export class AgentState implements AgentView {
   nextPaceMinute(): number {
     const cap = this.config.newLeadsPerDay;
     if (!this.config.paceNewLeads || cap <= 0 || !this.onShift) return Infinity;
-    const elapsed = Math.floor(this.clock.now) - this.shiftStart, length = this.shiftLength;
+    const elapsed = this.paceElapsed(Math.floor(this.clock.now)), length = this.paceMinutes;
     const steps = Math.floor((cap * elapsed) / length);
     if (steps + paceAhead(cap) >= cap) return Infinity;
-    return this.shiftStart + Math.ceil(((steps + 1) * length) / cap);
+    // The minute the day's shift time reaches the next step.
+    let left = Math.ceil(((steps + 1) * length) / cap);
+    const spans = this.paceSpans;
+    for (let i = 0; i < spans.length; i += 2) {
+      if (left <= spans[i + 1] - spans[i]) return spans[i] + left;
+      left -= spans[i + 1] - spans[i];
+    }
+    return Infinity;
   }
 
   get freshWaiting(): number {

@@ -56,10 +56,12 @@ const CLOSING_MINUTE_OF_DAY = 12 * 60;
 /**
  * The closing time for a loan clear to close at `clearAt`: the first business day `closingLeadDays` out or, for a
  * borrower who wants a month-end closing, the first month's last business day on or after it. A month-end loan that
- * clears a few days too late waits for the next month's end.
+ * clears a few days too late waits for the next month's end. The closing is always after `clearAt`: with no lead days
+ * a loan cleared (or a closing slipped) at or after the day's signing time closes on the next business day.
  */
 export function closingTime(calendar: Calendar, p: ElapsedLoanProcess, clearAt: number, prefersMonthEnd: boolean): number {
-  const earliest = businessDayFrom(calendar, Math.floor(clearAt / MINUTES_PER_DAY) + Math.ceil(p.closingLeadDays));
+  let earliest = businessDayFrom(calendar, Math.floor(clearAt / MINUTES_PER_DAY) + Math.ceil(p.closingLeadDays));
+  if (earliest * MINUTES_PER_DAY + CLOSING_MINUTE_OF_DAY <= clearAt) earliest = businessDayFrom(calendar, earliest + 1);
   const day = prefersMonthEnd ? lastBusinessDayOfMonth(calendar, earliest) : earliest;
   return day * MINUTES_PER_DAY + CLOSING_MINUTE_OF_DAY;
 }

@@ -242,7 +242,7 @@ export interface AgentConfig {
   pipelineLimit: number;
   /** Most new leads the agent may receive per day. */
   newLeadsPerDay: number;
-  /** Spread the daily new-lead cap over the shift, so the morning does not spend it on leads that waited overnight. */
+  /** Spread the daily new-lead cap over the day's shift time, so the morning does not spend it on leads that waited overnight. */
   paceNewLeads: boolean;
   /** Takes only new leads that waited at most this many minutes (aged-lead routing); Infinity: any. */
   maxLeadWaitMinutes: number;

@@ -22,7 +22,7 @@ export interface AgentView {
   /** New leads received today (calendar day). */
   readonly newToday: number;
   readonly newLeadsPerDay: number;
-  /** New leads the agent may have received by now today for a lead that has waited (the cap paced over the shift); absent means newLeadsPerDay. */
+  /** New leads the agent may have received by now today for a lead that has waited (the cap paced over the day's shift time); absent means newLeadsPerDay. */
   readonly newLeadsAllowedNow?: number;
   /** Takes only new leads that waited at most this many minutes (aged-lead routing); absent means any. */
   readonly maxLeadWaitMinutes?: number;

@@ -51,6 +51,13 @@ const HOLES: [string, unknown, RegExp][] = [
   ['a hundred million leads a day', { leads: { perDay: 1e8 } }, /^leads\.perDay: expected a number > 0 and <= 100000/],
   ['a cool-down of 100,000 days', { cooldownDays: 100_000 }, /^cooldownDays: expected an integer >= 0 and <= 366/],
   ['a million tries', { callbacks: { preset: 'fixed-retries', tries: 1e6 } }, /^callbacks\.tries: expected an integer >= 1 and <= 1000/],
+  // Names in a strategy's options were checked against nothing (a typo left a team unused, a preference void), and the
+  // agent-name and weight checks reported only "distribution.options" (found by test/sim/randomScenarios.test.ts).
+  ['a source team for a source that does not exist', { distribution: { strategy: 'source-specialist', options: { teams: { agregator: ['Day closer'] } } } }, /^distribution\.options\.teams\.agregator: expected one of the lead sources \(aggregator, web-form\), got "agregator"$/],
+  ['a product team for a product that does not exist', { distribution: { strategy: 'product-specialist', options: { teams: { refi: ['Late closer'] } } } }, /^distribution\.options\.teams\.refi: expected one of the products \(purchase, refinance\), got "refi"$/],
+  ['a preferred source that does not exist', { distribution: { strategy: 'grab-bag', options: { prefer: ['web-form', 'webform'] } } }, /^distribution\.options\.prefer\[1\]: expected one of the lead sources \(aggregator, web-form\), got "webform"$/],
+  ['a team member who does not exist', { distribution: { strategy: 'source-specialist', options: { teams: { 'web-form': ['Day closer', 'Nobody'] } } } }, /^distribution\.options\.teams\.web-form\[1\]: expected the name of an agent or a group \(Day closer, Late closer\), got "Nobody"$/],
+  ['a weight short of the agents', { distribution: { strategy: 'round-robin', options: { weights: [1, 2] } } }, /^distribution\.options\.weights: expected 10 weights \(one per agent/],
   ['an inline model with an unsorted age table', { contactModel: { contactability: { alpha: 1, beta: 1 }, hourOfWeek: flat, ageDecay: { kind: 'table', points: [[10, 0.5], [5, 0.4]] } } }, /^contactModel\.ageDecay\.points\[1\]: expected an age >= 10/],
 ];
 
@@ -65,6 +72,9 @@ describe('scenario validation holes', () => {
     expect(problems({ agents: [{ name: 'a', count: 2, sourceSkill: { aggregator: 1.2 } }], distribution: { strategy: 'round-robin', options: { weights: [0, 1] } } })).toEqual([]);
     expect(problems({ agents: [{ name: 'night', shift: '00:00-24:00' }] })).toEqual([]);
     expect(problems({ callbacks: { statuses: { contacted: { intervalHours: [6, 6] } } }, startDate: '2024-02-29' })).toEqual([]);
+    expect(problems({ distribution: { strategy: 'source-specialist', options: { teams: { 'web-form': ['Day closer 2', 'Late closer'] } } } })).toEqual([]);
+    expect(problems({ distribution: { strategy: 'product-specialist', options: { teams: { refinance: ['Day closer'] } } } })).toEqual([]);
+    expect(problems({ distribution: { strategy: 'grab-bag', options: { prefer: ['web-form'] } } })).toEqual([]);
   });
 
   it('checks a model file with the same schema and bounds as an inline contactModel, naming the file', () => {

@@ -5,6 +5,7 @@ import { followUpEffect, readyAndWaiting } from '../../src/sim/followUp';
 import { closingDayOutcome, closingTime, lastBusinessDayOfMonth, lockDays, openLoan, progressMinutes, withdrawChance } from '../../src/sim/loanProcess';
 import type { ElapsedLoanProcess, FatigueConfig, FollowUpConfig } from '../../src/sim/modelConfig';
 import { loadScenario } from '../../src/scenario/load';
+import { runReplication } from '../../src/sim/runner';
 
 const defaults = loadScenario({}).config;
 const fatigue = defaults.fatigue as FatigueConfig;
@@ -122,6 +123,37 @@ describe('loan process', () => {
     expect(at('2026-01-26')).toBe('2026-02-27');
     // A borrower without a month-end wish closes on the first business day a week out.
     expect(cal.isoDate(Math.floor(closingTime(cal, loan, day('2026-01-12') * 1440, false) / 1440))).toBe('2026-01-19');
+  });
+
+  it('sets a closing after the time it is set at, also with no lead days (a slipped closing cannot close again at once)', () => {
+    // With closingLeadDays 0 a closing slipped at noon was set for the same noon, and slipped again at once without end
+    // (disclosureDays 0); a loan cleared after noon was set for a time already past. Found by test/sim/randomScenarios.test.ts.
+    const none = { ...loan, closingLeadDays: 0 };
+    const noon = 12 * 60;
+    // Monday 2026-01-05 is day 0; Friday the 30th (day 25) is January's last business day.
+    for (const monthEnd of [false, true]) {
+      for (const t of [0, noon - 1, noon, noon + 0.5, 4 * 1440 + noon, 25 * 1440 + noon, 25 * 1440 + 23 * 60]) {
+        expect(closingTime(cal, none, t, monthEnd)).toBeGreaterThan(t);
+      }
+    }
+    // Cleared Monday morning: closes the same day; at or after Monday noon: Tuesday; at Friday noon: the next Monday.
+    expect(closingTime(cal, none, 9 * 60, false)).toBe(noon);
+    expect(closingTime(cal, none, noon, false)).toBe(1440 + noon);
+    expect(closingTime(cal, none, 4 * 1440 + noon, false)).toBe(7 * 1440 + noon);
+    // A month-end borrower whose closing slips on January's last business day waits for February's (Friday the 27th, day 53).
+    expect(closingTime(cal, none, 25 * 1440 + noon, true)).toBe(53 * 1440 + noon);
+  });
+
+  it('ends a run whose closings slip with no lead days and no disclosure window', () => {
+    const s = loadScenario({
+      days: 20, warmupDays: 0, cooldownDays: 10, replications: 1, leads: { perDay: 30 },
+      funnel: { applicationPerConversation: 1 },
+      loanProcess: { processDays: { mean: 1, sd: 0.5 }, closingLeadDays: 0, disclosureDays: 0, conditionsDays: 0 },
+    });
+    const closings = { n: 0 };
+    const r = runReplication(s.config, s.policies, 0, { seed: 1, observer: { onStatus: (_l, _f, to) => void (to === 'closing' && closings.n++) } });
+    expect(closings.n).toBeGreaterThan(5);
+    expect(r.funnel.closing).toBeGreaterThan(0);
   });
 
   it('advances only while the borrower was reached within the touch window', () => {

@@ -26,6 +26,7 @@ export const grabBag: DistributionEntry<Infer<typeof options>> = {
   label: 'Grab bag (a shared pool agents pick from on a break)',
   describe: 'A shared pool; agents pick from it when they break from their pipeline, cherry-picking by source.',
   options,
+  refersTo: (o) => o.prefer.map((name, i) => ({ path: ['prefer', i], kind: 'source', name })),
   create(o, agents): DistributionStrategy {
     const n = agents.length;
     const preferred = new Set(o.prefer);

@@ -30,4 +30,4 @@ export function strategyNamed(name: unknown): RegisteredStrategy | undefined {
   return typeof name === 'string' && Object.hasOwn(distributionStrategies, name) ? distributionStrategies[name] : undefined;
 }
 
-export { eligible, hasRoom, type DistributionEntry, type RegisteredStrategy } from './strategy';
+export { eligible, hasRoom, StrategyOptionsError, type DistributionEntry, type NameReference, type RegisteredStrategy } from './strategy';

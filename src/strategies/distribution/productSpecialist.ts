@@ -28,6 +28,7 @@ export const productSpecialist: DistributionEntry<Infer<typeof options>> = {
   label: 'Product specialist (a team per product)',
   describe: 'A team per product; mislabeled leads go to the wrong team and bounce to the right one after a delay.',
   options,
+  refersTo: (o) => Object.keys(o.teams).map((name) => ({ path: ['teams', name], kind: 'product', name })),
   create(o, agents): DistributionStrategy {
     const n = agents.length;
     const teams = teamMembers(o.teams, agents);

@@ -1,7 +1,7 @@
 import type { DistributionStrategy } from '../../sim/policies';
 import { arr, num, obj, optional, refine, show, type Infer } from '../../schema';
 import { queueOrder, skipOffShift, respectLimits } from './sharedOptions';
-import { eligible, FRESH_LEAD_MINUTES, type DistributionEntry } from './strategy';
+import { eligible, FRESH_LEAD_MINUTES, StrategyOptionsError, type DistributionEntry } from './strategy';
 
 const options = obj(
   {
@@ -30,7 +30,7 @@ export const roundRobin: DistributionEntry<Infer<typeof options>> = {
   create(o, agents): DistributionStrategy {
     const n = agents.length;
     const weights = o.weights ?? new Array<number>(n).fill(1);
-    if (weights.length !== n) throw new RangeError(`distribution.options.weights: expected ${n} weights (one per agent), got ${weights.length}`);
+    if (weights.length !== n) throw new StrategyOptionsError(['weights'], `expected ${n} weights (one per agent, after \`count\` expansion), got ${weights.length}`);
     const current = new Array<number>(n).fill(0);
     let next = 0;
     return {

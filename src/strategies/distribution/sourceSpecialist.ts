@@ -33,6 +33,7 @@ export const sourceSpecialist: DistributionEntry<Infer<typeof options>> = {
   label: 'Source specialist (a team per lead source)',
   describe: 'A team per lead source, round robin within the team; agents learn the sources they work.',
   options,
+  refersTo: (o) => Object.keys(o.teams).map((name) => ({ path: ['teams', name], kind: 'source', name })),
   create(o, agents): DistributionStrategy {
     const n = agents.length;
     const teams = teamMembers(o.teams, agents);

@@ -1,6 +1,6 @@
 import type { AgentConfig } from '../../sim/modelConfig';
 import type { AgentView, DistributionStrategy, LeadView } from '../../sim/policies';
-import { validate, type Schema } from '../../schema';
+import { at, validate, type PathStep, type Schema } from '../../schema';
 
 /**
  * A distribution strategy as its file declares it: its name as scenarios write it, its label in the field's
@@ -14,6 +14,32 @@ export interface DistributionEntry<O> {
   describe: string;
   options: Schema<O>;
   create(options: O, agents: readonly AgentConfig[]): DistributionStrategy;
+  /**
+   * The lead sources and products the options name (a team per source, sources agents prefer), each with its path
+   * under the options, so that a scenario naming one it does not declare is told where (src/scenario/resolve.ts).
+   */
+  refersTo?(options: O): NameReference[];
+}
+
+/** A source or product name written in a strategy's options, with its path under the options. */
+export interface NameReference {
+  path: PathStep[];
+  kind: 'source' | 'product';
+  name: string;
+}
+
+/**
+ * A problem with a strategy's options that shows only with the floor they are for (a weight per agent, a team's agent
+ * names): `path` is the bad option's path under the options, `detail` what was expected.
+ */
+export class StrategyOptionsError extends RangeError {
+  override name = 'StrategyOptionsError';
+  constructor(
+    readonly path: readonly PathStep[],
+    readonly detail: string,
+  ) {
+    super(`${path.reduce<string>(at, 'distribution.options')}: ${detail}`);
+  }
 }
 
 /**
@@ -27,6 +53,8 @@ export interface RegisteredStrategy {
   readonly describe: string;
   readonly options: Schema<unknown>;
   create(options: unknown, agents: readonly AgentConfig[]): DistributionStrategy;
+  /** The source and product names the options write (none when the options are not valid). */
+  refersTo(options: unknown): NameReference[];
 }
 
 /** Puts an entry in the registry's form. */
@@ -40,6 +68,10 @@ export function registered<O>(entry: DistributionEntry<O>): RegisteredStrategy {
       const checked = validate(entry.options, options);
       if (!checked.ok) throw new RangeError(checked.issues.map((i) => `distribution.options${i.path === '(root)' ? '' : `.${i.path}`}: ${i.message}`).join('; '));
       return entry.create(checked.value, agents);
+    },
+    refersTo(options) {
+      const checked = validate(entry.options, options);
+      return checked.ok && entry.refersTo ? entry.refersTo(checked.value) : [];
     },
   };
 }
@@ -74,14 +106,17 @@ function nameMatches(agentName: string, listed: string): boolean {
 
 /**
  * Agent indices of each team, from a map of key (a source, a product) to agent names as the scenario writes
- * them. Throws with the option path when a name matches no agent.
+ * them. Throws a StrategyOptionsError at the name when it matches no agent.
  */
 export function teamMembers(teams: Readonly<Record<string, readonly string[]>>, agents: readonly AgentConfig[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const [key, names] of Object.entries(teams)) {
-    for (const name of names) {
-      if (!agents.some((a) => nameMatches(a.name, name))) throw new RangeError(`distribution.options.teams.${key}: no agent named ${JSON.stringify(name)}`);
-    }
+    names.forEach((name, j) => {
+      if (agents.some((a) => nameMatches(a.name, name))) return;
+      // The names a scenario writes: its groups' names (an agent of a group of several is "Name 1", "Name 2", ...).
+      const groups = [...new Set(agents.map((a) => a.name.replace(/ \d+$/, '')))];
+      throw new StrategyOptionsError(['teams', key, j], `expected the name of an agent or a group (${groups.join(', ')}), got ${JSON.stringify(name)}`);
+    });
     const members: number[] = [];
     agents.forEach((a, i) => {
       if (names.some((name) => nameMatches(a.name, name))) members.push(i);

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load';
+import { runReplication } from '../../src/sim/runner';
+
+/*
+ * A paced cap (agents[].paceNewLeads) spreads the day's newLeadsPerDay over the agent's shift time that day, two
+ * leads ahead of the pace, for leads that waited over an hour. Every lead here arrives on Monday between 00:00 and
+ * 01:00 (the run starts on Monday 2026-01-05), so from then on only waited leads are handed out, far more than the caps.
+ *
+ * A shift of whole days ("00:00-24:00" every day) is one interval of a week, and the cap, which starts again each
+ * midnight, was spread over that week: the agent took 7, 10, 13, ... of its 20 leads a day from Tuesday to Saturday,
+ * where "00:00-23:59" took 20. Found while reading the pacing the random scenarios (randomScenarios.test.ts) exercise.
+ */
+
+const mondayNight = new Array<number>(168).fill(0);
+mondayNight[0] = 1;
+
+/** New leads the single agent of `shift` (every day, cap 20) receives per day over two weeks, and the minute of each that had waited. */
+function intake(shift: string, distribution: unknown = 'round-robin'): { perDay: number[]; times: number[] } {
+  const resolved = loadScenario({
+    distribution,
+    days: 14, warmupDays: 0, cooldownDays: 0, replications: 1, callbacks: 'single-call',
+    leads: { perDay: 300, arrivalProfile: mondayNight },
+    agents: [{ name: 'A', shift, days: 'Mon-Sun', newLeadsPerDay: 20, pipelineLimit: 100000 }],
+    backlog: { maxWaitHours: 100000, passedOverHours: 100000 },
+    // No lead comes back from nurture as a fresh lead (a fresh lead may use the whole cap).
+    nurture: { returnShare: 0 },
+  });
+  const perDay = new Array<number>(14).fill(0), times: number[] = [];
+  runReplication(resolved.config, resolved.policies, 0, {
+    seed: 1,
+    observer: {
+      onAssign(lead, _agent, now) {
+        perDay[Math.floor(now / 1440)]++;
+        if (now - lead.waitingSince > 60) times.push(now);
+      },
+    },
+  });
+  return { perDay, times };
+}
+
+describe('Paced daily caps', () => {
+  it('give an agent on shift all day its whole cap every day', () => {
+    expect(intake('00:00-24:00').perDay).toEqual(new Array(14).fill(20));
+    expect(intake('00:00-23:59').perDay).toEqual(new Array(14).fill(20));
+  });
+
+  it('spread a calendar day\'s cap over that day\'s shift time when the shift passes midnight', () => {
+    // 20:00-04:00: each day has 4 hours in the morning (yesterday's shift) and 4 in the evening, 8 in all.
+    const { perDay, times } = intake('20:00-04:00');
+    // Monday has no shift before 20:00 (the run starts that day); every later day takes its whole cap.
+    expect(perDay.slice(1)).toEqual(new Array(13).fill(20));
+    const taken = new Map<number, number>();
+    for (const t of times) {
+      const day = Math.floor(t / 1440), minute = t - day * 1440;
+      if (day === 0) continue;
+      const n = (taken.get(day) ?? 0) + 1;
+      taken.set(day, n);
+      // Shift minutes of the day before this one: the morning's up to 04:00, then the evening's from 20:00.
+      const elapsed = Math.min(minute, 240) + Math.max(0, minute - 1200);
+      expect(n).toBeLessThanOrEqual(Math.floor((20 * Math.floor(elapsed)) / 480) + 2);
+    }
+  });
+
+  it('hold for an agent given leads off shift: two before the shift, the pace during it', () => {
+    // Round robin that does not skip agents off shift gave the whole day's cap at midnight (the pace was for on shift only).
+    const { perDay, times } = intake('12:00-21:00', { strategy: 'round-robin', options: { skipOffShift: false } });
+    expect(perDay.slice(1)).toEqual(new Array(13).fill(20));
+    const taken = new Map<number, number>();
+    for (const t of times) {
+      const day = Math.floor(t / 1440), minute = t - day * 1440;
+      const n = (taken.get(day) ?? 0) + 1;
+      taken.set(day, n);
+      const elapsed = Math.min(540, Math.max(0, Math.floor(minute) - 720));
+      expect(n).toBeLessThanOrEqual(Math.floor((20 * elapsed) / 540) + 2);
+    }
+  });
+});
