@@ -1,10 +1,10 @@
-import { MINUTES_PER_DAY, type Calendar } from './calendar';
+import { MINUTES_PER_DAY, MINUTES_PER_WEEK, type Calendar } from './calendar';
 import { CallbackQueue } from './callbackQueue';
 import { DOUBLE_FIELD, doubleArray, objectArray } from './stableShapes';
 import type { Lead } from './lead';
 import type { AgentConfig } from './modelConfig';
 import type { AgentView } from './policies';
-import { minutesUntilShiftEnd, minutesUntilShiftStart } from './shift';
+import { minutesUntilShiftEnd, minutesUntilShiftStart, shiftMinutesPerWeek } from './shift';
 
 /** Leads that waited an agent with a paced cap may take ahead of its even pace. */
 function paceAhead(cap: number): number {
@@ -59,6 +59,8 @@ export class AgentState implements AgentView {
   shiftChangeAt = -Infinity;
   private onShiftNow = false;
   private shiftEndAt = 0;
+  /** On shift every minute of the week (00:00-24:00 every day). */
+  private readonly alwaysOnShift: boolean;
   /**
    * The shift's time on the current calendar day, as run minutes [from, to) pairs, and its total: a paced cap (a cap
    * per calendar day) is spread over it. A shift within a day is one pair; one that passes midnight gives the day its
@@ -84,6 +86,7 @@ export class AgentState implements AgentView {
     this.currentJitterDraw = 0;
     this.currentCallStart = 0;
     this.busyMinutes = 0;
+    this.alwaysOnShift = shiftMinutesPerWeek(config.shift) === MINUTES_PER_WEEK;
     this.sourceSet = config.sources.length ? new Set(config.sources) : undefined;
     this.hasSourceSkill = Object.keys(config.sourceSkill).length > 0;
     this.hasProductSkill = Object.keys(config.productSkill).length > 0;
@@ -136,6 +139,13 @@ export class AgentState implements AgentView {
   /** Minutes from now until the current shift ends (0 off shift), as minutesUntilShiftEnd counts them. */
   minutesUntilShiftEnd(): number {
     return this.onShift ? this.shiftEndAt - Math.floor(this.clock.now) : 0;
+  }
+  /**
+   * When the current shift ends, as a run minute: Infinity for a shift of the whole week, which never ends (its weekly
+   * interval ends at Sunday midnight only to start again at once, where minutesUntilShiftEnd stops counting).
+   */
+  shiftEndTime(): number {
+    return this.alwaysOnShift ? Infinity : Math.floor(this.clock.now) + this.minutesUntilShiftEnd();
   }
   /** Looks up the shift's time on the day of `t` (a whole minute), once a day. */
   private paceSpansFor(t: number): void {

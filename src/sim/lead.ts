@@ -85,6 +85,8 @@ export class Lead {
   fromMarketing = false;
   /** True when the lead arrived inside the measured window. */
   counted = false;
+  /** True once the lead has aged out unassigned (a lead back from the drip may age out again; it counts once). */
+  agedOut = false;
   /** Time of the last attempt (-1 before the first) and the recent-call load after it (src/sim/contactFatigue.ts). */
   lastAttemptAt = DOUBLE_FIELD;
   recentLoad = DOUBLE_FIELD;

@@ -593,7 +593,12 @@ export class LeadWorkflow {
     agent.currentJitterDraw = uJitter;
     agent.currentCallStart = now;
     const inWindow = now >= this.windowStart && now < this.arrivalEnd;
-    if (inWindow) agent.busyMinutes += duration;
+    if (inWindow) {
+      // Utilization is a share of on-shift minutes in the window: a call that runs past the shift's end (or the window's)
+      // counts its minutes up to there.
+      const end = Math.min(now + duration, this.arrivalEnd, agent.shiftEndTime());
+      agent.busyMinutes += end - now;
+    }
     if (lead.counted) {
       agent.attempts++;
       if (answered) agent.contacts++;

@@ -196,7 +196,9 @@ export class MetricsCollector {
 
   /** A lead waited unassigned too long and went to the drip. */
   onAgedOut(lead: Lead): void {
-    if (lead.counted) this.agedOut++;
+    // A share of leads: a lead that comes back from the drip and ages out again is one lead (metrics.agedOutShare).
+    if (lead.counted && !lead.agedOut) this.agedOut++;
+    lead.agedOut = true;
     this.losses.announceParking(lead, 'aged-out');
   }
 

@@ -4,16 +4,14 @@ import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
 
 /*
- * Shares are shares: a metric whose unit is "share" lies in [0, 1] (src/sim/runResult.ts, METRICS). The two tests
- * below are minimal scenarios of two bugs test/sim/randomScenarios.test.ts found. Both are marked `it.fails` (branch fuzz7-share-fixes has the fixes): each fix
- * also moves the golden summary of the default scenario (test/sim/golden/default-summary.json: agentUtilization
- * 0.3805 -> 0.3794, agedOutShare 0.06595 -> 0.06567), which waits for review. Whoever lands a fix turns its `it.fails`
- * into `it`, sets its flag in KNOWN_BUGS (test/sim/randomScenarios.test.ts) to false and re-records the golden file.
+ * Shares are shares: a metric whose unit is "share" lies in [0, 1] (src/sim/runResult.ts, METRICS). Minimal scenarios
+ * of two bugs test/sim/randomScenarios.test.ts found: a call past the shift's end counted whole in the agent's
+ * utilization (up to 9.3 on a one-minute shift), and a lead counted in agedOutShare each time it aged out (up to 10).
  */
 
 describe('Share metrics', () => {
   // A one-minute shift every day and ten-minute calls: every call runs nine minutes past the shift's end.
-  it.fails('agent utilization counts only on-shift minutes, so it is at most 1 (bug: a call past the shift end counts whole)', () => {
+  it('agent utilization counts only on-shift minutes, so it is at most 1 (a call past the shift end counts up to it)', () => {
     const resolved = loadScenario({
       days: 14, warmupDays: 0, cooldownDays: 0, replications: 1,
       leads: { perDay: 5 },
@@ -26,8 +24,35 @@ describe('Share metrics', () => {
     expect(runs[0].metrics.agentUtilization).toBeLessThanOrEqual(1);
   });
 
+  // Every call takes exactly ten minutes, so the busy minutes follow from the calls' start times alone: a call counts up
+  // to the window's end, and for an agent on shift every minute of the week nowhere else (its weekly shift interval
+  // ends at Sunday midnight only to start again at once).
+  it('counts a call of a 24/7 agent whole across Sunday midnight', () => {
+    const days = 22;
+    const resolved = loadScenario({
+      days, warmupDays: 0, cooldownDays: 0, replications: 1,
+      leads: { perDay: 400 },
+      agents: [{ name: 'A', shift: '00:00-24:00', days: 'Mon-Sun', pipelineLimit: 10000, newLeadsPerDay: 1000 }],
+      calls: { noAnswerMinutes: 10, talkMinutes: { distribution: 'fixed', mean: 10 }, wrapUpMinutes: 0 },
+    });
+    const end = days * 24 * 60;
+    let busy = 0, acrossMidnight = 0;
+    const { runs } = runScenario(resolved, {
+      seed: 3,
+      observer: {
+        onCallStart: (_lead, _agent, now) => {
+          busy += Math.min(now + 10, end) - now;
+          if (Math.floor(now / 1440) !== Math.floor((now + 10) / 1440)) acrossMidnight++;
+        },
+      },
+    });
+    expect(acrossMidnight).toBeGreaterThan(days / 2);
+    expect(runs[0].agents[0].utilization).toBeGreaterThan(0.9);
+    expect(runs[0].agents[0].utilization * end).toBeCloseTo(busy, 6);
+  });
+
   // No agent takes a new lead (a cap of 0), leads age out after an hour and all come back from the drip within hours.
-  it.fails('agedOutShare counts each lead once, however often it ages out (bug: it counts every time)', () => {
+  it('agedOutShare counts each lead once, however often it ages out', () => {
     const resolved = loadScenario({
       days: 10, warmupDays: 0, cooldownDays: 0, replications: 1,
       leads: { perDay: 20 },
