@@ -1,7 +1,7 @@
 // Honest timing for `npm run bench`: each measurement runs in its own Node process, several times, and reports the
 // median and range of wall time beside the CPU time the process used and the machine's load average just before
 // each run. On a shared machine a figure means little without the load it was taken under.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 
@@ -36,6 +36,30 @@ export function runNode(args, options = {}) {
   if (p.status !== 0) throw new Error(`node ${args.join(' ')} failed (exit ${p.status}):\n${p.stderr}`);
   const brace = p.stdout.indexOf('{');
   return { json: brace >= 0 ? JSON.parse(p.stdout.slice(brace)) : undefined, stdout: p.stdout, processWall: wall, processCpu: cpu, load };
+}
+
+/**
+ * Starts `node args...` for each entry of `argsList` at once and waits for all of them: wall seconds until the last one
+ * ends, their CPU seconds together, and the load before. For the machine's own ceiling on running work side by side.
+ */
+export async function runNodesTogether(argsList, options = {}) {
+  const load = loadavg()[0];
+  const cpu0 = childrenCpuSeconds();
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    argsList.map(
+      (args) =>
+        new Promise((resolve, reject) => {
+          const p = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+          let stderr = '';
+          p.stderr.on('data', (d) => (stderr += d));
+          p.on('error', reject);
+          p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`node ${args.join(' ')} failed (exit ${code}):\n${stderr}`))));
+        }),
+    ),
+  );
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  return { processWall: wall, processCpu: childrenCpuSeconds() - cpu0, load };
 }
 
 const median = (xs) => {

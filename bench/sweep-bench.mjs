@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cores, highLoad, repeats, runNode, stats } from './measure.mjs';
+import { cores, highLoad, repeats, runNode, runNodesTogether, stats } from './measure.mjs';
 
 const runs = Number(process.argv[2] ?? 200);
 const maxWorkers = Number(process.argv[3] ?? 2);
@@ -20,6 +20,10 @@ console.log(`\nleadlab sweep benchmark: ${runs} runs of the default scenario (90
 const counts = [];
 for (let w = 1; w <= maxWorkers; w *= 2) counts.push(w);
 const results = Object.fromEntries(counts.map((w) => [w, []]));
+// The machine's own ceiling for splitting the sweep in two: its two halves (--shard 1/2 and 2/2) as two separate
+// processes of one worker each, started together. No pool, no shared process: what two cores give two copies of the
+// work, each compiling its own code and sharing the caches and memory bandwidth, as the pool's workers do.
+const sideBySide = [];
 let same = true;
 for (let i = 0; i < repeats; i++) {
   for (const w of counts) {
@@ -27,6 +31,7 @@ for (let i = 0; i < repeats; i++) {
     results[w].push(r);
     same &&= readFileSync(join(dir, `w${w}.runs.csv`), 'utf8') === readFileSync(join(dir, 'w1.runs.csv'), 'utf8');
   }
+  if (counts.includes(2)) sideBySide.push(await runNodesTogether([1, 2].map((k) => [cli, 'sweep', 'bench.json', '--workers', '1', '--shard', `${k}/2`, '--out', `half${k}`]), { cwd: dir }));
 }
 for (const w of counts) {
   const rs = results[w];
@@ -37,6 +42,15 @@ for (const w of counts) {
 for (const w of counts.filter((w) => w !== 1)) {
   const speedUp = stats(results[1].map((r, i) => r.processWall / results[w][i].processWall));
   console.log(`  speed-up 1 -> ${w} workers: median ${speedUp.median.toFixed(2)}x (${speedUp.min.toFixed(2)}-${speedUp.max.toFixed(2)}; target >= 1.85x on 2 workers, meaningful only when the load is well under ${cores})`);
+}
+if (counts.includes(2)) {
+  const wall = stats(sideBySide.map((r) => r.processWall)), cpu = stats(sideBySide.map((r) => r.processCpu)), load = stats(sideBySide.map((r) => r.load));
+  const ceiling = stats(results[1].map((r, i) => r.processWall / sideBySide[i].processWall));
+  const ofCeiling = stats(results[2].map((r, i) => sideBySide[i].processWall / r.processWall));
+  console.log(
+    `  the two halves as two separate 1-worker processes side by side: median ${wall.median.toFixed(2)} s wall (${wall.min.toFixed(2)}-${wall.max.toFixed(2)}), CPU ${cpu.median.toFixed(2)} s, load before ${load.min.toFixed(1)}-${load.max.toFixed(1)}; ` +
+      `speed-up over 1 worker ${ceiling.median.toFixed(2)}x (${ceiling.min.toFixed(2)}-${ceiling.max.toFixed(2)}): the machine's ceiling for two copies of the work; the 2-worker pool reaches ${(100 * ofCeiling.median).toFixed(0)}% of it`,
+  );
 }
 // Where the speed-up goes: a short sweep on 1 worker gives the cost of one run once warm (the slope) and the fixed cost
 // of a sweep (start-up and the JIT's warm-up, the intercept). The rest of the 2-worker sweep's time, beyond its half of
