@@ -5,7 +5,7 @@ import { isBlankRow, type RowSink } from './csvRows';
 import type { ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
-import { normalizeOutcome } from './outcome';
+import { isOutcomeWord, normalizeOutcome } from './outcome';
 import { detectDateOrder, isAmbiguousDate, parseTimestamp, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC, type TimeZone } from './timeZone';
 
@@ -121,7 +121,7 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     if (isNullish(id)) return ledger.reject(line, 'missing-field', `leadId (column "${column('leadId')}") is empty`);
     if (isNullish(createdText)) return ledger.reject(line, 'missing-field', `leadCreated (column "${column('leadCreated')}") is empty`);
     if (isNullish(attemptText)) return ledger.reject(line, 'missing-field', `attemptTime (column "${column('attemptTime')}") is empty`);
-    if (isNullish(outcomeText)) return ledger.reject(line, 'missing-field', `outcome (column "${column('outcome')}") is empty`);
+    if (isNullish(outcomeText) && !isOutcomeWord(outcomeText, options.outcomes)) return ledger.reject(line, 'missing-field', `outcome (column "${column('outcome')}") is empty`);
     let created: number;
     if (createdText === cache.createdText) created = cache.created;
     else {
