@@ -136,4 +136,12 @@ describe('found by the random logs (test/io/randomLogs.test.ts)', () => {
     expect(log.report.examples[0].line).toBe(2);
     expect(log.report.examples[0].message).toMatch(/the quote opened on line 3 is not closed/);
   });
+
+  it('reads every row in the first deciding date order when the rows hold both, as its warning says', () => {
+    const log = parseCallLogText(`${head}A,13/03/2024 09:00,13/03/2024 09:05,busy\nB,03/25/2024 09:00,03/25/2024 09:05,busy\nC,01/02/2024 09:00,01/02/2024 09:05,busy\n`);
+    const records = callRecordsFromTable(log.table);
+    expect(records.map((r) => [r.leadId, r.leadCreated])).toEqual([['A', minutes('2024-03-13T09:00:00Z')], ['C', minutes('2024-02-01T09:00:00Z')]]);
+    expect(log.report.examples).toMatchObject([{ line: 3, reason: 'unparseable-time' }]);
+    expect(log.report.warnings.map((w) => w.message).join('\n')).toMatch(/read day-first/);
+  });
 });
