@@ -302,7 +302,7 @@ function checkImport(c: Case, log: ReturnType<typeof parseLogText>, lines: numbe
   for (let i = 0; i < got.length; i++) expect(got[i], `${label}: kept row ${i}`).toEqual(want[i]);
 }
 
-const CALL_OUTCOME_CODES = new Map(CALL_OUTCOMES.map((o, i) => [o, i] as const));
+const CALL_OUTCOME_CODES = new Map<string, number>(CALL_OUTCOMES.map((o, i) => [o, i]));
 
 const dir = mkdtempSync(join(tmpdir(), 'leadlab-random-logs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -315,7 +315,6 @@ describe('random call logs', () => {
       const layout = layoutOf(r);
       const { text, lines, blanks } = writeCase(c, layout);
       const label = `seed ${seed} (${c.format}, ${c.zone}, order ${c.dateOrder ?? 'detected'}, ${JSON.stringify(layout)})`;
-      if (process.env.DUMP_SEED === String(seed)) writeFileSync('/tmp/dump.csv', text);
       const log = parseLogText(text, readOptions(c));
       checkImport(c, log, lines, blanks, label);
       // Another layout of the same rows reads the same.
