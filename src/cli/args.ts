@@ -17,6 +17,8 @@ export interface FlagSpec {
   repeat?: boolean;
   /** For numbers: an integer at least this large. */
   minInt?: number;
+  /** For numbers: at most this large, and where that limit comes from ("the scenario schema's replications"). */
+  max?: { value: number; why: string };
   describe: string;
 }
 
@@ -71,6 +73,7 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec
       if (raw.trim() === '' || !Number.isFinite(n) || (wantInt && (!Number.isInteger(n) || n < s.minInt!))) {
         throw new UsageError(`--${name}: expected ${what}, got "${raw}"`);
       }
+      if (s.max && n > s.max.value) throw new UsageError(`--${name}: expected ${what} and at most ${s.max.value.toLocaleString('en-US')} (${s.max.why}), got "${raw}"`);
       value = n;
     }
     if (s.repeat) {

@@ -5,9 +5,10 @@ import type { Command } from './command';
 import { table } from './format';
 import { readScenarioSource } from './scenarioJson';
 import { jsonNumbers } from './run';
+import { REPLICATIONS_LIMIT } from './schemaLimits';
 
 const flags = {
-  replications: { type: 'number', minInt: 2, describe: 'replications of each experiment (default 20; figures 1 and 2 run 3 times as many)' },
+  replications: { type: 'number', minInt: 2, max: REPLICATIONS_LIMIT, describe: 'replications of each experiment (default 20; figures 1 and 2 run 3 times as many)' },
   leads: { type: 'number', minInt: 100, describe: 'leads per arm per replication in the speed experiments (default 20000)' },
   seed: { type: 'string', describe: 'seed of the experiments (default "calibration")' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },

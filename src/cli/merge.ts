@@ -40,9 +40,9 @@ export const mergeCommand: Command = {
     }
     let result;
     try {
-      // JSON turned NaN into null; metrics are numbers again here.
-      for (const s of shards) for (const r of s.runs ?? []) for (const k of Object.keys(r.metrics)) r.metrics[k as keyof typeof r.metrics] ??= NaN;
-      result = mergeShards(shards, (sweep) => sweepCombinations(sweep.parameters));
+      // JSON turned NaN into null; metrics are numbers again here (a damaged run is named by mergeShards).
+      for (const s of shards) for (const r of s.runs) if (r?.metrics && typeof r.metrics === 'object') for (const k of Object.keys(r.metrics)) r.metrics[k as keyof typeof r.metrics] ??= NaN;
+      result = mergeShards(shards, (sweep) => sweepCombinations(sweep.parameters), positional);
     } catch (e) {
       io.err(`leadlab merge: ${(e as Error).message}\n`);
       return 2;

@@ -9,10 +9,11 @@ import { formatSummary, noValueReasons } from './format';
 import { checkOutputPath } from './outputPath';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { loadScenarioFile } from './scenarioFile';
+import { REPLICATIONS_LIMIT } from './schemaLimits';
 
 const flags = {
   seed: { type: 'string', describe: 'run seed (default: the scenario\'s seed)' },
-  replications: { type: 'number', minInt: 1, describe: 'replications (default: the scenario\'s)' },
+  replications: { type: 'number', minInt: 1, max: REPLICATIONS_LIMIT, describe: 'replications (default: the scenario\'s)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   calls: { type: 'string', describe: 'also write every call attempt of replication 1 to this CSV file' },
   force: FORCE_FLAG,

@@ -93,16 +93,26 @@ function describeKind(x: unknown): string {
  * Joins the shards of one sweep into the result a single run would give. Throws when the shards come from
  * different sweeps, a shard is missing or repeated, or a run is missing or repeated.
  */
-export function mergeShards(shards: readonly SweepShard[], combinations: (sweep: SweepDefinition) => SweepCombination[]): SweepResult {
+export function mergeShards(shards: readonly SweepShard[], combinations: (sweep: SweepDefinition) => SweepCombination[], names?: readonly string[]): SweepResult {
   if (shards.length === 0) throw new Error('merge: expected at least one shard file');
-  for (const s of shards) {
-    if (!isSweepShard(s)) throw new Error(`merge: expected shard files from \`leadlab sweep --shard i/n\`, got ${describeKind(s)}`);
-  }
+  // Each shard is named by its file when the caller gives the names.
+  const named = (k: number): string => (names?.[k] !== undefined ? `${names[k]}: ` : '');
+  shards.forEach((s, k) => {
+    if (!isSweepShard(s)) throw new Error(`merge: ${named(k)}expected shard files from \`leadlab sweep --shard i/n\`, got ${describeKind(s)}`);
+    const { index, count } = s.shard;
+    if (!(Number.isInteger(count) && count >= 1 && Number.isInteger(index) && index >= 1 && index <= count)) {
+      throw new Error(`merge: ${named(k)}shard: expected i/n with 1 <= i <= n, got ${JSON.stringify(index)}/${JSON.stringify(count)} (damaged file?)`);
+    }
+    const reps = s.sweep.replications;
+    if (!(Number.isInteger(reps) && reps >= 1) || !Array.isArray(s.sweep.parameters) || !s.sweep.parameters.every((p) => typeof p?.path === 'string' && Array.isArray(p.values))) {
+      throw new Error(`merge: ${named(k)}sweep: expected the sweep's parameters and its replications (an integer >= 1), got ${JSON.stringify({ parameters: s.sweep.parameters, replications: reps }).slice(0, 200)} (damaged file?)`);
+    }
+  });
   const [first] = shards;
   const definition = JSON.stringify(first.sweep);
   const count = first.shard.count;
-  const seen = new Set<number>();
-  for (const s of shards) {
+  const seen = new Map<number, number>();
+  for (const [k, s] of shards.entries()) {
     if (s.partial) {
       throw new Error(`merge: shard ${s.shard.index}/${s.shard.count} is partial (interrupted: ${s.partial.runsFinished} of its ${s.partial.runsPlanned} runs finished); run it again`);
     }
@@ -116,12 +126,29 @@ export function mergeShards(shards: readonly SweepShard[], combinations: (sweep:
     }
     if (JSON.stringify(s.sweep) !== definition) throw new Error(`merge: shard ${s.shard.index}/${s.shard.count} is from a different sweep than shard ${first.shard.index}/${count}`);
     if (s.shard.count !== count) throw new Error(`merge: shard ${s.shard.index}/${s.shard.count} does not belong to a split into ${count}`);
-    if (seen.has(s.shard.index)) throw new Error(`merge: shard ${s.shard.index}/${count} given twice`);
-    seen.add(s.shard.index);
+    const twice = seen.get(s.shard.index);
+    if (twice !== undefined) throw new Error(`merge: shard ${s.shard.index}/${count} given twice${names ? ` (${names[twice]} and ${names[k]})` : ''}`);
+    seen.set(s.shard.index, k);
   }
-  const missing = Array.from({ length: count }, (_, k) => k + 1).filter((k) => !seen.has(k));
-  if (missing.length) throw new Error(`merge: missing shard${missing.length === 1 ? '' : 's'} ${missing.map((k) => `${k}/${count}`).join(', ')}`);
+  if (count > shards.length) {
+    const missing: number[] = [];
+    for (let k = 1; k <= count && missing.length <= 20; k++) if (!seen.has(k)) missing.push(k);
+    const more = count - shards.length - Math.min(missing.length, 20);
+    throw new Error(`merge: missing shard${count - shards.length === 1 ? '' : 's'} ${missing.slice(0, 20).map((k) => `${k}/${count}`).join(', ')}${more > 0 ? ` and ${more.toLocaleString('en-US')} more` : ''} (${shards.length} of ${count} given)`);
+  }
   const combos = combinations(first.sweep);
+  const reps = first.sweep.replications;
+  for (const [k, s] of shards.entries()) {
+    for (const [i, r] of s.runs.entries()) {
+      const ok = typeof r === 'object' && r !== null && Number.isInteger(r.combination) && r.combination >= 0 && r.combination < combos.length &&
+        Number.isInteger(r.replication) && r.replication >= 0 && r.replication < reps && typeof r.metrics === 'object' && r.metrics !== null && !Array.isArray(r.metrics);
+      if (!ok) {
+        throw new Error(
+          `merge: ${named(k)}runs[${i}]: expected {combination: 0-${combos.length - 1}, replication: 0-${reps - 1}, metrics: {...}}, got ${JSON.stringify(r)?.slice(0, 120)} (damaged file?)`,
+        );
+      }
+    }
+  }
   const runs = shards.flatMap((s) => s.runs);
   const keys = new Set(runs.map((r) => `${r.combination}/${r.replication}`));
   const expected = combos.length * first.sweep.replications;

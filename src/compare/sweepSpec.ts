@@ -1,4 +1,11 @@
 import { parsePath } from './jsonPath';
+import { MAX_REPLICATIONS } from '../scenario/schema';
+
+/** Most values one parameter may take. */
+export const MAX_VALUES = 10_000;
+
+/** Most combinations of a sweep (each is validated and run on its own). */
+export const MAX_COMBINATIONS = 100_000;
 
 /** One swept parameter: a JSON path into the scenario and the values it takes. */
 export interface SweepParameter {
@@ -24,6 +31,7 @@ export interface SweepSpec {
 export function expandValues(spec: unknown, where: string): unknown[] {
   if (Array.isArray(spec)) {
     if (spec.length === 0) throw new Error(`${where}: expected at least one value, got []`);
+    if (spec.length > MAX_VALUES) throw new Error(`${where}: expected at most ${MAX_VALUES} values, got ${spec.length}`);
     return spec;
   }
   if (typeof spec !== 'string') return [spec];
@@ -31,10 +39,12 @@ export function expandValues(spec: unknown, where: string): unknown[] {
   if (range) {
     const [from, to, step] = [Number(range[1]), Number(range[2]), range[3] === undefined ? 1 : Number(range[3])];
     if (!(step > 0) || to < from) throw new Error(`${where}: expected "from-to" or "from-to:step" with from <= to and step > 0, got ${JSON.stringify(spec)}`);
+    // Counted before any is made: "0-1000000000" must not build a billion values to find out it is too many.
+    const count = Math.floor((to - from) / step + 1e-9) + 1;
+    if (!(count <= MAX_VALUES)) throw new Error(`${where}: expected at most ${MAX_VALUES} values, got ${JSON.stringify(spec)}, which gives ${count.toLocaleString('en-US')}`);
     const values: number[] = [];
     // Counting steps (not adding them up) keeps decimal steps exact at the ends.
     for (let k = 0; from + k * step <= to + 1e-9 * step; k++) values.push(Number((from + k * step).toFixed(10)));
-    if (values.length > 10000) throw new Error(`${where}: ${JSON.stringify(spec)} gives ${values.length} values; at most 10000`);
     return values;
   }
   return spec.split(',').map((s) => {
@@ -66,10 +76,19 @@ export function parseSweepSpec(json: unknown): SweepSpec {
     }
     return { path, values: expandValues(spec, where) };
   });
+  const combinations = parameters.reduce((n, p) => n * p.values.length, 1);
+  if (combinations > MAX_COMBINATIONS) {
+    throw new Error(`sweep.parameters: expected at most ${MAX_COMBINATIONS.toLocaleString('en-US')} combinations of values, got ${parameters.map((p) => p.values.length).join(' x ')} = ${combinations.toLocaleString('en-US')}`);
+  }
   const r = o.replications;
-  if (r !== undefined && !(Number.isInteger(r) && (r as number) >= 1)) throw new Error(`sweep.replications: expected an integer >= 1, got ${JSON.stringify(r)}`);
+  if (r !== undefined && !(Number.isInteger(r) && (r as number) >= 1 && (r as number) <= MAX_REPLICATIONS)) {
+    throw new Error(`sweep.replications: expected an integer from 1 to ${MAX_REPLICATIONS} (the scenario schema's limit), got ${JSON.stringify(r)}`);
+  }
   const seed = o.seed;
-  if (seed !== undefined && typeof seed !== 'string' && !Number.isInteger(seed)) throw new Error(`sweep.seed: expected an integer or a string, got ${JSON.stringify(seed)}`);
-  const name = o.name === undefined ? 'Sweep' : String(o.name);
+  if (seed !== undefined && typeof seed !== 'string' && !Number.isSafeInteger(seed)) {
+    throw new Error(`sweep.seed: expected a string or an integer of at most 2^53 - 1 in size (as a scenario's seed), got ${JSON.stringify(seed)}`);
+  }
+  if (o.name !== undefined && typeof o.name !== 'string') throw new Error(`sweep.name: expected a string, got ${JSON.stringify(o.name)}`);
+  const name = o.name === undefined ? 'Sweep' : o.name;
   return { name, base: base as SweepSpec['base'], parameters, replications: r as number | undefined, seed: seed as string | number | undefined };
 }

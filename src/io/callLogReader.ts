@@ -2,11 +2,11 @@ import type { CallOutcome } from '../sim/callLog';
 import { CallLogTableBuilder, type CallLogTable } from './callLogTable';
 import { cellText, columnLabel, resolveColumns, type ColumnMapping } from './columnMapping';
 import { isBlankRow, type RowSink } from './csvRows';
-import type { ImportField } from './fields';
+import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
-import { normalizeOutcome } from './outcome';
-import { detectDateOrder, isAmbiguousDate, parseTimestamp, type DateOrder } from './timestamp';
+import { isOutcomeWord, normalizeOutcome } from './outcome';
+import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC, type TimeZone } from './timeZone';
 
 /** How to read a call log. Every field is optional; the defaults suit a clean ISO export in UTC. */
@@ -49,8 +49,6 @@ export interface CallLogReader extends RowSink {
   finish(): CallLogImport;
 }
 
-const NULLISH = new Set(['', 'null', 'na', 'n/a', 'none', '-', 'nan', 'undefined']);
-const isNullish = (text: string): boolean => text.length <= 9 && NULLISH.has(text.toLowerCase());
 
 function formatTime(minutes: number): string {
   return new Date(minutes * 60_000).toISOString().replace('T', ' ').slice(0, 16) + 'Z';
@@ -121,7 +119,7 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     if (isNullish(id)) return ledger.reject(line, 'missing-field', `leadId (column "${column('leadId')}") is empty`);
     if (isNullish(createdText)) return ledger.reject(line, 'missing-field', `leadCreated (column "${column('leadCreated')}") is empty`);
     if (isNullish(attemptText)) return ledger.reject(line, 'missing-field', `attemptTime (column "${column('attemptTime')}") is empty`);
-    if (isNullish(outcomeText)) return ledger.reject(line, 'missing-field', `outcome (column "${column('outcome')}") is empty`);
+    if (isNullish(outcomeText) && !isOutcomeWord(outcomeText, options.outcomes)) return ledger.reject(line, 'missing-field', `outcome (column "${column('outcome')}") is empty`);
     let created: number;
     if (createdText === cache.createdText) created = cache.created;
     else {
@@ -211,7 +209,8 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     }
     const detected = detectDateOrder(samples);
     if (detected === 'conflict') {
-      ledger.warn('the first rows hold both month-first and day-first dates; rows that do not fit the first order seen are rejected');
+      dateOrder = firstDecidedOrder(samples);
+      ledger.warn(`the first rows hold both month-first and day-first dates; they were read ${dateOrder === 'dmy' ? 'day-first' : 'month-first'}, the order of the first one that decides, and rows that do not fit it are rejected (state the order with --date-order)`);
     } else if (detected) dateOrder = detected;
     const rows = buffer;
     buffer = [];

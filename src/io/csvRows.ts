@@ -25,27 +25,32 @@ function countNewlines(fields: readonly string[]): number {
 
 /**
  * A quote that is never closed makes the parser read every following line into one field, up to the next
- * quote or the end of the file. The row is cut at the end of its first line (rejected, with where and how
- * many lines were swallowed), and each following line is parsed again as a row of its own.
+ * quote or the end of the file. The row is cut at the end of the line where that quote opened (rejected, with
+ * where and how many lines were swallowed), and each following line is parsed again as a row of its own.
+ * The swallowing field is the last one holding a line break: quoted fields before it may hold line breaks of
+ * their own, and are kept as they were read.
  */
 function recoverLines(fields: string[], at: number, delimiter: string, error: Papa.ParseError, sink: RowSink): void {
+  let k = -1;
+  for (let i = 0; i < fields.length; i++) if (fields[i].includes('\n')) k = i;
+  const head = fields.slice(0, k);
+  const opened = at + countNewlines(head);
   // Put back the quotes the parser took: the opening one, and the closing one unless the field ran to the end.
-  const k = fields.findIndex((f) => f.includes('\n'));
-  const raw = fields.map((f, i) => (i === k ? `"${f}${error.code === 'MissingQuotes' ? '' : '"'}` : f));
-  const lines = raw.join(delimiter).split(/\r?\n/);
+  const swallowed = [`"${fields[k]}${error.code === 'MissingQuotes' ? '' : '"'}`, ...fields.slice(k + 1)].join(delimiter);
+  const lines = swallowed.split(/\r?\n/);
   const message = error.message;
   if (lines[lines.length - 1] === '') lines.pop();
   const rest = lines.length - 1;
   sink.row(
-    lines[0].split(delimiter),
+    [...head, ...lines[0].split(delimiter)],
     at,
-    `${message}: the quote opened on line ${at} is not closed on its line; the row was cut there and the ${rest} following line(s) were read again as rows`,
+    `${message}: the quote opened on line ${opened} is not closed on its line; the row was cut there and the ${rest} following line(s) were read again as rows`,
   );
   for (let j = 1; j < lines.length; j++) {
     const parsed = Papa.parse<string[]>(lines[j], { delimiter, header: false, skipEmptyLines: false });
     const row = parsed.data[0] ?? [''];
     const problem = parsed.errors.find((e) => e.type === 'Quotes');
-    sink.row(row, at + j, problem ? problem.message : undefined);
+    sink.row(row, opened + j, problem ? problem.message : undefined);
   }
 }
 
@@ -56,6 +61,9 @@ function recoverLines(fields: string[], at: number, delimiter: string, error: Pa
  */
 export function papaRowConfig(sink: RowSink, options: CsvOptions = {}, onDone?: (error?: Error) => void): Papa.ParseConfig<string[]> {
   let line = 1;
+  // An empty last line is the file's final line end, not a blank line: an empty row is passed on only when another
+  // row follows it, so that a file reads the same with or without a newline at its end.
+  let pendingEmpty: number | undefined;
   return {
     delimiter: options.delimiter ?? '',
     delimitersToGuess: [',', ';', '\t', '|'],
@@ -66,6 +74,14 @@ export function papaRowConfig(sink: RowSink, options: CsvOptions = {}, onDone?: 
       const fields = results.data;
       const at = line;
       line += 1 + countNewlines(fields);
+      if (pendingEmpty !== undefined) {
+        sink.row([''], pendingEmpty);
+        pendingEmpty = undefined;
+      }
+      if (fields.length === 1 && fields[0] === '' && results.errors.length === 0) {
+        pendingEmpty = at;
+        return;
+      }
       const quoteError = results.errors.find((e) => e.type === 'Quotes');
       if (quoteError && line - at > 1) recoverLines(fields, at, results.meta.delimiter, quoteError, sink);
       else sink.row(fields, at, quoteError ? `${quoteError.message}` : undefined);

@@ -83,6 +83,13 @@ export function normalizeHeader(name: string): string {
   return name.replace(/^\uFEFF/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+const NULLISH = new Set(['', 'null', 'na', 'n/a', 'none', '-', 'nan', 'undefined']);
+
+/** True for a cell that stands for "no value": empty, "NULL", "NA", "N/A", "none", "-", "NaN", "undefined". */
+export function isNullish(text: string): boolean {
+  return text.length <= 9 && NULLISH.has(text.trim().toLowerCase());
+}
+
 /** True when `name` is a field of some kind. */
 export function isImportField(name: string): name is ImportField {
   return Object.prototype.hasOwnProperty.call(FIELD_ALIASES, name);

@@ -1,10 +1,10 @@
 import { FUTURE_MARGIN_MINUTES } from './callLogReader';
 import { cellText, columnLabel, resolveColumns, type ColumnMapping } from './columnMapping';
 import { isBlankRow, type RowSink } from './csvRows';
-import type { ImportField } from './fields';
+import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
-import { detectDateOrder, parseTimestamp, type DateOrder } from './timestamp';
+import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC } from './timeZone';
 
 /** One lead of a historical lead stream, ready to be replayed as arrivals. */
@@ -73,8 +73,12 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
       const m = mapping;
       let dateOrder = options.dateOrder;
       if (!dateOrder) {
-        const d = detectDateOrder(rows.map((r) => cellText(r.fields, m, 'leadCreated')));
-        if (d && d !== 'conflict') dateOrder = d;
+        const samples = rows.map((r) => cellText(r.fields, m, 'leadCreated'));
+        const d = detectDateOrder(samples);
+        if (d === 'conflict') {
+          dateOrder = firstDecidedOrder(samples);
+          ledger.warn(`the rows hold both month-first and day-first dates; they were read ${dateOrder === 'dmy' ? 'day-first' : 'month-first'}, the order of the first one that decides, and rows that do not fit it are rejected (state the order with dateOrder or --date-order)`);
+        } else if (d) dateOrder = d;
       }
       const seen = new Set<string>();
       const leads: LeadStreamRecord[] = [];
@@ -84,17 +88,28 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
         if (fields.length !== header.length) { ledger.reject(line, 'wrong-field-count', `expected ${header.length} fields, got ${fields.length}`); continue; }
         const get = (f: ImportField): string => cellText(fields, m, f);
         const id = get('leadId');
-        if (!id) { ledger.reject(line, 'missing-field', `leadId (column "${header[m.index.leadId]}") is empty`); continue; }
+        if (isNullish(id)) { ledger.reject(line, 'missing-field', `leadId (column "${header[m.index.leadId]}") is empty`); continue; }
         if (seen.has(id)) { ledger.reject(line, 'bad-value', `leadId "${id}" appears again (first row kept)`); continue; }
         const createdText = get('leadCreated');
+        if (isNullish(createdText)) { ledger.reject(line, 'missing-field', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}") is empty`); continue; }
         const created = parseTimestamp(createdText, { zone, dateOrder });
-        if (Number.isNaN(created)) { ledger.reject(line, 'unparseable-time', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}"): cannot read "${createdText}" as a time`); continue; }
+        if (Number.isNaN(created)) {
+          const column = `leadCreated (column "${columnLabel(header, m, 'leadCreated')}")`;
+          ledger.reject(
+            line,
+            'unparseable-time',
+            dateOrder === undefined && isAmbiguousDate(createdText)
+              ? `${column}: "${createdText}" could be month-first or day-first; state the order with dateOrder (--date-order) mdy or dmy`
+              : `${column}: cannot read "${createdText}" as a time`,
+          );
+          continue;
+        }
         let converted: boolean | undefined;
         if (m.index.converted !== -1) {
           converted = parseFlag(get('converted'));
           if (converted === undefined) { ledger.reject(line, 'bad-value', `converted (column "${header[m.index.converted]}"): expected yes/no, got "${get('converted')}"`); continue; }
         }
-        if (m.index.convertedTime !== -1) converted = get('convertedTime') !== '' || (converted ?? false);
+        if (m.index.convertedTime !== -1) converted = !isNullish(get('convertedTime')) || (converted ?? false);
         const attributes: Record<string, string> = {};
         for (const [h, i] of unused) attributes[h] = fields[i];
         seen.add(id);

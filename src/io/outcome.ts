@@ -55,3 +55,12 @@ export function normalizeOutcome(text: string, extra?: ReadonlyMap<string, CallO
   const key = outcomeKey(text);
   return extra?.get(key) ?? LOOKUP.get(key);
 }
+
+/**
+ * True when the text, in lower case and with its punctuation as written, is an outcome word or an `--outcome`
+ * entry: "NA" is "no answer" in a disposition column, where "N/A" or "null" mean the value is missing.
+ */
+export function isOutcomeWord(text: string, extra?: ReadonlyMap<string, CallOutcome>): boolean {
+  const lower = text.trim().toLowerCase();
+  return LOOKUP.has(lower) || (extra?.has(outcomeKey(text)) ?? false);
+}

@@ -181,6 +181,21 @@ export function detectDateOrder(samples: Iterable<string>): DateOrder | 'conflic
   return undefined;
 }
 
+/**
+ * The order the first deciding sample says (a first number above 12: dmy; a second one above 12: mdy), for
+ * samples whose orders conflict: the rows after it are read in that order, and those that do not fit it are
+ * rejected.
+ */
+export function firstDecidedOrder(samples: Iterable<string>): DateOrder | undefined {
+  for (const text of samples) {
+    const m = NUMERIC.exec(text.trim());
+    if (!m) continue;
+    if (+m[1] > 12 && +m[3] <= 12) return 'dmy';
+    if (+m[3] > 12 && +m[1] <= 12) return 'mdy';
+  }
+  return undefined;
+}
+
 /** True when the text is a numeric date whose order matters (both leading numbers 1-12 and different). */
 export function isAmbiguousDate(text: string): boolean {
   const m = NUMERIC.exec(text.trim());

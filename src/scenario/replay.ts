@@ -54,7 +54,10 @@ export function replayArrivals(
     return i;
   };
   const local = leads.map((l) => l.created + zone.offsetMinutes(l.created * 60_000));
-  const firstDay = Math.floor(Math.min(...local) / 1440);
+  // A loop, not Math.min(...local): a spread of a few hundred thousand arguments overflows the stack.
+  let earliest = Infinity;
+  for (const t of local) if (t < earliest) earliest = t;
+  const firstDay = Math.floor(earliest / 1440);
   const arrivals = leads.map((l, k) => ({
     t: local[k] - firstDay * 1440,
     source: indexOf(srcs, l.source, (name) => ({ name, share: 0, cost: 0, soldTo: [1], contactabilityFactor: 1, conversionFactor: 1 }), added.sources),

@@ -454,6 +454,12 @@ const backlog = obj(
 /** Default warm-up: a month (a run shorter than the warm-up warms up for a third of its days instead). */
 export const DEFAULT_WARMUP_DAYS = 30;
 
+/** Most replications of a run (the scenario's `replications`, and the command line's `--replications`). */
+export const MAX_REPLICATIONS = 10_000;
+
+/** Most days of lead arrivals, and of warm-up (`days`, `warmupDays`, and `--warmup-days`). */
+export const MAX_DAYS = 3660;
+
 const scenarioFields = obj(
   {
     name: str({ default: 'Untitled scenario' }),
@@ -463,10 +469,10 @@ const scenarioFields = obj(
       default: 1,
       description: 'Run seed: same scenario and seed give the same result, bit for bit.',
     }),
-    replications: num({ int: true, min: 1, max: 10000, default: 10, description: 'Independent replications; results carry a 95% interval over them.' }),
+    replications: num({ int: true, min: 1, max: MAX_REPLICATIONS, default: 10, description: 'Independent replications; results carry a 95% interval over them.' }),
     startDate: date({ default: '2026-01-05', description: 'First simulated day (a Monday by default).' }),
-    days: num({ int: true, min: 1, max: 3660, default: 90, description: 'Days of lead arrivals.' }),
-    warmupDays: num({ int: true, min: 0, max: 3660, default: DEFAULT_WARMUP_DAYS, description: 'Days discarded from the metrics while pipelines fill (assumption: a month lets the contacted and application pipelines, which hold leads for weeks, reach steady state; a shorter run left at this default warms up for a third of its days).' }),
+    days: num({ int: true, min: 1, max: MAX_DAYS, default: 90, description: 'Days of lead arrivals.' }),
+    warmupDays: num({ int: true, min: 0, max: MAX_DAYS, default: DEFAULT_WARMUP_DAYS, description: 'Days discarded from the metrics while pipelines fill (assumption: a month lets the contacted and application pipelines, which hold leads for weeks, reach steady state; a shorter run left at this default warms up for a third of its days).' }),
     // At most a year: a lead left unworked a year after the last arrival has long been dropped (pipeline.dropAfterDays).
     cooldownDays: num({ int: true, min: 0, max: 366, default: 60, description: 'Days the run goes on after the last arrival so the last measured leads can fund: about 40 days of loan process and up to a month\'s wait for a month-end closing.' }),
     leads,

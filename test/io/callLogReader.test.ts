@@ -111,3 +111,37 @@ describe('parseCallLogText', () => {
     expect(a.leadCreated).toBe(minutes('2024-03-04T09:00:00Z'));
   });
 });
+
+describe('found by the random logs (test/io/randomLogs.test.ts)', () => {
+  const head = 'lead,created,attempt,outcome\n';
+  it('reads the outcome "NA" as no answer, as documented, and "N/A" or "null" as missing', () => {
+    const log = parseCallLogText(`${head}A,2024-03-04 09:00,2024-03-04 09:05,NA\nB,2024-03-04 09:00,2024-03-04 09:05,N/A\nC,2024-03-04 09:00,2024-03-04 09:05,null\n`);
+    expect(callRecordsFromTable(log.table).map((r) => [r.leadId, r.outcome])).toEqual([['A', 'no-answer']]);
+    expect(log.report.byReason).toEqual({ 'missing-field': 2 });
+  });
+
+  it('does not count the newline at the end of the file as a blank line', () => {
+    const row = 'A,2024-03-04 09:00,2024-03-04 09:05,busy';
+    for (const eol of ['\n', '\r\n']) {
+      expect(parseCallLogText(`${head}${row}${eol}`).report.blankLines).toBe(0);
+      expect(parseCallLogText(`${head}${row}`).report.blankLines).toBe(0);
+      expect(parseCallLogText(`${head}${row}${eol}${eol}`).report.blankLines).toBe(1);
+    }
+  });
+
+  it('cuts a row at its unclosed quote, not at a quoted line break before it', () => {
+    const text = 'lead,created,attempt,outcome,note,extra\nA,2024-03-04 09:00,2024-03-04 09:05,busy,"two\nlines","unclosed\n';
+    const log = parseCallLogText(text);
+    expect(log.report).toMatchObject({ rows: 1, kept: 0, rejected: 1, byReason: { 'malformed-quotes': 1 } });
+    expect(log.report.examples[0].line).toBe(2);
+    expect(log.report.examples[0].message).toMatch(/the quote opened on line 3 is not closed/);
+  });
+
+  it('reads every row in the first deciding date order when the rows hold both, as its warning says', () => {
+    const log = parseCallLogText(`${head}A,13/03/2024 09:00,13/03/2024 09:05,busy\nB,03/25/2024 09:00,03/25/2024 09:05,busy\nC,01/02/2024 09:00,01/02/2024 09:05,busy\n`);
+    const records = callRecordsFromTable(log.table);
+    expect(records.map((r) => [r.leadId, r.leadCreated])).toEqual([['A', minutes('2024-03-13T09:00:00Z')], ['C', minutes('2024-02-01T09:00:00Z')]]);
+    expect(log.report.examples).toMatchObject([{ line: 3, reason: 'unparseable-time' }]);
+    expect(log.report.warnings.map((w) => w.message).join('\n')).toMatch(/read day-first/);
+  });
+});

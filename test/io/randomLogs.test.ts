@@ -1,0 +1,340 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CallLogImport } from '../../src/io/callLogReader';
+import { readLogFile } from '../../src/io/node/readLogFile';
+import { parseLogText } from '../../src/io/parseText';
+import type { RejectReason } from '../../src/io/importReport';
+import { CALL_OUTCOMES } from '../../src/sim/callLog';
+
+/**
+ * Random call logs: mostly valid rows whose values are known, plus rows broken in known ways, written in random
+ * formats (separator, line ends, BOM, quoting, blank lines, a title line, time formats and zones). The truth is what
+ * the generator wrote: every valid row must come back with its values, every broken row must be counted with its
+ * reason and line, and the result must not depend on how the file was written.
+ */
+
+function mulberry32(seed: number): () => number {
+  let a = seed | 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rand = () => number;
+const int = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
+const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+
+// ---- The truth about instants and wall clocks, computed here with Intl, not with the project's code. ----
+
+const ZONES = ['UTC', '+05:30', '-03:00', 'America/Chicago', 'Europe/Berlin', 'Australia/Adelaide', 'Asia/Kathmandu'] as const;
+type Zone = (typeof ZONES)[number];
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function offsetAt(zone: Zone, ms: number): number {
+  if (zone === 'UTC') return 0;
+  const fixed = /^([+-])(\d{2}):(\d{2})$/.exec(zone);
+  if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
+  let f = formats.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formats.set(zone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/** Wall-clock parts of an instant in a zone. */
+function wallOf(zone: Zone, ms: number): { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number; dow: number } {
+  const w = new Date(ms + offsetAt(zone, ms) * 60_000);
+  return { y: w.getUTCFullYear(), mo: w.getUTCMonth() + 1, d: w.getUTCDate(), h: w.getUTCHours(), mi: w.getUTCMinutes(), s: w.getUTCSeconds(), ms: w.getUTCMilliseconds(), dow: (w.getUTCDay() + 6) % 7 };
+}
+
+/** True when the zone's offset is the same two hours either side: no skipped or repeated wall-clock time near it. */
+const steady = (zone: Zone, ms: number): boolean => offsetAt(zone, ms - 7_200_000) === offsetAt(zone, ms) && offsetAt(zone, ms + 7_200_000) === offsetAt(zone, ms);
+
+const p2 = (n: number): string => String(n).padStart(2, '0');
+const p3 = (n: number): string => String(n).padStart(3, '0');
+
+/** Time formats: how an instant is written, its precision, whether it is a wall-clock time and its date order. */
+const TIME_FORMATS = {
+  'iso-z': { unit: 1, wall: false, order: undefined, write: (_z: Zone, ms: number) => new Date(ms).toISOString() },
+  'iso-offset': {
+    unit: 1000, wall: false, order: undefined,
+    write: (_z: Zone, ms: number, r: Rand) => {
+      const off = int(r, -48, 56) * 15;
+      const w = new Date(ms + off * 60_000);
+      const sign = off < 0 ? '-' : '+';
+      return `${w.toISOString().slice(0, 19)}${sign}${p2(Math.floor(Math.abs(off) / 60))}:${p2(Math.abs(off) % 60)}`;
+    },
+  },
+  'iso-wall': { unit: 1000, wall: true, order: undefined, write: (z: Zone, ms: number) => { const w = wallOf(z, ms); return `${w.y}-${p2(w.mo)}-${p2(w.d)} ${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}`; } },
+  'iso-wall-ms': { unit: 1, wall: true, order: undefined, write: (z: Zone, ms: number) => { const w = wallOf(z, ms); return `${w.y}-${p2(w.mo)}-${p2(w.d)}T${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}.${p3(w.ms)}`; } },
+  us: { unit: 1000, wall: true, order: 'mdy', write: (z: Zone, ms: number) => { const w = wallOf(z, ms); return `${w.mo}/${w.d}/${w.y} ${w.h % 12 === 0 ? 12 : w.h % 12}:${p2(w.mi)}:${p2(w.s)} ${w.h < 12 ? 'AM' : 'PM'}`; } },
+  eu: { unit: 60_000, wall: true, order: 'dmy', write: (z: Zone, ms: number) => { const w = wallOf(z, ms); return `${p2(w.d)}/${p2(w.mo)}/${w.y} ${p2(w.h)}:${p2(w.mi)}`; } },
+  dotted: { unit: 1000, wall: true, order: undefined, write: (z: Zone, ms: number) => { const w = wallOf(z, ms); return `${p2(w.d)}.${p2(w.mo)}.${w.y} ${p2(w.h)}:${p2(w.mi)}:${p2(w.s)}`; } },
+  compact: { unit: 1000, wall: true, order: undefined, write: (z: Zone, ms: number) => { const w = wallOf(z, ms); return `${w.y}${p2(w.mo)}${p2(w.d)} ${w.h}:${p2(w.mi)}:${p2(w.s)}`; } },
+  'epoch-s': { unit: 1000, wall: false, order: undefined, write: (_z: Zone, ms: number) => String(ms / 1000) },
+  'epoch-ms': { unit: 1, wall: false, order: undefined, write: (_z: Zone, ms: number) => String(ms) },
+} as const;
+type TimeFormat = keyof typeof TIME_FORMATS;
+
+// ---- Rows ----
+
+const OUTCOMES: readonly [string, string][] = [
+  ['No Answer', 'no-answer'], ['NA', 'no-answer'], ['ring-no-answer', 'no-answer'], ['Left VM', 'voicemail'], ['Voicemail', 'voicemail'],
+  ['Contacted', 'contact'], ['Spoke', 'contact'], ['Not Interested', 'contact'], ['Busy', 'busy'], ['Wrong Number', 'bad-number'],
+];
+const FLAGS: readonly [string, boolean][] = [['yes', true], ['No', false], ['1', true], ['0', false], ['TRUE', true], ['false', false]];
+const NAMES = ['ann', 'Bob Smith', 'Zoë', 'José, Jr.', 'O"Neil', '李雷', 'agent 7', 'Ünal; K', 'tab\there', 'm|n'];
+
+interface Lead { id: string; created: number }
+interface Attempt {
+  lead: Lead;
+  at: number;
+  outcomeText: string;
+  outcome: string;
+  agent?: string;
+  source?: string;
+  converted?: boolean;
+  convertedText?: string;
+}
+
+type Broken = Exclude<RejectReason, never>;
+interface LogicalRow { cells: Record<string, string>; expect: { kind: 'keep'; attempt: Attempt } | { kind: 'reject'; reason: Broken; extra?: 'short' | 'long' | 'unclosed' } }
+
+interface Layout {
+  delimiter: string;
+  eol: string;
+  bom: boolean;
+  quoteAll: boolean;
+  trailingEol: boolean;
+  blankEvery: number;
+  title: boolean;
+}
+
+const COLUMN_NAMES = {
+  leadId: ['Lead ID', 'lead_id', 'LeadId', 'Prospect ID'],
+  leadCreated: ['Created At', 'Lead Date', 'created', 'Received'],
+  attemptTime: ['Call Time', 'Call Start', 'Attempt Time', 'Dialed At'],
+  outcome: ['Outcome', 'Disposition', 'Result', 'Call Status'],
+  agent: ['Agent', 'Rep Name'],
+  source: ['Lead Source', 'Vendor'],
+  converted: ['Funded', 'Converted'],
+  note: ['Notes', 'Comment'],
+} as const;
+type Column = keyof typeof COLUMN_NAMES;
+
+interface Case {
+  zone: Zone;
+  format: TimeFormat;
+  dateOrder?: 'mdy' | 'dmy';
+  columns: Column[];
+  headers: string[];
+  rows: LogicalRow[];
+}
+
+function generateCase(seed: number, size: number): Case {
+  const r = mulberry32(seed);
+  const zone = pick(r, ZONES);
+  const format = pick(r, Object.keys(TIME_FORMATS) as TimeFormat[]);
+  const fmt = TIME_FORMATS[format];
+  const optional = (['agent', 'source', 'converted', 'note'] as Column[]).filter(() => r() < 0.5);
+  const columns = [...(['leadId', 'leadCreated', 'attemptTime', 'outcome'] as Column[]), ...optional];
+  for (let i = columns.length - 1; i > 0; i--) {
+    const j = int(r, 0, i);
+    [columns[i], columns[j]] = [columns[j], columns[i]];
+  }
+  const headers = columns.map((c) => pick(r, COLUMN_NAMES[c]));
+  const base = Date.UTC(2023, 0, 1) + int(r, 0, 700) * 86_400_000;
+  const round = (ms: number): number => Math.floor(ms / fmt.unit) * fmt.unit;
+  const instant = (from: number, spanMs: number): number => {
+    for (;;) {
+      const ms = round(from + Math.floor(r() * spanMs));
+      if (!fmt.wall || steady(zone, ms)) return ms;
+    }
+  };
+  const write = (ms: number): string => fmt.write(zone, ms, r);
+  const leads: Lead[] = [];
+  const nLeads = Math.max(1, Math.floor(size / 3));
+  for (let k = 0; k < nLeads; k++) leads.push({ id: `${pick(r, ['L', 'lead-', 'Ld '])}${k}${r() < 0.1 ? ',x' : ''}`, created: instant(base, 60 * 86_400_000) });
+  const rows: LogicalRow[] = [];
+  const brokenShare = r() < 0.2 ? 0 : r() * 0.3;
+  for (let k = 0; k < size; k++) {
+    const lead = pick(r, leads);
+    const at = instant(lead.created + 60_000, 5 * 86_400_000);
+    const [outcomeText, outcome] = pick(r, OUTCOMES);
+    const attempt: Attempt = { lead, at, outcomeText, outcome };
+    const cells: Record<string, string> = { leadId: lead.id, leadCreated: write(lead.created), attemptTime: write(at), outcome: outcomeText };
+    if (columns.includes('agent')) cells.agent = (attempt.agent = r() < 0.1 ? undefined : pick(r, NAMES)) ?? '';
+    if (columns.includes('source')) cells.source = (attempt.source = r() < 0.1 ? undefined : pick(r, ['Zillow', 'web form', 'LendingTree, Inc.'])) ?? '';
+    if (columns.includes('converted')) {
+      const [text, value] = pick(r, FLAGS);
+      cells.converted = text;
+      attempt.converted = value;
+    }
+    if (columns.includes('note')) cells.note = pick(r, ['', 'call back "Tuesday"', 'two\nlines', 'a,b;c|d\te', 'ok']);
+    let row: LogicalRow = { cells, expect: { kind: 'keep', attempt } };
+    if (r() < brokenShare) {
+      const kinds: Broken[] = ['missing-field', 'unparseable-time', 'attempt-before-created', 'unknown-outcome', 'wrong-field-count'];
+      if (columns.includes('converted')) kinds.push('bad-value');
+      const reason = pick(r, kinds);
+      const c = { ...cells };
+      let extra: 'short' | 'long' | undefined;
+      if (reason === 'missing-field') c[pick(r, ['leadId', 'leadCreated', 'attemptTime', 'outcome'] as const)] = pick(r, ['', '  ', 'NULL', 'n/a']);
+      if (reason === 'unparseable-time') c[pick(r, ['leadCreated', 'attemptTime'] as const)] = pick(r, ['yesterday', 'soon', '2024-13-01 10:00', '2024-02-30 10:00', '2023-04-31', '25:61', '2024-01-01 24:30']);
+      if (reason === 'attempt-before-created') c.attemptTime = write(lead.created - int(r, 2, 5000) * 60_000);
+      if (reason === 'unknown-outcome') c.outcome = pick(r, ['Zorblax', 'emailed', 'texted back', '???']);
+      if (reason === 'bad-value') c.converted = pick(r, ['maybe', 'pending', '2']);
+      if (reason === 'wrong-field-count') extra = r() < 0.5 ? 'short' : 'long';
+      // A time before the lead was created needs a creation time that reads; avoid a day that reads neither way.
+      if (reason === 'attempt-before-created' && fmt.wall && !steady(zone, lead.created - 5000 * 60_000)) continue;
+      row = { cells: c, expect: { kind: 'reject', reason, extra } };
+    }
+    rows.push(row);
+  }
+  // An unclosed quote on the last row: the row is rejected, nothing after it is swallowed.
+  if (r() < 0.15 && rows.length > 0) {
+    const last = rows[rows.length - 1];
+    rows[rows.length - 1] = { cells: last.cells, expect: { kind: 'reject', reason: 'malformed-quotes', extra: 'unclosed' } };
+  }
+  let dateOrder: 'mdy' | 'dmy' | undefined;
+  if (fmt.order) {
+    // Without a stated order, the reader detects it from the first rows: state it unless a day above 12 is there.
+    const decided = rows.slice(0, 5000).some((row) => row.expect.kind === 'keep' && wallOf(zone, row.expect.attempt.at).d > 12);
+    dateOrder = !decided || r() < 0.5 ? fmt.order : undefined;
+  }
+  return { zone, format, dateOrder, columns, headers, rows };
+}
+
+const DELIMS = [',', ';', '\t', '|'];
+
+function layoutOf(r: Rand): Layout {
+  return { delimiter: pick(r, DELIMS), eol: pick(r, ['\n', '\r\n']), bom: r() < 0.3, quoteAll: r() < 0.3, trailingEol: r() < 0.7, blankEvery: r() < 0.3 ? int(r, 2, 9) : 0, title: r() < 0.15 };
+}
+
+/** Writes the case; returns the text and, per logical row, the line it starts on. */
+function writeCase(c: Case, layout: Layout): { text: string; lines: number[]; blanks: number } {
+  const { delimiter, eol } = layout;
+  const quote = (v: string): string =>
+    layout.quoteAll || v.includes(delimiter) || v.includes('"') || v.includes('\n') || v.includes('\r') || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const out: string[] = [];
+  let line = 1;
+  const lines: number[] = [];
+  let blanks = 0;
+  const push = (text: string): void => {
+    out.push(text);
+    line += 1 + (text.match(/\n/g)?.length ?? 0);
+  };
+  if (layout.title) push('Call export');
+  push(c.headers.map(quote).join(delimiter));
+  c.rows.forEach((row, k) => {
+    if (layout.blankEvery && k % layout.blankEvery === 1) {
+      push(k % 2 ? '' : delimiter.repeat(c.columns.length - 1));
+      blanks++;
+    }
+    const values = c.columns.map((col) => row.cells[col] ?? '');
+    let text = values.map(quote).join(delimiter);
+    if (row.expect.kind === 'reject' && row.expect.extra === 'short') text = values.slice(0, -1).map(quote).join(delimiter);
+    if (row.expect.kind === 'reject' && row.expect.extra === 'long') text += delimiter + quote('extra');
+    if (row.expect.kind === 'reject' && row.expect.extra === 'unclosed') text = values.slice(0, -1).map(quote).concat(['"unclosed']).join(delimiter);
+    lines.push(line);
+    push(text);
+  });
+  const text = (layout.bom ? '\uFEFF' : '') + out.join(eol) + (layout.trailingEol ? eol : '');
+  return { text, lines, blanks };
+}
+
+const readOptions = (c: Case, layout?: Layout) => ({ timeZone: c.zone, dateOrder: c.dateOrder, maxExamples: 1_000_000, now: Date.UTC(2030, 0, 1) / 60_000, ...(layout && { delimiter: layout.delimiter }) });
+
+function checkImport(c: Case, log: ReturnType<typeof parseLogText>, lines: number[], blanks: number, label: string): void {
+  expect(log.kind, label).toBe('calls');
+  const calls = log as CallLogImport;
+  const report = calls.report;
+  const expectedRejects = c.rows.flatMap((row, k) => (row.expect.kind === 'reject' ? [{ line: lines[k], reason: row.expect.reason }] : []));
+  const kept = c.rows.flatMap((row) => (row.expect.kind === 'keep' ? [row.expect.attempt] : []));
+  const expectedLines = new Set(expectedRejects.map((e) => e.line));
+  const surprise = report.examples.find((e) => !expectedLines.has(e.line));
+  expect(surprise, `${label}: a valid row was rejected`).toBeUndefined();
+  expect({ rows: report.rows, kept: report.kept, rejected: report.rejected }, label).toEqual({ rows: c.rows.length, kept: kept.length, rejected: expectedRejects.length });
+  expect(report.examples.map((e) => ({ line: e.line, reason: e.reason })), label).toEqual(expectedRejects);
+  const byReason: Record<string, number> = {};
+  for (const e of expectedRejects) byReason[e.reason] = (byReason[e.reason] ?? 0) + 1;
+  expect(report.byReason, label).toEqual(byReason);
+  expect(report.blankLines, label).toBe(blanks);
+  for (const e of report.examples) {
+    if (['missing-field', 'unparseable-time', 'unknown-outcome', 'bad-value'].includes(e.reason)) expect(e.message, label).toMatch(/\(column "[^"]+"\)/);
+    if (e.reason === 'wrong-field-count') expect(e.message, label).toMatch(/^expected \d+ fields, got \d+$/);
+  }
+  // Round trip: what was written is what was read.
+  const t = calls.table;
+  expect(t.length, label).toBe(kept.length);
+  const got = Array.from({ length: t.length }, (_, i) => ({
+    leadId: t.leadIds[t.lead[i]],
+    created: t.leadCreated[i],
+    at: t.attemptTime[i],
+    outcome: t.outcome[i],
+    hour: t.hourOfWeek[i],
+    agent: t.agent[i] < 0 ? undefined : t.agents[t.agent[i]],
+    source: t.source[i] < 0 ? undefined : t.sources[t.source[i]],
+    converted: t.converted[i] < 0 ? undefined : t.converted[i] === 1,
+  }));
+  const want = kept.map((a) => {
+    const w = wallOf(c.zone, a.at);
+    return {
+      leadId: a.lead.id,
+      created: a.lead.created / 60_000,
+      at: a.at / 60_000,
+      outcome: CALL_OUTCOME_CODES.get(a.outcome),
+      hour: w.dow * 24 + w.h,
+      agent: a.agent,
+      source: a.source,
+      converted: c.columns.includes('converted') ? a.converted : undefined,
+    };
+  });
+  for (let i = 0; i < got.length; i++) expect(got[i], `${label}: kept row ${i}`).toEqual(want[i]);
+}
+
+const CALL_OUTCOME_CODES = new Map<string, number>(CALL_OUTCOMES.map((o, i) => [o, i]));
+
+const dir = mkdtempSync(join(tmpdir(), 'leadlab-random-logs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('random call logs', () => {
+  it('keeps every valid row with its values and counts every broken one with its reason and line, in any format', () => {
+    for (let seed = 1; seed <= 150; seed++) {
+      const c = generateCase(seed, 1 + (seed % 40));
+      const r = mulberry32(seed * 7919);
+      const layout = layoutOf(r);
+      const { text, lines, blanks } = writeCase(c, layout);
+      const label = `seed ${seed} (${c.format}, ${c.zone}, order ${c.dateOrder ?? 'detected'}, ${JSON.stringify(layout)})`;
+      const log = parseLogText(text, readOptions(c));
+      checkImport(c, log, lines, blanks, label);
+      // Another layout of the same rows reads the same.
+      const other = { ...layoutOf(r), title: layout.title };
+      const again = writeCase(c, other);
+      const log2 = parseLogText(again.text, readOptions(c));
+      checkImport(c, log2, again.lines, again.blanks, `${label} rewritten as ${JSON.stringify(other)}`);
+    }
+  });
+
+  it('reads the same from a file, plain or gzip, as from text, across stream chunks', async () => {
+    for (let seed = 500; seed < 506; seed++) {
+      // Large enough to span several 64 KiB chunks of the file stream.
+      const c = generateCase(seed, 1500 + seed);
+      const layout = layoutOf(mulberry32(seed));
+      const { text, lines, blanks } = writeCase(c, layout);
+      const path = join(dir, `log-${seed}.csv${seed % 2 ? '.gz' : ''}`);
+      writeFileSync(path, seed % 2 ? gzipSync(Buffer.from(text, 'utf8')) : text);
+      const log = await readLogFile(path, readOptions(c));
+      checkImport(c, log, lines, blanks, `file seed ${seed} (${c.format}, ${c.zone}, ${JSON.stringify(layout)})`);
+    }
+  });
+});
