@@ -20,9 +20,9 @@ console.log(`\nleadlab sweep benchmark: ${runs} runs of the default scenario (90
 const counts = [];
 for (let w = 1; w <= maxWorkers; w *= 2) counts.push(w);
 const results = Object.fromEntries(counts.map((w) => [w, []]));
-// The machine's own ceiling for splitting the sweep in two: its two halves (--shard 1/2 and 2/2) as two separate
-// processes of one worker each, started together. No pool, no shared process: what two cores give two copies of the
-// work, each compiling its own code and sharing the caches and memory bandwidth, as the pool's workers do.
+// A reference for splitting the sweep in two without the pool: its two halves (--shard 1/2 and 2/2) as two separate
+// processes of one worker each, started together, each starting Node and compiling its own code on the shared cores
+// (docs/performance.md, seventh round).
 const sideBySide = [];
 let same = true;
 for (let i = 0; i < repeats; i++) {
@@ -45,11 +45,11 @@ for (const w of counts.filter((w) => w !== 1)) {
 }
 if (counts.includes(2)) {
   const wall = stats(sideBySide.map((r) => r.processWall)), cpu = stats(sideBySide.map((r) => r.processCpu)), load = stats(sideBySide.map((r) => r.load));
-  const ceiling = stats(results[1].map((r, i) => r.processWall / sideBySide[i].processWall));
-  const ofCeiling = stats(results[2].map((r, i) => sideBySide[i].processWall / r.processWall));
+  const halves = stats(results[1].map((r, i) => r.processWall / sideBySide[i].processWall));
+  const ofHalves = stats(results[2].map((r, i) => sideBySide[i].processWall / r.processWall));
   console.log(
     `  the two halves as two separate 1-worker processes side by side: median ${wall.median.toFixed(2)} s wall (${wall.min.toFixed(2)}-${wall.max.toFixed(2)}), CPU ${cpu.median.toFixed(2)} s, load before ${load.min.toFixed(1)}-${load.max.toFixed(1)}; ` +
-      `speed-up over 1 worker ${ceiling.median.toFixed(2)}x (${ceiling.min.toFixed(2)}-${ceiling.max.toFixed(2)}): the machine's ceiling for two copies of the work; the 2-worker pool reaches ${(100 * ofCeiling.median).toFixed(0)}% of it`,
+      `speed-up over 1 worker ${halves.median.toFixed(2)}x (${halves.min.toFixed(2)}-${halves.max.toFixed(2)}); the 2-worker pool is ${(100 * ofHalves.median).toFixed(0)}% as fast as the two processes`,
   );
 }
 // Where the speed-up goes: a short sweep on 1 worker gives the cost of one run once warm (the slope) and the fixed cost
