@@ -6,7 +6,7 @@ import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
 import { isOutcomeWord, normalizeOutcome } from './outcome';
-import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, type DateOrder } from './timestamp';
+import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC, type TimeZone } from './timeZone';
 
 /** How to read a call log. Every field is optional; the defaults suit a clean ISO export in UTC. */
@@ -93,12 +93,13 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
 
   function badTime(line: number, field: ImportField, text: string): void {
     const ambiguous = dateOrder === undefined && isAmbiguousDate(text);
+    const why = ambiguous ? undefined : timestampProblem(text, { dateOrder });
     ledger.reject(
       line,
       'unparseable-time',
       ambiguous
         ? `${field} (column "${column(field)}"): "${text}" could be month-first or day-first; state the order with --date-order mdy or --date-order dmy`
-        : `${field} (column "${column(field)}"): cannot read "${text}" as a time`,
+        : `${field} (column "${column(field)}"): cannot read "${text}" as a time${why ? `: ${why}` : ''}`,
     );
   }
 

@@ -4,7 +4,7 @@ import { isBlankRow, type RowSink } from './csvRows';
 import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
-import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, type DateOrder } from './timestamp';
+import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC } from './timeZone';
 
 /** One lead of a historical lead stream, ready to be replayed as arrivals. */
@@ -100,7 +100,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
             'unparseable-time',
             dateOrder === undefined && isAmbiguousDate(createdText)
               ? `${column}: "${createdText}" could be month-first or day-first; state the order with dateOrder (--date-order) mdy or dmy`
-              : `${column}: cannot read "${createdText}" as a time`,
+              : `${column}: cannot read "${createdText}" as a time${((why) => (why ? `: ${why}` : ''))(timestampProblem(createdText, { dateOrder }))}`,
           );
           continue;
         }

@@ -145,3 +145,22 @@ describe('found by the random logs (test/io/randomLogs.test.ts)', () => {
     expect(log.report.warnings.map((w) => w.message).join('\n')).toMatch(/read day-first/);
   });
 });
+
+describe('times out of range', () => {
+  it('rejects a year below 1900 and an impossible offset with the line, the column and what was expected', () => {
+    const text = [
+      'Lead ID,Created At,Call Time,Outcome',
+      'A,2024-03-05T09:00:00Z,2024-03-05T10:00:00Z,No Answer',
+      'B,0024-03-05 09:00,2024-03-05T10:00:00Z,No Answer',
+      'C,2024-03-05T09:00:00Z,2024-03-05T10:00:00+25:00,No Answer',
+      'D,2024-03-05T09:00:00Z,2024-03-05T10:00:00-13:61,No Answer',
+    ].join('\n');
+    const log = parseCallLogText(text);
+    expect(log.report).toMatchObject({ rows: 4, kept: 1, rejected: 3, byReason: { 'unparseable-time': 3 } });
+    expect(log.report.examples).toEqual([
+      { line: 3, reason: 'unparseable-time', message: 'leadCreated (column "Created At"): cannot read "0024-03-05 09:00" as a time: the year 0024 is outside 1900-2199' },
+      { line: 4, reason: 'unparseable-time', message: 'attemptTime (column "Call Time"): cannot read "2024-03-05T10:00:00+25:00" as a time: the UTC offset "+25:00" is not a real one; expected -12:00 to +14:00 with minutes 00-59' },
+      { line: 5, reason: 'unparseable-time', message: 'attemptTime (column "Call Time"): cannot read "2024-03-05T10:00:00-13:61" as a time: the UTC offset "-13:61" is not a real one; expected -12:00 to +14:00 with minutes 00-59' },
+    ]);
+  });
+});
