@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CallLogImport } from '../../src/io/callLogReader';
 import { readLogFile } from '../../src/io/node/readLogFile';
-import { parseLogText } from '../../src/io/parseText';
+import { detectDelimiter } from '../../src/io/csvRows';
+import { feedCsvText, parseLogText } from '../../src/io/parseText';
 import type { RejectReason } from '../../src/io/importReport';
 import { CALL_OUTCOMES } from '../../src/sim/callLog';
 
@@ -336,5 +337,79 @@ describe('random call logs', () => {
       const log = await readLogFile(path, readOptions(c));
       checkImport(c, log, lines, blanks, `file seed ${seed} (${c.format}, ${c.zone}, ${JSON.stringify(layout)})`);
     }
+  });
+});
+
+// ---- The CSV layer: separator detection and quote recovery, on files whose rows are known. ----
+
+function rowsOf(text: string, delimiter?: string): { fields: string[]; line: number; problem?: string }[] {
+  const out: { fields: string[]; line: number; problem?: string }[] = [];
+  feedCsvText(text, { row: (fields, line, problem) => out.push({ fields, line, ...(problem !== undefined && { problem }) }) }, delimiter ? { delimiter } : {});
+  return out;
+}
+
+describe('separator detection', () => {
+  it('finds , ; tab and | in files whose every field is quoted, two to many columns, values holding the other separators', () => {
+    // papaparse's own guess read "1"|"x;y" / "1"|"t<tab>u" as comma-separated, one column.
+    expect(detectDelimiter('"h1"|"h2"\n"1"|"x;y"\n"1"|"t\tu"\n')).toBe('|');
+    const VALUES = ['a', 'a,b', 'x;y', 'p|q', 't\tu', '2024-03-05 10:00', 'say "hi"', 'two\nlines', '', '1', 'José, Jr.', ' padded '];
+    for (let seed = 1; seed <= 400; seed++) {
+      const r = mulberry32(seed);
+      const delimiter = DELIMS[seed % 4];
+      const columns = int(r, 2, r() < 0.8 ? 5 : 30);
+      const rows = Array.from({ length: int(r, 1, 12) }, () => Array.from({ length: columns }, () => pick(r, VALUES)));
+      const header = Array.from({ length: columns }, (_, i) => `h${i}`);
+      const eol = pick(r, ['\n', '\r\n']);
+      const quoted = (v: string): string => `"${v.replace(/"/g, '""')}"`;
+      const text = [header, ...rows].map((row) => row.map(quoted).join(delimiter)).join(eol) + (r() < 0.5 ? eol : '');
+      const label = `seed ${seed}: ${JSON.stringify(text.slice(0, 200))}`;
+      expect(detectDelimiter(text), label).toBe(delimiter);
+      // What was written is what is read.
+      expect(rowsOf(text).map((row) => row.fields), label).toEqual([header, ...rows]);
+    }
+  });
+
+  it('is not misled by a title line, a decimal comma or a stray quote inside a field', () => {
+    expect(detectDelimiter('Call export 2024\na;b;c\n1,5;2,5;3\n4,5;5,5;6\n')).toBe(';');
+    expect(detectDelimiter('lead|note|x\nA|O"Neil, said hi|1\nB|ok|2\n')).toBe('|');
+    expect(detectDelimiter('\uFEFF"a"\t"b"\n"1"\t"2"\n')).toBe('\t');
+    expect(detectDelimiter('one column\nvalue\n')).toBe(',');
+  });
+});
+
+describe('unclosed-quote recovery', () => {
+  it('rejects a row whose quote error stays on one line whole, even when an earlier field spans lines, and swallows nothing', () => {
+    // The earlier field "multi<newline>line" was taken for the swallowing one: the row was cut after "multi and
+    // `line"","ab"c",3` was read again as a row of its own.
+    const rows = rowsOf('a,b,c\n"multi\nline","ab"c",3\n4,5,6\n');
+    expect(rows).toEqual([
+      { fields: ['a', 'b', 'c'], line: 1 },
+      { fields: ['multi\nline', 'ab"c', '3'], line: 2, problem: 'Trailing quote on quoted field is malformed' },
+      { fields: ['4', '5', '6'], line: 4 },
+    ]);
+  });
+
+  it('cuts at the field the error is about, and re-reads the lines after it as rows, keeping their own multi-line fields whole', () => {
+    const rows = rowsOf('a,b,c\n1,"multi\nline","bad\n4,5,6\n7,"x\ny",9\n10,"p,q",12\n');
+    expect(rows.map((r) => [r.line, r.fields])).toEqual([
+      [1, ['a', 'b', 'c']],
+      [2, ['1', 'multi\nline', '"bad']],
+      [4, ['4', '5', '6']],
+      [5, ['7', 'x\ny', '9']],
+      [7, ['10', 'p,q', '12']],
+    ]);
+    expect(rows[1].problem).toMatch(/the quote opened on line 3 is not closed on its line; the row was cut there and the 3 following line\(s\) were read again as rows/);
+    expect(rows.filter((r) => r.problem).length).toBe(1);
+  });
+
+  it('cuts again at a second unclosed quote among the re-read lines', () => {
+    const rows = rowsOf('a;b\n"x\ny";"bad\n1;2\n3;"worse\n5;6\n');
+    expect(rows.map((r) => [r.line, r.fields, r.problem !== undefined])).toEqual([
+      [1, ['a', 'b'], false],
+      [2, ['x\ny', '"bad'], true],
+      [4, ['1', '2'], false],
+      [5, ['3', '"worse'], true],
+      [6, ['5', '6'], false],
+    ]);
   });
 });
