@@ -1,5 +1,5 @@
 import { FUTURE_MARGIN_MINUTES } from './callLogReader';
-import { cellText, columnLabel, resolveColumns, type ColumnMapping } from './columnMapping';
+import { cellText, columnLabel, emptyJoinPart, resolveColumns, type ColumnMapping } from './columnMapping';
 import { isBlankRow, type RowSink } from './csvRows';
 import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
@@ -91,6 +91,8 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
         if (isNullish(id)) { ledger.reject(line, 'missing-field', `leadId (column "${header[m.index.leadId]}") is empty`); continue; }
         if (seen.has(id)) { ledger.reject(line, 'bad-value', `leadId "${id}" appears again (first row kept)`); continue; }
         const createdText = get('leadCreated');
+        const emptyPart = emptyJoinPart(header, fields, m, 'leadCreated');
+        if (emptyPart !== undefined) { ledger.reject(line, 'missing-field', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}"): the part in column "${emptyPart}" is empty`); continue; }
         if (isNullish(createdText)) { ledger.reject(line, 'missing-field', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}") is empty`); continue; }
         const created = parseTimestamp(createdText, { zone, dateOrder });
         if (Number.isNaN(created)) {
