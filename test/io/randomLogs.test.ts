@@ -522,3 +522,50 @@ describe('unclosed-quote recovery', () => {
     ]);
   });
 });
+
+describe('random per-lead summaries', () => {
+  it('keeps every valid lead with its count and flags, and counts every broken row with its reason and line', () => {
+    const FLAG_TEXT: readonly [string, number][] = [['yes', 1], ['no', 0], ['1', 1], ['0', 0], ['TRUE', 1], ['false', 0]];
+    for (let seed = 1; seed <= 60; seed++) {
+      const r = mulberry32(seed * 104729);
+      const delimiter = pick(r, DELIMS);
+      const columns = ['id', 'attempts', ...(r() < 0.6 ? ['contacted'] : []), ...(r() < 0.7 ? ['converted'] : []), ...(r() < 0.5 ? ['age'] : [])];
+      const names: Record<string, string> = { id: 'Client ID', attempts: pick(r, ['campaign', 'Calls Made', 'NoOfContacts', 'Attempts']), contacted: 'Reached', converted: pick(r, ['y', 'Converted', 'Sold']), age: 'age' };
+      const want: { attempts: number; contacted: number; converted: number }[] = [];
+      const rejects: { line: number; reason: string }[] = [];
+      const lines = [columns.map((c) => names[c]).join(delimiter)];
+      const n = int(r, 1, 60);
+      for (let k = 0; k < n; k++) {
+        const attempts = int(r, 0, 40);
+        const [contactedText, contacted] = pick(r, FLAG_TEXT);
+        const [convertedText, converted] = pick(r, FLAG_TEXT);
+        const cells: Record<string, string> = { id: `c${k}`, attempts: String(attempts), contacted: contactedText, converted: convertedText, age: String(int(r, 18, 90)) };
+        let reason: string | undefined;
+        if (r() < 0.15) {
+          reason = pick(r, ['missing-field', 'bad-value', 'wrong-field-count']);
+          if (reason === 'missing-field') cells.attempts = pick(r, ['', ' ']);
+          if (reason === 'bad-value') {
+            const flag = columns.filter((c) => c === 'contacted' || c === 'converted');
+            if (flag.length > 0 && r() < 0.5) cells[pick(r, flag)] = pick(r, ['maybe', 'pending']);
+            else cells.attempts = pick(r, ['x', '-1', '2.5', 'many']);
+          }
+        }
+        let row = columns.map((c) => cells[c]).join(delimiter);
+        if (reason === 'wrong-field-count') row += `${delimiter}extra`;
+        lines.push(row);
+        if (reason) rejects.push({ line: lines.length, reason });
+        else want.push({ attempts, contacted: columns.includes('contacted') ? contacted : -1, converted: columns.includes('converted') ? converted : -1 });
+      }
+      const text = lines.join(pick(r, ['\n', '\r\n'])) + '\n';
+      const label = `summary seed ${seed}: ${JSON.stringify(text.slice(0, 300))}`;
+      const stated = r() < 0.3;
+      const log = parseLogText(text, { maxExamples: 1000, ...(stated ? { kind: 'summary' as const } : { map: { [names.attempts]: 'attempts' as const } }) });
+      expect(log.kind, label).toBe('summary');
+      if (log.kind !== 'summary') continue;
+      expect({ rows: log.report.rows, kept: log.report.kept, rejected: log.report.rejected }, label).toEqual({ rows: n, kept: want.length, rejected: rejects.length });
+      expect(log.report.examples.map((e) => ({ line: e.line, reason: e.reason })), label).toEqual(rejects);
+      const t = log.table;
+      expect(Array.from({ length: t.length }, (_, i) => ({ attempts: t.attempts[i], contacted: t.contacted[i], converted: t.converted[i] })), label).toEqual(want);
+    }
+  });
+});
