@@ -1,12 +1,12 @@
 import type { CallOutcome } from '../sim/callLog';
 import { CallLogTableBuilder, type CallLogTable } from './callLogTable';
-import { cellText, columnLabel, resolveColumns, type ColumnMapping } from './columnMapping';
+import { cellText, columnLabel, emptyJoinPart, resolveColumns, type ColumnMapping } from './columnMapping';
 import { isBlankRow, type RowSink } from './csvRows';
 import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
 import { isOutcomeWord, normalizeOutcome } from './outcome';
-import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, type DateOrder } from './timestamp';
+import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC, type TimeZone } from './timeZone';
 
 /** How to read a call log. Every field is optional; the defaults suit a clean ISO export in UTC. */
@@ -80,8 +80,11 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
   const cache = { createdText: '', created: NaN };
   // A lead id seen again with another creation time is another lead (a system that reuses ids, or a lead
   // entered twice): it is read as its own lead, named by id and creation time, and counted.
+  // The key names the creation time to the millisecond (a key to the minute merged two creation times of one id
+  // in the same minute into one lead); a key already taken by another creation time gets " #2", " #3" ...
   const createdById = new Map<string, number>();
-  const splitIds = new Map<string, { line: number; keys: Set<string> }>();
+  const splitIds = new Map<string, { line: number; keys: Map<number, string> }>();
+  const takenKeys = new Set<string>();
   const futureLimit = (options.now ?? Date.now() / 60_000) + FUTURE_MARGIN_MINUTES;
   const future = { rows: 0, line: 0, text: '' };
 
@@ -93,12 +96,13 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
 
   function badTime(line: number, field: ImportField, text: string): void {
     const ambiguous = dateOrder === undefined && isAmbiguousDate(text);
+    const why = ambiguous ? undefined : timestampProblem(text, { dateOrder });
     ledger.reject(
       line,
       'unparseable-time',
       ambiguous
         ? `${field} (column "${column(field)}"): "${text}" could be month-first or day-first; state the order with --date-order mdy or --date-order dmy`
-        : `${field} (column "${column(field)}"): cannot read "${text}" as a time`,
+        : `${field} (column "${column(field)}"): cannot read "${text}" as a time${why ? `: ${why}` : ''}`,
     );
   }
 
@@ -120,6 +124,10 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     if (isNullish(createdText)) return ledger.reject(line, 'missing-field', `leadCreated (column "${column('leadCreated')}") is empty`);
     if (isNullish(attemptText)) return ledger.reject(line, 'missing-field', `attemptTime (column "${column('attemptTime')}") is empty`);
     if (isNullish(outcomeText) && !isOutcomeWord(outcomeText, options.outcomes)) return ledger.reject(line, 'missing-field', `outcome (column "${column('outcome')}") is empty`);
+    for (const f of ['leadCreated', 'attemptTime'] as const) {
+      const part = emptyJoinPart(header, fields, m, f);
+      if (part !== undefined) return ledger.reject(line, 'missing-field', `${f} (column "${column(f)}"): the part in column "${part}" is empty`);
+    }
     let created: number;
     if (createdText === cache.createdText) created = cache.created;
     else {
@@ -142,12 +150,6 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
       }
       ledger.warn(`attempts up to ${skew} minute(s) before the lead was created were taken as clock skew (age 0)`);
       at = created;
-    }
-    if (created > futureLimit || attempt > futureLimit) {
-      if (future.rows++ === 0) {
-        future.line = line;
-        future.text = created > futureLimit ? createdText : attemptText;
-      }
     }
     let outcome = outcomeOf.get(outcomeText);
     if (outcome === undefined && !outcomeOf.has(outcomeText)) {
@@ -181,14 +183,28 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
       const firstCreated = createdById.get(id);
       if (firstCreated === undefined) createdById.set(id, created);
       else if (firstCreated !== created) {
-        leadKey = `${id} (created ${formatTime(created)})`;
         let split = splitIds.get(id);
-        if (!split) splitIds.set(id, (split = { line, keys: new Set() }));
-        split.keys.add(leadKey);
+        if (!split) splitIds.set(id, (split = { line, keys: new Map() }));
+        let key = split.keys.get(created);
+        if (key === undefined) {
+          const base = `${id} (created ${new Date(created * 60_000).toISOString().replace('T', ' ').replace(/(:00)?\.000Z$/, 'Z')})`;
+          key = base;
+          for (let n = 2; takenKeys.has(key) || createdById.has(key); n++) key = `${base} #${n}`;
+          takenKeys.add(key);
+          split.keys.set(created, key);
+        }
+        leadKey = key;
       }
       previous.id = id;
       previous.created = created;
       previous.key = leadKey;
+    }
+    // Counted among the kept rows only, like the span: a rejected row is reported for its own reason.
+    if (created > futureLimit || attempt > futureLimit) {
+      if (future.rows++ === 0) {
+        future.line = line;
+        future.text = created > futureLimit ? createdText : attemptText;
+      }
     }
     builder.pushValues(leadKey, created, at, outcome, hourOfWeekAt(at, zone), converted, get('agent') || undefined, get('source') || undefined, get('product') || undefined);
     if (at < first) first = at;

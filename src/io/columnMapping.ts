@@ -1,4 +1,4 @@
-import { FIELD_ALIASES, KIND_FIELDS, isImportField, looksLikeAttemptCount, normalizeHeader, type ImportField, type ImportKind } from './fields';
+import { FIELD_ALIASES, KIND_FIELDS, isImportField, isNullish, looksLikeAttemptCount, normalizeHeader, type ImportField, type ImportKind } from './fields';
 
 /** Where one field is read from. */
 export interface ColumnAssignment {
@@ -36,6 +36,18 @@ export function cellText(fields: readonly string[], mapping: ColumnMapping, fiel
   if (join) return join.map((i) => (fields[i] ?? '').trim()).filter((t) => t !== '').join(' ');
   const i = mapping.index[field];
   return i === -1 ? '' : (fields[i] ?? '').trim();
+}
+
+/**
+ * For a field read from joined columns (a date and a time of day), the header of a part that is empty while another
+ * is not; undefined when the field is not joined, or all or none of its parts are empty. Without this check a date
+ * with an empty time column was read as midnight.
+ */
+export function emptyJoinPart(header: readonly string[], fields: readonly string[], mapping: ColumnMapping, field: ImportField): string | undefined {
+  const join = mapping.joins[field];
+  if (!join) return undefined;
+  const empty = join.filter((i) => isNullish((fields[i] ?? '').trim()));
+  return empty.length > 0 && empty.length < join.length ? header[empty[0]] : undefined;
 }
 
 /** The header text of `field`'s column(s), for messages: "Date+Time". */

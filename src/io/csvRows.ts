@@ -23,35 +23,108 @@ function countNewlines(fields: readonly string[]): number {
   return n;
 }
 
+/** Quotes a field for re-reading when it holds the separator, a quote or a line break. */
+function requote(field: string, delimiter: string): string {
+  return field.includes(delimiter) || field.includes('"') || field.includes('\n') || field.includes('\r') ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
 /**
  * A quote that is never closed makes the parser read every following line into one field, up to the next
  * quote or the end of the file. The row is cut at the end of the line where that quote opened (rejected, with
- * where and how many lines were swallowed), and each following line is parsed again as a row of its own.
- * The swallowing field is the last one holding a line break: quoted fields before it may hold line breaks of
- * their own, and are kept as they were read.
+ * where and how many lines were swallowed), and the following lines are parsed again as rows, by the same rules
+ * (so a legitimate multi-line quoted field among them is kept whole, and a second unclosed quote is cut again).
+ *
+ * The swallowing field is the one the error is about, not merely the last one holding a line break: an earlier
+ * quoted field may hold line breaks of its own (kept as read), and a quote error confined to one field of one line
+ * (`"ab"c"`) in a row that spans lines only for such a field swallows nothing, so the row is rejected whole. An
+ * unterminated quote ("MissingQuotes") is always in the last field (the parser put the rest of the input there).
+ * A malformed closing quote ("InvalidQuotes") stays in the field's text, so that field is the last one holding a
+ * quote. (A later field of the same row whose text holds a quote written as `""` would be taken for it; the row is
+ * rejected either way, only the cut could be wrong.) The swallowed text of an unterminated quote is the raw file
+ * text; that of a malformed one had its `""` read as `"` by the parser, which cannot be undone.
  */
-function recoverLines(fields: string[], at: number, delimiter: string, error: Papa.ParseError, sink: RowSink): void {
+function recoverLines(fields: string[], at: number, delimiter: string, errors: Papa.ParseError[], sink: RowSink): void {
+  const missing = errors.find((e) => e.code === 'MissingQuotes');
+  const error = missing ?? errors[0];
   let k = -1;
-  for (let i = 0; i < fields.length; i++) if (fields[i].includes('\n')) k = i;
+  if (missing) k = fields.length - 1;
+  else for (let i = 0; i < fields.length; i++) if (fields[i].includes('"')) k = i;
+  if (k === -1 || !fields[k].includes('\n')) {
+    sink.row(fields, at, error.message);
+    return;
+  }
   const head = fields.slice(0, k);
   const opened = at + countNewlines(head);
   // Put back the quotes the parser took: the opening one, and the closing one unless the field ran to the end.
-  const swallowed = [`"${fields[k]}${error.code === 'MissingQuotes' ? '' : '"'}`, ...fields.slice(k + 1)].join(delimiter);
-  const lines = swallowed.split(/\r?\n/);
-  const message = error.message;
-  if (lines[lines.length - 1] === '') lines.pop();
-  const rest = lines.length - 1;
+  const swallowed = [`"${fields[k]}${missing ? '' : '"'}`, ...fields.slice(k + 1).map((f) => requote(f, delimiter))].join(delimiter);
+  const cut = swallowed.indexOf('\n');
+  const first = swallowed.slice(0, cut).replace(/\r$/, '');
+  const rest = swallowed.slice(cut + 1);
+  const restLines = rest === '' ? 0 : countNewlines([rest]) + (rest.endsWith('\n') ? 0 : 1);
   sink.row(
-    [...head, ...lines[0].split(delimiter)],
+    [...head, ...first.split(delimiter)],
     at,
-    `${message}: the quote opened on line ${opened} is not closed on its line; the row was cut there and the ${rest} following line(s) were read again as rows`,
+    `${error.message}: the quote opened on line ${opened} is not closed on its line; the row was cut there and the ${restLines} following line(s) were read again as rows`,
   );
-  for (let j = 1; j < lines.length; j++) {
-    const parsed = Papa.parse<string[]>(lines[j], { delimiter, header: false, skipEmptyLines: false });
-    const row = parsed.data[0] ?? [''];
-    const problem = parsed.errors.find((e) => e.type === 'Quotes');
-    sink.row(row, opened + j, problem ? problem.message : undefined);
+  if (rest === '') return;
+  let failure: Error | undefined;
+  Papa.parse<string[]>(rest, papaRowConfig({ row: (f, line, problem) => sink.row(f, opened + line, problem) }, { delimiter }, (e) => (failure = e)));
+  if (failure) throw failure;
+}
+
+const CANDIDATES = [',', ';', '\t', '|'];
+
+/**
+ * The field separator of a delimited text, from its first records (up to 30 lines or 64 KiB): for each of `,` `;`
+ * tab `|`, how many records hold the same, non-zero number of it outside quoted fields. The separator most
+ * records agree on wins; on a tie, the one with more fields, then the first in that list. papaparse's own guess
+ * parses the sample with each separator and misreads a file whose fields are all quoted when they hold another
+ * candidate (`"1"|"x;y"` was read as comma-separated); a quote here opens a field only at its start, so a stray
+ * quote inside a field does not hide the rest. A text with no separator at all is one column: `,`.
+ */
+export function detectDelimiter(text: string): string {
+  const n = Math.min(text.length, 1 << 16);
+  const records: number[][] = [];
+  let counts = [0, 0, 0, 0];
+  let fieldStart = true;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < n && records.length < 30) {
+    const c = text[i];
+    if (c === '"' && fieldStart) {
+      let j = i + 1;
+      for (;;) {
+        j = text.indexOf('"', j);
+        if (j === -1 || j >= n) { j = n; break; }
+        if (text[j + 1] === '"') { j += 2; continue; }
+        break;
+      }
+      i = j + 1;
+      fieldStart = false;
+      continue;
+    }
+    const d = CANDIDATES.indexOf(c);
+    if (d !== -1) {
+      counts[d]++;
+      fieldStart = true;
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      records.push(counts);
+      counts = [0, 0, 0, 0];
+      fieldStart = true;
+    } else if (c !== ' ') fieldStart = false;
+    i++;
   }
+  // The last record counts when the text ends there, not when the sample cut it.
+  if (i >= text.length && counts.some((x) => x > 0)) records.push(counts);
+  let best = 0, bestAgree = 0, bestFields = 0;
+  CANDIDATES.forEach((_, d) => {
+    const freq = new Map<number, number>();
+    for (const r of records) if (r[d] > 0) freq.set(r[d], (freq.get(r[d]) ?? 0) + 1);
+    for (const [count, agree] of freq) {
+      if (agree > bestAgree || (agree === bestAgree && count > bestFields)) [best, bestAgree, bestFields] = [d, agree, count];
+    }
+  });
+  return CANDIDATES[best];
 }
 
 /**
@@ -65,8 +138,7 @@ export function papaRowConfig(sink: RowSink, options: CsvOptions = {}, onDone?: 
   // row follows it, so that a file reads the same with or without a newline at its end.
   let pendingEmpty: number | undefined;
   return {
-    delimiter: options.delimiter ?? '',
-    delimitersToGuess: [',', ';', '\t', '|'],
+    delimiter: options.delimiter || detectDelimiter,
     header: false,
     skipEmptyLines: false,
     dynamicTyping: false,
@@ -83,7 +155,7 @@ export function papaRowConfig(sink: RowSink, options: CsvOptions = {}, onDone?: 
         return;
       }
       const quoteError = results.errors.find((e) => e.type === 'Quotes');
-      if (quoteError && line - at > 1) recoverLines(fields, at, results.meta.delimiter, quoteError, sink);
+      if (quoteError && line - at > 1) recoverLines(fields, at, results.meta.delimiter, results.errors.filter((e) => e.type === 'Quotes'), sink);
       else sink.row(fields, at, quoteError ? `${quoteError.message}` : undefined);
     },
     complete() {

@@ -1,10 +1,10 @@
 import { FUTURE_MARGIN_MINUTES } from './callLogReader';
-import { cellText, columnLabel, resolveColumns, type ColumnMapping } from './columnMapping';
+import { cellText, columnLabel, emptyJoinPart, resolveColumns, type ColumnMapping } from './columnMapping';
 import { isBlankRow, type RowSink } from './csvRows';
 import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
-import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, type DateOrder } from './timestamp';
+import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC } from './timeZone';
 
 /** One lead of a historical lead stream, ready to be replayed as arrivals. */
@@ -91,6 +91,8 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
         if (isNullish(id)) { ledger.reject(line, 'missing-field', `leadId (column "${header[m.index.leadId]}") is empty`); continue; }
         if (seen.has(id)) { ledger.reject(line, 'bad-value', `leadId "${id}" appears again (first row kept)`); continue; }
         const createdText = get('leadCreated');
+        const emptyPart = emptyJoinPart(header, fields, m, 'leadCreated');
+        if (emptyPart !== undefined) { ledger.reject(line, 'missing-field', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}"): the part in column "${emptyPart}" is empty`); continue; }
         if (isNullish(createdText)) { ledger.reject(line, 'missing-field', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}") is empty`); continue; }
         const created = parseTimestamp(createdText, { zone, dateOrder });
         if (Number.isNaN(created)) {
@@ -100,7 +102,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
             'unparseable-time',
             dateOrder === undefined && isAmbiguousDate(createdText)
               ? `${column}: "${createdText}" could be month-first or day-first; state the order with dateOrder (--date-order) mdy or dmy`
-              : `${column}: cannot read "${createdText}" as a time`,
+              : `${column}: cannot read "${createdText}" as a time${((why) => (why ? `: ${why}` : ''))(timestampProblem(createdText, { dateOrder }))}`,
           );
           continue;
         }

@@ -26,9 +26,10 @@ function fixedZone(name: string, offset: number): TimeZone {
 function parseOffset(text: string): number | undefined {
   const m = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(text.trim());
   if (!m) return undefined;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  if (minutes > 14 * 60) return undefined;
-  return m[1] === '-' ? -minutes : minutes;
+  // Real offsets lie within -12:00..+14:00, with minutes 0-59 ("+05:75" is not an offset).
+  if (Number(m[3] ?? 0) > 59) return undefined;
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+  return minutes < -12 * 60 || minutes > 14 * 60 ? undefined : minutes;
 }
 
 /** An IANA zone. Offsets are looked up once per quarter hour of UTC and cached (see `SLOT_MS`). */

@@ -37,13 +37,29 @@ function compactDate(digits: string, order: DateOrder | undefined): [number, num
 }
 const EPOCH_MS = /^\d{12,13}$/;
 
+/**
+ * The years a time is read in. Date.UTC reads a year below 100 as 19xx, so "0024-03-05" became 1924: a year
+ * written with four digits is read as written, and one outside this range is rejected (with a message that says
+ * so) rather than read. No internet lead was created before 1900 or will be after 2199; such a year is a typo or a
+ * placeholder ("0001-01-01", "9999-12-31"), and a rejected row is counted and shown where a read one would skew
+ * the fit silently. Two-digit years (1969-2068) and epoch times (1973-2286 for 9-10 digits) fall inside.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+/** Real UTC offsets lie within -12:00..+14:00 (Baker Island to Kiritimati), with minutes 0-59. */
+export const MIN_OFFSET_MINUTES = -12 * 60;
+export const MAX_OFFSET_MINUTES = 14 * 60;
+
+/** Minutes east of UTC of an offset written in a timestamp; NaN when it is out of range; undefined when there is none. */
 function offsetOf(text: string | undefined): number | undefined {
   if (!text) return undefined;
   if (text === 'Z' || /^(Z|UTC|GMT)$/i.test(text)) return 0;
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text);
   if (!m) return undefined;
-  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  return m[1] === '-' ? -minutes : minutes;
+  if (Number(m[3] ?? 0) > 59) return NaN;
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+  return minutes < MIN_OFFSET_MINUTES || minutes > MAX_OFFSET_MINUTES ? NaN : minutes;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -68,13 +84,14 @@ function minutesOf(
   year: number, month: number, day: number, hour: number, minute: number, second: number,
   frac: string | undefined, zoneText: string | undefined, zone: TimeZone,
 ): number {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return NaN;
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return NaN;
   const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
   // Date.UTC would roll 31 April over to 1 May: a day past the end of its month is not a date.
   if (day > 28 && day > daysInMonth(year, month)) return NaN;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const offset = offsetOf(zoneText);
-  const utc = offset === undefined ? zone.wallToUtc(wall) : wall - offset * 60_000;
+  if (Number.isNaN(offset)) return NaN;
+  const utc = offset === undefined ? zone.wallToUtc(wall) : wall - offset! * 60_000;
   return utc / 60_000;
 }
 
@@ -160,6 +177,24 @@ export function parseTimestamp(text: string, options: TimestampOptions): number 
   if (EPOCH_SECONDS.test(s)) return Number(s) / 60;
   if (EPOCH_MS.test(s)) return Number(s) / 60_000;
   return NaN;
+}
+
+/**
+ * Why `text` is not read as a time, when the reason is more than "not a time": a year outside
+ * {@link MIN_YEAR}-{@link MAX_YEAR} or a UTC offset outside -12:00..+14:00. Undefined otherwise. Called for
+ * rejected values only, to make their message say what was expected.
+ */
+export function timestampProblem(text: string, options: Pick<TimestampOptions, 'dateOrder'> = {}): string | undefined {
+  const s = text.trim();
+  let year: number | undefined, zoneText: string | undefined;
+  let m = ISO.exec(s);
+  if (m) [year, zoneText] = [+m[1], m[9]];
+  else if ((m = NUMERIC.exec(s))) [year, zoneText] = [m[4].length === 4 ? +m[4] : undefined, m[10]];
+  else if ((m = COMPACT.exec(s))) [year, zoneText] = [compactDate(m[1], options.dateOrder)[0], m[7]];
+  else return undefined;
+  if (year !== undefined && (year < MIN_YEAR || year > MAX_YEAR)) return `the year ${String(year).padStart(4, '0')} is outside ${MIN_YEAR}-${MAX_YEAR}`;
+  if (zoneText !== undefined && Number.isNaN(offsetOf(zoneText))) return `the UTC offset "${zoneText}" is not a real one; expected -12:00 to +14:00 with minutes 00-59`;
+  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callRecordsFromTable } from '../../src/io/callLogTable';
-import { parseCallLogText } from '../../src/io/parseText';
+import { parseCallLogText, parseLeadStreamText } from '../../src/io/parseText';
 import { parseOutcomeMap } from '../../src/io/outcome';
 
 const minutes = (iso: string): number => Date.parse(iso) / 60_000;
@@ -143,5 +143,62 @@ describe('found by the random logs (test/io/randomLogs.test.ts)', () => {
     expect(records.map((r) => [r.leadId, r.leadCreated])).toEqual([['A', minutes('2024-03-13T09:00:00Z')], ['C', minutes('2024-02-01T09:00:00Z')]]);
     expect(log.report.examples).toMatchObject([{ line: 3, reason: 'unparseable-time' }]);
     expect(log.report.warnings.map((w) => w.message).join('\n')).toMatch(/read day-first/);
+  });
+});
+
+describe('times out of range', () => {
+  it('rejects a year below 1900 and an impossible offset with the line, the column and what was expected', () => {
+    const text = [
+      'Lead ID,Created At,Call Time,Outcome',
+      'A,2024-03-05T09:00:00Z,2024-03-05T10:00:00Z,No Answer',
+      'B,0024-03-05 09:00,2024-03-05T10:00:00Z,No Answer',
+      'C,2024-03-05T09:00:00Z,2024-03-05T10:00:00+25:00,No Answer',
+      'D,2024-03-05T09:00:00Z,2024-03-05T10:00:00-13:61,No Answer',
+    ].join('\n');
+    const log = parseCallLogText(text);
+    expect(log.report).toMatchObject({ rows: 4, kept: 1, rejected: 3, byReason: { 'unparseable-time': 3 } });
+    expect(log.report.examples).toEqual([
+      { line: 3, reason: 'unparseable-time', message: 'leadCreated (column "Created At"): cannot read "0024-03-05 09:00" as a time: the year 0024 is outside 1900-2199' },
+      { line: 4, reason: 'unparseable-time', message: 'attemptTime (column "Call Time"): cannot read "2024-03-05T10:00:00+25:00" as a time: the UTC offset "+25:00" is not a real one; expected -12:00 to +14:00 with minutes 00-59' },
+      { line: 5, reason: 'unparseable-time', message: 'attemptTime (column "Call Time"): cannot read "2024-03-05T10:00:00-13:61" as a time: the UTC offset "-13:61" is not a real one; expected -12:00 to +14:00 with minutes 00-59' },
+    ]);
+  });
+});
+
+describe('file quirks', () => {
+  it('rejects a joined date and time whose time (or date) is empty, instead of reading the date at midnight', () => {
+    const text = 'lead,created,d,t,result\nA,2024-03-03 09:00,2024-03-04,10:00,no answer\nB,2024-03-03 09:00,2024-03-04,,no answer\nC,2024-03-03 09:00,,10:00,no answer\nD,2024-03-03 09:00,2024-03-04,NULL,no answer\nE,2024-03-03 09:00,,,no answer\n';
+    const log = parseCallLogText(text, { map: { 'd+t': 'attemptTime' } });
+    expect(log.report).toMatchObject({ rows: 5, kept: 1, rejected: 4, byReason: { 'missing-field': 4 } });
+    expect(log.report.examples.map((e) => [e.line, e.message])).toEqual([
+      [3, 'attemptTime (column "d+t"): the part in column "t" is empty'],
+      [4, 'attemptTime (column "d+t"): the part in column "d" is empty'],
+      [5, 'attemptTime (column "d+t"): the part in column "t" is empty'],
+      [6, 'attemptTime (column "d+t") is empty'],
+    ]);
+    const leads = parseLeadStreamText('lead,day,clock\nA,2024-03-04,10:00\nB,2024-03-04,\n', { map: { 'day+clock': 'leadCreated' } });
+    expect(leads.report.examples.map((e) => [e.line, e.message])).toEqual([[3, 'leadCreated (column "day+clock"): the part in column "clock" is empty']]);
+  });
+
+  it('keeps two creation times of one id in the same minute apart, and counts every extra lead', () => {
+    const text = [
+      'lead,created,call time,result',
+      'A,2024-03-04 09:00:00,2024-03-04 10:00,no answer',
+      'A,2024-03-05 09:00:10,2024-03-05 10:00,no answer',
+      'A,2024-03-05 09:00:20,2024-03-05 10:00,no answer',
+      'A,2024-03-05 09:00:10,2024-03-05 11:00,contact',
+      'A,2024-03-04 09:00:00,2024-03-05 11:00,contact',
+    ].join('\n');
+    const log = parseCallLogText(text);
+    expect(Array.from(log.table.lead)).toEqual([0, 1, 2, 1, 0]);
+    expect(log.table.leadIds).toEqual(['A', 'A (created 2024-03-05 09:00:10Z)', 'A (created 2024-03-05 09:00:20Z)']);
+    expect(log.report.warnings[0].message).toBe('1 lead id(s) appear with more than one creation time (first: "A" at line 3); each id and creation time was read as its own lead: 2 more lead(s)');
+  });
+
+  it('counts kept rows only in the warning on times in the future', () => {
+    const text = 'lead,created,call time,result\nA,2024-03-04 09:00,2024-03-04 10:00,no answer\nB,2031-03-04 09:00,2031-03-04 10:00,Zorblax\nC,2031-03-04 09:00,2031-03-04 10:00,contact\n';
+    const log = parseCallLogText(text, { now: Date.UTC(2030, 0, 1) / 60_000 });
+    expect(log.report).toMatchObject({ kept: 2, rejected: 1 });
+    expect(log.report.warnings.map((w) => w.message)).toContain('1 row(s) have a time after 2030-01-03 00:00Z, in the future (first at line 4: "2031-03-04 09:00"); check the date order (--date-order) and two-digit years');
   });
 });

@@ -105,11 +105,15 @@ describe('real export shapes', () => {
     const dup = await readLogFile(file('duplicate-headers.csv'));
     expect(dup.report.warnings.map((w) => w.message).join('\n')).toMatch(/the header names "result" more than once/);
     const latin = await readLogFile(file('latin1.csv'));
-    expect(latin.report.warnings.map((w) => w.message).join('\n')).toMatch(/2 row\(s\) hold bytes that are not UTF-8 \(first at line 2\).*Latin-1/);
+    // Read faithfully as Windows-1252 (its first bytes are not UTF-8), and said so.
+    expect(latin.report.warnings.map((w) => w.message).join('\n')).toMatch(/the file is not UTF-8 .*read as Windows-1252 \(Latin-1\)/);
+    expect(latin.kind === 'calls' && latin.table.agents).toEqual(['José', 'Françoise']);
     const nul = await readLogFile(file('nul-bytes.csv'));
     expect(nul.report.warnings.map((w) => w.message).join('\n')).toMatch(/1 row\(s\) hold NUL bytes \(first at line 2\)/);
     const future = await readLogFile(file('future-dates.csv'), { now: minutes('2026-11-25T00:00:00Z') });
-    expect(future.report.kept).toBe(3);
-    expect(future.report.warnings.map((w) => w.message).join('\n')).toMatch(/2 row\(s\) have a time after 2026-11-27 00:00Z, in the future \(first at line 3: "2099-03-04 09:00"\)/);
+    // 2099 is read and warned about; 2204 is past the years a time is read in (1900-2199), and rejected as such.
+    expect(future.report).toMatchObject({ kept: 2, rejected: 1, byReason: { 'unparseable-time': 1 } });
+    expect(future.report.examples[0]).toMatchObject({ line: 4, message: 'leadCreated (column "created"): cannot read "2204-03-04 09:00" as a time: the year 2204 is outside 1900-2199' });
+    expect(future.report.warnings.map((w) => w.message).join('\n')).toMatch(/1 row\(s\) have a time after 2026-11-27 00:00Z, in the future \(first at line 3: "2099-03-04 09:00"\)/);
   });
 });

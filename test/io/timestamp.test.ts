@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from '../../src/io/timestamp';
+import { parseTimestamp, timestampProblem } from '../../src/io/timestamp';
 import { resolveTimeZone, UTC } from '../../src/io/timeZone';
 
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -31,5 +31,35 @@ describe('parseTimestamp on machine-written ISO times', () => {
     expect(parseTimestamp('2024-02-29T12:00:00.5Z', { zone: UTC })).toBe((Date.UTC(2024, 1, 29, 12) + 500) / 60_000);
     expect(parseTimestamp('2024-13-01T00:00:00Z', { zone: UTC })).toBeNaN();
     expect(parseTimestamp('2024-12-01T24:00:00Z', { zone: UTC })).toBeNaN();
+  });
+});
+
+describe('years and offsets out of range', () => {
+  it('rejects a four-digit year outside 1900-2199 instead of reading 0024 as 1924, and keeps the edges', () => {
+    for (const text of ['0024-03-05 10:00', '0024-03-05T10:00:00Z', '0099-01-01', '5/3/0024 10:00', '00240305', '1899-12-31 23:59', '2200-01-01', '9999-12-31'])
+      expect(parseTimestamp(text, { zone: UTC, dateOrder: 'mdy' }), text).toBeNaN();
+    expect(timestampProblem('0024-03-05 10:00')).toBe('the year 0024 is outside 1900-2199');
+    expect(timestampProblem('5/3/0024 10:00', { dateOrder: 'mdy' })).toBe('the year 0024 is outside 1900-2199');
+    expect(parseTimestamp('1900-01-01', { zone: UTC })).toBe(Date.UTC(1900, 0, 1) / 60_000);
+    expect(parseTimestamp('2199-12-31 23:59', { zone: UTC })).toBe(Date.UTC(2199, 11, 31, 23, 59) / 60_000);
+    // Two-digit years stay on the POSIX pivot.
+    expect(parseTimestamp('05-03-24 14:22', { zone: UTC, dateOrder: 'dmy' })).toBe(Date.UTC(2024, 2, 5, 14, 22) / 60_000);
+  });
+
+  it('rejects offsets outside -12:00..+14:00 or with minutes above 59, and reads the real extremes', () => {
+    for (const off of ['+99:99', '+25:00', '-13:61', '-13:00', '+14:01', '+05:60', '+0575'])
+      expect(parseTimestamp(`2024-03-05T10:00:00${off}`, { zone: UTC }), off).toBeNaN();
+    expect(timestampProblem('2024-03-05T10:00:00+25:00')).toMatch(/offset "\+25:00" is not a real one; expected -12:00 to \+14:00 with minutes 00-59/);
+    expect(timestampProblem('03/05/2024 10:00 -13:61', { dateOrder: 'mdy' })).toMatch(/"-13:61"/);
+    const at = Date.UTC(2024, 2, 5, 10) / 60_000;
+    expect(parseTimestamp('2024-03-05T10:00:00+14:00', { zone: UTC })).toBe(at - 14 * 60);
+    expect(parseTimestamp('2024-03-05T10:00:00-12:00', { zone: UTC })).toBe(at + 12 * 60);
+    expect(parseTimestamp('2024-03-05T10:00:00+0545', { zone: UTC })).toBe(at - 345);
+    expect(timestampProblem('yesterday')).toBeUndefined();
+  });
+
+  it('refuses such an offset as --tz', () => {
+    for (const tz of ['+25:00', '+05:75', '-13:00']) expect(() => resolveTimeZone(tz), tz).toThrow(/time zone: expected/);
+    expect(resolveTimeZone('-12:00').offsetMinutes(0)).toBe(-720);
   });
 });

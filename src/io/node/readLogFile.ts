@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import Papa from 'papaparse';
 import { parseStream, type CsvOptions, type RowSink } from '../csvRows';
+import { encodingWarning, SniffingDecoder, type TextEncodingName } from '../encoding';
 import { createLogReader, type LogImport, type LogReadOptions } from '../logReader';
 
 /** True when the file starts with the gzip magic bytes (whatever its name). */
@@ -18,18 +19,36 @@ export async function isGzipFile(path: string): Promise<boolean> {
   }
 }
 
-/** A text stream of a file, gunzipped when it is gzip, decoded as UTF-8 (multi-byte characters split across chunks are kept whole). */
-export async function openTextStream(path: string): Promise<Readable> {
+/**
+ * A text stream of a file, gunzipped when it is gzip, decoded in the encoding its first bytes show (UTF-8, UTF-16
+ * or Windows-1252, see `sniffEncoding`; characters split across chunks are kept whole). `encoding()` tells which,
+ * once the first chunk is read.
+ */
+export async function openTextStream(path: string): Promise<Readable & { encoding(): TextEncodingName | undefined }> {
   const gzip = await isGzipFile(path);
   const file = createReadStream(path, { highWaterMark: 1 << 16 });
-  const stream: Readable = gzip ? file.pipe(createGunzip()) : file;
-  if (stream !== file) file.on('error', (e) => stream.destroy(e));
-  stream.setEncoding('utf8');
-  return stream;
+  const bytes: Readable = gzip ? file.pipe(createGunzip()) : file;
+  const decoder = new SniffingDecoder();
+  const text = new Transform({
+    decodeStrings: true,
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done) {
+      const s = decoder.write(chunk);
+      done(null, s === '' ? undefined : s);
+    },
+    flush(done) {
+      const s = decoder.end();
+      done(null, s === '' ? undefined : s);
+    },
+  });
+  if (bytes !== file) file.on('error', (e) => bytes.destroy(e));
+  bytes.on('error', (e) => text.destroy(e));
+  bytes.pipe(text);
+  return Object.assign(text, { encoding: () => decoder.encoding });
 }
 
-/** Streams the rows of a CSV file (plain or gzip) into `sink`; the file text is never held whole. */
-export async function feedCsvFile(path: string, sink: RowSink, options: CsvOptions = {}): Promise<void> {
+/** Streams the rows of a CSV file (plain or gzip) into `sink`; the file text is never held whole. Resolves to the encoding it was read in. */
+export async function feedCsvFile(path: string, sink: RowSink, options: CsvOptions = {}): Promise<TextEncodingName | undefined> {
   const stream = await openTextStream(path);
   await parseStream(
     (config, fail) => {
@@ -40,6 +59,7 @@ export async function feedCsvFile(path: string, sink: RowSink, options: CsvOptio
     options,
     () => stream.destroy(),
   );
+  return stream.encoding();
 }
 
 /**
@@ -51,6 +71,9 @@ export async function feedCsvFile(path: string, sink: RowSink, options: CsvOptio
  */
 export async function readLogFile(path: string, options: LogReadOptions & CsvOptions = {}): Promise<LogImport> {
   const reader = createLogReader(options);
-  await feedCsvFile(path, reader, options);
-  return reader.finish();
+  const encoding = await feedCsvFile(path, reader, options);
+  const log = reader.finish();
+  const warning = encoding && encodingWarning(encoding);
+  if (warning) log.report.warnings.unshift({ message: warning, count: 1 });
+  return log;
 }

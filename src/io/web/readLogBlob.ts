@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { parseStream, type CsvOptions, type RowSink } from '../csvRows';
+import { SniffingDecoder, type TextEncodingName } from '../encoding';
 
 /*
  * Streaming a CSV file held as a Blob (a browser File, or a Blob in Node): the counterpart of src/io/node for
@@ -74,7 +75,7 @@ export interface BlobReadOptions extends CsvOptions {
  * await feedCsvBlob(file, reader);
  * const log = reader.finish();
  */
-export async function feedCsvBlob(blob: Blob, sink: RowSink, options: BlobReadOptions = {}): Promise<{ gzip: boolean }> {
+export async function feedCsvBlob(blob: Blob, sink: RowSink, options: BlobReadOptions = {}): Promise<{ gzip: boolean; encoding: TextEncodingName | undefined }> {
   const gzip = await isGzipBlob(blob);
   let bytesRead = 0;
   let lastReport = 0;
@@ -93,7 +94,20 @@ export async function feedCsvBlob(blob: Blob, sink: RowSink, options: BlobReadOp
     }),
   );
   const bytes = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : counted;
-  const text = bytes.pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>);
+  // Decoded in the encoding its first bytes show (UTF-8, UTF-16 or Windows-1252: see sniffEncoding).
+  const decoder = new SniffingDecoder();
+  const text = bytes.pipeThrough(
+    new TransformStream<Uint8Array, string>({
+      transform(chunk, controller) {
+        const s = decoder.write(chunk);
+        if (s !== '') controller.enqueue(s);
+      },
+      flush(controller) {
+        const s = decoder.end();
+        if (s !== '') controller.enqueue(s);
+      },
+    }),
+  );
   const source = nodeLikeReadable(text);
   await parseStream(
     (config) => {
@@ -105,5 +119,5 @@ export async function feedCsvBlob(blob: Blob, sink: RowSink, options: BlobReadOp
     () => source.cancel(),
   );
   options.onProgress?.(blob.size, blob.size);
-  return { gzip };
+  return { gzip, encoding: decoder.encoding };
 }
