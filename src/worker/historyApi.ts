@@ -17,6 +17,7 @@ import type { LogImport } from '../io/logReader';
 import { normalizeOutcome, parseOutcomeMap } from '../io/outcome';
 import type { DateOrder } from '../io/timestamp';
 import { resolveTimeZone } from '../io/timeZone';
+import { encodingWarning, type TextEncodingName } from '../io/encoding';
 import { feedCsvBlob } from '../io/web/readLogBlob';
 import { CALL_OUTCOMES, type CallOutcome } from '../sim/callLog';
 import type { AgeDecay, ContactModel } from '../sim/contactModel';
@@ -236,11 +237,15 @@ export const historyApi = {
     };
     lastTable = undefined;
     let gzip = false;
+    let encoding: TextEncodingName | undefined;
     let log: LogImport;
     try {
-      ({ gzip } = await feedCsvBlob(file, sink, { onProgress: onProgress && ((read, total) => onProgress(total > 0 ? read / total : 1)) }));
+      ({ gzip, encoding } = await feedCsvBlob(file, sink, { onProgress: onProgress && ((read, total) => onProgress(total > 0 ? read / total : 1)) }));
       if (!inner) throw new RangeError('the file has no rows (not even a header)');
       log = inner.finish();
+      // As readLogFile reports it on the command line: a file not in UTF-8 was read in the encoding its bytes show.
+      const warning = encoding && encodingWarning(encoding);
+      if (warning) log.report.warnings.unshift({ message: warning, count: 1 });
     } catch (e) {
       if (e instanceof ColumnMappingError && header) return fail('columns', e, guessColumns(header, kind, request.map));
       return fail('file', e, header && guessColumns(header, kind, request.map));

@@ -104,6 +104,22 @@ describe('Files the History section cannot fit', () => {
     expect(r.error.message).toMatch(/save the sheet as CSV/);
   });
 
+  it('reads a Latin-1 file as the text it holds and says so, as the command line does', async () => {
+    const text = 'lead_id,lead_created,attempt_time,outcome,agent\nL1,2024-03-04 09:00,2024-03-04 09:05,contact,Jos\u00e9 Mu\u00f1oz\n';
+    // Every character of the text is below 256: one byte each is its Latin-1 encoding.
+    const latin1 = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-history-latin1-'));
+    writeFileSync(join(dir, 'latin1.csv'), latin1);
+    const r = (await historyApi.readHistory(new Blob([latin1]), 'latin1.csv', request)) as CallLogHistory;
+    expect(r.ok).toBe(true);
+    expect(r.report.kept).toBe(1);
+    const cli = await readLogFile(join(dir, 'latin1.csv'));
+    expect(r.report.warnings).toEqual(cli.report.warnings);
+    expect(r.report.warnings.map((w) => w.message).join(' ')).toMatch(/Windows-1252/);
+    if (cli.kind !== 'calls') throw new Error('expected a call log');
+    expect(cli.table.agents).toContain('Jos\u00e9 Mu\u00f1oz');
+  });
+
   it('names a bad time zone', async () => {
     const r = (await historyApi.readHistory(new Blob(['a\n']), 'x.csv', { ...request, timeZone: 'Mars/Olympus' })) as HistoryFailure;
     expect(r.error).toMatchObject({ where: 'timeZone' });
