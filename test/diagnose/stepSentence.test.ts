@@ -20,8 +20,9 @@ async function diagnose(floor: Record<string, unknown>) {
 
 describe('The sentence of a diagnosis step', () => {
   it('says that revenue falls when a fix wins loans but loses revenue (loans of a product that brings less)', () => {
-    // Found by test/diagnose/randomFloors.test.ts's check of words against signs: the sentence gave the revenue
-    // change without its sign, "about $9,000 of revenue a month", for a revenue that fell by $9,000.
+    // Found while writing test/diagnose/randomFloors.test.ts's check of words against signs (its random floors rarely
+    // reach the case): the sentence gave the revenue change without its sign, "about $9,000 of revenue a month", for
+    // a revenue that fell by $9,000.
     const step = judgeStep(LADDER[0], runs([[10, 50_000], [12, 60_000], [11, 55_000]]), runs([[14, 47_000], [16, 50_000], [15, 41_000]]), 1);
     expect(step.status).toBe('won');
     expect(step.revenuePerMonth.win.mean).toBe(-9_000);
