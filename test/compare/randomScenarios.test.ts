@@ -5,7 +5,7 @@ import { jsonNumbers } from '../../src/cli/run';
 import { compareScenarios, perMonth, type Comparison } from '../../src/compare';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
-import { METRIC_NAMES, METRICS, type MetricName } from '../../src/sim/runResult';
+import { METRIC_NAMES, METRICS } from '../../src/sim/runResult';
 import type { ScenarioSummary } from '../../src/sim/summary';
 import { Gen, mulberry32, scenario } from '../helpers/randomScenario';
 
