@@ -14,9 +14,12 @@ export function renderDiagnosisReport(d: Diagnosis, document: Document): string 
   const draw = (options: Plot.PlotOptions) => (Plot.plot({ ...options, document }) as Element).outerHTML;
   const won = d.steps.filter((s) => s.adopted);
   const gain = d.best.fundedPerMonth.mean - d.current.fundedPerMonth.mean;
+  // More loans can bring less revenue (loans of a product that brings less): the words follow the sign.
+  const revenue = d.best.revenuePerMonth.mean - d.current.revenuePerMonth.mean;
+  const revenueWords = Math.round(revenue) < 0 ? `though ${formatMoney(-revenue)} less revenue a month` : `${formatMoney(revenue)} of revenue a month`;
   const lead =
     won.length > 0
-      ? `This floor funds about <b>${d.current.fundedPerMonth.mean.toFixed(1)}</b> loans a month. ${won.length === 1 ? 'One fix wins' : `${won.length} fixes together win`} about <b>${gain.toFixed(1)}</b> more (${escape(formatMoney(d.best.revenuePerMonth.mean - d.current.revenuePerMonth.mean))} of revenue a month).`
+      ? `This floor funds about <b>${d.current.fundedPerMonth.mean.toFixed(1)}</b> loans a month. ${won.length === 1 ? 'One fix wins' : `${won.length} fixes together win`} about <b>${gain.toFixed(1)}</b> more (${escape(revenueWords)}).`
       : `This floor funds about <b>${d.current.fundedPerMonth.mean.toFixed(1)}</b> loans a month. None of the fixes tried wins clearly on it.`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(`Where production is lost: ${d.scenario}`)}</title>

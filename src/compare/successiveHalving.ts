@@ -26,7 +26,15 @@ export interface HalvingOptions {
   minReplications?: number;
 }
 
-const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/**
+ * The mean of the replications where the metric is defined (as every summary of the project takes it, and as the
+ * command reports the best); NaN when it is defined in none. A single undefined replication (a cost per funded loan
+ * in a replication that funded nothing) must not make the whole candidate undefined and rank it last.
+ */
+const meanOf = (xs: number[]) => {
+  const defined = xs.filter(Number.isFinite);
+  return defined.length ? defined.reduce((a, b) => a + b, 0) / defined.length : NaN;
+};
 
 /**
  * Successive halving (Karnin, Koren and Somekh 2013; Jamieson and Talwalkar 2016): every candidate gets a few

@@ -70,15 +70,31 @@ export function floorResult(runs: readonly RunResult[], k: number): FloorResult 
 const loans = (x: number) => `${Math.abs(x).toFixed(1)} funded loan${Math.abs(x).toFixed(1) === '1.0' ? '' : 's'} a month`;
 const money = (x: number) => `$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
 
+/**
+ * Why a step has nothing to judge it on: no lead arrived in the measured window, or no loan funded, before or after the
+ * fix, in any replication (a paired difference of zeros says nothing about the fix).
+ */
+export type NothingToJudge = 'no leads' | 'nothing funded';
+
 /** The plain sentence a report prints for a step. */
-export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>): string {
+export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>, nothing?: NothingToJudge): string {
   const w = step.fundedPerMonth.win;
   const ci = w.ci95 ? ` (95% interval ${signed(w.ci95[0])} to ${signed(w.ci95[1])})` : '';
+  if (step.status !== 'in place' && nothing === 'no leads') {
+    return `${step.label}: no lead arrived in the measured window of any replication, with the fix or without it, so there is nothing to judge it on; simulate more days or more leads a day.`;
+  }
+  if (step.status !== 'in place' && nothing === 'nothing funded') {
+    return `${step.label}: no loan funded in any replication, with the fix or without it, so there is nothing to judge it on; simulate more days (loans take weeks to fund: see cooldownDays) or check the funnel's conversion.`;
+  }
   switch (step.status) {
     case 'in place':
       return `${step.label}: the floor already works this way, so there is nothing to win here.`;
-    case 'won':
-      return `${step.label} wins ${loans(w.mean)}${ci}, about ${money(step.revenuePerMonth.win.mean)} of revenue a month: ${lowerFirst(step.change)}`;
+    case 'won': {
+      // Funded loans can rise while revenue falls (more loans of a product that brings less): say which way it moves.
+      const r = step.revenuePerMonth.win.mean;
+      const revenue = Math.round(r) < 0 ? `though about ${money(r)} less revenue a month` : `about ${money(r)} of revenue a month`;
+      return `${step.label} wins ${loans(w.mean)}${ci}, ${revenue}: ${lowerFirst(step.change)}`;
+    }
     case 'worse':
       return `${step.label} would cost ${loans(w.mean)}${ci} on this floor, so it is not kept.`;
     default:
@@ -104,7 +120,9 @@ export function judgeStep(rung: Rung, before: readonly RunResult[], after: reado
     revenuePerMonth: { before: mean(rb), after: mean(ra), win: pairedDifference('revenue', rb, ra) },
     adopted: status === 'won',
   } as const;
-  return { ...step, sentence: stepSentence(step) };
+  const runs = [...before, ...after];
+  const nothing = runs.every((r) => r.metrics.leads === 0) ? 'no leads' : runs.every((r) => r.metrics.funded === 0) ? 'nothing funded' : undefined;
+  return { ...step, sentence: stepSentence(step, nothing) };
 }
 
 /** A rung the floor already has: nothing is run and the difference is zero. */

@@ -54,6 +54,26 @@ describe('successiveHalving', () => {
     );
   });
 
+  it('ranks a candidate by the replications where the metric is defined, not last for one undefined replication', async () => {
+    // Found by test/compare/randomOptimize.test.ts: minimizing cost per funded loan on a small floor, a replication
+    // that funds nothing has no cost per funded loan (NaN), and the candidate was ranked last (or, when every
+    // candidate had one, the first candidate won whatever its costs). Candidate 2 costs least; its replication 1
+    // funds nothing, and so does replication 3 of every candidate.
+    const cost = [300, 200, 100, 250];
+    const result = await successiveHalving({
+      candidates: 4,
+      budget: 32,
+      higherIsBetter: false,
+      evaluate: async (tasks) => tasks.map((t) => ((t.candidate === 2 && t.replication === 1) || t.replication === 3 ? NaN : cost[t.candidate] + t.replication)),
+    });
+    expect(result.best).toBe(2);
+    expect(result.rounds[0].means).toEqual([301, 201, 101, 251]);
+    // Undefined in every replication: undefined, and ranked after every defined candidate.
+    const never = await successiveHalving({ candidates: 3, budget: 6, higherIsBetter: true, evaluate: async (tasks) => tasks.map((t) => (t.candidate === 0 ? NaN : t.candidate)) });
+    expect(never.rounds[0].means).toEqual([NaN, 1, 2]);
+    expect(never.best).toBe(2);
+  });
+
   it('refuses a budget too small for two replications per candidate', async () => {
     await expect(successiveHalving({ candidates: 10, budget: 19, higherIsBetter: true, evaluate: async (t) => t.map(() => 0) })).rejects.toThrow(/at least 20/);
   });

@@ -34,6 +34,15 @@ describe('paired differences of counts when the measured windows differ', () => 
     expect(c.scenarios[1].vsBaseline!.fundedRate.mean).toBeCloseTo(summaries[1].metrics.fundedRate.mean - summaries[0].metrics.fundedRate.mean, 12);
   });
 
+  it('pairs fulfillment cost a month too: it is funded loans times their fulfillment cost, a total over the window', () => {
+    // Found by test/compare/randomScenarios.test.ts: fulfillment cost was paired as a window total, so the longer run
+    // read as costlier by the fulfillment of a whole extra month of loans.
+    const c = compareScenarios(summaries, { windowDays: [30, 60] });
+    const d = c.scenarios[1].vsBaseline!;
+    expect(d.fulfillmentCost.mean).toBeCloseTo(d.funded.mean * 5500, 6);
+    expect(d.fulfillmentCost.verdict).toBe('no clear difference');
+  });
+
   it('without the windows, the raw totals read the longer run as "better": the trap the windows avoid', () => {
     expect(compareScenarios(summaries).scenarios[1].vsBaseline!.funded.verdict).toBe('better');
   });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { renderDiagnosisReport } from '../../src/cli/diagnoseReport';
+import { svgDocument } from '../../src/cli/svgDocument';
+import { climbLadder } from '../../src/diagnose/climbLadder';
+import { judgeStep, monthScale } from '../../src/diagnose/diagnosis';
+import { LADDER } from '../../src/diagnose/ladder';
+import { loadScenario } from '../../src/scenario/load';
+import { runScenario } from '../../src/scenario/runScenario';
+import type { RunResult } from '../../src/sim/runResult';
+
+/** Replications that carry only what a step is judged on. */
+const runs = (xs: [funded: number, revenue: number, leads?: number][]) => xs.map(([funded, revenue, leads = 100]) => ({ metrics: { funded, revenue, leads } }) as unknown as RunResult);
+
+async function diagnose(floor: Record<string, unknown>) {
+  const resolved = loadScenario(floor);
+  const c = resolved.config;
+  const days = c.days - c.warmupDays;
+  return (await climbLadder(floor, async (json) => runScenario(loadScenario(json), { replications: 3 }).runs, { scenario: resolved.scenario.name, seed: resolved.scenario.seed, replications: 3, measuredDays: days, monthScale: monthScale(days) }))!;
+}
+
+describe('The sentence of a diagnosis step', () => {
+  it('says that revenue falls when a fix wins loans but loses revenue (loans of a product that brings less)', () => {
+    // Found while writing test/diagnose/randomFloors.test.ts's check of words against signs (its random floors rarely
+    // reach the case): the sentence gave the revenue change without its sign, "about $9,000 of revenue a month", for
+    // a revenue that fell by $9,000.
+    const step = judgeStep(LADDER[0], runs([[10, 50_000], [12, 60_000], [11, 55_000]]), runs([[14, 47_000], [16, 50_000], [15, 41_000]]), 1);
+    expect(step.status).toBe('won');
+    expect(step.revenuePerMonth.win.mean).toBe(-9_000);
+    expect(step.sentence).toMatch(/wins 4\.0 funded loans a month .*, though about \$9,000 less revenue a month: /);
+    const up = judgeStep(LADDER[0], runs([[10, 50_000], [12, 60_000], [11, 55_000]]), runs([[14, 59_000], [16, 69_000], [15, 64_000]]), 1);
+    expect(up.sentence).toMatch(/, about \$9,000 of revenue a month: /);
+  });
+
+  it('says there is nothing to judge a fix on when no loan funds, or no lead arrives, before or after it', async () => {
+    // A paired difference of zeros is not evidence that a fix makes "no clear difference": there was nothing to measure.
+    const none = judgeStep(LADDER[1], runs([[0, 0], [0, 0]]), runs([[0, 0], [0, 0]]), 1);
+    expect(none.status).toBe('no clear difference');
+    expect(none.sentence).toMatch(/^Cadence \(radar by status\): no loan funded in any replication, with the fix or without it, so there is nothing to judge it on/);
+    expect(judgeStep(LADDER[1], runs([[0, 0, 0], [0, 0, 0]]), runs([[0, 0, 0], [0, 0, 0]]), 1).sentence).toMatch(/no lead arrived in the measured window/);
+    // One loan in one replication is something to judge on.
+    expect(judgeStep(LADDER[1], runs([[0, 0], [0, 0]]), runs([[1, 5000], [0, 0]]), 1).sentence).toMatch(/makes no clear difference/);
+    // The floors: one agent, one day, a lead every five days; and a floor where nothing funds.
+    const empty = await diagnose({ name: 'One day, 0.2 leads a day', days: 1, warmupDays: 0, cooldownDays: 0, leads: { perDay: 0.2 }, agents: [{ name: 'A', count: 1 }] });
+    for (const s of empty.steps.filter((x) => x.status !== 'in place')) expect(s.sentence).toMatch(/no lead arrived/);
+    const unfunded = await diagnose({ name: 'Nothing funds', days: 5, warmupDays: 0, cooldownDays: 5, leads: { perDay: 10 }, agents: [{ name: 'A', count: 1 }], funnel: { fundedPerConversation: 0 } });
+    for (const s of unfunded.steps.filter((x) => x.status !== 'in place')) expect(s.sentence).toMatch(/no loan funded/);
+  });
+
+  it('writes the report\'s summary with the sign of the revenue change', async () => {
+    const d = await diagnose({ name: 'Small floor', days: 10, warmupDays: 2, cooldownDays: 30, leads: { perDay: 20 }, agents: [{ name: 'A', count: 3 }] });
+    // As if the first fix had won loans but lost revenue.
+    d.steps[0] = { ...d.steps[0], status: 'won', adopted: true };
+    d.best = { ...d.best, fundedPerMonth: { ...d.best.fundedPerMonth, mean: d.current.fundedPerMonth.mean + 2 }, revenuePerMonth: { ...d.best.revenuePerMonth, mean: d.current.revenuePerMonth.mean - 5000 } };
+    const html = renderDiagnosisReport(d, svgDocument());
+    expect(html).toMatch(/One fix wins about <b>2\.0<\/b> more \(though \$5,000 less revenue a month\)/);
+    expect(html).not.toMatch(/\$-/);
+  });
+});
