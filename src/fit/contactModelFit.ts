@@ -155,35 +155,54 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
   const D = trie.maxDepth;
   const P = new Float64Array((D + 1) * G), acc = new Float64Array((D + 1) * G), onPath = new Int32Array(D + 1);
   const logScale = new Float64Array(D + 1);
+  const { code, depth, count } = trie;
+  // The log-likelihood the E-step adds up. The E-step's helpers are made once per fit, not once per iteration: the code
+  // V8 compiled for the E-step's loop in its first run met new closures at every later iteration and was deoptimized
+  // each time ("wrong call target", 134 times in some runs; issue 16).
+  let ll = 0;
+  // The posterior cell weights of `n` leads whose history ends at depth d, into post; adds to the log-likelihood.
+  const posterior = (d: number, n: number): void => {
+    const f = d * G;
+    let sum = 0;
+    for (let k = 0; k < G; k++) sum += P[f + k];
+    ll += n * (Math.log(sum) - logScale[d]);
+    const scale = n / sum;
+    for (let k = 0; k < G; k++) post[k] = P[f + k] * scale;
+  };
+  // Leaves the path's node at depth d: its leads' weights go to its cell and to its parent.
+  const leave = (d: number): void => {
+    const c = code[onPath[d]], base = (c >> 1) * G, S = c & 1 ? S1 : S0, f = d * G, up = f - G;
+    for (let k = 0; k < G; k++) {
+      const r = acc[f + k];
+      S[base + k] += r;
+      acc[up + k] += r;
+    }
+  };
   const eStep = (): number => {
     P.set(cellProbs(alpha, beta));
     logScale[0] = 0;
     prepareCellProbabilities();
     S1.fill(0);
     S0.fill(0);
-    let ll = 0;
+    ll = 0;
     // P at depth d: the likelihood by cell of the first d attempts of the current path (times e^logScale[d]);
     // acc at depth d: the posterior weights of the leads whose history passes through the path's node at depth d.
     acc.fill(0, 0, G);
-    const { code, depth, count } = trie;
-    // The posterior cell weights of `n` leads whose history ends at depth d, into post; adds to the log-likelihood.
-    const posterior = (d: number, n: number): void => {
-      const f = d * G;
-      let sum = 0;
-      for (let k = 0; k < G; k++) sum += P[f + k];
-      ll += n * (Math.log(sum) - logScale[d]);
-      const scale = n / sum;
-      for (let k = 0; k < G; k++) post[k] = P[f + k] * scale;
-    };
-    // Leaves the path's node at depth d: its leads' weights go to its cell and to its parent.
-    const leave = (d: number): void => {
-      const c = code[onPath[d]], base = (c >> 1) * G, S = c & 1 ? S1 : S0, f = d * G, up = f - G;
-      for (let k = 0; k < G; k++) {
-        const r = acc[f + k];
-        S[base + k] += r;
-        acc[up + k] += r;
-      }
-    };
+    let top = descend();
+    while (top > 0) leave(top--);
+    if (trie.rootCount > 0) {
+      posterior(0, trie.rootCount);
+      for (let k = 0; k < G; k++) acc[k] += post[k];
+    }
+    // Every lead's weights have reached the root.
+    W.set(acc.subarray(0, G));
+    return ll;
+  };
+  // The walk down the trie, the E-step's work: returns the depth of the path left open at its end. A function of its
+  // own that ends with its loop, so that the code V8 compiles for the loop on its first run (on-stack replacement) has
+  // nothing after it that has not run yet: the E-step's code after the loop, compiled with it, deoptimized at its
+  // first comparison on every iteration of EM in some runs (146 times, a fit 0.3-0.8 s slower; issue 16).
+  const descend = (): number => {
     let top = 0;
     const nodes = trie.nodes;
     for (let n = 0; n < nodes; n++) {
@@ -219,14 +238,7 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
         acc.set(post, f);
       } else acc.fill(0, f, f + G);
     }
-    while (top > 0) leave(top--);
-    if (trie.rootCount > 0) {
-      posterior(0, trie.rootCount);
-      for (let k = 0; k < G; k++) acc[k] += post[k];
-    }
-    // Every lead's weights have reached the root.
-    W.set(acc.subarray(0, G));
-    return ll;
+    return top;
   };
 
   // Buffers of the multipliers' terms, kept from one M-step to the next.
