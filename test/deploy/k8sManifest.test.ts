@@ -115,7 +115,7 @@ describe('the sweep Job and the merge Job, run as Kubernetes would run their pod
     }
     const merge = sh(localScript(findObject(loadManifest(mergeManifest), 'Job', 'leadlab-merge'), folderOf), { PATH: path }, folders.work);
     expect(merge.status).toBe(2);
-    expect(merge.stderr).toBe(`leadlab merge: merge: missing shard 2/${completions}\n`);
+    expect(merge.stderr).toBe(`leadlab merge: missing shard 2/${completions} (${completions - 1} of ${completions} given)\n`);
     expect(existsSync(join(folders.results, 'sweep-results.json'))).toBe(false);
   });
 });
