@@ -3,25 +3,13 @@ import { mergeShards, parseSweepSpec, sweepCombinations, type SweepShard } from 
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { main } from '../../src/cli/main';
 import { METRIC_NAMES } from '../../src/sim/runResult';
+import { int, mulberry32, pick, type Rand } from '../helpers/random';
 
 /**
  * Random sweep files and damaged shard files: every one is either accepted or refused with an Error whose message
  * names where ("sweep.replications", "merge: b.json: runs[3]") and what was expected; nothing hangs or throws a
  * TypeError from deep inside.
  */
-
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rand = () => number;
-const int = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 function anyJson(r: Rand, depth = 0): unknown {
   const k = int(r, 0, depth > 2 ? 5 : 7);

@@ -4,17 +4,9 @@
  * layers above a run (compare, diagnose, optimize, calibrate) draw from the same generator.
  */
 
-/** mulberry32: a small seeded PRNG, independent of the simulator's own generators. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './random';
+
+export { mulberry32 };
 
 export class Gen {
   /**

@@ -9,6 +9,7 @@ import { detectDelimiter } from '../../src/io/csvRows';
 import { feedCsvText, parseLogText } from '../../src/io/parseText';
 import type { RejectReason } from '../../src/io/importReport';
 import { CALL_OUTCOMES } from '../../src/sim/callLog';
+import { int, mulberry32, pick, type Rand } from '../helpers/random';
 
 /**
  * Random call logs: mostly valid rows whose values are known, plus rows broken in known ways, written in random
@@ -16,20 +17,6 @@ import { CALL_OUTCOMES } from '../../src/sim/callLog';
  * the generator wrote: every valid row must come back with its values, every broken row must be counted with its
  * reason and line, and the result must not depend on how the file was written.
  */
-
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
-const int = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 // ---- The truth about instants and wall clocks, computed here with Intl, not with the project's code. ----
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLeadStreamText } from '../../src/io/parseText';
 import { replayArrivals } from '../../src/scenario/replay';
+import { int, mulberry32, pick } from '../helpers/random';
 
 /**
  * Random lead streams (one row per lead) replayed as arrivals: every valid row arrives once, at its local
@@ -8,18 +9,6 @@ import { replayArrivals } from '../../src/scenario/replay';
  * every broken row is counted with its reason.
  */
 
-function mulberry32(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rand = () => number;
-const int = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const p2 = (n: number): string => String(n).padStart(2, '0');
 
 const ZONES = ['UTC', 'America/Chicago', 'Europe/Berlin', 'Australia/Adelaide', 'Pacific/Auckland'];
