@@ -57,7 +57,7 @@ function drawWorld(k) {
     staff: r2(uniform(0.5, 1.6)), // 5-16 agents (a 10-agent floor is the default)
     volumePerAgent: r2(logUniform(0.5, 2)), // 2-8 leads per agent a day (default 4)
     reach: r2(uniform(0.3, 0.8)), // each other buyer reaches the consumer (default 0.5, an assumption)
-    closePerDay: r2(logUniform(0.01, 0.05) * 1000) / 1000, // a waiting consumer closed by each buyer a day (default 0.02)
+    closePerDay: Math.round(logUniform(0.01, 0.05) * 1000) / 1000, // a waiting consumer closed by each buyer a day (default 0.02)
     answerFactor: r2(uniform(0.6, 0.9)), // answer multiplier per crowded call (default 0.75)
     contactMean: r2(uniform(0.45, 0.75)), // mean contactability, alpha + beta = 4 (default 0.6)
     application: r2(uniform(0.1, 0.22)), // applications per conversation (default 0.15: about 2% of leads fund, 1-3% quoted)
