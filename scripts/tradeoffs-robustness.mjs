@@ -8,7 +8,9 @@
 // A comparison whose interval includes zero is re-run with more replications (20, then 60, then 160).
 // Usage:
 //   node scripts/tradeoffs-robustness.mjs [--worlds 8] [--world-seed 2026] [--seed tradeoffs] [--workers 2]
-//     [--max-replications 160] [--only-world K] [--json out.json]
+//     [--max-replications 160] [--only-world K] [--corners] [--json out.json]
+// --corners adds four worlds at the corners of the ranges (idle or swamped floors, each with every other figure at
+// the end of its range that most favours or most opposes the properties): where a direction turns, if anywhere.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +30,7 @@ const runSeed = flag('seed', 'tradeoffs');
 const workers = Math.max(1, Math.min(2, Number(flag('workers', 2))));
 const ladder = [20, 60, 160].filter((r) => r <= Number(flag('max-replications', 160)));
 const onlyWorld = flag('only-world', undefined);
+const withCorners = args.includes('--corners');
 const jsonOut = flag('json', undefined);
 
 const dir = mkdtempSync(join(tmpdir(), 'leadlab-robust-'));
@@ -64,6 +67,16 @@ function drawWorld(k) {
     processDays: Math.round(uniform(28, 45)), // application to clear-to-close (default 33; ICE 40-53 to closing less a week)
   };
 }
+
+/** The corners: idle (16 agents, 2 leads each a day) or swamped (6 agents, 8 each), easy or hard consumers. */
+const easy = { reach: 0.8, closePerDay: 0.05, answerFactor: 0.9, contactMean: 0.75, application: 0.22, processDays: 28 };
+const hard = { reach: 0.3, closePerDay: 0.01, answerFactor: 0.6, contactMean: 0.45, application: 0.1, processDays: 45 };
+const corners = [
+  { name: 'idle, easy', staff: 1.6, volumePerAgent: 0.5, ...easy },
+  { name: 'idle, hard', staff: 1.6, volumePerAgent: 0.5, ...hard },
+  { name: 'swamped, easy', staff: 0.5, volumePerAgent: 2, ...easy },
+  { name: 'swamped, hard', staff: 0.5, volumePerAgent: 2, ...hard },
+];
 
 function worldPatch(w) {
   const day = Math.max(2, Math.round(7 * w.staff)), late = Math.max(1, Math.round(3 * w.staff));
@@ -176,19 +189,20 @@ async function judge(w, p) {
 }
 
 const t0 = Date.now();
-const worlds = Array.from({ length: nWorlds }, (_, k) => drawWorld(k)).filter((w) => onlyWorld === undefined || String(w.k) === onlyWorld);
+const worlds = [...Array.from({ length: nWorlds }, (_, k) => drawWorld(k)), ...(withCorners ? corners.map((c, i) => ({ k: `K${i + 1}`, ...c })) : [])].filter((w) => onlyWorld === undefined || String(w.k) === onlyWorld);
+const label = (k) => (typeof k === 'number' ? `W${k}` : k);
 const fmt = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
 try {
   console.log('worlds (staff x10 agents, leads per agent a day x4, competitor reach, close/day, answer factor per crowded call, mean contactability, applications per conversation, process days):');
   for (const w of worlds) {
     const p = worldPatch(w);
     const agents = p.agents.reduce((s, a) => s + a.count, 0);
-    console.log(`  W${w.k}: ${agents} agents, ${p.leads.perDay} leads/day (x${w.volumePerAgent} per agent), reach ${w.reach}, close ${w.closePerDay}/day, fatigue ${w.answerFactor}, contactability ${w.contactMean}, application ${w.application}, process ${w.processDays} d`);
+    console.log(`  ${label(w.k)}: ${agents} agents, ${p.leads.perDay} leads/day (x${w.volumePerAgent} per agent), reach ${w.reach}, close ${w.closePerDay}/day, fatigue ${w.answerFactor}, contactability ${w.contactMean}, application ${w.application}, process ${w.processDays} d`);
   }
   const jobs = worlds.flatMap((w) => properties(w).map((p) => judge(w, p)));
   const rows = await Promise.all(jobs);
   console.log(`\n| world | property | R | paired difference [95% CI] | verdict |\n|---|---|---|---|---|`);
-  for (const r of rows) console.log(`| W${r.world} | ${r.property} | ${r.R} | ${fmt(r.mean)} [${fmt(r.ci95[0])}, ${fmt(r.ci95[1])}] | ${r.verdict} |`);
+  for (const r of rows) console.log(`| ${label(r.world)} | ${r.property} | ${r.R} | ${fmt(r.mean)} [${fmt(r.ci95[0])}, ${fmt(r.ci95[1])}] | ${r.verdict} |`);
   console.log(`\n${cpuRuns} replications run, ${((Date.now() - t0) / 1000).toFixed(0)} s wall on ${workers} workers`);
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ worldSeed, runSeed, worlds: worlds.map((w) => ({ ...w, scenario: worldPatch(w) })), rows }, null, 2));
 } finally {
