@@ -5,7 +5,8 @@
 // test/sim/tradeoffs.test.ts as paired differences on common random numbers: every variant runs `leadlab run` with
 // the same seed, so replication r of every variant sees the same leads (as `leadlab compare` does), and the
 // differences' 95% intervals come from the project's own pairedDifference (src/compare, bundled with esbuild).
-// A comparison whose interval includes zero is re-run with more replications (20, then 60, then 160).
+// A comparison whose interval includes zero, or ends within half a loan of it, is re-run with more replications
+// (20, then 60, then 160).
 // Usage:
 //   node scripts/tradeoffs-robustness.mjs [--worlds 8] [--world-seed 2026] [--seed tradeoffs] [--workers 2]
 //     [--max-replications 160] [--only-world K] [--corners] [--json out.json]
@@ -183,7 +184,9 @@ async function judge(w, p) {
     if (p.notLower) verdict = hi < 0 ? 'violated' : lo > 0 ? 'holds' : 'holds (n.s.)';
     else verdict = lo > 0 ? 'holds' : hi < 0 ? 'violated' : 'inconclusive';
     res = { world: w.k, property: p.name, R, mean: d.mean, ci95: [lo, hi], verdict };
-    if (verdict !== 'inconclusive') break;
+    // A verdict whose interval ends within half a loan of zero is confirmed with the next number of replications.
+    const margin = Math.min(Math.abs(lo), Math.abs(hi));
+    if (verdict !== 'inconclusive' && !(margin < 0.5 && verdict !== 'holds (n.s.)')) break;
   }
   return res;
 }
