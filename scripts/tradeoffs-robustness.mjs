@@ -111,6 +111,7 @@ const contactedOn = (fromDay, toDay) => ({ status: 'contacted', fromDay, toDay, 
 const monthBinds = { loanProcess: { monthEndShare: 1, closingLeadDays: 3, touchWindowHours: 24 } };
 const cycle = (productionCycle) => ({ callbacks: { preset: 'radar', productionCycle } });
 const shared = (closePerDay) => ({ competitor: { reachProbability: 1 }, leads: { sources: [{ name: 'shared', share: 1, cost: 40, soldTo: [0, 0, 0, 1] }] }, followUp: { competitorClosePerDay: closePerDay } });
+const closeAt = (closePerDay) => ({ followUp: { competitorClosePerDay: closePerDay } });
 const closerFloor = (w, weakCap, strongFollowThrough = 120) => ({
   leads: { perDay: Math.round(12 * w.volumePerAgent) },
   agents: [
@@ -135,6 +136,8 @@ function properties(w) {
     { name: 'contacted: daily - every 1-2 h', terms: [[contacted([18, 24]), 1], [contacted([1, 2]), -1]] },
     { name: 'contacted: daily - weekly', terms: [[contacted([18, 24]), 1], [contacted([120, 168]), -1]] },
     { name: 'competitors x10: gain of 4-6h over daily grows', terms: [[merge(many, contacted([4, 6])), 1], [merge(many, contacted([18, 24])), -1], [merge(few, contacted([4, 6])), -1], [merge(few, contacted([18, 24])), 1]] },
+    // The same on the world's own lead mix (40% exclusive, aggregator leads resold to 1-4 buyers at the drawn reach).
+    { name: 'competitors x10, own mix: gain of 4-6h over daily grows', terms: [[merge(closeAt(10 * w.closePerDay), contacted([4, 6])), 1], [merge(closeAt(10 * w.closePerDay), contacted([18, 24])), -1], [contacted([4, 6]), -1], [contacted([18, 24]), 1]] },
     { name: 'volume x1.5 - x1 (not fewer)', terms: [[{ leads: { perDay: Math.round(1.5 * base.leads.perDay) } }, 1], [{}, -1]], notLower: true },
     { name: 'volume x2 - x1 (not fewer)', terms: [[{ leads: { perDay: 2 * base.leads.perDay } }, 1], [{}, -1]], notLower: true },
     { name: 'month binds: field cycle - none', terms: [[monthBinds, 1], [merge(monthBinds, cycle([])), -1]] },
