@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sweepHeatmapSpec } from '../../src/charts/sweepCharts';
-import { leadsPerAgentCaption, leadsPerAgentSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
+import { differenceRows, leadsPerAgentCaption, leadsPerAgentSpec, pairedDifferenceSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
+import type { Comparison } from '../../src/compare/compareScenarios';
 import type { ScenarioSummary } from '../../src/sim/summary';
 
 /** A scenario with `days` days from 2026-01-01 and `agents` agents; agent a has a + d open leads on day d. */
@@ -76,5 +77,21 @@ describe('the sensitivity heatmap', () => {
     expect(phi - plo).toBeLessThan(0.05);
     expect(plo).toBeLessThan(0.3);
     expect(colorDomain([1, 2, 3, 4], false)).toBeUndefined();
+  });
+});
+
+describe('the paired-difference chart when a rate has no value', () => {
+  // A baseline that measured no leads against one that did: no replication has a contact rate on both sides.
+  const none = { mean: NaN, ci95: null, sd: NaN, n: 0, verdict: 'no clear difference' as const };
+  const comparison = { scenarios: [{ name: 'No leads' }, { name: 'Default floor', vsBaseline: { contactRate: none } }] } as unknown as Comparison;
+
+  it('says "no data" for the scenario, draws no bar or dot for it, and keeps the axis finite', () => {
+    expect(differenceRows(comparison, 'contactRate')).toEqual([{ scenario: 'Default floor', mean: NaN, lo: NaN, hi: NaN, verdict: 'no clear difference', defined: false }]);
+    const spec = pairedDifferenceSpec(comparison, 'contactRate', 600);
+    expect(spec.ariaDescription).toBe('Default floor: no data (no replication measured leads in both scenarios)');
+    expect((spec.x as { domain: number[] }).domain).toEqual([-1, 1]);
+    const data = (spec.marks ?? []).map((m) => (m as { data?: unknown[] }).data);
+    // The zero rule, then the bar and the dot with no rows, then the words.
+    expect(data.slice(1, 3)).toEqual([[], []]);
   });
 });
