@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sweepHeatmapSpec } from '../../src/charts/sweepCharts';
-import { differenceRows, leadsPerAgentCaption, leadsPerAgentSpec, pairedDifferenceSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
+import { differenceRows, intervalSpec, leadsPerAgentCaption, leadsPerAgentSpec, pairedDifferenceSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
+import { NO_VALUE } from '../../src/charts/specs';
 import type { Comparison } from '../../src/compare/compareScenarios';
 import type { ScenarioSummary } from '../../src/sim/summary';
 
@@ -93,5 +94,25 @@ describe('the paired-difference chart when a rate has no value', () => {
     const data = (spec.marks ?? []).map((m) => (m as { data?: unknown[] }).data);
     // The zero rule, then the bar and the dot with no rows, then the words.
     expect(data.slice(1, 3)).toEqual([[], []]);
+  });
+});
+
+describe('the interval chart of a scenario that measured no leads', () => {
+  // One agent, 0.2 leads a day for one day: no lead arrived, so its contact rate has no value.
+  const none = { name: 'No leads', metrics: { contactRate: { mean: NaN, ci95: null, sd: NaN, n: 0 } } } as unknown as ScenarioSummary;
+  const some = { name: 'Some leads', metrics: { contactRate: { mean: 0.5, ci95: [0.4, 0.6], sd: 0.1, n: 2 } } } as unknown as ScenarioSummary;
+
+  it('says "no data" for it, at the page\'s width and a phone\'s, and writes no "NaN"', () => {
+    for (const width of [760, 390]) {
+      const spec = intervalSpec([none, some], 'contactRate', width);
+      const texts = (spec.marks ?? []).filter((m) => (m as { ariaLabel?: string }).ariaLabel === 'text') as unknown as { data: unknown[]; channels: { text?: { value: unknown } } }[];
+      const said = texts.flatMap((m) => m.data.map((d) => (typeof m.channels.text?.value === 'function' ? (m.channels.text.value as (d: unknown) => string)(d) : String((d as Record<string, unknown>)[m.channels.text?.value as string]))));
+      expect(said.filter((t) => /NaN/.test(t))).toEqual([]);
+      expect(said).toContain(NO_VALUE);
+      // No bar and no dot for it.
+      const drawn = (spec.marks ?? []).filter((m) => ['ruleY', 'dot'].includes((m as { ariaLabel?: string }).ariaLabel ?? '')) as unknown as { data: { scenario: string }[] }[];
+      for (const m of drawn) expect(m.data.map((r) => r.scenario)).toEqual(['Some leads']);
+    }
+    expect((intervalSpec([none], 'contactRate').x as { domain?: number[] }).domain).toEqual([0, 1]);
   });
 });
