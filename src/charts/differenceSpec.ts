@@ -12,6 +12,8 @@ export interface DifferenceRow {
   lo: number;
   hi: number;
   verdict: 'better' | 'worse' | 'no clear difference';
+  /** False when no replication defines the metric in both scenarios (a rate of a run that measured no leads). */
+  defined: boolean;
 }
 
 /** Verdict colors: text-safe on white (at least 4.5:1). */
@@ -29,8 +31,18 @@ export function differenceRows(comparison: Comparison, metric: MetricName): Diff
   return comparison.scenarios.slice(1).map((s) => {
     const d = s.vsBaseline![metric];
     const mean = scale(d.mean);
-    return { scenario: s.name, mean, lo: d.ci95 ? scale(d.ci95[0]) : mean, hi: d.ci95 ? scale(d.ci95[1]) : mean, verdict: d.verdict };
+    return { scenario: s.name, mean, lo: d.ci95 ? scale(d.ci95[0]) : mean, hi: d.ci95 ? scale(d.ci95[1]) : mean, verdict: d.verdict, defined: d.n > 0 };
   });
+}
+
+/**
+ * The x domain: zero and every interval. When that is a single point (every difference exactly zero, or none to
+ * draw) the axis spans -1 to 1 around it, rather than ticks crowded at zero.
+ */
+function xDomain(rows: readonly DifferenceRow[]): [number, number] {
+  const lo = Math.min(0, ...rows.map((r) => r.lo));
+  const hi = Math.max(0, ...rows.map((r) => r.hi));
+  return lo === hi ? [-1, 1] : [lo, hi];
 }
 
 /** The chart's unit in words, for its axis and title. */
@@ -46,11 +58,14 @@ export function differenceUnit(metric: MetricName, comparison: Comparison): stri
  */
 export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName, width: number): Plot.PlotOptions {
   const rows = differenceRows(comparison, metric);
+  // A row without a difference is said in words ("no data") and has no bar or dot.
+  const measured = rows.filter((r) => r.defined);
   const unit = differenceUnit(metric, comparison);
-  const digits = METRICS[metric].unit === 'share' || Math.max(...rows.map((r) => Math.abs(r.mean))) < 10 ? 1 : 0;
+  const digits = METRICS[metric].unit === 'share' || Math.max(0, ...measured.map((r) => Math.abs(r.mean))) < 10 ? 1 : 0;
   const signed = (v: number) => (Number(Math.abs(v).toFixed(digits)) === 0 ? Math.abs(v).toFixed(digits) : `${v > 0 ? '+' : '\u2212'}${Math.abs(v).toFixed(digits)}`);
   const title = `${METRICS[metric].label}: each scenario minus the baseline (${unit}), with its 95% interval`;
-  const words = (r: DifferenceRow) => `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}`;
+  const words = (r: DifferenceRow) =>
+    r.defined ? `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}` : `${r.scenario}: no data (no replication measured leads in both scenarios)`;
   // Each row: the words above the bar (wrapped to the width, in a white halo where the zero line crosses them), the bar
   // and dot below them.
   const { lineWidth, lines } = wrap(rows.map(words), width - 30, 12);
@@ -66,13 +81,13 @@ export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName,
     marginRight: 12,
     ariaLabel: title,
     ariaDescription: rows.map(words).join('; '),
-    x: { label: `${METRICS[metric].label} minus baseline (${unit})`, grid: true, nice: true, domain: [Math.min(0, ...rows.map((r) => r.lo)), Math.max(0, ...rows.map((r) => r.hi))] },
+    x: { label: `${METRICS[metric].label} minus baseline (${unit})`, grid: true, nice: true, domain: xDomain(measured) },
     y: { domain: rows.map((r) => r.scenario), axis: null, type: 'point', padding: 0.5 },
     color: { domain: Object.keys(VERDICT_COLORS), range: Object.values(VERDICT_COLORS) },
     marks: [
       Plot.ruleX([0], { stroke: '#1d2430', strokeWidth: 1.5 }),
-      Plot.ruleY(rows, { y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'verdict', strokeWidth: 8, strokeOpacity: 0.45, dy: off }),
-      Plot.dot(rows, { y: 'scenario', x: 'mean', fill: 'verdict', r: 6, stroke: 'white', dy: off }),
+      Plot.ruleY(measured, { y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'verdict', strokeWidth: 8, strokeOpacity: 0.45, dy: off }),
+      Plot.dot(measured, { y: 'scenario', x: 'mean', fill: 'verdict', r: 6, stroke: 'white', dy: off }),
       Plot.text(rows, { y: 'scenario', frameAnchor: 'left', text: words, textAnchor: 'start', lineAnchor: 'bottom', dy: off - 13, fontSize: 12, fill: 'verdict', lineWidth, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     ],
   };

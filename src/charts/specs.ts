@@ -70,9 +70,15 @@ function panels(summaries: readonly ScenarioSummary[], width: number, panel: num
   };
 }
 
+/** What a chart says of a scenario whose metric has no value: a rate of a run that measured no leads. */
+export const NO_VALUE = 'no data: no leads measured';
+
 /** One metric per scenario: a dot at the mean, a bar over the 95% interval, the value and the name written beside it. */
 export function intervalSpec(summaries: readonly ScenarioSummary[], metric: MetricName, width = WIDTH): Plot.PlotOptions {
   const rows = intervalRows(summaries, metric);
+  // A scenario whose metric has no value (a rate of a run that measured no leads) is said in words, with no bar or dot.
+  const measured = rows.filter((r) => Number.isFinite(r.mean));
+  const unmeasured = rows.filter((r) => !Number.isFinite(r.mean));
   const share = METRICS[metric].unit === 'share';
   const value = (v: number) => (share ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
   const narrow = width < NARROW;
@@ -93,13 +99,14 @@ export function intervalSpec(summaries: readonly ScenarioSummary[], metric: Metr
     marginBottom: 40,
     marginLeft: 20,
     marginRight,
-    x: { label: `${METRICS[metric].label}${share ? ' (%)' : ''}: mean and 95% interval`, percent: share, grid: true, nice: true, zero: true, ticks: narrow ? 4 : undefined },
+    x: { label: `${METRICS[metric].label}${share ? ' (%)' : ''}: mean and 95% interval`, percent: share, grid: true, nice: true, zero: true, ticks: narrow ? 4 : undefined, ...(measured.length ? {} : { domain: [0, 1] }) },
     y: { domain: rows.map((r) => r.scenario), axis: null, type: 'point', padding: 0.5 },
     color: color(summaries),
     marks: [
-      Plot.ruleY(rows, { y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'scenario', strokeWidth: 8, strokeOpacity: 0.35, dy: off }),
-      Plot.dot(rows, { y: 'scenario', x: 'mean', fill: 'scenario', r: 6, stroke: 'white', dy: off }),
-      ...valueTexts(rows, narrow, off + 17, value),
+      Plot.ruleY(measured, { y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'scenario', strokeWidth: 8, strokeOpacity: 0.35, dy: off }),
+      Plot.dot(measured, { y: 'scenario', x: 'mean', fill: 'scenario', r: 6, stroke: 'white', dy: off }),
+      ...valueTexts(measured, narrow, off + 17, value),
+      Plot.text(unmeasured, { y: 'scenario', frameAnchor: 'left', textAnchor: 'start', dx: -16, text: () => NO_VALUE, dy: off, fontSize: 12 }),
       Plot.text(rows, { y: 'scenario', frameAnchor: 'left', text: 'scenario', textAnchor: 'start', lineAnchor: 'bottom', dx: -16, dy: off - 10, fontSize: 12, fontWeight: 'bold', fill: 'scenario', lineWidth }),
     ],
   };

@@ -37,6 +37,8 @@ const signed = (v: number, digits: number) => {
  * pairedDifferenceInWords('funded', d, 46) // "+14 funded loans a month, 95% interval +9 to +19"
  */
 export function pairedDifferenceInWords(metric: MetricName, d: PairedDifference, windowDays: number | 'per month'): string {
+  // No replication has the metric on both sides (a rate of a run that measured no leads): there is no difference.
+  if (d.n === 0) return `no difference in ${metric === 'funded' ? 'funded loans a month' : METRICS[metric].label.toLowerCase()} to measure: ${NO_PAIRED_REPLICATION}`;
   const interval = (f: (v: number) => string) => (d.ci95 ? `, 95% interval ${f(d.ci95[0])} to ${f(d.ci95[1])}` : '');
   if (metric === 'funded') {
     const monthly = (v: number) => (windowDays === 'per month' ? v : (v * DAYS_PER_MONTH) / windowDays);
@@ -57,4 +59,16 @@ export function pairedDifferenceInWords(metric: MetricName, d: PairedDifference,
 /** "better", "worse" or "no clear difference", said for a reader. */
 export function verdictInWords(d: PairedDifference): string {
   return d.verdict === 'no clear difference' ? 'no clear difference from the baseline' : `${d.verdict} than the baseline`;
+}
+
+/** Why a paired difference has no value: no replication has the metric in both scenarios (a rate of no leads). */
+export const NO_PAIRED_REPLICATION = 'no replication measured leads in both the baseline and this scenario';
+
+/**
+ * A paired difference and its verdict as a sentence: "+14 funded loans a month, 95% interval +9 to +19 (better
+ * than the baseline)."; without a verdict when there is no difference to judge.
+ */
+export function differenceSentence(metric: MetricName, d: PairedDifference, windowDays: number | 'per month'): string {
+  const words = pairedDifferenceInWords(metric, d, windowDays);
+  return d.n === 0 ? `${words[0].toUpperCase()}${words.slice(1)}.` : `${words} (${verdictInWords(d)}).`;
 }

@@ -6,7 +6,7 @@ import { METRICS } from '../sim/runResult';
 import type { MetricSummary, ScenarioSummary } from '../sim/summary';
 import { chartWidth, drawToWidth, nextTask } from './chartFit';
 import { download, el, savePng } from './dom';
-import { formatCell, pairedDifferenceInWords, perMonth, verdictInWords } from './format';
+import { differenceSentence, formatCell, perMonth } from './format';
 
 /** Metrics in the results table, in the order a sales manager reads them. */
 export const TABLE_METRICS: MetricName[] = ['contactRate', 'fundedRate', 'funded', 'medianMinutesToFirstAttempt', 'spoiledShare', 'lostToCompetitorShare', 'costPerFunded', 'leadsPerAgentGini'];
@@ -152,8 +152,8 @@ export async function renderResults(comparison: Comparison, summaries: readonly 
         'div',
         { className: 'difference', dataset: { scenario: String(i + 1) } },
         el('h3', {}, `${s.name} vs the baseline`),
-        el('p', { className: main.verdict === 'better' ? 'better' : main.verdict === 'worse' ? 'worse' : '' }, `${pairedDifferenceInWords('funded', main, windowDays)} (${verdictInWords(main)}).`),
-        el('ul', {}, ...DIFFERENCE_METRICS.slice(1).map((m) => el('li', {}, `${pairedDifferenceInWords(m, d[m], windowDays)} (${verdictInWords(d[m])}).`))),
+        el('p', { className: main.verdict === 'better' ? 'better' : main.verdict === 'worse' ? 'worse' : '' }, differenceSentence('funded', main, windowDays)),
+        el('ul', {}, ...DIFFERENCE_METRICS.slice(1).map((m) => el('li', {}, differenceSentence(m, d[m], windowDays)))),
       );
     }),
   );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sweepHeatmapSpec } from '../../src/charts/sweepCharts';
-import { leadsPerAgentCaption, leadsPerAgentSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
+import { differenceRows, intervalSpec, leadsPerAgentCaption, leadsPerAgentSpec, pairedDifferenceSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
+import { NO_VALUE } from '../../src/charts/specs';
+import type { Comparison } from '../../src/compare/compareScenarios';
 import type { ScenarioSummary } from '../../src/sim/summary';
 
 /** A scenario with `days` days from 2026-01-01 and `agents` agents; agent a has a + d open leads on day d. */
@@ -76,5 +78,41 @@ describe('the sensitivity heatmap', () => {
     expect(phi - plo).toBeLessThan(0.05);
     expect(plo).toBeLessThan(0.3);
     expect(colorDomain([1, 2, 3, 4], false)).toBeUndefined();
+  });
+});
+
+describe('the paired-difference chart when a rate has no value', () => {
+  // A baseline that measured no leads against one that did: no replication has a contact rate on both sides.
+  const none = { mean: NaN, ci95: null, sd: NaN, n: 0, verdict: 'no clear difference' as const };
+  const comparison = { scenarios: [{ name: 'No leads' }, { name: 'Default floor', vsBaseline: { contactRate: none } }] } as unknown as Comparison;
+
+  it('says "no data" for the scenario, draws no bar or dot for it, and keeps the axis finite', () => {
+    expect(differenceRows(comparison, 'contactRate')).toEqual([{ scenario: 'Default floor', mean: NaN, lo: NaN, hi: NaN, verdict: 'no clear difference', defined: false }]);
+    const spec = pairedDifferenceSpec(comparison, 'contactRate', 600);
+    expect(spec.ariaDescription).toBe('Default floor: no data (no replication measured leads in both scenarios)');
+    expect((spec.x as { domain: number[] }).domain).toEqual([-1, 1]);
+    const data = (spec.marks ?? []).map((m) => (m as { data?: unknown[] }).data);
+    // The zero rule, then the bar and the dot with no rows, then the words.
+    expect(data.slice(1, 3)).toEqual([[], []]);
+  });
+});
+
+describe('the interval chart of a scenario that measured no leads', () => {
+  // One agent, 0.2 leads a day for one day: no lead arrived, so its contact rate has no value.
+  const none = { name: 'No leads', metrics: { contactRate: { mean: NaN, ci95: null, sd: NaN, n: 0 } } } as unknown as ScenarioSummary;
+  const some = { name: 'Some leads', metrics: { contactRate: { mean: 0.5, ci95: [0.4, 0.6], sd: 0.1, n: 2 } } } as unknown as ScenarioSummary;
+
+  it('says "no data" for it, at the page\'s width and a phone\'s, and writes no "NaN"', () => {
+    for (const width of [760, 390]) {
+      const spec = intervalSpec([none, some], 'contactRate', width);
+      const texts = (spec.marks ?? []).filter((m) => (m as { ariaLabel?: string }).ariaLabel === 'text') as unknown as { data: unknown[]; channels: { text?: { value: unknown } } }[];
+      const said = texts.flatMap((m) => m.data.map((d) => (typeof m.channels.text?.value === 'function' ? (m.channels.text.value as (d: unknown) => string)(d) : String((d as Record<string, unknown>)[m.channels.text?.value as string]))));
+      expect(said.filter((t) => /NaN/.test(t))).toEqual([]);
+      expect(said).toContain(NO_VALUE);
+      // No bar and no dot for it.
+      const drawn = (spec.marks ?? []).filter((m) => ['ruleY', 'dot'].includes((m as { ariaLabel?: string }).ariaLabel ?? '')) as unknown as { data: { scenario: string }[] }[];
+      for (const m of drawn) expect(m.data.map((r) => r.scenario)).toEqual(['Some leads']);
+    }
+    expect((intervalSpec([none], 'contactRate').x as { domain?: number[] }).domain).toEqual([0, 1]);
   });
 });

@@ -5,7 +5,7 @@ import { pairedDifference } from '../../src/compare/pairedDifference';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
 import { TIME_BINS } from '../../src/sim/runResult';
-import { formatValue, pairedDifferenceInWords, perMonth } from '../../src/ui/format';
+import { differenceSentence, formatValue, pairedDifferenceInWords, perMonth } from '../../src/ui/format';
 import { PRESET_COMPARISONS } from '../../src/ui/presets';
 import { comparisonCsv } from '../../src/ui/resultsCsv';
 import { getAtPath, setAtPath } from '../../src/ui/scenarioForm';
@@ -52,6 +52,14 @@ describe('plain words', () => {
     const d = { mean: 21.2, ci95: [13.6, 28.8] as [number, number], sd: 1, n: 10, verdict: 'better' as const };
     expect(pairedDifferenceInWords('funded', d, 46)).toBe('+14 funded loans a month, 95% interval +9 to +19');
     expect(perMonth(46, 46)).toBeCloseTo(30.44, 2);
+  });
+
+  it('says there is no difference to measure when no replication has the rate on both sides, never "NaN"', () => {
+    // A baseline that measured no leads: its contact rate has no value on any replication.
+    const d = pairedDifference('contactRate', [NaN, NaN], [0.4, 0.5]);
+    expect(d.n).toBe(0);
+    expect(differenceSentence('contactRate', d, 1)).toBe('No difference in contact rate to measure: no replication measured leads in both the baseline and this scenario.');
+    expect(differenceSentence('contactRate', pairedDifference('contactRate', [0.5, 0.52, 0.51], [0.55, 0.58, 0.56]), 46)).toMatch(/^\+5\.3 percentage points contact rate, .* \(better than the baseline\)\.$/);
   });
 
   it('says shares as percentage points and minutes in hours or days when long', () => {
