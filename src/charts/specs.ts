@@ -160,6 +160,9 @@ export function funnelSpec(summaries: readonly ScenarioSummary[], width = WIDTH)
 export function timeBinSpec(summaries: readonly ScenarioSummary[], which: 'minutesToFirstAttempt' | 'minutesToContact', width = WIDTH): Plot.PlotOptions {
   const rows = timeBinRows(summaries, which);
   const label = which === 'minutesToFirstAttempt' ? 'Time from arrival to first call' : 'Time from arrival to first conversation';
+  // A scenario none of whose leads was called (or reached) has no shares to draw: its panel says so.
+  const empty = summaries.filter((s) => s.distributions[which].every((c) => c === 0)).map((s) => ({ scenario: s.name }));
+  const noData = Plot.text(empty, { fy: 'scenario', frameAnchor: 'middle', text: () => (which === 'minutesToFirstAttempt' ? NO_CALL : NO_CONVERSATION), fontSize: 12 });
   if (width < NARROW) {
     const marginLeft = 84;
     const facets = panels(summaries, width, 14 * timeBinLabels().length, 40);
@@ -172,7 +175,7 @@ export function timeBinSpec(summaries: readonly ScenarioSummary[], which: 'minut
       y: { domain: timeBinLabels(), label: null, tickSize: 0 },
       color: color(summaries),
       ariaDescription: `${label}, as shares of leads`,
-      marks: [Plot.barX(rows, { y: 'bin', x: 'share', fy: 'scenario', fill: 'scenario' }), Plot.ruleX([0]), facets.title(marginLeft)],
+      marks: [Plot.barX(rows, { y: 'bin', x: 'share', fy: 'scenario', fill: 'scenario' }), Plot.ruleX([0]), noData, facets.title(marginLeft)],
     };
   }
   const facets = panels(summaries, width, 150, 60);
@@ -182,9 +185,13 @@ export function timeBinSpec(summaries: readonly ScenarioSummary[], which: 'minut
     x: { domain: timeBinLabels(), label, tickRotate: -25 },
     y: { label: 'Share of leads (%)', percent: true, grid: true },
     color: color(summaries),
-    marks: [Plot.barY(rows, { x: 'bin', y: 'share', fy: 'scenario', fill: 'scenario' }), Plot.ruleY([0]), facets.title(40)],
+    marks: [Plot.barY(rows, { x: 'bin', y: 'share', fy: 'scenario', fill: 'scenario' }), Plot.ruleY([0]), noData, facets.title(40)],
   };
 }
+
+/** What the time charts say in the panel of a scenario that called no lead, or reached none. */
+export const NO_CALL = 'no data: no lead was called';
+export const NO_CONVERSATION = 'no data: no lead was reached';
 
 /** The pipeline chart's shape: days, agents, whether it draws the agents' spread, its lines and its bin. */
 function pipelineShape(summaries: readonly ScenarioSummary[]) {

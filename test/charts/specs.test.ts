@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sweepHeatmapSpec } from '../../src/charts/sweepCharts';
 import { differenceRows, intervalSpec, leadsPerAgentCaption, leadsPerAgentSpec, pairedDifferenceSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
-import { NO_VALUE } from '../../src/charts/specs';
+import { NO_CALL, NO_CONVERSATION, NO_VALUE, timeBinSpec } from '../../src/charts/specs';
 import type { Comparison } from '../../src/compare/compareScenarios';
 import type { ScenarioSummary } from '../../src/sim/summary';
 
@@ -114,5 +114,23 @@ describe('the interval chart of a scenario that measured no leads', () => {
       for (const m of drawn) expect(m.data.map((r) => r.scenario)).toEqual(['Some leads']);
     }
     expect((intervalSpec([none], 'contactRate').x as { domain?: number[] }).domain).toEqual([0, 1]);
+  });
+});
+
+describe('the time charts of a scenario that called no lead', () => {
+  const bins = (xs: number[]) => ({ minutesToFirstAttempt: xs, minutesToContact: xs.map((x) => Math.floor(x / 2)) });
+  const none = { name: 'No leads', distributions: bins([0, 0, 0, 0]) } as unknown as ScenarioSummary;
+  const some = { name: 'Some leads', distributions: bins([4, 2, 0, 2]) } as unknown as ScenarioSummary;
+  const said = (spec: { marks?: unknown[] }) =>
+    ((spec.marks ?? []).filter((m) => (m as { ariaLabel?: string }).ariaLabel === 'text') as unknown as { data: { scenario: string }[]; channels: { text?: { value: unknown } } }[]).flatMap((m) =>
+      typeof m.channels.text?.value === 'function' ? m.data.map((d) => `${d.scenario}: ${(m.channels.text!.value as (d: unknown) => string)(d)}`) : [],
+    );
+
+  it('says so in its own panel, at the page\'s width and a phone\'s, and nothing in the others', () => {
+    for (const width of [760, 390]) {
+      expect(said(timeBinSpec([none, some], 'minutesToFirstAttempt', width))).toEqual([`No leads: ${NO_CALL}`]);
+      expect(said(timeBinSpec([none, some], 'minutesToContact', width))).toEqual([`No leads: ${NO_CONVERSATION}`]);
+      expect(said(timeBinSpec([some], 'minutesToFirstAttempt', width))).toEqual([]);
+    }
   });
 });
