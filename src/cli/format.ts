@@ -13,6 +13,12 @@ export const NO_VALUE_REASONS: ReadonlyArray<readonly [MetricName, string]> = [
   ['meanMinutesToFirstAttempt', 'no lead was called'],
   ['medianMinutesToFirstAttempt', 'no lead was called'],
   ['meanMinutesToContact', 'no contacts'],
+  ['pullThrough', 'no applications'],
+  ['fundedInLastWeekShare', 'no funded loans'],
+  // Shares and ratios of the window's leads.
+  ...(['contactRate', 'applicationRate', 'fundedRate', 'shareFirstAttemptDelayed', 'attemptsPerLead', 'spoiledShare', 'neverAttemptedShare', 'lostToCompetitorShare', 'nurtureShare', 'doNotCallShare', 'agedOutShare', 'routedToMarketingShare', 'returnedFromMarketingShare', 'optedOutShare', 'dripEmailsPerLead'] as const).map(
+    (m) => [m, 'no leads measured'] as const,
+  ),
 ];
 
 /** The metrics of a summary that have no value, each with the reason (in at least one replication). */
@@ -45,13 +51,20 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
   const out: string[] = [];
   out.push(`${s.name}`);
   out.push(
-    `${s.replications} replication${s.replications === 1 ? '' : 's'}, seed ${s.seed}, ${info.agents} agents, ${info.days} days of leads ` +
+    `${s.replications} replication${s.replications === 1 ? '' : 's'}, seed ${s.seed}, ${info.agents} agent${info.agents === 1 ? '' : 's'}, ${info.days} day${info.days === 1 ? '' : 's'} of leads ` +
       `(first ${info.warmupDays} discarded as warm-up, ${info.cooldownDays} days of follow-up after the last lead)`,
   );
   out.push('');
+  // A metric with no value says why in a numbered note under the table, so that the reason does not widen its column.
   const reasons = noValueReasons(s);
-  const rows = (Object.keys(METRICS) as MetricName[]).filter((m) => s.metrics[m]).map((m) => [METRICS[m].label, reasons[m] ? `n/a (${reasons[m]})` : formatValue(m, s.metrics[m].mean), formatInterval(m, s.metrics[m])]);
+  const notes: string[] = [];
+  const note = (reason: string) => {
+    if (!notes.includes(reason)) notes.push(reason);
+    return `n/a [${notes.indexOf(reason) + 1}]`;
+  };
+  const rows = (Object.keys(METRICS) as MetricName[]).filter((m) => s.metrics[m]).map((m) => [METRICS[m].label, reasons[m] ? note(reasons[m]) : formatValue(m, s.metrics[m].mean), formatInterval(m, s.metrics[m])]);
   out.push(table(rows, ['Metric', 'Mean', '95% interval']));
+  for (const [i, reason] of notes.entries()) out.push(`[${i + 1}] n/a: ${reason}`);
   out.push('');
   const f = s.funnel;
   const pct = (x: number) => (f.leads ? `${((100 * x) / f.leads).toFixed(1)}%` : '-');
@@ -59,7 +72,7 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
   out.push(
     table(
       [
-        ['Leads', f.leads.toFixed(0), '100%'],
+        ['Leads', f.leads.toFixed(0), f.leads ? '100%' : '-'],
         ['Attempted', f.attempted.toFixed(0), pct(f.attempted)],
         ['Contacted', f.contacted.toFixed(0), pct(f.contacted)],
         ['Application', f.application.toFixed(0), pct(f.application)],

@@ -71,9 +71,15 @@ describe('leadlab run: bad input', () => {
     const json = await cli(['run', path, '--json']);
     const parsed = JSON.parse(json.out);
     expect(parsed.metrics.costPerFunded.mean).toBeNull();
-    expect(parsed.noValue).toEqual({ costPerFunded: 'no funded loans in at least one replication' });
+    // Every metric without a value says why, and only those: here the two over funded loans.
+    expect(parsed.noValue).toEqual({ costPerFunded: 'no funded loans in at least one replication', fundedInLastWeekShare: 'no funded loans in at least one replication' });
+    for (const [m, v] of Object.entries(parsed.metrics as Record<string, { mean: number | null }>)) expect(v.mean === null, m).toBe(m in parsed.noValue);
     const text = await cli(['run', path]);
-    expect(text.out).toMatch(/Cost per funded\s+n\/a \(no funded loans in at least one replication\)/);
+    // The reason goes in a numbered note under the table, which keeps its columns narrow.
+    expect(text.out).toMatch(/Cost per funded\s+n\/a \[1\]\s+n\/a\n/);
+    expect(text.out).toContain('[1] n/a: no funded loans in at least one replication');
+    const widths = text.out.split('\n\n')[1].split('\n').map((l) => (/^\[\d\]/.test(l) ? 0 : l.length));
+    expect(Math.max(...widths)).toBeLessThan(80);
   });
 
   it('reports every bad field at once, not only the first', async () => {
