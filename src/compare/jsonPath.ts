@@ -30,9 +30,13 @@ export function setAtPath(root: unknown, path: string, value: unknown): unknown 
       copy[step] = i === steps.length - 1 ? value : set(node[step], i + 1, here);
       return copy;
     }
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) throw new Error(`${path}: ${where || 'scenario'} is not an object`);
+    // "agents.0.count" reads 0 as a field name: a list is indexed with brackets, as the schema writes its paths.
+    if (Array.isArray(node)) throw new Error(`${path}: ${where || 'scenario'} is a list: index it with brackets, e.g. "${where}[${/^\d+$/.test(step) ? step : 0}]"`);
+    if (typeof node !== 'object' || node === null) throw new Error(`${path}: ${where || 'scenario'} is not an object`);
     const obj = node as Record<string, unknown>;
-    if (i < steps.length - 1 && !Object.hasOwn(obj, step)) throw new Error(`${path}: ${where || 'scenario'} has no field "${step}"`);
+    if (i < steps.length - 1 && !Object.hasOwn(obj, step)) {
+      throw new Error(`${path}: ${where || 'scenario'} has no field "${step}" (a field left to its default is written out in the scenario before a path can reach into it; \`leadlab schema\` lists the fields)`);
+    }
     return { ...obj, [step]: i === steps.length - 1 ? value : set(obj[step], i + 1, here) };
   };
   return set(root, 0, '');

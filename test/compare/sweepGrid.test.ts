@@ -23,6 +23,8 @@ describe('sweep values and paths', () => {
     expect(changed.agents[1]).toBe(base.agents[1]);
     expect(() => setAtPath(base, 'agents[5].pipelineLimit', 1)).toThrow(/agents has no element \[5\]/);
     expect(() => setAtPath(base, 'callback.preset', 'x')).toThrow(/has no field "callback"/);
+    // A dotted index names a field of a list: the message says how the path is written.
+    expect(() => setAtPath(base, 'agents.0.pipelineLimit', 1)).toThrow('agents.0.pipelineLimit: agents is a list: index it with brackets, e.g. "agents[0]"');
   });
 
   it('makes every combination once, the last parameter fastest', () => {
