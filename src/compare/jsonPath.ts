@@ -35,7 +35,7 @@ export function setAtPath(root: unknown, path: string, value: unknown): unknown 
     if (typeof node !== 'object' || node === null) throw new Error(`${path}: ${where || 'scenario'} is not an object`);
     const obj = node as Record<string, unknown>;
     if (i < steps.length - 1 && !Object.hasOwn(obj, step)) {
-      throw new Error(`${path}: ${where || 'scenario'} has no field "${step}" (a field left to its default is written out in the scenario before a path can reach into it; \`leadlab schema\` lists the fields)`);
+      throw new Error(`${path}: ${where || 'scenario'} has no field "${step}" (\`leadlab schema\` lists the fields)`);
     }
     return { ...obj, [step]: i === steps.length - 1 ? value : set(obj[step], i + 1, here) };
   };
