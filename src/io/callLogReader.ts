@@ -6,7 +6,7 @@ import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
 import { isOutcomeWord, normalizeOutcome } from './outcome';
-import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
+import { decideDateOrder, isAmbiguousDate, mixedDateOrdersWarning, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC, type TimeZone } from './timeZone';
 
 /** How to read a call log. Every field is optional; the defaults suit a clean ISO export in UTC. */
@@ -223,11 +223,9 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
         if (v !== '') samples.push(v);
       }
     }
-    const detected = detectDateOrder(samples);
-    if (detected === 'conflict') {
-      dateOrder = firstDecidedOrder(samples);
-      ledger.warn(`the first rows hold both month-first and day-first dates; they were read ${dateOrder === 'dmy' ? 'day-first' : 'month-first'}, the order of the first one that decides, and rows that do not fit it are rejected (state the order with --date-order)`);
-    } else if (detected) dateOrder = detected;
+    const decided = decideDateOrder(samples);
+    if (decided.order) dateOrder = decided.order;
+    if (decided.conflict) ledger.warn(mixedDateOrdersWarning('the first rows', decided.order!, '--date-order'));
     const rows = buffer;
     buffer = [];
     for (const r of rows) parseRow(r.fields, r.line, r.problem);

@@ -42,12 +42,18 @@ export function sniffEncoding(head: Uint8Array): TextEncodingName {
 }
 
 /** What the import report says about a file not read as UTF-8. */
-export function encodingWarning(encoding: TextEncodingName): string | undefined {
+function encodingWarning(encoding: TextEncodingName): string | undefined {
   if (encoding === 'windows-1252') {
     return 'the file is not UTF-8 (its first 64 KiB are not valid UTF-8): it was read as Windows-1252 (Latin-1); if names look wrong, re-save it as UTF-8';
   }
   if (encoding !== 'utf-8') return `the file is UTF-16 text (${encoding === 'utf-16le' ? 'little' : 'big'}-endian): it was read as such`;
   return undefined;
+}
+
+/** Puts the warning of a file not read as UTF-8 first among an import report's warnings (none for UTF-8). */
+export function warnOfEncoding(report: { warnings: { message: string; count: number }[] }, encoding: TextEncodingName | undefined): void {
+  const warning = encoding && encodingWarning(encoding);
+  if (warning) report.warnings.unshift({ message: warning, count: 1 });
 }
 
 /** Decodes a byte stream chunk by chunk in the encoding sniffed from its first {@link SNIFF_BYTES} bytes. */

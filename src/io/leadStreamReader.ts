@@ -4,7 +4,7 @@ import { isBlankRow, type RowSink } from './csvRows';
 import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
-import { detectDateOrder, firstDecidedOrder, isAmbiguousDate, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
+import { decideDateOrder, isAmbiguousDate, mixedDateOrdersWarning, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC } from './timeZone';
 
 /** One lead of a historical lead stream, ready to be replayed as arrivals. */
@@ -74,11 +74,9 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
       let dateOrder = options.dateOrder;
       if (!dateOrder) {
         const samples = rows.map((r) => cellText(r.fields, m, 'leadCreated'));
-        const d = detectDateOrder(samples);
-        if (d === 'conflict') {
-          dateOrder = firstDecidedOrder(samples);
-          ledger.warn(`the rows hold both month-first and day-first dates; they were read ${dateOrder === 'dmy' ? 'day-first' : 'month-first'}, the order of the first one that decides, and rows that do not fit it are rejected (state the order with dateOrder or --date-order)`);
-        } else if (d) dateOrder = d;
+        const decided = decideDateOrder(samples);
+        dateOrder = decided.order;
+        if (decided.conflict) ledger.warn(mixedDateOrdersWarning('the rows', decided.order!, 'dateOrder or --date-order'));
       }
       const seen = new Set<string>();
       const leads: LeadStreamRecord[] = [];

@@ -25,11 +25,17 @@ function fixedZone(name: string, offset: number): TimeZone {
 
 function parseOffset(text: string): number | undefined {
   const m = /^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(text.trim());
-  if (!m) return undefined;
-  // Real offsets lie within -12:00..+14:00, with minutes 0-59 ("+05:75" is not an offset).
-  if (Number(m[3] ?? 0) > 59) return undefined;
-  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-  return minutes < -12 * 60 || minutes > 14 * 60 ? undefined : minutes;
+  return m ? utcOffsetMinutes(m[1], m[2], m[3]) : undefined;
+}
+
+/**
+ * Minutes east of UTC of an offset written as a sign, hours and minutes; undefined when it is not a real one: real
+ * offsets lie within -12:00..+14:00 (Baker Island to Kiritimati), with minutes 0-59 ("+05:75" is not an offset).
+ */
+export function utcOffsetMinutes(sign: string, hours: string, minutes: string | undefined): number | undefined {
+  if (Number(minutes ?? 0) > 59) return undefined;
+  const total = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes ?? 0));
+  return total < -12 * 60 || total > 14 * 60 ? undefined : total;
 }
 
 /** An IANA zone. Offsets are looked up once per quarter hour of UTC and cached (see `SLOT_MS`). */

@@ -1,4 +1,4 @@
-import type { TimeZone } from './timeZone';
+import { utcOffsetMinutes, type TimeZone } from './timeZone';
 
 /** Order of day, month and year in numeric dates such as 03/04/2024. */
 export type DateOrder = 'mdy' | 'dmy' | 'ymd';
@@ -47,19 +47,13 @@ const EPOCH_MS = /^\d{12,13}$/;
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2199;
 
-/** Real UTC offsets lie within -12:00..+14:00 (Baker Island to Kiritimati), with minutes 0-59. */
-export const MIN_OFFSET_MINUTES = -12 * 60;
-export const MAX_OFFSET_MINUTES = 14 * 60;
-
 /** Minutes east of UTC of an offset written in a timestamp; NaN when it is out of range; undefined when there is none. */
 function offsetOf(text: string | undefined): number | undefined {
   if (!text) return undefined;
   if (text === 'Z' || /^(Z|UTC|GMT)$/i.test(text)) return 0;
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text);
   if (!m) return undefined;
-  if (Number(m[3] ?? 0) > 59) return NaN;
-  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-  return minutes < MIN_OFFSET_MINUTES || minutes > MAX_OFFSET_MINUTES ? NaN : minutes;
+  return utcOffsetMinutes(m[1], m[2], m[3]) ?? NaN;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -197,38 +191,34 @@ export function timestampProblem(text: string, options: Pick<TimestampOptions, '
   return undefined;
 }
 
-/**
- * Decides the order of numeric dates from sample values of one export: a first number above 12 means
- * day-first, a second number above 12 means month-first. Returns undefined when the samples do not
- * decide (all days <= 12, or no numeric dates), and "conflict" when they contradict each other.
- */
-export function detectDateOrder(samples: Iterable<string>): DateOrder | 'conflict' | undefined {
-  let dayFirst = false, monthFirst = false;
-  for (const text of samples) {
-    const m = NUMERIC.exec(text.trim());
-    if (!m) continue;
-    if (+m[1] > 12 && +m[3] <= 12) dayFirst = true;
-    if (+m[3] > 12 && +m[1] <= 12) monthFirst = true;
-  }
-  if (dayFirst && monthFirst) return 'conflict';
-  if (dayFirst) return 'dmy';
-  if (monthFirst) return 'mdy';
+/** The order one numeric date decides: a first number above 12 means day-first, a second number above 12 month-first. */
+function orderOf(text: string): DateOrder | undefined {
+  const m = NUMERIC.exec(text.trim());
+  if (!m) return undefined;
+  if (+m[1] > 12 && +m[3] <= 12) return 'dmy';
+  if (+m[3] > 12 && +m[1] <= 12) return 'mdy';
   return undefined;
 }
 
 /**
- * The order the first deciding sample says (a first number above 12: dmy; a second one above 12: mdy), for
- * samples whose orders conflict: the rows after it are read in that order, and those that do not fit it are
- * rejected.
+ * Decides the order of numeric dates from sample values of one export. `order` is undefined when no sample decides
+ * (all days <= 12, or no numeric dates). When samples contradict each other (`conflict`), `order` is that of the
+ * first one that decides: the rows are read in it, and those that do not fit it are rejected.
  */
-export function firstDecidedOrder(samples: Iterable<string>): DateOrder | undefined {
+export function decideDateOrder(samples: Iterable<string>): { order: DateOrder | undefined; conflict: boolean } {
+  let order: DateOrder | undefined;
   for (const text of samples) {
-    const m = NUMERIC.exec(text.trim());
-    if (!m) continue;
-    if (+m[1] > 12 && +m[3] <= 12) return 'dmy';
-    if (+m[3] > 12 && +m[1] <= 12) return 'mdy';
+    const o = orderOf(text);
+    if (o === undefined) continue;
+    if (order === undefined) order = o;
+    else if (o !== order) return { order, conflict: true };
   }
-  return undefined;
+  return { order, conflict: false };
+}
+
+/** The warning of an import whose `rows` ("the first rows", "the rows") hold dates of both orders, read in `order`. */
+export function mixedDateOrdersWarning(rows: string, order: DateOrder, howToState: string): string {
+  return `${rows} hold both month-first and day-first dates; they were read ${order === 'dmy' ? 'day-first' : 'month-first'}, the order of the first one that decides, and rows that do not fit it are rejected (state the order with ${howToState})`;
 }
 
 /** True when the text is a numeric date whose order matters (both leading numbers 1-12 and different). */

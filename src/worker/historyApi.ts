@@ -17,7 +17,7 @@ import type { LogImport } from '../io/logReader';
 import { normalizeOutcome, parseOutcomeMap } from '../io/outcome';
 import type { DateOrder } from '../io/timestamp';
 import { resolveTimeZone } from '../io/timeZone';
-import { encodingWarning, type TextEncodingName } from '../io/encoding';
+import { warnOfEncoding, type TextEncodingName } from '../io/encoding';
 import { feedCsvBlob } from '../io/web/readLogBlob';
 import { CALL_OUTCOMES, type CallOutcome } from '../sim/callLog';
 import type { AgeDecay, ContactModel } from '../sim/contactModel';
@@ -244,8 +244,7 @@ export const historyApi = {
       if (!inner) throw new RangeError('the file has no rows (not even a header)');
       log = inner.finish();
       // As readLogFile reports it on the command line: a file not in UTF-8 was read in the encoding its bytes show.
-      const warning = encoding && encodingWarning(encoding);
-      if (warning) log.report.warnings.unshift({ message: warning, count: 1 });
+      warnOfEncoding(log.report, encoding);
     } catch (e) {
       if (e instanceof ColumnMappingError && header) return fail('columns', e, guessColumns(header, kind, request.map));
       return fail('file', e, header && guessColumns(header, kind, request.map));

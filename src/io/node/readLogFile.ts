@@ -4,7 +4,7 @@ import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import Papa from 'papaparse';
 import { parseStream, type CsvOptions, type RowSink } from '../csvRows';
-import { encodingWarning, SniffingDecoder, type TextEncodingName } from '../encoding';
+import { SniffingDecoder, warnOfEncoding, type TextEncodingName } from '../encoding';
 import { createLogReader, type LogImport, type LogReadOptions } from '../logReader';
 
 /** True when the file starts with the gzip magic bytes (whatever its name). */
@@ -73,7 +73,6 @@ export async function readLogFile(path: string, options: LogReadOptions & CsvOpt
   const reader = createLogReader(options);
   const encoding = await feedCsvFile(path, reader, options);
   const log = reader.finish();
-  const warning = encoding && encodingWarning(encoding);
-  if (warning) log.report.warnings.unshift({ message: warning, count: 1 });
+  warnOfEncoding(log.report, encoding);
   return log;
 }
