@@ -1,4 +1,5 @@
 import { HOURS_PER_WEEK } from './calendar';
+import { FunctionCache } from './functionCache';
 
 /**
  * How likely a call attempt is to be answered:
@@ -23,24 +24,16 @@ export type AgeDecay =
   | { kind: 'exponential'; halfLifeMinutes: number; floor: number }
   | { kind: 'table'; points: ReadonlyArray<readonly [number, number]> };
 
-// Compiled decays by value (a few per scenario; bounded in case a long session compiles many).
-const compiled = new Map<string, (ageMinutes: number) => number>();
+// Compiled decays by value (src/sim/functionCache.ts).
+const compiled = new FunctionCache<(ageMinutes: number) => number>();
 
 /**
- * A compiled age-decay function of age in minutes: the same function object for the same decay, so that a worker
- * running replication after replication calls one function. With a new closure per run, V8 threw away the compiled
- * callers (`startCall`, `conversation`) at the second run of every worker for a "wrong call target" and compiled them
- * again (issue 16).
+ * A compiled age-decay function of age in minutes: the same function object for the same decay, so that the callers
+ * (`startCall`, `conversation`) V8 compiled in a worker's first run stay compiled in its next ones.
  */
 export function ageDecayFunction(decay: AgeDecay): (ageMinutes: number) => number {
   const key = decay.kind === 'exponential' ? `e ${decay.halfLifeMinutes} ${decay.floor}` : `t ${JSON.stringify(decay.points)}`;
-  let f = compiled.get(key);
-  if (f === undefined) {
-    if (compiled.size >= 64) compiled.clear();
-    f = compileAgeDecay(decay);
-    compiled.set(key, f);
-  }
-  return f;
+  return compiled.get(key, () => compileAgeDecay(decay));
 }
 
 function compileAgeDecay(decay: AgeDecay): (ageMinutes: number) => number {

@@ -18,6 +18,7 @@ import type { CallbackContext, DistributionContext, LeadView, Policies } from '.
 import { stream, type Rng } from './random';
 import type { RunResult } from './runResult';
 import { Simulation } from './simulation';
+import { FunctionCache } from './functionCache';
 
 /** A policy view's fields, writable for the workflow that fills them. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -95,32 +96,23 @@ class DistributionCtx implements DistributionContext {
   }
 }
 
-// Samplers by value, so that replication after replication in one worker calls the same function (see
-// ageDecayFunction in src/sim/contactModel.ts: a new closure per run made V8 recompile `startCall` at the second run).
-const samplers = new Map<string, (u: number) => number>();
+// Samplers by value (src/sim/functionCache.ts): the same function for the same talk time, run after run.
+const samplers = new FunctionCache<(u: number) => number>();
 
 function durationSampler(d: DurationConfig): (u: number) => number {
-  const key = `${d.distribution} ${d.mean} ${d.distribution === 'lognormal' ? d.sd : 0}`;
-  let f = samplers.get(key);
-  if (f === undefined) {
-    if (samplers.size >= 64) samplers.clear();
-    const { mean } = d;
-    const sd = d.distribution === 'lognormal' ? d.sd : 0;
+  const { mean } = d;
+  const sd = d.distribution === 'lognormal' ? d.sd : 0;
+  return samplers.get(`${d.distribution} ${mean} ${sd}`, () => {
     switch (d.distribution) {
       case 'fixed':
-        f = () => mean;
-        break;
+        return () => mean;
       case 'exponential':
-        f = (u) => -mean * Math.log(1 - u);
-        break;
+        return (u) => -mean * Math.log(1 - u);
       case 'lognormal':
         // One uniform per draw keeps each call's block of draws fixed (common random numbers).
-        f = (u) => lognormalQuantile(u, mean, sd);
-        break;
+        return (u) => lognormalQuantile(u, mean, sd);
     }
-    samplers.set(key, f);
-  }
-  return f;
+  });
 }
 
 /**
