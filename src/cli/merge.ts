@@ -44,7 +44,7 @@ export const mergeCommand: Command = {
       for (const s of shards) for (const r of s.runs) if (r?.metrics && typeof r.metrics === 'object') for (const k of Object.keys(r.metrics)) r.metrics[k as keyof typeof r.metrics] ??= NaN;
       result = mergeShards(shards, (sweep) => sweepCombinations(sweep.parameters), positional);
     } catch (e) {
-      // mergeShards names itself ("merge: ..."), as it does for the page; the command's name stands in for it.
+      // mergeShards's messages start "merge: "; the command's name stands in for it.
       io.err(`leadlab merge: ${(e as Error).message.replace(/^merge: /, '')}\n`);
       return 2;
     }

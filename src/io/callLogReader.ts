@@ -50,6 +50,9 @@ export interface CallLogReader extends RowSink {
 }
 
 
+/** The fields that hold times (either may be joined from a date and a time column). */
+const TIME_FIELDS = ['leadCreated', 'attemptTime'] as const;
+
 function formatTime(minutes: number): string {
   return new Date(minutes * 60_000).toISOString().replace('T', ' ').slice(0, 16) + 'Z';
 }
@@ -124,7 +127,7 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     if (isNullish(createdText)) return ledger.reject(line, 'missing-field', `leadCreated (column "${column('leadCreated')}") is empty`);
     if (isNullish(attemptText)) return ledger.reject(line, 'missing-field', `attemptTime (column "${column('attemptTime')}") is empty`);
     if (isNullish(outcomeText) && !isOutcomeWord(outcomeText, options.outcomes)) return ledger.reject(line, 'missing-field', `outcome (column "${column('outcome')}") is empty`);
-    for (const f of ['leadCreated', 'attemptTime'] as const) {
+    for (const f of TIME_FIELDS) {
       const part = emptyJoinPart(header, fields, m, f);
       if (part !== undefined) return ledger.reject(line, 'missing-field', `${f} (column "${column(f)}"): the part in column "${part}" is empty`);
     }
@@ -218,7 +221,7 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     const m = mapping!;
     const samples: string[] = [];
     for (const { fields } of buffer) {
-      for (const f of ['leadCreated', 'attemptTime'] as const) {
+      for (const f of TIME_FIELDS) {
         const v = cellText(fields, m, f);
         if (v !== '') samples.push(v);
       }
