@@ -72,6 +72,9 @@ function panels(summaries: readonly ScenarioSummary[], width: number, panel: num
 
 /** What a chart says of a scenario whose metric has no value: a rate of a run that measured no leads. */
 export const NO_VALUE = 'no data: no leads measured';
+/** What the time charts say in the panel of a scenario that called no lead, or reached none. */
+export const NO_CALL = 'no data: no lead was called';
+export const NO_CONVERSATION = 'no data: no lead was reached';
 
 /** One metric per scenario: a dot at the mean, a bar over the 95% interval, the value and the name written beside it. */
 export function intervalSpec(summaries: readonly ScenarioSummary[], metric: MetricName, width = WIDTH): Plot.PlotOptions {
@@ -188,10 +191,6 @@ export function timeBinSpec(summaries: readonly ScenarioSummary[], which: 'minut
     marks: [Plot.barY(rows, { x: 'bin', y: 'share', fy: 'scenario', fill: 'scenario' }), Plot.ruleY([0]), noData, facets.title(40)],
   };
 }
-
-/** What the time charts say in the panel of a scenario that called no lead, or reached none. */
-export const NO_CALL = 'no data: no lead was called';
-export const NO_CONVERSATION = 'no data: no lead was reached';
 
 /** The pipeline chart's shape: days, agents, whether it draws the agents' spread, its lines and its bin. */
 function pipelineShape(summaries: readonly ScenarioSummary[]) {
