@@ -43,12 +43,12 @@ export class Lead {
    * reads nothing more to draw. Alea's three fractions are multiples of 2^-32 in [0, 1), so each is kept as its 32-bit
    * word (as a signed integer, which V8 stores in the field itself where a fraction would need a number object of its
    * own): the step below is Alea's step (aleaNext) in those words, exact in doubles, and gives the same numbers. The
-   * carries are whole numbers, but computed as doubles: they are double fields (DOUBLE_FIELD).
+   * carry is a whole number below 2091640 (the multiplier), so it too is kept as a small integer.
    */
   private callK0 = 0;
   private callK1 = 0;
   private callK2 = 0;
-  private callC = DOUBLE_FIELD;
+  private callC = 0;
   /** When the consumer last engaged: arrival, or coming back from nurture or the marketing drip. */
   engagedAt = DOUBLE_FIELD;
   /** When the consumer was first reached (-1 before). */
@@ -79,7 +79,7 @@ export class Lead {
   private talkK0 = 0;
   private talkK1 = 0;
   private talkK2 = 0;
-  private talkC = DOUBLE_FIELD;
+  private talkC = 0;
   /** Conversations since the last status change. */
   conversationsInStatus = 0;
   /** Time of the last conversation since the consumer last engaged (-1 when none). */
@@ -159,11 +159,11 @@ export class Lead {
     this.callK0 = toWord(calls.s0);
     this.callK1 = toWord(calls.s1);
     this.callK2 = toWord(calls.s2);
-    this.callC = calls.c;
+    this.callC = calls.c | 0;
     this.talkK0 = toWord(conversations.s0);
     this.talkK1 = toWord(conversations.s1);
     this.talkK2 = toWord(conversations.s2);
-    this.talkC = conversations.c;
+    this.talkC = conversations.c | 0;
   }
 
   /** The next draw of this lead's call-attempt stream: three draws per attempt (answer, callback jitter, do-not-call). */
@@ -171,7 +171,7 @@ export class Lead {
     // Alea: t = 2091639 s0 + c 2^-32; the new fraction is t's fractional part and the new carry its integer part.
     const x = 2091639 * (this.callK0 >>> 0) + this.callC;
     const k = x >>> 0;
-    this.callC = (x - k) * TWO_TO_MINUS_32;
+    this.callC = ((x - k) * TWO_TO_MINUS_32) | 0;
     this.callK0 = this.callK1;
     this.callK1 = this.callK2;
     this.callK2 = k | 0;
@@ -186,7 +186,7 @@ export class Lead {
   conversationDraw(): number {
     const x = 2091639 * (this.talkK0 >>> 0) + this.talkC;
     const k = x >>> 0;
-    this.talkC = (x - k) * TWO_TO_MINUS_32;
+    this.talkC = ((x - k) * TWO_TO_MINUS_32) | 0;
     this.talkK0 = this.talkK1;
     this.talkK1 = this.talkK2;
     this.talkK2 = k | 0;
