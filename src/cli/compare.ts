@@ -12,13 +12,13 @@ import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
 import { jsonNumbers } from './run';
 import { readScenarioSource, type ScenarioSource } from './scenarioJson';
-import { REPLICATIONS_LIMIT, WARMUP_DAYS_LIMIT } from './schemaLimits';
+import { REPLICATIONS_LIMIT, WARMUP_DAYS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
 
 const flags = {
   replications: { type: 'number', minInt: 2, max: REPLICATIONS_LIMIT, describe: 'replications per scenario (default: the first scenario\'s)' },
   seed: { type: 'string', describe: 'run seed shared by every scenario (default: the first scenario\'s)' },
   'warmup-days': { type: 'number', minInt: 0, max: WARMUP_DAYS_LIMIT, describe: 'days discarded as warm-up in every scenario (default: each scenario\'s)' },
-  workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
+  workers: { type: 'number', minInt: 0, max: WORKERS_LIMIT, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   report: { type: 'string', describe: 'also write a self-contained HTML report with charts to this file' },
   force: FORCE_FLAG,

@@ -19,14 +19,14 @@ import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
-import { REPLICATIONS_LIMIT } from './schemaLimits';
+import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
 
 const flags = {
   log: { type: 'string', describe: 'a call log (CSV, plain or .gz) to fit the floor\'s contact curves from (`leadlab fit`)' },
   leads: { type: 'string', describe: 'a lead stream (CSV: one row per lead) to replay as the floor\'s arrivals' },
   replications: { type: 'number', minInt: 2, max: REPLICATIONS_LIMIT, describe: 'replications per step (default: the scenario\'s)' },
   seed: { type: 'string', describe: 'run seed shared by every step (default: the scenario\'s)' },
-  workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
+  workers: { type: 'number', minInt: 0, max: WORKERS_LIMIT, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   report: { type: 'string', describe: 'also write a one-page HTML report (waterfall, losses as money, a sentence per step) to this file' },
   force: FORCE_FLAG,

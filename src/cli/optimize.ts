@@ -13,11 +13,12 @@ import { runTasks } from './runTasks';
 import { FORCE_FLAG } from './runSize';
 import { prepareSweepSpec, readJsonFile } from './sweep';
 import { SimPool } from '../worker/pool';
+import { BUDGET_LIMIT, MAX_BUDGET, WORKERS_LIMIT } from './schemaLimits';
 
 const flags = {
-  budget: { type: 'number', minInt: 2, describe: 'most runs to spend on the search (default: the file\'s "budget", else 200)' },
+  budget: { type: 'number', minInt: 2, max: BUDGET_LIMIT, describe: 'most runs to spend on the search (default: the file\'s "budget", else 200)' },
   seed: { type: 'string', describe: 'run seed (default: the file\'s, else the base scenario\'s)' },
-  workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
+  workers: { type: 'number', minInt: 0, max: WORKERS_LIMIT, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print the result as JSON' },
   force: FORCE_FLAG,
 } as const;
@@ -41,8 +42,12 @@ export const optimizeCommand: Command = {
     const metric = rawMetric as MetricName;
     if (rawGoal !== undefined && rawGoal !== 'max' && rawGoal !== 'min') throw new UsageError(`optimize.goal: expected "max" or "min", got ${JSON.stringify(rawGoal)}`);
     const higherIsBetter = rawGoal === undefined ? METRICS[metric].higherIsBetter : rawGoal === 'max';
-    const budget = (f.budget as number | undefined) ?? (rawBudget === undefined ? 200 : Number(rawBudget));
-    if (!(Number.isInteger(budget) && budget >= 2)) throw new UsageError(`optimize.budget: expected an integer >= 2, got ${JSON.stringify(rawBudget)}`);
+    // The flag was checked by the parser; the file's field is checked here, with the same bounds.
+    const budgetGiven: unknown = (f.budget as number | undefined) ?? (rawBudget === undefined ? 200 : rawBudget);
+    if (typeof budgetGiven !== 'number' || !Number.isInteger(budgetGiven) || budgetGiven < 2 || budgetGiven > MAX_BUDGET) {
+      throw new UsageError(`optimize.budget: expected an integer from 2 to ${MAX_BUDGET.toLocaleString('en-US')} (${BUDGET_LIMIT.why}), got ${JSON.stringify(rawBudget)}`);
+    }
+    const budget = budgetGiven;
     let prepared;
     try {
       const spec = parseSweepSpec(sweepPart);

@@ -12,14 +12,14 @@ import { runTasks } from './runTasks';
 import { checkOutputPath } from './outputPath';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
 import { reportSweep } from './sweepOutput';
-import { REPLICATIONS_LIMIT } from './schemaLimits';
+import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
 
 const flags = {
   replications: { type: 'number', minInt: 1, max: REPLICATIONS_LIMIT, describe: 'replications per combination (default: the sweep\'s, else the base scenario\'s)' },
   seed: { type: 'string', describe: 'run seed shared by every combination (default: the sweep\'s, else the base scenario\'s)' },
   shard: { type: 'string', describe: 'run only slice i of n of the runs (e.g. 2/8) and write a shard file for `leadlab merge`' },
   out: { type: 'string', describe: 'output prefix: PREFIX.json, PREFIX.runs.csv, PREFIX.combinations.csv (default: the sweep file\'s name); with --shard, the shard file' },
-  workers: { type: 'number', minInt: 0, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
+  workers: { type: 'number', minInt: 0, max: WORKERS_LIMIT, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print the result as JSON instead of the table' },
   force: FORCE_FLAG,
 } as const;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeShards, parseSweepSpec, sweepCombinations, type SweepShard } from '../../src/compare';
 import { parseArgs, UsageError } from '../../src/cli/args';
@@ -148,6 +151,43 @@ describe('command-line limits agree with the scenario schema', () => {
       expect(code, command[0]).toBe(2);
       expect(err, command[0]).toMatch(/--replications: expected an integer >= \d and at most 10,000 \(the scenario schema caps replications at 10,000\), got "10001"/);
     }
+  });
+
+  it('refuses more worker threads than four per core (at least 8), naming the cores', async () => {
+    const cap = Math.max(8, 4 * availableParallelism());
+    for (const command of [['compare', 'a.json', 'b.json'], ['sweep', 's.json'], ['diagnose'], ['optimize', 'o.json']]) {
+      let err = '';
+      const code = await main([...command, '--workers', String(cap + 1)], { out: () => {}, err: (s: string) => (err += s), cwd: '/nonexistent', isTTY: false } as never);
+      expect(code, command[0]).toBe(2);
+      expect(err, command[0]).toContain(`--workers: expected an integer >= 0 and at most ${cap.toLocaleString('en-US')} (`);
+      expect(err, command[0]).toContain(`${availableParallelism()} core`);
+    }
+    // At the cap the flag is taken (the command then fails on its missing file, not on the flag).
+    let err = '';
+    await main(['sweep', 's.json', '--workers', String(cap)], { out: () => {}, err: (s: string) => (err += s), cwd: '/nonexistent', isTTY: false } as never);
+    expect(err).toContain('cannot read sweep s.json');
+    expect(err).not.toContain('--workers:');
+  });
+
+  it("refuses an optimize budget above a million runs or not a whole number, from the flag or the file's field", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-budget-'));
+    const run = async (budget: unknown, flags: string[] = []) => {
+      writeFileSync(join(dir, 'o.json'), JSON.stringify({ metric: 'contactRate', base: { days: 5 }, parameters: { days: [5, 6] }, replications: 2, budget }));
+      let err = '';
+      const code = await main(['optimize', 'o.json', '--workers', '0', ...flags], { out: () => {}, err: (s: string) => (err += s), cwd: dir, isTTY: false } as never);
+      return { code, err };
+    };
+    for (const bad of [1_000_001, 1e12, '300', 2.5, 1, null, true]) {
+      const { code, err } = await run(bad);
+      expect(code, JSON.stringify(bad)).toBe(2);
+      expect(err, JSON.stringify(bad)).toContain(`optimize.budget: expected an integer from 2 to 1,000,000 (a million runs of the default scenario take about six hours of one core), got ${JSON.stringify(bad)}`);
+    }
+    const flag = await run(undefined, ['--budget', '1000001']);
+    expect(flag.code).toBe(2);
+    expect(flag.err).toContain('--budget: expected an integer >= 2 and at most 1,000,000 (');
+    const ok = await run(4);
+    expect(ok.err).toBe('');
+    expect(ok.code).toBe(0);
   });
 
   it('refuses --warmup-days above the schema cap of warmupDays', async () => {
