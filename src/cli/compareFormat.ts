@@ -1,4 +1,4 @@
-import { DAYS_PER_MONTH, WINDOW_TOTALS, type Comparison } from '../compare';
+import { DAYS_PER_MONTH, SAME_AS_BASELINE, WINDOW_TOTALS, type Comparison } from '../compare';
 import type { Verdict } from '../compare';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
@@ -76,5 +76,12 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
   }
   out.push('');
   out.push('Differences are paired by replication; "better" or "worse" where the 95% interval excludes zero.');
+  c.scenarios.forEach((s, i) => {
+    if (s.sameAsBaseline) {
+      out.push(
+        `${letter(i)} ${SAME_AS_BASELINE.replace("the baseline's", "the baseline's (A's)")}`,
+      );
+    }
+  });
   return out.join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec } from '../charts';
-import type { Comparison } from '../compare';
+import { SAME_AS_BASELINE, type Comparison } from '../compare';
 import { METRIC_NAMES, METRICS } from '../sim/runResult';
 import type { ScenarioSummary } from '../sim/summary';
 import { formatDifference } from './compareFormat';
@@ -68,7 +68,7 @@ figure { margin: 2em 0; } figcaption { font-weight: bold; font-size: 16px; margi
 </style></head><body>
 <h1>Leadlab comparison</h1>
 ${interrupted ? `<p class="interrupted"><b>Interrupted:</b> the comparison was stopped (Ctrl-C) after ${interrupted.replicationsFinished} of ${interrupted.replicationsPlanned} planned replications finished in every scenario; the numbers below rest on those ${interrupted.replicationsFinished}.</p>\n` : ''}<p>${comparison.scenarios.length} scenarios, ${comparison.replications} replications each, seed ${escape(String(comparison.seed))}. Replication r of every scenario sees the same leads (common random numbers); differences against the baseline, <b>${escape(base.name)}</b>, are paired by replication, with their own 95% interval, and called better or worse where that interval excludes zero.${comparison.totals === 'per month' ? ` The measured windows differ (${comparison.windowDays!.map((d, i) => `${escape(comparison.scenarios[i].name)}: ${d} days`).join(', ')}), so differences of counts and money are per month of each scenario's own window.` : ''}</p>
-<table>${head}${rows.join('')}</table>
+${others.filter((s) => s.sameAsBaseline).map((s) => `<p><b>${escape(s.name)}</b> ${escape(SAME_AS_BASELINE)}</p>\n`).join('')}<table>${head}${rows.join('')}</table>
 ${figures.join('\n')}
 </body></html>
 `;

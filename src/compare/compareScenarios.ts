@@ -10,6 +10,11 @@ export interface ComparedScenario {
   metrics: Record<MetricName, MetricSummary>;
   /** Scenario minus baseline per metric; null for the baseline itself. */
   vsBaseline: Record<MetricName, PairedDifference> | null;
+  /**
+   * True when every replication gave the baseline's value on every metric (the same scenario twice, or a change that
+   * never came into play on these leads); null for the baseline itself.
+   */
+  sameAsBaseline: boolean | null;
 }
 
 /** Scenarios side by side, the first one the baseline, as plain data for the CLI, the page and the report. */
@@ -66,6 +71,20 @@ export function compareScenarios(summaries: readonly ScenarioSummary[], options:
       metrics: s.metrics,
       vsBaseline:
         i === 0 ? null : (Object.fromEntries(METRIC_NAMES.map((m) => [m, pairedDifference(m, column(0, m), column(i, m))])) as Record<MetricName, PairedDifference>),
+      sameAsBaseline: i === 0 ? null : (windowDays === null || windowDays[i] === windowDays[0]) && s.runs.every((r, k) => METRIC_NAMES.every((m) => sameValue(r[m], base.runs[k][m]))),
     })),
   };
+}
+
+/**
+ * What a scenario with {@link ComparedScenario.sameAsBaseline} is told, after its name: every paired difference is
+ * exactly zero, which reads otherwise as a very precise "no difference".
+ */
+export const SAME_AS_BASELINE =
+  "gave exactly the baseline's results in every replication, on every metric: the two simulate the same floor (the same scenario, or a change that never came into play on these leads).";
+
+/** The same metric value: equal numbers, or undefined (NaN, absent) on both sides. */
+function sameValue(a: number | undefined, b: number | undefined): boolean {
+  const x = a ?? NaN, y = b ?? NaN;
+  return x === y || (Number.isNaN(x) && Number.isNaN(y));
 }

@@ -1,4 +1,4 @@
-export { compareScenarios, type CompareOptions, type ComparedScenario, type Comparison } from './compareScenarios';
+export { compareScenarios, SAME_AS_BASELINE, type CompareOptions, type ComparedScenario, type Comparison } from './compareScenarios';
 export { DAYS_PER_MONTH, perMonth, WINDOW_TOTALS } from './windowTotals';
 export { pairedDifference, verdictOf, type PairedDifference, type Verdict } from './pairedDifference';
 export { parsePath, setAtPath, type PathStep } from './jsonPath';

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { funnelSpec, intervalSpec, leadsPerAgentSpec, pairedDifferenceSpec, pipelineSpec, timeBinSpec } from '../charts';
-import type { Comparison } from '../compare/compareScenarios';
+import { SAME_AS_BASELINE, type Comparison } from '../compare/compareScenarios';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import type { MetricSummary, ScenarioSummary } from '../sim/summary';
@@ -152,6 +152,7 @@ export async function renderResults(comparison: Comparison, summaries: readonly 
         'div',
         { className: 'difference', dataset: { scenario: String(i + 1) } },
         el('h3', {}, `${s.name} vs the baseline`),
+        ...(s.sameAsBaseline ? [el('p', { className: 'same-as-baseline' }, `This scenario ${SAME_AS_BASELINE}`)] : []),
         el('p', { className: main.verdict === 'better' ? 'better' : main.verdict === 'worse' ? 'worse' : '' }, differenceSentence('funded', main, windowDays)),
         el('ul', {}, ...DIFFERENCE_METRICS.slice(1).map((m) => el('li', {}, differenceSentence(m, d[m], windowDays)))),
       );

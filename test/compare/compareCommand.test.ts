@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,31 @@ describe('leadlab compare', () => {
     // The mean of differences is the difference of means when every pair is complete.
     expect(d.mean).toBeCloseTo(b - a, 12);
     expect(d.verdict).toBe('worse');
+  });
+
+  it('says when a scenario gave exactly the baseline\'s results, and only then', async () => {
+    const dir = scenarios();
+    // The same floor under another name.
+    writeFileSync(join(dir, 'renamed.json'), JSON.stringify({ name: 'Radar again', days: 21, warmupDays: 7 }));
+    const io = captureIO(dir);
+    expect(await main(['compare', 'radar.json', 'renamed.json', 'single.json', '--replications', '3', '--seed', '7', '--workers', '0'], io)).toBe(0);
+    expect(io.stdout).toContain("B gave exactly the baseline's (A's) results in every replication, on every metric");
+    expect(io.stdout).not.toContain('C gave exactly');
+    const json = captureIO(dir);
+    expect(await main(['compare', 'radar.json', 'renamed.json', 'single.json', '--replications', '3', '--seed', '7', '--workers', '0', '--json'], json)).toBe(0);
+    const out = JSON.parse(json.stdout);
+    expect(out.scenarios.map((s: { sameAsBaseline: boolean | null }) => s.sameAsBaseline)).toEqual([null, true, false]);
+    const report = captureIO(dir);
+    expect(await main(['compare', 'radar.json', 'renamed.json', 'single.json', '--replications', '3', '--seed', '7', '--workers', '0', '--report', 'r.html'], report)).toBe(0);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(html).toContain("<b>Radar again</b> gave exactly the baseline's results");
+    expect(html).not.toContain('<b>Single call</b> gave exactly');
+    // Every paired difference of the identical scenario is exactly zero, with a zero-width interval where there is one.
+    for (const d of Object.values(out.scenarios[1].vsBaseline) as { mean: number; ci95: [number, number] | null; n: number }[]) {
+      if (d.n === 0) continue;
+      expect(d.mean).toBe(0);
+      if (d.ci95) expect(d.ci95).toEqual([0, 0]);
+    }
   });
 
   it('exits with code 2 and runs nothing on a bad scenario or a single file', async () => {
