@@ -44,7 +44,7 @@ export function sniffEncoding(head: Uint8Array): TextEncodingName {
 /** What the import report says about a file not read as UTF-8. */
 function encodingWarning(encoding: TextEncodingName): string | undefined {
   if (encoding === 'windows-1252') {
-    return 'the file is not UTF-8 (its first 64 KiB are not valid UTF-8): it was read as Windows-1252 (Latin-1); if names look wrong, re-save it as UTF-8';
+    return 'the file is not UTF-8 (it holds bytes that are not valid UTF-8): it was read as Windows-1252 (Latin-1); if names look wrong, re-save it as UTF-8';
   }
   if (encoding !== 'utf-8') return `the file is UTF-16 text (${encoding === 'utf-16le' ? 'little' : 'big'}-endian): it was read as such`;
   return undefined;
@@ -56,11 +56,19 @@ export function warnOfEncoding(report: { warnings: { message: string; count: num
   if (warning) report.warnings.unshift({ message: warning, count: 1 });
 }
 
-/** Decodes a byte stream chunk by chunk in the encoding sniffed from its first {@link SNIFF_BYTES} bytes. */
+/**
+ * Decodes a byte stream chunk by chunk in the encoding sniffed from its first {@link SNIFF_BYTES} bytes. A file whose
+ * first bytes are plain ASCII is read as UTF-8 until its first byte beyond ASCII: if that starts no valid UTF-8
+ * character, the file is Latin-1 / Windows-1252 after all (a long export whose first accented name comes late), and the
+ * rest is read as such; what was read before is the same in both, being ASCII. Once a valid UTF-8 character was read,
+ * a later invalid byte stays "\uFFFD" (a file of mixed encodings), which the import report counts.
+ */
 export class SniffingDecoder {
   private decoder: TextDecoder | undefined;
   private head: Uint8Array[] = [];
   private headBytes = 0;
+  /** True while every byte read as UTF-8 was ASCII, so that the encoding may still turn out to be Windows-1252. */
+  private asciiSoFar = false;
   encoding: TextEncodingName | undefined;
 
   private start(): string {
@@ -73,12 +81,32 @@ export class SniffingDecoder {
     this.head = [];
     this.encoding = sniffEncoding(head);
     this.decoder = new TextDecoder(this.encoding);
-    return this.decoder.decode(head, { stream: true });
+    // A byte-order mark says UTF-8 for certain.
+    this.asciiSoFar = this.encoding === 'utf-8' && !(head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf);
+    return this.decode(head, true);
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    if (this.asciiSoFar) {
+      let i = 0;
+      while (i < bytes.length && bytes[i] < 0x80) i++;
+      if (i < bytes.length) {
+        this.asciiSoFar = false;
+        // The first character beyond ASCII alone decides (a chunk may end inside it: its first bytes are then checked).
+        const b = bytes[i];
+        const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+        if (length === 0 || !isUtf8Head(bytes.subarray(i, i + length))) {
+          this.encoding = 'windows-1252';
+          this.decoder = new TextDecoder('windows-1252');
+        }
+      }
+    }
+    return this.decoder!.decode(bytes, { stream });
   }
 
   /** Text of the next chunk of bytes ("" while the first bytes are gathered; characters cut by a chunk boundary are kept for the next one). */
   write(chunk: Uint8Array): string {
-    if (this.decoder) return this.decoder.decode(chunk, { stream: true });
+    if (this.decoder) return this.decode(chunk, true);
     this.head.push(chunk);
     this.headBytes += chunk.length;
     return this.headBytes >= SNIFF_BYTES ? this.start() : '';
@@ -87,6 +115,6 @@ export class SniffingDecoder {
   /** The text of the bytes still held at the end. */
   end(): string {
     const text = this.decoder ? '' : this.start();
-    return text + this.decoder!.decode();
+    return text + this.decode(new Uint8Array(0), false);
   }
 }
