@@ -378,7 +378,11 @@ export class LeadWorkflow {
       if (open === 0) {
         const oldest = list[lifo ? 0 : k].waitingSince;
         if (oldest >= staleBefore && !(oldest < passedOverBefore && room.onShift > 0 && room.size === 0)) {
-          if (lifo) for (let i = n - 1 - k; i >= 0; i--) list[--w] = list[i];
+          // Moved up behind the leads kept so far, unless none was taken out yet (they are then in place already).
+          if (lifo) {
+            if (w === n - k) w = 0;
+            else for (let i = n - 1 - k; i >= 0; i--) list[--w] = list[i];
+          } else if (w === k) w = n;
           else for (let i = k; i < n; i++) list[w++] = list[i];
           break;
         }
@@ -416,7 +420,7 @@ export class LeadWorkflow {
       else list[w++] = lead;
     }
     if (lifo) {
-      for (let i = w; i < n; i++) list[i - w] = list[i];
+      if (w > 0) for (let i = w; i < n; i++) list[i - w] = list[i];
       list.length = n - w;
     } else list.length = w;
     const kept = list.length;
