@@ -42,6 +42,11 @@ for (const w of counts) {
 for (const w of counts.filter((w) => w !== 1)) {
   const speedUp = stats(results[1].map((r, i) => r.processWall / results[w][i].processWall));
   console.log(`  speed-up 1 -> ${w} workers: median ${speedUp.median.toFixed(2)}x (${speedUp.min.toFixed(2)}-${speedUp.max.toFixed(2)}; target >= 1.85x on 2 workers, meaningful only when the load is well under ${cores})`);
+  // The 1-worker sweep already keeps more than one core busy (V8 compiles and collects on background threads beside
+  // the worker): with all of its CPU time spread over w cores and nothing added, w workers could at best divide its
+  // wall time by w / (cores it used).
+  const used = stats(results[1].map((r) => r.processCpu / r.processWall)).median;
+  console.log(`  the 1-worker sweep used ${used.toFixed(2)} cores (CPU over wall): were the ${w}-worker sweep to spend no more CPU than it and keep ${Math.min(w, cores)} cores busy throughout, the speed-up would be ${(Math.min(w, cores) / used).toFixed(2)}x`);
 }
 if (counts.includes(2)) {
   const wall = stats(sideBySide.map((r) => r.processWall)), cpu = stats(sideBySide.map((r) => r.processCpu)), load = stats(sideBySide.map((r) => r.load));
