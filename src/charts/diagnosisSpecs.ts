@@ -3,6 +3,7 @@ import type { Diagnosis } from '../diagnose/diagnosis';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../sim/lossAttribution';
 import type { LossSummary } from '../sim/summary';
 import { wrap } from './specs';
+import { signedFixed } from '../stats/signedFixed';
 
 /*
  * The diagnosis as Plot specs, shared by the printed report and the page: the production waterfall and the loss
@@ -46,7 +47,7 @@ export function waterfallRows(d: Diagnosis): WaterfallRow[] {
 }
 
 /** One decimal with its sign, never "-0.0". */
-const signed = (x: number) => `${Number(x.toFixed(1)) >= 0 ? '+' : '-'}${Math.abs(x).toFixed(1)}`;
+const signed = (x: number) => signedFixed(x, 1);
 
 const KIND_COLORS = { domain: ['total', 'won', 'no clear difference', 'worse', 'in place'], range: ['#4c78a8', '#54a24b', '#bab0ac', '#e45756', '#bab0ac'] };
 

@@ -1,9 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import type { Comparison } from '../compare/compareScenarios';
+import type { Verdict } from '../compare/pairedDifference';
 import { perMonth } from '../compare/windowTotals';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import { wrap } from './specs';
+import { signedFixed } from '../stats/signedFixed';
 
 /** One scenario's paired difference from the baseline on one metric, in the chart's unit. */
 export interface DifferenceRow {
@@ -11,13 +13,13 @@ export interface DifferenceRow {
   mean: number;
   lo: number;
   hi: number;
-  verdict: 'better' | 'worse' | 'no clear difference';
+  verdict: Verdict;
   /** False when no replication defines the metric in both scenarios (a rate of a run that measured no leads). */
   defined: boolean;
 }
 
-/** Verdict colors: text-safe on white (at least 4.5:1). */
-export const VERDICT_COLORS = { better: '#1e7a34', worse: '#b00020', 'no clear difference': '#4a5568' } as const;
+/** Verdict colors: text-safe on white (at least 4.5:1); a metric with no better direction is higher or lower in blue. */
+export const VERDICT_COLORS = { better: '#1e7a34', worse: '#b00020', higher: '#2b5797', lower: '#2b5797', 'no clear difference': '#4a5568' } as const;
 
 /**
  * The paired differences (scenario minus baseline) of one metric, with their 95% intervals: shares in percentage
@@ -62,7 +64,7 @@ export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName,
   const measured = rows.filter((r) => r.defined);
   const unit = differenceUnit(metric, comparison);
   const digits = METRICS[metric].unit === 'share' || Math.max(0, ...measured.map((r) => Math.abs(r.mean))) < 10 ? 1 : 0;
-  const signed = (v: number) => (Number(Math.abs(v).toFixed(digits)) === 0 ? Math.abs(v).toFixed(digits) : `${v > 0 ? '+' : '\u2212'}${Math.abs(v).toFixed(digits)}`);
+  const signed = (v: number) => signedFixed(v, digits, '\u2212');
   const title = `${METRICS[metric].label}: each scenario minus the baseline (${unit}), with its 95% interval`;
   const words = (r: DifferenceRow) =>
     r.defined ? `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}` : `${r.scenario}: no data (no replication measured leads in both scenarios)`;

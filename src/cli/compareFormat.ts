@@ -1,7 +1,8 @@
-import { DAYS_PER_MONTH, SAME_AS_BASELINE, WINDOW_TOTALS, type Comparison } from '../compare';
+import { DAYS_PER_MONTH, MIN_PAIRS_AGREEING, SAME_AS_BASELINE, WINDOW_TOTALS, type Comparison } from '../compare';
 import type { Verdict } from '../compare';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
+import { signedFixed } from '../stats/signedFixed';
 import { formatValue } from './format';
 
 const GREEN = '\x1b[32m';
@@ -11,11 +12,14 @@ const RESET = '\x1b[0m';
 /** A signed difference in the metric's unit; shares differ in percentage points. */
 export function formatDifference(metric: MetricName, d: number): string {
   if (!Number.isFinite(d)) return 'n/a';
-  const sign = d > 0 ? '+' : d < 0 ? '-' : '';
-  const a = Math.abs(d);
-  if (METRICS[metric].unit === 'share') return `${sign}${(a * 100).toFixed(1)} pp`;
-  if (METRICS[metric].unit === 'ratio') return `${sign}${a.toFixed(3)}`;
-  return `${sign}${formatValue(metric, a)}`;
+  const unit = METRICS[metric].unit;
+  // Shares, ratios and counts that are not zero but round to it keep their first significant digit ("+0.03"), so
+  // that an interval's end beside a verdict never reads as zero.
+  if (unit === 'share') return `${signedFixed(d * 100, 1)} pp`;
+  if (unit === 'ratio') return signedFixed(d, 3);
+  const text = formatValue(metric, Math.abs(d));
+  if (unit === 'count' && d !== 0 && /^0(\.0*)?$/.test(text)) return signedFixed(d, 1);
+  return `${d > 0 ? '+' : d < 0 ? '-' : ''}${text}`;
 }
 
 function cellOf(metric: MetricName, s: MetricSummary | undefined): string {
@@ -49,7 +53,7 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
     const verdicts: (Verdict | null)[] = text.map(() => null);
     for (const s of c.scenarios.slice(1)) {
       const d = s.vsBaseline![m];
-      const interval = d.ci95 ? ` [${formatDifference(m, d.ci95[0])}, ${formatDifference(m, d.ci95[1])}]` : '';
+      const interval = d.ci95 ? ` [${formatDifference(m, d.ci95[0])}, ${formatDifference(m, d.ci95[1])}]` : d.agreeExactly ? ` [all ${d.n} alike]` : '';
       const word = d.verdict === 'no clear difference' ? '' : ` ${d.verdict}`;
       const unit = c.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
       text.push(`${formatDifference(m, d.mean)}${interval}${unit}${word}`);
@@ -68,14 +72,20 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
         .map((cell, col) => {
           const padded = pad(cell, col);
           const v = r.verdicts[col];
-          if (!options.color || !v || v === 'no clear difference') return padded;
+          if (!options.color || (v !== 'better' && v !== 'worse')) return padded;
           return `${v === 'better' ? GREEN : RED}${padded}${RESET}`;
         })
         .join('  '),
     );
   }
   out.push('');
-  out.push('Differences are paired by replication; "better" or "worse" where the 95% interval excludes zero.');
+  out.push('Differences are paired by replication; "better" or "worse" where the 95% interval excludes zero, "higher" or "lower" for');
+  out.push('volumes and mechanisms that are neither better nor worse in themselves (leads, attempts, pipeline, utilization, spread).');
+  if (c.scenarios.some((s) => s.vsBaseline && METRIC_NAMES.some((m) => s.vsBaseline![m].agreeExactly && !s.vsBaseline![m].ci95))) {
+    out.push(
+      `"all n alike": every replication gave the same difference; with fewer than ${MIN_PAIRS_AGREEING} replications that may be luck, so there is no interval and no verdict (run more replications).`,
+    );
+  }
   c.scenarios.forEach((s, i) => {
     if (s.sameAsBaseline) {
       out.push(

@@ -2,8 +2,9 @@ import type { Diagnosis } from '../diagnose/diagnosis';
 import { formatMoney } from '../format';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../sim/lossAttribution';
 import { table } from './format';
+import { signedFixed } from '../stats/signedFixed';
 
-const signed = (x: number, digits = 1) => `${Number(x.toFixed(digits)) >= 0 ? '+' : '-'}${Math.abs(x).toFixed(digits)}`;
+const signed = (x: number, digits = 1) => signedFixed(x, digits);
 const signedMoney = (x: number) => `${x >= 0 ? '+' : '-'}${formatMoney(Math.abs(x))}`;
 
 /** The terminal table of `leadlab diagnose`: the ladder, the losses of the current floor, and a sentence per step. */

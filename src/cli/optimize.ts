@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { pairedDifference, parseSweepSpec, successiveHalving, sweepCombinations } from '../compare';
+import { pairedDifference, parseSweepSpec, successiveHalving, sweepCombinations, verdictOf } from '../compare';
 import { ScenarioError } from '../scenario/load';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import { meanInterval } from '../stats/meanInterval';
@@ -41,7 +41,11 @@ export const optimizeCommand: Command = {
     }
     const metric = rawMetric as MetricName;
     if (rawGoal !== undefined && rawGoal !== 'max' && rawGoal !== 'min') throw new UsageError(`optimize.goal: expected "max" or "min", got ${JSON.stringify(rawGoal)}`);
-    const higherIsBetter = rawGoal === undefined ? METRICS[metric].higherIsBetter : rawGoal === 'max';
+    const direction = METRICS[metric].higherIsBetter;
+    if (rawGoal === undefined && direction === null) {
+      throw new UsageError(`optimize.goal: ${METRICS[metric].label} (${metric}) is neither better nor worse in itself; say which way to go, "max" or "min"`);
+    }
+    const higherIsBetter = rawGoal === undefined ? direction! : rawGoal === 'max';
     // The flag was checked by the parser; the file's field is checked here, with the same bounds.
     const budgetGiven: unknown = (f.budget as number | undefined) ?? (rawBudget === undefined ? 200 : rawBudget);
     if (typeof budgetGiven !== 'number' || !Number.isInteger(budgetGiven) || budgetGiven < 2 || budgetGiven > MAX_BUDGET) {
@@ -124,8 +128,8 @@ export const optimizeCommand: Command = {
       const best = { index: search.best, values: combos[search.best].values, [metric]: meanInterval(bestValues) };
       const start = meanInterval(startValues);
       const gain = pairedDifference(metric, startValues, bestValues);
-      // The verdict follows the goal of the search, which may differ from the metric's usual direction.
-      if (gain.verdict !== 'no clear difference' && higherIsBetter !== METRICS[metric].higherIsBetter) gain.verdict = gain.verdict === 'better' ? 'worse' : 'better';
+      // The verdict follows the goal of the search, which may differ from the metric's usual direction (or be the only one).
+      gain.verdict = verdictOf(metric, gain.ci95, higherIsBetter);
       const result = { metric, goal: higherIsBetter ? 'max' : 'min', budget, seed, runs: search.runs + startValues.length, candidates: combos.length, rounds: search.rounds, best, start, gain };
       if (f.json) {
         io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec } from '../charts';
-import { SAME_AS_BASELINE, type Comparison } from '../compare';
+import { SAME_AS_BASELINE, WINDOW_TOTALS, type Comparison } from '../compare';
 import { METRIC_NAMES, METRICS } from '../sim/runResult';
 import type { ScenarioSummary } from '../sim/summary';
 import { formatDifference } from './compareFormat';
@@ -53,7 +53,9 @@ export function renderReport(
     const diffs = others.map((s) => {
       const d = s.vsBaseline![m];
       const cls = d.verdict === 'better' ? 'better' : d.verdict === 'worse' ? 'worse' : '';
-      return `<td class="${cls}">${escape(formatDifference(m, d.mean))}${d.ci95 ? `<br><small>${escape(formatDifference(m, d.ci95[0]))} to ${escape(formatDifference(m, d.ci95[1]))}</small>` : ''}${cls ? `<br><b>${d.verdict}</b>` : ''}</td>`;
+      // As in the terminal's table: differences of window totals are a month of each scenario's own window when those differ.
+      const unit = comparison.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
+      return `<td class="${cls}">${escape(formatDifference(m, d.mean))}${unit}${d.ci95 ? `<br><small>${escape(formatDifference(m, d.ci95[0]))} to ${escape(formatDifference(m, d.ci95[1]))}${unit}</small>` : ''}${d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}</td>`;
     });
     return `<tr><th>${escape(METRICS[m].label)}</th>${cells.join('')}${diffs.join('')}</tr>`;
   });
@@ -67,7 +69,7 @@ th:first-child { text-align: left; } small { color: #666; } .better { background
 figure { margin: 2em 0; } figcaption { font-weight: bold; font-size: 16px; margin-bottom: 0.5em; }
 </style></head><body>
 <h1>Leadlab comparison</h1>
-${interrupted ? `<p class="interrupted"><b>Interrupted:</b> the comparison was stopped (Ctrl-C) after ${interrupted.replicationsFinished} of ${interrupted.replicationsPlanned} planned replications finished in every scenario; the numbers below rest on those ${interrupted.replicationsFinished}.</p>\n` : ''}<p>${comparison.scenarios.length} scenarios, ${comparison.replications} replications each, seed ${escape(String(comparison.seed))}. Replication r of every scenario sees the same leads (common random numbers); differences against the baseline, <b>${escape(base.name)}</b>, are paired by replication, with their own 95% interval, and called better or worse where that interval excludes zero.${comparison.totals === 'per month' ? ` The measured windows differ (${comparison.windowDays!.map((d, i) => `${escape(comparison.scenarios[i].name)}: ${d} days`).join(', ')}), so differences of counts and money are per month of each scenario's own window.` : ''}</p>
+${interrupted ? `<p class="interrupted"><b>Interrupted:</b> the comparison was stopped (Ctrl-C) after ${interrupted.replicationsFinished} of ${interrupted.replicationsPlanned} planned replications finished in every scenario; the numbers below rest on those ${interrupted.replicationsFinished}.</p>\n` : ''}<p>${comparison.scenarios.length} scenarios, ${comparison.replications} replications each, seed ${escape(String(comparison.seed))}. Replication r of every scenario sees the same leads (common random numbers); differences against the baseline, <b>${escape(base.name)}</b>, are paired by replication, with their own 95% interval, and called better or worse where that interval excludes zero (higher or lower for volumes and mechanisms such as leads, attempts per lead or pipeline size, which are neither better nor worse in themselves).${comparison.totals === 'per month' ? ` The measured windows differ (${comparison.windowDays!.map((d, i) => `${escape(comparison.scenarios[i].name)}: ${d} days`).join(', ')}), so differences of counts and money are per month of each scenario's own window.` : ''}</p>
 ${others.filter((s) => s.sameAsBaseline).map((s) => `<p><b>${escape(s.name)}</b> ${escape(SAME_AS_BASELINE)}</p>\n`).join('')}<table>${head}${rows.join('')}</table>
 ${figures.join('\n')}
 </body></html>

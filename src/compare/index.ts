@@ -1,6 +1,6 @@
 export { compareScenarios, SAME_AS_BASELINE, type CompareOptions, type ComparedScenario, type Comparison } from './compareScenarios';
 export { DAYS_PER_MONTH, perMonth, WINDOW_TOTALS } from './windowTotals';
-export { pairedDifference, verdictOf, type PairedDifference, type Verdict } from './pairedDifference';
+export { MIN_PAIRS_AGREEING, pairedDifference, verdictOf, type PairedDifference, type Verdict } from './pairedDifference';
 export { parsePath, setAtPath, type PathStep } from './jsonPath';
 export { expandValues, parseSweepSpec, type SweepParameter, type SweepSpec } from './sweepSpec';
 export { scenarioOf, shardRange, sweepCombinations, sweepRunKeys, type SweepCombination } from './sweepGrid';

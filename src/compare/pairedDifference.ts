@@ -2,8 +2,12 @@ import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import { meanInterval } from '../stats/meanInterval';
 
-/** How a scenario fares against the baseline on one metric, judged by the 95% interval of the paired difference. */
-export type Verdict = 'better' | 'worse' | 'no clear difference';
+/**
+ * How a scenario fares against the baseline on one metric, judged by the 95% interval of the paired difference:
+ * "better" or "worse" where the interval excludes zero, or "higher" or "lower" for a metric that is neither better
+ * nor worse in itself (METRICS[m].higherIsBetter null: a volume or a mechanism, such as leads or attempts per lead).
+ */
+export type Verdict = 'better' | 'worse' | 'higher' | 'lower' | 'no clear difference';
 
 /** The paired difference (scenario minus baseline) of one metric over replications, with its own t interval. */
 export interface PairedDifference {
@@ -14,7 +18,22 @@ export interface PairedDifference {
   /** Pairs with a finite value on both sides. */
   n: number;
   verdict: Verdict;
+  /**
+   * True when two or more pairs all gave the same non-zero difference. Unless each side took one value throughout
+   * (an agent cost: the difference is fixed), fewer than {@link MIN_PAIRS_AGREEING} such pairs leave the spread
+   * unknown rather than zero (counts such as funded loans coincide by chance in a few replications), so there is no
+   * interval and no verdict; with more, the difference is taken as fixed.
+   */
+  agreeExactly: boolean;
 }
+
+/**
+ * Pairs that must all agree on one non-zero difference before a zero-width interval is believed. A count whose
+ * difference takes its commonest value with probability p agrees in n pairs by chance with probability p^(n-1):
+ * with p = 0.3, 9% at 3 pairs, 3% at 4, 0.8% at 5. Above that a difference that never varies is fixed (an agent
+ * cost, a count the change does not touch).
+ */
+export const MIN_PAIRS_AGREEING = 5;
 
 /**
  * Paired difference `other[r] - baseline[r]` over replications r. With common random numbers (the same seed for
@@ -29,17 +48,27 @@ export function pairedDifference(metric: MetricName, baseline: readonly number[]
     throw new Error(`pairedDifference(${metric}): expected as many replications on both sides, got ${baseline.length} and ${other.length}`);
   }
   const diffs: number[] = [];
+  // Whether each side took one value in every pair: then the difference is fixed, not a coincidence.
+  let sidesFixed = true;
   for (let r = 0; r < baseline.length; r++) {
     const d = other[r] - baseline[r];
-    if (Number.isFinite(d)) diffs.push(d);
+    if (!Number.isFinite(d)) continue;
+    if (diffs.length > 0 && (baseline[r] !== baseline[0] || other[r] !== other[0])) sidesFixed = false;
+    diffs.push(d);
   }
   const s = meanInterval(diffs);
-  return { ...s, verdict: verdictOf(metric, s.ci95) };
+  const agreeExactly = diffs.length >= 2 && s.sd === 0 && s.mean !== 0;
+  const ci95 = agreeExactly && !sidesFixed && diffs.length < MIN_PAIRS_AGREEING ? null : s.ci95;
+  return { ...s, ci95, verdict: verdictOf(metric, ci95), agreeExactly };
 }
 
-/** "better" or "worse" when the interval excludes zero, by whether a higher value of the metric is better. */
-export function verdictOf(metric: MetricName, ci95: [number, number] | null): Verdict {
+/**
+ * "better" or "worse" when the interval excludes zero, by whether a higher value of the metric is better (or, given
+ * `higherIsBetter`, by that goal); "higher" or "lower" for a metric with no better direction.
+ */
+export function verdictOf(metric: MetricName, ci95: [number, number] | null, higherIsBetter: boolean | null = METRICS[metric].higherIsBetter): Verdict {
   if (!ci95 || (ci95[0] <= 0 && ci95[1] >= 0)) return 'no clear difference';
   const higher = ci95[0] > 0;
-  return higher === METRICS[metric].higherIsBetter ? 'better' : 'worse';
+  if (higherIsBetter === null) return higher ? 'higher' : 'lower';
+  return higher === higherIsBetter ? 'better' : 'worse';
 }

@@ -4,6 +4,7 @@ import type { RunResult } from '../sim/runResult';
 import { meanInterval } from '../sim/statistics';
 import { summarizeLosses, type LossSummary, type MetricSummary } from '../sim/summary';
 import type { Rung } from './ladder';
+import { signedFixed } from '../stats/signedFixed';
 
 /** Days in an average month (365.25 / 12): results are scaled from the measured window to a month. */
 export const DAYS_PER_MONTH = 365.25 / 12;
@@ -98,11 +99,14 @@ export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>, nothing?: No
     case 'worse':
       return `${step.label} would cost ${loans(w.mean)}${ci} on this floor, so it is not kept.`;
     default:
+      if (!w.ci95 && w.agreeExactly) {
+        return `${step.label}: every one of the ${w.n} replications gave the same difference, ${signed(w.mean)} funded loans a month, which too few replications cannot tell from luck, so it is not counted as a win; run more replications to judge it.`;
+      }
       return `${step.label} makes no clear difference on this floor: ${signed(w.mean)} funded loans a month${ci}, an interval that includes zero, so it is not counted as a win.`;
   }
 }
 
-const signed = (x: number) => `${Number(x.toFixed(1)) >= 0 ? '+' : '-'}${Math.abs(x).toFixed(1)}`;
+const signed = (x: number) => signedFixed(x, 1);
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Judges one rung: paired differences of funded loans and revenue a month, replication by replication. */
@@ -128,7 +132,7 @@ export function judgeStep(rung: Rung, before: readonly RunResult[], after: reado
 /** A rung the floor already has: nothing is run and the difference is zero. */
 export function stepInPlace(rung: Rung, before: readonly RunResult[], k: number): DiagnosisStep {
   const f = mean(scaled(before, 'funded', k)), r = mean(scaled(before, 'revenue', k));
-  const zero: PairedDifference = { mean: 0, ci95: null, sd: 0, n: 0, verdict: 'no clear difference' };
+  const zero: PairedDifference = { mean: 0, ci95: null, sd: 0, n: 0, verdict: 'no clear difference', agreeExactly: false };
   const step = { id: rung.id, label: rung.label, change: rung.change, status: 'in place', fundedPerMonth: { before: f, after: f, win: zero }, revenuePerMonth: { before: r, after: r, win: zero }, adopted: false } as const;
   return { ...step, sentence: stepSentence(step) };
 }

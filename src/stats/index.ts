@@ -5,5 +5,6 @@ export { logBeta } from './logBeta';
 export { meanInterval } from './meanInterval';
 export { median } from './median';
 export { regularizedBeta } from './regularizedBeta';
+export { signedFixed } from './signedFixed';
 export { tQuantile975 } from './tQuantile975';
 export { wilsonInterval } from './wilsonInterval';

@@ -4,6 +4,7 @@ import type { MetricName } from '../sim/runResult';
 import { formatMetric } from '../format';
 import { METRICS } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
+import { signedFixed } from '../stats/signedFixed';
 
 export { DAYS_PER_MONTH, perMonth } from '../compare/windowTotals';
 
@@ -22,11 +23,7 @@ export function formatSummary(metric: MetricName, s: MetricSummary): string {
   return s.ci95 ? `${mean} (95% interval ${formatValue(metric, s.ci95[0])} to ${formatValue(metric, s.ci95[1])})` : mean;
 }
 
-const signed = (v: number, digits: number) => {
-  const text = Math.abs(v).toFixed(digits);
-  // A difference that rounds to zero has no sign ("0.0", never "-0.0").
-  return Number(text) === 0 ? text : `${v > 0 ? '+' : '\u2212'}${text}`;
-};
+const signed = (v: number, digits: number) => signedFixed(v, digits, '\u2212');
 
 /**
  * A paired difference against the baseline in plain words. Shares read as percentage points; the count of funded
@@ -39,7 +36,8 @@ const signed = (v: number, digits: number) => {
 export function pairedDifferenceInWords(metric: MetricName, d: PairedDifference, windowDays: number | 'per month'): string {
   // No replication has the metric on both sides (a rate of a run that measured no leads): there is no difference.
   if (d.n === 0) return `no difference in ${metric === 'funded' ? 'funded loans a month' : METRICS[metric].label.toLowerCase()} to measure: ${NO_PAIRED_REPLICATION}`;
-  const interval = (f: (v: number) => string) => (d.ci95 ? `, 95% interval ${f(d.ci95[0])} to ${f(d.ci95[1])}` : '');
+  const interval = (f: (v: number) => string) =>
+    d.ci95 ? `, 95% interval ${f(d.ci95[0])} to ${f(d.ci95[1])}` : d.agreeExactly ? `, the same in each of the ${d.n} replications: too few to tell from luck` : '';
   if (metric === 'funded') {
     const monthly = (v: number) => (windowDays === 'per month' ? v : (v * DAYS_PER_MONTH) / windowDays);
     // Whole loans when the difference is large, one decimal when it is small ("+0.4", not "+0").

@@ -107,7 +107,8 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
       return outcome.results.map((r) => r!.metrics[metric]);
     };
     try {
-      const higherIsBetter = METRICS[metric].higherIsBetter;
+      // The page offers only metrics with a better direction (OPTIMIZE_METRICS).
+      const higherIsBetter = METRICS[metric].higherIsBetter !== false;
       const search = await successiveHalving({ candidates: combos.length, budget, higherIsBetter, evaluate: (tasks) => measure(tasks.map((t) => ({ source: sources[t.candidate], replication: t.replication }))) });
       const bestValues = search.values[search.best];
       const startValues = await measure(bestValues.map((_, r) => ({ source: { json: normalized, files: {} }, replication: r })));

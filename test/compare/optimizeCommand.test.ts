@@ -21,7 +21,8 @@ const dialer = { name: 'Dialer', days: 14, warmupDays: 3, callbacks: { preset: '
 describe('leadlab optimize', () => {
   it('finds the known best: the fewest dialer tries give the fewest attempts per lead', async () => {
     // While a lead is unreached a dialer calls at most `tries` times, so fewer tries can only mean fewer calls.
-    const io = captureIO(optimizeDir({ base: dialer, metric: 'attemptsPerLead', parameters: { 'callbacks.tries': '1-4' }, budget: 24, seed: 5 }));
+    // Attempts per lead has no better direction in itself: the goal says which way to go.
+    const io = captureIO(optimizeDir({ base: dialer, metric: 'attemptsPerLead', goal: 'min', parameters: { 'callbacks.tries': '1-4' }, budget: 24, seed: 5 }));
     expect(await main(['optimize', 'optimize.json', '--workers', '0', '--json'], io)).toBe(0);
     const out = JSON.parse(io.stdout);
     expect(out.goal).toBe('min');
@@ -37,6 +38,13 @@ describe('leadlab optimize', () => {
     expect(await main(['optimize', 'optimize.json', '--workers', '0'], io)).toBe(0);
     expect(io.stdout).toMatch(/maximize Attempts per lead over 4 candidates/);
     expect(io.stdout).toMatch(/Best: callbacks.tries = 4/);
+  });
+
+  it('asks for a goal when the metric is neither better nor worse in itself', async () => {
+    const io = captureIO(optimizeDir({ base: dialer, metric: 'attemptsPerLead', parameters: { 'callbacks.tries': '1-4' }, budget: 24, seed: 5 }));
+    expect(await main(['optimize', 'optimize.json', '--workers', '0'], io)).toBe(2);
+    expect(io.stderr).toContain('optimize.goal: Attempts per lead (attemptsPerLead) is neither better nor worse in itself; say which way to go, "max" or "min"');
+    expect(io.stdout).toBe('');
   });
 
   it('exits with code 2 on an unknown metric or a budget too small', async () => {

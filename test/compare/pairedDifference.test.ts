@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pairedDifference, verdictOf } from '../../src/compare';
+import { MIN_PAIRS_AGREEING, pairedDifference, verdictOf } from '../../src/compare';
+import { METRICS } from '../../src/sim/runResult';
 
 describe('pairedDifference', () => {
   it('gives the t interval of the differences computed by hand', () => {
@@ -29,6 +30,33 @@ describe('pairedDifference', () => {
     const d = pairedDifference('costPerFunded', [1, NaN, 3, 4], [2, 5, NaN, 6]);
     expect(d.n).toBe(2);
     expect(d.mean).toBeCloseTo(1.5, 12);
+  });
+
+  it('calls volumes and mechanisms higher or lower, never better or worse, and follows a goal when given one', () => {
+    for (const m of ['leads', 'attemptsPerLead', 'meanPipeline', 'agentUtilization', 'fulfillmentCost'] as const) {
+      expect(METRICS[m].higherIsBetter, m).toBeNull();
+      expect(pairedDifference(m, [1, 2, 3, 4], [2, 4, 4, 6]).verdict, m).toBe('higher');
+      expect(pairedDifference(m, [2, 4, 4, 6], [1, 2, 3, 4]).verdict, m).toBe('lower');
+      expect(verdictOf(m, [1, 2], true)).toBe('better');
+      expect(verdictOf(m, [1, 2], false)).toBe('worse');
+    }
+    // Outcomes keep their direction.
+    expect(pairedDifference('funded', [1, 2, 3, 4], [2, 4, 4, 6]).verdict).toBe('better');
+    expect(pairedDifference('spoiledShare', [1, 2, 3, 4], [2, 4, 4, 6]).verdict).toBe('worse');
+  });
+
+  it('gives no interval to a few pairs that coincide on one difference, unless each side never varied', () => {
+    // Two replications, each 3 funded loans more: sides vary, the differences coincide: the spread is unknown.
+    const few = pairedDifference('funded', [10, 12], [13, 15]);
+    expect(few).toMatchObject({ mean: 3, ci95: null, agreeExactly: true, verdict: 'no clear difference', n: 2 });
+    // From MIN_PAIRS_AGREEING pairs on, a difference that never varies is taken as fixed.
+    const many = pairedDifference('funded', [10, 12, 11, 9, 13], [13, 15, 14, 12, 16]);
+    expect(MIN_PAIRS_AGREEING).toBe(5);
+    expect(many).toMatchObject({ mean: 3, ci95: [3, 3], agreeExactly: true, verdict: 'better' });
+    // Each side constant (an agent cost): fixed at any count of pairs.
+    expect(pairedDifference('agentCost', [100, 100], [150, 150])).toMatchObject({ ci95: [50, 50], verdict: 'worse', agreeExactly: true });
+    // Zero differences are no difference, with their zero-width interval.
+    expect(pairedDifference('funded', [10, 12], [10, 12])).toMatchObject({ mean: 0, ci95: [0, 0], agreeExactly: false, verdict: 'no clear difference' });
   });
 
   it('refuses sides of different lengths', () => {

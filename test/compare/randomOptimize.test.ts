@@ -118,11 +118,12 @@ describe('Successive halving on random searches', () => {
       base.cooldownDays = Math.min(base.cooldownDays as number, 10);
       const params = parameters(g, base);
       const metric = g.pick(['funded', 'costPerFunded', 'pullThrough', 'roi', 'meanMinutesToContact', 'contactRate', 'fundedInLastWeekShare'] as MetricName[]);
-      const goal = g.pick([undefined, 'max', 'min']);
+      // A metric with no better direction in itself needs a goal (the command refuses it without one).
+      const goal = METRICS[metric].higherIsBetter === null ? g.pick(['max', 'min']) : g.pick([undefined, 'max', 'min']);
       const spec = { name: `random ${i}`, base, metric, ...(goal && { goal }), parameters: params, budget: 0, seed: g.int(1, 1000) };
       const dir = mkdtempSync(join(tmpdir(), 'leadlab-random-optimize-'));
       // The search itself, in this thread, with every evaluation recorded.
-      const higherIsBetter = goal === undefined ? METRICS[metric].higherIsBetter : goal === 'max';
+      const higherIsBetter = goal === undefined ? METRICS[metric].higherIsBetter! : goal === 'max';
       const problems: string[] = [];
       try {
         const { sweepCombinations, scenarioOf, expandValues } = await import('../../src/compare');

@@ -71,10 +71,14 @@ function diagnosisProblems(d: Diagnosis, floors: { json: Record<string, unknown>
       const f = floors[ran++];
       check(close(s.fundedPerMonth.after, funded(f.runs)), `${s.id}: after ${s.fundedPerMonth.after} != its runs' mean ${funded(f.runs)}`);
       check(close(w.mean, s.fundedPerMonth.after - s.fundedPerMonth.before), `${s.id}: win ${w.mean} != after - before ${s.fundedPerMonth.after - s.fundedPerMonth.before}`);
-      check(w.ci95 !== null && w.ci95[0] <= w.mean + 1e-9 && w.mean <= w.ci95[1] + 1e-9, `${s.id}: interval ${w.ci95} does not hold ${w.mean}`);
-      if (s.status === 'won') check(w.ci95![0] > 0, `${s.id}: won with interval ${w.ci95}`);
-      if (s.status === 'worse') check(w.ci95![1] < 0, `${s.id}: worse with interval ${w.ci95}`);
-      if (s.status === 'no clear difference') check(w.ci95![0] <= 0 && w.ci95![1] >= 0, `${s.id}: no clear difference with interval ${w.ci95}`);
+      // No interval only where a few replications all gave one gain (too few to tell from luck): then no verdict either.
+      if (w.ci95 === null) check(w.agreeExactly && s.status === 'no clear difference' && /too few replications cannot tell from luck/.test(s.sentence), `${s.id}: no interval, ${s.status}: ${s.sentence}`);
+      else {
+        check(w.ci95[0] <= w.mean + 1e-9 && w.mean <= w.ci95[1] + 1e-9, `${s.id}: interval ${w.ci95} does not hold ${w.mean}`);
+        if (s.status === 'won') check(w.ci95[0] > 0, `${s.id}: won with interval ${w.ci95}`);
+        if (s.status === 'worse') check(w.ci95[1] < 0, `${s.id}: worse with interval ${w.ci95}`);
+        if (s.status === 'no clear difference') check(w.ci95[0] <= 0 && w.ci95[1] >= 0, `${s.id}: no clear difference with interval ${w.ci95}`);
+      }
       const rw = s.revenuePerMonth.win;
       check(rw.ci95 === null || (rw.ci95[0] <= rw.mean + 1e-6 && rw.mean <= rw.ci95[1] + 1e-6), `${s.id}: revenue interval ${rw.ci95} does not hold ${rw.mean}`);
       if (s.adopted) {
@@ -92,7 +96,8 @@ function diagnosisProblems(d: Diagnosis, floors: { json: Record<string, unknown>
       if (rev < -0.5) check(!/about \$[\d,]+ of revenue a month/.test(text) || /less revenue|revenue falls|lower revenue|revenue .*down|-\$/.test(text), `${s.id}: wins loans but revenue falls by ${rev}, and says "${text}"`);
     }
     if (s.status === 'worse') check(/would cost/.test(text), `${s.id}: worse but says "${text}"`);
-    if (s.status === 'no clear difference' && !nothing) check(/no clear difference/.test(text), `${s.id}: says "${text}"`);
+    const tooFew = s.fundedPerMonth.win.ci95 === null && s.fundedPerMonth.win.agreeExactly;
+    if (s.status === 'no clear difference' && !nothing) check(tooFew ? /too few replications cannot tell from luck/.test(text) : /no clear difference/.test(text), `${s.id}: says "${text}"`);
   }
   check(ran === floors.length, `ran ${floors.length} floors, steps account for ${ran}`);
   check(JSON.stringify(d.best.scenario) === JSON.stringify(best.json), 'the best floor\'s scenario is not the last floor kept');

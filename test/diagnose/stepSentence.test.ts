@@ -23,12 +23,27 @@ describe('The sentence of a diagnosis step', () => {
     // Found while writing test/diagnose/randomFloors.test.ts's check of words against signs (its random floors rarely
     // reach the case): the sentence gave the revenue change without its sign, "about $9,000 of revenue a month", for
     // a revenue that fell by $9,000.
-    const step = judgeStep(LADDER[0], runs([[10, 50_000], [12, 60_000], [11, 55_000]]), runs([[14, 47_000], [16, 50_000], [15, 41_000]]), 1);
+    // The gains vary from replication to replication (4, 3, 5): three equal gains would be too few to judge.
+    const step = judgeStep(LADDER[0], runs([[10, 50_000], [12, 60_000], [11, 55_000]]), runs([[14, 47_000], [15, 50_000], [16, 41_000]]), 1);
     expect(step.status).toBe('won');
     expect(step.revenuePerMonth.win.mean).toBe(-9_000);
     expect(step.sentence).toMatch(/wins 4\.0 funded loans a month .*, though about \$9,000 less revenue a month: /);
-    const up = judgeStep(LADDER[0], runs([[10, 50_000], [12, 60_000], [11, 55_000]]), runs([[14, 59_000], [16, 69_000], [15, 64_000]]), 1);
+    const up = judgeStep(LADDER[0], runs([[10, 50_000], [12, 60_000], [11, 55_000]]), runs([[14, 59_000], [15, 69_000], [16, 64_000]]), 1);
     expect(up.sentence).toMatch(/, about \$9,000 of revenue a month: /);
+  });
+
+  it('gives no verdict when a few replications all gave the same gain, which may be luck, and says so', () => {
+    // Two replications each funding 3 loans more: a zero-width interval that two counts coinciding make, not a certainty.
+    const same = judgeStep(LADDER[0], runs([[10, 50_000], [12, 60_000]]), runs([[13, 65_000], [15, 75_000]]), 1);
+    expect(same.fundedPerMonth.win.ci95).toBeNull();
+    expect(same.fundedPerMonth.win.agreeExactly).toBe(true);
+    expect(same.status).toBe('no clear difference');
+    expect(same.adopted).toBe(false);
+    expect(same.sentence).toMatch(/every one of the 2 replications gave the same difference, \+3\.0 funded loans a month, which too few replications cannot tell from luck/);
+    // Five that agree are believed: the gain is fixed.
+    const five = judgeStep(LADDER[0], runs([[10, 1], [12, 1], [11, 1], [9, 1], [13, 1]]), runs([[13, 1], [15, 1], [14, 1], [12, 1], [16, 1]]), 1);
+    expect(five.status).toBe('won');
+    expect(five.fundedPerMonth.win.ci95).toEqual([3, 3]);
   });
 
   it('says there is nothing to judge a fix on when no loan funds, or no lead arrives, before or after it', async () => {

@@ -49,7 +49,7 @@ describe('the form', () => {
 describe('plain words', () => {
   it('says the paired difference of funded loans a month with its interval', () => {
     // 46 measured days; +21.2 funded over the window is +14 a month.
-    const d = { mean: 21.2, ci95: [13.6, 28.8] as [number, number], sd: 1, n: 10, verdict: 'better' as const };
+    const d = { mean: 21.2, ci95: [13.6, 28.8] as [number, number], sd: 1, n: 10, verdict: 'better' as const, agreeExactly: false };
     expect(pairedDifferenceInWords('funded', d, 46)).toBe('+14 funded loans a month, 95% interval +9 to +19');
     expect(perMonth(46, 46)).toBeCloseTo(30.44, 2);
   });
