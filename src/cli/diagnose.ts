@@ -14,7 +14,7 @@ import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputFileProblem } from './inputFile';
 import { LOG_INPUT_FLAGS, readLogForCli } from './logInput';
-import { checkOutputPath } from './outputPath';
+import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
@@ -74,9 +74,14 @@ export const diagnoseCommand: Command = {
   async run(argv, io) {
     const { positional, flags: f } = parseArgs(argv, flags);
     if (positional.length > 1) throw new UsageError(`expected at most one scenario file (the current floor), got ${positional.length}: ${positional.join(' ')}`);
-    if (f.report) checkOutputPath(f.report as string, io.cwd, '--report');
+    const given: InputPath[] = [
+      ...(positional[0] ? [{ path: positional[0], what: 'the scenario file' }] : []),
+      ...(f.log ? [{ path: f.log as string, what: 'the call log (--log)' }] : []),
+      ...(f.leads ? [{ path: f.leads as string, what: 'the lead stream (--leads)' }] : []),
+    ];
+    if (f.report) checkOutputPath(f.report as string, io.cwd, '--report', given);
     // A floor (and each fixed floor after it) as the workers take it, validated, with what the ladder needs.
-    type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number };
+    type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number; inputs: InputPath[] };
     let floor: Exclude<Awaited<ReturnType<typeof currentFloor>>, number>;
     let sourceOf: (json: Record<string, unknown>, what: string) => Floor;
     let current: Floor;
@@ -85,13 +90,15 @@ export const diagnoseCommand: Command = {
       if (typeof read === 'number') return read;
       floor = read;
       sourceOf = (json, what) => {
-        const { source, resolved } = inlineScenarioSource(json, read.dir, what);
+        const { source, resolved, inputs } = inlineScenarioSource(json, read.dir, what);
         checkRunSize(resolved, read.where, Boolean(f.force));
         const c = resolved.config;
         const leadsPerDay = c.arrivals.kind === 'replay' ? c.arrivals.leads.length / c.days : c.arrivals.leadsPerHourOfWeek.reduce((a, b) => a + b, 0) / 7;
-        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay };
+        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay, inputs };
       };
       current = sourceOf(floor.json, floor.where);
+      // The files the floor names (its fitted model, its lead stream) are known only now, still before any run.
+      if (f.report) checkNotAnInput(f.report as string, io.cwd, '--report', current.inputs);
     } catch (e) {
       if (e instanceof ScenarioError) {
         io.err(`leadlab diagnose: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);

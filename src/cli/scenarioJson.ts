@@ -5,13 +5,14 @@ import { isObject, show } from '../schema';
 import { loadScenario, parseScenarioText, ScenarioError } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
 import { readInputText } from './inputFile';
+import type { InputPath } from './outputPath';
 
 import type { ScenarioSource } from '../worker/simApi';
 
 export type { ScenarioSource };
 
 /** Reads a scenario file (or the built-in default when `path` is undefined) into a ScenarioSource, validated. */
-export function readScenarioSource(path: string | undefined, cwd: string, overrides: Record<string, unknown> = {}): { source: ScenarioSource; resolved: ResolvedScenario } {
+export function readScenarioSource(path: string | undefined, cwd: string, overrides: Record<string, unknown> = {}): { source: ScenarioSource; resolved: ResolvedScenario; inputs: InputPath[] } {
   let json: Record<string, unknown> = { name: 'Default: 10-agent floor, radar cadence, round robin' };
   let dir = cwd;
   if (path !== undefined) {
@@ -23,11 +24,15 @@ export function readScenarioSource(path: string | undefined, cwd: string, overri
     json = parsed;
     dir = dirname(full);
   }
-  return inlineScenarioSource({ ...json, ...overrides }, dir, path ?? 'default scenario');
+  const read = inlineScenarioSource({ ...json, ...overrides }, dir, path ?? 'default scenario');
+  return { ...read, inputs: [...(path === undefined ? [] : [{ path: resolve(cwd, path), what: 'the scenario file' }]), ...read.inputs] };
 }
 
-/** Validates an inline scenario (e.g. a sweep's base), reading the files it names relative to `dir`. */
-export function inlineScenarioSource(json: Record<string, unknown>, dir: string, where: string): { source: ScenarioSource; resolved: ResolvedScenario } {
+/**
+ * Validates an inline scenario (e.g. a sweep's base), reading the files it names relative to `dir`; `inputs` are
+ * those files (a fitted model, a lead stream), for the check that no output overwrites them.
+ */
+export function inlineScenarioSource(json: Record<string, unknown>, dir: string, where: string): { source: ScenarioSource; resolved: ResolvedScenario; inputs: InputPath[] } {
   const files: Record<string, string> = {};
   const resolved = loadScenario(
     json,
@@ -37,7 +42,8 @@ export function inlineScenarioSource(json: Record<string, unknown>, dir: string,
     },
     where,
   );
-  return { source: { json, files }, resolved };
+  const inputs = Object.keys(files).map((p) => ({ path: resolve(dir, p), what: `a file ${where} names` }));
+  return { source: { json, files }, resolved, inputs };
 }
 
 /** Reads a text file a scenario names (a fitted model, a lead stream), gunzipping it when it is gzip (by content). */
