@@ -134,7 +134,7 @@ describe('leadlab diagnose', () => {
     const io2 = captureIO(dir);
     writeFileSync(join(dir, 'stream.csv'), 'lead_id,created_at\nL1,2026-01-05T09:00:00Z\nL2,2026-01-05T10:00:00Z\n');
     expect(await main(['diagnose', '--log', 'stream.csv', '--workers', '0'], io2)).toBe(2);
-    expect(io2.stderr).toMatch(/stream\.csv: cannot find column\(s\) for attemptTime, outcome/);
+    expect(io2.stderr).toMatch(/--log stream\.csv: expected a call log \(one row per call attempt\), got a lead stream/);
   });
 
   it('keeps the finished steps on Ctrl-C (a real SIGINT to the bundled command) and says it was interrupted', async () => {
