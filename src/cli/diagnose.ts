@@ -7,6 +7,7 @@ import { LADDER } from '../diagnose/ladder';
 import { fitCallLog } from '../fit/fitCallLog';
 import { isObject } from '../schema';
 import { ScenarioError } from '../scenario/load';
+import type { ResolvedScenario } from '../scenario/resolve';
 import type { RunResult } from '../sim/runResult';
 import { SimPool } from '../worker/pool';
 import { parseArgs, UsageError } from './args';
@@ -81,7 +82,7 @@ export const diagnoseCommand: Command = {
     ];
     if (f.report) checkOutputPath(f.report as string, io.cwd, '--report', given);
     // A floor (and each fixed floor after it) as the workers take it, validated, with what the ladder needs.
-    type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number; inputs: InputPath[] };
+    type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number; inputs: InputPath[]; resolved: ResolvedScenario };
     let floor: Exclude<Awaited<ReturnType<typeof currentFloor>>, number>;
     let sourceOf: (json: Record<string, unknown>, what: string) => Floor;
     let current: Floor;
@@ -90,15 +91,17 @@ export const diagnoseCommand: Command = {
       if (typeof read === 'number') return read;
       floor = read;
       sourceOf = (json, what) => {
-        const { source, resolved, inputs } = inlineScenarioSource(json, read.dir, what);
+        const { source, resolved, inputs } = inlineScenarioSource(json, read.dir, what, io.cwd);
         checkRunSize(resolved, read.where, Boolean(f.force));
         const c = resolved.config;
         const leadsPerDay = c.arrivals.kind === 'replay' ? c.arrivals.leads.length / c.days : c.arrivals.leadsPerHourOfWeek.reduce((a, b) => a + b, 0) / 7;
-        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay, inputs };
+        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay, inputs, resolved };
       };
       current = sourceOf(floor.json, floor.where);
       // The files the floor names (its fitted model, its lead stream) are known only now, still before any run.
       if (f.report) checkNotAnInput(f.report as string, io.cwd, '--report', current.inputs);
+      // As `leadlab run` does: rows of the lead stream that were rejected, and how to list them.
+      for (const w of current.resolved.warnings) io.err(`warning: ${w}\n`);
     } catch (e) {
       if (e instanceof ScenarioError) {
         io.err(`leadlab diagnose: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
@@ -130,6 +133,7 @@ export const diagnoseCommand: Command = {
       io.err('leadlab diagnose: interrupted before the current floor finished; nothing to report.\n');
       return 1;
     }
+    if (current.resolved.replayRejects) diagnosis.replayRejects = current.resolved.replayRejects;
     const interrupted = diagnosis.interrupted;
     if (interrupted) io.err(`Interrupted: ${diagnosis.steps.length} of ${LADDER.length} steps finished; they are reported below.\n`);
     if (f.json) io.out(JSON.stringify({ ...diagnosis, wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');

@@ -125,6 +125,18 @@ describe('leadlab diagnose', () => {
     expect(d.steps.length).toBe(LADDER.length);
   }, 60_000);
 
+  it('reports the rows of the lead stream it rejected, with the command that lists them: on stderr, in the JSON and in the report', async () => {
+    const dir = floors();
+    const start = Date.UTC(2026, 0, 5);
+    const rows = Array.from({ length: 300 }, (_, i) => `L${i},${new Date(start + i * 86_400_000 * (21 / 300) + 9 * 3_600_000).toISOString()}`);
+    writeFileSync(join(dir, 'leads.csv'), ['lead_id,created_at', ...rows, 'X1,not a date', 'X2,'].join('\n') + '\n');
+    const io = captureIO(dir);
+    expect(await main(['diagnose', '--leads', 'leads.csv', '--replications', '2', '--workers', '0', '--json', '--report', 'd.html'], io)).toBe(0);
+    expect(io.stderr).toMatch(/warning: leads\.csv: 300 leads kept, 2 rows rejected \(run `leadlab import leads\.csv --kind leads` for the reasons and line numbers\)/);
+    expect(JSON.parse(io.stdout).replayRejects).toEqual({ file: 'leads.csv', kept: 300, rejected: 2, seeReasons: 'leadlab import leads.csv --kind leads' });
+    expect(readFileSync(join(dir, 'd.html'), 'utf8')).toMatch(/leads\.csv: 2 rows rejected, 300 leads kept; .*`leadlab import leads\.csv --kind leads` lists the rejected rows/);
+  }, 60_000);
+
   it('refuses a bad floor or a call log that is not one, saying where and what was expected', async () => {
     const dir = floors();
     const io = captureIO(dir);
