@@ -24,14 +24,14 @@ import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
 
 const flags = {
   log: { type: 'string', describe: 'a call log (CSV, plain or .gz) to fit the floor\'s contact curves from (`leadlab fit`)' },
-  leads: { type: 'string', describe: 'a lead stream (CSV: one row per lead) to replay as the floor\'s arrivals' },
+  leads: { type: 'string', describe: 'a lead stream (CSV: one row per lead) to replay as the floor\'s arrivals (times read in --tz, dates in --date-order)' },
   replications: { type: 'number', minInt: 2, max: REPLICATIONS_LIMIT, describe: 'replications per step (default: the scenario\'s)' },
   seed: { type: 'string', describe: 'run seed shared by every step (default: the scenario\'s)' },
   workers: { type: 'number', minInt: 0, max: WORKERS_LIMIT, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   report: { type: 'string', describe: 'also write a one-page HTML report (waterfall, losses as money, a sentence per step) to this file' },
   force: FORCE_FLAG,
-  // How to read the call log given with --log (as `leadlab fit` reads it).
+  // How to read the call log given with --log (as `leadlab fit` reads it); --tz and --date-order also read --leads.
   ...LOG_INPUT_FLAGS,
 } as const;
 
@@ -55,7 +55,9 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     const problem = inputFileProblem(f.leads as string, io.cwd);
     if (problem) throw new InputFileError(`--leads ${f.leads}: ${problem}`);
     const leads = isObject(json.leads) ? json.leads : {};
-    json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string) } };
+    // The stream's times are on the clock --tz names, as the call log's are: the floor's hours of the week depend on it.
+    const clock = { ...(f.tz !== undefined && { timeZone: f.tz }), ...(f['date-order'] !== undefined && { dateOrder: f['date-order'] }) };
+    json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string), ...clock } };
     if (json.warmupDays === undefined) {
       // The default month of warm-up would leave a month-long stream almost nothing to measure: a third of its days.
       const days = inlineScenarioSource(json, dir, where).resolved.config.days;

@@ -135,6 +135,11 @@ describe('leadlab diagnose', () => {
     expect(io.stderr).toMatch(/warning: leads\.csv: 300 leads kept, 2 rows rejected \(run `leadlab import leads\.csv --kind leads` for the reasons and line numbers\)/);
     expect(JSON.parse(io.stdout).replayRejects).toEqual({ file: 'leads.csv', kept: 300, rejected: 2, seeReasons: 'leadlab import leads.csv --kind leads' });
     expect(readFileSync(join(dir, 'd.html'), 'utf8')).toMatch(/leads\.csv: 2 rows rejected, 300 leads kept; .*`leadlab import leads\.csv --kind leads` lists the rejected rows/);
+    // --tz reads the stream's times as it reads a call log's, and the command that lists the rejects says so.
+    const chicago = captureIO(dir);
+    expect(await main(['diagnose', '--leads', 'leads.csv', '--tz', 'America/Chicago', '--replications', '2', '--workers', '0', '--json'], chicago)).toBe(0);
+    expect(JSON.parse(chicago.stdout).replayRejects.seeReasons).toBe('leadlab import leads.csv --kind leads --tz America/Chicago');
+    expect(JSON.parse(chicago.stdout).best.scenario.leads.replay.timeZone).toBe('America/Chicago');
   }, 60_000);
 
   it('refuses a bad floor or a call log that is not one, saying where and what was expected', async () => {
