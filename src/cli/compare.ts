@@ -7,7 +7,7 @@ import { summarize } from '../sim/summary';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { formatComparison } from './compareFormat';
-import { checkOutputPath } from './outputPath';
+import { checkOutputPath, type InputPath } from './outputPath';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
 import { jsonNumbers } from './run';
@@ -37,9 +37,11 @@ export const compareCommand: Command = {
     if (f['warmup-days'] !== undefined) overrides.warmupDays = f['warmup-days'];
     const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number; windowDays: number }[] = [];
     const problems: string[] = [];
+    const inputs: InputPath[] = [];
     for (const path of positional) {
       try {
-        const { source, resolved } = readScenarioSource(path, io.cwd, overrides);
+        const { source, resolved, inputs: read } = readScenarioSource(path, io.cwd, overrides);
+        inputs.push(...read);
         checkRunSize(resolved, path, Boolean(f.force));
         loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, windowDays: resolved.config.days - resolved.config.warmupDays });
       } catch (e) {
@@ -51,7 +53,7 @@ export const compareCommand: Command = {
       io.err(`leadlab compare: ${problems.join('\n')}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
       return 2;
     }
-    if (f.report) checkOutputPath(f.report as string, io.cwd, '--report');
+    if (f.report) checkOutputPath(f.report as string, io.cwd, '--report', inputs);
     const seed = (f.seed as string | undefined) ?? loaded[0].seed;
     const replications = (f.replications as number | undefined) ?? loaded[0].replications;
     if (replications < 2) throw new UsageError(`--replications: paired intervals need at least 2 replications, the baseline scenario has ${replications}`);

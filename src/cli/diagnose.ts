@@ -7,6 +7,7 @@ import { LADDER } from '../diagnose/ladder';
 import { fitCallLog } from '../fit/fitCallLog';
 import { isObject } from '../schema';
 import { ScenarioError } from '../scenario/load';
+import type { ResolvedScenario } from '../scenario/resolve';
 import type { RunResult } from '../sim/runResult';
 import { SimPool } from '../worker/pool';
 import { parseArgs, UsageError } from './args';
@@ -14,7 +15,7 @@ import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputFileProblem } from './inputFile';
 import { LOG_INPUT_FLAGS, readLogForCli } from './logInput';
-import { checkOutputPath } from './outputPath';
+import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
@@ -23,14 +24,14 @@ import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
 
 const flags = {
   log: { type: 'string', describe: 'a call log (CSV, plain or .gz) to fit the floor\'s contact curves from (`leadlab fit`)' },
-  leads: { type: 'string', describe: 'a lead stream (CSV: one row per lead) to replay as the floor\'s arrivals' },
+  leads: { type: 'string', describe: 'a lead stream (CSV: one row per lead) to replay as the floor\'s arrivals (times read in --tz, dates in --date-order)' },
   replications: { type: 'number', minInt: 2, max: REPLICATIONS_LIMIT, describe: 'replications per step (default: the scenario\'s)' },
   seed: { type: 'string', describe: 'run seed shared by every step (default: the scenario\'s)' },
   workers: { type: 'number', minInt: 0, max: WORKERS_LIMIT, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   report: { type: 'string', describe: 'also write a one-page HTML report (waterfall, losses as money, a sentence per step) to this file' },
   force: FORCE_FLAG,
-  // How to read the call log given with --log (as `leadlab fit` reads it).
+  // How to read the call log given with --log (as `leadlab fit` reads it); --tz and --date-order also read --leads.
   ...LOG_INPUT_FLAGS,
 } as const;
 
@@ -54,7 +55,9 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     const problem = inputFileProblem(f.leads as string, io.cwd);
     if (problem) throw new InputFileError(`--leads ${f.leads}: ${problem}`);
     const leads = isObject(json.leads) ? json.leads : {};
-    json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string) } };
+    // The stream's times are on the clock --tz names, as the call log's are: the floor's hours of the week depend on it.
+    const clock = { ...(f.tz !== undefined && { timeZone: f.tz }), ...(f['date-order'] !== undefined && { dateOrder: f['date-order'] }) };
+    json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string), ...clock } };
     if (json.warmupDays === undefined) {
       // The default month of warm-up would leave a month-long stream almost nothing to measure: a third of its days.
       const days = inlineScenarioSource(json, dir, where).resolved.config.days;
@@ -74,9 +77,14 @@ export const diagnoseCommand: Command = {
   async run(argv, io) {
     const { positional, flags: f } = parseArgs(argv, flags);
     if (positional.length > 1) throw new UsageError(`expected at most one scenario file (the current floor), got ${positional.length}: ${positional.join(' ')}`);
-    if (f.report) checkOutputPath(f.report as string, io.cwd, '--report');
+    const given: InputPath[] = [
+      ...(positional[0] ? [{ path: positional[0], what: 'the scenario file' }] : []),
+      ...(f.log ? [{ path: f.log as string, what: 'the call log (--log)' }] : []),
+      ...(f.leads ? [{ path: f.leads as string, what: 'the lead stream (--leads)' }] : []),
+    ];
+    if (f.report) checkOutputPath(f.report as string, io.cwd, '--report', given);
     // A floor (and each fixed floor after it) as the workers take it, validated, with what the ladder needs.
-    type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number };
+    type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number; inputs: InputPath[]; resolved: ResolvedScenario };
     let floor: Exclude<Awaited<ReturnType<typeof currentFloor>>, number>;
     let sourceOf: (json: Record<string, unknown>, what: string) => Floor;
     let current: Floor;
@@ -85,13 +93,17 @@ export const diagnoseCommand: Command = {
       if (typeof read === 'number') return read;
       floor = read;
       sourceOf = (json, what) => {
-        const { source, resolved } = inlineScenarioSource(json, read.dir, what);
+        const { source, resolved, inputs } = inlineScenarioSource(json, read.dir, what, io.cwd);
         checkRunSize(resolved, read.where, Boolean(f.force));
         const c = resolved.config;
         const leadsPerDay = c.arrivals.kind === 'replay' ? c.arrivals.leads.length / c.days : c.arrivals.leadsPerHourOfWeek.reduce((a, b) => a + b, 0) / 7;
-        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay };
+        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay, inputs, resolved };
       };
       current = sourceOf(floor.json, floor.where);
+      // The files the floor names (its fitted model, its lead stream) are known only now, still before any run.
+      if (f.report) checkNotAnInput(f.report as string, io.cwd, '--report', current.inputs);
+      // As `leadlab run` does: rows of the lead stream that were rejected, and how to list them.
+      for (const w of current.resolved.warnings) io.err(`warning: ${w}\n`);
     } catch (e) {
       if (e instanceof ScenarioError) {
         io.err(`leadlab diagnose: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
@@ -123,6 +135,7 @@ export const diagnoseCommand: Command = {
       io.err('leadlab diagnose: interrupted before the current floor finished; nothing to report.\n');
       return 1;
     }
+    if (current.resolved.replayRejects) diagnosis.replayRejects = current.resolved.replayRejects;
     const interrupted = diagnosis.interrupted;
     if (interrupted) io.err(`Interrupted: ${diagnosis.steps.length} of ${LADDER.length} steps finished; they are reported below.\n`);
     if (f.json) io.out(JSON.stringify({ ...diagnosis, wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');

@@ -29,12 +29,12 @@ body { font: 12px system-ui, sans-serif; margin: 0 auto; max-width: 760px; color
 h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 14px; margin: 10px 0 2px; }
 p { margin: 4px 0; } ol { margin: 4px 0; padding-left: 18px; } li { margin: 2px 0; }
 svg { max-width: 100%; height: auto; } .note { color: #666; font-size: 10px; }
-.interrupted { background: #fff3cd; padding: 2px 6px; border: 1px solid #e0c060; }
+.interrupted, .rejects { background: #fff3cd; padding: 2px 6px; border: 1px solid #e0c060; }
 section { break-inside: avoid; }
 </style></head><body>
 <h1>Where production is lost</h1>
 <p><b>${escape(d.scenario)}</b></p>
-${d.interrupted ? `<p class="interrupted">The ladder was interrupted (Ctrl-C) after ${d.steps.length} steps; the steps shown are those that finished.</p>\n` : ''}<p>${lead}</p>
+${d.replayRejects ? `<p class="rejects">${escape(`${d.replayRejects.file}: ${d.replayRejects.rejected} rows rejected, ${d.replayRejects.kept} leads kept; the floor was simulated on the kept leads. \`${d.replayRejects.seeReasons}\` lists the rejected rows with their line numbers and reasons.`)}</p>\n` : ''}${d.interrupted ? `<p class="interrupted">The ladder was interrupted (Ctrl-C) after ${d.steps.length} steps; the steps shown are those that finished.</p>\n` : ''}<p>${lead}</p>
 <section><h2>Funded loans a month: current floor, each fix, best found</h2>
 ${draw({ ...waterfallSpec(d), height: Math.min(300, waterfallSpec(d).height ?? 300) })}</section>
 <section><h2>Revenue lost a month, by where the lead was lost (current floor)</h2>

@@ -36,7 +36,7 @@ export const fitCommand: Command = {
     if (event !== undefined && event !== 'converted' && event !== 'contacted') {
       throw new UsageError(`--event: expected converted or contacted, got "${String(event)}"`);
     }
-    if (parsed.flags.out) checkOutputPath(String(parsed.flags.out), io.cwd, '--out');
+    if (parsed.flags.out) checkOutputPath(String(parsed.flags.out), io.cwd, '--out', parsed.positional.map((p) => ({ path: p, what: 'the file to fit' })));
     const read = await readLogForCli(parsed, io);
     if (typeof read === 'number') return read;
     const { log } = read;

@@ -20,7 +20,8 @@ export const mergeCommand: Command = {
     const { positional, flags: f } = parseArgs(argv, flags);
     if (positional.length === 0) throw new UsageError('expected shard files from `leadlab sweep --shard i/n`');
     const prefix = (f.out as string | undefined) ?? 'sweep';
-    for (const ext of ['.json', '.runs.csv', '.combinations.csv']) checkOutputPath(prefix + ext, io.cwd, '--out');
+    const inputs = positional.map((p) => ({ path: p, what: 'a shard file' }));
+    for (const ext of ['.json', '.runs.csv', '.combinations.csv']) checkOutputPath(prefix + ext, io.cwd, '--out', inputs);
     const shards: SweepShard[] = [];
     for (const p of positional) {
       const text = readInputText(p, io.cwd, 'shard');

@@ -1,12 +1,19 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from './args';
 
+/** A file a command reads, and how a message names it ("the scenario file", "--leads"). */
+export interface InputPath {
+  path: string;
+  what: string;
+}
+
 /**
- * Checks, before anything is simulated, that `path` can be written: its folder exists and is writable, and the
- * path is not a folder. Throws a UsageError naming the flag and the problem (exit code 2).
+ * Checks, before anything is simulated, that `path` can be written: its folder exists and is writable, the
+ * path is not a folder, and it is not one of the command's `inputs` (writing it would destroy what was read).
+ * Throws a UsageError naming the flag and the problem (exit code 2).
  */
-export function checkOutputPath(path: string, cwd: string, flag: string): void {
+export function checkOutputPath(path: string, cwd: string, flag: string, inputs: readonly InputPath[] = []): void {
   const full = resolve(cwd, path);
   const dir = dirname(full);
   let dirStat;
@@ -25,5 +32,30 @@ export function checkOutputPath(path: string, cwd: string, flag: string): void {
     accessSync(dir, constants.W_OK);
   } catch {
     throw new UsageError(`${flag} ${path}: the folder ${dir} is not writable`);
+  }
+  checkNotAnInput(path, cwd, flag, inputs);
+}
+
+/**
+ * Refuses an output `path` that is the same file as one of `inputs`: same real path once symlinks are followed,
+ * or the same file under another name (a hard link). A file that does not exist yet is no input's.
+ */
+export function checkNotAnInput(path: string, cwd: string, flag: string, inputs: readonly InputPath[]): void {
+  const out = identity(resolve(cwd, path));
+  if (!out) return;
+  for (const input of inputs) {
+    const id = identity(resolve(cwd, input.path));
+    if (id && (id.real === out.real || (id.dev === out.dev && id.ino === out.ino))) {
+      throw new UsageError(`${flag} ${path}: is also an input of this command (${input.what} ${input.path}); writing there would overwrite it. Give another file name`);
+    }
+  }
+}
+
+function identity(full: string): { real: string; dev: number; ino: number } | undefined {
+  try {
+    const stat = statSync(full);
+    return { real: realpathSync(full), dev: stat.dev, ino: stat.ino };
+  } catch {
+    return undefined;
   }
 }

@@ -8,7 +8,7 @@ import { callsToCsv } from './callsCsv';
 import { formatSummary, noValueReasons } from './format';
 import { checkOutputPath } from './outputPath';
 import { checkRunSize, FORCE_FLAG } from './runSize';
-import { loadScenarioFile } from './scenarioFile';
+import { readScenarioSource } from './scenarioJson';
 import { REPLICATIONS_LIMIT } from './schemaLimits';
 
 const flags = {
@@ -28,9 +28,9 @@ export const runCommand: Command = {
   async run(argv, io) {
     const { positional, flags: f } = parseArgs(argv, flags);
     if (positional.length > 1) throw new UsageError(`expected at most one scenario file, got ${positional.length}: ${positional.join(' ')}`);
-    let resolved;
+    let resolved, inputs;
     try {
-      resolved = loadScenarioFile(positional[0], io.cwd);
+      ({ resolved, inputs } = readScenarioSource(positional[0], io.cwd));
     } catch (e) {
       if (e instanceof ScenarioError) {
         io.err(`leadlab run: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
@@ -40,7 +40,7 @@ export const runCommand: Command = {
     }
     for (const w of resolved.warnings) io.err(`warning: ${w}\n`);
     if (positional.length === 0 && !f.json) io.err('No scenario file given: running the built-in default scenario (see data/scenarios/default.json).\n');
-    if (f.calls) checkOutputPath(f.calls as string, io.cwd, '--calls');
+    if (f.calls) checkOutputPath(f.calls as string, io.cwd, '--calls', inputs);
     checkRunSize(resolved, positional[0] ?? 'default scenario', Boolean(f.force), { recordCalls: Boolean(f.calls) });
     const seed = (f.seed as string | undefined) ?? resolved.scenario.seed;
     const replications = (f.replications as number | undefined) ?? resolved.scenario.replications;

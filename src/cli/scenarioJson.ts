@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { isObject, show } from '../schema';
 import { loadScenario, parseScenarioText, ScenarioError } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
 import { readInputText } from './inputFile';
+import type { InputPath } from './outputPath';
 
 import type { ScenarioSource } from '../worker/simApi';
 
 export type { ScenarioSource };
 
 /** Reads a scenario file (or the built-in default when `path` is undefined) into a ScenarioSource, validated. */
-export function readScenarioSource(path: string | undefined, cwd: string, overrides: Record<string, unknown> = {}): { source: ScenarioSource; resolved: ResolvedScenario } {
+export function readScenarioSource(path: string | undefined, cwd: string, overrides: Record<string, unknown> = {}): { source: ScenarioSource; resolved: ResolvedScenario; inputs: InputPath[] } {
   let json: Record<string, unknown> = { name: 'Default: 10-agent floor, radar cadence, round robin' };
   let dir = cwd;
   if (path !== undefined) {
@@ -23,11 +24,16 @@ export function readScenarioSource(path: string | undefined, cwd: string, overri
     json = parsed;
     dir = dirname(full);
   }
-  return inlineScenarioSource({ ...json, ...overrides }, dir, path ?? 'default scenario');
+  const read = inlineScenarioSource({ ...json, ...overrides }, dir, path ?? 'default scenario', cwd);
+  return { ...read, inputs: [...(path === undefined ? [] : [{ path: resolve(cwd, path), what: 'the scenario file' }]), ...read.inputs] };
 }
 
-/** Validates an inline scenario (e.g. a sweep's base), reading the files it names relative to `dir`. */
-export function inlineScenarioSource(json: Record<string, unknown>, dir: string, where: string): { source: ScenarioSource; resolved: ResolvedScenario } {
+/**
+ * Validates an inline scenario (e.g. a sweep's base), reading the files it names relative to `dir`; `inputs` are
+ * those files (a fitted model, a lead stream), for the check that no output overwrites them. Messages name those
+ * files as the user can type them in `cwd` (by default relative to the scenario's folder `dir`).
+ */
+export function inlineScenarioSource(json: Record<string, unknown>, dir: string, where: string, cwd = dir): { source: ScenarioSource; resolved: ResolvedScenario; inputs: InputPath[] } {
   const files: Record<string, string> = {};
   const resolved = loadScenario(
     json,
@@ -36,8 +42,16 @@ export function inlineScenarioSource(json: Record<string, unknown>, dir: string,
       return files[p];
     },
     where,
+    (p) => pathFrom(cwd, resolve(dir, p)),
   );
-  return { source: { json, files }, resolved };
+  const inputs = Object.keys(files).map((p) => ({ path: resolve(dir, p), what: `a file ${where} names` }));
+  return { source: { json, files }, resolved, inputs };
+}
+
+/** `full` as typed in `cwd`: relative when inside it, else absolute (a path of "../../.." helps no one). */
+function pathFrom(cwd: string, full: string): string {
+  const rel = relative(cwd, full);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? full : rel;
 }
 
 /** Reads a text file a scenario names (a fitted model, a lead stream), gunzipping it when it is gzip (by content). */

@@ -9,7 +9,7 @@ import type { Command } from './command';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
-import { checkOutputPath } from './outputPath';
+import { checkOutputPath, type InputPath } from './outputPath';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
 import { reportSweep } from './sweepOutput';
 import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
@@ -48,11 +48,15 @@ export function prepareSweep(path: string, cwd: string, f: { replications?: numb
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  return prepareSweepSpec(spec, dirname(resolve(cwd, path)), f);
+  const prepared = prepareSweepSpec(spec, dirname(resolve(cwd, path)), f);
+  return { ...prepared, inputs: [{ path: resolve(cwd, path), what: 'the sweep file' }, ...prepared.inputs] };
 }
 
-/** Validates every combination of a parsed sweep; `dir` is where the base scenario's file names are resolved. */
-export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications?: number; seed?: string; force?: boolean }): { definition: SweepDefinition; sources: ScenarioSource[]; baseSource: ScenarioSource } {
+/**
+ * Validates every combination of a parsed sweep; `dir` is where the base scenario's file names are resolved.
+ * `inputs` are the files read (the base scenario's, and those it names), which no output may overwrite.
+ */
+export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications?: number; seed?: string; force?: boolean }): { definition: SweepDefinition; sources: ScenarioSource[]; baseSource: ScenarioSource; inputs: InputPath[] } {
   const base = typeof spec.base === 'string' ? readScenarioSource(spec.base, dir) : inlineScenarioSource(spec.base, dir, 'sweep.base');
   // Parameters apply to the normalized base, where every default is written out (agents[0] exists even when the file omits agents).
   const normalized = JSON.parse(JSON.stringify(base.resolved.scenario)) as Record<string, unknown>;
@@ -76,7 +80,7 @@ export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications
     checkRunSize(loadScenario(scenario, (p) => base.source.files[p], where), where, Boolean(f.force));
     return { json: scenario, files: base.source.files };
   });
-  return { definition, sources, baseSource: { json: normalized, files: base.source.files } };
+  return { definition, sources, baseSource: { json: normalized, files: base.source.files }, inputs: base.inputs };
 }
 
 /** `leadlab sweep`: every combination of parameter values times R replications, in parallel, as CSV and JSON. */
@@ -108,8 +112,8 @@ export const sweepCommand: Command = {
     const prefix = (f.out as string | undefined) ?? `${stem}-results`;
     const shardName = shard ? ((f.out as string | undefined) ?? `${stem}.shard-${shard.index}-of-${shard.count}.json`) : '';
     // Where the results go is checked before anything runs, so that a bad path never costs the runs.
-    if (shard) checkOutputPath(shardName, io.cwd, '--out');
-    else for (const ext of ['.json', '.runs.csv', '.combinations.csv']) checkOutputPath(prefix + ext, io.cwd, '--out');
+    if (shard) checkOutputPath(shardName, io.cwd, '--out', prepared.inputs);
+    else for (const ext of ['.json', '.runs.csv', '.combinations.csv']) checkOutputPath(prefix + ext, io.cwd, '--out', prepared.inputs);
     const outcome = await runTasks(tasks, { workers: (f.workers as number | undefined) ?? availableParallelism(), io, label: 'runs' });
     const runs: SweepRun[] = slice.flatMap((k, i) => {
       const r = outcome.results[i];

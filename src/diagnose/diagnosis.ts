@@ -3,6 +3,7 @@ import { LOSS_BUCKETS, type LossBucket } from '../sim/lossAttribution';
 import type { RunResult } from '../sim/runResult';
 import { meanInterval } from '../sim/statistics';
 import { summarizeLosses, type LossSummary, type MetricSummary } from '../sim/summary';
+import type { ReplayRejects } from '../scenario/replay';
 import type { Rung } from './ladder';
 import { signedFixed } from '../stats/signedFixed';
 
@@ -48,6 +49,8 @@ export interface Diagnosis {
   best: FloorResult & { scenario: Record<string, unknown> };
   /** True when Ctrl-C stopped the ladder; the steps listed are those that finished. */
   interrupted: boolean;
+  /** Rows of the replayed lead stream that were rejected (the floor runs on the rest), when there were any. */
+  replayRejects?: ReplayRejects;
 }
 
 /** A per-month scale for runs whose measured window is `measuredDays` long. */

@@ -1,6 +1,6 @@
 import type { CallOutcome } from '../sim/callLog';
 import { cellText, ColumnMappingError, resolveColumns, type ColumnMapping } from './columnMapping';
-import type { ImportField, ImportKind } from './fields';
+import { FIELD_ALIASES, normalizeHeader, type ImportField, type ImportKind } from './fields';
 import { normalizeOutcome } from './outcome';
 import { parseTimestamp } from './timestamp';
 import { UTC } from './timeZone';
@@ -68,9 +68,29 @@ function scoreSummary(m: ColumnMapping, header: readonly string[], samples: read
 }
 
 /**
- * Decides whether a file is a call log or a per-lead summary from its header and first data rows, by scoring
- * both readings (see the score functions above) and taking the higher (a call log on a tie). Throws the
- * call-log mapping error when neither reading finds its required columns. `--map` entries to summary-only
+ * The lead-stream reading of a file that is neither a call log nor a summary: a lead id and a created time, and no
+ * column that could be a call's time or outcome (a call log missing one of those is a call log to --map, not leads).
+ */
+function leadStreamReading(header: readonly string[], map: Readonly<Record<string, ImportField>>): KindChoice | undefined {
+  const names = header.map(normalizeHeader);
+  const callColumn = (f: ImportField) => Object.values(map).includes(f) || names.some((h) => FIELD_ALIASES[f].includes(h));
+  if (callColumn('attemptTime') || callColumn('outcome')) return undefined;
+  let mapping: ColumnMapping;
+  try {
+    mapping = resolveColumns(header, 'leads', map);
+  } catch (e) {
+    if (e instanceof ColumnMappingError) return undefined;
+    throw e;
+  }
+  const columns = `"${header[mapping.index.leadId]}" and "${header[mapping.index.leadCreated]}"`;
+  return { kind: 'leads', mapping, explanation: [`read as a lead stream: a lead id and a created time (${columns}), and no column of a call's time or outcome`] };
+}
+
+/**
+ * Decides whether a file is a call log, a per-lead summary or a lead stream from its header and first data rows, by scoring
+ * both readings (see the score functions above) and taking the higher (a call log on a tie). When neither reading
+ * finds its required columns, a file with a lead id and a created time and no call time or outcome column is a lead
+ * stream; anything else throws the call-log mapping error. `--map` entries to summary-only
  * fields ("attempts", "contacted") decide for a summary.
  *
  * @example
@@ -101,7 +121,11 @@ export function chooseKind(
   } catch (e) {
     if (!(e instanceof ColumnMappingError)) throw e;
   }
-  if (!calls && !summary) throw callsError;
+  if (!calls && !summary) {
+    const leads = leadStreamReading(header, map);
+    if (leads) return leads;
+    throw callsError;
+  }
   const pickCalls = calls !== undefined && (summary === undefined || calls.score >= summary.score);
   const chosen = pickCalls ? calls! : summary!;
   const scores = [

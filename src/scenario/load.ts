@@ -56,12 +56,13 @@ function parseContactModel(text: string, file: string): { model?: ContactModel; 
 
 /**
  * Validates a scenario (parsed JSON) and resolves it into model inputs. Throws a ScenarioError listing every
- * bad field by path. `readFile` loads a fitted contact model the scenario names.
+ * bad field by path. `readFile` loads a fitted contact model the scenario names; `showPath` turns a file name the
+ * scenario gives into one its user can type (for the `leadlab import` hint about a lead stream's rejected rows).
  *
  * @example
  * const resolved = loadScenario(JSON.parse(text), (p) => readFileSync(resolve(dir, p), 'utf8'));
  */
-export function loadScenario(json: unknown, readFile?: FileReader, where = 'scenario'): ResolvedScenario {
+export function loadScenario(json: unknown, readFile?: FileReader, where = 'scenario', showPath?: (file: string) => string): ResolvedScenario {
   const checked = validate(scenarioSchema, json);
   if (!checked.ok) throw new ScenarioError(checked.issues, where);
   let fitted: ContactModel | undefined;
@@ -90,7 +91,7 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
       throw new ScenarioError([{ path: 'leads.replay.file', message: `cannot read ${JSON.stringify(replay.file)}: ${messageOf(e)}` }], where);
     }
   }
-  const resolved = resolveScenario(checked.value, fitted, replayText);
+  const resolved = resolveScenario(checked.value, fitted, replayText, showPath);
   if (!resolved.ok) throw new ScenarioError(resolved.issues, where);
   return resolved.value;
 }

@@ -12,18 +12,51 @@ export interface ReplaySpec {
   dateOrder?: DateOrder;
 }
 
+/** Rows of a replayed lead stream that were rejected, and the command that lists them with their reasons. */
+export interface ReplayRejects {
+  /** The file as the user can name it (see `showPath` of {@link replayArrivals}). */
+  file: string;
+  kept: number;
+  rejected: number;
+  /** A `leadlab import` command that reads the file as the scenario does, listing each rejected row's line and reason. */
+  seeReasons: string;
+}
+
+/** A word for a POSIX shell: as it is when it needs no quoting, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The `leadlab import` command that reads a replayed lead stream the way the scenario does (the kind, the time
+ * zone, the column names, the date order), so that its rejected rows are listed as the run counted them.
+ *
+ * @example
+ * importCommand({ file: 'leads.csv', timeZone: 'America/Chicago', map: {} }, 'sc/leads.csv')
+ * // "leadlab import sc/leads.csv --kind leads --tz America/Chicago"
+ */
+export function importCommand(spec: ReplaySpec, path: string): string {
+  const words = ['leadlab', 'import', shellWord(path), '--kind', 'leads'];
+  if (spec.timeZone !== 'UTC') words.push('--tz', shellWord(spec.timeZone));
+  for (const [column, field] of Object.entries(spec.map)) words.push('--map', shellWord(`${column}=${field}`));
+  if (spec.dateOrder) words.push('--date-order', spec.dateOrder);
+  return words.join(' ');
+}
+
 /**
  * Turns a historical lead stream (CSV) into the arrivals of a run. Times are read on the stated zone's
  * clock, so the model's calendar (hour of week, day of month) is the floor's local time; the run starts at
  * local midnight of the first lead's day and lasts until the day of the last lead. Sources and products the
- * scenario does not declare are added with neutral factors and no cost, and said so in the warnings.
+ * scenario does not declare are added with neutral factors and no cost, and said so in the warnings. `showPath`
+ * turns the file name the scenario gives (relative to the scenario) into one the user can type where they are.
  */
 export function replayArrivals(
   text: string,
   spec: ReplaySpec,
   sources: SourceConfig[],
   products: ProductConfig[],
-): { ok: true; arrivals: ModelConfig['arrivals']; startDate: string; days: number; sources: SourceConfig[]; products: ProductConfig[]; warnings: string[] } | { ok: false; issues: SchemaIssue[] } {
+  showPath: (file: string) => string = (file) => file,
+): { ok: true; arrivals: ModelConfig['arrivals']; startDate: string; days: number; sources: SourceConfig[]; products: ProductConfig[]; warnings: string[]; rejects?: ReplayRejects } | { ok: false; issues: SchemaIssue[] } {
   let zone;
   try {
     zone = resolveTimeZone(spec.timeZone);
@@ -39,7 +72,12 @@ export function replayArrivals(
   const { leads, report } = imported;
   if (leads.length === 0) return { ok: false, issues: [{ path: 'leads.replay.file', message: `${spec.file}: expected at least one valid lead row, got none (${report.rejected} rejected)` }] };
   const warnings: string[] = [];
-  if (report.rejected > 0) warnings.push(`${spec.file}: ${report.kept} leads kept, ${report.rejected} rows rejected (run \`leadlab import ${spec.file}\` for the reasons and line numbers)`);
+  let rejects: ReplayRejects | undefined;
+  const file = showPath(spec.file);
+  if (report.rejected > 0) {
+    rejects = { file, kept: report.kept, rejected: report.rejected, seeReasons: importCommand(spec, file) };
+    warnings.push(`${file}: ${report.kept} leads kept, ${report.rejected} rows rejected (run \`${rejects.seeReasons}\` for the reasons and line numbers)`);
+  }
   const srcs = sources.map((s) => ({ ...s }));
   const prods = products.map((p) => ({ ...p }));
   const added: { sources: string[]; products: string[] } = { sources: [], products: [] };
@@ -64,9 +102,9 @@ export function replayArrivals(
     product: indexOf(prods, l.product, (name) => ({ name, share: 0, revenuePerFunded: prods[0]?.revenuePerFunded ?? 0 }), added.products),
   }));
   arrivals.sort((a, b) => a.t - b.t);
-  if (added.sources.length) warnings.push(`sources in ${spec.file} not declared in leads.sources, added with no lead cost and neutral factors: ${added.sources.join(', ')}`);
-  if (added.products.length) warnings.push(`products in ${spec.file} not declared in leads.products, added with the first product's revenue: ${added.products.join(', ')}`);
+  if (added.sources.length) warnings.push(`sources in ${file} not declared in leads.sources, added with no lead cost and neutral factors: ${added.sources.join(', ')}`);
+  if (added.products.length) warnings.push(`products in ${file} not declared in leads.products, added with the first product's revenue: ${added.products.join(', ')}`);
   const days = Math.floor(arrivals[arrivals.length - 1].t / 1440) + 1;
   const startDate = new Date(firstDay * 86_400_000).toISOString().slice(0, 10);
-  return { ok: true, arrivals: { kind: 'replay', leads: arrivals }, startDate, days, sources: srcs, products: prods, warnings };
+  return { ok: true, arrivals: { kind: 'replay', leads: arrivals }, startDate, days, sources: srcs, products: prods, warnings, ...(rejects && { rejects }) };
 }

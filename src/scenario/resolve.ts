@@ -9,7 +9,7 @@ import { callbackPolicy, CADENCE_STATUSES, type CallbackSchedule } from '../stra
 import { strategyNamed, StrategyOptionsError } from '../strategies/distribution';
 import { pipelineRules } from '../strategies/pipelineRules';
 import { arrivalPreset, contactHourPreset } from './presets/hourOfWeek';
-import { replayArrivals } from './replay';
+import { replayArrivals, type ReplayRejects } from './replay';
 import { DEFAULT_WARMUP_DAYS, type ScenarioInput } from './schema';
 
 const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
@@ -52,6 +52,8 @@ export interface ResolvedScenario {
   callbackSchedule: CallbackSchedule;
   /** Non-fatal notes for the user (e.g. rows of a replayed lead stream that were rejected). */
   warnings: string[];
+  /** Rows of the replayed lead stream that were rejected (also in `warnings`), when there were any. */
+  replayRejects?: ReplayRejects;
 }
 
 /**
@@ -59,12 +61,12 @@ export interface ResolvedScenario {
  * scenario names one. Problems that only show once fields are combined (e.g. weights per agent) are
  * returned as issues with their path.
  */
-export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayText?: string): { ok: true; value: ResolvedScenario } | { ok: false; issues: SchemaIssue[] } {
+export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayText?: string, showPath?: (file: string) => string): { ok: true; value: ResolvedScenario } | { ok: false; issues: SchemaIssue[] } {
   const issues: SchemaIssue[] = [];
   const warnings: string[] = [];
   let replay: ReturnType<typeof replayArrivals> | undefined;
   if (s.leads.replay && replayText !== undefined) {
-    replay = replayArrivals(replayText, s.leads.replay, s.leads.sources, s.leads.products);
+    replay = replayArrivals(replayText, s.leads.replay, s.leads.sources, s.leads.products, showPath);
     if (!replay.ok) return { ok: false, issues: replay.issues };
     warnings.push(...replay.warnings);
   }
@@ -163,5 +165,5 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
     callbacks: callbackPolicy(schedule),
     pipeline: pipelineRules(rules),
   });
-  return { ok: true, value: { scenario: s, config, policies, callbackSchedule: schedule, warnings } };
+  return { ok: true, value: { scenario: s, config, policies, callbackSchedule: schedule, warnings, ...(replay?.ok && replay.rejects && { replayRejects: replay.rejects }) } };
 }

@@ -125,6 +125,23 @@ describe('leadlab diagnose', () => {
     expect(d.steps.length).toBe(LADDER.length);
   }, 60_000);
 
+  it('reports the rows of the lead stream it rejected, with the command that lists them: on stderr, in the JSON and in the report', async () => {
+    const dir = floors();
+    const start = Date.UTC(2026, 0, 5);
+    const rows = Array.from({ length: 300 }, (_, i) => `L${i},${new Date(start + i * 86_400_000 * (21 / 300) + 9 * 3_600_000).toISOString()}`);
+    writeFileSync(join(dir, 'leads.csv'), ['lead_id,created_at', ...rows, 'X1,not a date', 'X2,'].join('\n') + '\n');
+    const io = captureIO(dir);
+    expect(await main(['diagnose', '--leads', 'leads.csv', '--replications', '2', '--workers', '0', '--json', '--report', 'd.html'], io)).toBe(0);
+    expect(io.stderr).toMatch(/warning: leads\.csv: 300 leads kept, 2 rows rejected \(run `leadlab import leads\.csv --kind leads` for the reasons and line numbers\)/);
+    expect(JSON.parse(io.stdout).replayRejects).toEqual({ file: 'leads.csv', kept: 300, rejected: 2, seeReasons: 'leadlab import leads.csv --kind leads' });
+    expect(readFileSync(join(dir, 'd.html'), 'utf8')).toMatch(/leads\.csv: 2 rows rejected, 300 leads kept; .*`leadlab import leads\.csv --kind leads` lists the rejected rows/);
+    // --tz reads the stream's times as it reads a call log's, and the command that lists the rejects says so.
+    const chicago = captureIO(dir);
+    expect(await main(['diagnose', '--leads', 'leads.csv', '--tz', 'America/Chicago', '--replications', '2', '--workers', '0', '--json'], chicago)).toBe(0);
+    expect(JSON.parse(chicago.stdout).replayRejects.seeReasons).toBe('leadlab import leads.csv --kind leads --tz America/Chicago');
+    expect(JSON.parse(chicago.stdout).best.scenario.leads.replay.timeZone).toBe('America/Chicago');
+  }, 60_000);
+
   it('refuses a bad floor or a call log that is not one, saying where and what was expected', async () => {
     const dir = floors();
     const io = captureIO(dir);
@@ -134,7 +151,7 @@ describe('leadlab diagnose', () => {
     const io2 = captureIO(dir);
     writeFileSync(join(dir, 'stream.csv'), 'lead_id,created_at\nL1,2026-01-05T09:00:00Z\nL2,2026-01-05T10:00:00Z\n');
     expect(await main(['diagnose', '--log', 'stream.csv', '--workers', '0'], io2)).toBe(2);
-    expect(io2.stderr).toMatch(/stream\.csv: cannot find column\(s\) for attemptTime, outcome/);
+    expect(io2.stderr).toMatch(/--log stream\.csv: expected a call log \(one row per call attempt\), got a lead stream/);
   });
 
   it('keeps the finished steps on Ctrl-C (a real SIGINT to the bundled command) and says it was interrupted', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -67,6 +67,44 @@ describe('output paths are checked before anything runs', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.err).toMatch(/(does not exist|is a folder)/);
       expect(r.out).toBe('');
+    }
+  });
+});
+
+describe('an output is never one of the command\'s inputs', () => {
+  // Each case: the command, the file it must leave alone, and the input it names in the message.
+  it('refuses, before running anything, an output path that is an input: exit code 2, the flag, the path and the input named', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'floor.json'), JSON.stringify({ days: 5, warmupDays: 1, cooldownDays: 1, contactModel: 'model.json' }));
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ days: 5, warmupDays: 1, cooldownDays: 1 }));
+    writeFileSync(join(dir, 'leads.csv'), 'lead_id,created\nA,2024-03-04 09:00\nB,2024-03-05 10:00\n');
+    writeFileSync(join(dir, 'log.csv'), readFileSync(join(dir, 'leads.csv')));
+    writeFileSync(join(dir, 'sweep-base.json'), JSON.stringify({ name: 'base file', base: 'other.json', parameters: { 'leads.perDay': [10, 20] }, replications: 1, seed: 1 }));
+    expect((await cli(['sweep', 'sweep.json', '--workers', '0', '--shard', '1/2', '--out', 'p1.json'], dir)).code).toBe(0);
+    symlinkSync(join(dir, 'floor.json'), join(dir, 'link.json'));
+    const cases: [string[], string, RegExp][] = [
+      [['run', 'floor.json', '--calls', 'floor.json'], 'floor.json', /--calls floor\.json: is also an input of this command \(the scenario file .*floor\.json\)/],
+      [['run', 'floor.json', '--calls', 'link.json'], 'floor.json', /--calls link\.json: is also an input .*\(the scenario file .*floor\.json\)/],
+      [['run', 'floor.json', '--calls', 'model.json'], 'model.json', /--calls model\.json: is also an input .*\(a file floor\.json names .*model\.json\)/],
+      [['fit', 'log.csv', '--out', 'log.csv'], 'log.csv', /--out log\.csv: is also an input .*\(the file to fit log\.csv\)/],
+      [['sweep', 'sweep.json', '--out', 'sweep'], 'sweep.json', /--out sweep\.json: is also an input .*\(the sweep file .*sweep\.json\)/],
+      [['sweep', 'sweep.json', '--shard', '1/2', '--out', 'model.json'], 'model.json', /--out model\.json: is also an input .*\(a file sweep\.base names .*model\.json\)/],
+      [['sweep', 'sweep-base.json', '--out', 'other'], 'other.json', /--out other\.json: is also an input .*\(the scenario file .*other\.json\)/],
+      [['merge', 'p1.json', '--out', 'p1'], 'p1.json', /--out p1\.json: is also an input .*\(a shard file p1\.json\)/],
+      [['compare', 'other.json', 'floor.json', '--report', 'floor.json'], 'floor.json', /--report floor\.json: is also an input .*\(the scenario file .*floor\.json\)/],
+      [['compare', 'other.json', 'floor.json', '--report', 'model.json'], 'model.json', /--report model\.json: is also an input .*\(a file floor\.json names .*model\.json\)/],
+      [['diagnose', 'floor.json', '--report', 'floor.json'], 'floor.json', /--report floor\.json: is also an input .*\(the scenario file floor\.json\)/],
+      [['diagnose', '--leads', 'leads.csv', '--report', 'leads.csv'], 'leads.csv', /--report leads\.csv: is also an input .*\(the lead stream \(--leads\) leads\.csv\)/],
+      [['diagnose', '--log', 'log.csv', '--report', 'log.csv'], 'log.csv', /--report log\.csv: is also an input .*\(the call log \(--log\) log\.csv\)/],
+      [['diagnose', 'floor.json', '--report', 'model.json'], 'model.json', /--report model\.json: is also an input .*\(a file floor\.json names .*model\.json\)/],
+    ];
+    for (const [args, kept, message] of cases) {
+      const before = readFileSync(join(dir, kept), 'utf8');
+      const r = await cli(args, dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toMatch(message);
+      expect(r.out, args.join(' ')).toBe('');
+      expect(readFileSync(join(dir, kept), 'utf8'), `${args.join(' ')} left ${kept} alone`).toBe(before);
     }
   });
 });

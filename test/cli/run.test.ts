@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +137,24 @@ describe('leadlab run: output', () => {
       const [, created, attempt] = line.split(',');
       expect(Date.parse(attempt)).toBeGreaterThanOrEqual(Date.parse(created));
     }
+  });
+
+  it('says how to list a replayed lead stream\'s rejected rows with a command that works pasted where the user is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-'));
+    mkdirSync(join(dir, 'floor'));
+    const rows = Array.from({ length: 60 }, (_, i) => `L${i},2024-03-${String(4 + (i % 5)).padStart(2, '0')} ${String(9 + (i % 8)).padStart(2, '0')}:15`);
+    writeFileSync(join(dir, 'floor', 'leads.csv'), ['lead_id,created', ...rows, 'X1,not a date', 'X2,'].join('\n') + '\n');
+    writeFileSync(join(dir, 'floor', 'replay.json'), JSON.stringify({ warmupDays: 1, replications: 1, leads: { replay: { file: 'leads.csv', timeZone: 'America/Chicago' } } }));
+    const r = await cli(['run', 'floor/replay.json'], dir);
+    expect(r.code).toBe(0);
+    const hint = /floor\/leads\.csv: 60 leads kept, 2 rows rejected \(run `leadlab (import floor\/leads\.csv --kind leads --tz America\/Chicago)` for the reasons and line numbers\)/.exec(r.err);
+    expect(hint, r.err).not.toBeNull();
+    // The hint, pasted in the same folder, reads the file as the run did and lists the two rows.
+    const imported = await cli(hint![1].split(' '), dir);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/lead stream/);
+    expect(imported.out).toMatch(/60 kept, 2 rejected/);
+    expect(imported.err).toMatch(/line 62/);
   });
 
   it('runs every shipped example scenario', async () => {

@@ -43,6 +43,15 @@ describe('other kinds', () => {
     expect(s.report.byReason).toEqual({ 'bad-value': 1 });
   });
 
+  it('tells a lead stream by its header: a lead id and a created time, no call time or outcome', () => {
+    const log = parseLogText('lead_id,created,source\nA,2024-04-01 10:00,web\nB,not a date,web\n', { timeZone: 'America/Chicago' });
+    expect(log.kind).toBe('leads');
+    expect(log.mapping.explanation?.[0]).toMatch(/lead stream: a lead id and a created time \("lead_id" and "created"\)/);
+    expect(log.report).toMatchObject({ kept: 1, rejected: 1 });
+    // A call log that lacks only its outcome column is still a call log to name with --map, not a lead stream.
+    expect(() => parseLogText('lead_id,created,call time\nA,2024-04-01 10:00,2024-04-01 10:05\n')).toThrow(/cannot find column\(s\) for outcome/);
+  });
+
   it('tells a per-lead summary from a call log by its header', () => {
     const log = parseLogText('client,calls,converted\n1,3,yes\n2,1,no\n3,x,no\n');
     expect(log.kind).toBe('summary');
