@@ -1,4 +1,4 @@
-import type { FittedModel } from '../fit/fitCallLog';
+import type { FittedModel } from './fitCallLog';
 
 /** Fewer leads than this, or a parameter at its bound: the fit is not a result and cannot be used. */
 export const MIN_LEADS_TO_USE = 30;
