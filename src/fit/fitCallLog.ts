@@ -245,10 +245,14 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
   });
   const exponential = fitExponentialDecay(tablePoints, tablePoints.map(([age]) => ageN[bucketOf(age, AGE_BUCKET_EDGES)]));
 
-  const ageDecay: AgeDecay = options.ageDecayForm === 'exponential' || tablePoints.length < 2
-    ? { kind: 'exponential', halfLifeMinutes: tablePoints.length < 2 ? Infinity : exponential.halfLifeMinutes, floor: tablePoints.length < 2 ? 1 : exponential.floor }
-    : { kind: 'table', points: tablePoints };
-  if (tablePoints.length < 2) ageNotes.push('Fewer than two lead-age buckets have enough attempts: no age decay is fitted (multiplier 1 at every age).');
+  // No decay fitted is written as a one-point table (multiplier 1 at every age): the exponential form would need an
+  // infinite half-life, which JSON cannot hold and a scenario refuses.
+  const ageDecay: AgeDecay = tablePoints.length < 2
+    ? { kind: 'table', points: [[0, 1]] }
+    : options.ageDecayForm === 'exponential'
+      ? { kind: 'exponential', halfLifeMinutes: exponential.halfLifeMinutes, floor: exponential.floor }
+      : { kind: 'table', points: tablePoints };
+  if (tablePoints.length < 2) ageNotes.push(`Fewer than two lead-age buckets have enough attempts: no age decay is fitted (multiplier 1 at every age, written as a table of one point${options.ageDecayForm === 'exponential' ? ', as an exponential would need an infinite half-life' : ''}).`);
 
   // Conversion.
   const leadsWithConversion = hist.converted.reduce((s, c) => s + (c >= 0 ? 1 : 0), 0);
