@@ -78,7 +78,7 @@ const UNKNOWN = 168;
  * Scale: p_i, h and g share one overall scale, so two constraints pin it:
  * - the age multiplier is 1 in the youngest bucket with at least `minAttempts` attempts (the anchor), so
  *   contactability is the answer probability of a fresh lead (the bucket must hold 2% of the attempts, as
- *   its noise sets the scale of everything else);
+ *   its noise sets the scale of everything else; when none has, the bucket with the most attempts);
  * - the hour multipliers average 1 over the attempts actually made (a Lagrange condition inside the
  *   M-step, so the fit is the constrained maximum, not a rescaled one).
  * Separating the two effects this way means the fall of contact rates with attempts is shared out between
@@ -120,7 +120,10 @@ export function fitContactModel(attempts: SearchAttempts, options: ContactModelF
   // The anchor is the youngest bucket with enough attempts to pin the scale (its noise moves every multiplier).
   const anchorMin = Math.max(minAttempts, 0.02 * N);
   let anchor = 0;
-  while (anchor < A - 1 && ageCount[anchor] < anchorMin) anchor++;
+  while (anchor < A && ageCount[anchor] < anchorMin) anchor++;
+  // No bucket has enough: the one with the most attempts (the youngest of equals), so that the anchor is at least one
+  // the log has, not an empty last bucket the report would name as the reference.
+  if (anchor === A) anchor = ageCount.indexOf(Math.max(...ageCount));
   const hourFree = Array.from({ length: H }, (_, w) => w !== UNKNOWN && hourCount[w] >= minAttempts);
   const knownAttempts = hourCount.reduce((s, c, w) => (w === UNKNOWN ? s : s + c), 0);
 

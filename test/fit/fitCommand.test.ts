@@ -92,6 +92,20 @@ describe('leadlab fit --out: no model file a scenario could not use', () => {
     expect(JSON.parse(text).contactModel.ageDecay).toEqual({ kind: 'table', points: [[0, 1]] });
   });
 
+  it('reports a log of 4 leads truthfully: the bucket the multipliers are relative to exists, intervals are readable, counts agree in number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
+    writeFileSync(join(dir, 'eu.csv'), tiny);
+    const io = captureIO(dir);
+    await fitCommand.run(['eu.csv', '--tz', 'Europe/Berlin'], io);
+    // Attempts by age: 0-2 min 1 (B, reached), 2-5 min 3 (A, C, D), 1-2 h 1 (A, reached), 4-8 h 1 (C): no bucket has
+    // 30 attempts, so the multipliers hang on the fullest one, and the report says so rather than naming 7 d+.
+    expect(io.stdout).not.toMatch(/7 d\+/);
+    expect(io.stdout).toMatch(/No lead-age bucket has the 30 attempts needed to anchor the multipliers: they are relative to leads aged 2-5 min \(3 attempts, multiplier 1\)/);
+    expect(io.stdout).not.toMatch(/e\+\d/);
+    expect(io.stdout).toMatch(/0-2 min .* 0\.00-unbounded/);
+    expect(io.stdout).toMatch(/Kaplan-Meier, 1 lead never reached is censored at its last attempt/);
+  });
+
   it('never writes a model the scenario schema refuses, even with --force, and says which field', () => {
     const records = simulateCallLog(stream(3, 'fit-out'), {
       model: { contactability: { alpha: 0.9, beta: 2.2 }, hourOfWeek: Array(168).fill(1), ageDecay: { kind: 'exponential', halfLifeMinutes: 60, floor: 0.3 } },
