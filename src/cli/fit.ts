@@ -5,13 +5,17 @@ import type { Command } from './command';
 import { describeCallLogFit, describeLeadSummaryFit } from './fitReport';
 import { LOG_INPUT_FLAGS, readLogForCli, reportForJson } from './logInput';
 import { checkOutputPath } from './outputPath';
-import { fitCallLog } from '../fit/fitCallLog';
+import { fitCallLog, type FittedModel } from '../fit/fitCallLog';
 import { fitLeadSummary } from '../fit/fitLeadSummary';
+import { fitQuality } from '../fit/fitQuality';
+import type { SchemaIssue } from '../schema';
+import { fittedContactModel } from '../scenario/schema';
 
 const flags = {
   ...LOG_INPUT_FLAGS,
   json: { type: 'boolean' as const, describe: 'print the fitted model as JSON instead of the report' },
-  out: { type: 'string' as const, describe: 'write the fitted model JSON to this file (a scenario names it in "contactModel")' },
+  out: { type: 'string' as const, describe: 'write the fitted model JSON to this file (a scenario names it in "contactModel"); a fit that cannot be used (too few leads, at a bound) is not written' },
+  force: { type: 'boolean' as const, describe: 'with --out: write a fit that cannot be used (too few leads, at a bound) anyway' },
   'min-attempts': { type: 'number' as const, minInt: 1, describe: 'hours and lead-age buckets with fewer search attempts are not estimated (default 30)' },
   'age-decay': { type: 'string' as const, describe: 'form of contactModel.ageDecay: table (default) or exponential' },
   event: { type: 'string' as const, describe: 'for per-lead summaries: converted (default when present) or contacted' },
@@ -24,7 +28,7 @@ const flags = {
 export const fitCommand: Command = {
   name: 'fit',
   summary: 'fit contact curves (time to contact, attempts to contact, hour of week, lead age, conversion) to a call log',
-  usage: 'fit <calls.csv[.gz]> [--map column=field ...] [--tz zone] [--strict] [--json] [--out model.json]',
+  usage: 'fit <calls.csv[.gz]> [--map column=field ...] [--tz zone] [--strict] [--json] [--out model.json [--force]]',
   flags,
   async run(argv, io) {
     const parsed = parseArgs(argv, flags);
@@ -43,6 +47,7 @@ export const fitCommand: Command = {
     const file = parsed.positional[0];
     let result: object;
     let text: string;
+    let callFit: FittedModel | undefined;
     if (log.kind === 'leads') {
       io.err(`${file}: this is a lead stream (one row per lead, no calls); there is nothing to fit. Use it as a scenario's arrivals, or name the columns of a call log with --map.\n`);
       return 2;
@@ -56,6 +61,7 @@ export const fitCommand: Command = {
         minAttempts: parsed.flags['min-attempts'] as number | undefined,
         ageDecayForm: ageDecay as 'table' | 'exponential' | undefined,
       });
+      callFit = fit;
       const span = log.span && { first: new Date(log.span.first * 60_000).toISOString(), last: new Date(log.span.last * 60_000).toISOString() };
       result = {
         ...fit,
@@ -74,10 +80,35 @@ export const fitCommand: Command = {
     const json = JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
     io.out(parsed.flags.json ? json + '\n' : text + '\n');
     if (parsed.flags.out) {
-      const out = resolve(io.cwd, String(parsed.flags.out));
-      await writeFile(out, json + '\n');
-      io.err(`wrote ${parsed.flags.out}\n`);
+      const name = String(parsed.flags.out);
+      const refusal = callFit && refuseToWrite(callFit, Boolean(parsed.flags.force));
+      if (refusal) {
+        io.err(`${name} not written: ${refusal}\n`);
+        return 2;
+      }
+      await writeFile(resolve(io.cwd, name), json + '\n');
+      const quality = callFit && fitQuality(callFit);
+      io.err(quality?.level === 'unusable' ? `wrote ${name} (--force), though this fit cannot be used as it is: ${quality.reasons.join('; ')}\n` : `wrote ${name}\n`);
     }
     return 0;
   },
 };
+
+/**
+ * Why a call-log fit must not be written as a model file, or undefined. Its contactModel is checked with the schema a
+ * scenario loads it with (src/scenario/load.ts), so no file is written that `run` would refuse, whatever the flags
+ * (JSON has no Infinity or NaN: such a number would be written as null). A fit the page refuses to use (fitQuality:
+ * too few leads, a parameter at its bound) is written only with --force.
+ */
+export function refuseToWrite(fit: FittedModel, force: boolean): string | undefined {
+  const issues: SchemaIssue[] = [];
+  fittedContactModel.parse(fit.contactModel, 'contactModel', issues);
+  const quality = fitQuality(fit);
+  const unusable = quality.level === 'unusable' ? `this fit cannot be used: ${quality.reasons.join('; ')}` : '';
+  if (issues.length > 0) {
+    const invalid = `a scenario would refuse its contactModel (${issues.map((i) => `${i.path}: ${i.message}`).join('; ')})`;
+    return `${unusable ? `${unusable}; and ` : ''}${invalid}. --force cannot write a model that does not load; bring a longer log.`;
+  }
+  if (unusable && !force) return `${unusable}. Bring a longer log, or give --force to write it anyway.`;
+  return undefined;
+}

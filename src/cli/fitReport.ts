@@ -1,4 +1,4 @@
-import { formatDuration, formatFixed, formatPercent } from '../format';
+import { formatDuration, formatFixed, formatPercent, formatPValue } from '../format';
 import type { FittedModel } from '../fit/fitCallLog';
 import type { GoodnessOfFit } from '../fit/goodnessOfFit';
 import type { LeadSummaryFit } from '../fit/fitLeadSummary';
@@ -6,6 +6,15 @@ import type { LeadSummaryFit } from '../fit/fitLeadSummary';
 const pct = (x: number): string => formatPercent(x, '-');
 const num = (x: number, d = 3): string => formatFixed(x, d, '-');
 const minutes = (m: number | undefined): string => (m === undefined ? 'not reached' : formatDuration(m, 'none'));
+const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+/** Beyond this a multiplier's interval end says nothing a reader can use (the data do not bound it). */
+const MULTIPLIER_SHOWN_UP_TO = 1000;
+
+/** A multiplier's 95% interval, its upper end "unbounded" when the data do not bound it (above 1000 or infinite). */
+export function multiplierInterval(lower: number, upper: number): string {
+  const low = Number.isFinite(lower) ? num(lower, 2) : '-';
+  return `${low}-${upper > MULTIPLIER_SHOWN_UP_TO || upper === Infinity || Number.isNaN(upper) ? 'unbounded' : num(upper, 2)}`;
+}
 
 function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
@@ -16,7 +25,7 @@ function table(header: string[], rows: (string | number)[][]): string {
 /** The chi-squared line; with no degrees of freedom left the fit cannot be tested, and says so. */
 export function chiSquaredLine(g: GoodnessOfFit): string {
   if (g.df <= 0) return `  chi-squared: not testable (${g.cells} cell(s) after pooling for ${g.cells - g.df} fitted parameter(s))`;
-  return `  chi-squared ${num(g.chiSquare, 1)} on ${g.df} df, p = ${num(g.pValue, 4)}`;
+  return `  chi-squared ${num(g.chiSquare, 1)} on ${g.df} df, ${formatPValue(g.pValue, '-')}`;
 }
 
 const DEGENERATE = ' [DEGENERATE: at a bound, not a result; see the notes]';
@@ -29,8 +38,8 @@ function notes(list: readonly string[]): string[] {
 export function describeCallLogFit(fit: FittedModel): string {
   const out: string[] = [];
   const d = fit.data;
-  out.push(`Call log: ${d.rows} attempts on ${d.leads} leads; ${d.contactedLeads} leads reached (${pct(d.contactedLeads / d.leads)}); ${d.searchAttempts} attempts up to first contact.`);
-  if (d.leadsWithConversion > 0) out.push(`Conversion known for ${d.leadsWithConversion} leads, ${d.convertedLeads} converted.`);
+  out.push(`Call log: ${count(d.rows, 'attempt')} on ${count(d.leads, 'lead')}; ${count(d.contactedLeads, 'lead')} reached (${pct(d.contactedLeads / d.leads)}); ${count(d.searchAttempts, 'attempt')} up to first contact.`);
+  if (d.leadsWithConversion > 0) out.push(`Conversion known for ${count(d.leadsWithConversion, 'lead')}, ${d.convertedLeads} converted.`);
   out.push(...notes(fit.notes), '');
 
   const c = fit.contactModel.contactability;
@@ -41,7 +50,7 @@ export function describeCallLogFit(fit: FittedModel): string {
   out.push(...notes(fit.contactModelFit.notes), '');
 
   const t = fit.timeToContact;
-  out.push(`Time to first contact (Kaplan-Meier, ${t.censored} leads never reached are censored at their last attempt):`);
+  out.push(`Time to first contact (Kaplan-Meier, ${count(t.censored, 'lead')} never reached ${t.censored === 1 ? 'is censored at its' : 'are censored at their'} last attempt):`);
   out.push(`  median ${minutes(t.median.t)} (95% ${minutes(t.median.lower)} to ${minutes(t.median.upper)})`);
   out.push(table(['reached within', 'share', '95% interval'], t.contactedWithin.map((r) => [r.label, pct(r.share), `${pct(r.lower)}-${pct(r.upper)}`])));
   out.push(...notes(t.notes), '');
@@ -54,7 +63,7 @@ export function describeCallLogFit(fit: FittedModel): string {
 
   out.push('Contact by lead age (search-phase attempts):');
   out.push(table(['age', 'attempts', 'contact rate', '95% interval', 'multiplier', '95% interval'], fit.contactByLeadAge.buckets.filter((b) => b.attempts > 0).map((b) => [
-    b.label, b.attempts, pct(b.rate), `${pct(b.lower)}-${pct(b.upper)}`, b.estimated || b.multiplier === 1 ? num(b.multiplier, 2) : 'thin', `${num(b.multiplierLower, 2)}-${num(b.multiplierUpper, 2)}`,
+    b.label, b.attempts, pct(b.rate), `${pct(b.lower)}-${pct(b.upper)}`, b.estimated || b.multiplier === 1 ? num(b.multiplier, 2) : 'thin', multiplierInterval(b.multiplierLower, b.multiplierUpper),
   ])));
   out.push(...notes(fit.contactByLeadAge.notes), '');
 
@@ -80,7 +89,7 @@ export function describeCallLogFit(fit: FittedModel): string {
 /** A plain-text report of a per-lead summary fit. */
 export function describeLeadSummaryFit(fit: LeadSummaryFit): string {
   const out: string[] = [];
-  out.push(`Per-lead summary: ${fit.data.withEvent} leads with a number of calls and "${fit.event}", ${fit.data.events} events.`);
+  out.push(`Per-lead summary: ${count(fit.data.withEvent, 'lead')} with a number of calls and "${fit.event}", ${count(fit.data.events, 'event')}.`);
   out.push(...notes(fit.notes), '');
   out.push(`P(${fit.event} | number of calls):`);
   out.push(table(['calls', 'leads', fit.event, 'rate', '95% interval'], fit.byAttempts.map((r) => [r.label, r.leads, r.events, pct(r.rate), `${pct(r.lower)}-${pct(r.upper)}`])));

@@ -145,9 +145,9 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
   }
   leadStart[L] = searchAttempts;
   const contacted = hist.contactAttempt.reduce((s, k) => s + (k > 0 ? 1 : 0), 0);
-  if (L < 30) notes.push(`Only ${L} leads: every fit below is too thin to rely on; read the counts, not the curves.`);
-  if (contacted < 20) notes.push(`Only ${contacted} leads were ever reached: contact curves rest on very few events.`);
-  if (hist.inconsistentCreated > 0) notes.push(`${hist.inconsistentCreated} leads have rows that disagree on the creation time; the earliest was used.`);
+  if (L < 30) notes.push(`Only ${L} lead${L === 1 ? '' : 's'}: every fit below is too thin to rely on; read the counts, not the curves.`);
+  if (contacted < 20) notes.push(`Only ${contacted} lead${contacted === 1 ? ' was' : 's were'} ever reached: contact curves rest on very few events.`);
+  if (hist.inconsistentCreated > 0) notes.push(`${hist.inconsistentCreated} lead${hist.inconsistentCreated === 1 ? ' has' : 's have'} rows that disagree on the creation time; the earliest was used.`);
 
   // Time to first contact.
   const event = Uint8Array.from(hist.contactAttempt, (k) => (k > 0 ? 1 : 0));
@@ -167,7 +167,7 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
   const bg = fitBetaGeometric(attemptCounts(searchCount, event));
   const bgNotes = [`Goodness of fit: ${bg.goodnessOfFit.verdict}.`];
   for (const n of bg.boundNotes) bgNotes.push(`Degenerate fit: ${n}.`);
-  if (contacted < 50) bgNotes.push(`Only ${contacted} contacts: alpha and beta are poorly determined (see their standard errors).`);
+  if (contacted < 50) bgNotes.push(`Only ${contacted} contact${contacted === 1 ? '' : 's'}: alpha and beta are poorly determined (see their standard errors).`);
   bgNotes.push('These alpha and beta describe the per-attempt contact probability averaged over the hours and lead ages at which this log called; contactModel.contactability separates those effects out.');
 
   // The joint model.
@@ -233,7 +233,10 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
     multiplier: m.value, multiplierLower: m.lower, multiplierUpper: m.upper, fitted: ageExp[a], estimated: !m.fixed && m.attempts >= minAttempts,
   }));
   const anchor = joint.anchorBucket;
-  ageNotes.push(`Multipliers are relative to leads aged ${buckets[anchor].label} (multiplier 1); raw rates fall with age partly because the easy leads are reached early (selection), which the multipliers separate out.`);
+  const anchorMin = Math.max(minAttempts, 0.02 * searchAttempts);
+  if (buckets[anchor].attempts < anchorMin) {
+    ageNotes.push(`No lead-age bucket has the ${Math.ceil(anchorMin)} attempts needed to anchor the multipliers: they are relative to leads aged ${buckets[anchor].label} (${buckets[anchor].attempts} attempt${buckets[anchor].attempts === 1 ? '' : 's'}, multiplier 1), and none of them is a result.`);
+  } else ageNotes.push(`Multipliers are relative to leads aged ${buckets[anchor].label} (multiplier 1); raw rates fall with age partly because the easy leads are reached early (selection), which the multipliers separate out.`);
   const thinAges = buckets.filter((b, a) => a !== anchor && b.attempts > 0 && b.attempts < minAttempts).map((b) => b.label);
   if (thinAges.length > 0) ageNotes.push(`Too thin to estimate (fewer than ${minAttempts} attempts): ${thinAges.join(', ')}; left out of the decay table.`);
   // A bucket's multiplier is the average over its attempts, so its table point sits at their typical age
@@ -245,10 +248,14 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
   });
   const exponential = fitExponentialDecay(tablePoints, tablePoints.map(([age]) => ageN[bucketOf(age, AGE_BUCKET_EDGES)]));
 
-  const ageDecay: AgeDecay = options.ageDecayForm === 'exponential' || tablePoints.length < 2
-    ? { kind: 'exponential', halfLifeMinutes: tablePoints.length < 2 ? Infinity : exponential.halfLifeMinutes, floor: tablePoints.length < 2 ? 1 : exponential.floor }
-    : { kind: 'table', points: tablePoints };
-  if (tablePoints.length < 2) ageNotes.push('Fewer than two lead-age buckets have enough attempts: no age decay is fitted (multiplier 1 at every age).');
+  // No decay fitted is written as a one-point table (multiplier 1 at every age): the exponential form would need an
+  // infinite half-life, which JSON cannot hold and a scenario refuses.
+  const ageDecay: AgeDecay = tablePoints.length < 2
+    ? { kind: 'table', points: [[0, 1]] }
+    : options.ageDecayForm === 'exponential'
+      ? { kind: 'exponential', halfLifeMinutes: exponential.halfLifeMinutes, floor: exponential.floor }
+      : { kind: 'table', points: tablePoints };
+  if (tablePoints.length < 2) ageNotes.push(`Fewer than two lead-age buckets have enough attempts: no age decay is fitted (multiplier 1 at every age, written as a table of one point${options.ageDecayForm === 'exponential' ? ', as an exponential would need an infinite half-life' : ''}).`);
 
   // Conversion.
   const leadsWithConversion = hist.converted.reduce((s, c) => s + (c >= 0 ? 1 : 0), 0);
@@ -261,7 +268,7 @@ export function fitCallLog(table: CallLogTable, options: FitCallLogOptions = {})
     const byAttemptOfFirstContact = conversionByContactAttempt(hist);
     const thinRows = [...bySpeedToLead, ...byAttemptOfFirstContact].filter((r) => r.thin).length;
     if (thinRows > 0) cNotes.push(`${thinRows} rows have fewer than 30 leads (marked thin): their rates are rough.`);
-    if (convertedLeads < 20) cNotes.push(`Only ${convertedLeads} conversions: differences between buckets are mostly noise.`);
+    if (convertedLeads < 20) cNotes.push(`Only ${convertedLeads} conversion${convertedLeads === 1 ? '' : 's'}: differences between buckets are mostly noise.`);
     cNotes.push('These are associations, not effects: leads called fast may differ from leads called late.');
     conversion = { bySpeedToLead, byAttemptOfFirstContact, notes: cNotes };
   }

@@ -55,7 +55,7 @@ export function fitLeadSummary(table: LeadSummaryTable, options: { event?: 'conv
     event.push(values[i]);
   }
   if (attempts.length === 0) throw new RangeError(`fit: no lead has both a number of attempts and a "${eventName}" value`);
-  if (leftOut > 0) notes.push(`${leftOut} leads were left out: no "${eventName}" value or no attempts.`);
+  if (leftOut > 0) notes.push(`${leftOut} lead${leftOut === 1 ? ' was' : 's were'} left out: no "${eventName}" value or no attempts.`);
   const n = new Map<number, number>(), e = new Map<number, number>();
   for (let i = 0; i < attempts.length; i++) {
     const k = Math.min(attempts[i], groupFrom);
@@ -76,7 +76,7 @@ export function fitLeadSummary(table: LeadSummaryTable, options: { event?: 'conv
   ];
   for (const n of bg.boundNotes) bgNotes.unshift(`Degenerate fit: ${n}.`);
   const events = event.reduce((a, b) => a + b, 0);
-  if (events < 50) bgNotes.push(`Only ${events} events: alpha and beta are poorly determined.`);
+  if (events < 50) bgNotes.push(`Only ${events} event${events === 1 ? '' : 's'}: alpha and beta are poorly determined.`);
   return {
     format: 'leadlab-fit/1',
     kind: 'summary',

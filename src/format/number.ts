@@ -30,3 +30,9 @@ export function formatCount(x: number, missing = 'n/a'): string {
 export function formatFixed(x: number, digits: number, missing = 'n/a'): string {
   return Number.isFinite(x) ? fixed(x, digits) : missing;
 }
+
+/** "p = 0.0312"; a p-value that would round to 0.0000 is "p < 0.0001" (it is small, not zero). */
+export function formatPValue(p: number, missing = 'n/a'): string {
+  if (!Number.isFinite(p)) return `p ${missing}`;
+  return p < 0.00005 ? 'p < 0.0001' : `p = ${fixed(p, 4)}`;
+}

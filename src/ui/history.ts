@@ -12,7 +12,7 @@ import type { CallOutcome } from '../sim/callLog';
 import type { HistoryApi, HistoryFit, HistoryRequest, HistoryResult } from '../worker/historyApi';
 import { chartWidth, drawToWidth } from './chartFit';
 import { download, el, onFilesChosen } from './dom';
-import { fitQuality, fitQualityWords } from './fitQuality';
+import { fitQuality, fitQualityWords } from '../fit/fitQuality';
 import { count } from './historyFormat';
 import { createHistoryStore } from './historyStore';
 import { arrivalsChartSpec, arrivalsUsedMessage, baseName, chartNodes, FIT_CHARTS, columnsView, conversionTable, failureMessage, fitNotesView, fitUsedMessage, keyNumbersView, modelFileText, outcomeWordsView, reportView } from './historyViews';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquaredLine, describeLeadSummaryFit } from '../../src/cli/fitReport';
+import { chiSquaredLine, describeLeadSummaryFit, multiplierInterval } from '../../src/cli/fitReport';
+import { formatPValue } from '../../src/format';
 import { BETA_PARAMETER_BOUND, betaBoundNotes } from '../../src/fit/betaBound';
 import { fitBetaGeometric } from '../../src/fit/betaGeometric';
 import { fitLeadSummary } from '../../src/fit/fitLeadSummary';
-import { binaryGoodnessOfFit } from '../../src/fit/goodnessOfFit';
+import { binaryGoodnessOfFit, type GoodnessOfFit } from '../../src/fit/goodnessOfFit';
 
 describe('degenerate fits', () => {
   it('stops a beta-geometric without spread between leads at the one bound and flags it', () => {
@@ -54,5 +55,22 @@ describe('degenerate fits', () => {
     const text = describeLeadSummaryFit(fit);
     expect(text).toMatch(/Calls to converted \(beta-geometric\).*\[DEGENERATE: at a bound, not a result; see the notes\]/);
     expect(text).toMatch(/Degenerate fit: .*reached the bound 10000/);
+  });
+});
+
+describe('report wording of tiny and extreme numbers', () => {
+  it('writes a p-value that rounds to 0.0000 as p < 0.0001, and others to 4 decimals', () => {
+    expect(formatPValue(1e-12)).toBe('p < 0.0001');
+    expect(formatPValue(0.00004)).toBe('p < 0.0001');
+    expect(formatPValue(0.00006)).toBe('p = 0.0001');
+    expect(formatPValue(0.03125)).toMatch(/^p = 0\.031[23]$/);
+    expect(chiSquaredLine({ chiSquare: 852.5, df: 15, pValue: 1e-170, cells: 17 } as GoodnessOfFit)).toBe('  chi-squared 852.5 on 15 df, p < 0.0001');
+  });
+
+  it('writes an interval end the data do not bound as "unbounded", not 9.48e+219', () => {
+    expect(multiplierInterval(0, 9.482091165864329e219)).toBe('0.00-unbounded');
+    expect(multiplierInterval(0.2, Infinity)).toBe('0.20-unbounded');
+    expect(multiplierInterval(0.93, 1.52)).toBe('0.93-1.52');
+    expect(multiplierInterval(3, 999)).toBe('3.00-999.00');
   });
 });

@@ -1,10 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command';
-import { fitCommand } from '../../src/cli/fit';
+import { fitCommand, refuseToWrite } from '../../src/cli/fit';
+import { fitCallLog } from '../../src/fit/fitCallLog';
+import { simulateCallLog } from '../../src/fit/simulateCallLog';
+import { callLogTableFromRecords } from '../../src/io/callLogTable';
+import type { SchemaIssue } from '../../src/schema';
+import { fittedContactModel } from '../../src/scenario/schema';
+import { stream } from '../../src/sim/random';
 import { importCommand } from '../../src/cli/import';
 import { HOURS_PER_WEEK } from '../../src/sim/calendar';
 
@@ -55,6 +61,72 @@ describe('leadlab fit', () => {
     expect(io.stderr).toMatch(/--map "<column>=leadId"/);
     const mapped = captureIO(dir);
     expect(await fitCommand.run(['odd.csv', '--map', 'who=leadId', '--map', 't0=leadCreated', '--map', 't1=attemptTime', '--map', 'what=outcome', '--json'], mapped)).toBe(0);
+  });
+});
+
+describe('leadlab fit --out: no model file a scenario could not use', () => {
+  // Four leads, as in a user's report: the fit wrote "halfLifeMinutes": null and `run` blamed the scenario.
+  const tiny = 'lead_id,created_at,call_start,disposition\n' + [
+    'A,2024-04-01 09:00,2024-04-01 09:03,no answer', 'A,2024-04-01 09:00,2024-04-01 10:05,contact',
+    'B,2024-04-01 09:10,2024-04-01 09:12,contact', 'C,2024-04-02 11:00,2024-04-02 11:04,no answer',
+    'C,2024-04-02 11:00,2024-04-02 15:04,no answer', 'D,2024-04-02 12:00,2024-04-02 12:01,contact',
+  ].join('\n') + '\n';
+
+  it('refuses to write the fit of 4 leads (exit code 2, one message saying why) and writes it, loadable, with --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
+    writeFileSync(join(dir, 'eu.csv'), tiny);
+    const io = captureIO(dir);
+    expect(await fitCommand.run(['eu.csv', '--tz', 'Europe/Berlin', '--out', 'tiny-model.json'], io)).toBe(2);
+    expect(existsSync(join(dir, 'tiny-model.json'))).toBe(false);
+    expect(io.stderr).toMatch(/tiny-model\.json not written: this fit cannot be used: only 4 leads in the log \(at least 30 are needed to fit anything\).*give --force to write it anyway/);
+    expect(io.stdout, 'the report is still printed').toMatch(/Call log: 6 attempts on 4 leads/);
+
+    const forced = captureIO(dir);
+    expect(await fitCommand.run(['eu.csv', '--tz', 'Europe/Berlin', '--out', 'tiny-model.json', '--force'], forced)).toBe(0);
+    expect(forced.stderr).toMatch(/wrote tiny-model\.json \(--force\), though this fit cannot be used as it is: only 4 leads/);
+    const text = readFileSync(join(dir, 'tiny-model.json'), 'utf8');
+    const issues: SchemaIssue[] = [];
+    fittedContactModel.parse(JSON.parse(text).contactModel, 'contactModel', issues);
+    expect(issues, 'the written model passes the schema a scenario loads it with').toEqual([]);
+    // No age decay fitted: multiplier 1 at every age, as a one-point table, not an exponential with an infinite half-life.
+    expect(JSON.parse(text).contactModel.ageDecay).toEqual({ kind: 'table', points: [[0, 1]] });
+  });
+
+  it('reports a log of 4 leads truthfully: the bucket the multipliers are relative to exists, intervals are readable, counts agree in number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
+    writeFileSync(join(dir, 'eu.csv'), tiny);
+    const io = captureIO(dir);
+    await fitCommand.run(['eu.csv', '--tz', 'Europe/Berlin'], io);
+    // Attempts by age: 0-2 min 1 (B, reached), 2-5 min 3 (A, C, D), 1-2 h 1 (A, reached), 4-8 h 1 (C): no bucket has
+    // 30 attempts, so the multipliers hang on the fullest one, and the report says so rather than naming 7 d+.
+    expect(io.stdout).not.toMatch(/7 d\+/);
+    expect(io.stdout).toMatch(/No lead-age bucket has the 30 attempts needed to anchor the multipliers: they are relative to leads aged 2-5 min \(3 attempts, multiplier 1\)/);
+    expect(io.stdout).not.toMatch(/e\+\d/);
+    expect(io.stdout).toMatch(/0-2 min .* 0\.00-unbounded/);
+    expect(io.stdout).toMatch(/Kaplan-Meier, 1 lead never reached is censored at its last attempt/);
+  });
+
+  it('never writes a model the scenario schema refuses, even with --force, and says which field', () => {
+    const records = simulateCallLog(stream(3, 'fit-out'), {
+      model: { contactability: { alpha: 0.9, beta: 2.2 }, hourOfWeek: Array(168).fill(1), ageDecay: { kind: 'exponential', halfLifeMinutes: 60, floor: 0.3 } },
+      leads: 400, arrivalSpan: 10080, schedule: [1, 10, 30, 120, 360, 1440], jitter: 2,
+    });
+    const fit = fitCallLog(callLogTableFromRecords(records), { ageDecayForm: 'exponential' });
+    expect(refuseToWrite(fit, false), 'a usable fit of 400 leads is written').toBeUndefined();
+    const broken = { ...fit, contactModel: { ...fit.contactModel, ageDecay: { kind: 'exponential' as const, halfLifeMinutes: NaN, floor: 0.3 } } };
+    expect(refuseToWrite(broken, true)).toMatch(/a scenario would refuse its contactModel \(contactModel\.ageDecay\.halfLifeMinutes: .*\)\. --force cannot write a model that does not load/);
+  });
+
+  it('refuses a fit whose contactability stopped at its bound (no spread between leads) unless --force', () => {
+    // Every lead answers with the same probability 0.25: nothing for the Beta to spread.
+    const records = simulateCallLog(stream(4, 'fit-out'), {
+      model: { contactability: { alpha: 25_000, beta: 75_000 }, hourOfWeek: Array(168).fill(1), ageDecay: { kind: 'table', points: [[0, 1]] } },
+      leads: 600, arrivalSpan: 10080, schedule: [1, 10, 30, 120, 360, 1440], jitter: 2,
+    });
+    const fit = fitCallLog(callLogTableFromRecords(records));
+    expect(fit.contactModelFit.atBound || fit.attemptsToContact.atBound, 'the fit sits at a bound').toBe(true);
+    expect(refuseToWrite(fit, false)).toMatch(/^this fit cannot be used: .*stopped at .*bound.*give --force to write it anyway\.$/);
+    expect(refuseToWrite(fit, true)).toBeUndefined();
   });
 });
 

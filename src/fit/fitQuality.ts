@@ -1,4 +1,4 @@
-import type { FittedModel } from '../fit/fitCallLog';
+import type { FittedModel } from './fitCallLog';
 
 /** Fewer leads than this, or a parameter at its bound: the fit is not a result and cannot be used. */
 export const MIN_LEADS_TO_USE = 30;
@@ -30,7 +30,7 @@ export function fitQuality(fit: FittedModel): FitQuality {
   if (contactedLeads === 0) unusable.push('no lead in the log was ever reached');
   if (unusable.length) return { level: 'unusable', reasons: unusable };
   if (leads < THIN_LEADS) thin.push(`only ${leads} leads (curves from fewer than ${THIN_LEADS} leads are rough)`);
-  if (contactedLeads < THIN_CONTACTED) thin.push(`only ${contactedLeads} leads were ever reached (fewer than ${THIN_CONTACTED})`);
+  if (contactedLeads < THIN_CONTACTED) thin.push(`only ${contactedLeads} lead${contactedLeads === 1 ? ' was' : 's were'} ever reached (fewer than ${THIN_CONTACTED})`);
   const widest = Math.max(finiteRatio(bg.se.alpha, bg.alpha), finiteRatio(bg.se.beta, bg.beta));
   if (widest > 0.5) thin.push(Number.isFinite(widest) ? `the standard errors are up to ${Math.round(widest * 100)}% of alpha and beta` : 'alpha and beta have no standard error');
   return { level: thin.length ? 'thin' : 'good', reasons: thin };
