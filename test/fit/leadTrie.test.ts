@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitContactModel, leadTrie, type SearchAttempts } from '../../src/fit/contactModelFit';
+import { fitContactModel, leadTrie, multiplierVariances, type SearchAttempts } from '../../src/fit/contactModelFit';
+import { mulberry32 } from '../helpers/random';
 import { regularizedBeta } from '../../src/stats/regularizedBeta';
 import { fitCallLog } from '../../src/fit/fitCallLog';
 import { simulateCallLog } from '../../src/fit/simulateCallLog';
@@ -29,6 +30,42 @@ describe('leadTrie', () => {
     expect(Array.from(trie.count)).toEqual([1, 2, 1]);
     expect(trie.rootCount).toBe(1);
     expect(trie.maxDepth).toBe(2);
+    // Four distinct histories (the empty one included): the two leads of 9/0 miss, 10/1 contact are one group.
+    const groups = Array.from(trie.groupLead, (l, i) => [l === 3 ? 0 : l, trie.groupSize[i]]).sort((a, b) => a[0] - b[0]);
+    expect(groups).toEqual([[0, 2], [1, 1], [2, 1], [4, 1]]);
+  });
+
+  it('groups random leads into their distinct histories, and the variance pass gives the same over groups as lead by lead', () => {
+    const r = mulberry32(17);
+    for (let trial = 0; trial < 5; trial++) {
+      const leads: [number, number, number][][] = Array.from({ length: 400 }, () =>
+        Array.from({ length: Math.floor(r() * 4) }, (_, k) => [9 + Math.floor(r() * 3), Math.min(k, 2), r() < 0.3 ? 1 : 0] as [number, number, number]),
+      );
+      const attempts = searchAttempts(leads);
+      const trie = leadTrie(attempts, 3);
+      const key = (i: number) => JSON.stringify(leads[i]);
+      // Every lead is counted once, in the group of its own history, and groups have distinct histories.
+      expect(trie.groupSize.reduce((a, b) => a + b, 0)).toBe(leads.length);
+      const byKey = new Map<string, number>();
+      for (const l of leads) byKey.set(JSON.stringify(l), (byKey.get(JSON.stringify(l)) ?? 0) + 1);
+      expect(trie.groupLead.length).toBe(byKey.size);
+      trie.groupLead.forEach((l, i) => expect(trie.groupSize[i]).toBe(byKey.get(key(l))));
+      // The variances, from a fit with every multiplier free, lead by lead and by group.
+      const fit = fitContactModel(attempts, { ageBuckets: 3, minAttempts: 5, maxIterations: 30 });
+      const h = Float64Array.from(fit.hourOfWeek, (m) => m.value), g = Float64Array.from(fit.ageDecay, (m) => m.value);
+      const G = 64, nodes = Array.from({ length: G }, (_, k) => ((k + 0.5) / G) ** 2);
+      const cellProbs = (a: number, b: number) => {
+        const edges = Array.from({ length: G + 1 }, (_, k) => regularizedBeta((k / G) ** 2, a, b));
+        return Float64Array.from({ length: G }, (_, k) => edges[k + 1] - edges[k]);
+      };
+      const ageFree = [false, true, true];
+      const one = multiplierVariances(attempts, cellProbs, fit.alpha, fit.beta, nodes, h, g, ageFree);
+      const grouped = multiplierVariances(attempts, cellProbs, fit.alpha, fit.beta, nodes, h, g, ageFree, trie);
+      for (const [x, y] of [...Array.from(one.age, (v, i) => [v, grouped.age[i]]), ...Array.from(one.hour, (v, i) => [v, grouped.hour[i]])]) {
+        if (Number.isFinite(x)) expect(Math.abs(y - x)).toBeLessThanOrEqual(1e-9 * Math.abs(x));
+        else expect(y).toBe(x);
+      }
+    }
   });
 });
 
