@@ -1,6 +1,7 @@
 import { isSweepShard, mergeShards, sweepCombinations, type SweepShard } from '../compare';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
+import { jsonSyntaxMessage } from '../scenario/load';
 import { readInputText } from './inputFile';
 import { checkOutputPath } from './outputPath';
 import { reportSweep } from './sweepOutput';
@@ -29,7 +30,7 @@ export const mergeCommand: Command = {
       try {
         json = JSON.parse(text);
       } catch (e) {
-        io.err(`leadlab merge: ${p}: not valid JSON: ${(e as Error).message}\n`);
+        io.err(`leadlab merge: ${p}: not valid JSON: ${jsonSyntaxMessage(text, e)}\n`);
         return 2;
       }
       if (!isSweepShard(json)) {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { parseSweepSpec, scenarioOf, type SweepSpec, shardRange, sweepCombinations, sweepResult, sweepRunKeys, type SweepDefinition, type SweepRun, type SweepShard } from '../compare';
-import { loadScenario, ScenarioError } from '../scenario/load';
+import { jsonSyntaxMessage, loadScenario, ScenarioError, withoutBom } from '../scenario/load';
+import { readInputText } from './inputFile';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { jsonNumbers } from './run';
@@ -32,10 +33,16 @@ function parseShard(text: string): { index: number; count: number } {
 
 /** Reads a JSON file named on the command line; a missing or malformed file is a usage error. */
 export function readJsonFile(path: string, cwd: string, what: string): unknown {
+  let text;
   try {
-    return JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
+    text = withoutBom(readInputText(path, cwd, what));
   } catch (e) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(e as Error).message}`);
+    throw new UsageError((e as Error).message);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${what} ${path}: not valid JSON: ${jsonSyntaxMessage(text, e)}`);
   }
 }
 

@@ -23,6 +23,87 @@ export function withoutBom(text: string): string {
 }
 
 /**
+ * A JSON syntax error as a person finds it in an editor: the parser's message, with "at position 123" told as the
+ * line and column it is (1-based).
+ *
+ * @example
+ * jsonSyntaxMessage('{\n "a": 1,\n}', e) // "Expected double-quoted property name in JSON at line 3, column 1"
+ */
+export function jsonSyntaxMessage(text: string, e: unknown): string {
+  const message = messageOf(e);
+  const at = /at position (\d+)/.exec(message);
+  // Some of V8's messages quote the text instead ('Unexpected token '}', "...}}" is not valid JSON'): find the place.
+  const position = at ? Number(at[1]) : jsonErrorPosition(text);
+  if (position < 0) return message;
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  const where = `at line ${line}, column ${column}`;
+  return at ? message.replace(/at position \d+.*$/, where) : `${message} (${where})`;
+}
+
+/** Where the first JSON syntax error of `text` is (the index of the first character that cannot be there), or -1. */
+export function jsonErrorPosition(text: string): number {
+  let i = 0;
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        if (c === '{') {
+          space();
+          if (text[i] !== '"') fail();
+          string();
+          space();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!literal) fail();
+    i += literal![0].length;
+  };
+  const string = (): void => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u' ? !/^u[0-9a-fA-F]{4}/.test(text.slice(i, i + 5)) : !'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+        if (text[i] === 'u') i += 4;
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    return typeof at === 'number' ? at : -1;
+  }
+}
+
+/**
  * Checks a fitted model file with the same schema as an inline `contactModel`, so both have the same bounds.
  * Problems are reported at their path under `contactModel`, naming the file.
  */
@@ -31,7 +112,7 @@ function parseContactModel(text: string, file: string): { model?: ContactModel; 
   try {
     json = JSON.parse(withoutBom(text));
   } catch (e) {
-    return { issues: [{ path: 'contactModel', message: `${file} is not valid JSON: ${messageOf(e)}` }] };
+    return { issues: [{ path: 'contactModel', message: `${file} is not valid JSON: ${jsonSyntaxMessage(withoutBom(text), e)}` }] };
   }
   const fit = json as { kind?: string; event?: string; attemptsToEvent?: { alpha?: number; beta?: number } } | null;
   if (fit?.kind === 'summary') {
@@ -101,7 +182,7 @@ export function parseScenarioText(text: string, where = 'scenario'): unknown {
   try {
     return JSON.parse(withoutBom(text));
   } catch (e) {
-    throw new ScenarioError([{ path: '(file)', message: `not valid JSON: ${messageOf(e)}` }], where);
+    throw new ScenarioError([{ path: '(file)', message: `not valid JSON: ${jsonSyntaxMessage(withoutBom(text), e)}` }], where);
   }
 }
 
