@@ -33,14 +33,19 @@ export function logReadOptions(flags: ParsedArgs['flags']): LogReadOptions & { d
   try {
     const tz = flags.tz as string | undefined;
     if (tz) resolveTimeZone(tz);
-    const delimiter = flags.delimiter as string | undefined;
+    const given = flags.delimiter as string | undefined;
+    const delimiter = given === 'tab' || given === '\\t' ? '\t' : given;
+    // A separator is one character: "::" or ", " would split no line, and every row would be one column.
+    if (delimiter !== undefined && ([...delimiter].length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
+      throw new UsageError(`--delimiter: expected one character (such as , ; | or "tab") other than a quote or a line break, got ${JSON.stringify(given)}`);
+    }
     return {
       map: parseColumnMap((flags.map as string[] | undefined) ?? []),
       outcomes: parseOutcomeMap((flags.outcome as string[] | undefined) ?? []),
       timeZone: tz,
       dateOrder: oneOf(flags['date-order'], 'date-order', ['mdy', 'dmy', 'ymd'] as const),
       kind: oneOf(flags.kind, 'kind', ['calls', 'summary', 'leads', 'auto'] as const),
-      delimiter: delimiter === 'tab' || delimiter === '\\t' ? '\t' : delimiter,
+      delimiter,
       maxExamples: Math.max(100, Number(flags['show-rejects'] ?? 10)),
       skipLines: flags['skip-lines'] as number | undefined,
     };

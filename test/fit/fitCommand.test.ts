@@ -12,6 +12,7 @@ import type { SchemaIssue } from '../../src/schema';
 import { fittedContactModel } from '../../src/scenario/schema';
 import { stream } from '../../src/sim/random';
 import { importCommand } from '../../src/cli/import';
+import { main } from '../../src/cli/main';
 import { HOURS_PER_WEEK } from '../../src/sim/calendar';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,6 +52,20 @@ describe('leadlab fit', () => {
     const strict = captureIO(dir);
     expect(await fitCommand.run(['calls.csv', '--strict'], strict)).toBe(2);
     expect(strict.stderr).toMatch(/--strict: 1 rejected rows/);
+  });
+
+  it('refuses a separator that is not one character, before reading, and reads with one that is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
+    writeFileSync(join(dir, 'calls.csv'), 'lead;created;attempt;result\nA;2024-04-01 09:00;2024-04-01 09:05;no answer\nA;2024-04-01 09:00;2024-04-01 10:05;contact\n');
+    for (const bad of ['::', ', ', '"', '']) {
+      const io = captureIO(dir);
+      expect(await main(['fit', 'calls.csv', '--delimiter', bad], io), bad).toBe(2);
+      expect(io.stderr, bad).toContain(`--delimiter: expected one character (such as , ; | or "tab") other than a quote or a line break, got ${JSON.stringify(bad)}`);
+      expect(io.stdout).toBe('');
+    }
+    const io = captureIO(dir);
+    expect(await main(['fit', 'calls.csv', '--delimiter', ';', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout).data).toMatchObject({ rows: 2, leads: 1 });
   });
 
   it('names missing columns and the --map that fixes them (exit code 2)', async () => {
