@@ -10,14 +10,14 @@ const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
 
 /** A signed difference in the metric's unit; shares differ in percentage points. */
-export function formatDifference(metric: MetricName, d: number): string {
+export function formatDifference(metric: MetricName, d: number, scaleOf = d): string {
   if (!Number.isFinite(d)) return 'n/a';
   const unit = METRICS[metric].unit;
   // Shares, ratios and counts that are not zero but round to it keep their first significant digit ("+0.03"), so
   // that an interval's end beside a verdict never reads as zero.
   if (unit === 'share') return `${signedFixed(d * 100, 1)} pp`;
   if (unit === 'ratio') return signedFixed(d, 3);
-  const text = formatValue(metric, Math.abs(d));
+  const text = formatValue(metric, Math.abs(d), scaleOf);
   if (unit === 'count' && d !== 0 && /^0(\.0*)?$/.test(text)) return signedFixed(d, 1);
   return `${d > 0 ? '+' : d < 0 ? '-' : ''}${text}`;
 }
@@ -25,7 +25,7 @@ export function formatDifference(metric: MetricName, d: number): string {
 function cellOf(metric: MetricName, s: MetricSummary | undefined): string {
   if (!s) return '-';
   const mean = formatValue(metric, s.mean);
-  return s.ci95 ? `${mean} [${formatValue(metric, s.ci95[0])}, ${formatValue(metric, s.ci95[1])}]` : mean;
+  return s.ci95 ? `${mean} [${formatValue(metric, s.ci95[0], s.mean)}, ${formatValue(metric, s.ci95[1], s.mean)}]` : mean;
 }
 
 function letter(i: number): string {
@@ -53,7 +53,7 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
     const verdicts: (Verdict | null)[] = text.map(() => null);
     for (const s of c.scenarios.slice(1)) {
       const d = s.vsBaseline![m];
-      const interval = d.ci95 ? ` [${formatDifference(m, d.ci95[0])}, ${formatDifference(m, d.ci95[1])}]` : d.agreeExactly ? ` [all ${d.n} alike]` : '';
+      const interval = d.ci95 ? ` [${formatDifference(m, d.ci95[0], d.mean)}, ${formatDifference(m, d.ci95[1], d.mean)}]` : d.agreeExactly ? ` [all ${d.n} alike]` : '';
       const word = d.verdict === 'no clear difference' ? '' : ` ${d.verdict}`;
       const unit = c.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
       text.push(`${formatDifference(m, d.mean)}${interval}${unit}${word}`);

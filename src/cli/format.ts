@@ -35,7 +35,7 @@ export const formatValue = formatMetric;
 
 export function formatInterval(metric: MetricName, s: MetricSummary): string {
   if (!s.ci95) return s.n === 1 ? '(1 replication)' : 'n/a';
-  return `${formatValue(metric, s.ci95[0])} to ${formatValue(metric, s.ci95[1])}`;
+  return `${formatValue(metric, s.ci95[0], s.mean)} to ${formatValue(metric, s.ci95[1], s.mean)}`;
 }
 
 /** Left-aligned first column, right-aligned others. */

@@ -10,14 +10,15 @@ import { formatCount, formatFixed, formatMoney, formatPercent } from './number';
  * formatMetric('contactRate', 0.302) // "30.2%"
  * formatMetric('medianMinutesToFirstAttempt', 3000) // "2.1 days"
  */
-export function formatMetric(metric: MetricName, x: number): string {
+export function formatMetric(metric: MetricName, x: number, scaleOf = x): string {
   switch (METRICS[metric].unit) {
     case 'share':
       return formatPercent(x);
     case 'money':
       return formatMoney(x);
     case 'minutes':
-      return formatDuration(x);
+      // The ends of an interval in the unit of its mean (`scaleOf`), never minutes beside hours.
+      return formatDuration(x, 'n/a', scaleOf);
     case 'count':
       return formatCount(x);
     case 'ratio':

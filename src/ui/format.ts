@@ -1,7 +1,7 @@
 import type { PairedDifference } from '../compare/pairedDifference';
 import { DAYS_PER_MONTH } from '../compare/windowTotals';
 import type { MetricName } from '../sim/runResult';
-import { formatMetric } from '../format';
+import { formatDuration, formatMetric, formatMoney } from '../format';
 import { METRICS } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
 import { signedFixed } from '../stats/signedFixed';
@@ -20,7 +20,7 @@ export function formatCell(metric: MetricName, s: MetricSummary): [mean: string,
 /** "60.1% (95% interval 59.8% to 60.4%)". */
 export function formatSummary(metric: MetricName, s: MetricSummary): string {
   const mean = formatValue(metric, s.mean);
-  return s.ci95 ? `${mean} (95% interval ${formatValue(metric, s.ci95[0])} to ${formatValue(metric, s.ci95[1])})` : mean;
+  return s.ci95 ? `${mean} (95% interval ${formatValue(metric, s.ci95[0], s.mean)} to ${formatValue(metric, s.ci95[1], s.mean)})` : mean;
 }
 
 const signed = (v: number, digits: number) => signedFixed(v, digits, '\u2212');
@@ -50,7 +50,11 @@ export function pairedDifferenceInWords(metric: MetricName, d: PairedDifference,
     const pts = (v: number) => signed(v * 100, 1);
     return `${pts(d.mean)} percentage points ${label}${interval(pts)}`;
   }
-  const plain = (v: number) => signed(v, 1);
+  // Durations in the mean's unit (minutes, hours or days) and money in dollars, each with its sign.
+  const unit = METRICS[metric].unit;
+  const minus = (v: number) => (v > 0 ? '+' : v < 0 ? '\u2212' : '');
+  const plain = (v: number) =>
+    unit === 'minutes' ? `${minus(v)}${formatDuration(Math.abs(v), 'n/a', d.mean)}` : unit === 'money' ? `${minus(v)}${formatMoney(Math.abs(v))}` : signed(v, unit === 'ratio' ? 3 : 1);
   return `${plain(d.mean)} ${label}${interval(plain)}`;
 }
 

@@ -165,7 +165,7 @@ describe('command-line limits agree with the scenario schema', () => {
     // At the cap the flag is taken (the command then fails on its missing file, not on the flag).
     let err = '';
     await main(['sweep', 's.json', '--workers', String(cap)], { out: () => {}, err: (s: string) => (err += s), cwd: '/nonexistent', isTTY: false } as never);
-    expect(err).toContain('cannot read sweep s.json');
+    expect(err).toContain('sweep s.json: no such file');
     expect(err).not.toContain('--workers:');
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatValue as cliValue } from '../../src/cli/format';
+import { mulberry32 } from '../helpers/random';
 import { durationLabel, formatCount, formatDuration, formatMetric, formatMoney, formatPercent } from '../../src/format';
 import { METRIC_NAMES } from '../../src/sim/runResult';
 import { formatValue as pageValue } from '../../src/ui/format';
@@ -53,5 +54,22 @@ describe('one formatter for the command line and the page', () => {
       for (const x of [0, 0.302, 7.46, 45, 3000, 123456, NaN]) expect(cliValue(m, x), `${m} ${x}`).toBe(pageValue(m, x));
     }
     expect(formatMetric('medianMinutesToFirstAttempt', 3000)).toBe('2.1 days');
+  });
+});
+
+describe('intervals of durations', () => {
+  it('write both ends in the unit of their mean, whatever the ends alone would choose', () => {
+    expect(formatDuration(-160.2, 'n/a', -110.3)).toBe('-160.2 min');
+    expect(formatMetric('meanMinutesToFirstAttempt', 2880, 600)).toBe('48.0 h');
+    // Over random intervals: one unit for mean and ends, and each end reads back to its value within the rounding.
+    const r = mulberry32(9);
+    for (let k = 0; k < 500; k++) {
+      const mean = (r() - 0.3) * 10 ** (1 + 3 * r()), half = Math.abs(mean) * r() * 1.5;
+      const texts = [mean, mean - half, mean + half].map((v) => formatDuration(v, 'n/a', mean));
+      const units = texts.map((t) => t.split(' ')[1]);
+      expect(new Set(units).size, texts.join(', ')).toBe(1);
+      const per = { min: 1, h: 60, days: 1440 }[units[0] as 'min' | 'h' | 'days'];
+      [mean, mean - half, mean + half].forEach((v, i) => expect(Math.abs(Number(texts[i].split(' ')[0]) * per - v)).toBeLessThanOrEqual(0.05 * per + 1e-9));
+    }
   });
 });
