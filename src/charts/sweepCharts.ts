@@ -44,6 +44,16 @@ export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: 
   };
 }
 
+/**
+ * The values of one axis of the heatmap, as its band scale takes them (text): numbers in numeric order (a band
+ * scale sorts text, so 11 came before 3), anything else in the order the sweep gives it.
+ */
+export function bandOrder(values: readonly (number | string | undefined)[]): string[] {
+  const distinct = [...new Set(values)];
+  const numeric = distinct.every((v) => typeof v === 'number');
+  return (numeric ? (distinct as number[]).sort((a, b) => a - b) : distinct).map(String);
+}
+
 /** A metric over two varied settings: a cell per combination, its mean written in it. */
 export function sweepHeatmapSpec(points: readonly SweepPoint[], options: { xLabel: string; yLabel: string; metricLabel: string; percent: boolean; width: number }): Plot.PlotOptions {
   const value = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
@@ -64,8 +74,8 @@ export function sweepHeatmapSpec(points: readonly SweepPoint[], options: { xLabe
     padding: 0.05,
     ariaLabel: `${options.metricLabel} by ${options.xLabel} and ${options.yLabel}`,
     ariaDescription: points.map((p) => `${options.xLabel} ${p.x}, ${options.yLabel} ${p.y}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
-    x: { type: 'band', label: xLabel },
-    y: { type: 'band', label: short(options.yLabel) },
+    x: { type: 'band', label: xLabel, domain: bandOrder(points.map((p) => p.x)) },
+    y: { type: 'band', label: short(options.yLabel), domain: bandOrder(points.map((p) => p.y)) },
     // Room at the ends of the legend's ramp for its end ticks' labels (Plot hands a scale's margins to its legend).
     color: { type: 'linear', scheme: 'blues', label: options.metricLabel, legend: true, percent: options.percent, ...(domain ? { domain } : {}), ...{ marginLeft: 12, marginRight: 16 } },
     marks: [
