@@ -32,7 +32,7 @@ export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: 
     marginBottom: numeric ? 40 : 70,
     ariaLabel: title,
     ariaDescription: points.map((p) => `${p.x}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
-    x: numeric ? { label: xLabel, grid: true } : { label: xLabel, type: 'band', tickRotate: -20 },
+    x: numeric ? { label: xLabel, grid: true } : { label: xLabel, type: 'band', tickRotate: -20, domain: bandOrder(points.map((p) => p.x)) },
     y: { label: options.yLabel, grid: true, percent: options.percent, zero: false, nice: true },
     marks: numeric
       ? [

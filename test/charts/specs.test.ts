@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { sweepHeatmapSpec } from '../../src/charts/sweepCharts';
+import { sweepHeatmapSpec, sweepLineSpec } from '../../src/charts/sweepCharts';
 import { differenceRows, intervalSpec, leadsPerAgentCaption, leadsPerAgentSpec, pairedDifferenceSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
 import { NO_CALL, NO_CONVERSATION, NO_VALUE, timeBinSpec } from '../../src/charts/specs';
 import type { Comparison } from '../../src/compare/compareScenarios';
@@ -96,6 +96,8 @@ describe('the sensitivity heatmap', () => {
     expect(ticks('y')).toEqual(['4', '6', '8', '10']);
     const strategies = ['round-robin', 'pull', 'hunt-group'].map((x) => ({ x, y: 1, mean: 1, lo: 1, hi: 1 }));
     expect(domain(sweepHeatmapSpec(strategies, { xLabel: 'A', yLabel: 'B', metricLabel: 'M', percent: false, width: 600 }).x)).toEqual(['round-robin', 'pull', 'hunt-group']);
+    // So does the chart over one setting: strategies in the order the sweep ran them, not alphabetical.
+    expect(domain(sweepLineSpec(strategies, { xLabel: 'A', yLabel: 'M', percent: false, width: 600 }).x)).toEqual(['round-robin', 'pull', 'hunt-group']);
   });
 });
 
