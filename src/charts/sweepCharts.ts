@@ -32,7 +32,7 @@ export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: 
     marginBottom: numeric ? 40 : 70,
     ariaLabel: title,
     ariaDescription: points.map((p) => `${p.x}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
-    x: numeric ? { label: xLabel, grid: true } : { label: xLabel, type: 'band', tickRotate: -20 },
+    x: numeric ? { label: xLabel, grid: true } : { label: xLabel, type: 'band', tickRotate: -20, domain: bandOrder(points.map((p) => p.x)) },
     y: { label: options.yLabel, grid: true, percent: options.percent, zero: false, nice: true },
     marks: numeric
       ? [
@@ -42,6 +42,16 @@ export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: 
         ]
       : [Plot.ruleX(points, { x: 'x', y1: 'lo', y2: 'hi', stroke: '#1f5fbf', strokeWidth: 6, strokeOpacity: 0.35 }), Plot.dot(points, { x: 'x', y: 'mean', fill: '#1f5fbf', r: 5, tip: true })],
   };
+}
+
+/**
+ * The values of one axis of the heatmap, as its band scale takes them (text): numbers in numeric order (a band
+ * scale sorts text, so 11 came before 3), anything else in the order the sweep gives it.
+ */
+export function bandOrder(values: readonly (number | string | undefined)[]): string[] {
+  const distinct = [...new Set(values)];
+  const numeric = distinct.every((v) => typeof v === 'number');
+  return (numeric ? (distinct as number[]).sort((a, b) => a - b) : distinct).map(String);
 }
 
 /** A metric over two varied settings: a cell per combination, its mean written in it. */
@@ -64,8 +74,8 @@ export function sweepHeatmapSpec(points: readonly SweepPoint[], options: { xLabe
     padding: 0.05,
     ariaLabel: `${options.metricLabel} by ${options.xLabel} and ${options.yLabel}`,
     ariaDescription: points.map((p) => `${options.xLabel} ${p.x}, ${options.yLabel} ${p.y}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
-    x: { type: 'band', label: xLabel },
-    y: { type: 'band', label: short(options.yLabel) },
+    x: { type: 'band', label: xLabel, domain: bandOrder(points.map((p) => p.x)) },
+    y: { type: 'band', label: short(options.yLabel), domain: bandOrder(points.map((p) => p.y)) },
     // Room at the ends of the legend's ramp for its end ticks' labels (Plot hands a scale's margins to its legend).
     color: { type: 'linear', scheme: 'blues', label: options.metricLabel, legend: true, percent: options.percent, ...(domain ? { domain } : {}), ...{ marginLeft: 12, marginRight: 16 } },
     marks: [

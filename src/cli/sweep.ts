@@ -76,17 +76,19 @@ export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications
   };
   const names = Object.keys(base.source.files).sort();
   if (names.length > 0) definition.fileHashes = Object.fromEntries(names.map((n) => [n, createHash('sha256').update(base.source.files[n]).digest('hex')]));
+  const notes = new Set<string>();
   const sources = sweepCombinations(spec.parameters).map((c) => {
     const where = `combination ${c.index} (${Object.entries(c.values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ')})`;
     let scenario: Record<string, unknown>;
     try {
-      scenario = scenarioOf(normalized, c);
+      scenario = scenarioOf(normalized, c, notes);
     } catch (e) {
       throw new UsageError(`sweep.parameters: ${(e as Error).message}`);
     }
     checkRunSize(loadScenario(scenario, (p) => base.source.files[p], where), where, Boolean(f.force));
     return { json: scenario, files: base.source.files };
   });
+  if (notes.size > 0) definition.notes = [...notes];
   return { definition, sources, baseSource: { json: normalized, files: base.source.files }, inputs: base.inputs };
 }
 

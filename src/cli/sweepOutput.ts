@@ -35,7 +35,9 @@ export function formatSweep(result: SweepResult): string {
   const header = ['#', ...paths, ...HEADLINE.map((m) => METRICS[m].label)];
   const s = result.sweep;
   const partial = result.partial ? `PARTIAL (interrupted): ${result.partial.runsFinished} of ${result.partial.runsPlanned} runs finished; each combination's n is in the JSON and in combinations.csv\n` : '';
-  return `${s.name}: ${result.combinations.length} combinations x ${s.replications} replications, seed ${s.seed} (common random numbers across combinations)\n${partial}\n${table(rows, header)}\n`;
+  // Said above the table, where it is read: these combinations ran with changes the sweep file does not spell out.
+  const notes = (s.notes ?? []).map((n) => `Note: ${n}\n`).join('');
+  return `${s.name}: ${result.combinations.length} combinations x ${s.replications} replications, seed ${s.seed} (common random numbers across combinations)\n${partial}${notes}\n${table(rows, header)}\n`;
 }
 
 /** Prints the result (table or JSON), then writes the files: the table is out even when a file cannot be written. */

@@ -1,7 +1,8 @@
 export { compareScenarios, SAME_AS_BASELINE, type CompareOptions, type ComparedScenario, type Comparison } from './compareScenarios';
 export { DAYS_PER_MONTH, perMonth, WINDOW_TOTALS } from './windowTotals';
 export { MIN_PAIRS_AGREEING, pairedDifference, verdictOf, type PairedDifference, type Verdict } from './pairedDifference';
-export { parsePath, setAtPath, type PathStep } from './jsonPath';
+export { parsePath, setAtPath, type PathExpander, type PathStep } from './jsonPath';
+export { expandScenarioStep, fitOptionsToStrategy, setScenarioValues } from './scenarioPath';
 export { expandValues, parseSweepSpec, type SweepParameter, type SweepSpec } from './sweepSpec';
 export { scenarioOf, shardRange, sweepCombinations, sweepRunKeys, type SweepCombination } from './sweepGrid';
 export {

@@ -16,10 +16,17 @@ export function parsePath(path: string): PathStep[] {
 }
 
 /**
- * A copy of `root` with the value at `path` replaced; the objects along the path are copied, the rest shared.
- * Every step but the last must exist, so that a typo in a path is an error rather than a new field.
+ * The object to go through at `steps` (the path so far) where the JSON has none to go into: the field is absent,
+ * or holds a name standing for an object (`"callbacks": "radar"`). Returns undefined when there is none to make.
  */
-export function setAtPath(root: unknown, path: string, value: unknown): unknown {
+export type PathExpander = (steps: readonly PathStep[], node: unknown) => Record<string, unknown> | undefined;
+
+/**
+ * A copy of `root` with the value at `path` replaced; the objects along the path are copied, the rest shared.
+ * Every step but the last must exist, so that a typo in a path is an error rather than a new field; `expand`
+ * (which knows the schema: src/compare/scenarioPath.ts) may supply the object at a step that is absent or a name.
+ */
+export function setAtPath(root: unknown, path: string, value: unknown, expand?: PathExpander): unknown {
   const steps = parsePath(path);
   const set = (node: unknown, i: number, where: string): unknown => {
     const step = steps[i];
@@ -34,10 +41,12 @@ export function setAtPath(root: unknown, path: string, value: unknown): unknown 
     if (Array.isArray(node)) throw new Error(`${path}: ${where || 'scenario'} is a list: index it with brackets, e.g. "${where}[${/^\d+$/.test(step) ? step : 0}]"`);
     if (typeof node !== 'object' || node === null) throw new Error(`${path}: ${where || 'scenario'} is not an object`);
     const obj = node as Record<string, unknown>;
-    if (i < steps.length - 1 && !Object.hasOwn(obj, step)) {
-      throw new Error(`${path}: ${where || 'scenario'} has no field "${step}" (\`leadlab schema\` lists the fields)`);
-    }
-    return { ...obj, [step]: i === steps.length - 1 ? value : set(obj[step], i + 1, here) };
+    if (i === steps.length - 1) return { ...obj, [step]: value };
+    const present = Object.hasOwn(obj, step);
+    let child = present ? obj[step] : undefined;
+    if (expand && (typeof child !== 'object' || child === null)) child = expand(steps.slice(0, i + 1), child) ?? child;
+    if (!present && child === undefined) throw new Error(`${path}: ${where || 'scenario'} has no field "${step}" (\`leadlab schema\` lists the fields)`);
+    return { ...obj, [step]: set(child, i + 1, here) };
   };
   return set(root, 0, '');
 }

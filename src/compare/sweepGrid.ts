@@ -1,4 +1,4 @@
-import { setAtPath } from './jsonPath';
+import { setScenarioValues } from './scenarioPath';
 import type { SweepParameter } from './sweepSpec';
 
 /** One point of the grid: a value per parameter path, in parameter order. */
@@ -14,11 +14,13 @@ export function sweepCombinations(parameters: readonly SweepParameter[]): SweepC
   return combos.map((values, index) => ({ index, values }));
 }
 
-/** The scenario of one combination: the base with each parameter's value set at its path. */
-export function scenarioOf(base: Record<string, unknown>, combination: SweepCombination): Record<string, unknown> {
-  let s: unknown = base;
-  for (const [path, value] of Object.entries(combination.values)) s = setAtPath(s, path, value);
-  return s as Record<string, unknown>;
+/**
+ * The scenario of one combination: the base with each parameter's value set at its path, through the objects the
+ * base leaves out or writes as a name, and a changed strategy's options fitted to it (src/compare/scenarioPath.ts);
+ * what was changed beyond the values themselves goes into `notes`.
+ */
+export function scenarioOf(base: Record<string, unknown>, combination: SweepCombination, notes?: Set<string>): Record<string, unknown> {
+  return setScenarioValues(base, combination.values, notes);
 }
 
 /** The runs of a sweep: every combination times every replication, combination-major. */

@@ -18,6 +18,11 @@ export interface SweepDefinition {
    * given in the scenario: shards built from different contents of the same file name are not one sweep.
    */
   fileHashes?: Record<string, string>;
+  /**
+   * What building the combinations' scenarios changed beyond the swept values (options a new distribution strategy
+   * does not take, dropped: src/compare/scenarioPath.ts), for the output to say; absent when nothing was.
+   */
+  notes?: string[];
 }
 
 /** How much of a sweep an interrupted run finished. */

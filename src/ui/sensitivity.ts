@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { sweepHeatmapSpec, sweepLineSpec, type SweepPoint } from '../charts/sweepCharts';
 import { parsePath, setAtPath } from '../compare/jsonPath';
+import { expandScenarioStep, fitOptionsToStrategy } from '../compare/scenarioPath';
 import { sweepCombinations, scenarioOf, sweepRunKeys } from '../compare/sweepGrid';
 import { sweepResult, type SweepCombinationSummary, type SweepResult, type SweepRun } from '../compare/sweepResult';
 import { perMonth } from '../compare/windowTotals';
@@ -41,7 +42,8 @@ function shown(metric: MetricName | 'fundedPerMonth', c: SweepCombinationSummary
 /**
  * The value to write for each changed path in the user's scenario: a path into a part the user left out (or wrote
  * as a preset name, like `"callbacks": "radar"`) writes that whole part from the normalized scenario, so the
- * defaults beside the changed value are kept.
+ * defaults beside the changed value are kept; a path through an optional object neither writes (a status of the
+ * preset) makes it, as the sweep did; a changed strategy keeps only the options it takes, as the sweep ran it.
  */
 export function changesForScenario(user: Record<string, unknown>, normalized: Record<string, unknown>, values: Record<string, unknown>): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
@@ -50,7 +52,12 @@ export function changesForScenario(user: Record<string, unknown>, normalized: Re
     const top = parsePath(path)[0] as string;
     const own = user[top];
     const from = top in part ? part[top] : typeof own === 'object' && own !== null ? own : normalized[top];
-    part = { ...part, [top]: (setAtPath({ [top]: JSON.parse(JSON.stringify(from)) }, path, value) as Record<string, unknown>)[top] };
+    part = { ...part, [top]: (setAtPath({ [top]: JSON.parse(JSON.stringify(from)) }, path, value, expandScenarioStep) as Record<string, unknown>)[top] };
+  }
+  if ('distribution' in part) {
+    const own = user.distribution;
+    const before = { distribution: typeof own === 'object' && own !== null ? own : normalized.distribution };
+    part.distribution = fitOptionsToStrategy(before, { distribution: part.distribution }, Object.keys(values)).distribution;
   }
   for (const [top, value] of Object.entries(part)) changes[top] = value;
   return changes;
@@ -63,6 +70,20 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
   const progress = $<HTMLProgressElement>('sens-progress');
   const runButton = $<HTMLButtonElement>('sens-run');
   const cancelButton = $<HTMLButtonElement>('sens-cancel');
+
+  /** Says why a run did not happen and takes the previous run's results away, so they are not read as this one's. */
+  function fail(message: string): void {
+    status.textContent = message;
+    last = undefined;
+    $('sens-results').hidden = true;
+    $('sens-charts').replaceChildren();
+    $('sens-table').replaceChildren();
+    $('sens-notes').replaceChildren();
+    $('sens-use-status').textContent = '';
+    const useBest = $<HTMLButtonElement>('sens-use-best');
+    useBest.disabled = true;
+    useBest.textContent = 'Use the best in the selected scenario';
+  }
 
   const options = () => [Object.assign(el('option', {}, '(none)'), { value: '' }), ...SENSITIVITY_FIELDS.map((f) => Object.assign(el('option', {}, f.label), { value: f.id }))];
   for (const n of [1, 2]) {
@@ -100,7 +121,7 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
   async function run(): Promise<void> {
     const prepared = prepare();
     if (typeof prepared === 'string') {
-      status.textContent = prepared;
+      fail(prepared);
       return;
     }
     const { spec, user } = prepared;
@@ -109,15 +130,16 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
     const combinations = sweepCombinations(spec.parameters);
     const windows: number[] = [];
     const scenarios: Record<string, unknown>[] = [];
+    const notes = new Set<string>();
     for (const c of combinations) {
       try {
-        const scenario = scenarioOf(normalized, c);
+        const scenario = scenarioOf(normalized, c, notes);
         const config = loadScenario(scenario).config;
         windows.push(config.days - config.warmupDays);
         scenarios.push(scenario);
       } catch (e) {
         const where = Object.entries(c.values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ');
-        status.textContent = `The scenario with ${where} is not valid: ${e instanceof ScenarioError ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (e as Error).message}`;
+        fail(`The scenario with ${where} is not valid: ${e instanceof ScenarioError ? e.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : (e as Error).message}`);
         return;
       }
     }
@@ -138,21 +160,32 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
         const r = outcome.results[i];
         return r ? [{ combination: k.combination, replication: k.replication, metrics: r.metrics }] : [];
       });
-      const result = sweepResult({ name: spec.name, base: normalized, parameters: spec.parameters, replications: spec.replications!, seed: spec.seed! }, combinations, runs);
+      const result = sweepResult({ name: spec.name, base: normalized, parameters: spec.parameters, replications: spec.replications!, seed: spec.seed!, ...(notes.size > 0 && { notes: [...notes] }) }, combinations, runs);
       if (outcome.aborted) result.partial = { runsFinished: runs.length, runsPlanned: tasks.length };
       last = { result, windows, user, fields: chosen().map((c) => c.id) };
       render();
       status.textContent = outcome.aborted ? `Cancelled: ${runs.length} of ${tasks.length} simulations finished; settings with fewer than two replications have no interval.` : `Done: ${combinations.length} settings x ${spec.replications} replications, seed ${spec.seed}.`;
     } catch (e) {
-      status.textContent = `The run failed: ${(e as Error).message}`;
+      fail(`The run failed: ${(e as Error).message}`);
     } finally {
       controls.end();
     }
   }
 
+  /**
+   * True when every setting gave the same results, run for run (a limit that never binds on this floor): then no
+   * value is better than another, and none is offered as the best.
+   */
+  function allSame(): boolean {
+    if (!last || last.result.combinations.length < 2) return false;
+    const runsOf = (k: number) => JSON.stringify(last!.result.runs.filter((r) => r.combination === k).map((r) => [r.replication, r.metrics]));
+    const first = runsOf(0);
+    return last.result.combinations.every((_, k) => runsOf(k) === first);
+  }
+
   /** The combination with the most funded loans a month among those with an interval (two replications or more). */
   function best(): number | undefined {
-    if (!last) return undefined;
+    if (!last || allSame()) return undefined;
     let at: number | undefined;
     last.result.combinations.forEach((c, i) => {
       if (c.metrics.funded.n < 2) return;
@@ -168,6 +201,7 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
     const labels = fields.map((id) => fieldById(id));
     const axis = (c: SweepCombinationSummary, k: number) => labels[k].axisValue(c.values[params[k].path]);
     const top = best();
+    const same = allSame();
     // Means that read the same as the best's are tied with it: the table says so rather than crown the first.
     const perMonth = (i: number) => shown('fundedPerMonth', result.combinations[i], windows[i]).mean.toFixed(1);
     const tied = top !== undefined && result.combinations.some((c, i) => i !== top && c.metrics.funded.n >= 2 && perMonth(i) === perMonth(top));
@@ -178,7 +212,7 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
       return el('td', { className: 'num', dataset: { metric: m } }, el('strong', {}, text(s.mean)), el('br', {}), el('span', { className: 'ci' }, s.ci95 ? `${text(s.ci95[0])} to ${text(s.ci95[1])}` : `n = ${s.n}`));
     };
     $('sens-table').replaceChildren(
-      el('caption', {}, `Each setting: mean over ${result.sweep.replications} replications (seed ${result.sweep.seed}) and its 95% interval; the best for funded loans a month is marked`),
+      el('caption', {}, `Each setting: mean over ${result.sweep.replications} replications (seed ${result.sweep.seed}) and its 95% interval; ${same ? 'every value gave the same results, so none is the best' : 'the best for funded loans a month is marked'}`),
       el('thead', {}, el('tr', {}, ...labels.map((f) => el('th', { scope: 'col' }, f.label)), el('th', { scope: 'col' }, 'Funded loans a month'), el('th', { scope: 'col' }, 'Contact rate'), el('th', { scope: 'col' }, 'Funded rate'))),
       el('tbody', {}, ...result.combinations.map((c, i) => el('tr', { dataset: { combination: String(i) }, className: i === top ? 'best' : '' },
         ...labels.map((_, k) => el('th', { scope: 'row' }, `${axis(c, k)}${i === top && k === 0 ? (tied ? ' (tied for best)' : ' (best)') : ''}`)),
@@ -191,6 +225,12 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
     const charts: [string, MetricName | 'fundedPerMonth', boolean][] = [['Funded loans a month', 'fundedPerMonth', false], ['Contact rate (%)', 'contactRate', true]];
     // Shown first, then each chart drawn at its figure's width (again when that changes): a phone shows it whole.
     $('sens-results').hidden = false;
+    // What the runs changed beyond the chosen values (a new strategy's options), and a setting that changed nothing.
+    const said = [
+      ...(same ? [`Every value of ${labels.map((f) => f.label.split(' (')[0].toLowerCase()).join(' and ')} gave the same results, run for run: the setting does not bind on this floor, so there is no best value to use.`] : []),
+      ...(result.sweep.notes ?? []).map((n) => `Note: ${n}.`),
+    ];
+    $('sens-notes').replaceChildren(...said.map((t) => el('p', {}, t)));
     const figures = charts.map(() => el('figure', {}));
     $('sens-charts').replaceChildren(...figures);
     const widths = figures.map((f) => chartWidth(f, 720));
@@ -202,7 +242,7 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
     }, 720, widths[i]));
     const useBest = $<HTMLButtonElement>('sens-use-best');
     useBest.disabled = top === undefined;
-    useBest.textContent = top === undefined ? 'Use the best in the selected scenario' : `Use the best (${labels.map((f, k) => `${f.label.split(' (')[0].toLowerCase()} ${axis(result.combinations[top], k)}`).join(', ')}) in the selected scenario`;
+    useBest.textContent = same ? 'No best: every value gave the same results' : top === undefined ? 'Use the best in the selected scenario' : `Use the best (${labels.map((f, k) => `${f.label.split(' (')[0].toLowerCase()} ${axis(result.combinations[top], k)}`).join(', ')}) in the selected scenario`;
   }
 
   runButton.addEventListener('click', () => void run());

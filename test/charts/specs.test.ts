@@ -1,5 +1,7 @@
+import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
-import { sweepHeatmapSpec } from '../../src/charts/sweepCharts';
+import { JSDOM } from 'jsdom';
+import { sweepHeatmapSpec, sweepLineSpec } from '../../src/charts/sweepCharts';
 import { differenceRows, intervalSpec, leadsPerAgentCaption, leadsPerAgentSpec, pairedDifferenceSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
 import { NO_CALL, NO_CONVERSATION, NO_VALUE, timeBinSpec } from '../../src/charts/specs';
 import type { Comparison } from '../../src/compare/compareScenarios';
@@ -78,6 +80,24 @@ describe('the sensitivity heatmap', () => {
     expect(phi - plo).toBeLessThan(0.05);
     expect(plo).toBeLessThan(0.3);
     expect(colorDomain([1, 2, 3, 4], false)).toBeUndefined();
+  });
+
+  it('orders numbers on both axes as numbers and text as the sweep gives it', () => {
+    // The review's grid: new leads a day 3-11:2 across, pipeline limit 4-10:2 down; a band scale sorts text, 11 before 3.
+    const grid = [3, 5, 7, 9, 11].flatMap((x) => [4, 6, 8, 10].map((y) => ({ x, y, mean: x * y, lo: 0, hi: 0 })));
+    const spec = sweepHeatmapSpec(grid, { xLabel: 'A', yLabel: 'B', metricLabel: 'M', percent: false, width: 600 });
+    const domain = (scale: unknown) => (scale as { domain?: string[] }).domain;
+    expect(domain(spec.x)).toEqual(['3', '5', '7', '9', '11']);
+    expect(domain(spec.y)).toEqual(['4', '6', '8', '10']);
+    // Drawn without its legend: the color ramp needs a canvas, which jsdom has not.
+    const svg = Plot.plot({ ...spec, color: { ...(spec.color as object), legend: false }, document: new JSDOM('').window.document });
+    const ticks = (axis: string) => [...svg.querySelectorAll(`g[aria-label="${axis}-axis tick label"] text`)].map((t) => t.textContent);
+    expect(ticks('x')).toEqual(['3', '5', '7', '9', '11']);
+    expect(ticks('y')).toEqual(['4', '6', '8', '10']);
+    const strategies = ['round-robin', 'pull', 'hunt-group'].map((x) => ({ x, y: 1, mean: 1, lo: 1, hi: 1 }));
+    expect(domain(sweepHeatmapSpec(strategies, { xLabel: 'A', yLabel: 'B', metricLabel: 'M', percent: false, width: 600 }).x)).toEqual(['round-robin', 'pull', 'hunt-group']);
+    // So does the chart over one setting: strategies in the order the sweep ran them, not alphabetical.
+    expect(domain(sweepLineSpec(strategies, { xLabel: 'A', yLabel: 'M', percent: false, width: 600 }).x)).toEqual(['round-robin', 'pull', 'hunt-group']);
   });
 });
 

@@ -70,4 +70,22 @@ describe('leadlab sweep and merge', () => {
     expect(await main(['sweep', 'sweep.json', '--workers', '0'], io2)).toBe(2);
     expect(io2.stderr).toMatch(/combination 1 \(callbacks = "sometimes"\)/);
   });
+
+  it('sweeps a status of a preset named as shorthand, and a strategy with the options the new one takes, saying what it dropped', async () => {
+    // The base writes "callbacks": "radar", so the attempted status exists only in the preset; round-robin's options
+    // (skipOffShift) are not hunt-group's.
+    const dir = sweepDir({ base: { ...base, callbacks: 'radar' }, parameters: { 'callbacks.statuses.attempted.intervalHours': [[1, 1], [3, 3]], 'distribution.strategy': ['round-robin', 'hunt-group'] }, replications: 1, seed: 3 });
+    const io = captureIO(dir);
+    expect(await main(['sweep', 'sweep.json', '--workers', '0'], io)).toBe(0);
+    const note = 'distribution.strategy = "hunt-group": drops skipOffShift (hunt-group does not take it); queueOrder is hunt-group\'s default ("fifo"), not round-robin\'s ("lifo")';
+    expect(io.stdout).toContain(`Note: ${note}\n`);
+    const result = JSON.parse(readFileSync(join(dir, 'sweep-results.json'), 'utf8'));
+    expect(result.sweep.notes).toEqual([note]);
+    // Combination 3 ([3, 3] with hunt-group) is the same override and strategy written by hand.
+    const byHand = loadScenario({ ...base, callbacks: { preset: 'radar', statuses: { attempted: { intervalHours: [3, 3] } } }, distribution: 'hunt-group' });
+    const run = runReplication(byHand.config, byHand.policies, 0, { seed: 3 });
+    const swept = result.runs.find((r: { combination: number }) => r.combination === 3);
+    expect(swept.metrics.attemptsPerLead).toBe(run.metrics.attemptsPerLead);
+    expect(swept.metrics.contactRate).toBe(run.metrics.contactRate);
+  });
 });

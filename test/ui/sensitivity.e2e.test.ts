@@ -95,4 +95,46 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     expect(await page.locator('#opt-rounds tbody tr').count()).toBe(cli.rounds.length);
     expect(errors).toEqual([]);
   });
+
+  const vary = async (label: string, values: string) => {
+    await page.getByLabel('Second setting (optional, for a heatmap)').selectOption({ label: '(none)' });
+    await page.getByLabel('Setting to vary').selectOption({ label });
+    await page.getByLabel('Values').first().fill(values);
+  };
+
+  it('varies a status interval of the preset the scenario leaves at its default, and strategies with options they do not share', async () => {
+    // The floor writes no callbacks: the attempted status exists only inside the "radar" preset.
+    await vary('Hours between calls to a lead not yet reached', '1, 3');
+    await runSensitivity();
+    expect(await page.locator('#sens-table tbody tr').count()).toBe(2);
+    // Round-robin (the default) takes skipOffShift, hunt-group does not: the run says it was dropped.
+    await vary('Lead distribution strategy', 'round-robin, hunt-group');
+    await runSensitivity();
+    expect(await page.locator('#sens-table tbody tr').count()).toBe(2);
+    expect(await page.locator('#sens-notes').textContent()).toContain('distribution.strategy = "hunt-group": drops skipOffShift (hunt-group does not take it)');
+  });
+
+  it('takes the previous run\'s results away when a run fails', async () => {
+    await vary('Pipeline limit (open leads per agent, first agent group)', '5-25:10');
+    await runSensitivity();
+    await expect.poll(() => page.locator('#sens-results').isVisible()).toBe(true);
+    // A pipeline limit of 0 is refused by the schema (at least 1).
+    await page.getByLabel('Values').first().fill('0, 10');
+    await page.getByRole('button', { name: 'Run sensitivity' }).click();
+    await expect.poll(() => page.locator('#sens-status').textContent()).toMatch(/^The scenario with agents\[0\]\.pipelineLimit = 0 is not valid: agents\[0\]\.pipelineLimit: /);
+    expect(await page.locator('#sens-results').isVisible()).toBe(false);
+    expect(await page.locator('#sens-table tr').count()).toBe(0);
+    expect(await page.locator('#sens-use-best').isDisabled()).toBe(true);
+  });
+
+  it('offers no best when every value gives the same results', async () => {
+    // The floor's 20 leads a day never fill pipelines of 50 or more: the limit does not bind.
+    await vary('Pipeline limit (open leads per agent, first agent group)', '50-200:50');
+    await runSensitivity();
+    expect(await page.locator('#sens-notes').textContent()).toContain('Every value of pipeline limit gave the same results, run for run: the setting does not bind on this floor');
+    expect(await page.locator('#sens-table tr.best').count()).toBe(0);
+    expect(await page.locator('#sens-use-best').isDisabled()).toBe(true);
+    expect(await page.locator('#sens-use-best').textContent()).toBe('No best: every value gave the same results');
+    expect(errors).toEqual([]);
+  });
 });
