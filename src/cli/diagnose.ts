@@ -45,7 +45,13 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     const read = await readLogForCli({ positional: [f.log as string], flags: f as never }, io);
     if (typeof read === 'number') return read;
     if (read.log.kind !== 'calls') {
-      io.err(`--log ${f.log}: expected a call log (one row per call attempt), got a ${read.log.kind === 'leads' ? 'lead stream' : 'per-lead summary'}; name its columns with --map\n`);
+      // A file read as another kind may still be a call log whose columns were not recognised (--map); a lead stream
+      // goes to --leads; a per-lead summary has no call times, which no mapping adds.
+      const instead =
+        read.log.kind === 'leads'
+          ? `a lead stream (one row per lead); replay it with --leads ${f.log}, or, if it is a call log after all, name its call time and outcome columns with --map`
+          : 'a per-lead summary (one row per lead, no call times), from which the contact curves by hour and lead age cannot be fitted; `leadlab fit` reads its rates, and diagnose needs the call log itself (or, if this is one, name its call time and outcome columns with --map)';
+      io.err(`--log ${f.log}: expected a call log (one row per call attempt), got ${instead}\n`);
       return 2;
     }
     json.contactModel = fitCallLog(read.log.table).contactModel;

@@ -151,7 +151,13 @@ describe('leadlab diagnose', () => {
     const io2 = captureIO(dir);
     writeFileSync(join(dir, 'stream.csv'), 'lead_id,created_at\nL1,2026-01-05T09:00:00Z\nL2,2026-01-05T10:00:00Z\n');
     expect(await main(['diagnose', '--log', 'stream.csv', '--workers', '0'], io2)).toBe(2);
-    expect(io2.stderr).toMatch(/--log stream\.csv: expected a call log \(one row per call attempt\), got a lead stream/);
+    expect(io2.stderr).toMatch(/--log stream\.csv: expected a call log \(one row per call attempt\), got a lead stream \(one row per lead\); replay it with --leads stream\.csv/);
+    // A per-lead summary has no call times: the message says what can be done with it, not only --map.
+    const io3 = captureIO(dir);
+    writeFileSync(join(dir, 'summary.csv'), 'lead_id,attempts,contacted,converted\nL1,3,yes,no\nL2,1,no,no\nL3,2,yes,yes\n');
+    expect(await main(['diagnose', '--log', 'summary.csv', '--workers', '0'], io3)).toBe(2);
+    expect(io3.stderr).toMatch(/--log summary\.csv: expected a call log \(one row per call attempt\), got a per-lead summary \(one row per lead, no call times\), from which the contact curves .* cannot be fitted; `leadlab fit` reads its rates/);
+    expect(io3.stdout).toBe('');
   });
 
   it('keeps the finished steps on Ctrl-C (a real SIGINT to the bundled command) and says it was interrupted', async () => {
