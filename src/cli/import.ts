@@ -59,11 +59,26 @@ export const importCommand: Command = {
     for (const a of log.mapping.assignments) lines.push(`  ${a.field.padEnd(14)} <- "${a.header}"${a.how === 'map' ? ' (--map)' : ''}`);
     if (log.mapping.unused.length > 0) lines.push(`  unused: ${log.mapping.unused.map((h) => `"${h}"`).join(', ')}`);
     lines.push(`Rows: ${log.report.rows} read, ${log.report.kept} kept, ${log.report.rejected} rejected.`);
-    for (const [k, v] of Object.entries(summary)) {
-      if (['file', 'kind', 'why', 'columns', 'unusedColumns', 'import'].includes(k) || v === undefined) continue;
-      lines.push(`${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`);
-    }
+    lines.push(...summaryInWords(summary));
     io.out(lines.join('\n') + '\n');
     return 0;
   },
 };
+
+/** The totals of an import as sentences (the JSON keeps the fields as they are). */
+function summaryInWords(summary: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const count = (n: unknown, one: string, many = `${one}s`) => `${Number(n).toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  if (summary.timeZone !== undefined) out.push(`Times: wall-clock times read on the ${String(summary.timeZone)} clock${summary.dateOrder ? `, dates in ${String(summary.dateOrder)} order` : ''}.`);
+  if (summary.attempts !== undefined) out.push(`${count(summary.attempts, 'call attempt')} to ${count(summary.leads, 'lead')}.`);
+  else if (summary.calls !== undefined) out.push(`${count(summary.leads, 'lead')}, ${count(summary.calls, 'call attempt')} in all.`);
+  else if (summary.leads !== undefined) out.push(`${count(summary.leads, 'lead')}.`);
+  const outcomes = summary.outcomes as Record<string, number> | undefined;
+  if (outcomes) out.push(`Outcomes: ${Object.entries(outcomes).sort((a, b) => b[1] - a[1]).map(([o, n]) => `${o} ${n.toLocaleString('en-US')}`).join(', ') || 'none'}.`);
+  const named = (['agents', 'sources', 'products'] as const).filter((k) => summary[k] !== undefined).map((k) => (summary[k] ? count(summary[k], k.slice(0, -1)) : `no ${k.slice(0, -1)} column`));
+  if (named.length) out.push(`Named: ${named.join(', ')}.`);
+  const span = summary.span as { first: string; last: string } | false | undefined;
+  if (span) out.push(`From ${when(span.first)} to ${when(span.last)}.`);
+  return out;
+}

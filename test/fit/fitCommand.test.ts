@@ -153,5 +153,14 @@ describe('leadlab import', () => {
     const truth = JSON.parse(readFileSync(join(repo, 'data/calllogs/sample-truth.json'), 'utf8'));
     expect(summary).toMatchObject({ kind: 'calls', attempts: truth.rows, leads: truth.leads, agents: 4, sources: 3 });
     expect(summary.import).toMatchObject({ rejected: 0 });
+    // The text says the same totals in words, with no JSON in it.
+    const text = captureIO();
+    expect(await importCommand.run(['data/calllogs/sample-calls.csv.gz', '--tz', 'America/Chicago'], text)).toBe(0);
+    expect(text.stdout).toContain(`${truth.rows.toLocaleString('en-US')} call attempts to ${truth.leads.toLocaleString('en-US')} leads.`);
+    expect(text.stdout).toContain('Times: wall-clock times read on the America/Chicago clock');
+    expect(text.stdout).toContain('Named: 4 agents, 3 sources');
+    expect(text.stdout).toMatch(/^Outcomes: (no-answer|voicemail|contact|bad-number) [\d,]+(, [a-z-]+ [\d,]+)*\.$/m);
+    expect(text.stdout).toMatch(/^From \d{4}-\d\d-\d\d \d\d:\d\d UTC to \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/m);
+    expect(text.stdout).not.toMatch(/[{}]|: null/);
   });
 });
