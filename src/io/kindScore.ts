@@ -62,7 +62,7 @@ function scoreSummary(m: ColumnMapping, header: readonly string[], samples: read
   const why: string[] = [];
   const s = share(samples.map((r) => cellText(r, m, 'attempts')).filter((v) => v !== ''), (v) => /^\d+$/.test(v));
   let score = s.ok >= 0.9 ? 4 : -2;
-  why.push(s.ok >= 0.9 ? `"${header[m.index.attempts]}" holds whole numbers: the calls made per lead` : `"${header[m.index.attempts]}" (attempts) is not whole numbers (${quote(s.failing)})`);
+  why.push(s.ok >= 0.9 ? `"${header[m.index.attempts]}" holds whole numbers: the calls made per lead` : `not a per-lead summary's attempt count: "${header[m.index.attempts]}" is not whole numbers (${quote(s.failing)})`);
   for (const f of ['converted', 'contacted'] as const) if (m.index[f] !== -1) score += 1;
   return { score, why };
 }
