@@ -53,42 +53,50 @@ export function expandValues(spec: unknown, where: string): unknown[] {
   });
 }
 
-/** Validates a parsed sweep file; errors name the field. */
+/**
+ * Validates a parsed sweep file; errors name the field. Every problem of the file is reported at once, one per line,
+ * so that a file with several mistakes is fixed in one pass.
+ */
 export function parseSweepSpec(json: unknown): SweepSpec {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`sweep: expected an object, got ${JSON.stringify(json)}`);
   const o = json as Record<string, unknown>;
+  const problems: string[] = [];
   const known = ['name', 'base', 'parameters', 'replications', 'seed'];
-  for (const k of Object.keys(o)) if (!known.includes(k)) throw new Error(`sweep.${k}: unknown field; expected one of ${known.join(', ')}`);
+  for (const k of Object.keys(o)) if (!known.includes(k)) problems.push(`sweep.${k}: unknown field; expected one of ${known.join(', ')}`);
   const base = o.base;
   if (typeof base !== 'string' && (typeof base !== 'object' || base === null || Array.isArray(base))) {
-    throw new Error(`sweep.base: expected a scenario file name or an inline scenario object, got ${JSON.stringify(base)}`);
+    problems.push(`sweep.base: expected a scenario file name or an inline scenario object, got ${JSON.stringify(base)}`);
   }
   const p = o.parameters;
+  const parameters: SweepParameter[] = [];
   if (typeof p !== 'object' || p === null || Array.isArray(p) || Object.keys(p).length === 0) {
-    throw new Error(`sweep.parameters: expected an object of JSON paths to values, e.g. {"agents[0].pipelineLimit": "100-150:25"}, got ${JSON.stringify(p)}`);
-  }
-  const parameters = Object.entries(p as Record<string, unknown>).map(([path, spec]) => {
-    const where = `sweep.parameters[${JSON.stringify(path)}]`;
-    try {
-      parsePath(path);
-    } catch (e) {
-      throw new Error(`${where}: ${(e as Error).message}`);
+    problems.push(`sweep.parameters: expected an object of JSON paths to values, e.g. {"agents[0].pipelineLimit": "100-150:25"}, got ${JSON.stringify(p)}`);
+  } else {
+    for (const [path, spec] of Object.entries(p as Record<string, unknown>)) {
+      const where = `sweep.parameters[${JSON.stringify(path)}]`;
+      try {
+        parsePath(path);
+        parameters.push({ path, values: expandValues(spec, where) });
+      } catch (e) {
+        const message = (e as Error).message;
+        problems.push(message.startsWith(where) ? message : `${where}: ${message}`);
+      }
     }
-    return { path, values: expandValues(spec, where) };
-  });
-  const combinations = parameters.reduce((n, p) => n * p.values.length, 1);
-  if (combinations > MAX_COMBINATIONS) {
-    throw new Error(`sweep.parameters: expected at most ${MAX_COMBINATIONS.toLocaleString('en-US')} combinations of values, got ${parameters.map((p) => p.values.length).join(' x ')} = ${combinations.toLocaleString('en-US')}`);
+    const combinations = parameters.reduce((n, p) => n * p.values.length, 1);
+    if (combinations > MAX_COMBINATIONS) {
+      problems.push(`sweep.parameters: expected at most ${MAX_COMBINATIONS.toLocaleString('en-US')} combinations of values, got ${parameters.map((p) => p.values.length).join(' x ')} = ${combinations.toLocaleString('en-US')}`);
+    }
   }
   const r = o.replications;
   if (r !== undefined && !(Number.isInteger(r) && (r as number) >= 1 && (r as number) <= MAX_REPLICATIONS)) {
-    throw new Error(`sweep.replications: expected an integer from 1 to ${MAX_REPLICATIONS} (the scenario schema's limit), got ${JSON.stringify(r)}`);
+    problems.push(`sweep.replications: expected an integer from 1 to ${MAX_REPLICATIONS} (the scenario schema's limit), got ${JSON.stringify(r)}`);
   }
   const seed = o.seed;
   if (seed !== undefined && typeof seed !== 'string' && !Number.isSafeInteger(seed)) {
-    throw new Error(`sweep.seed: expected a string or an integer of at most 2^53 - 1 in size (as a scenario's seed), got ${JSON.stringify(seed)}`);
+    problems.push(`sweep.seed: expected a string or an integer of at most 2^53 - 1 in size (as a scenario's seed), got ${JSON.stringify(seed)}`);
   }
-  if (o.name !== undefined && typeof o.name !== 'string') throw new Error(`sweep.name: expected a string, got ${JSON.stringify(o.name)}`);
-  const name = o.name === undefined ? 'Sweep' : o.name;
+  if (o.name !== undefined && typeof o.name !== 'string') problems.push(`sweep.name: expected a string, got ${JSON.stringify(o.name)}`);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const name = o.name === undefined ? 'Sweep' : (o.name as string);
   return { name, base: base as SweepSpec['base'], parameters, replications: r as number | undefined, seed: seed as string | number | undefined };
 }

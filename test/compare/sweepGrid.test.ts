@@ -43,6 +43,23 @@ describe('sweep values and paths', () => {
     expect(() => parseSweepSpec({ base: 'b.json', parameters: { a: 1 }, replication: 3 })).toThrow(/sweep.replication: unknown field/);
   });
 
+  it('reports every problem of a sweep file at once, one per line', () => {
+    let message = '';
+    try {
+      parseSweepSpec({ base: 'b.json', parameters: { 'agents[0].count': '5-1', 'days': [], 'callbacks..tries': '1-3', 'agents[0].skill': '0.5,0.7' }, replications: 0, seed: 1.5, extra: true });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(/^sweep\.extra: unknown field/);
+    expect(lines[1]).toMatch(/^sweep\.parameters\["agents\[0\]\.count"\]: expected "from-to"/);
+    expect(lines[2]).toMatch(/^sweep\.parameters\["days"\]: expected at least one value/);
+    expect(lines[3]).toMatch(/^sweep\.parameters\["callbacks\.\.tries"\]: /);
+    expect(lines[4]).toMatch(/^sweep\.replications: /);
+    expect(lines[5]).toMatch(/^sweep\.seed: /);
+  });
+
   it('splits runs into shards that hold every run exactly once', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 40 }), (total, n) => {
