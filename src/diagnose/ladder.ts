@@ -4,6 +4,8 @@
  * it would change. Pure: plain JSON in, plain JSON out.
  */
 
+import { scenarioSchema } from '../scenario/schema';
+
 type Json = Record<string, unknown>;
 
 export interface Rung {
@@ -22,16 +24,36 @@ export interface FloorFacts {
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+type SchemaNode = { properties?: Record<string, SchemaNode>; items?: SchemaNode; default?: unknown };
+let schemaJson: SchemaNode | undefined;
+
+/**
+ * The default the scenario schema declares at a path ("[]" steps into a list's items), read from the schema itself:
+ * a rung that writes a field the floor left out must write what the schema would have filled in, or it changes the
+ * floor beyond its fix (a copy of the default agents without their skill spread once did, and every later rung was
+ * measured against another floor).
+ */
+function schemaDefault(...path: string[]): unknown {
+  schemaJson ??= scenarioSchema.jsonSchema() as SchemaNode;
+  let node: SchemaNode | undefined = schemaJson;
+  for (const k of path) node = k === '[]' ? node?.items : node?.properties?.[k];
+  if (node?.default === undefined) throw new Error(`the scenario schema has no default at ${path.join('.')}`);
+  return structuredClone(node.default);
+}
+
+const agentDefault = (field: string) => schemaDefault('agents', '[]', field) as number;
+
 /** The scenario's agent groups as objects (the schema's default floor when it names none). */
 function agentsOf(scenario: Json): Json[] {
-  return Array.isArray(scenario.agents) ? scenario.agents.filter(isObject) : [{ name: 'Day closer', count: 7, shift: '08:00-17:00', days: 'Mon-Fri' }, { name: 'Late closer', count: 3, shift: '12:00-21:00', days: 'Mon-Sat' }];
+  return Array.isArray(scenario.agents) ? scenario.agents.filter(isObject) : (schemaDefault('agents') as Json[]);
 }
 
 function distributionOf(scenario: Json): { strategy: string; options: Json } {
   const d = scenario.distribution;
   if (typeof d === 'string') return { strategy: d, options: {} };
-  if (isObject(d)) return { strategy: typeof d.strategy === 'string' ? d.strategy : 'round-robin', options: isObject(d.options) ? d.options : {} };
-  return { strategy: 'round-robin', options: {} };
+  const strategy = (schemaDefault('distribution') as { strategy: string }).strategy;
+  if (isObject(d)) return { strategy: typeof d.strategy === 'string' ? d.strategy : strategy, options: isObject(d.options) ? d.options : {} };
+  return { strategy, options: {} };
 }
 
 /** Returns `next` when it differs from `scenario`, else undefined. */
@@ -49,7 +71,7 @@ const SKIP_OFF_SHIFT = new Set(['round-robin', 'top-producers', 'source-speciali
 const CAP_WORKDAYS = 5;
 const CAP_HEADROOM = 1.5;
 /** Open leads an agent keeps in touch with (the schema's default followThroughPipeline, the field's 100-150 rule). */
-const FOLLOW_THROUGH = 120;
+const FOLLOW_THROUGH = agentDefault('followThroughPipeline');
 
 /** The rungs, in the order they are climbed. */
 export const LADDER: readonly Rung[] = [
@@ -81,14 +103,14 @@ export const LADDER: readonly Rung[] = [
       const agents = agentsOf(s);
       const people = agents.reduce((n, a) => n + (typeof a.count === 'number' ? a.count : 1), 0);
       const leads = isObject(s.leads) ? s.leads : {};
-      const perDay = floor?.leadsPerDay ?? (typeof leads.perDay === 'number' ? leads.perDay : 40);
+      const perDay = floor?.leadsPerDay ?? (typeof leads.perDay === 'number' ? leads.perDay : (schemaDefault('leads', 'perDay') as number));
       const need = Math.ceil((CAP_HEADROOM * perDay * 7) / CAP_WORKDAYS / Math.max(1, people));
       return changed(s, {
         ...s,
         agents: agents.map((a) => ({
           ...a,
-          pipelineLimit: Math.min(typeof a.pipelineLimit === 'number' ? a.pipelineLimit : 150, FOLLOW_THROUGH),
-          newLeadsPerDay: Math.max(typeof a.newLeadsPerDay === 'number' ? a.newLeadsPerDay : 7, need),
+          pipelineLimit: Math.min(typeof a.pipelineLimit === 'number' ? a.pipelineLimit : agentDefault('pipelineLimit'), FOLLOW_THROUGH),
+          newLeadsPerDay: Math.max(typeof a.newLeadsPerDay === 'number' ? a.newLeadsPerDay : agentDefault('newLeadsPerDay'), need),
         })),
       });
     },
