@@ -1,5 +1,5 @@
 import type { RunResult } from '../sim/runResult';
-import { floorResult, judgeStep, stepInPlace, type Diagnosis, type DiagnosisStep } from './diagnosis';
+import { floorReach, floorResult, judgeStep, stepInPlace, type Diagnosis, type DiagnosisStep } from './diagnosis';
 import { LADDER, type FloorFacts } from './ladder';
 
 type Json = Record<string, unknown>;
@@ -38,7 +38,7 @@ export async function climbLadder(
       interrupted = true;
       break;
     }
-    const step = judgeStep(rung, bestRuns, runs, k);
+    const step = judgeStep(rung, bestRuns, runs, k, rung.describe(bestJson, next, floorReach(bestRuns)));
     steps.push(step);
     if (step.adopted) {
       bestJson = next;

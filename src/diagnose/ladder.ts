@@ -15,6 +15,19 @@ export interface Rung {
   change: string;
   /** The fixed scenario, or undefined when the floor already works this way. */
   apply(scenario: Json, floor?: FloorFacts): Json | undefined;
+  /**
+   * What the fix changed on this floor, in one sentence with its values (from -> to), leaving out the parts that
+   * changed nothing: `after` is what `apply` made of `before`, `reached` what the floor before it did.
+   */
+  describe(before: Json, after: Json, reached: FloorReach): string;
+}
+
+/** What a floor's runs did that a rung's sentence may need: its agents' pipelines (open leads an agent held). */
+export interface FloorReach {
+  /** The most open leads any agent held at once, over every replication. */
+  maxPipeline: number;
+  /** Open leads per agent, averaged over days, agents and replications. */
+  meanPipeline: number;
 }
 
 /** What the scenario's JSON does not say directly: the floor's leads a day (of a replayed stream, too). */
@@ -73,6 +86,23 @@ const CAP_HEADROOM = 1.5;
 /** Open leads an agent keeps in touch with (the schema's default followThroughPipeline, the field's 100-150 rule). */
 const FOLLOW_THROUGH = agentDefault('followThroughPipeline');
 
+/** Agent groups' values of a field before and after a fix, with the schema's default where a group leaves it out. */
+function groupChanges(before: Json, after: Json, field: string): { name: string; from: unknown; to: unknown }[] {
+  const a = agentsOf(before), b = agentsOf(after), def = agentDefault(field);
+  return b
+    .map((g, i) => ({ name: String(g.name ?? `group ${i + 1}`), from: a[i]?.[field] ?? def, to: g[field] ?? def }))
+    .filter((c) => c.from !== c.to);
+}
+
+/** "7 -> 9" when every group changed alike, else "7 -> 9 (Day closer), 5 -> 9 (Late closer)". */
+function fromTo(changes: { name: string; from: unknown; to: unknown }[]): string {
+  const alike = changes.every((c) => c.from === changes[0].from && c.to === changes[0].to);
+  return alike ? `${changes[0].from} -> ${changes[0].to}` : changes.map((c) => `${c.from} -> ${c.to} (${c.name})`).join(', ');
+}
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const callbacksName = (s: Json) => (typeof s.callbacks === 'string' ? s.callbacks : isObject(s.callbacks) ? `a schedule from ${String(s.callbacks.preset ?? 'radar')}` : 'radar');
+
 /** The rungs, in the order they are climbed. */
 export const LADDER: readonly Rung[] = [
   {
@@ -84,6 +114,13 @@ export const LADDER: readonly Rung[] = [
       const options = SKIP_OFF_SHIFT.has(d.strategy) ? { ...d.options, skipOffShift: true } : d.options;
       return changed(s, { ...s, agents: agentsOf(s).map((a) => ({ ...a, paceNewLeads: false })), distribution: { strategy: d.strategy, options } });
     },
+    describe(before, after) {
+      const parts: string[] = [];
+      if (distributionOf(before).options.skipOffShift !== distributionOf(after).options.skipOffShift) parts.push('new leads go only to agents on shift');
+      const pace = groupChanges(before, after, 'paceNewLeads');
+      if (pace.length) parts.push(`new leads are handed out the moment they arrive (no pacing of new leads${pace.length < agentsOf(after).length ? ` for ${pace.map((c) => c.name).join(', ')}` : ''})`);
+      return parts.length ? `${upperFirst(parts.join(' and '))}, so the first call comes within minutes.` : this.change;
+    },
   },
   {
     id: 'cadence',
@@ -93,6 +130,9 @@ export const LADDER: readonly Rung[] = [
       const c = s.callbacks;
       const radar = c === undefined || c === 'radar' || (isObject(c) && (c.preset ?? 'radar') === 'radar' && c.statuses === undefined && c.productionCycle === undefined);
       return radar ? undefined : { ...s, callbacks: 'radar' };
+    },
+    describe(before) {
+      return `Callbacks ${callbacksName(before)} -> radar, ${this.change.charAt(0).toLowerCase()}${this.change.slice(1)}`;
     },
   },
   {
@@ -114,6 +154,21 @@ export const LADDER: readonly Rung[] = [
         })),
       });
     },
+    describe(before, after, reached) {
+      const parts: string[] = [];
+      const leads = groupChanges(before, after, 'newLeadsPerDay');
+      if (leads.length) parts.push(`new leads a day per agent ${fromTo(leads)}, so the floor can take ${CAP_HEADROOM}x an average working day's leads`);
+      const caps = groupChanges(before, after, 'pipelineLimit');
+      if (caps.length) {
+        const top = Math.max(...caps.map((c) => Number(c.to)));
+        // A cap above every pipeline the floor reached changes nothing there: say so, or the cap takes the credit.
+        const binds = top > reached.maxPipeline
+          ? `, above the most open leads any agent held on this floor (${reached.maxPipeline}; ${reached.meanPipeline.toFixed(1)} on average), so the cap does not bind`
+          : ` (what an agent keeps in touch with; agents on this floor held up to ${reached.maxPipeline})`;
+        parts.push(`pipeline limit ${fromTo(caps)} open leads${binds}`);
+      }
+      return parts.length ? `${upperFirst(parts.join('; '))}.` : this.change;
+    },
   },
   {
     id: 'distribution',
@@ -124,6 +179,9 @@ export const LADDER: readonly Rung[] = [
       if (d.strategy === 'hunt-group') return undefined;
       return { ...s, distribution: { strategy: 'hunt-group', options: { hunt: 'circular', queueOrder: 'lifo' } } };
     },
+    describe(before) {
+      return `Distribution ${distributionOf(before).strategy} -> a circular hunt group: each lead goes to the next free agent on shift, the freshest waiting lead first.`;
+    },
   },
   {
     id: 'scoring',
@@ -131,6 +189,9 @@ export const LADDER: readonly Rung[] = [
     change: 'Leads are scored on arrival: the promising ones go to sales for a prompt call, the rest to a marketing drip that hands them back when ready.',
     apply(s) {
       return s.scoring !== undefined ? undefined : { ...s, scoring: {} };
+    },
+    describe() {
+      return this.change;
     },
   },
 ];
