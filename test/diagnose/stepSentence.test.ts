@@ -96,4 +96,22 @@ describe('The sentence of a diagnosis step', () => {
     expect(d.steps[i].change.includes(`held on this floor (${held};`)).toBe(held < 120);
     expect(/does not bind/.test(d.steps[i].change)).toBe(held < 120);
   });
+
+  it('names the best floor as the diagnosed floor with the fixes kept, not as the floor it came from', async () => {
+    // Found by users: `diagnose --json`'s best.scenario kept "Slow firm: one call per lead" and "each lead gets a single
+    // call" while it used the radar cadence.
+    const floor = { name: 'Slow', description: 'Each lead gets a single call.', callbacks: 'single-call', days: 40, warmupDays: 10, cooldownDays: 45 };
+    const d = await diagnose(floor);
+    const kept = d.steps.filter((s) => s.adopted);
+    expect(kept.map((s) => s.id), d.steps.map((s) => s.sentence).join('\n')).toContain('cadence');
+    const best = d.best.scenario;
+    expect(best.name).toBe(`Slow, with the kept fixes: ${kept.map((s) => s.label).join(', ')}`);
+    expect(best.description).toMatch(/^The floor "Slow" as diagnosed \(Each lead gets a single call\.\), with the fixes leadlab diagnose kept: /);
+    for (const s of kept) expect(best.description).toContain(s.change);
+    // Nothing else about the floor is renamed: it runs as the floor with the kept fixes.
+    expect(best.callbacks).toBe('radar');
+    // A floor where no fix wins keeps its own name: it is the floor as it was.
+    const none = await diagnose({ ...floor, callbacks: 'radar', scoring: {}, distribution: 'hunt-group', agents: [{ name: 'A', count: 3, paceNewLeads: false, pipelineLimit: 120, newLeadsPerDay: 20 }] });
+    if (!none.steps.some((s) => s.adopted)) expect(none.best.scenario.name).toBe('Slow');
+  });
 });
