@@ -3,6 +3,7 @@ import { lossMoneySpec, waterfallSpec } from '../charts';
 import { climbLadder, type RunFloor } from '../diagnose/climbLadder';
 import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
 import { LADDER } from '../diagnose/ladder';
+import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
 import type { RunResult } from '../sim/runResult';
 import type { BrowserPool } from './browserPool';
 import { chartWidth, drawToWidth } from './chartFit';
@@ -89,6 +90,8 @@ export function renderDiagnosis(output: HTMLElement, d: Diagnosis): void {
     waterfall,
     el('h3', {}, 'Revenue lost a month, by where the lead was lost (baseline)'),
     losses,
+    el('p', { id: 'diagnosis-loss-note' }, LOST_REVENUE_NOTE),
+    el('dl', { id: 'diagnosis-loss-definitions', className: 'hint' }, ...lossRows(d.current.losses).flatMap((r) => [el('dt', {}, r.label), el('dd', {}, r.definition)])),
     el('ol', { id: 'diagnosis-steps' }, ...d.steps.map((s) => el('li', {}, s.sentence))),
   );
   // Drawn at their figures' width (read together first), and again when that changes: a phone shows them whole.
