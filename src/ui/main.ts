@@ -459,6 +459,7 @@ function boot(initial: WorkbenchState, keepAddress: boolean): void {
       return c.ok ? { ok: true, name: c.name, json: c.json } : { ok: false, message: `"${nameOf(text, state.selected)}" has problems; fix them in the scenario before varying it.` };
     },
     settings: () => ({ seed: state.seed, replications: state.replications }),
+    shown: (run) => sensitivityMarker.shown(inputsKey(run.json, run.seed, run.replications)),
     applyToSelected(changes) {
       const done = applyToSelected(changes);
       if (done.ok) renderTabs();

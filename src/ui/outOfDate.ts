@@ -41,7 +41,7 @@ export function staleNote(id: string): HTMLElement {
 }
 
 /** The key of a scenario run: its JSON (parsed, so that layout does not count; the text when it does not parse), seed and replications. */
-export function inputsKey(scenario: string | Record<string, unknown>, seed: number, replications: number): string {
+export function inputsKey(scenario: string | Record<string, unknown>, seed: string | number, replications: number): string {
   let json: unknown = scenario;
   if (typeof scenario === 'string') {
     try {

@@ -50,4 +50,20 @@ describe.skipIf(!hasChromium)('the "Out of date" marker of the diagnosis and the
     await page.getByLabel('Seed').fill('3');
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('marks the sensitivity results, and the diagnosis of the same scenario, after "Use the best (...)" writes into it', async () => {
+    await page.getByLabel('Setting to vary').selectOption({ label: 'Pipeline limit (open leads per agent, first agent group)' });
+    await page.getByLabel('Values').first().fill('1-11:10');
+    await page.getByRole('button', { name: 'Run sensitivity' }).click();
+    await expect.poll(() => page.locator('#sens-status').textContent(), { timeout: 90_000 }).toMatch(/^Done/);
+    expect(await marker('#sens-stale', '#sens-results')).toEqual({ note: '', dimmed: false });
+    expect((await marker('#diagnosis-stale', '#diagnosis-output')).dimmed).toBe(false);
+    await page.getByRole('button', { name: /^Use the best/ }).click();
+    const sens = await marker('#sens-stale', '#sens-results');
+    expect(sens.dimmed).toBe(true);
+    expect(sens.note).toMatch(/^Out of date: the selected scenario, seed or replications changed after this sensitivity run\. Press "Run sensitivity"/);
+    expect((await marker('#diagnosis-stale', '#diagnosis-output')).dimmed).toBe(true);
+    await page.locator('#sens-results').screenshot({ path: '/tmp/sens-out-of-date.png' });
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
