@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { Diagnosis } from '../diagnose/diagnosis';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../sim/lossAttribution';
 import type { LossSummary } from '../sim/summary';
+import { leadCount } from '../diagnose/lossWords';
 import { wrap } from './specs';
 import { signedFixed } from '../stats/signedFixed';
 
@@ -115,7 +116,8 @@ export function waterfallSpec(d: Diagnosis, width = WIDTH): Plot.PlotOptions {
 /** The loss buckets as money: revenue a month each bucket would have brought, largest first. */
 export function lossMoneySpec(losses: LossSummary, width = WIDTH): Plot.PlotOptions {
   const rows = LOSS_BUCKETS.map((b) => ({ bucket: LOSS_BUCKET_INFO[b].label, revenue: losses.buckets[b].lostRevenue.mean, leads: losses.buckets[b].leads.mean })).sort((a, b) => b.revenue - a.revenue);
-  const money = (r: { revenue: number; leads: number }) => `$${Math.round(r.revenue).toLocaleString('en-US')} (${r.leads.toFixed(0)} lead${r.leads.toFixed(0) === '1' ? '' : 's'})`;
+  // A month's mean count of leads is often a fraction: 0.1 leads, not "0 leads" beside a sum of money.
+  const money = (r: { revenue: number; leads: number }) => `$${Math.round(r.revenue).toLocaleString('en-US')} (${leadCount(r.leads)})`;
   if (width < NARROW) {
     const layout = labelledAbove(rows, (r) => `${r.bucket}: ${money(r)}`, width, 'bucket', 'Revenue lost a month ($)');
     return {

@@ -1,6 +1,6 @@
 import type { Diagnosis } from '../diagnose/diagnosis';
 import { formatMoney } from '../format';
-import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../sim/lossAttribution';
+import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
 import { table } from './format';
 import { signedFixed } from '../stats/signedFixed';
 
@@ -31,10 +31,13 @@ export function formatDiagnosis(d: Diagnosis): string {
   if (d.interrupted) out.push(`(Interrupted: ${d.steps.length} steps finished.)`);
   out.push('');
   out.push('Where the current floor loses production (a month; revenue at the floor\'s own conversion from the stage reached)');
-  const l = d.current.losses.buckets;
-  const order = [...LOSS_BUCKETS].sort((a, b) => l[b].lostRevenue.mean - l[a].lostRevenue.mean);
-  out.push(table(order.map((b) => [LOSS_BUCKET_INFO[b].label, l[b].leads.mean.toFixed(1), formatMoney(l[b].leadCost.mean), formatMoney(l[b].lostRevenue.mean)]), ['Bucket', 'Leads', 'Lead cost', 'Lost revenue']));
+  const losses = lossRows(d.current.losses);
+  out.push(table(losses.map((r) => [r.label, r.leads.toFixed(1), formatMoney(r.leadCost), formatMoney(r.lostRevenue)]), ['Bucket', 'Leads', 'Lead cost', 'Lost revenue']));
+  for (const r of losses) out.push(`  ${r.label}: ${lowerFirst(r.definition)}`);
+  out.push(LOST_REVENUE_NOTE);
   out.push('');
   for (const s of d.steps) out.push(`- ${s.sentence}`);
   return out.join('\n') + '\n';
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

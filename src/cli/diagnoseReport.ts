@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { lossMoneySpec, waterfallSpec } from '../charts';
 import type { Diagnosis } from '../diagnose/diagnosis';
+import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
 import { formatMoney } from '../format';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
@@ -28,7 +29,7 @@ export function renderDiagnosisReport(d: Diagnosis, document: Document): string 
 body { font: 12px system-ui, sans-serif; margin: 0 auto; max-width: 760px; color: #222; }
 h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 14px; margin: 10px 0 2px; }
 p { margin: 4px 0; } ol { margin: 4px 0; padding-left: 18px; } li { margin: 2px 0; }
-svg { max-width: 100%; height: auto; } .note { color: #666; font-size: 10px; }
+svg { max-width: 100%; height: auto; } .note { color: #666; font-size: 10px; } .defs { font-size: 9px; line-height: 1.25; }
 .interrupted, .rejects { background: #fff3cd; padding: 2px 6px; border: 1px solid #e0c060; }
 section { break-inside: avoid; }
 </style></head><body>
@@ -36,12 +37,14 @@ section { break-inside: avoid; }
 <p><b>${escape(d.scenario)}</b></p>
 ${d.replayRejects ? `<p class="rejects">${escape(`${d.replayRejects.file}: ${d.replayRejects.rejected} rows rejected, ${d.replayRejects.kept} leads kept; the floor was simulated on the kept leads. \`${d.replayRejects.seeReasons}\` lists the rejected rows with their line numbers and reasons.`)}</p>\n` : ''}${d.interrupted ? `<p class="interrupted">The ladder was interrupted (Ctrl-C) after ${d.steps.length} steps; the steps shown are those that finished.</p>\n` : ''}<p>${lead}</p>
 <section><h2>Funded loans a month: current floor, each fix, best found</h2>
-${draw({ ...waterfallSpec(d), height: Math.min(300, waterfallSpec(d).height ?? 300) })}</section>
+${draw({ ...waterfallSpec(d), height: Math.min(230, waterfallSpec(d).height ?? 230) })}</section>
 <section><h2>Revenue lost a month, by where the lead was lost (current floor)</h2>
-${draw({ ...lossMoneySpec(d.current.losses), height: 280 })}</section>
+${draw({ ...lossMoneySpec(d.current.losses), height: 210 })}
+<p class="defs">${lossRows(d.current.losses).map((r) => `<b>${escape(r.label)}</b>: ${escape(r.definition)}`).join(' ')}</p>
+<p>${escape(LOST_REVENUE_NOTE)}</p></section>
 <section><h2>Step by step</h2>
 <ol>${d.steps.map((s) => `<li>${escape(s.sentence)}</li>`).join('')}</ol></section>
-<p class="note">Simulated with Leadlab: ${d.replications} replications per step, seed ${escape(String(d.seed))}. Each fix is run on the same leads as the floor before it (common random numbers) and judged by the paired 95% interval of funded loans a month; a fix is kept, and counted as a win, only when that interval lies above zero. A lost lead's revenue is what it would have brought at this floor's own conversion from the furthest stage it reached.</p>
+<p class="note">Simulated with Leadlab: ${d.replications} replications per step, seed ${escape(String(d.seed))}. Each fix is run on the same leads as the floor before it (common random numbers) and judged by the paired 95% interval of funded loans a month; a fix is kept, and counted as a win, only when that interval lies above zero.</p>
 </body></html>
 `;
 }

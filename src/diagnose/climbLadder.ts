@@ -1,5 +1,5 @@
 import type { RunResult } from '../sim/runResult';
-import { floorResult, judgeStep, stepInPlace, type Diagnosis, type DiagnosisStep } from './diagnosis';
+import { floorReach, floorResult, judgeStep, stepInPlace, type Diagnosis, type DiagnosisStep } from './diagnosis';
 import { LADDER, type FloorFacts } from './ladder';
 
 type Json = Record<string, unknown>;
@@ -38,7 +38,7 @@ export async function climbLadder(
       interrupted = true;
       break;
     }
-    const step = judgeStep(rung, bestRuns, runs, k);
+    const step = judgeStep(rung, bestRuns, runs, k, rung.describe(bestJson, next, floorReach(bestRuns)));
     steps.push(step);
     if (step.adopted) {
       bestJson = next;
@@ -52,7 +52,21 @@ export async function climbLadder(
     measuredDays: info.measuredDays,
     current: floorResult(currentRuns, k),
     steps,
-    best: { ...floorResult(bestRuns, k), scenario: bestJson },
+    best: { ...floorResult(bestRuns, k), scenario: bestJson === floor ? floor : namedBest(bestJson, info.scenario, steps) },
     interrupted,
+  };
+}
+
+/**
+ * The best floor named for what it is: the diagnosed floor with the fixes kept (its name and description were the
+ * floor's own, which a reader of the JSON, or of the page after "Use the best", took for the floor as it was).
+ */
+function namedBest(best: Json, name: string, steps: readonly DiagnosisStep[]): Json {
+  const kept = steps.filter((s) => s.adopted);
+  const was = typeof best.description === 'string' && best.description ? ` (${best.description})` : '';
+  return {
+    ...best,
+    name: `${name}, with the kept fixes: ${kept.map((s) => s.label).join(', ')}`,
+    description: `The floor "${name}" as diagnosed${was}, with the fixes leadlab diagnose kept: ${kept.map((s) => s.change).join(' ')}`,
   };
 }

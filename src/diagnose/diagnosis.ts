@@ -4,7 +4,7 @@ import type { RunResult } from '../sim/runResult';
 import { meanInterval } from '../sim/statistics';
 import { summarizeLosses, type LossSummary, type MetricSummary } from '../sim/summary';
 import type { ReplayRejects } from '../scenario/replay';
-import type { Rung } from './ladder';
+import type { FloorReach, Rung } from './ladder';
 import { signedFixed } from '../stats/signedFixed';
 
 /** Days in an average month (365.25 / 12): results are scaled from the measured window to a month. */
@@ -112,8 +112,11 @@ export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>, nothing?: No
 const signed = (x: number) => signedFixed(x, 1);
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/** Judges one rung: paired differences of funded loans and revenue a month, replication by replication. */
-export function judgeStep(rung: Rung, before: readonly RunResult[], after: readonly RunResult[], k: number): DiagnosisStep {
+/**
+ * Judges one rung: paired differences of funded loans and revenue a month, replication by replication. `change` is
+ * what the rung changed on this floor (Rung.describe), its general sentence when not given.
+ */
+export function judgeStep(rung: Rung, before: readonly RunResult[], after: readonly RunResult[], k: number, change = rung.change): DiagnosisStep {
   const fb = scaled(before, 'funded', k), fa = scaled(after, 'funded', k);
   const rb = scaled(before, 'revenue', k), ra = scaled(after, 'revenue', k);
   const win = pairedDifference('funded', fb, fa);
@@ -121,7 +124,7 @@ export function judgeStep(rung: Rung, before: readonly RunResult[], after: reado
   const step = {
     id: rung.id,
     label: rung.label,
-    change: rung.change,
+    change,
     status,
     fundedPerMonth: { before: mean(fb), after: mean(fa), win },
     revenuePerMonth: { before: mean(rb), after: mean(ra), win: pairedDifference('revenue', rb, ra) },
@@ -130,6 +133,12 @@ export function judgeStep(rung: Rung, before: readonly RunResult[], after: reado
   const runs = [...before, ...after];
   const nothing = runs.every((r) => r.metrics.leads === 0) ? 'no leads' : runs.every((r) => r.metrics.funded === 0) ? 'nothing funded' : undefined;
   return { ...step, sentence: stepSentence(step, nothing) };
+}
+
+/** What a floor's replications did with their pipelines, for the sentence of the rung run against it. */
+export function floorReach(runs: readonly RunResult[]): FloorReach {
+  const agents = runs.flatMap((r) => r.agents ?? []);
+  return { maxPipeline: Math.max(0, ...agents.map((a) => a.maxPipeline)), meanPipeline: mean(runs.map((r) => r.metrics.meanPipeline)) };
 }
 
 /** A rung the floor already has: nothing is run and the difference is zero. */

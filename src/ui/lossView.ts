@@ -3,16 +3,20 @@ import { lossMoneySpec, waterfallSpec } from '../charts';
 import { climbLadder, type RunFloor } from '../diagnose/climbLadder';
 import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
 import { LADDER } from '../diagnose/ladder';
+import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
 import type { RunResult } from '../sim/runResult';
 import type { BrowserPool } from './browserPool';
 import { chartWidth, drawToWidth } from './chartFit';
 import { download, el, savePng } from './dom';
+import { staleNote } from './outOfDate';
 import { startRun } from './runControls';
 
 /** What the view needs from the page: the baseline scenario, validated, and the page's worker pool. */
 export interface LossViewHooks {
   baseline(): { ok: true; json: Record<string, unknown>; name: string; windowDays: number } | { ok: false; message: string };
   settings(): { replications: number; seed: number };
+  /** A diagnosis is on screen, of this baseline, seed and replications (the page marks it out of date after a change). */
+  shown?(run: { json: Record<string, unknown>; seed: number; replications: number }): void;
   pool(): BrowserPool;
 }
 
@@ -38,6 +42,7 @@ export function setupLossView(hooks: LossViewHooks): void {
     title,
     el('p', { className: 'hint' }, 'Runs the baseline scenario, then a ladder of fixes one at a time (speed to lead, the radar cadence, pipeline caps and new-lead limits, a hunt group, scoring and drip), each on the same leads as the floor before it. A fix is kept only when the 95% interval of the funded loans it wins lies above zero.'),
     el('div', { className: 'row' }, button, cancel, progress, status),
+    staleNote('diagnosis-stale'),
     output,
   );
   section.setAttribute('aria-labelledby', 'diagnosis-title');
@@ -71,6 +76,7 @@ export function setupLossView(hooks: LossViewHooks): void {
       }
       progress.value = 1;
       renderDiagnosis(output, diagnosis);
+      hooks.shown?.({ json: base.json, seed, replications });
       status.textContent = diagnosis.interrupted ? `Interrupted: showing the ${diagnosis.steps.length} steps that finished.` : `Done: ${diagnosis.steps.length} steps, ${replications} replications each.`;
     } catch (e) {
       status.textContent = `The diagnosis failed: ${(e as Error).message}`;
@@ -89,6 +95,8 @@ export function renderDiagnosis(output: HTMLElement, d: Diagnosis): void {
     waterfall,
     el('h3', {}, 'Revenue lost a month, by where the lead was lost (baseline)'),
     losses,
+    el('p', { id: 'diagnosis-loss-note' }, LOST_REVENUE_NOTE),
+    el('dl', { id: 'diagnosis-loss-definitions', className: 'hint' }, ...lossRows(d.current.losses).flatMap((r) => [el('dt', {}, r.label), el('dd', {}, r.definition)])),
     el('ol', { id: 'diagnosis-steps' }, ...d.steps.map((s) => el('li', {}, s.sentence))),
   );
   // Drawn at their figures' width (read together first), and again when that changes: a phone shows them whole.

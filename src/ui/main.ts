@@ -24,6 +24,7 @@ import { renderScenarioForm } from './scenarioSections';
 import { contactModelWarning } from './contactModels';
 import { parseState, readAnyLink, readLink, STORAGE_KEY, stateToCompressedHash, stateToHash, type LinkInAddress, type WorkbenchState } from './workbenchState';
 import { startRun } from './runControls';
+import { inputsKey, outOfDateMarker, staleNote } from './outOfDate';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -43,19 +44,32 @@ function initialState(link: LinkInAddress): WorkbenchState {
 
 let state = presetState(0);
 let lastComparison: Comparison | undefined;
-/** The scenarios, seed and replications of the results on screen. */
-let shownRun: string | undefined;
 
 const runKey = (s: WorkbenchState) => JSON.stringify([s.scenarios, s.seed, s.replications]);
 
 /** Results on screen are marked out of date once the scenarios, seed or replications differ from their run. */
+const comparisonMarker = outOfDateMarker({
+  note: () => $('stale-note'),
+  dim: () => [$('answer-results'), $('results')],
+  current: () => runKey(state),
+  message: 'Out of date: the scenarios changed after this run. Press "Run comparison" to see the numbers for them.',
+});
+/** The diagnosis of the baseline, and the sensitivity of the selected scenario, are marked the same way. */
+const diagnosisMarker = outOfDateMarker({
+  note: () => document.getElementById('diagnosis-stale'),
+  dim: () => [document.getElementById('diagnosis-output')],
+  current: () => inputsKey(state.scenarios[0], state.seed, state.replications),
+  message: 'Out of date: the baseline scenario, seed or replications changed after this diagnosis. Press "Diagnose the baseline" to see the numbers for it.',
+});
+const sensitivityMarker = outOfDateMarker({
+  note: () => document.getElementById('sens-stale'),
+  dim: () => [document.getElementById('sens-results')],
+  current: () => inputsKey(state.scenarios[state.selected], state.seed, state.replications),
+  message: 'Out of date: the selected scenario, seed or replications changed after this sensitivity run. Press "Run sensitivity" to see the numbers for it.',
+});
+
 function markStale(): void {
-  const stale = shownRun !== undefined && shownRun !== runKey(state);
-  const note = $('stale-note');
-  note.hidden = !stale;
-  note.textContent = stale ? 'Out of date: the scenarios changed after this run. Press "Run comparison" to see the numbers for them.' : '';
-  $('answer-results').classList.toggle('out-of-date', stale);
-  $('results').classList.toggle('out-of-date', stale);
+  for (const m of [comparisonMarker, diagnosisMarker, sensitivityMarker]) m.update();
 }
 
 /** Warns before and after a run when the scenarios answer the phone by different contact models. */
@@ -380,8 +394,7 @@ async function run(): Promise<void> {
     lastComparison = compareScenarios(summaries, { windowDays: ok.map((c) => c.windowDays) });
     await renderResults(lastComparison, summaries);
     performance.mark('leadlab-draw-end');
-    shownRun = ranKey;
-    markStale();
+    comparisonMarker.shown(ranKey);
     void showCallTables(pool, ok.map((c) => ({ name: c.name, json: c.json })), seed);
     status.textContent = outcome.aborted ? `Cancelled: showing the ${complete} replications finished for every scenario.` : `Done: ${complete} replications per scenario.`;
   } catch (e) {
@@ -446,12 +459,15 @@ function boot(initial: WorkbenchState, keepAddress: boolean): void {
       return c.ok ? { ok: true, name: c.name, json: c.json } : { ok: false, message: `"${nameOf(text, state.selected)}" has problems; fix them in the scenario before varying it.` };
     },
     settings: () => ({ seed: state.seed, replications: state.replications }),
+    shown: (run) => sensitivityMarker.shown(inputsKey(run.json, run.seed, run.replications)),
     applyToSelected(changes) {
       const done = applyToSelected(changes);
       if (done.ok) renderTabs();
       return done;
     },
   });
+  // The sensitivity's results get the comparison's "Out of date" note, above them.
+  document.getElementById('sens-results')?.before(staleNote('sens-stale'));
   // "Where production is lost": its own section, on the baseline scenario and the page's worker pool.
   setupLossView({
     baseline: () => {
@@ -459,6 +475,7 @@ function boot(initial: WorkbenchState, keepAddress: boolean): void {
       return c.ok ? c : { ok: false, message: `The baseline "${nameOf(state.scenarios[0], 0)}" has problems; fix them in section 1 first.` };
     },
     settings: () => ({ replications: state.replications, seed: state.seed }),
+    shown: (run) => diagnosisMarker.shown(inputsKey(run.json, run.seed, run.replications)),
     pool: () => (pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)))),
   });
   renderAll();

@@ -27,6 +27,8 @@ export interface SensitivityHooks {
   selected(): { ok: true; name: string; json: Record<string, unknown> } | { ok: false; message: string };
   settings(): { seed: number; replications: number };
   applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean } | { ok: false; message: string };
+  /** Results are on screen, of this scenario, seed and replications (the page marks them out of date after a change). */
+  shown?(run: { json: Record<string, unknown>; seed: string | number; replications: number }): void;
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -164,6 +166,7 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
       if (outcome.aborted) result.partial = { runsFinished: runs.length, runsPlanned: tasks.length };
       last = { result, windows, user, fields: chosen().map((c) => c.id) };
       render();
+      hooks.shown?.({ json: user, seed: spec.seed!, replications: spec.replications! });
       status.textContent = outcome.aborted ? `Cancelled: ${runs.length} of ${tasks.length} simulations finished; settings with fewer than two replications have no interval.` : `Done: ${combinations.length} settings x ${spec.replications} replications, seed ${spec.seed}.`;
     } catch (e) {
       fail(`The run failed: ${(e as Error).message}`);

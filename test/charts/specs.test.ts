@@ -5,7 +5,10 @@ import { sweepHeatmapSpec, sweepLineSpec } from '../../src/charts/sweepCharts';
 import { differenceRows, intervalSpec, leadsPerAgentCaption, leadsPerAgentSpec, pairedDifferenceSpec, pipelineBin, pipelineCaption, pipelineRows, pipelineSpec, pipelineSpreadRows } from '../../src/charts';
 import { NO_CALL, NO_CONVERSATION, NO_VALUE, timeBinSpec } from '../../src/charts/specs';
 import type { Comparison } from '../../src/compare/compareScenarios';
-import type { ScenarioSummary } from '../../src/sim/summary';
+import type { LossSummary, ScenarioSummary } from '../../src/sim/summary';
+import { lossMoneySpec } from '../../src/charts';
+import { LOSS_BUCKETS } from '../../src/sim/lossAttribution';
+import { mulberry32 } from '../helpers/random';
 
 /** A scenario with `days` days from 2026-01-01 and `agents` agents; agent a has a + d open leads on day d. */
 function scenario(name: string, days: number, agents: number): ScenarioSummary {
@@ -151,6 +154,28 @@ describe('the time charts of a scenario that called no lead', () => {
       expect(said(timeBinSpec([none, some], 'minutesToFirstAttempt', width))).toEqual([`No leads: ${NO_CALL}`]);
       expect(said(timeBinSpec([none, some], 'minutesToContact', width))).toEqual([`No leads: ${NO_CONVERSATION}`]);
       expect(said(timeBinSpec([some], 'minutesToFirstAttempt', width))).toEqual([]);
+    }
+  });
+});
+
+describe('the loss buckets as money', () => {
+  it('label each bucket with its mean count of leads as the count it is: a fraction keeps a decimal, never "0 leads" beside money', () => {
+    // Found by users: "Failed at closing $1,030 (0 leads)" for a mean of 0.1 leads a month.
+    const u = mulberry32(7);
+    for (let trial = 0; trial < 50; trial++) {
+      const leads = LOSS_BUCKETS.map(() => (u() < 0.3 ? u() * 0.5 : u() * 500));
+      const m = (mean: number) => ({ mean, ci95: null, sd: 0, n: 1 });
+      const losses = { buckets: Object.fromEntries(LOSS_BUCKETS.map((b, i) => [b, { leads: m(leads[i]), leadCost: m(0), lostRevenue: m(1000 + i) }])) } as unknown as LossSummary;
+      for (const width of [760, 390]) {
+        const texts = (lossMoneySpec(losses, width).marks ?? []).filter((x) => (x as { ariaLabel?: string }).ariaLabel === 'text') as unknown as { data: { revenue: number; leads: number }[]; channels: { text: { value: (d: unknown) => string } } }[];
+        const said = texts.flatMap((t) => t.data.map((d) => ({ leads: d.leads, text: t.channels.text.value(d) })));
+        expect(said).toHaveLength(LOSS_BUCKETS.length);
+        for (const { leads, text } of said) {
+          const shown = Number(/\((\d+(?:\.\d+)?) leads?\)$/.exec(text)?.[1]);
+          // Within half of the last digit shown of the mean, so 0.14 reads 0.1 and 0.04 reads 0.0.
+          expect(Math.abs(shown - leads), `${text} for a mean of ${leads}`).toBeLessThanOrEqual(0.05 + 1e-9);
+        }
+      }
     }
   });
 });

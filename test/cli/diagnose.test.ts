@@ -9,6 +9,7 @@ import { judgeStep, monthScale } from '../../src/diagnose/diagnosis';
 import { LADDER } from '../../src/diagnose/ladder';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
+import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../../src/sim/lossAttribution';
 import { CHROMIUM, hasChromium } from '../ui/browserHarness';
 
 function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
@@ -90,6 +91,10 @@ describe('leadlab diagnose', () => {
     expect(io.stdout).toMatch(/Best found/);
     expect(io.stdout).toMatch(/Never called or called late/);
     expect(io.stdout).toMatch(/^- Cadence \(radar by status\) wins/m);
+    // Each bucket with its definition where it is shown ("late" is more than 5 minutes), and what lost revenue is not.
+    for (const b of LOSS_BUCKETS) expect(io.stdout).toContain(`  ${LOSS_BUCKET_INFO[b].label}: ${LOSS_BUCKET_INFO[b].describe.charAt(0).toLowerCase()}${LOSS_BUCKET_INFO[b].describe.slice(1)}\n`);
+    expect(io.stdout).toMatch(/first called more than 5 minutes after arrival/);
+    expect(io.stdout).toMatch(/It is a what-if, not money a fix can win back/);
   });
 
   it('writes a self-contained one-page report: no scripts, nothing fetched, the waterfall and the losses drawn', async () => {
@@ -104,6 +109,8 @@ describe('leadlab diagnose', () => {
     expect(html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(2);
     expect(html).toMatch(/Funded loans a month/);
     expect(html).toMatch(/Revenue lost a month/);
+    for (const b of LOSS_BUCKETS) expect(html).toContain(`<b>${LOSS_BUCKET_INFO[b].label}</b>: ${LOSS_BUCKET_INFO[b].describe}`);
+    expect(html).toMatch(/It is a what-if, not money a fix can win back/);
     if (hasChromium) {
       execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'd.pdf')}`, `file://${join(dir, 'diagnosis.html')}`], { stdio: 'ignore', timeout: 60_000 });
       const pdf = readFileSync(join(dir, 'd.pdf')).toString('latin1');

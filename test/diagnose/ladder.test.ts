@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LADDER } from '../../src/diagnose/ladder';
 import { loadScenario } from '../../src/scenario/load';
+import { scenarioSchema } from '../../src/scenario/schema';
+import { isObject, validate } from '../../src/schema';
+import { Gen, mulberry32, scenario } from '../helpers/randomScenario';
 
 const slow = { name: 'Slow', callbacks: 'single-call', agents: [{ name: 'Closer', count: 4, newLeadsPerDay: 5, pipelineLimit: 200 }], leads: { perDay: 20 } };
 
@@ -31,5 +34,70 @@ describe('The ladder of fixes', () => {
     expect(cadence.apply({ callbacks: 'radar' })).toBeUndefined();
     expect(cadence.apply({ callbacks: { preset: 'radar' } })).toBeUndefined();
     expect(cadence.apply({ callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 3 } } } })).toEqual({ callbacks: 'radar' });
+  });
+});
+
+/**
+ * Every place two normalized scenarios differ, as paths ("agents[0].skillSpread"); a list that changed length is
+ * one difference at the list.
+ */
+function differences(a: unknown, b: unknown, path = ''): string[] {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return [path];
+    return a.flatMap((x, i) => differences(x, b[i], `${path}[${i}]`));
+  }
+  if (isObject(a) && isObject(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((k) => differences(a[k], b[k], path ? `${path}.${k}` : k));
+  }
+  return Object.is(a, b) ? [] : [path];
+}
+
+/** The fields each rung says it changes (docs/diagnosis.md), as patterns over the paths of `differences`. */
+const NAMED: Record<string, RegExp> = {
+  'speed-to-lead': /^(agents\[\d+\]\.paceNewLeads|distribution\.options\.skipOffShift)$/,
+  cadence: /^callbacks(\.|$)/,
+  'pipeline-caps': /^agents\[\d+\]\.(pipelineLimit|newLeadsPerDay)$/,
+  distribution: /^distribution(\.|$)/,
+  scoring: /^scoring(\.|$)/,
+};
+
+const normalized = (json: Record<string, unknown>) => {
+  const v = validate(scenarioSchema, json);
+  if (!v.ok) throw new Error(`not a valid scenario: ${v.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  return v.value;
+};
+
+describe('A rung changes only what it names', () => {
+  it('on random valid floors (agents, distribution or callbacks sometimes left out), applying a rung, or applying it again, alters no field it does not name', () => {
+    const g = new Gen(mulberry32(20261126));
+    let checked = 0;
+    for (let i = 0; i < 300; i++) {
+      const floor = scenario(g, i).scenario;
+      // Left out, the schema's defaults stand in: a rung that rewrites them must rewrite them as the schema has them.
+      for (const key of ['agents', 'distribution', 'callbacks']) if (g.chance(0.3)) delete floor[key];
+      const before = normalized(floor);
+      for (const rung of LADDER) {
+        const facts = g.chance(0.5) ? { leadsPerDay: g.log(0.1, 300) } : undefined;
+        const next = rung.apply(floor, facts);
+        if (!next) continue;
+        checked++;
+        const stray = differences(before, normalized(next)).filter((p) => !NAMED[rung.id].test(p));
+        expect(stray, `${rung.id} on floor ${i} (${JSON.stringify(floor).slice(0, 300)})`).toEqual([]);
+        const again = rung.apply(next, facts);
+        expect(again === undefined ? [] : differences(normalized(next), normalized(again)), `${rung.id} applied twice on floor ${i}`).toEqual([]);
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+
+  it('the default floor left out is the schema\'s default floor: a rung on "{}" keeps its agents\' skill spread', () => {
+    const floor = normalized({});
+    for (const rung of LADDER) {
+      const next = rung.apply({});
+      if (!next) continue;
+      const fixed = normalized(next);
+      expect(fixed.agents.map((a) => a.skillSpread), rung.id).toEqual(floor.agents.map((a) => a.skillSpread));
+    }
   });
 });

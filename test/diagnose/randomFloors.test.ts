@@ -100,7 +100,11 @@ function diagnosisProblems(d: Diagnosis, floors: { json: Record<string, unknown>
     if (s.status === 'no clear difference' && !nothing) check(tooFew ? /too few replications cannot tell from luck/.test(text) : /no clear difference/.test(text), `${s.id}: says "${text}"`);
   }
   check(ran === floors.length, `ran ${floors.length} floors, steps account for ${ran}`);
-  check(JSON.stringify(d.best.scenario) === JSON.stringify(best.json), 'the best floor\'s scenario is not the last floor kept');
+  // The best floor is the last floor kept, named as the diagnosed floor with its kept fixes when there are any.
+  const kept = d.steps.filter((s) => s.adopted);
+  const renamed = kept.length ? { ...best.json, name: d.best.scenario.name, description: d.best.scenario.description } : best.json;
+  check(JSON.stringify(d.best.scenario) === JSON.stringify(renamed), 'the best floor\'s scenario is not the last floor kept');
+  check(kept.length === 0 || d.best.scenario.name === `${d.scenario}, with the kept fixes: ${kept.map((s) => s.label).join(', ')}`, `the best floor is named "${String(d.best.scenario.name)}"`);
   check(close(d.best.fundedPerMonth.mean, funded(best.runs)), `best ${d.best.fundedPerMonth.mean} != its runs' mean`);
   check(close(level, d.best.fundedPerMonth.mean), `current ${d.current.fundedPerMonth.mean} + kept wins = ${level} != best ${d.best.fundedPerMonth.mean}`);
   // The waterfall: totals at the current and best floors, kept wins raise the level, the rest do not.

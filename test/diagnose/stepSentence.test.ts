@@ -70,4 +70,48 @@ describe('The sentence of a diagnosis step', () => {
     expect(html).toMatch(/One fix wins about <b>2\.0<\/b> more \(though \$5,000 less revenue a month\)/);
     expect(html).not.toMatch(/\$-/);
   });
+
+  it('names what the pipeline rung changed on the floor, from -> to, and says when its cap is above every pipeline the floor reached', async () => {
+    // Found by users: the step credited "pipelines capped at 120 open leads" on a floor whose pipelines never passed
+    // about 35 (the cap did not bind) when raising the daily new-lead limit made the gain.
+    const floor = (agent: Record<string, unknown>) => ({ name: 'Caps', days: 20, warmupDays: 5, cooldownDays: 20, leads: { perDay: 20 }, agents: [{ name: 'A', count: 4, ...agent }] });
+    const ran: RunResult[][] = [];
+    const climb = async (json: Record<string, unknown>) => {
+      ran.length = 0;
+      return (await climbLadder(json, async (j) => { const r = runScenario(loadScenario(j), { replications: 2 }).runs; ran.push(r); return r; }, { scenario: 'Caps', seed: 1, replications: 2, measuredDays: 15, monthScale: monthScale(15) }))!;
+    };
+    // A limit of 100 is below the rung's 120, so only the daily limit moves: 20 a day x 7 / 5 x 1.5 / 4 agents = 10.5 -> 11.
+    const onlyLeads = (await climb(floor({ pipelineLimit: 100, newLeadsPerDay: 3 }))).steps.find((s) => s.id === 'pipeline-caps')!;
+    expect(onlyLeads.change).toMatch(/^New leads a day per agent 3 -> 11\b/);
+    expect(onlyLeads.change).not.toMatch(/pipeline|120/i);
+    // The default limit (150, from the schema) comes down to 120: bound or not by what the floor before the rung held.
+    const d = await climb(floor({}));
+    const i = d.steps.findIndex((s) => s.id === 'pipeline-caps');
+    // The floor the rung ran against: the current floor's runs, or those of the last fix kept before it.
+    let run = 0, best = 0;
+    for (const s of d.steps.slice(0, i)) if (s.status !== 'in place' && (run++, s.adopted)) best = run;
+    const before = ran[best];
+    const held = Math.max(...before.flatMap((r) => r.agents.map((a) => a.maxPipeline)));
+    expect(d.steps[i].change).toMatch(/^New leads a day per agent 7 -> 11, .*; pipeline limit 150 -> 120 open leads/);
+    expect(d.steps[i].change.includes(`held on this floor (${held};`)).toBe(held < 120);
+    expect(/does not bind/.test(d.steps[i].change)).toBe(held < 120);
+  });
+
+  it('names the best floor as the diagnosed floor with the fixes kept, not as the floor it came from', async () => {
+    // Found by users: `diagnose --json`'s best.scenario kept "Slow firm: one call per lead" and "each lead gets a single
+    // call" while it used the radar cadence.
+    const floor = { name: 'Slow', description: 'Each lead gets a single call.', callbacks: 'single-call', days: 40, warmupDays: 10, cooldownDays: 45 };
+    const d = await diagnose(floor);
+    const kept = d.steps.filter((s) => s.adopted);
+    expect(kept.map((s) => s.id), d.steps.map((s) => s.sentence).join('\n')).toContain('cadence');
+    const best = d.best.scenario;
+    expect(best.name).toBe(`Slow, with the kept fixes: ${kept.map((s) => s.label).join(', ')}`);
+    expect(best.description).toMatch(/^The floor "Slow" as diagnosed \(Each lead gets a single call\.\), with the fixes leadlab diagnose kept: /);
+    for (const s of kept) expect(best.description).toContain(s.change);
+    // Nothing else about the floor is renamed: it runs as the floor with the kept fixes.
+    expect(best.callbacks).toBe('radar');
+    // A floor where no fix wins keeps its own name: it is the floor as it was.
+    const none = await diagnose({ ...floor, callbacks: 'radar', scoring: {}, distribution: 'hunt-group', agents: [{ name: 'A', count: 3, paceNewLeads: false, pipelineLimit: 120, newLeadsPerDay: 20 }] });
+    if (!none.steps.some((s) => s.adopted)) expect(none.best.scenario.name).toBe('Slow');
+  });
 });

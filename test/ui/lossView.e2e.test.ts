@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { climbLadder } from '../../src/diagnose/climbLadder';
 import { monthScale } from '../../src/diagnose/diagnosis';
+import { LOST_REVENUE_NOTE } from '../../src/diagnose/lossWords';
+import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../../src/sim/lossAttribution';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
 import { hasChromium, openSite, warnIfSkipped, type Site } from './browserHarness';
@@ -38,6 +40,11 @@ describe.skipIf(!hasChromium)('the "Where production is lost" view in Chromium',
     const node = await climbLadder(floor, async (json) => runScenario(loadScenario(json), { seed: 4, replications: 4 }).runs, { scenario: floor.name, seed: 4, replications: 4, measuredDays: days, monthScale: monthScale(days) });
     expect(sentences).toEqual(node!.steps.map((s) => s.sentence));
     expect(sentences).toHaveLength(5);
+    // Each bucket with its definition, in the words the command line prints, and what lost revenue is not.
+    const defined = await page.locator('#diagnosis-loss-definitions dt').allTextContents();
+    expect(new Set(defined)).toEqual(new Set(LOSS_BUCKETS.map((b) => LOSS_BUCKET_INFO[b].label)));
+    expect(await page.locator('#diagnosis-loss-definitions dd').allTextContents()).toEqual(defined.map((label) => LOSS_BUCKET_INFO[LOSS_BUCKETS.find((b) => LOSS_BUCKET_INFO[b].label === label)!].describe));
+    expect(await page.locator('#diagnosis-loss-note').textContent()).toBe(LOST_REVENUE_NOTE);
     await page.locator('#diagnosis').screenshot({ path: '/tmp/loss-view.png' });
     expect(errors).toEqual([]);
   }, 120_000);
