@@ -17,6 +17,7 @@ import { download, el } from './dom';
 import { formatValue, perMonth } from './format';
 import { SENSITIVITY_FIELDS } from './sensitivityFields';
 import { startRun } from './runControls';
+import { wholeNumberProblem } from './numberField';
 
 /** Metrics the page optimizes, each in its usual direction (`leadlab optimize`'s default goal). */
 export const OPTIMIZE_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate', 'costPerFunded'];
@@ -47,9 +48,6 @@ export interface PageOptimizeResult {
   confirmation: { replications: number[]; runs: number };
 }
 
-/** Most runs the page spends on one search; a larger one belongs to `leadlab optimize`. */
-export const MAX_BUDGET = 1000;
-
 class Cancelled extends Error {}
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -74,9 +72,10 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
   let last: { result: PageOptimizeResult; normalized: Record<string, unknown> } | undefined;
 
   function settings(): { metric: MetricName; budget: number } | string {
-    const budget = Number(budgetInput.value);
-    if (!(Number.isInteger(budget) && budget >= 2 && budget <= MAX_BUDGET)) return `Budget: expected a whole number of runs from 2 to ${MAX_BUDGET}, got "${budgetInput.value}"`;
-    return { metric: metricSelect.value as MetricName, budget };
+    // The field's own bounds (index.html's min and max), so the message and the browser's check agree.
+    const problem = wholeNumberProblem(budgetInput, 'Budget (runs)');
+    if (problem) return problem;
+    return { metric: metricSelect.value as MetricName, budget: Number(budgetInput.value) };
   }
 
   /** The sweep and the optimizer's settings, or undefined after saying in the status what is wrong. */
