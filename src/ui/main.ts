@@ -26,6 +26,7 @@ import { parseState, readAnyLink, readLink, STORAGE_KEY, stateToCompressedHash, 
 import { startRun } from './runControls';
 import { wholeNumberProblem } from './numberField';
 import { scenarioNameIn } from './scenarioName';
+import { DAYS_HINT_WITHOUT_SCENARIO, daysHint } from './daysHint';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -162,6 +163,8 @@ function renderEditor(): void {
   $('form-note').hidden = usable;
   for (const fs of $('scenario-form').querySelectorAll('fieldset')) fs.disabled = !usable;
   if (usable) renderScenarioForm($('scenario-form'), json as Record<string, unknown>, { onInput: onFormInput, edit: editScenario });
+  // "Days simulated" is the arrival days: the estimate counts the cool-down too, the answers only the measured window.
+  $('f-days-hint').textContent = checked.ok ? daysHint(checked.resolved.config) : DAYS_HINT_WITHOUT_SCENARIO;
   renderIssues(checked);
 }
 
