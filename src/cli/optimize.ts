@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { confirmationSplit, firstFreshReplication, pairedDifference, parseSweepSpec, successiveHalving, sweepCombinations, verdictOf } from '../compare';
+import { clampInterval } from '../compare/clampInterval';
 import { ScenarioError } from '../scenario/load';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import { meanInterval } from '../stats/meanInterval';
@@ -138,8 +139,9 @@ export const optimizeCommand: Command = {
         if (e instanceof Interrupted) return reportInterrupted('while confirming the best on fresh replications', search.best);
         throw e;
       }
-      const best = { index: search.best, values: combos[search.best].values, [metric]: meanInterval(bestValues), inSearch: meanInterval(search.values[search.best]) };
-      const start = meanInterval(startValues);
+      const best = { index: search.best, values: combos[search.best].values, [metric]: clampInterval(metric, meanInterval(bestValues)), inSearch: clampInterval(metric, meanInterval(search.values[search.best])) };
+      // Cut at what the metric can be (no negative count), as every summary of the project.
+      const start = clampInterval(metric, meanInterval(startValues));
       const gain = pairedDifference(metric, startValues, bestValues);
       // The verdict follows the goal of the search, which may differ from the metric's usual direction (or be the only one).
       gain.verdict = verdictOf(metric, gain.ci95, higherIsBetter);
@@ -170,7 +172,7 @@ export const optimizeCommand: Command = {
       }
       out.push('');
       out.push(`Best: ${label(search.best)}`);
-      out.push(`  ${METRICS[metric].label} in the search: ${ci(best.inSearch)} over ${search.values[search.best].length} replications (optimistic: the search picked it on them)`);
+      out.push(`  ${METRICS[metric].label} in the search: ${ci(best.inSearch)} over ${search.values[search.best].length} replications (the ones that picked it, which tend to flatter it)`);
       out.push(`  On ${confirmReplications.length} fresh replications (${confirmReplications[0]}-${confirmReplications[confirmReplications.length - 1]}, not used by the search; the same for both):`);
       out.push(`  ${METRICS[metric].label}: ${ci(best[metric] as ReturnType<typeof meanInterval>)}`);
       out.push(`  Starting policy (the base scenario): ${ci(start)}`);

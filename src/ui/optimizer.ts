@@ -4,6 +4,7 @@
  * and the starting scenario on fresh replications the search did not use (paired), out of the same budget, so the
  * gain is not the winner's curse of the replications that picked the best.
  */
+import { clampInterval } from '../compare/clampInterval';
 import { pairedDifference, type PairedDifference } from '../compare/pairedDifference';
 import { confirmationSplit, firstFreshReplication, successiveHalving, type HalvingResult } from '../compare/successiveHalving';
 import { sweepCombinations, scenarioOf, type SweepCombination } from '../compare/sweepGrid';
@@ -127,8 +128,9 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
       const result: PageOptimizeResult = {
         metric, budget, seed, runs: search.runs + measured.length, searchBudget: split.search, searchRuns: search.runs, candidates: combos.length,
         rounds: search.rounds, budgetRanOutAfter: search.budgetRanOutAfter,
-        best: { index: search.best, values: combos[search.best].values, summary: meanInterval(bestValues), inSearch: meanInterval(search.values[search.best]) },
-        start: meanInterval(startValues),
+        best: { index: search.best, values: combos[search.best].values, summary: clampInterval(metric, meanInterval(bestValues)), inSearch: clampInterval(metric, meanInterval(search.values[search.best])) },
+        // Cut at what the metric can be (no negative count), as every summary of the project.
+        start: clampInterval(metric, meanInterval(startValues)),
         gain: pairedDifference(metric, startValues, bestValues),
         confirmation: { replications, runs: measured.length },
       };
@@ -139,7 +141,10 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
       status.textContent = `Done: ${result.runs} of a budget of ${budget} runs (${search.runs} in the search, ${measured.length} to confirm the best against the scenario as it is on fresh replications), seed ${seed}.`;
     } catch (e) {
       if (e instanceof Cancelled) status.textContent = 'Cancelled: no best setting was chosen from the runs that finished.';
-      else status.textContent = (e as Error).message.replace(/^optimize: /, '');
+      else {
+        const message = (e as Error).message.replace(/^optimize: /, '');
+        status.textContent = `${message[0].toUpperCase()}${message.slice(1)}`;
+      }
     } finally {
       controls.end();
     }
@@ -155,7 +160,7 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
     const gainWords = `${gain.mean >= 0 ? '+' : '\u2212'}${show(Math.abs(gain.mean))}${gain.ci95 ? `, 95% interval ${show(gain.ci95[0])} to ${show(gain.ci95[1])}` : ''}`;
     const label = funded ? 'Funded loans a month' : METRICS[m].label;
     $('opt-answer').replaceChildren(
-      el('p', { className: gain.verdict === 'better' ? 'better' : gain.verdict === 'worse' ? 'worse' : '' }, `Best of ${result.candidates} settings: ${valuesInWords(combos[result.best.index])}. Measured on ${result.confirmation.replications.length} fresh replications the search did not use (the same leads for both): ${label.toLowerCase()} ${summary(result.best.summary)}, against ${summary(result.start)} for the scenario as it is; the gain is ${gainWords} (${gain.verdict === 'no clear difference' ? 'no clear difference' : gain.verdict}). In the search it had ${show(result.best.inSearch.mean)}, optimistic: the search picked it on those replications.`),
+      el('p', { className: gain.verdict === 'better' ? 'better' : gain.verdict === 'worse' ? 'worse' : '' }, `Best of ${result.candidates} settings: ${valuesInWords(combos[result.best.index])}. Measured on ${result.confirmation.replications.length} fresh replications the search did not use (the same leads for both): ${label.toLowerCase()} ${summary(result.best.summary)}, against ${summary(result.start)} for the scenario as it is; the gain is ${gainWords} (${gain.verdict === 'no clear difference' ? 'no clear difference' : gain.verdict}). In the search, on the replications that picked it (which tend to flatter it), it had ${show(result.best.inSearch.mean)}.`),
       el('div', { className: 'table-wrap' }, el('table', { id: 'opt-rounds' },
         el('caption', {}, 'Rounds of successive halving: every setting gets a few replications, the better half goes on with more'),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Round'), el('th', { scope: 'col' }, 'Settings left'), el('th', { scope: 'col' }, 'Replications each'), el('th', { scope: 'col' }, `Best ${label.toLowerCase()} (mean)`))),
