@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { pairedDifference, parseSweepSpec, successiveHalving, sweepCombinations, verdictOf } from '../compare';
+import { confirmationSplit, firstFreshReplication, pairedDifference, parseSweepSpec, successiveHalving, sweepCombinations, verdictOf } from '../compare';
+import { clampInterval } from '../compare/clampInterval';
 import { ScenarioError } from '../scenario/load';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import { meanInterval } from '../stats/meanInterval';
@@ -16,7 +17,7 @@ import { SimPool } from '../worker/pool';
 import { BUDGET_LIMIT, MAX_BUDGET, WORKERS_LIMIT } from './schemaLimits';
 
 const flags = {
-  budget: { type: 'number', minInt: 2, max: BUDGET_LIMIT, describe: 'most runs to spend on the search (default: the file\'s "budget", else 200)' },
+  budget: { type: 'number', minInt: 2, max: BUDGET_LIMIT, describe: 'most runs in all: the search and the confirmation of its best on fresh replications (default: the file\'s "budget", else 200)' },
   seed: { type: 'string', describe: 'run seed (default: the file\'s, else the base scenario\'s)' },
   workers: { type: 'number', minInt: 0, max: WORKERS_LIMIT, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print the result as JSON' },
@@ -103,34 +104,52 @@ export const optimizeCommand: Command = {
         }
         return 130;
       };
+      // The budget covers the confirmation too: its runs are set aside before the search starts.
+      let split;
+      try {
+        split = confirmationSplit(budget, combos.length);
+      } catch (e) {
+        throw new UsageError((e as Error).message.replace(/^optimize: /, ''));
+      }
       let search;
       try {
         search = await successiveHalving({
           candidates: combos.length,
-          budget,
+          budget: split.search,
           higherIsBetter,
           evaluate: (tasks) => measure(tasks.map((t) => ({ source: sources[t.candidate], replication: t.replication, candidate: t.candidate }))),
         });
       } catch (e) {
         if (e instanceof Interrupted) return reportInterrupted('during the search');
-        if (/budget of/.test((e as Error).message)) throw new UsageError((e as Error).message.replace(/^optimize: /, ''));
         throw e;
       }
-      const bestValues = search.values[search.best];
-      // The starting policy on the same replications, paired with the best: the gain carries its own interval.
-      let startValues: number[];
+      // The search's replications picked the best, so its gain on them is optimistic (the winner's curse): the best
+      // and the starting policy are measured again on replications the search never used, the same ones for both.
+      const fresh = firstFreshReplication(search);
+      const confirmReplications = Array.from({ length: split.confirmReplications }, (_, k) => fresh + k);
+      let bestValues: number[], startValues: number[];
       try {
-        startValues = await measure(bestValues.map((_, r) => ({ source: baseSource, replication: r, candidate: -1 })));
+        const measured = await measure([
+          ...confirmReplications.map((r) => ({ source: sources[search.best], replication: r, candidate: search.best })),
+          ...confirmReplications.map((r) => ({ source: baseSource, replication: r, candidate: -1 })),
+        ]);
+        bestValues = measured.slice(0, confirmReplications.length);
+        startValues = measured.slice(confirmReplications.length);
       } catch (e) {
-        if (e instanceof Interrupted) return reportInterrupted('while measuring the starting policy', search.best);
+        if (e instanceof Interrupted) return reportInterrupted('while confirming the best on fresh replications', search.best);
         throw e;
       }
-      const best = { index: search.best, values: combos[search.best].values, [metric]: meanInterval(bestValues) };
-      const start = meanInterval(startValues);
+      const best = { index: search.best, values: combos[search.best].values, [metric]: clampInterval(metric, meanInterval(bestValues)), inSearch: clampInterval(metric, meanInterval(search.values[search.best])) };
+      // Cut at what the metric can be (no negative count), as every summary of the project.
+      const start = clampInterval(metric, meanInterval(startValues));
       const gain = pairedDifference(metric, startValues, bestValues);
       // The verdict follows the goal of the search, which may differ from the metric's usual direction (or be the only one).
       gain.verdict = verdictOf(metric, gain.ci95, higherIsBetter);
-      const result = { metric, goal: higherIsBetter ? 'max' : 'min', budget, seed, runs: search.runs + startValues.length, candidates: combos.length, rounds: search.rounds, best, start, gain };
+      const confirmation = { replications: confirmReplications, runs: 2 * confirmReplications.length };
+      const result = {
+        metric, goal: higherIsBetter ? 'max' : 'min', budget, seed, runs: search.runs + confirmation.runs, searchBudget: split.search, searchRuns: search.runs,
+        candidates: combos.length, rounds: search.rounds, budgetRanOutAfter: search.budgetRanOutAfter, best, start, gain, confirmation,
+      };
       if (f.json) {
         io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');
         return 0;
@@ -144,15 +163,21 @@ export const optimizeCommand: Command = {
       };
       const out: string[] = [];
       out.push(`${definition.name}: ${higherIsBetter ? 'maximize' : 'minimize'} ${METRICS[metric].label} over ${combos.length} candidates, seed ${seed}`);
-      out.push(`Successive halving spent ${search.runs} of ${budget} runs, plus ${startValues.length} runs of the starting policy.`);
+      out.push(`A budget of ${budget} runs: ${split.search} for the search (successive halving spent ${search.runs}), ${confirmation.runs} to confirm the best on fresh replications (${confirmReplications.length} each of the best and the starting policy); ${result.runs} runs in all.`);
       out.push('');
       out.push(table(search.rounds.map((r, k) => [String(k + 1), String(r.candidates.length), String(r.replications), show(bestMeanOf(r.means))]), ['Round', 'Candidates', 'Replications each', 'Best mean']));
+      if (search.budgetRanOutAfter !== null) {
+        const left = search.rounds[search.rounds.length - 1].candidates.length;
+        out.push(`The budget ran out after round ${search.budgetRanOutAfter}: the best of its ${left} candidates was chosen on the replications already run (later rounds ran nothing and are not shown).`);
+      }
       out.push('');
       out.push(`Best: ${label(search.best)}`);
-      out.push(`  ${METRICS[metric].label}: ${ci(best[metric] as ReturnType<typeof meanInterval>)} over ${bestValues.length} replications`);
+      out.push(`  ${METRICS[metric].label} in the search: ${ci(best.inSearch)} over ${search.values[search.best].length} replications (the ones that picked it, which tend to flatter it)`);
+      out.push(`  On ${confirmReplications.length} fresh replications (${confirmReplications[0]}-${confirmReplications[confirmReplications.length - 1]}, not used by the search; the same for both):`);
+      out.push(`  ${METRICS[metric].label}: ${ci(best[metric] as ReturnType<typeof meanInterval>)}`);
       out.push(`  Starting policy (the base scenario): ${ci(start)}`);
       const gainText = `${formatDifference(metric, gain.mean)}${gain.ci95 ? ` [${formatDifference(metric, gain.ci95[0])}, ${formatDifference(metric, gain.ci95[1])}]` : ''}`;
-      out.push(`  Best minus starting, paired by replication: ${gainText}${gain.verdict === 'no clear difference' ? ' (no clear difference)' : ` ${gain.verdict}`}`);
+      out.push(`  Best minus starting, paired on the fresh replications: ${gainText}${gain.verdict === 'no clear difference' ? ' (no clear difference)' : ` ${gain.verdict}`}`);
       io.out(out.join('\n') + '\n');
       return 0;
     }

@@ -18,4 +18,4 @@ export {
 } from './sweepResult';
 export { sweepCombinationsCsv, sweepRunsCsv } from './sweepCsv';
 export { clampInterval } from './clampInterval';
-export { successiveHalving, type HalvingOptions, type HalvingResult, type HalvingRound } from './successiveHalving';
+export { confirmationSplit, firstFreshReplication, successiveHalving, type BudgetSplit, type HalvingOptions, type HalvingResult, type HalvingRound } from './successiveHalving';

@@ -8,7 +8,13 @@ export interface HalvingRound {
 export interface HalvingResult {
   /** Index of the best candidate of the last round. */
   best: number;
+  /** The rounds that ran something: a round the budget had no run left for is not a round. */
   rounds: HalvingRound[];
+  /**
+   * The round (from 1) after which the budget ran out while more than one candidate was left: the rest of the
+   * halving ranked them on the replications already run. Null when the halving ran down to one candidate.
+   */
+  budgetRanOutAfter: number | null;
   /** Runs spent (each candidate-replication once: later rounds reuse earlier replications). */
   runs: number;
   /** Every value measured, by candidate, in replication order. */
@@ -54,6 +60,8 @@ export async function successiveHalving(options: HalvingOptions): Promise<Halvin
   const rounds: HalvingRound[] = [];
   let survivors = Array.from({ length: n }, (_, i) => i);
   let runs = 0;
+  // Whether the last halving ran nothing: the same replications ranked again, not a round.
+  let idle = false;
   for (let round = 0; round < totalRounds; round++) {
     // What is left of the budget is shared equally by the rounds to come; each survivor adds its share of this round's
     // part to the replications it already has (earlier ones are reused). Never more than the budget.
@@ -67,7 +75,8 @@ export async function successiveHalving(options: HalvingOptions): Promise<Halvin
     tasks.forEach((t, k) => (values[t.candidate][t.replication] = measured[k]));
     runs += tasks.length;
     const means = survivors.map((c) => meanOf(values[c]));
-    rounds.push({ candidates: [...survivors], replications: target, means });
+    if (tasks.length) rounds.push({ candidates: [...survivors], replications: target, means });
+    idle = !tasks.length;
     const sign = options.higherIsBetter ? -1 : 1;
     const ranked = survivors
       .map((c, k) => ({ c, m: means[k] }))
@@ -75,5 +84,33 @@ export async function successiveHalving(options: HalvingOptions): Promise<Halvin
     survivors = ranked.slice(0, Math.max(1, Math.ceil(survivors.length / 2))).map((x) => x.c);
     if (survivors.length === 1 && round >= totalRounds - 1) break;
   }
-  return { best: survivors[0], rounds, runs, values };
+  return { best: survivors[0], rounds, budgetRanOutAfter: idle ? rounds.length : null, runs, values };
 }
+
+/** How a budget of runs is shared by the search and the confirmation of its best (see confirmationSplit). */
+export interface BudgetSplit {
+  /** Runs of the successive halving. */
+  search: number;
+  /** Fresh replications of the best, and as many of the starting policy, paired. */
+  confirmReplications: number;
+}
+
+/**
+ * The budget covers everything `optimize` runs: the search, then the best and the starting policy on fresh
+ * replications the search never used, paired (the search's own replications picked the best, so its gain on them is
+ * optimistic: the winner's curse). A tenth of the budget goes to each side of the confirmation, at least 2
+ * replications each for an interval; the search keeps at least 2 replications per candidate. A budget too small for
+ * both is refused, in the words of the search's own refusal.
+ */
+export function confirmationSplit(budget: number, candidates: number, minReplications = 2): BudgetSplit {
+  const minReps = Math.max(2, minReplications);
+  const need = candidates * minReps + 2 * minReps;
+  if (!(budget >= need)) {
+    throw new Error(`optimize: a budget of ${budget} runs is too small for ${candidates} candidates; it needs at least ${need} (${minReps} replications each, and ${minReps} fresh replications of the best and of the starting policy to confirm the gain)`);
+  }
+  const confirmReplications = Math.max(minReps, Math.min(Math.floor(budget / 10), Math.floor((budget - candidates * minReps) / 2)));
+  return { search: budget - 2 * confirmReplications, confirmReplications };
+}
+
+/** The first replication index the search did not use for any candidate: the confirmation starts there. */
+export const firstFreshReplication = (result: HalvingResult): number => Math.max(0, ...result.values.map((v) => v.length));

@@ -14,24 +14,27 @@ export interface AttemptContactRow {
 
 /**
  * The contact rate by attempt number among leads not yet reached (the hazard of a first contact): with leads that
- * differ in how reachable they are, it falls with k because the easy ones leave first.
+ * differ in how reachable they are, it falls with k because the easy ones leave first. A row for every attempt
+ * number that has leads called: a cut at 12 attempts left out the leads a radar cadence reaches on its 13th or 14th
+ * call, so the rows no longer added up to the leads reached.
  *
  * @example
  * contactByAttemptNumber(hist)[0] // { attempt: 1, atRisk: 3000, reached: 1020, rate: 0.34, ... }
  */
-export function contactByAttemptNumber(hist: LeadHistories, maxAttempt = 12): AttemptContactRow[] {
-  const atRisk = new Array<number>(maxAttempt).fill(0);
-  const reached = new Array<number>(maxAttempt).fill(0);
+export function contactByAttemptNumber(hist: LeadHistories): AttemptContactRow[] {
+  const atRisk: number[] = [];
+  const reached: number[] = [];
   for (let l = 0; l < hist.leads; l++) {
     const attempts = hist.start[l + 1] - hist.start[l];
     const first = hist.contactAttempt[l];
-    const last = Math.min(maxAttempt, first > 0 ? first : attempts);
-    for (let k = 1; k <= last; k++) atRisk[k - 1]++;
-    if (first > 0 && first <= maxAttempt) reached[first - 1]++;
+    const last = first > 0 ? first : attempts;
+    for (let k = 1; k <= last; k++) atRisk[k - 1] = (atRisk[k - 1] ?? 0) + 1;
+    if (first > 0) reached[first - 1] = (reached[first - 1] ?? 0) + 1;
   }
-  return atRisk.flatMap((n, i) => {
+  return Array.from(atRisk, (n = 0, i) => ({ n, i })).flatMap(({ n, i }) => {
     if (n === 0) return [];
-    const [lower, upper] = wilsonInterval(reached[i], n);
-    return [{ attempt: i + 1, atRisk: n, reached: reached[i], rate: reached[i] / n, lower, upper }];
+    const r = reached[i] ?? 0;
+    const [lower, upper] = wilsonInterval(r, n);
+    return [{ attempt: i + 1, atRisk: n, reached: r, rate: r / n, lower, upper }];
   });
 }

@@ -19,8 +19,18 @@ import { scenarioRules } from './scenarioRules';
 
 const share = (description: string, def: number) => num({ min: 0, max: 1, default: def, description });
 const positive = (description: string, def: number) => num({ exclusiveMin: 0, default: def, description });
-/** "HH:MM-HH:MM", each time from 00:00 to 24:00. */
+/** "HH:MM-HH:MM", each time from 00:00 to 24:00 (the JSON Schema's pattern). */
 const SHIFT_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)-(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+/** The shape alone: a shift in the right format with a time that is not a time of day is told so, not "expected HH:MM-HH:MM". */
+const SHIFT_FORMAT = /^\d\d:\d\d-\d\d:\d\d$/;
+/** Why "HH:MM" is not a time of day (00:00 to 24:00), or undefined when it is one. */
+function notTimeOfDay(hhmm: string): string | undefined {
+  const h = Number(hhmm.slice(0, 2)), m = Number(hhmm.slice(3));
+  if (m > 59) return `minutes go from 00 to 59, not ${hhmm.slice(3)}`;
+  if (h > 24) return `there is no hour ${hhmm.slice(0, 2)}`;
+  if (h === 24 && m > 0) return '24:00 (midnight at the end of the day) is the latest';
+  return undefined;
+}
 /** Minutes since midnight of "HH:MM". */
 const clockMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
 const weekdaysPattern = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?(,(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(-(Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)*$/;
@@ -269,9 +279,18 @@ const agent = obj(
     // At most 1,000 per group: every agent is simulated, and the largest floors seat a few hundred per team.
     count: num({ int: true, min: 1, max: 1000, default: 1, description: 'Number of identical agents.' }),
     role: str({ values: ['closer', 'telemarketer'], default: 'closer' }),
-    shift: refine(str({ pattern: SHIFT_PATTERN, hint: '"HH:MM-HH:MM"', default: '09:00-17:00', description: 'Daily working hours (00:00 to 24:00); may pass midnight.' }), (shift, report) => {
-      if (clockMinutes(shift.slice(0, 5)) === clockMinutes(shift.slice(6))) report([], `expected a shift whose end differs from its start, got ${JSON.stringify(shift)}`);
-    }),
+    shift: (() => {
+      const format = str({ pattern: SHIFT_FORMAT, hint: '"HH:MM-HH:MM"', default: '09:00-17:00', description: 'Daily working hours (00:00 to 24:00); may pass midnight.' });
+      const checked = refine(format, (shift, report) => {
+        for (const [which, time] of [['start', shift.slice(0, 5)], ['end', shift.slice(6)]] as const) {
+          const why = notTimeOfDay(time);
+          if (why) return report([], `expected the shift's ${which} to be a time of day (00:00 to 24:00), got "${time}" in ${JSON.stringify(shift)}: ${why}`);
+        }
+        if (clockMinutes(shift.slice(0, 5)) === clockMinutes(shift.slice(6))) report([], `expected a shift whose end differs from its start, got ${JSON.stringify(shift)}`);
+      });
+      // The JSON Schema keeps the full pattern: editors check the times of day too.
+      return { ...checked, jsonSchema: () => ({ ...format.jsonSchema(), pattern: SHIFT_PATTERN.source }) };
+    })(),
     days: str({ pattern: weekdaysPattern, hint: 'weekdays like "Mon-Fri" or "Mon,Wed,Sat-Sun"', default: 'Mon-Fri' }),
     pipelineLimit: num({ int: true, min: 1, default: 150, description: 'Most open leads at once (docs/design.md, Pipeline management: typically 100-150).' }),
     newLeadsPerDay: num({ int: true, min: 0, default: 7, description: 'Most new leads per day (docs/design.md, Pipeline management: typically 3-7).' }),

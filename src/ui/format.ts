@@ -26,6 +26,12 @@ export function formatSummary(metric: MetricName, s: MetricSummary): string {
 const signed = (v: number, digits: number) => signedFixed(v, digits, '\u2212');
 
 /**
+ * A paired difference of funded loans as loans a month: scaled from the common measured window, or as it is when the
+ * comparison already paired each side a month of its own window ("per month"). The sentence and the CSV both use it.
+ */
+export const fundedDifferenceAMonth = (v: number, windowDays: number | 'per month'): number => (windowDays === 'per month' ? v : (v * DAYS_PER_MONTH) / windowDays);
+
+/**
  * A paired difference against the baseline in plain words. Shares read as percentage points; the count of funded
  * loans is scaled from the measured window to a month (`windowDays` "per month": it already is, because the
  * scenarios' windows differ and each side was paired a month of its own window).
@@ -39,7 +45,7 @@ export function pairedDifferenceInWords(metric: MetricName, d: PairedDifference,
   const interval = (f: (v: number) => string) =>
     d.ci95 ? `, 95% interval ${f(d.ci95[0])} to ${f(d.ci95[1])}` : d.agreeExactly ? `, the same in each of the ${d.n} replications: too few to tell from luck` : '';
   if (metric === 'funded') {
-    const monthly = (v: number) => (windowDays === 'per month' ? v : (v * DAYS_PER_MONTH) / windowDays);
+    const monthly = (v: number) => fundedDifferenceAMonth(v, windowDays);
     // Whole loans when the difference is large, one decimal when it is small ("+0.4", not "+0").
     const digits = Math.abs(monthly(d.mean)) < 10 ? 1 : 0;
     const perMonth = (v: number) => signed(monthly(v), digits);

@@ -25,6 +25,9 @@ import { contactModelWarning } from './contactModels';
 import { parseState, readAnyLink, readLink, STORAGE_KEY, stateToCompressedHash, stateToHash, type LinkInAddress, type WorkbenchState } from './workbenchState';
 import { startRun } from './runControls';
 import { inputsKey, outOfDateMarker, staleNote } from './outOfDate';
+import { wholeNumberProblem } from './numberField';
+import { scenarioNameIn } from './scenarioName';
+import { DAYS_HINT_WITHOUT_SCENARIO, daysHint } from './daysHint';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -127,14 +130,9 @@ function check(text: string): Checked {
   }
 }
 
+/** The scenario's name, read also from JSON being edited (the tab and every message say the same name). */
 function nameOf(text: string, i: number): string {
-  try {
-    const n = (JSON.parse(text) as { name?: unknown }).name;
-    if (typeof n === 'string' && n.trim()) return n;
-  } catch {
-    // The tab still needs a name while the JSON is being edited.
-  }
-  return `Scenario ${i + 1}`;
+  return scenarioNameIn(text) ?? `Scenario ${i + 1}`;
 }
 
 function renderTabs(): void {
@@ -179,6 +177,8 @@ function renderEditor(): void {
   $('form-note').hidden = usable;
   for (const fs of $('scenario-form').querySelectorAll('fieldset')) fs.disabled = !usable;
   if (usable) renderScenarioForm($('scenario-form'), json as Record<string, unknown>, { onInput: onFormInput, edit: editScenario });
+  // "Days simulated" is the arrival days: the estimate counts the cool-down too, the answers only the measured window.
+  $('f-days-hint').textContent = checked.ok ? daysHint(checked.resolved.config) : DAYS_HINT_WITHOUT_SCENARIO;
   renderIssues(checked);
 }
 
@@ -287,15 +287,14 @@ function setup(): void {
     renderTabs();
     renderEditor();
   });
-  for (const [id, key] of [['replications', 'replications'], ['seed', 'seed']] as const) {
-    $(id).addEventListener('input', (e) => {
+  for (const key of RUN_SETTINGS) {
+    $(key).addEventListener('input', (e) => {
       const input = e.target as HTMLInputElement;
-      const v = Number(input.value);
-      const ok = input.value.trim() !== '' && Number.isInteger(v) && (key === 'seed' || (v >= 2 && v <= 200));
-      input.setAttribute('aria-invalid', String(!ok));
-      $('status').textContent = ok ? '' : key === 'seed' ? `Seed: expected a whole number, got "${input.value}"` : `Replications: expected a whole number from 2 to 200, got "${input.value}"`;
-      if (ok) {
-        state[key] = v;
+      const problem = runSettingProblem(key);
+      input.setAttribute('aria-invalid', String(problem !== null));
+      $('status').textContent = problem ?? '';
+      if (!problem) {
+        state[key] = Number(input.value);
         save();
       }
     });
@@ -331,11 +330,17 @@ let pool: BrowserPool | undefined;
 /** The last scenario removed, and where it was, so Remove can be undone. */
 let removed: { text: string; index: number } | undefined;
 
+/** The run's settings, each an input of the same id; their bounds are the inputs' min and max. */
+const RUN_SETTINGS = ['replications', 'seed'] as const;
+const SETTING_LABELS: Record<(typeof RUN_SETTINGS)[number], string> = { replications: 'Replications', seed: 'Seed' };
+const runSettingProblem = (key: (typeof RUN_SETTINGS)[number]) => wholeNumberProblem($<HTMLInputElement>(key), SETTING_LABELS[key]);
+
 async function run(): Promise<void> {
   const status = $('status');
-  const badSetting = ['replications', 'seed'].find((id) => $(id).getAttribute('aria-invalid') === 'true');
+  // What the setting takes, not only that it is wrong: the range was only in the browser's tooltip.
+  const badSetting = RUN_SETTINGS.find((key) => runSettingProblem(key) !== null);
   if (badSetting) {
-    status.textContent = `Fix the ${badSetting} before running.`;
+    status.textContent = `${runSettingProblem(badSetting)}; fix it before running.`;
     $(badSetting).focus();
     return;
   }

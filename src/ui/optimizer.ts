@@ -1,10 +1,12 @@
 /**
  * The optimizer on the page: successive halving (src/compare/successiveHalving.ts, as `leadlab optimize`) over the
- * values of the settings chosen in the Sensitivity section, under a budget of runs, in the web workers; then the
- * starting scenario on the best one's replications, so the gain carries its own paired interval.
+ * values of the settings chosen in the Sensitivity section, under a budget of runs, in the web workers; then the best
+ * and the starting scenario on fresh replications the search did not use (paired), out of the same budget, so the
+ * gain is not the winner's curse of the replications that picked the best.
  */
+import { clampInterval } from '../compare/clampInterval';
 import { pairedDifference, type PairedDifference } from '../compare/pairedDifference';
-import { successiveHalving, type HalvingResult } from '../compare/successiveHalving';
+import { confirmationSplit, firstFreshReplication, successiveHalving, type HalvingResult } from '../compare/successiveHalving';
 import { sweepCombinations, scenarioOf, type SweepCombination } from '../compare/sweepGrid';
 import type { SweepSpec } from '../compare/sweepSpec';
 import { loadScenario } from '../scenario/load';
@@ -16,6 +18,7 @@ import { download, el } from './dom';
 import { formatValue, perMonth } from './format';
 import { SENSITIVITY_FIELDS } from './sensitivityFields';
 import { startRun } from './runControls';
+import { wholeNumberProblem } from './numberField';
 
 /** Metrics the page optimizes, each in its usual direction (`leadlab optimize`'s default goal). */
 export const OPTIMIZE_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate', 'costPerFunded'];
@@ -34,15 +37,17 @@ export interface PageOptimizeResult {
   budget: number;
   seed: string | number;
   runs: number;
+  searchBudget: number;
+  searchRuns: number;
   candidates: number;
   rounds: HalvingResult['rounds'];
-  best: { index: number; values: Record<string, unknown>; summary: MetricSummary };
+  budgetRanOutAfter: HalvingResult['budgetRanOutAfter'];
+  /** The best's summary is on the confirmation's fresh replications; inSearch on the replications that picked it. */
+  best: { index: number; values: Record<string, unknown>; summary: MetricSummary; inSearch: MetricSummary };
   start: MetricSummary;
   gain: PairedDifference;
+  confirmation: { replications: number[]; runs: number };
 }
-
-/** Most runs the page spends on one search; a larger one belongs to `leadlab optimize`. */
-export const MAX_BUDGET = 1000;
 
 class Cancelled extends Error {}
 
@@ -68,9 +73,10 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
   let last: { result: PageOptimizeResult; normalized: Record<string, unknown> } | undefined;
 
   function settings(): { metric: MetricName; budget: number } | string {
-    const budget = Number(budgetInput.value);
-    if (!(Number.isInteger(budget) && budget >= 2 && budget <= MAX_BUDGET)) return `Budget: expected a whole number of runs from 2 to ${MAX_BUDGET}, got "${budgetInput.value}"`;
-    return { metric: metricSelect.value as MetricName, budget };
+    // The field's own bounds (index.html's min and max), so the message and the browser's check agree.
+    const problem = wholeNumberProblem(budgetInput, 'Budget (runs)');
+    if (problem) return problem;
+    return { metric: metricSelect.value as MetricName, budget: Number(budgetInput.value) };
   }
 
   /** The sweep and the optimizer's settings, or undefined after saying in the status what is wrong. */
@@ -109,23 +115,36 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
     try {
       // The page offers only metrics with a better direction (OPTIMIZE_METRICS).
       const higherIsBetter = METRICS[metric].higherIsBetter !== false;
-      const search = await successiveHalving({ candidates: combos.length, budget, higherIsBetter, evaluate: (tasks) => measure(tasks.map((t) => ({ source: sources[t.candidate], replication: t.replication }))) });
-      const bestValues = search.values[search.best];
-      const startValues = await measure(bestValues.map((_, r) => ({ source: { json: normalized, files: {} }, replication: r })));
+      // The budget covers the confirmation too (as `leadlab optimize`): its runs are set aside first.
+      const split = confirmationSplit(budget, combos.length);
+      const search = await successiveHalving({ candidates: combos.length, budget: split.search, higherIsBetter, evaluate: (tasks) => measure(tasks.map((t) => ({ source: sources[t.candidate], replication: t.replication }))) });
+      const fresh = firstFreshReplication(search);
+      const replications = Array.from({ length: split.confirmReplications }, (_, k) => fresh + k);
+      const measured = await measure([
+        ...replications.map((r) => ({ source: sources[search.best], replication: r })),
+        ...replications.map((r) => ({ source: { json: normalized, files: {} }, replication: r })),
+      ]);
+      const bestValues = measured.slice(0, replications.length), startValues = measured.slice(replications.length);
       const result: PageOptimizeResult = {
-        metric, budget, seed, runs: search.runs + startValues.length, candidates: combos.length, rounds: search.rounds,
-        best: { index: search.best, values: combos[search.best].values, summary: meanInterval(bestValues) },
-        start: meanInterval(startValues),
+        metric, budget, seed, runs: search.runs + measured.length, searchBudget: split.search, searchRuns: search.runs, candidates: combos.length,
+        rounds: search.rounds, budgetRanOutAfter: search.budgetRanOutAfter,
+        best: { index: search.best, values: combos[search.best].values, summary: clampInterval(metric, meanInterval(bestValues)), inSearch: clampInterval(metric, meanInterval(search.values[search.best])) },
+        // Cut at what the metric can be (no negative count), as every summary of the project.
+        start: clampInterval(metric, meanInterval(startValues)),
         gain: pairedDifference(metric, startValues, bestValues),
+        confirmation: { replications, runs: measured.length },
       };
       last = { result, normalized };
       const config = loadScenario(normalized).config;
       render(result, combos, config.days - config.warmupDays);
       progress.value = 1;
-      status.textContent = `Done: ${result.runs} runs (${search.runs} in the search, ${startValues.length} for the starting scenario), seed ${seed}.`;
+      status.textContent = `Done: ${result.runs} of a budget of ${budget} runs (${search.runs} in the search, ${measured.length} to confirm the best against the scenario as it is on fresh replications), seed ${seed}.`;
     } catch (e) {
       if (e instanceof Cancelled) status.textContent = 'Cancelled: no best setting was chosen from the runs that finished.';
-      else status.textContent = (e as Error).message.replace(/^optimize: /, '');
+      else {
+        const message = (e as Error).message.replace(/^optimize: /, '');
+        status.textContent = `${message[0].toUpperCase()}${message.slice(1)}`;
+      }
     } finally {
       controls.end();
     }
@@ -141,7 +160,7 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
     const gainWords = `${gain.mean >= 0 ? '+' : '\u2212'}${show(Math.abs(gain.mean))}${gain.ci95 ? `, 95% interval ${show(gain.ci95[0])} to ${show(gain.ci95[1])}` : ''}`;
     const label = funded ? 'Funded loans a month' : METRICS[m].label;
     $('opt-answer').replaceChildren(
-      el('p', { className: gain.verdict === 'better' ? 'better' : gain.verdict === 'worse' ? 'worse' : '' }, `Best of ${result.candidates} settings: ${valuesInWords(combos[result.best.index])}. ${label}: ${summary(result.best.summary)}, against ${summary(result.start)} for the scenario as it is; the gain on the same leads is ${gainWords} (${gain.verdict === 'no clear difference' ? 'no clear difference' : gain.verdict}).`),
+      el('p', { className: gain.verdict === 'better' ? 'better' : gain.verdict === 'worse' ? 'worse' : '' }, `Best of ${result.candidates} settings: ${valuesInWords(combos[result.best.index])}. Measured on ${result.confirmation.replications.length} fresh replications the search did not use (the same leads for both): ${label.toLowerCase()} ${summary(result.best.summary)}, against ${summary(result.start)} for the scenario as it is; the gain is ${gainWords} (${gain.verdict === 'no clear difference' ? 'no clear difference' : gain.verdict}). In the search, on the replications that picked it (which tend to flatter it), it had ${show(result.best.inSearch.mean)}.`),
       el('div', { className: 'table-wrap' }, el('table', { id: 'opt-rounds' },
         el('caption', {}, 'Rounds of successive halving: every setting gets a few replications, the better half goes on with more'),
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Round'), el('th', { scope: 'col' }, 'Settings left'), el('th', { scope: 'col' }, 'Replications each'), el('th', { scope: 'col' }, `Best ${label.toLowerCase()} (mean)`))),
@@ -151,6 +170,7 @@ export function setupOptimizer(hooks: OptimizerHooks): void {
           return el('tr', {}, el('td', {}, String(i + 1)), el('td', { className: 'num' }, String(r.candidates.length)), el('td', { className: 'num' }, String(r.replications)), el('td', { className: 'num' }, show(top)));
         })),
       )),
+      ...(result.budgetRanOutAfter === null ? [] : [el('p', { id: 'opt-ran-out' }, `The budget ran out after round ${result.budgetRanOutAfter}: the best of its ${result.rounds[result.rounds.length - 1].candidates.length} settings was chosen on the replications already run (later rounds ran nothing and are not shown).`)]),
     );
     $<HTMLButtonElement>('opt-use').disabled = false;
     $('opt-results').hidden = false;

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
+import { loadScenario } from '../../src/scenario/load';
+import { runReplication } from '../../src/sim/runner';
 
 function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', cwd, isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
@@ -27,10 +29,47 @@ describe('leadlab optimize', () => {
     const out = JSON.parse(io.stdout);
     expect(out.goal).toBe('min');
     expect(out.best.values).toEqual({ 'callbacks.tries': 1 });
-    expect(out.runs - out.best.attemptsPerLead.n).toBeLessThanOrEqual(24);
+    // The budget covers the confirmation of the best as well as the search.
+    expect(out.runs).toBeLessThanOrEqual(24);
     // The starting policy makes 3 tries: the best makes clearly fewer calls per lead, paired on the same leads.
     expect(out.gain.mean).toBeLessThan(0);
     expect(out.gain.verdict).toBe('better');
+  });
+
+  it('confirms the best against the starting policy on fresh replications, within the budget', async () => {
+    // The best was picked on the search's replications, so its gain on them is optimistic (the winner's curse): the
+    // gain reported is measured again on replications the search never ran, the same ones for both policies.
+    const io = captureIO(optimizeDir({ base: dialer, metric: 'funded', parameters: { 'callbacks.tries': '1-4' }, budget: 40, seed: 7 }));
+    expect(await main(['optimize', 'optimize.json', '--workers', '0', '--json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout);
+    expect(out.runs).toBeLessThanOrEqual(40);
+    const searched = Math.max(...out.rounds.map((r: { replications: number }) => r.replications));
+    const fresh: number[] = out.confirmation.replications;
+    expect(fresh.length).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...fresh)).toBeGreaterThanOrEqual(searched);
+    expect(out.runs).toBe(out.searchRuns + 2 * fresh.length);
+    // The gain, recomputed here from runs of the two scenarios on those replications.
+    const funded = (scenario: Record<string, unknown>, r: number) => {
+      const { config, policies } = loadScenario(scenario);
+      return runReplication(config, policies, r, { seed: 7 }).metrics.funded;
+    };
+    const best = { ...dialer, callbacks: { ...dialer.callbacks, tries: out.best.values['callbacks.tries'] } };
+    const differences = fresh.map((r) => funded(best, r) - funded(dialer, r));
+    expect(out.gain.mean).toBeCloseTo(differences.reduce((a, b) => a + b, 0) / differences.length, 9);
+    expect(out.start.mean).toBeCloseTo(fresh.reduce((a, r) => a + funded(dialer, r), 0) / fresh.length, 9);
+  });
+
+  it('shows no round that ran nothing, and says the budget ran out', async () => {
+    // 20 candidates and 44 runs: 4 go to the confirmation, 40 to the search, all of them in round 1 (2 each). The
+    // rounds after it ran nothing and were shown as rounds of 2 replications each.
+    const io = captureIO(optimizeDir({ base: dialer, metric: 'funded', parameters: { 'callbacks.tries': '1-4', 'callbacks.everyHours': '1,2,4,8,12' }, budget: 44, seed: 2 }));
+    expect(await main(['optimize', 'optimize.json', '--workers', '0'], io)).toBe(0);
+    expect(io.stdout).toContain('A budget of 44 runs: 40 for the search (successive halving spent 40), 4 to confirm the best on fresh replications (2 each of the best and the starting policy); 44 runs in all.');
+    expect(io.stdout).toMatch(/^1 +20 +2 /m);
+    expect(io.stdout).not.toMatch(/^2 +10 /m);
+    expect(io.stdout).toContain('The budget ran out after round 1: the best of its 20 candidates was chosen on the replications already run');
+    expect(io.stdout).toMatch(/On 2 fresh replications \(2-3, not used by the search; the same for both\)/);
+    expect(io.stdout).toMatch(/Best minus starting, paired on the fresh replications: /);
   });
 
   it('maximizes when asked, whatever the metric\'s usual direction', async () => {
@@ -54,5 +93,9 @@ describe('leadlab optimize', () => {
     const io2 = captureIO(optimizeDir({ base: dialer, metric: 'funded', parameters: { 'callbacks.tries': '1-4' }, budget: 5 }));
     expect(await main(['optimize', 'optimize.json', '--workers', '0'], io2)).toBe(2);
     expect(io2.stderr).toMatch(/budget of 5 runs is too small for 4 candidates/);
+    // Enough for the search alone, not for the confirmation of its best.
+    const io3 = captureIO(optimizeDir({ base: dialer, metric: 'funded', parameters: { 'callbacks.tries': '1-4' }, budget: 10 }));
+    expect(await main(['optimize', 'optimize.json', '--workers', '0'], io3)).toBe(2);
+    expect(io3.stderr).toContain('a budget of 10 runs is too small for 4 candidates; it needs at least 12 (2 replications each, and 2 fresh replications of the best and of the starting policy to confirm the gain)');
   });
 });

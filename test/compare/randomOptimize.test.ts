@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
-import { successiveHalving, type HalvingResult } from '../../src/compare';
+import { confirmationSplit, successiveHalving, type HalvingResult } from '../../src/compare';
 import { loadScenario } from '../../src/scenario/load';
 import { runReplication } from '../../src/sim/runner';
 import { METRIC_NAMES, METRICS, type MetricName } from '../../src/sim/runResult';
@@ -14,10 +14,14 @@ import { Gen, mulberry32, scenario } from '../helpers/randomScenario';
  * Successive halving (`leadlab optimize`) over random grids of random valid scenarios (the generator of
  * test/sim/randomScenarios.test.ts) and over random noisy values with undefined (NaN) replications. Checked from what
  * the search means: it never spends more than its budget and runs each candidate-replication at most once, with no
- * hole in a candidate's replications; each round's candidates are the better part of the round before; each round's
+ * hole in a candidate's replications; each round's candidates are the better part of the round before (halved once,
+ * or more when rounds the budget had no run for were skipped), and each round shown ran more replications than the one
+ * before; each round's
  * means are the means of the values it measured (undefined replications left out, as every summary of the project
  * does); and the best is the best of the last round under its own rule (defined before undefined, then by the goal,
- * then by index). The command's text has no NaN, undefined, Infinity or [object Object], and its JSON no NaN.
+ * then by index). The command never runs more than its budget, search and confirmation together, and confirms on
+ * replications the search did not run. The command's text has no NaN, undefined, Infinity or [object Object], and
+ * its JSON no NaN.
  */
 
 const BAD_TEXT = /NaN|undefined|Infinity|\[object Object\]/;
@@ -40,7 +44,10 @@ function searchProblems(r: HalvingResult, tasks: { candidate: number; replicatio
   }
   let previous = Array.from({ length: n }, (_, i) => i);
   for (const [k, round] of r.rounds.entries()) {
-    check(round.candidates.every((c) => previous.includes(c)) && round.candidates.length === (k === 0 ? n : Math.ceil(previous.length / 2)), `round ${k + 1} has candidates ${round.candidates} after ${previous}`);
+    const halvings: number[] = [];
+    for (let m = previous.length; m > 1; ) halvings.push((m = Math.ceil(m / 2)));
+    check(round.candidates.every((c) => previous.includes(c)) && (k === 0 ? round.candidates.length === n : halvings.includes(round.candidates.length)), `round ${k + 1} has candidates ${round.candidates} after ${previous}`);
+    if (k > 0) check(round.replications > r.rounds[k - 1].replications, `round ${k + 1} ran nothing: ${round.replications} replications each after ${r.rounds[k - 1].replications}`);
     round.candidates.forEach((c, i) => {
       const got = round.means[i], want = definedMean(r.values[c].slice(0, round.replications));
       check(Object.is(got, want) || Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want)), `round ${k + 1}: candidate ${c}'s mean is ${got}, its values ${r.values[c].slice(0, round.replications)} have mean ${want}`);
@@ -129,19 +136,21 @@ describe('Successive halving on random searches', () => {
         const { sweepCombinations, scenarioOf, expandValues } = await import('../../src/compare');
         const normalized = JSON.parse(JSON.stringify(loadScenario(base).scenario));
         const combos = sweepCombinations(Object.entries(params).map(([path, v]) => ({ path, values: expandValues(v, path) })));
-        spec.budget = combos.length * 2 + g.int(0, 20);
+        // Enough for the search's 2 replications per candidate and the confirmation's 2 of the best and the start.
+        spec.budget = combos.length * 2 + 4 + g.int(0, 20);
+        const split = confirmationSplit(spec.budget, combos.length);
         const tasks: { candidate: number; replication: number }[] = [];
         const resolved = combos.map((c) => loadScenario(scenarioOf(normalized, c)));
         const r = await successiveHalving({
           candidates: combos.length,
-          budget: spec.budget,
+          budget: split.search,
           higherIsBetter,
           evaluate: async (ts) => {
             tasks.push(...ts);
             return ts.map((t) => runReplication(resolved[t.candidate].config, resolved[t.candidate].policies, t.replication, { seed: spec.seed }).metrics[metric]);
           },
         });
-        problems.push(...searchProblems(r, tasks, combos.length, spec.budget, higherIsBetter));
+        problems.push(...searchProblems(r, tasks, combos.length, split.search, higherIsBetter));
         // The command: the same search, with text and JSON.
         writeFileSync(join(dir, 'optimize.json'), JSON.stringify(spec));
         const text = captureIO(dir), json = captureIO(dir);
@@ -152,7 +161,9 @@ describe('Successive halving on random searches', () => {
         if (hit) problems.push(`the text says "${text.stdout.slice(Math.max(0, hit.index - 100), hit.index + 30)}"`);
         const out = JSON.parse(json.stdout);
         if (out.best.index !== r.best) problems.push(`the command's best is ${out.best.index}, the search's ${r.best}`);
-        if (out.runs !== r.runs + r.values[r.best].length) problems.push(`the command says ${out.runs} runs, the search spent ${r.runs} plus ${r.values[r.best].length} of the starting policy`);
+        if (out.runs > spec.budget || out.runs !== r.runs + 2 * split.confirmReplications) problems.push(`the command says ${out.runs} runs of a budget of ${spec.budget}, the search spent ${r.runs} plus ${split.confirmReplications} each of the best and the starting policy`);
+        const searched = Math.max(...r.values.map((v) => v.length));
+        if (!(out.confirmation.replications.length === split.confirmReplications && out.confirmation.replications.every((x: number) => x >= searched))) problems.push(`confirmed on replications ${out.confirmation.replications}, the search ran 0-${searched - 1}`);
         const best = out.best[metric];
         if (best.ci95 && !(best.ci95[0] <= best.mean + 1e-9 && best.mean <= best.ci95[1] + 1e-9)) problems.push(`best's interval ${best.ci95} does not hold ${best.mean}`);
         const gain = out.gain;

@@ -185,7 +185,10 @@ describe('command-line limits agree with the scenario schema', () => {
     const flag = await run(undefined, ['--budget', '1000001']);
     expect(flag.code).toBe(2);
     expect(flag.err).toContain('--budget: expected an integer >= 2 and at most 1,000,000 (');
-    const ok = await run(4);
+    // The budget covers the confirmation of the best too: 2 replications of each of the 2 candidates, and 2 fresh ones
+    // each of the best and the starting policy.
+    expect((await run(7)).err).toContain('a budget of 7 runs is too small for 2 candidates; it needs at least 8');
+    const ok = await run(8);
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { successiveHalving } from '../../src/compare';
+import { confirmationSplit, firstFreshReplication, successiveHalving } from '../../src/compare';
 
 // A deterministic standard-normal-ish noise per (candidate, replication): the sum of 12 uniforms minus 6.
 function noise(candidate: number, replication: number, seed: number): number {
@@ -72,6 +72,51 @@ describe('successiveHalving', () => {
     const never = await successiveHalving({ candidates: 3, budget: 6, higherIsBetter: true, evaluate: async (tasks) => tasks.map((t) => (t.candidate === 0 ? NaN : t.candidate)) });
     expect(never.rounds[0].means).toEqual([NaN, 1, 2]);
     expect(never.best).toBe(2);
+  });
+
+  it('shows only rounds that ran something, and says when the budget ran out before one candidate was left', async () => {
+    // 20 candidates with 40 runs: round 1 spends them all (2 each). The rounds after it had nothing to run, so the
+    // same 40 values were ranked again and again: they were listed as rounds 2 to 5 with "2 replications each".
+    const level = (c: number) => (c * 7) % 20;
+    const result = await successiveHalving({ candidates: 20, budget: 40, higherIsBetter: true, evaluate: async (tasks) => tasks.map((t) => level(t.candidate) + noise(t.candidate, t.replication, 3)) });
+    expect(result.runs).toBe(40);
+    expect(result.rounds.map((r) => [r.candidates.length, r.replications])).toEqual([[20, 2]]);
+    expect(result.budgetRanOutAfter).toBe(1);
+    // The best is the best mean of round 1, the only one that ran.
+    const means = result.rounds[0].means;
+    expect(result.best).toBe(result.rounds[0].candidates[means.indexOf(Math.max(...means))]);
+    // A budget that lasts to the end: every round runs, and nothing ran out.
+    const full = await successiveHalving({ candidates: 8, budget: 200, higherIsBetter: true, evaluate: async (tasks) => tasks.map((t) => noise(t.candidate, t.replication, 4)) });
+    expect(full.budgetRanOutAfter).toBeNull();
+    expect(full.rounds.map((r) => r.candidates.length)).toEqual([8, 4, 2]);
+  });
+
+  it('every round shown adds replications to the ones before, on any budget', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 120 }), async (n, extra) => {
+        const result = await successiveHalving({ candidates: n, budget: 2 * n + extra, higherIsBetter: true, evaluate: async (tasks) => tasks.map((t) => noise(t.candidate, t.replication, n)) });
+        for (let k = 1; k < result.rounds.length; k++) expect(result.rounds[k].replications).toBeGreaterThan(result.rounds[k - 1].replications);
+        // Ran out only when the last round shown left more than one candidate to rank.
+        if (result.budgetRanOutAfter !== null) expect(result.rounds.at(-1)!.candidates.length).toBeGreaterThan(1);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('sets the confirmation on fresh replications aside out of the budget, or refuses a budget too small for both', () => {
+    for (const [budget, n] of [[44, 20], [60, 20], [120, 20], [1000, 7], [9, 2]]) {
+      const split = confirmationSplit(budget, n);
+      expect(split.search + 2 * split.confirmReplications).toBe(budget);
+      expect(split.search).toBeGreaterThanOrEqual(2 * n);
+      expect(split.confirmReplications).toBeGreaterThanOrEqual(2);
+    }
+    expect(() => confirmationSplit(43, 20)).toThrow(/a budget of 43 runs is too small for 20 candidates; it needs at least 44/);
+  });
+
+  it('starts the confirmation after every replication the search ran', async () => {
+    const result = await successiveHalving({ candidates: 6, budget: 50, higherIsBetter: true, evaluate: async (tasks) => tasks.map((t) => noise(t.candidate, t.replication, 5)) });
+    const used = Math.max(...result.rounds.map((r) => r.replications));
+    expect(firstFreshReplication(result)).toBe(used);
   });
 
   it('refuses a budget too small for two replications per candidate', async () => {

@@ -42,7 +42,11 @@ const HOLES: [string, unknown, RegExp][] = [
   ['two products with the same name', { leads: { products: [{ name: 'p', share: 1 }, { name: 'p', share: 1 }] } }, /^leads\.products\[1\]\.name: expected a name not used before/],
   ['round-robin weights all zero', { agents: [{ name: 'a', count: 2 }], distribution: { strategy: 'round-robin', options: { weights: [0, 0] } } }, /^distribution\.options\.weights: expected at least one weight above 0/],
   ['a zero-length shift', { agents: [{ name: 'a', shift: '09:00-09:00' }] }, /^agents\[0\]\.shift: expected a shift whose end differs from its start/],
-  ['a shift past 24:00', { agents: [{ name: 'a', shift: '09:00-24:30' }] }, /^agents\[0\]\.shift: expected "HH:MM-HH:MM"/],
+  ['a shift past 24:00', { agents: [{ name: 'a', shift: '09:00-24:30' }] }, /^agents\[0\]\.shift: expected the shift's end to be a time of day \(00:00 to 24:00\), got "24:30" in "09:00-24:30": 24:00 \(midnight at the end of the day\) is the latest$/],
+  // The format was right, the times were not times of day: it was told 'expected "HH:MM-HH:MM", got "25:00-26:00"'.
+  ['a shift from hour 25', { agents: [{ name: 'a', shift: '25:00-26:00' }] }, /^agents\[0\]\.shift: expected the shift's start to be a time of day \(00:00 to 24:00\), got "25:00" in "25:00-26:00": there is no hour 25$/],
+  ['a shift ending at minute 75', { agents: [{ name: 'a', shift: '08:00-17:75' }] }, /^agents\[0\]\.shift: expected the shift's end to be a time of day \(00:00 to 24:00\), got "17:75" in "08:00-17:75": minutes go from 00 to 59, not 75$/],
+  ['a shift in another format', { agents: [{ name: 'a', shift: '9:00-17:00' }] }, /^agents\[0\]\.shift: expected "HH:MM-HH:MM", got "9:00-17:00"$/],
   ['no leads a day', { leads: { perDay: 0 } }, /^leads\.perDay: expected a number > 0/],
   ['an arrival profile of 1e308s', { leads: { arrivalProfile: new Array(168).fill(1e308) } }, /^leads\.arrivalProfile\[0\]: expected a number >= 0 of size at most/],
   ['a lead cost of 1e308', { leads: { sources: [{ name: 'a', share: 1, cost: 1e308 }] } }, /^leads\.sources\[0\]\.cost: expected a number >= 0 of size at most/],

@@ -6,7 +6,9 @@ import { compareScenarios } from '../../src/compare';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
 import { PRESET_COMPARISONS } from '../../src/ui/presets';
+import { differenceSentence } from '../../src/ui/format';
 import { OWNER_METRICS, renderSummaryTable, scoresLeads } from '../../src/ui/renderResults';
+import { comparisonCsv } from '../../src/ui/resultsCsv';
 
 describe('the results table with lead scoring', () => {
   let summaries: ScenarioSummary[];
@@ -45,4 +47,50 @@ describe('the results table with lead scoring', () => {
   it('has no owner table when no scenario scores its leads', () => {
     expect(scoresLeads(compareScenarios([summaries[0], summaries[0]]))).toBe(false);
   });
+});
+
+describe('the results CSV and the page say the same funded loans a month', () => {
+  // The page's headline is funded loans a month (the table and the sentence against the baseline); the CSV had only
+  // funded over the measured window, so a reader could not find the page's number in it.
+  // The fields of a CSV line (names may be quoted, with commas in them).
+  const fields = (line: string) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+  const csvRow = (csv: string, scenario: number) => {
+    const lines = csv.trim().split('\n').map(fields);
+    const rows = lines.slice(1).filter((l) => l[2] === 'fundedPerMonth');
+    return Object.fromEntries(lines[0].map((h, k) => [h, rows[scenario][k]]));
+  };
+  // A number as the page wrote it ("−27", "34.9"), and the CSV's value rounded to as many decimals.
+  const shown = (text: string) => Number(text.replace('\u2212', '-').replace('+', ''));
+  const decimals = (text: string) => (text.split('.')[1] ?? '').length;
+  const agrees = (pageText: string, csvValue: string) => expect(Number(Number(csvValue).toFixed(decimals(pageText))), `page ${pageText}, CSV ${csvValue}`).toBe(shown(pageText));
+
+  for (const [what, days] of [['the same window', [30, 30]], ['windows of different lengths', [30, 44]]] as const) {
+    it(`on ${what}`, () => {
+      const preset = PRESET_COMPARISONS[0];
+      const loaded = preset.scenarios.map((s, i) => loadScenario({ ...s, days: days[i], warmupDays: 7, cooldownDays: 3 }));
+      const summaries = loaded.map((l) => runScenario(l, { seed: 2, replications: 3 }).summary);
+      const windows = loaded.map((l) => l.config.days - l.config.warmupDays);
+      const comparison = compareScenarios(summaries, { windowDays: windows });
+      const table = document.createElement('table');
+      renderSummaryTable(table, comparison, windows, ['funded']);
+      const csv = comparisonCsv(comparison);
+      summaries.forEach((_, i) => {
+        const row = csvRow(csv, i);
+        const cell = table.querySelector(`td[data-scenario="${i}"][data-metric="funded"]`)!;
+        agrees(cell.querySelector('strong')!.textContent!, row.mean);
+        const [low, high] = cell.querySelector('.ci')!.textContent!.split(' to ');
+        agrees(low, row.ci95_low);
+        agrees(high, row.ci95_high);
+      });
+      // The sentence against the baseline, as the page writes it.
+      const sentence = differenceSentence('funded', comparison.scenarios[1].vsBaseline!.funded, comparison.totals === 'per month' ? 'per month' : windows[0]);
+      const [, mean, low, high] = /^([+\u2212]?[\d.]+) funded loans a month, 95% interval ([+\u2212]?[\d.]+) to ([+\u2212]?[\d.]+)/.exec(sentence)!;
+      const row = csvRow(csv, 1);
+      agrees(mean, row.diff_vs_baseline);
+      agrees(low, row.diff_ci95_low);
+      agrees(high, row.diff_ci95_high);
+      expect(row.diff_per).toBe('month');
+      expect(csvRow(csv, 0).diff_vs_baseline).toBe('');
+    });
+  }
 });

@@ -90,9 +90,14 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     expect(answer).toContain(`Best of 4 settings: pipeline limit ${cli.best.values['agents[0].pipelineLimit']}.`);
     // Funded loans a month of the 14 measured days, as the page says them everywhere.
     const month = (v: number) => perMonth(v, 14).toFixed(1);
+    // The best and the scenario as it is, on fresh replications the search did not use, as the command measures them.
+    expect(answer).toContain(`Measured on ${cli.confirmation.replications.length} fresh replications the search did not use (the same leads for both): funded loans a month ${month(cli.best.funded.mean)}`);
     expect(answer).toContain(`against ${month(cli.start.mean)} (95% interval ${month(cli.start.ci95[0])} to ${month(cli.start.ci95[1])}) for the scenario as it is`);
-    expect(answer).toContain(`the gain on the same leads is ${cli.gain.mean >= 0 ? '+' : '\u2212'}${month(Math.abs(cli.gain.mean))}`);
+    expect(answer).toContain(`the gain is ${cli.gain.mean >= 0 ? '+' : '\u2212'}${month(Math.abs(cli.gain.mean))}`);
     expect(await page.locator('#opt-rounds tbody tr').count()).toBe(cli.rounds.length);
+    // The budget covers everything the page ran: the search and the confirmation.
+    expect(await page.locator('#opt-status').textContent()).toMatch(new RegExp(`^Done: ${cli.runs} of a budget of 20 runs \\(${cli.searchRuns} in the search, ${cli.confirmation.runs} to confirm`));
+    expect(cli.runs).toBeLessThanOrEqual(20);
     expect(errors).toEqual([]);
   });
 
