@@ -56,7 +56,7 @@ export const PRESET_COMPARISONS: Comparison[] = [
     title: 'Radar cadence vs a slow single-call firm',
     scenarios: [
       floor({ name: 'Radar cadence, 100-150 pipeline, 3-7 new leads a day' }),
-      floor({ name: 'Slow firm: one call per lead', callbacks: 'single-call' }),
+      floor({ name: 'One-call firm: a single call per lead', callbacks: 'single-call' }),
     ],
   },
   {

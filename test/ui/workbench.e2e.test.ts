@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     const path = await download.path();
     const csv = readFileSync(path, 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^scenario,baseline,metric,/);
-    expect(csv).toContain('Slow firm: one call per lead,no,funded,');
+    expect(csv).toContain('One-call firm: a single call per lead,no,funded,');
   });
 
   it('saves a chart as SVG and as PNG', async () => {
