@@ -421,6 +421,10 @@ const fatigue = obj(
     doNotCallPerCrowdedCall: share('Extra P(do not call) per recent attempt beyond the free ones (assumption: a few points per crowded call; too-short gaps raise opt-outs more than long gaps hurt, Dreze & Bonfrer 2008).', 0.05),
     persistentAfterAttempts: num({ int: true, min: 0, default: 6, description: 'Attempts since the consumer last engaged after which persistence itself annoys (LRM 2007 and Velocify 2012: make at least 6 attempts; beyond, each dial hurts).' }),
     doNotCallPerAttemptBeyond: share('Extra P(do not call) per attempt beyond persistentAfterAttempts (assumption).', 0.01),
+    numbersPerAgent: num({ min: 1, default: 2, description: 'Outbound numbers each agent\'s calls are spread over: shops rotate numbers (local presence dialing) to stay under carriers\' spam thresholds (assumption: 2).' }),
+    spamLabelFromCallsPerDay: num({ min: 0, default: 75, description: 'Carriers label a number "spam likely" by its call volume (and complaints); below this many calls a day from one number (its recent calls, each weighing e^(-days since)) no call is labeled. Carriers publish no threshold: 75-100 calls per number a day is dialer folklore (AAPOR task force on spam flagging, about 2018); the lower end is taken.' }),
+    spamLabelFullCallsPerDay: positive('Calls a day from one number at which every call is labeled; between the two the labeled share grows in proportion (assumption: twice the folklore\'s lower end).', 150),
+    spamLabelAnswerFactor: num({ exclusiveMin: 0, max: 1, default: 0.38, description: 'Answer multiplier of a labeled call to a consumer not yet reached (Hiya, State of the Phone Call 2019: 9% of calls labeled spam are answered against 24% from unidentified numbers, x0.38). A consumer already reached knows the caller.' }),
   },
   { defaulted: true, description: 'What calling costs: redialed numbers are screened, and crowded or persistent calls make consumers ask not to be called again.' },
 );

@@ -37,6 +37,9 @@ export class AgentState implements AgentView {
   currentJitterDraw = DOUBLE_FIELD;
   /** When the current call started: a first contact is timed from the start of the answered attempt, as the fit times it. */
   currentCallStart = DOUBLE_FIELD;
+  /** The recent call volume of the agent's own number, calls a day, after its last call at `numberVolumeAt` (src/sim/contactFatigue.ts). */
+  numberVolume = DOUBLE_FIELD;
+  numberVolumeAt = DOUBLE_FIELD;
   // Measured-window statistics.
   busyMinutes = DOUBLE_FIELD;
   measuredLeads = 0;
@@ -86,6 +89,8 @@ export class AgentState implements AgentView {
     this.currentJitterDraw = 0;
     this.currentCallStart = 0;
     this.busyMinutes = 0;
+    this.numberVolume = 0;
+    this.numberVolumeAt = -1;
     this.alwaysOnShift = shiftMinutesPerWeek(config.shift) === MINUTES_PER_WEEK;
     this.sourceSet = config.sources.length ? new Set(config.sources) : undefined;
     this.hasSourceSkill = Object.keys(config.sourceSkill).length > 0;

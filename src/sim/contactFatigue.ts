@@ -40,3 +40,35 @@ export function doNotCallChance(config: FatigueConfig, load: number, attemptsSin
   const persistent = Math.max(0, attemptsSinceEngaged - config.persistentAfterAttempts);
   return Math.min(0.9, config.doNotCallPerAnswer + config.doNotCallPerCrowdedCall * crowded + config.doNotCallPerAttemptBeyond * persistent);
 }
+
+/*
+ * What calling volume costs the whole floor: each agent dials from numbers of its own (fatigue.numbersPerAgent, its
+ * calls spread evenly over them), and carriers label a number
+ * "spam likely" by how many calls it makes (FIELD: thresholds unpublished, 75-100 calls per number a day in dialer
+ * folklore; a labeled call is answered at 0.38 the rate, Hiya 2019). The cost falls on every lead that agent calls,
+ * so a cadence that has agents dial all day loses answers on all of them: more calls stop paying before agents run
+ * out of time.
+ */
+
+/** Minutes in a day: a number's recent calls weigh e^(-minutes since / a day), so a steady r calls a day weigh r. */
+const MINUTES_PER_DAY = 1440;
+
+/** A number's recent call volume in calls a day just before a call at `now`, given its volume after the call at `lastAt` (-1: none). */
+export function numberVolumeAt(volume: number, lastAt: number, now: number): number {
+  if (lastAt < 0 || volume === 0) return 0;
+  return volume * Math.exp((lastAt - now) / MINUTES_PER_DAY);
+}
+
+/**
+ * Multiplier on the answer probability of a consumer not yet reached, for a call by an agent with this recent volume
+ * (calls a day, spread over its numbersPerAgent numbers):
+ * the share of its calls shown as "spam likely" grows from 0 at spamLabelFromCallsPerDay to 1 at
+ * spamLabelFullCallsPerDay, and a labeled call is answered at spamLabelAnswerFactor the rate.
+ */
+export function spamLabelMultiplier(config: FatigueConfig, agentCallsPerDay: number): number {
+  const callsPerDay = agentCallsPerDay / config.numbersPerAgent;
+  const from = config.spamLabelFromCallsPerDay, full = config.spamLabelFullCallsPerDay;
+  if (!(callsPerDay > from)) return 1;
+  const labeled = full > from ? Math.min(1, (callsPerDay - from) / (full - from)) : 1;
+  return 1 - labeled * (1 - config.spamLabelAnswerFactor);
+}

@@ -4,7 +4,7 @@ import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
 import { DOUBLE_FIELD, objectArray } from './stableShapes';
-import { doNotCallChance, fatigueMultiplier, loadDecayPerMinute, recentLoadAt } from './contactFatigue';
+import { doNotCallChance, fatigueMultiplier, loadDecayPerMinute, numberVolumeAt, recentLoadAt, spamLabelMultiplier } from './contactFatigue';
 import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
@@ -564,9 +564,15 @@ export class LeadWorkflow {
     const load = recentLoadAt(lead.recentLoad, lead.lastAttemptAt, now, this.loadDecay);
     lead.recentLoad = load + 1;
     lead.lastAttemptAt = now;
+    // The agent's number: its recent call volume, with this call added. A consumer not yet reached sees the number
+    // labeled "spam likely" as its volume grows (src/sim/contactFatigue.ts); one already reached knows the caller.
+    const volume = numberVolumeAt(agent.numberVolume, agent.numberVolumeAt, now);
+    agent.numberVolume = volume + 1;
+    agent.numberVolumeAt = now;
+    const label = lead.firstContactAt < 0 ? spamLabelMultiplier(fatigue, volume) : 1;
     // Only the elapsed loan process opens a loan (setStatus), so a loan in application or closing implies it.
     const inProcess = lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
-    const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load, this.lnAnswerFactor);
+    const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load, this.lnAnswerFactor) * label;
     // A hot-transferred consumer is still on the line.
     const transferred = this.onTheLine.size > 0 && this.onTheLine.delete(lead);
     const answered = transferred || uAnswer < p;

@@ -53,6 +53,14 @@ export interface FatigueConfig {
   persistentAfterAttempts: number;
   /** Extra P(do not call) on an answered call per attempt beyond `persistentAfterAttempts`. */
   doNotCallPerAttemptBeyond: number;
+  /** Numbers each agent's calls are spread over (rotation, local presence). */
+  numbersPerAgent: number;
+  /** Calls a day from one number below which carriers never label it as spam. */
+  spamLabelFromCallsPerDay: number;
+  /** Calls a day from one number at which every call shows as "spam likely". */
+  spamLabelFullCallsPerDay: number;
+  /** Answer probability multiplier of a call shown as "spam likely" to a consumer not yet reached. */
+  spamLabelAnswerFactor: number;
 }
 
 export interface FollowUpConfig {

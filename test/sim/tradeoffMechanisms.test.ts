@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Calendar } from '../../src/sim/calendar';
-import { doNotCallChance, fatigueMultiplier, loadDecayPerMinute, recentLoadAt } from '../../src/sim/contactFatigue';
+import { doNotCallChance, fatigueMultiplier, loadDecayPerMinute, numberVolumeAt, recentLoadAt, spamLabelMultiplier } from '../../src/sim/contactFatigue';
 import { followUpEffect, readyAndWaiting } from '../../src/sim/followUp';
 import { closingDayOutcome, closingTime, lastBusinessDayOfMonth, lockDays, openLoan, progressMinutes, withdrawChance } from '../../src/sim/loanProcess';
 import type { ElapsedLoanProcess, FatigueConfig, FollowUpConfig } from '../../src/sim/modelConfig';
@@ -192,3 +192,38 @@ describe('loan process', () => {
   });
 });
 
+
+describe('carrier labels on numbers that dial all day (src/sim/contactFatigue.ts)', () => {
+  const config = { numbersPerAgent: 2, spamLabelFromCallsPerDay: 75, spamLabelFullCallsPerDay: 150, spamLabelAnswerFactor: 0.38 } as FatigueConfig;
+
+  it('weighs a number\'s past calls e^(-days since): a steady r calls a day settles at r', () => {
+    for (const r of [12, 60, 240]) {
+      let volume = 0, at = -1;
+      for (let k = 0; k < r * 30; k++) {
+        const now = (k * 1440) / r;
+        volume = numberVolumeAt(volume, at, now) + 1;
+        at = now;
+      }
+      // Just after a call, a steady stream of r a day weighs 1 / (1 - e^(-1/r)), which is r + 1/2 to within 1/(12 r).
+      expect(volume).toBeCloseTo(1 / (1 - Math.exp(-1 / r)), 6);
+      expect(Math.abs(volume - (r + 0.5))).toBeLessThan(1 / (12 * r) + 1e-9);
+    }
+    expect(numberVolumeAt(5, -1, 100)).toBe(0);
+    expect(numberVolumeAt(10, 0, 1440)).toBeCloseTo(10 / Math.E, 12);
+  });
+
+  it('labels nothing below the threshold per number, everything from the full level, and in proportion between', () => {
+    // An agent's calls are spread over its numbers: 150 agent calls a day on 2 numbers are 75 a number.
+    expect(spamLabelMultiplier(config, 150)).toBe(1);
+    expect(spamLabelMultiplier(config, 300)).toBeCloseTo(0.38, 12);
+    expect(spamLabelMultiplier(config, 1000)).toBeCloseTo(0.38, 12);
+    // Halfway (112.5 a number): half the calls labeled, answered at 1 - 0.5 x 0.62.
+    expect(spamLabelMultiplier(config, 225)).toBeCloseTo(0.69, 12);
+    let last = 1;
+    for (let v = 0; v <= 400; v += 5) {
+      const m = spamLabelMultiplier(config, v);
+      expect(m).toBeLessThanOrEqual(last);
+      last = m;
+    }
+  });
+});

@@ -103,10 +103,32 @@ describe('prospecting vs pipeline', () => {
     expect(mean(byVolume[3])).toBeGreaterThan(mean(byVolume[0]));
   });
 
-  it('loses at most 5% of funded loans when unreached leads get 60 attempts instead of 14', () => {
-    const a14 = funded({ callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 14 } } } });
-    const a60 = funded({ callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 60 } } } });
+  it('protects the pipeline from prospecting: with no carrier labels, 60 attempts on unreached leads instead of 14 lose at most 5% of funded loans', () => {
+    // Agents are busy all day at 60 attempts; the application and closing work still comes first (callback priorities).
+    const unlabeled = { fatigue: { spamLabelAnswerFactor: 1 } };
+    const a14 = funded({ ...unlabeled, callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 14 } } } });
+    const a60 = funded({ ...unlabeled, callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 60 } } } });
     expect(mean(a60)).toBeGreaterThanOrEqual(0.95 * mean(a14));
+  });
+});
+
+describe('calling volume costs the whole floor: carriers label numbers that dial all day', () => {
+  const attempts = (maxAttempts: number, extra: object = {}) => ({ ...extra, callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts } } } });
+  let a30: number[], a60: number[], a120: number[];
+  beforeAll(() => {
+    a30 = funded(attempts(30), 40);
+    a60 = funded(attempts(60), 40);
+    a120 = funded(attempts(120), 40);
+  });
+
+  it('makes more attempts on unreached leads stop paying: 60 fund fewer loans than 30, and 120 fewer than 60', () => {
+    expect(diff(a30, a60)[1]).toBeLessThan(0);
+    expect(diff(a60, a120)[1]).toBeLessThan(0);
+  });
+
+  it('puts the loss on the numbers: with twice the numbers per agent, the same 120 attempts lose less', () => {
+    const more = funded(attempts(120, { fatigue: { numbersPerAgent: 4 } }), 40);
+    expect(diff(a120, more)[0]).toBeGreaterThan(0);
   });
 });
 
