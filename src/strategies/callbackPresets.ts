@@ -55,7 +55,7 @@ export const singleCallSchedule: CallbackSchedule = {
 export function fixedRetriesSchedule(tries = 6, everyHours = 4): CallbackSchedule {
   return {
     name: 'fixed-retries',
-    description: `Dialer: ${tries} tries every ${everyHours} h while unreached; no burst, no production cycle.`,
+    description: `Dialer: ${tries} tries every ${everyHours} h while unreached; no burst, no production cycle; a lead still unreached after the tries is dropped (lost), not nurtured.`,
     statuses: {
       attempted: { burstMinutes: [], intervalHours: [everyHours, everyHours], maxAttempts: tries, onExhausted: 'lost', priority: 1 },
       contacted,
