@@ -132,7 +132,12 @@ export function setupHistory(hooks: HistoryHooks): void {
     $('history-key-numbers').replaceChildren(keyNumbersView(f));
     // The figures' widths read together, before any chart is drawn (one layout of the page, not one per chart).
     const widths = FIT_CHARTS.map(([id]) => chartWidth($(id), 760));
-    FIT_CHARTS.forEach(([id, title, spec], i) => drawChart($(id), title, (w) => spec(f, w), widths[i]));
+    FIT_CHARTS.forEach(([id, title, spec, empty], i) => {
+      const why = empty?.(f);
+      // Through drawToWidth too, so that a resize redraws this, not a previous fit's chart in the same figure.
+      if (why) drawToWidth($(id), () => $(id).replaceChildren(el('p', { className: 'hint chart-empty' }, why)), 760, widths[i]);
+      else drawChart($(id), title, (w) => spec(f, w), widths[i]);
+    });
     $('history-conversion').replaceChildren(...(f.conversion ? [
       conversionTable('history-conversion-speed', 'Conversion by speed to lead (time from the lead to its first call)', 'First call within', f.conversion.bySpeedToLead),
       conversionTable('history-conversion-attempt', 'Conversion by the attempt that first reached the lead', 'First reached on', f.conversion.byAttemptOfFirstContact),

@@ -4,7 +4,7 @@
  * is shown as text (through `el`), never as markup.
  */
 import * as Plot from '@observablehq/plot';
-import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec, reachedByAttemptSpec } from '../charts/fitCharts';
+import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, HOUR_OF_WEEK_MIN_ATTEMPTS, noHourOfWeekToShow, reachedByAgeSpec, reachedByAttemptSpec } from '../charts/fitCharts';
 import type { FittedModel } from '../fit/fitCallLog';
 import type { ConversionRow } from '../fit/conversionTables';
 import type { ImportField } from '../io/fields';
@@ -150,13 +150,17 @@ export function arrivalsChartSpec(result: Extract<HistoryResult, { ok: true; kin
   };
 }
 
-/** The charts of a fit: the figure each is drawn in, its title, and its Plot options. */
-export const FIT_CHARTS: readonly [figureId: string, title: string, spec: (fit: FittedModel, width: number) => Plot.PlotOptions][] = [
+/**
+ * The charts of a fit: the figure each is drawn in, its title, its Plot options, and (for a chart the data can
+ * leave empty) why it is not drawn, said in the figure instead of an empty grid.
+ */
+export const FIT_CHARTS: readonly [figureId: string, title: string, spec: (fit: FittedModel, width: number) => Plot.PlotOptions, empty?: (fit: FittedModel) => string | undefined][] = [
   ['history-chart-reached', 'Share of leads reached by lead age', reachedByAgeSpec],
   ['history-chart-reached-attempts', 'Share of leads reached by number of attempts', reachedByAttemptSpec],
   ['history-chart-attempts', 'Contact rate by attempt number', contactByAttemptSpec],
   ['history-chart-age', 'Contact rate by lead age', contactByLeadAgeSpec],
-  ['history-chart-hours', 'Contact rate by hour of week', (fit, width) => contactByHourOfWeekSpec(fit, width)],
+  ['history-chart-hours', 'Contact rate by hour of week', (fit, width) => contactByHourOfWeekSpec(fit, width),
+    (fit) => (noHourOfWeekToShow(fit) ? `Contact rate by hour of week: too few calls per hour to show (fewer than ${HOUR_OF_WEEK_MIN_ATTEMPTS} in every hour of the week).` : undefined)],
 ];
 
 /** A conversion table: leads, reached, converted and the rate with its interval, per group. */
