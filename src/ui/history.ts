@@ -188,9 +188,11 @@ export function setupHistory(hooks: HistoryHooks): void {
     status.textContent = `Reading ${name}...`;
     performance.mark('leadlab-history-start');
     let result: HistoryResult;
+    // The reader's progress comes on its own channel and can arrive after the result: once read, it says nothing.
+    let reading = true;
     try {
       result = await client.api.readHistory(file, name, store.state.request, proxy((share: number) => {
-        if (mine === generation) {
+        if (mine === generation && reading) {
           progress.value = share * 0.5;
           status.textContent = `Reading ${name}: ${Math.round(share * 100)}%`;
         }
@@ -200,6 +202,8 @@ export function setupHistory(hooks: HistoryHooks): void {
       status.textContent = '';
       showError(`the reader stopped: ${messageOf(e)}`);
       return;
+    } finally {
+      reading = false;
     }
     if (mine !== generation) return;
     store.setRead(result);

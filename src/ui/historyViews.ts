@@ -106,7 +106,7 @@ export function reportView(result: Extract<HistoryResult, { ok: true }>, outcome
   } else if (result.kind === 'leads') {
     parts.push(el('p', {}, `${count(result.leads)} leads over ${count(result.days)} days (${result.perDay.toFixed(1)} a day)${span}. Times read in ${result.timeZone}.`));
   } else {
-    parts.push(el('p', {}, `${count(result.leads)} leads with ${count(result.calls)} calls. A per-lead summary has no times, so the page cannot fit contact curves to it; \`leadlab fit\` reports calls to contact for it.`));
+    parts.push(el('p', {}, `${count(result.leads)} leads with ${count(result.calls)} calls. A per-lead summary has no times, so the page cannot fit contact curves to it; `, el('code', {}, 'leadlab fit'), ' reports calls to contact for it.'));
   }
   if (outcomes) parts.push(outcomes);
   const reasons = Object.entries(r.byReason);
@@ -121,7 +121,7 @@ export function reportView(result: Extract<HistoryResult, { ok: true }>, outcome
     const shown = r.examples.slice(0, EXAMPLES_SHOWN);
     parts.push(el('p', {}, `The first ${shown.length} rejected rows, by line in the file (line 1 is the header):`));
     parts.push(el('ul', { id: 'history-examples', className: 'examples' }, ...shown.map((ex) => el('li', { dataset: { line: String(ex.line) } }, el('strong', {}, `line ${ex.line}`), `: ${inPageWords(ex.message)}`))));
-    if (r.rejected > shown.length) parts.push(el('p', { className: 'hint' }, `... and ${count(r.rejected - shown.length)} more. \`leadlab import\` lists them all.`));
+    if (r.rejected > shown.length) parts.push(el('p', { className: 'hint' }, `... and ${count(r.rejected - shown.length)} more. `, el('code', {}, 'leadlab import'), ' lists them all.'));
   }
   for (const w of r.warnings) parts.push(el('p', { className: 'warning' }, `Note: ${inPageWords(w.message)}${w.count > 1 ? ` (${count(w.count)} times)` : ''}`));
   return parts;

@@ -97,4 +97,13 @@ describe('the History views, alone', () => {
     // One hour with enough calls is a chart worth drawing.
     expect(empty(hours([29, 30, 0]))).toBeUndefined();
   });
+
+  it('shows the commands of a per-lead summary as code, with no backticks', () => {
+    const summary = { ...callLog(), kind: 'summary', leads: 3, calls: 5 } as unknown as Parameters<typeof reportView>[0];
+    const text = reportView(summary).map((n) => n.textContent).join(' ');
+    expect(text).toContain('so the page cannot fit contact curves to it; leadlab fit reports calls to contact for it.');
+    expect(text).not.toContain('`');
+    const code = reportView(summary).flatMap((n) => [...(n as HTMLElement).querySelectorAll?.('code') ?? []]).map((c) => c.textContent);
+    expect(code).toContain('leadlab fit');
+  });
 });
