@@ -180,7 +180,13 @@ export function setupHistory(hooks: HistoryHooks): void {
     }
   }
 
+  /** Dims the results of a read (and its fit) that no longer match the settings, or undims them. */
+  function markResults(stale: boolean): void {
+    for (const id of ['history-report', 'history-arrivals', 'history-fit']) $(id).classList.toggle('out-of-date', stale);
+  }
+
   async function readAndFit(mine: number, file: File): Promise<void> {
+    markResults(false);
     const name = file.name;
     showError('');
     $('history-use-status').textContent = '';
@@ -291,8 +297,15 @@ export function setupHistory(hooks: HistoryHooks): void {
     } catch (e) {
       tzInput.setAttribute('aria-invalid', 'true');
       showError(messageOf(e), 'Time zone');
+      // The results on screen are of the zone before: said, and dimmed, until a valid zone reads the file again.
+      const shown = store.state.read;
+      if (shown?.ok) {
+        status.textContent = `Not read again: "${zone}" is not a time zone. The results below are still those read in ${'timeZone' in shown ? shown.timeZone : 'the zone before'}.`;
+        markResults(true);
+      }
       return;
     }
+    markResults(false);
     void read();
   });
 
