@@ -159,8 +159,9 @@ export const optimizeCommand: Command = {
       const result = {
         metric, goal: higherIsBetter ? 'max' : 'min', budget, seed, runs: search.runs + confirmation.runs, searchBudget: split.search, searchRuns: search.runs,
         candidates: combos.length, rounds: search.rounds, budgetRanOutAfter: search.budgetRanOutAfter,
-        // With every candidate the same there is no best: the confirmation measures any one of them (all alike).
-        allSame, ...(allSame && { note: sameNote }), best: allSame ? null : best, ...(allSame && { everyCandidate: { [metric]: best[metric], inSearch: best.inSearch } }), start, gain, confirmation,
+        // With every candidate the same there is no best: `best` is then the first of equals (any one, all alike), kept
+        // so that readers of the JSON find the confirmation's numbers where they always are, and the note says so.
+        allSame, ...(allSame && { note: `${sameNote}; "best" is only the first of equals` }), best, start, gain, confirmation,
       };
       if (f.json) {
         io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');
