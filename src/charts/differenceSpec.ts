@@ -56,16 +56,17 @@ export function differenceUnit(metric: MetricName, comparison: Comparison): stri
 
 /**
  * Each scenario against the baseline on one metric: a dot at the paired difference, a bar over its 95% interval,
- * and zero marked, so a bar that crosses the zero line is "no clear difference" at a glance.
+ * and zero marked, so a bar that crosses the zero line is "no clear difference" at a glance. `against` names the
+ * first scenario in the title and axis ("the best" where a notebook puts the best first).
  */
-export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName, width: number): Plot.PlotOptions {
+export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName, width: number, against = 'the baseline'): Plot.PlotOptions {
   const rows = differenceRows(comparison, metric);
   // A row without a difference is said in words ("no data") and has no bar or dot.
   const measured = rows.filter((r) => r.defined);
   const unit = differenceUnit(metric, comparison);
   const digits = METRICS[metric].unit === 'share' || Math.max(0, ...measured.map((r) => Math.abs(r.mean))) < 10 ? 1 : 0;
   const signed = (v: number) => signedFixed(v, digits, '\u2212');
-  const title = `${METRICS[metric].label}: each scenario minus the baseline (${unit}), with its 95% interval`;
+  const title = `${METRICS[metric].label}: each scenario minus ${against} (${unit}), with its 95% interval`;
   const words = (r: DifferenceRow) =>
     r.defined ? `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}` : `${r.scenario}: no data (no replication measured leads in both scenarios)`;
   // Each row: the words above the bar (wrapped to the width, in a white halo where the zero line crosses them), the bar
@@ -83,7 +84,7 @@ export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName,
     marginRight: 12,
     ariaLabel: title,
     ariaDescription: rows.map(words).join('; '),
-    x: { label: `${METRICS[metric].label} minus baseline (${unit})`, grid: true, nice: true, domain: xDomain(measured) },
+    x: { label: `${METRICS[metric].label} minus ${against.replace(/^the /, '')} (${unit})`, grid: true, nice: true, domain: xDomain(measured) },
     y: { domain: rows.map((r) => r.scenario), axis: null, type: 'point', padding: 0.5 },
     color: { domain: Object.keys(VERDICT_COLORS), range: Object.values(VERDICT_COLORS) },
     marks: [

@@ -135,7 +135,14 @@ export function contactByLeadAgeSpec(fit: FittedModel, width = WIDTH): Plot.Plot
 }
 
 /** Raw contact rate by day and hour (on the log's clock); hours with fewer than `minAttempts` attempts are left blank. */
-export function contactByHourOfWeekSpec(fit: FittedModel, width = WIDTH, minAttempts = 30): Plot.PlotOptions {
+/** Fewest calls in an hour of the week for its contact rate to be drawn: fewer say too little. */
+export const HOUR_OF_WEEK_MIN_ATTEMPTS = 30;
+
+/** True when no hour of the week has the calls to be drawn: the chart would be an empty grid. */
+export const noHourOfWeekToShow = (fit: FittedModel, minAttempts = HOUR_OF_WEEK_MIN_ATTEMPTS): boolean =>
+  !fit.contactByHourOfWeek.hours.some((h) => h.attempts >= minAttempts && finite(h.rate));
+
+export function contactByHourOfWeekSpec(fit: FittedModel, width = WIDTH, minAttempts = HOUR_OF_WEEK_MIN_ATTEMPTS): Plot.PlotOptions {
   const rows = fit.contactByHourOfWeek.hours.filter((h) => h.attempts >= minAttempts && finite(h.rate));
   return {
     width,

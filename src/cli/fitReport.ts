@@ -1,4 +1,5 @@
 import { formatDuration, formatFixed, formatPercent, formatPValue } from '../format';
+import { noDecayFound } from '../fit/exponentialDecayFit';
 import type { FittedModel } from '../fit/fitCallLog';
 import type { GoodnessOfFit } from '../fit/goodnessOfFit';
 import type { LeadSummaryFit } from '../fit/fitLeadSummary';
@@ -45,7 +46,7 @@ export function describeCallLogFit(fit: FittedModel): string {
   const c = fit.contactModel.contactability;
   out.push('Contact model (contactModel in the JSON; a scenario can load it):');
   out.push(`  contactability ~ Beta(alpha ${num(c.alpha)}, beta ${num(c.beta)}), mean ${pct(c.alpha / (c.alpha + c.beta))} per attempt for a fresh lead at an average hour${fit.contactModelFit.atBound ? DEGENERATE : ''}`);
-  out.push(`  age decay: ${fit.contactModel.ageDecay.kind === 'table' ? `table of ${fit.contactModel.ageDecay.points.length} points` : 'exponential'}; exponential summary: half-life ${minutes(fit.contactByLeadAge.exponential.halfLifeMinutes)}, floor ${num(fit.contactByLeadAge.exponential.floor, 2)}`);
+  out.push(`  age decay: ${fit.contactModel.ageDecay.kind === 'table' ? `table of ${fit.contactModel.ageDecay.points.length} points` : 'exponential'}; exponential summary: ${noDecayFound(fit.contactByLeadAge.exponential) ? 'no decay with age found' : `half-life ${minutes(fit.contactByLeadAge.exponential.halfLifeMinutes)}, floor ${num(fit.contactByLeadAge.exponential.floor, 2)}`}`);
   out.push(`  joint fit: log-likelihood ${num(fit.contactModelFit.logLik, 1)}, ${fit.contactModelFit.iterations} iterations${fit.contactModelFit.converged ? '' : ' (not converged)'}`);
   out.push(...notes(fit.contactModelFit.notes), '');
 

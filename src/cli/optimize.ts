@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { confirmationSplit, firstFreshReplication, pairedDifference, parseSweepSpec, successiveHalving, sweepCombinations, verdictOf } from '../compare';
+import { allCandidatesSame, confirmationSplit, firstFreshReplication, pairedDifference, parseSweepSpec, successiveHalving, sweepCombinations, verdictOf } from '../compare';
 import { clampInterval } from '../compare/clampInterval';
 import { ScenarioError } from '../scenario/load';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
@@ -79,9 +79,15 @@ export const optimizeCommand: Command = {
     async function optimizeOn(pool: SimPool | undefined): Promise<number> {
       // Every finished run, kept for the report of an interrupted search (candidate -1 is the starting policy).
       const finished: { candidate: number; replication: number; value: number }[] = [];
+      // Every metric of each candidate's runs, by replication: a setting that does not bind gives them all the same.
+      const fingerprints: string[][] = combos.map(() => []);
       const measure = async (tasks: { source: (typeof sources)[number]; replication: number; candidate: number }[]) => {
         const outcome = await runTasks(tasks.map((t) => ({ source: t.source, replication: t.replication, seed })), { workers, io, label: 'runs', pool });
-        outcome.results.forEach((r, i) => r && finished.push({ candidate: tasks[i].candidate, replication: tasks[i].replication, value: r.metrics[metric] }));
+        outcome.results.forEach((r, i) => {
+          if (!r) return;
+          finished.push({ candidate: tasks[i].candidate, replication: tasks[i].replication, value: r.metrics[metric] });
+          if (tasks[i].candidate >= 0) fingerprints[tasks[i].candidate][tasks[i].replication] = JSON.stringify(r.metrics);
+        });
         if (outcome.interrupted) throw new Interrupted();
         return outcome.results.map((r) => r!.metrics[metric]);
       };
@@ -146,9 +152,16 @@ export const optimizeCommand: Command = {
       // The verdict follows the goal of the search, which may differ from the metric's usual direction (or be the only one).
       gain.verdict = verdictOf(metric, gain.ci95, higherIsBetter);
       const confirmation = { replications: confirmReplications, runs: 2 * confirmReplications.length };
+      // Searched on the search's replications only (the confirmation runs the first candidate alone).
+      const allSame = allCandidatesSame(fingerprints.map((f, c) => f.slice(0, search.values[c].length)));
+      const names = [...new Set(definition.parameters.map((p) => p.path))].join(' and ');
+      const sameNote = `every value of ${names} gave the same results in every replication: the setting does not bind on this floor, so there is no best value to use`;
       const result = {
         metric, goal: higherIsBetter ? 'max' : 'min', budget, seed, runs: search.runs + confirmation.runs, searchBudget: split.search, searchRuns: search.runs,
-        candidates: combos.length, rounds: search.rounds, budgetRanOutAfter: search.budgetRanOutAfter, best, start, gain, confirmation,
+        candidates: combos.length, rounds: search.rounds, budgetRanOutAfter: search.budgetRanOutAfter,
+        // With every candidate the same there is no best: `best` is then the first of equals (any one, all alike), kept
+        // so that readers of the JSON find the confirmation's numbers where they always are, and the note says so.
+        allSame, ...(allSame && { note: `${sameNote}; "best" is only the first of equals` }), best, start, gain, confirmation,
       };
       if (f.json) {
         io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');
@@ -171,13 +184,16 @@ export const optimizeCommand: Command = {
         out.push(`The budget ran out after round ${search.budgetRanOutAfter}: the best of its ${left} candidates was chosen on the replications already run (later rounds ran nothing and are not shown).`);
       }
       out.push('');
-      out.push(`Best: ${label(search.best)}`);
-      out.push(`  ${METRICS[metric].label} in the search: ${ci(best.inSearch)} over ${search.values[search.best].length} replications (the ones that picked it, which tend to flatter it)`);
+      if (allSame) out.push(`${sameNote[0].toUpperCase()}${sameNote.slice(1)}.`, 'Every candidate (they are alike):');
+      else {
+        out.push(`Best: ${label(search.best)}`);
+        out.push(`  ${METRICS[metric].label} in the search: ${ci(best.inSearch)} over ${search.values[search.best].length} replications (the ones that picked it, which tend to flatter it)`);
+      }
       out.push(`  On ${confirmReplications.length} fresh replications (${confirmReplications[0]}-${confirmReplications[confirmReplications.length - 1]}, not used by the search; the same for both):`);
       out.push(`  ${METRICS[metric].label}: ${ci(best[metric] as ReturnType<typeof meanInterval>)}`);
       out.push(`  Starting policy (the base scenario): ${ci(start)}`);
       const gainText = `${formatDifference(metric, gain.mean)}${gain.ci95 ? ` [${formatDifference(metric, gain.ci95[0])}, ${formatDifference(metric, gain.ci95[1])}]` : ''}`;
-      out.push(`  Best minus starting, paired on the fresh replications: ${gainText}${gain.verdict === 'no clear difference' ? ' (no clear difference)' : ` ${gain.verdict}`}`);
+      out.push(`  ${allSame ? 'Any candidate' : 'Best'} minus starting, paired on the fresh replications: ${gainText}${gain.verdict === 'no clear difference' ? ' (no clear difference)' : ` ${gain.verdict}`}`);
       io.out(out.join('\n') + '\n');
       return 0;
     }

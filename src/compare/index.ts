@@ -18,4 +18,4 @@ export {
 } from './sweepResult';
 export { sweepCombinationsCsv, sweepRunsCsv } from './sweepCsv';
 export { clampInterval } from './clampInterval';
-export { confirmationSplit, firstFreshReplication, successiveHalving, type BudgetSplit, type HalvingOptions, type HalvingResult, type HalvingRound } from './successiveHalving';
+export { allCandidatesSame, confirmationSplit, firstFreshReplication, successiveHalving, type BudgetSplit, type HalvingOptions, type HalvingResult, type HalvingRound } from './successiveHalving';

@@ -114,3 +114,19 @@ export function confirmationSplit(budget: number, candidates: number, minReplica
 
 /** The first replication index the search did not use for any candidate: the confirmation starts there. */
 export const firstFreshReplication = (result: HalvingResult): number => Math.max(0, ...result.values.map((v) => v.length));
+
+/**
+ * True when every candidate gave the same results as every other on each replication both ran (`runs[c][r]` is a
+ * fingerprint of candidate c's replication r, say its metrics as JSON): a setting that does not bind, where the
+ * search's "best" is only the first of equals and should not be offered as better.
+ */
+export function allCandidatesSame(runs: readonly (readonly unknown[])[]): boolean {
+  if (runs.length < 2 || runs.some((v) => v.length === 0)) return false;
+  // Each replication against the first candidate that ran it: the survivors of a round ran more than the others.
+  const longest = Math.max(...runs.map((v) => v.length));
+  for (let r = 0; r < longest; r++) {
+    const ran = runs.filter((v) => r < v.length);
+    if (ran.some((v) => v[r] !== ran[0][r])) return false;
+  }
+  return true;
+}

@@ -24,3 +24,9 @@ export function fitExponentialDecay(points: readonly (readonly [number, number])
   }
   return { halfLifeMinutes: Math.exp(best.x[0]), floor: 1 / (1 + Math.exp(-best.x[1])) };
 }
+
+/**
+ * True when a fitted decay is no decay as shown: a floor that reads 1.00 (a multiplier of 1 at every age), whatever
+ * the half-life, which then says nothing. Reports say "no decay with age found" rather than a half-life.
+ */
+export const noDecayFound = (e: { halfLifeMinutes: number; floor: number }): boolean => !(e.floor < 0.995);

@@ -92,12 +92,20 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
   const future = { rows: 0, line: 0, text: '' };
 
   const time = (text: string): number => parseTimestamp(text, { zone, dateOrder });
+  // A stated order of month and day that rejects dates the other order reads: most likely the file's is the other.
+  const otherOrder: DateOrder | undefined = options.dateOrder === 'mdy' ? 'dmy' : options.dateOrder === 'dmy' ? 'mdy' : undefined;
+  const readsInOther = { rows: 0, line: 0, text: '' };
 
   function column(field: ImportField): string {
     return columnLabel(header, mapping!, field);
   }
 
   function badTime(line: number, field: ImportField, text: string): void {
+    if (otherOrder && readsInOther.line !== line && Number.isFinite(parseTimestamp(text, { zone, dateOrder: otherOrder }))) {
+      readsInOther.rows++;
+      if (readsInOther.line === 0) readsInOther.text = text;
+      readsInOther.line = line;
+    }
     const ambiguous = dateOrder === undefined && isAmbiguousDate(text);
     const why = ambiguous ? undefined : timestampProblem(text, { dateOrder });
     ledger.reject(
@@ -265,6 +273,12 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
         ledger.warnCounted(
           `${future.rows} row(s) have a time after ${formatTime(futureLimit)}, in the future (first at line ${future.line}: "${future.text}"); check the date order (--date-order) and two-digit years`,
           future.rows,
+        );
+      }
+      if (otherOrder && readsInOther.rows * 2 > ledger.rejectedCount) {
+        const words = (o: DateOrder) => (o === 'dmy' ? 'day-first' : 'month-first');
+        ledger.warn(
+          `${readsInOther.rows} of the ${ledger.rejectedCount} rejected rows have a date that reads ${words(otherOrder)} (first: "${readsInOther.text}"), not ${words(options.dateOrder!)} as stated; the file's dates are likely ${words(otherOrder)}: state that order with --date-order ${otherOrder}`,
         );
       }
       if (!options.timeZone && sawOffsetlessTime) {

@@ -132,7 +132,12 @@ export function setupHistory(hooks: HistoryHooks): void {
     $('history-key-numbers').replaceChildren(keyNumbersView(f));
     // The figures' widths read together, before any chart is drawn (one layout of the page, not one per chart).
     const widths = FIT_CHARTS.map(([id]) => chartWidth($(id), 760));
-    FIT_CHARTS.forEach(([id, title, spec], i) => drawChart($(id), title, (w) => spec(f, w), widths[i]));
+    FIT_CHARTS.forEach(([id, title, spec, empty], i) => {
+      const why = empty?.(f);
+      // Through drawToWidth too, so that a resize redraws this, not a previous fit's chart in the same figure.
+      if (why) drawToWidth($(id), () => $(id).replaceChildren(el('p', { className: 'hint chart-empty' }, why)), 760, widths[i]);
+      else drawChart($(id), title, (w) => spec(f, w), widths[i]);
+    });
     $('history-conversion').replaceChildren(...(f.conversion ? [
       conversionTable('history-conversion-speed', 'Conversion by speed to lead (time from the lead to its first call)', 'First call within', f.conversion.bySpeedToLead),
       conversionTable('history-conversion-attempt', 'Conversion by the attempt that first reached the lead', 'First reached on', f.conversion.byAttemptOfFirstContact),
@@ -175,7 +180,13 @@ export function setupHistory(hooks: HistoryHooks): void {
     }
   }
 
+  /** Dims the results of a read (and its fit) that no longer match the settings, or undims them. */
+  function markResults(stale: boolean): void {
+    for (const id of ['history-report', 'history-arrivals', 'history-fit']) $(id).classList.toggle('out-of-date', stale);
+  }
+
   async function readAndFit(mine: number, file: File): Promise<void> {
+    markResults(false);
     const name = file.name;
     showError('');
     $('history-use-status').textContent = '';
@@ -183,9 +194,11 @@ export function setupHistory(hooks: HistoryHooks): void {
     status.textContent = `Reading ${name}...`;
     performance.mark('leadlab-history-start');
     let result: HistoryResult;
+    // The reader's progress comes on its own channel and can arrive after the result: once read, it says nothing.
+    let reading = true;
     try {
       result = await client.api.readHistory(file, name, store.state.request, proxy((share: number) => {
-        if (mine === generation) {
+        if (mine === generation && reading) {
           progress.value = share * 0.5;
           status.textContent = `Reading ${name}: ${Math.round(share * 100)}%`;
         }
@@ -195,6 +208,8 @@ export function setupHistory(hooks: HistoryHooks): void {
       status.textContent = '';
       showError(`the reader stopped: ${messageOf(e)}`);
       return;
+    } finally {
+      reading = false;
     }
     if (mine !== generation) return;
     store.setRead(result);
@@ -282,8 +297,15 @@ export function setupHistory(hooks: HistoryHooks): void {
     } catch (e) {
       tzInput.setAttribute('aria-invalid', 'true');
       showError(messageOf(e), 'Time zone');
+      // The results on screen are of the zone before: said, and dimmed, until a valid zone reads the file again.
+      const shown = store.state.read;
+      if (shown?.ok) {
+        status.textContent = `Not read again: "${zone}" is not a time zone. The results below are still those read in ${'timeZone' in shown ? shown.timeZone : 'the zone before'}.`;
+        markResults(true);
+      }
       return;
     }
+    markResults(false);
     void read();
   });
 

@@ -1,5 +1,6 @@
 import { durationLabel as ageLabel, formatFixed, formatPercent, formatPValue } from '../format';
 import type { ConversionRow } from '../fit/conversionTables';
+import { noDecayFound } from '../fit/exponentialDecayFit';
 import type { FittedModel } from '../fit/fitCallLog';
 import type { RejectReason } from '../io/importReport';
 
@@ -67,7 +68,7 @@ export function fitKeyNumbers(fit: FittedModel): KeyNumber[] {
     { key: 'bg-mean', label: 'Chance a fresh lead answers a call', value: percent(bg.meanProbability), note: 'alpha / (alpha + beta), over the hours and ages this log called at' },
     { key: 'bg-fit', label: 'Goodness of fit (attempts to contact)', value: gof.verdict, note: `chi-squared ${fixed(gof.chiSquare, 1)} on ${gof.df} degrees of freedom, ${formatPValue(gof.pValue, '-')}` },
     { key: 'contactability', label: 'Contactability in the model', value: `Beta(${fixed(c.alpha, 3)}, ${fixed(c.beta, 3)})`, note: `mean ${percent(c.alpha / (c.alpha + c.beta))} per call for a fresh lead at an average hour, with hour and age effects separated out` },
-    { key: 'age-decay', label: 'Age decay', value: finite(e.halfLifeMinutes) ? `half-life ${ageLabel(e.halfLifeMinutes)}, floor ${fixed(e.floor, 2)}` : 'none fitted', note: 'how fast the chance of an answer falls as the lead ages (the model uses the fitted table)' },
+    { key: 'age-decay', label: 'Age decay', value: !finite(e.halfLifeMinutes) ? 'none fitted' : noDecayFound(e) ? 'no decay with age found' : `half-life ${ageLabel(e.halfLifeMinutes)}, floor ${fixed(e.floor, 2)}`, note: 'how fast the chance of an answer falls as the lead ages (the model uses the fitted table)' },
   ];
 }
 
@@ -83,6 +84,7 @@ export function inPageWords(message: string): string {
   return message
     .replace(/; name it with --outcome ".*" \(or no-answer, voicemail, bad-number, busy\)$/s, '; say what it means under "Call outcomes this page does not know"')
     .replace(/; state the order with --date-order mdy or --date-order dmy$/, '; choose the "Order of numeric dates"')
+    .replace(/: state that order with --date-order (dmy|mdy)$/, (_m, o: string) => `: choose "${o === 'dmy' ? 'day/month/year' : 'month/day/year (US)'}" as the "Order of numeric dates"`)
     .replace(/^no time zone given \(--tz\): /, 'no time zone given: ');
 }
 

@@ -4,7 +4,7 @@
  * is shown as text (through `el`), never as markup.
  */
 import * as Plot from '@observablehq/plot';
-import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, reachedByAgeSpec, reachedByAttemptSpec } from '../charts/fitCharts';
+import { contactByAttemptSpec, contactByHourOfWeekSpec, contactByLeadAgeSpec, HOUR_OF_WEEK_MIN_ATTEMPTS, noHourOfWeekToShow, reachedByAgeSpec, reachedByAttemptSpec } from '../charts/fitCharts';
 import type { FittedModel } from '../fit/fitCallLog';
 import type { ConversionRow } from '../fit/conversionTables';
 import type { ImportField } from '../io/fields';
@@ -106,7 +106,7 @@ export function reportView(result: Extract<HistoryResult, { ok: true }>, outcome
   } else if (result.kind === 'leads') {
     parts.push(el('p', {}, `${count(result.leads)} leads over ${count(result.days)} days (${result.perDay.toFixed(1)} a day)${span}. Times read in ${result.timeZone}.`));
   } else {
-    parts.push(el('p', {}, `${count(result.leads)} leads with ${count(result.calls)} calls. A per-lead summary has no times, so the page cannot fit contact curves to it; \`leadlab fit\` reports calls to contact for it.`));
+    parts.push(el('p', {}, `${count(result.leads)} leads with ${count(result.calls)} calls. A per-lead summary has no times, so the page cannot fit contact curves to it; `, el('code', {}, 'leadlab fit'), ' reports calls to contact for it.'));
   }
   if (outcomes) parts.push(outcomes);
   const reasons = Object.entries(r.byReason);
@@ -121,7 +121,7 @@ export function reportView(result: Extract<HistoryResult, { ok: true }>, outcome
     const shown = r.examples.slice(0, EXAMPLES_SHOWN);
     parts.push(el('p', {}, `The first ${shown.length} rejected rows, by line in the file (line 1 is the header):`));
     parts.push(el('ul', { id: 'history-examples', className: 'examples' }, ...shown.map((ex) => el('li', { dataset: { line: String(ex.line) } }, el('strong', {}, `line ${ex.line}`), `: ${inPageWords(ex.message)}`))));
-    if (r.rejected > shown.length) parts.push(el('p', { className: 'hint' }, `... and ${count(r.rejected - shown.length)} more. \`leadlab import\` lists them all.`));
+    if (r.rejected > shown.length) parts.push(el('p', { className: 'hint' }, `... and ${count(r.rejected - shown.length)} more. `, el('code', {}, 'leadlab import'), ' lists them all.'));
   }
   for (const w of r.warnings) parts.push(el('p', { className: 'warning' }, `Note: ${inPageWords(w.message)}${w.count > 1 ? ` (${count(w.count)} times)` : ''}`));
   return parts;
@@ -150,13 +150,17 @@ export function arrivalsChartSpec(result: Extract<HistoryResult, { ok: true; kin
   };
 }
 
-/** The charts of a fit: the figure each is drawn in, its title, and its Plot options. */
-export const FIT_CHARTS: readonly [figureId: string, title: string, spec: (fit: FittedModel, width: number) => Plot.PlotOptions][] = [
+/**
+ * The charts of a fit: the figure each is drawn in, its title, its Plot options, and (for a chart the data can
+ * leave empty) why it is not drawn, said in the figure instead of an empty grid.
+ */
+export const FIT_CHARTS: readonly [figureId: string, title: string, spec: (fit: FittedModel, width: number) => Plot.PlotOptions, empty?: (fit: FittedModel) => string | undefined][] = [
   ['history-chart-reached', 'Share of leads reached by lead age', reachedByAgeSpec],
   ['history-chart-reached-attempts', 'Share of leads reached by number of attempts', reachedByAttemptSpec],
   ['history-chart-attempts', 'Contact rate by attempt number', contactByAttemptSpec],
   ['history-chart-age', 'Contact rate by lead age', contactByLeadAgeSpec],
-  ['history-chart-hours', 'Contact rate by hour of week', (fit, width) => contactByHourOfWeekSpec(fit, width)],
+  ['history-chart-hours', 'Contact rate by hour of week', (fit, width) => contactByHourOfWeekSpec(fit, width),
+    (fit) => (noHourOfWeekToShow(fit) ? `Contact rate by hour of week: too few calls per hour to show (fewer than ${HOUR_OF_WEEK_MIN_ATTEMPTS} in every hour of the week).` : undefined)],
 ];
 
 /** A conversion table: leads, reached, converted and the rate with its interval, per group. */

@@ -71,8 +71,11 @@ const sensitivityMarker = outOfDateMarker({
   message: 'Out of date: the selected scenario, seed or replications changed after this sensitivity run. Press "Run sensitivity" to see the numbers for it.',
 });
 
+/** The optimizer marks its own result (set up with the sensitivity section, on its choices). */
+let optimizerMarker: { update(): void } | undefined;
+
 function markStale(): void {
-  for (const m of [comparisonMarker, diagnosisMarker, sensitivityMarker]) m.update();
+  for (const m of [comparisonMarker, diagnosisMarker, sensitivityMarker, optimizerMarker]) m?.update();
 }
 
 /** Warns before and after a run when the scenarios answer the phone by different contact models. */
@@ -457,7 +460,7 @@ function boot(initial: WorkbenchState, keepAddress: boolean): void {
   state = initial;
   setup();
   setupHistory({ applyToSelected, applyToAll });
-  setupSensitivity({
+  optimizerMarker = setupSensitivity({
     selected() {
       const text = state.scenarios[state.selected];
       const c = check(text);

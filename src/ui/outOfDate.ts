@@ -6,8 +6,8 @@
 export interface OutOfDateMarker {
   /** The results on screen were computed from `key` (the inputs as they were when the run started). */
   shown(key: string): void;
-  /** Marks or unmarks the results against the inputs now; the page calls it on every change. */
-  update(): void;
+  /** Marks or unmarks the results against the inputs now (true when they are out of date); the page calls it on every change. */
+  update(): boolean;
 }
 
 export function outOfDateMarker(o: { note: () => HTMLElement | null; dim: () => (HTMLElement | null)[]; current: () => string; message: string }): OutOfDateMarker {
@@ -20,6 +20,7 @@ export function outOfDateMarker(o: { note: () => HTMLElement | null; dim: () => 
       note.textContent = stale ? o.message : '';
     }
     for (const d of o.dim()) d?.classList.toggle('out-of-date', stale);
+    return stale;
   };
   return {
     shown(key) {

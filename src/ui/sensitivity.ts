@@ -18,7 +18,7 @@ import { chartWidth, drawToWidth } from './chartFit';
 import { download, el } from './dom';
 import { formatValue } from './format';
 import { setupOptimizer } from './optimizer';
-import { fieldById, SENSITIVITY_FIELDS, sensitivitySweep } from './sensitivityFields';
+import { fieldById, NO_BEST_BUTTON, sameResultsWords, SENSITIVITY_FIELDS, sensitivitySweep } from './sensitivityFields';
 import { startRun } from './runControls';
 
 /** What the page around the section offers. */
@@ -65,7 +65,8 @@ export function changesForScenario(user: Record<string, unknown>, normalized: Re
   return changes;
 }
 
-export function setupSensitivity(hooks: SensitivityHooks): void {
+/** Returns the optimizer's out-of-date marker, for the page to update on every change. */
+export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
   let pool: BrowserPool | undefined;
   let last: { result: SweepResult; windows: number[]; user: Record<string, unknown>; fields: string[] } | undefined;
   const status = $('sens-status');
@@ -230,7 +231,7 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
     $('sens-results').hidden = false;
     // What the runs changed beyond the chosen values (a new strategy's options), and a setting that changed nothing.
     const said = [
-      ...(same ? [`Every value of ${labels.map((f) => f.label.split(' (')[0].toLowerCase()).join(' and ')} gave the same results, run for run: the setting does not bind on this floor, so there is no best value to use.`] : []),
+      ...(same ? [sameResultsWords(labels.map((f) => f.label))] : []),
       ...(result.sweep.notes ?? []).map((n) => `Note: ${n}.`),
     ];
     $('sens-notes').replaceChildren(...said.map((t) => el('p', {}, t)));
@@ -245,11 +246,11 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
     }, 720, widths[i]));
     const useBest = $<HTMLButtonElement>('sens-use-best');
     useBest.disabled = top === undefined;
-    useBest.textContent = same ? 'No best: every value gave the same results' : top === undefined ? 'Use the best in the selected scenario' : `Use the best (${labels.map((f, k) => `${f.label.split(' (')[0].toLowerCase()} ${axis(result.combinations[top], k)}`).join(', ')}) in the selected scenario`;
+    useBest.textContent = same ? NO_BEST_BUTTON : top === undefined ? 'Use the best in the selected scenario' : `Use the best (${labels.map((f, k) => `${f.label.split(' (')[0].toLowerCase()} ${axis(result.combinations[top], k)}`).join(', ')}) in the selected scenario`;
   }
 
   runButton.addEventListener('click', () => void run());
-  setupOptimizer({
+  const optimizer = setupOptimizer({
     prepare: () => prepare(true),
     pool: () => (pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)))),
     useValues(values, normalized) {
@@ -283,4 +284,5 @@ export function setupSensitivity(hooks: SensitivityHooks): void {
     const file = { name: spec.name, base: spec.base, parameters: Object.fromEntries(spec.parameters.map((p) => [p.path, p.values])), replications: spec.replications, seed: spec.seed };
     download(new Blob([JSON.stringify(file, null, 2) + '\n'], { type: 'application/json' }), 'leadlab-sweep.json');
   });
+  return optimizer;
 }

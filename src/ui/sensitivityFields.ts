@@ -67,3 +67,8 @@ export function sensitivitySweep(base: Record<string, unknown>, chosen: readonly
   if (runs > MAX_PAGE_RUNS) throw new Error(`${runs} runs (${parameters.map((p) => p.values.length).join(' x ')} values x ${replications} replications) is more than the page runs (${MAX_PAGE_RUNS}); narrow the ranges, or download the sweep file for leadlab sweep`);
   return { name: `Sensitivity of ${String(base.name ?? 'the scenario')}`, base, parameters, replications, seed };
 }
+
+/** The Sensitivity section's and the optimizer's words when every value gave the same results: no best to offer. */
+export const sameResultsWords = (labels: readonly string[]) =>
+  `Every value of ${labels.map((l) => l.split(' (')[0].toLowerCase()).join(' and ')} gave the same results, run for run: the setting does not bind on this floor, so there is no best value to use.`;
+export const NO_BEST_BUTTON = 'No best: every value gave the same results';

@@ -118,6 +118,13 @@ describe('the paired-difference chart when a rate has no value', () => {
     // The zero rule, then the bar and the dot with no rows, then the words.
     expect(data.slice(1, 3)).toEqual([[], []]);
   });
+
+  it('names what the scenarios are set against in the title and axis: the baseline, or the best a notebook puts first', () => {
+    expect((pairedDifferenceSpec(comparison, 'contactRate', 600).x as { label: string }).label).toMatch(/^Contact rate minus baseline \(/);
+    const best = pairedDifferenceSpec(comparison, 'contactRate', 600, 'the best');
+    expect((best.x as { label: string }).label).toMatch(/^Contact rate minus best \(/);
+    expect(best.ariaLabel).toMatch(/each scenario minus the best \(/);
+  });
 });
 
 describe('the interval chart of a scenario that measured no leads', () => {

@@ -59,6 +59,26 @@ describe('leadlab optimize', () => {
     expect(out.start.mean).toBeCloseTo(fresh.reduce((a, r) => a + funded(dialer, r), 0) / fresh.length, 9);
   });
 
+  it('names no best when every candidate gives the same results in every replication, in text and JSON', async () => {
+    // 20 leads a day never fill a pipeline of 50 or more: the limit does not bind, every run is the same.
+    const spec = { base: { name: 'Small floor', days: 14, warmupDays: 3, leads: { perDay: 20 } }, metric: 'funded', parameters: { 'agents[0].pipelineLimit': '50-200:50' }, budget: 24, seed: 3 };
+    const json = captureIO(optimizeDir(spec));
+    expect(await main(['optimize', 'optimize.json', '--workers', '0', '--json'], json)).toBe(0);
+    const out = JSON.parse(json.stdout);
+    expect(out.allSame).toBe(true);
+    expect(out.note).toBe('every value of agents[0].pipelineLimit gave the same results in every replication: the setting does not bind on this floor, so there is no best value to use; "best" is only the first of equals');
+    const text = captureIO(optimizeDir(spec));
+    expect(await main(['optimize', 'optimize.json', '--workers', '0'], text)).toBe(0);
+    expect(text.stdout).toContain('Every value of agents[0].pipelineLimit gave the same results in every replication: the setting does not bind on this floor, so there is no best value to use.');
+    expect(text.stdout).not.toMatch(/^Best:/m);
+  });
+
+  it('says a binding setting is not all the same', async () => {
+    const io = captureIO(optimizeDir({ base: dialer, metric: 'attemptsPerLead', goal: 'min', parameters: { 'callbacks.tries': '1-4' }, budget: 24, seed: 5 }));
+    expect(await main(['optimize', 'optimize.json', '--workers', '0', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout).allSame).toBe(false);
+  });
+
   it('shows no round that ran nothing, and says the budget ran out', async () => {
     // 20 candidates and 44 runs: 4 go to the confirmation, 40 to the search, all of them in round 1 (2 each). The
     // rounds after it ran nothing and were shown as rounds of 2 replications each.

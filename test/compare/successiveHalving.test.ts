@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { confirmationSplit, firstFreshReplication, successiveHalving } from '../../src/compare';
+import { allCandidatesSame, confirmationSplit, firstFreshReplication, successiveHalving } from '../../src/compare';
 
 // A deterministic standard-normal-ish noise per (candidate, replication): the sum of 12 uniforms minus 6.
 function noise(candidate: number, replication: number, seed: number): number {
@@ -121,5 +121,24 @@ describe('successiveHalving', () => {
 
   it('refuses a budget too small for two replications per candidate', async () => {
     await expect(successiveHalving({ candidates: 10, budget: 19, higherIsBetter: true, evaluate: async (t) => t.map(() => 0) })).rejects.toThrow(/at least 20/);
+  });
+});
+
+describe('allCandidatesSame', () => {
+  it('is true only when every replication gave every candidate that ran it the same result', () => {
+    expect(allCandidatesSame([['a', 'b'], ['a', 'b'], ['a', 'b', 'c', 'd']])).toBe(true);
+    // The survivors of round one differ on a replication the others never ran.
+    expect(allCandidatesSame([['a', 'b'], ['a', 'b', 'c'], ['a', 'b', 'x']])).toBe(false);
+    expect(allCandidatesSame([['a', 'b'], ['a', 'y']])).toBe(false);
+    // One candidate is no choice, and a candidate without runs says nothing.
+    expect(allCandidatesSame([['a']])).toBe(false);
+    expect(allCandidatesSame([['a'], []])).toBe(false);
+  });
+
+  it('finds a tie from the values a search measured on a candidate-blind metric', async () => {
+    const search = await successiveHalving({ candidates: 4, budget: 40, higherIsBetter: true, evaluate: async (tasks) => tasks.map((t) => noise(0, t.replication, 3)) });
+    expect(allCandidatesSame(search.values)).toBe(true);
+    const differs = await successiveHalving({ candidates: 4, budget: 40, higherIsBetter: true, evaluate: async (tasks) => tasks.map((t) => noise(t.candidate, t.replication, 3)) });
+    expect(allCandidatesSame(differs.values)).toBe(false);
   });
 });

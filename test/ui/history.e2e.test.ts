@@ -248,6 +248,20 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     await tz.press('Tab');
   });
 
+  it('says a zone that is not one leaves the results of the zone before, dimmed, until a valid zone reads again', async () => {
+    const tz = page.getByLabel('Time zone of times written without one');
+    await expect.poll(() => page.locator('#history-status').textContent(), { timeout: 120_000 }).toMatch(/^Fitted sample-calls\.csv\.gz/);
+    await tz.fill('Mars/Olympus');
+    await tz.press('Tab');
+    await expect.poll(() => page.locator('#history-status').textContent()).toBe('Not read again: "Mars/Olympus" is not a time zone. The results below are still those read in UTC.');
+    expect(await page.locator('#history-fit').getAttribute('class')).toContain('out-of-date');
+    expect(await page.locator('#history-report').getAttribute('class')).toContain('out-of-date');
+    await tz.fill('');
+    await tz.press('Tab');
+    await expect.poll(() => page.locator('#history-status').textContent(), { timeout: 120_000 }).toMatch(/^Fitted sample-calls\.csv\.gz/);
+    expect(await page.locator('#history-fit').getAttribute('class') ?? '').not.toContain('out-of-date');
+  });
+
   it('fits a phone screen without sideways scrolling of the section', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByLabel('Choose a call log or lead stream file').setInputFiles(callsPath);

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { parseCallLogText } from '../../src/io/parseText';
-import { baseName, columnsView, failureMessage, outcomeWordsView, reportView } from '../../src/ui/historyViews';
+import type { FittedModel } from '../../src/fit/fitCallLog';
+import { baseName, columnsView, failureMessage, FIT_CHARTS, outcomeWordsView, reportView } from '../../src/ui/historyViews';
 import type { CallLogHistory, HistoryColumns } from '../../src/worker/historyApi';
 
 const columns: HistoryColumns = {
@@ -87,5 +88,22 @@ describe('the History views, alone', () => {
   it('makes a download name from a file name', () => {
     expect(baseName('Team Calls.csv.gz')).toBe('Team-Calls');
     expect(baseName('.csv')).toBe('call-log');
+  });
+
+  it('draws no empty hour-of-week grid when no hour has 30 calls, and says why in the figure', () => {
+    const hours = (attempts: number[]) => ({ contactByHourOfWeek: { hours: attempts.map((n, hour) => ({ hour, day: 'Mon', hourOfDay: hour, attempts: n, contacts: Math.floor(n / 3), rate: 1 / 3 })), notes: [] } }) as unknown as FittedModel;
+    const empty = FIT_CHARTS.find(([id]) => id === 'history-chart-hours')![3]!;
+    expect(empty(hours([29, 12, 0]))).toBe('Contact rate by hour of week: too few calls per hour to show (fewer than 30 in every hour of the week).');
+    // One hour with enough calls is a chart worth drawing.
+    expect(empty(hours([29, 30, 0]))).toBeUndefined();
+  });
+
+  it('shows the commands of a per-lead summary as code, with no backticks', () => {
+    const summary = { ...callLog(), kind: 'summary', leads: 3, calls: 5 } as unknown as Parameters<typeof reportView>[0];
+    const text = reportView(summary).map((n) => n.textContent).join(' ');
+    expect(text).toContain('so the page cannot fit contact curves to it; leadlab fit reports calls to contact for it.');
+    expect(text).not.toContain('`');
+    const code = reportView(summary).flatMap((n) => [...(n as HTMLElement).querySelectorAll?.('code') ?? []]).map((c) => c.textContent);
+    expect(code).toContain('leadlab fit');
   });
 });

@@ -142,4 +142,49 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     expect(await page.locator('#sens-use-best').textContent()).toBe('No best: every value gave the same results');
     expect(errors).toEqual([]);
   });
+  const optimize = async (budget: string) => {
+    await page.getByLabel('Budget (runs)').fill(budget);
+    await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+  };
+
+  it('marks the optimizer\'s result out of date when its values change, and writes no value outside them', async () => {
+    await vary('Pipeline limit (open leads per agent, first agent group)', '5-35:10');
+    await optimize('20');
+    await expect.poll(() => page.locator('#opt-status').textContent(), { timeout: 90_000 }).toMatch(/^Done/);
+    expect(await page.locator('#opt-use').isDisabled()).toBe(false);
+    expect(await page.locator('#opt-stale').isVisible()).toBe(false);
+    // Values that leave out whatever the search chose: its best is no longer one of them.
+    await page.getByLabel('Values').first().fill('6, 16');
+    expect(await page.locator('#opt-stale').textContent()).toMatch(/^Out of date: .*the setting to vary, its values/);
+    expect(await page.locator('#opt-results').getAttribute('class')).toContain('out-of-date');
+    expect(await page.locator('#opt-use').isDisabled()).toBe(true);
+    // The budget counts too; back to the inputs of the run, the result is current again.
+    await page.getByLabel('Values').first().fill('5-35:10');
+    expect(await page.locator('#opt-use').isDisabled()).toBe(false);
+    await page.getByLabel('Budget (runs)').fill('30');
+    expect(await page.locator('#opt-stale').isVisible()).toBe(true);
+    expect(await page.locator('#opt-use').isDisabled()).toBe(true);
+  });
+
+  it('takes the previous result away when another optimization starts and is cancelled', async () => {
+    await optimize('400');
+    await page.getByRole('button', { name: 'Cancel optimization' }).click();
+    await expect.poll(() => page.locator('#opt-status').textContent(), { timeout: 90_000 }).toMatch(/^Cancelled: no best setting was chosen/);
+    expect(await page.locator('#opt-results').isVisible()).toBe(false);
+    expect(await page.locator('#opt-answer').textContent()).toBe('');
+    expect(await page.locator('#opt-use').isDisabled()).toBe(true);
+    expect(await page.locator('#opt-stale').isVisible()).toBe(false);
+  });
+
+  it('names no best setting when every value gives the same results, as the sensitivity does', async () => {
+    await vary('Pipeline limit (open leads per agent, first agent group)', '50-200:50');
+    await optimize('20');
+    await expect.poll(() => page.locator('#opt-status').textContent(), { timeout: 90_000 }).toMatch(/^Done/);
+    const answer = (await page.locator('#opt-answer p').first().textContent())!;
+    expect(answer).toMatch(/^Every value of pipeline limit gave the same results, run for run: the setting does not bind on this floor, so there is no best value to use\./);
+    expect(answer).not.toContain('Best of');
+    expect(await page.locator('#opt-use').isDisabled()).toBe(true);
+    expect(await page.locator('#opt-use').textContent()).toBe('No best: every value gave the same results');
+    expect(errors).toEqual([]);
+  });
 });

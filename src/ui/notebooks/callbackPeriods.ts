@@ -4,7 +4,7 @@ import { pairedDifferenceSpec } from '../../charts/differenceSpec';
 import { intervalSpec } from '../../charts/specs';
 import type { ScenarioSummary } from '../../sim/summary';
 import { drawFigure, linkWorkbench, runStory, say, start } from './notebookPage';
-import { attemptedScenarios, callbackPeriodsStory as story, contactedScenarios } from './callbackPeriodsStory';
+import { attemptedScenarios, callbackPeriodsStory as story, contactedScenarios, pairingNote } from './callbackPeriodsStory';
 
 /** The scenario that funded most, and every other one minus it (paired, replication by replication). */
 function againstBest(summaries: ScenarioSummary[]) {
@@ -36,9 +36,10 @@ start(async () => {
   const a = againstBest(attempted);
   const c = againstBest(contacted);
   await drawFigure('fig-attempted', intervalSpec(attempted, 'funded'), 'Funded loans for each interval between calls to a lead not yet reached, with the 95% interval over the replications.');
-  await drawFigure('fig-attempted-best', pairedDifferenceSpec(a.comparison, 'funded', 760), 'Each other unreached-lead interval minus the best one, paired replication by replication: a bar across zero is no clear difference.');
+  await drawFigure('fig-attempted-best', pairedDifferenceSpec(a.comparison, 'funded', 760, 'the best'), 'Each other unreached-lead interval minus the best one, paired replication by replication: a bar across zero is no clear difference.');
   say('result-attempted', bestSentence('Unreached leads', a));
   await drawFigure('fig-contacted', intervalSpec(contacted, 'funded'), 'Funded loans for each interval between calls to a reached lead, with the 95% interval over the replications.');
-  await drawFigure('fig-contacted-best', pairedDifferenceSpec(c.comparison, 'funded', 760), 'Each other reached-lead interval minus the best one, paired replication by replication: a bar across zero is no clear difference.');
+  await drawFigure('fig-contacted-best', pairedDifferenceSpec(c.comparison, 'funded', 760, 'the best'), 'Each other reached-lead interval minus the best one, paired replication by replication: a bar across zero is no clear difference.');
   say('result-contacted', bestSentence('Reached leads', c));
+  say('pairing-note', pairingNote([a.comparison, c.comparison]));
 });
