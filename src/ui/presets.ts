@@ -53,7 +53,7 @@ function warmUpFloor(firstRole: 'closer' | 'telemarketer', distribution: Record<
 export const PRESET_COMPARISONS: Comparison[] = [
   {
     id: 'radar-vs-slow',
-    title: 'Radar cadence vs a slow single-call firm',
+    title: 'Radar cadence vs a one-call firm',
     scenarios: [
       floor({ name: 'Radar cadence, 100-150 pipeline, 3-7 new leads a day' }),
       floor({ name: 'One-call firm: a single call per lead', callbacks: 'single-call' }),
