@@ -11,7 +11,7 @@ export const NO_VALUE_REASONS: ReadonlyArray<readonly [MetricName, string]> = [
   ['costPerFunded', 'no funded loans'],
   ['roi', 'no cost'],
   ['meanMinutesToFirstAttempt', 'no lead was called'],
-  ['medianMinutesToFirstAttempt', 'no lead was called'],
+  ['medianMinutesToFirstAttempt', 'half the leads or more were never called'],
   ['meanMinutesToContact', 'no contacts'],
   ['pullThrough', 'no applications'],
   ['fundedInLastWeekShare', 'no funded loans'],

@@ -7,7 +7,7 @@ import type { ModelConfig } from './modelConfig';
 import type { AgentResult, DailySeries, FunnelCounts, MetricName, RunResult } from './runResult';
 import { TIME_BINS } from './runResult';
 import { shiftMinutesBetween } from './shiftTime';
-import { gini, median } from './statistics';
+import { gini } from './statistics';
 
 const OVERDUE_MINUTES = 60;
 /** A status's place in LEAD_STATUSES (a switch: looking a status up by name in an object is slower on every change). */
@@ -294,7 +294,7 @@ export class MetricsCollector {
       fundedRate: share(funded),
       funded,
       meanMinutesToFirstAttempt: delays.length ? sumDelay / delays.length : NaN,
-      medianMinutesToFirstAttempt: median(delays),
+      medianMinutesToFirstAttempt: medianWithUncalled(delays, n),
       shareFirstAttemptDelayed: share(n - immediate),
       meanMinutesToContact: contactDelays.length ? sumContact / contactDelays.length : NaN,
       attemptsPerLead: share(this.attempts),
@@ -355,4 +355,17 @@ export class MetricsCollector {
       events,
     };
   }
+}
+
+/**
+ * The median delay from arrival to the first call over all `leads` of the window, a lead never called counting as
+ * later than any call; NaN when half of them or more were never called (the median is not reached). Over the called
+ * leads alone the median could fall as staff was cut: the leads a short-handed floor never calls drop out of it.
+ */
+export function medianWithUncalled(delays: ArrayLike<number>, leads: number): number {
+  if (leads === 0 || delays.length === 0) return NaN;
+  const s = Float64Array.from(delays).sort();
+  const at = (i: number) => (i < s.length ? s[i] : Infinity);
+  const m = leads % 2 ? at((leads - 1) / 2) : (at(leads / 2 - 1) + at(leads / 2)) / 2;
+  return Number.isFinite(m) ? m : NaN;
 }

@@ -121,7 +121,7 @@ export const METRICS: Record<MetricName, { label: string; unit: 'count' | 'share
   fundedRate: { label: 'Funded rate', unit: 'share', describe: 'Share of leads that funded.', higherIsBetter: true },
   funded: { label: 'Funded', unit: 'count', describe: 'Leads of the window that funded.', higherIsBetter: true },
   meanMinutesToFirstAttempt: { label: 'Mean time to first attempt', unit: 'minutes', describe: 'Mean delay from arrival to the first call, over leads called.', higherIsBetter: false },
-  medianMinutesToFirstAttempt: { label: 'Median time to first attempt', unit: 'minutes', describe: 'Median delay from arrival to the first call, over leads called.', higherIsBetter: false },
+  medianMinutesToFirstAttempt: { label: 'Median time to first attempt', unit: 'minutes', describe: 'Median delay from arrival to the first call over the leads of the window, a lead never called counting as later than any (no value when half or more were never called).', higherIsBetter: false },
   shareFirstAttemptDelayed: { label: 'First call delayed', unit: 'share', describe: 'Share of leads not called the moment they arrived (never-called leads included).', higherIsBetter: false },
   meanMinutesToContact: { label: 'Mean time to contact', unit: 'minutes', describe: 'Mean delay from arrival to the first conversation, over leads reached.', higherIsBetter: false },
   attemptsPerLead: { label: 'Attempts per lead', unit: 'ratio', describe: 'Call attempts per lead of the window.', higherIsBetter: null },

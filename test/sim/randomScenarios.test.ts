@@ -28,8 +28,12 @@ function undefinedMetric(name: MetricName, r: RunResult): boolean {
   const f = r.funnel;
   switch (name) {
     case 'meanMinutesToFirstAttempt':
-    case 'medianMinutesToFirstAttempt':
       return f.attempted === 0;
+    case 'medianMinutesToFirstAttempt': {
+      // Over every lead of the window, the never-called ones later than any call: defined while more than half were called.
+      const called = Math.round(f.leads * (1 - r.metrics.neverAttemptedShare));
+      return f.leads === 0 || called <= Math.floor(f.leads / 2);
+    }
     case 'meanMinutesToContact':
       return f.contacted === 0;
     case 'pullThrough':
