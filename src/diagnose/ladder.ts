@@ -111,8 +111,16 @@ export const LADDER: readonly Rung[] = [
     change: 'New leads go only to agents on shift and are handed out the moment they arrive (no pacing of new leads), so the first call comes within minutes.',
     apply(s) {
       const d = distributionOf(s);
-      const options = SKIP_OFF_SHIFT.has(d.strategy) ? { ...d.options, skipOffShift: true } : d.options;
-      return changed(s, { ...s, agents: agentsOf(s).map((a) => ({ ...a, paceNewLeads: false })), distribution: { strategy: d.strategy, options } });
+      // Only what changes is written: a distribution given by name ("hunt-group") whose strategy takes no skipOffShift,
+      // or agents none of whom paces new leads, stay as the floor wrote them, so that a rung with nothing to change
+      // is in place rather than run on a floor it leaves as it was.
+      const skip = SKIP_OFF_SHIFT.has(d.strategy) && d.options.skipOffShift !== true;
+      const paces = agentsOf(s).some((a) => (a.paceNewLeads ?? schemaDefault('agents', '[]', 'paceNewLeads')) !== false);
+      return changed(s, {
+        ...s,
+        ...(paces && { agents: agentsOf(s).map((a) => ({ ...a, paceNewLeads: false })) }),
+        ...(skip && { distribution: { strategy: d.strategy, options: { ...d.options, skipOffShift: true } } }),
+      });
     },
     describe(before, after) {
       const parts: string[] = [];

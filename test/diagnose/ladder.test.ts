@@ -35,6 +35,19 @@ describe('The ladder of fixes', () => {
     expect(cadence.apply({ callbacks: { preset: 'radar' } })).toBeUndefined();
     expect(cadence.apply({ callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 3 } } } })).toEqual({ callbacks: 'radar' });
   });
+
+  it('finds speed to lead in place on a floor that already has it, whatever way the floor writes its distribution', () => {
+    const speed = LADDER.find((r) => r.id === 'speed-to-lead')!;
+    const unpaced = [{ name: 'Closer', count: 4, paceNewLeads: false }];
+    // Hunt group takes no skipOffShift: by name or as an object, with no pacing, there is nothing to change.
+    expect(speed.apply({ agents: unpaced, distribution: 'hunt-group' })).toBeUndefined();
+    expect(speed.apply({ agents: unpaced, distribution: { strategy: 'hunt-group' } })).toBeUndefined();
+    expect(speed.apply({ agents: unpaced, distribution: { strategy: 'round-robin', options: { skipOffShift: true } } })).toBeUndefined();
+    // Round robin by name does not skip agents off shift yet: that is what the rung changes, and only that.
+    expect(speed.apply({ agents: unpaced, distribution: 'round-robin' })).toEqual({ agents: unpaced, distribution: { strategy: 'round-robin', options: { skipOffShift: true } } });
+    // Paced agents on a hunt group: only the pacing changes.
+    expect(speed.apply({ agents: [{ name: 'Closer', paceNewLeads: true }], distribution: 'hunt-group' })).toEqual({ agents: [{ name: 'Closer', paceNewLeads: false }], distribution: 'hunt-group' });
+  });
 });
 
 /**
