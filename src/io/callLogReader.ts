@@ -6,7 +6,7 @@ import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
 import { isOutcomeWord, normalizeOutcome } from './outcome';
-import { decideDateOrder, isAmbiguousDate, mixedDateOrdersWarning, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
+import { decideDateOrder, isAmbiguousDate, mixedDateOrdersWarning, OtherDateOrder, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC, type TimeZone } from './timeZone';
 
 /** How to read a call log. Every field is optional; the defaults suit a clean ISO export in UTC. */
@@ -93,19 +93,14 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
 
   const time = (text: string): number => parseTimestamp(text, { zone, dateOrder });
   // A stated order of month and day that rejects dates the other order reads: most likely the file's is the other.
-  const otherOrder: DateOrder | undefined = options.dateOrder === 'mdy' ? 'dmy' : options.dateOrder === 'dmy' ? 'mdy' : undefined;
-  const readsInOther = { rows: 0, line: 0, text: '' };
+  const otherOrder = new OtherDateOrder(options.dateOrder, zone);
 
   function column(field: ImportField): string {
     return columnLabel(header, mapping!, field);
   }
 
   function badTime(line: number, field: ImportField, text: string): void {
-    if (otherOrder && readsInOther.line !== line && Number.isFinite(parseTimestamp(text, { zone, dateOrder: otherOrder }))) {
-      readsInOther.rows++;
-      if (readsInOther.line === 0) readsInOther.text = text;
-      readsInOther.line = line;
-    }
+    otherOrder.note(line, text);
     const ambiguous = dateOrder === undefined && isAmbiguousDate(text);
     const why = ambiguous ? undefined : timestampProblem(text, { dateOrder });
     ledger.reject(
@@ -275,12 +270,8 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
           future.rows,
         );
       }
-      if (otherOrder && readsInOther.rows * 2 > ledger.rejectedCount) {
-        const words = (o: DateOrder) => (o === 'dmy' ? 'day-first' : 'month-first');
-        ledger.warn(
-          `${readsInOther.rows} of the ${ledger.rejectedCount} rejected rows have a date that reads ${words(otherOrder)} (first: "${readsInOther.text}"), not ${words(options.dateOrder!)} as stated; the file's dates are likely ${words(otherOrder)}: state that order with --date-order ${otherOrder}`,
-        );
-      }
+      const otherOrderWarning = otherOrder.warning(ledger.rejectedCount);
+      if (otherOrderWarning) ledger.warn(otherOrderWarning);
       if (!options.timeZone && sawOffsetlessTime) {
         ledger.warn('no time zone given (--tz): wall-clock times were read as UTC, and hour of week is on the UTC clock');
       }

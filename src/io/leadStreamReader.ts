@@ -4,7 +4,7 @@ import { isBlankRow, type RowSink } from './csvRows';
 import { isNullish, type ImportField } from './fields';
 import { parseFlag } from './flag';
 import { ImportLedger, type ImportReport } from './importReport';
-import { decideDateOrder, isAmbiguousDate, mixedDateOrdersWarning, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
+import { decideDateOrder, isAmbiguousDate, mixedDateOrdersWarning, OtherDateOrder, parseTimestamp, timestampProblem, type DateOrder } from './timestamp';
 import { hourOfWeekAt, resolveTimeZone, UTC } from './timeZone';
 
 /** One lead of a historical lead stream, ready to be replayed as arrivals. */
@@ -78,6 +78,8 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
         dateOrder = decided.order;
         if (decided.conflict) ledger.warn(mixedDateOrdersWarning('the rows', decided.order!, 'dateOrder or --date-order'));
       }
+      // A stated order of month and day that rejects dates the other order reads: most likely the file's is the other.
+      const otherOrder = new OtherDateOrder(options.dateOrder, zone);
       const seen = new Set<string>();
       const leads: LeadStreamRecord[] = [];
       const unused = header.map((h, i) => [h, i] as const).filter(([, i]) => !m.assignments.some((a) => a.column === i));
@@ -94,6 +96,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
         if (isNullish(createdText)) { ledger.reject(line, 'missing-field', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}") is empty`); continue; }
         const created = parseTimestamp(createdText, { zone, dateOrder });
         if (Number.isNaN(created)) {
+          otherOrder.note(line, createdText);
           const column = `leadCreated (column "${columnLabel(header, m, 'leadCreated')}")`;
           ledger.reject(
             line,
@@ -124,6 +127,8 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
         });
         ledger.keep();
       }
+      const otherOrderWarning = otherOrder.warning(ledger.rejectedCount, 'dateOrder (--date-order)');
+      if (otherOrderWarning) ledger.warn(otherOrderWarning);
       const futureLimit = (options.now ?? Date.now() / 60_000) + FUTURE_MARGIN_MINUTES;
       const future = leads.filter((l) => l.created > futureLimit);
       if (future.length > 0) {

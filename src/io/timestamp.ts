@@ -226,3 +226,34 @@ export function isAmbiguousDate(text: string): boolean {
   const m = NUMERIC.exec(text.trim());
   return m !== null && m[2] !== '.' && +m[1] <= 12 && +m[3] <= 12 && +m[1] !== +m[3];
 }
+
+/**
+ * Counts the rejected times that would read in the other order of month and day than the one stated: when they are
+ * most of the rejected rows, the file's order is most likely the other, and `warning` says so with the option that
+ * states it (the order a user states wins over detection, so a wrong one rejects rows instead of guessing).
+ */
+export class OtherDateOrder {
+  private readonly other: DateOrder | undefined;
+  private rows = 0;
+  private lastLine = 0;
+  private first = '';
+
+  constructor(private readonly stated: DateOrder | undefined, private readonly zone: TimestampOptions['zone']) {
+    this.other = stated === 'mdy' ? 'dmy' : stated === 'dmy' ? 'mdy' : undefined;
+  }
+
+  /** A time of row `line` that did not read in the stated order. */
+  note(line: number, text: string): void {
+    if (!this.other || this.lastLine === line || !Number.isFinite(parseTimestamp(text, { zone: this.zone, dateOrder: this.other }))) return;
+    this.rows++;
+    if (this.rows === 1) this.first = text;
+    this.lastLine = line;
+  }
+
+  /** The warning, when most of the `rejected` rows read in the other order; `option` is how to state it ("--date-order"). */
+  warning(rejected: number, option = '--date-order'): string | undefined {
+    if (!this.other || this.rows * 2 <= rejected) return undefined;
+    const words = (o: DateOrder) => (o === 'dmy' ? 'day-first' : 'month-first');
+    return `${this.rows} of the ${rejected} rejected rows have a date that reads ${words(this.other)} (first: "${this.first}"), not ${words(this.stated!)} as stated; the file's dates are likely ${words(this.other)}: state that order with ${option} ${this.other}`;
+  }
+}

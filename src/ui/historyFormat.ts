@@ -84,7 +84,7 @@ export function inPageWords(message: string): string {
   return message
     .replace(/; name it with --outcome ".*" \(or no-answer, voicemail, bad-number, busy\)$/s, '; say what it means under "Call outcomes this page does not know"')
     .replace(/; state the order with --date-order mdy or --date-order dmy$/, '; choose the "Order of numeric dates"')
-    .replace(/: state that order with --date-order (dmy|mdy)$/, (_m, o: string) => `: choose "${o === 'dmy' ? 'day/month/year' : 'month/day/year (US)'}" as the "Order of numeric dates"`)
+    .replace(/: state that order with (?:dateOrder \(--date-order\)|--date-order) (dmy|mdy)$/, (_m, o: string) => `: choose "${o === 'dmy' ? 'day/month/year' : 'month/day/year (US)'}" as the "Order of numeric dates"`)
     .replace(/^no time zone given \(--tz\): /, 'no time zone given: ');
 }
 
