@@ -35,7 +35,7 @@ export function setupLossView(hooks: LossViewHooks): void {
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
   const output = el('div', { id: 'diagnosis-output' });
-  const title = el('h2', { id: 'diagnosis-title' }, '4. Where production is lost');
+  const title = el('h2', { id: 'diagnosis-title' }, 'Where production is lost');
   const section = el(
     'section',
     { id: 'diagnosis' },
