@@ -41,7 +41,7 @@ export function waterfallRows(d: Diagnosis): WaterfallRow[] {
     if (s.adopted) {
       rows.push({ label: s.label, kind: 'won', from: level, to: level + w, text: `+${w.toFixed(1)}` });
       level += w;
-    } else rows.push({ label: s.label, kind: s.status, from: level, to: level, text: s.status === 'in place' ? 'in place' : `${signed(w)}, ${s.status === 'worse' ? 'worse, not kept' : 'not clear'}` });
+    } else rows.push({ label: s.label, kind: s.status, from: level, to: level, text: s.status === 'in place' ? 'in place' : s.nothingToJudge ? 'nothing to judge' : `${signed(w)}, ${s.status === 'worse' ? 'worse, not kept' : 'not clear'}` });
   }
   rows.push({ label: 'Best found', kind: 'total', from: 0, to: d.best.fundedPerMonth.mean, text: d.best.fundedPerMonth.mean.toFixed(1) });
   return rows;

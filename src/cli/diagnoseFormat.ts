@@ -23,7 +23,7 @@ export function formatDiagnosis(d: Diagnosis): string {
       w.ci95 ? `${signed(w.ci95[0])} to ${signed(w.ci95[1])}` : '',
       formatMoney(s.revenuePerMonth.after),
       s.status === 'in place' ? '' : signedMoney(r.mean),
-      s.status === 'won' ? 'won (kept)' : s.status,
+      s.status === 'won' ? 'won (kept)' : s.nothingToJudge ? `nothing to judge (${s.nothingToJudge})` : s.status,
     ]);
   }
   rows.push(['Best found', d.best.fundedPerMonth.mean.toFixed(1), signed(d.best.fundedPerMonth.mean - d.current.fundedPerMonth.mean), '', formatMoney(d.best.revenuePerMonth.mean), signedMoney(d.best.revenuePerMonth.mean - d.current.revenuePerMonth.mean), '']);

@@ -28,6 +28,11 @@ export interface DiagnosisStep {
   adopted: boolean;
   /** One plain sentence for the report. */
   sentence: string;
+  /**
+   * Why the step could not be judged at all, when so: no lead arrived in the measured window, or no loan funded, with
+   * the fix or without it (its status is then "no clear difference", but there was nothing to measure).
+   */
+  nothingToJudge?: NothingToJudge;
 }
 
 /** The current floor or the best one found: funded loans and revenue a month, and where production is lost. */
@@ -132,7 +137,7 @@ export function judgeStep(rung: Rung, before: readonly RunResult[], after: reado
   } as const;
   const runs = [...before, ...after];
   const nothing = runs.every((r) => r.metrics.leads === 0) ? 'no leads' : runs.every((r) => r.metrics.funded === 0) ? 'nothing funded' : undefined;
-  return { ...step, sentence: stepSentence(step, nothing) };
+  return { ...step, sentence: stepSentence(step, nothing), ...(nothing && { nothingToJudge: nothing }) };
 }
 
 /** What a floor's replications did with their pipelines, for the sentence of the rung run against it. */

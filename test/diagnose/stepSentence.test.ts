@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDiagnosis } from '../../src/cli/diagnoseFormat';
 import { renderDiagnosisReport } from '../../src/cli/diagnoseReport';
 import { svgDocument } from '../../src/cli/svgDocument';
 import { climbLadder } from '../../src/diagnose/climbLadder';
@@ -51,6 +52,7 @@ describe('The sentence of a diagnosis step', () => {
     const none = judgeStep(LADDER[1], runs([[0, 0], [0, 0]]), runs([[0, 0], [0, 0]]), 1);
     expect(none.status).toBe('no clear difference');
     expect(none.sentence).toMatch(/^Cadence \(radar by status\): no loan funded in any replication, with the fix or without it, so there is nothing to judge it on/);
+    expect(none.nothingToJudge).toBe('nothing funded');
     expect(judgeStep(LADDER[1], runs([[0, 0, 0], [0, 0, 0]]), runs([[0, 0, 0], [0, 0, 0]]), 1).sentence).toMatch(/no lead arrived in the measured window/);
     // One loan in one replication is something to judge on.
     expect(judgeStep(LADDER[1], runs([[0, 0], [0, 0]]), runs([[1, 5000], [0, 0]]), 1).sentence).toMatch(/makes no clear difference/);
@@ -58,6 +60,10 @@ describe('The sentence of a diagnosis step', () => {
     const empty = await diagnose({ name: 'One day, 0.2 leads a day', days: 1, warmupDays: 0, cooldownDays: 0, leads: { perDay: 0.2 }, agents: [{ name: 'A', count: 1 }] });
     for (const s of empty.steps.filter((x) => x.status !== 'in place')) expect(s.sentence).toMatch(/no lead arrived/);
     const unfunded = await diagnose({ name: 'Nothing funds', days: 5, warmupDays: 0, cooldownDays: 5, leads: { perDay: 10 }, agents: [{ name: 'A', count: 1 }], funnel: { fundedPerConversation: 0 } });
+    // The table's verdict says what the sentences say, not "no clear difference".
+    const table = formatDiagnosis(unfunded);
+    expect(table).toMatch(/nothing to judge \(nothing funded\)/);
+    expect(table).not.toMatch(/no clear difference/);
     for (const s of unfunded.steps.filter((x) => x.status !== 'in place')) expect(s.sentence).toMatch(/no loan funded/);
   });
 
