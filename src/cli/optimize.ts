@@ -167,8 +167,8 @@ export const optimizeCommand: Command = {
         io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');
         return 0;
       }
-      const show = (x: number) => formatValue(metric, x);
-      const ci = (s: { mean: number; ci95: [number, number] | null }) => `${show(s.mean)}${s.ci95 ? ` [${show(s.ci95[0])}, ${show(s.ci95[1])}]` : ''}`;
+      const show = (x: number, scaleOf = x) => formatValue(metric, x, scaleOf);
+      const ci = (s: { mean: number; ci95: [number, number] | null }) => `${show(s.mean)}${s.ci95 ? ` [${show(s.ci95[0], s.mean)}, ${show(s.ci95[1], s.mean)}]` : ''}`;
       const label = (c: number) => Object.entries(combos[c].values).map(([p, v]) => `${p} = ${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
       const bestMeanOf = (means: number[]) => {
         const finite = means.filter(Number.isFinite);
@@ -192,7 +192,7 @@ export const optimizeCommand: Command = {
       out.push(`  On ${confirmReplications.length} fresh replications (${confirmReplications[0]}-${confirmReplications[confirmReplications.length - 1]}, not used by the search; the same for both):`);
       out.push(`  ${METRICS[metric].label}: ${ci(best[metric] as ReturnType<typeof meanInterval>)}`);
       out.push(`  Starting policy (the base scenario): ${ci(start)}`);
-      const gainText = `${formatDifference(metric, gain.mean)}${gain.ci95 ? ` [${formatDifference(metric, gain.ci95[0])}, ${formatDifference(metric, gain.ci95[1])}]` : ''}`;
+      const gainText = `${formatDifference(metric, gain.mean)}${gain.ci95 ? ` [${formatDifference(metric, gain.ci95[0], gain.mean)}, ${formatDifference(metric, gain.ci95[1], gain.mean)}]` : ''}`;
       out.push(`  ${allSame ? 'Any candidate' : 'Best'} minus starting, paired on the fresh replications: ${gainText}${gain.verdict === 'no clear difference' ? ' (no clear difference)' : ` ${gain.verdict}`}`);
       io.out(out.join('\n') + '\n');
       return 0;

@@ -29,7 +29,7 @@ export function formatSweep(result: SweepResult): string {
     ...paths.map((p) => valueText(c.values[p])),
     ...HEADLINE.map((m) => {
       const s = c.metrics[m];
-      return s.ci95 ? `${formatValue(m, s.mean)} [${formatValue(m, s.ci95[0])}, ${formatValue(m, s.ci95[1])}]` : formatValue(m, s.mean);
+      return s.ci95 ? `${formatValue(m, s.mean)} [${formatValue(m, s.ci95[0], s.mean)}, ${formatValue(m, s.ci95[1], s.mean)}]` : formatValue(m, s.mean);
     }),
   ]);
   const header = ['#', ...paths, ...HEADLINE.map((m) => METRICS[m].label)];

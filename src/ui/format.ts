@@ -14,7 +14,7 @@ export const formatValue = formatMetric;
 
 /** The two lines of a results table cell: the mean, and "59.8% to 60.4%" (empty with one replication). */
 export function formatCell(metric: MetricName, s: MetricSummary): [mean: string, interval: string] {
-  return [formatValue(metric, s.mean), s.ci95 ? `${formatValue(metric, s.ci95[0])} to ${formatValue(metric, s.ci95[1])}` : ''];
+  return [formatValue(metric, s.mean), s.ci95 ? `${formatValue(metric, s.ci95[0], s.mean)} to ${formatValue(metric, s.ci95[1], s.mean)}` : ''];
 }
 
 /** "60.1% (95% interval 59.8% to 60.4%)". */

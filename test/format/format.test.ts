@@ -73,3 +73,16 @@ describe('intervals of durations', () => {
     }
   });
 });
+
+describe('a sweep table cell of durations', () => {
+  it('keeps one unit for the mean and both ends of its interval', async () => {
+    const { formatSweep } = await import('../../src/cli/sweepOutput');
+    const { METRIC_NAMES } = await import('../../src/sim/runResult');
+    const summary = (mean: number, lo: number, hi: number) => ({ mean, ci95: [lo, hi] as [number, number], sd: 1, n: 5 });
+    const metrics = Object.fromEntries(METRIC_NAMES.map((m) => [m, summary(0.5, 0.4, 0.6)]));
+    metrics.medianMinutesToFirstAttempt = summary(110.5, 78.7, 144);
+    const text = formatSweep({ sweep: { name: 'S', parameters: [{ path: 'days', values: [30] }], replications: 5, seed: 1 }, combinations: [{ index: 0, values: { days: 30 }, metrics }] } as never);
+    expect(text).toContain('110.5 min [78.7 min, 144.0 min]');
+    expect(text).not.toMatch(/min, [\d.]+ h\]/);
+  });
+});
