@@ -25,7 +25,7 @@ function table(header: string[], rows: (string | number)[][]): string {
 
 /** The chi-squared line; with no degrees of freedom left the fit cannot be tested, and says so. */
 export function chiSquaredLine(g: GoodnessOfFit): string {
-  if (g.df <= 0) return `  chi-squared: not testable (${g.cells} cell(s) after pooling for ${g.cells - g.df} fitted parameter(s))`;
+  if (g.df <= 0) return `  chi-squared: not testable (${g.cells} cell(s) after pooling for ${g.fittedParameters} fitted parameter(s))`;
   return `  chi-squared ${num(g.chiSquare, 1)} on ${g.df} df, ${formatPValue(g.pValue, '-')}`;
 }
 
@@ -46,7 +46,7 @@ export function describeCallLogFit(fit: FittedModel): string {
   const c = fit.contactModel.contactability;
   out.push('Contact model (contactModel in the JSON; a scenario can load it):');
   out.push(`  contactability ~ Beta(alpha ${num(c.alpha)}, beta ${num(c.beta)}), mean ${pct(c.alpha / (c.alpha + c.beta))} per attempt for a fresh lead at an average hour${fit.contactModelFit.atBound ? DEGENERATE : ''}`);
-  out.push(`  age decay: ${fit.contactModel.ageDecay.kind === 'table' ? `table of ${fit.contactModel.ageDecay.points.length} points` : 'exponential'}; exponential summary: ${noDecayFound(fit.contactByLeadAge.exponential) ? 'no decay with age found' : `half-life ${minutes(fit.contactByLeadAge.exponential.halfLifeMinutes)}, floor ${num(fit.contactByLeadAge.exponential.floor, 2)}`}`);
+  out.push(`  age decay: ${fit.contactModel.ageDecay.kind === 'table' ? `table of ${fit.contactModel.ageDecay.points.length} point${fit.contactModel.ageDecay.points.length === 1 ? '' : 's'}` : 'exponential'}; exponential summary: ${noDecayFound(fit.contactByLeadAge.exponential) ? 'no decay with age found' : `half-life ${minutes(fit.contactByLeadAge.exponential.halfLifeMinutes)}, floor ${num(fit.contactByLeadAge.exponential.floor, 2)}`}`);
   out.push(`  joint fit: log-likelihood ${num(fit.contactModelFit.logLik, 1)}, ${fit.contactModelFit.iterations} iterations${fit.contactModelFit.converged ? '' : ' (not converged)'}`);
   out.push(...notes(fit.contactModelFit.notes), '');
 

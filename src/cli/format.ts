@@ -105,6 +105,8 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
       ['Agent', 'Leads', 'Calls', 'Contacts', 'Apps', 'Funded', 'Busy', 'Pipeline', 'Max'],
     ),
   );
+  // A lead handed on (back from nurture or the drip, requeued, transferred) is received again by its new agent.
+  out.push('Leads: leads each agent received, a lead handed on to another agent counted again by each; they can add up to more than the leads of the window.');
   return out.join('\n') + '\n';
 }
 

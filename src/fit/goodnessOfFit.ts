@@ -7,6 +7,8 @@ export interface GoodnessOfFit {
   pValue: number;
   /** Cells after pooling (each with an expected count of at least `minExpected`). */
   cells: number;
+  /** Parameters fitted to the cells (df is cells minus these, or 0 when they are as many or more). */
+  fittedParameters: number;
   /** A plain reading of the result. */
   verdict: string;
 }
@@ -46,7 +48,8 @@ export function binaryGoodnessOfFit(
     if (e <= 0 || e >= n) continue;
     chiSquare += ((o - e) * (o - e)) / (e * (1 - e / n));
   }
-  const df = pooled.length - fittedParameters;
+  // Fewer cells than fitted parameters leave nothing to test: no degrees of freedom (never a negative count).
+  const df = Math.max(0, pooled.length - fittedParameters);
   const pValue = df > 0 ? chiSquaredPValue(chiSquare, df) : NaN;
   const verdict =
     df <= 0
@@ -56,5 +59,5 @@ export function binaryGoodnessOfFit(
         : pValue < 0.05
           ? 'the model departs from the data (p < 0.05), though perhaps not by much in practice'
           : 'no evidence against the model (p >= 0.05)';
-  return { chiSquare, df, pValue, cells: pooled.length, verdict };
+  return { chiSquare, df, pValue, cells: pooled.length, fittedParameters, verdict };
 }

@@ -66,6 +66,17 @@ describe('leadlab run: bad input', () => {
     expect(JSON.parse(r.out).metrics.leads.mean).toBeGreaterThan(0);
   });
 
+  it("says what the agents' Leads column counts when leads handed on make it add up to more than the window's leads", async () => {
+    const text = await cli(['run', '--replications', '2']);
+    expect(text.code).toBe(0);
+    const leads = Number(/^Leads\s+([\d,]+)/m.exec(text.out)![1].replace(/,/g, ''));
+    const table = text.out.slice(text.out.indexOf('Agent '));
+    const perAgent = [...table.matchAll(/^(\S.*?)\s{2,}([\d,.]+)\s+[\d,.]+\s+[\d,.]+\s+[\d.]+\s+[\d.]+\s+\d+%/gm)].map((m) => Number(m[2].replace(/,/g, '')));
+    expect(perAgent.length).toBeGreaterThan(0);
+    expect(perAgent.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(leads);
+    expect(text.out).toContain('Leads: leads each agent received, a lead handed on to another agent counted again by each');
+  });
+
   it('says why a metric has no value: cost per funded with no funded loans', async () => {
     const { path } = scenarioFile({ days: 10, warmupDays: 1, cooldownDays: 1, replications: 2, funnel: { fundedPerConversation: 0 } });
     const json = await cli(['run', path, '--json']);
