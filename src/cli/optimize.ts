@@ -5,7 +5,7 @@ import { clampInterval } from '../compare/clampInterval';
 import { ScenarioError } from '../scenario/load';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import { meanInterval } from '../stats/meanInterval';
-import { parseArgs, UsageError } from './args';
+import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { formatDifference } from './compareFormat';
 import { formatValue, table } from './format';
@@ -38,19 +38,19 @@ export const optimizeCommand: Command = {
     const json = readJsonFile(positional[0], io.cwd, 'optimize file') as Record<string, unknown>;
     const { metric: rawMetric, goal: rawGoal, budget: rawBudget, ...sweepPart } = json ?? {};
     if (typeof rawMetric !== 'string' || !METRIC_NAMES.includes(rawMetric as MetricName)) {
-      throw new UsageError(`optimize.metric: expected one of ${METRIC_NAMES.join(', ')}, got ${JSON.stringify(rawMetric)}`);
+      throw new BadInputError(`optimize.metric: expected one of ${METRIC_NAMES.join(', ')}, got ${JSON.stringify(rawMetric)}`);
     }
     const metric = rawMetric as MetricName;
-    if (rawGoal !== undefined && rawGoal !== 'max' && rawGoal !== 'min') throw new UsageError(`optimize.goal: expected "max" or "min", got ${JSON.stringify(rawGoal)}`);
+    if (rawGoal !== undefined && rawGoal !== 'max' && rawGoal !== 'min') throw new BadInputError(`optimize.goal: expected "max" or "min", got ${JSON.stringify(rawGoal)}`);
     const direction = METRICS[metric].higherIsBetter;
     if (rawGoal === undefined && direction === null) {
-      throw new UsageError(`optimize.goal: ${METRICS[metric].label} (${metric}) is neither better nor worse in itself; say which way to go, "max" or "min"`);
+      throw new BadInputError(`optimize.goal: ${METRICS[metric].label} (${metric}) is neither better nor worse in itself; say which way to go, "max" or "min"`);
     }
     const higherIsBetter = rawGoal === undefined ? direction! : rawGoal === 'max';
     // The flag was checked by the parser; the file's field is checked here, with the same bounds.
     const budgetGiven: unknown = (f.budget as number | undefined) ?? (rawBudget === undefined ? 200 : rawBudget);
     if (typeof budgetGiven !== 'number' || !Number.isInteger(budgetGiven) || budgetGiven < 2 || budgetGiven > MAX_BUDGET) {
-      throw new UsageError(`optimize.budget: expected an integer from 2 to ${MAX_BUDGET.toLocaleString('en-US')} (${BUDGET_LIMIT.why}), got ${JSON.stringify(rawBudget)}`);
+      throw new BadInputError(`optimize.budget: expected an integer from 2 to ${MAX_BUDGET.toLocaleString('en-US')} (${BUDGET_LIMIT.why}), got ${JSON.stringify(rawBudget)}`);
     }
     const budget = budgetGiven;
     let prepared;
@@ -62,8 +62,8 @@ export const optimizeCommand: Command = {
         io.err(`leadlab optimize: ${e.message}\nNothing was run.\n`);
         return 2;
       }
-      if (e instanceof UsageError) throw e;
-      throw new UsageError((e as Error).message.replace(/^sweep\./, 'optimize.'));
+      if (e instanceof UsageError || e instanceof BadInputError) throw e;
+      throw new BadInputError((e as Error).message.replace(/^sweep\./, 'optimize.'));
     }
     const { definition, sources, baseSource } = prepared;
     const combos = sweepCombinations(definition.parameters);
@@ -115,7 +115,7 @@ export const optimizeCommand: Command = {
       try {
         split = confirmationSplit(budget, combos.length);
       } catch (e) {
-        throw new UsageError((e as Error).message.replace(/^optimize: /, ''));
+        throw new BadInputError((e as Error).message.replace(/^optimize: /, ''));
       }
       let search;
       try {

@@ -1,6 +1,6 @@
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from './args';
+import { BadInputError } from './args';
 
 /** A file a command reads, and how a message names it ("the scenario file", "--leads"). */
 export interface InputPath {
@@ -20,18 +20,18 @@ export function checkOutputPath(path: string, cwd: string, flag: string, inputs:
   try {
     dirStat = statSync(dir);
   } catch {
-    throw new UsageError(`${flag} ${path}: the folder ${dir} does not exist`);
+    throw new BadInputError(`${flag} ${path}: the folder ${dir} does not exist`);
   }
-  if (!dirStat.isDirectory()) throw new UsageError(`${flag} ${path}: ${dir} is not a folder`);
+  if (!dirStat.isDirectory()) throw new BadInputError(`${flag} ${path}: ${dir} is not a folder`);
   try {
-    if (statSync(full).isDirectory()) throw new UsageError(`${flag} ${path}: is a folder; give a file name`);
+    if (statSync(full).isDirectory()) throw new BadInputError(`${flag} ${path}: is a folder; give a file name`);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
+    if (e instanceof BadInputError) throw e;
   }
   try {
     accessSync(dir, constants.W_OK);
   } catch {
-    throw new UsageError(`${flag} ${path}: the folder ${dir} is not writable`);
+    throw new BadInputError(`${flag} ${path}: the folder ${dir} is not writable`);
   }
   checkNotAnInput(path, cwd, flag, inputs);
 }
@@ -46,7 +46,7 @@ export function checkNotAnInput(path: string, cwd: string, flag: string, inputs:
   for (const input of inputs) {
     const id = identity(resolve(cwd, input.path));
     if (id && (id.real === out.real || (id.dev === out.dev && id.ino === out.ino))) {
-      throw new UsageError(`${flag} ${path}: is also an input of this command (${input.what} ${input.path}); writing there would overwrite it. Give another file name`);
+      throw new BadInputError(`${flag} ${path}: is also an input of this command (${input.what} ${input.path}); writing there would overwrite it. Give another file name`);
     }
   }
 }

@@ -5,7 +5,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { parseSweepSpec, scenarioOf, type SweepSpec, shardRange, sweepCombinations, sweepResult, sweepRunKeys, type SweepDefinition, type SweepRun, type SweepShard } from '../compare';
 import { jsonSyntaxMessage, loadScenario, ScenarioError, withoutBom } from '../scenario/load';
 import { readInputText } from './inputFile';
-import { parseArgs, UsageError } from './args';
+import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
@@ -37,12 +37,12 @@ export function readJsonFile(path: string, cwd: string, what: string): unknown {
   try {
     text = withoutBom(readInputText(path, cwd, what));
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new BadInputError((e as Error).message);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${what} ${path}: not valid JSON: ${jsonSyntaxMessage(text, e)}`);
+    throw new BadInputError(`${what} ${path}: not valid JSON: ${jsonSyntaxMessage(text, e)}`);
   }
 }
 
@@ -53,7 +53,7 @@ export function prepareSweep(path: string, cwd: string, f: { replications?: numb
   try {
     spec = parseSweepSpec(json);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new BadInputError((e as Error).message);
   }
   const prepared = prepareSweepSpec(spec, dirname(resolve(cwd, path)), f);
   return { ...prepared, inputs: [{ path: resolve(cwd, path), what: 'the sweep file' }, ...prepared.inputs] };
@@ -83,7 +83,7 @@ export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications
     try {
       scenario = scenarioOf(normalized, c, notes);
     } catch (e) {
-      throw new UsageError(`sweep.parameters: ${(e as Error).message}`);
+      throw new BadInputError(`sweep.parameters: ${(e as Error).message}`);
     }
     checkRunSize(loadScenario(scenario, (p) => base.source.files[p], where), where, Boolean(f.force));
     return { json: scenario, files: base.source.files };

@@ -104,6 +104,11 @@ describe('leadlab optimize', () => {
     expect(await main(['optimize', 'optimize.json', '--workers', '0'], io)).toBe(2);
     expect(io.stderr).toContain('optimize.goal: Attempts per lead (attemptsPerLead) is neither better nor worse in itself; say which way to go, "max" or "min"');
     expect(io.stdout).toBe('');
+    // A problem in the file is said alone; the command's usage follows only a problem with its flags or arguments.
+    expect(io.stderr).not.toContain('Usage:');
+    const args = captureIO(optimizeDir({ base: dialer, metric: 'funded', parameters: { 'callbacks.tries': '1-4' } }));
+    expect(await main(['optimize', 'optimize.json', 'other.json', '--workers', '0'], args)).toBe(2);
+    expect(args.stderr).toContain('Usage: leadlab optimize');
   });
 
   it('exits with code 2 on an unknown metric or a budget too small', async () => {
