@@ -2,6 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ScenarioError } from '../scenario/load';
 import { runScenario } from '../scenario/runScenario';
+import type { CallRecord } from '../sim/callLog';
+import type { RunResult } from '../sim/runResult';
+import { summarize } from '../sim/summary';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { callsToCsv } from './callsCsv';
@@ -9,13 +12,15 @@ import { formatSummary, noValueReasons } from './format';
 import { checkOutputPath } from './outputPath';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { readScenarioSource } from './scenarioJson';
-import { REPLICATIONS_LIMIT } from './schemaLimits';
+import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
+import { runTasks } from './runTasks';
 
 const flags = {
   seed: { type: 'string', describe: 'run seed (default: the scenario\'s seed)' },
   replications: { type: 'number', minInt: 1, max: REPLICATIONS_LIMIT, describe: 'replications (default: the scenario\'s)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   calls: { type: 'string', describe: 'also write every call attempt of replication 1 to this CSV file' },
+  workers: { type: 'number', minInt: 0, max: WORKERS_LIMIT, describe: 'worker threads (default 0: in this thread; results are identical for any N)' },
   force: FORCE_FLAG,
 } as const;
 
@@ -23,14 +28,14 @@ const flags = {
 export const runCommand: Command = {
   name: 'run',
   summary: 'Simulate a scenario (or the built-in default) and summarize contact, conversion, speed and cost.',
-  usage: 'run [scenario.json] [--seed S] [--replications R] [--json] [--calls calls.csv]',
+  usage: 'run [scenario.json] [--seed S] [--replications R] [--json] [--calls calls.csv] [--workers N]',
   flags,
   async run(argv, io) {
     const { positional, flags: f } = parseArgs(argv, flags);
     if (positional.length > 1) throw new UsageError(`expected at most one scenario file, got ${positional.length}: ${positional.join(' ')}`);
-    let resolved, inputs;
+    let resolved, inputs, source;
     try {
-      ({ resolved, inputs } = readScenarioSource(positional[0], io.cwd));
+      ({ resolved, inputs, source } = readScenarioSource(positional[0], io.cwd));
     } catch (e) {
       if (e instanceof ScenarioError) {
         io.err(`leadlab run: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
@@ -45,13 +50,28 @@ export const runCommand: Command = {
     const seed = (f.seed as string | undefined) ?? resolved.scenario.seed;
     const replications = (f.replications as number | undefined) ?? resolved.scenario.replications;
     const started = Date.now();
-    const { summary, runs } = runScenario(resolved, {
-      seed,
-      replications,
-      recordCalls: Boolean(f.calls),
-      onProgress: io.isTTY && !f.json ? (done, total) => io.err(`\rreplication ${done}/${total}`) : undefined,
-    });
-    if (io.isTTY && !f.json) io.err('\r\x1b[K');
+    const workers = (f.workers as number | undefined) ?? 0;
+    let summary, runs: (RunResult & { calls?: CallRecord[] })[];
+    if (workers > 0 && !f.calls) {
+      // On worker threads, as compare and sweep run (the call log of --calls is kept in this thread).
+      const tasks = Array.from({ length: replications }, (_, r) => ({ source, replication: r, seed }));
+      const outcome = await runTasks(tasks, { workers, io, label: 'replications', quiet: Boolean(f.json) });
+      runs = outcome.results.filter((r): r is RunResult => r !== undefined);
+      if (runs.length === 0) {
+        io.err('leadlab run: interrupted before a replication finished; nothing to report.\n');
+        return 1;
+      }
+      if (outcome.interrupted) io.err(`Interrupted: ${runs.length} of ${replications} replications finished; the summary rests on those.\n`);
+      summary = summarize(resolved.scenario.name, seed, runs);
+    } else {
+      ({ summary, runs } = runScenario(resolved, {
+        seed,
+        replications,
+        recordCalls: Boolean(f.calls),
+        onProgress: io.isTTY && !f.json ? (done, total) => io.err(`\rreplication ${done}/${total}`) : undefined,
+      }));
+      if (io.isTTY && !f.json) io.err('\r\x1b[K');
+    }
     if (f.json) {
       // A metric printed as null says why in `noValue` (e.g. cost per funded with no funded loans).
       io.out(JSON.stringify({ scenario: resolved.scenario.name, ...summary, noValue: noValueReasons(summary), wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');

@@ -66,6 +66,14 @@ describe('leadlab run: bad input', () => {
     expect(JSON.parse(r.out).metrics.leads.mean).toBeGreaterThan(0);
   });
 
+  it('gives the same results on worker threads as in this thread (--workers)', async () => {
+    const strip = (t: string) => t.split('\n').filter((l) => !/wall/i.test(l)).join('\n');
+    const here = await cli(['run', '--replications', '3', '--json']);
+    const threads = await cli(['run', '--replications', '3', '--json', '--workers', '2']);
+    expect(threads.code).toBe(0);
+    expect(strip(threads.out)).toBe(strip(here.out));
+  });
+
   it("says what the agents' Leads column counts when leads handed on make it add up to more than the window's leads", async () => {
     const text = await cli(['run', '--replications', '2']);
     expect(text.code).toBe(0);

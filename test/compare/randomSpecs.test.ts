@@ -155,7 +155,7 @@ describe('command-line limits agree with the scenario schema', () => {
 
   it('refuses more worker threads than four per core (at least 8), naming the cores', async () => {
     const cap = Math.max(8, 4 * availableParallelism());
-    for (const command of [['compare', 'a.json', 'b.json'], ['sweep', 's.json'], ['diagnose'], ['optimize', 'o.json']]) {
+    for (const command of [['run'], ['compare', 'a.json', 'b.json'], ['sweep', 's.json'], ['diagnose'], ['optimize', 'o.json']]) {
       let err = '';
       const code = await main([...command, '--workers', String(cap + 1)], { out: () => {}, err: (s: string) => (err += s), cwd: '/nonexistent', isTTY: false } as never);
       expect(code, command[0]).toBe(2);
