@@ -38,6 +38,10 @@ export function formatInterval(metric: MetricName, s: MetricSummary): string {
   return `${formatValue(metric, s.ci95[0], s.mean)} to ${formatValue(metric, s.ci95[1], s.mean)}`;
 }
 
+/** Counts in the tables as in the metrics above them: whole with thousands separators, or with one decimal. */
+const whole = (x: number) => Math.round(x).toLocaleString('en-US');
+const oneDecimal = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 /** Left-aligned first column, right-aligned others. */
 export function table(rows: string[][], header: string[]): string {
   const all = [header, ...rows];
@@ -72,15 +76,15 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
   out.push(
     table(
       [
-        ['Leads', f.leads.toFixed(0), f.leads ? '100%' : '-'],
-        ['Attempted', f.attempted.toFixed(0), pct(f.attempted)],
-        ['Contacted', f.contacted.toFixed(0), pct(f.contacted)],
-        ['Application', f.application.toFixed(0), pct(f.application)],
-        ['Closing', f.closing.toFixed(0), pct(f.closing)],
-        ['Funded', f.funded.toFixed(1), pct(f.funded)],
-        ['In nurture at end', f.nurture.toFixed(0), pct(f.nurture)],
-        ...Object.entries(f.lost).map(([k, v]) => [`Lost: ${k}`, v.toFixed(0), pct(v)]),
-        ['Still open at end', f.open.toFixed(0), pct(f.open)],
+        ['Leads', whole(f.leads), f.leads ? '100%' : '-'],
+        ['Attempted', whole(f.attempted), pct(f.attempted)],
+        ['Contacted', whole(f.contacted), pct(f.contacted)],
+        ['Application', whole(f.application), pct(f.application)],
+        ['Closing', whole(f.closing), pct(f.closing)],
+        ['Funded', oneDecimal(f.funded), pct(f.funded)],
+        ['In nurture at end', whole(f.nurture), pct(f.nurture)],
+        ...Object.entries(f.lost).map(([k, v]) => [`Lost: ${k}`, whole(v), pct(v)]),
+        ['Still open at end', whole(f.open), pct(f.open)],
       ],
       ['Stage', 'Leads', 'Share'],
     ),
@@ -93,13 +97,13 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
     table(
       s.agents.map((a) => [
         a.name,
-        a.leadsReceived.toFixed(0),
-        a.attempts.toFixed(0),
-        a.contacts.toFixed(0),
-        a.applications.toFixed(1),
-        a.funded.toFixed(1),
+        whole(a.leadsReceived),
+        whole(a.attempts),
+        whole(a.contacts),
+        oneDecimal(a.applications),
+        oneDecimal(a.funded),
         `${(a.utilization * 100).toFixed(0)}%`,
-        a.meanPipeline.toFixed(0),
+        whole(a.meanPipeline),
         String(a.maxPipeline),
       ]),
       ['Agent', 'Leads', 'Calls', 'Contacts', 'Apps', 'Funded', 'Busy', 'Pipeline', 'Max'],
@@ -117,13 +121,13 @@ export function formatLosses(s: ScenarioSummary): string {
   const rows = LOSS_BUCKETS.map((b) => {
     const x = l.buckets[b];
     const ci = x.leads.ci95 ? `${formatCount(x.leads.ci95[0])} to ${formatCount(x.leads.ci95[1])}` : '';
-    return [LOSS_BUCKET_INFO[b].label, x.leads.mean.toFixed(1), ci, pct(x.leads.mean), formatMoney(x.leadCost.mean), formatMoney(x.lostRevenue.mean)];
+    return [LOSS_BUCKET_INFO[b].label, oneDecimal(x.leads.mean), ci, pct(x.leads.mean), formatMoney(x.leadCost.mean), formatMoney(x.lostRevenue.mean)];
   });
-  rows.push(['Funded', s.funnel.funded.toFixed(1), '', pct(s.funnel.funded), '', '']);
+  rows.push(['Funded', oneDecimal(s.funnel.funded), '', pct(s.funnel.funded), '', '']);
   const perAgent = [...l.byAgent.map((a) => [a.name, a.buckets] as const), ['(no agent)', l.unassigned] as const].map(([name, buckets]) => {
     const total = LOSS_BUCKETS.reduce((t, b) => t + buckets[b], 0);
     const top = LOSS_BUCKETS.reduce((best, b) => (buckets[b] > buckets[best] ? b : best), LOSS_BUCKETS[0]);
-    return [name, total.toFixed(1), total > 0 ? `${LOSS_BUCKET_INFO[top].label} (${buckets[top].toFixed(1)})` : '-'];
+    return [name, oneDecimal(total), total > 0 ? `${LOSS_BUCKET_INFO[top].label} (${oneDecimal(buckets[top])})` : '-'];
   });
   return [
     'Where production is lost (mean per replication; revenue at the floor\'s own conversion from the stage each lead reached)',
