@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { sweepHeatmapSpec, sweepLineSpec, type SweepPoint } from '../charts/sweepCharts';
 import { parsePath, setAtPath } from '../compare/jsonPath';
 import { expandScenarioStep, fitOptionsToStrategy } from '../compare/scenarioPath';
+import { allCandidatesSame } from '../compare/successiveHalving';
 import { sweepCombinations, scenarioOf, sweepRunKeys } from '../compare/sweepGrid';
 import { sweepResult, type SweepCombinationSummary, type SweepResult, type SweepRun } from '../compare/sweepResult';
 import { perMonth } from '../compare/windowTotals';
@@ -181,10 +182,11 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
    * value is better than another, and none is offered as the best.
    */
   function allSame(): boolean {
-    if (!last || last.result.combinations.length < 2) return false;
-    const runsOf = (k: number) => JSON.stringify(last!.result.runs.filter((r) => r.combination === k).map((r) => [r.replication, r.metrics]));
-    const first = runsOf(0);
-    return last.result.combinations.every((_, k) => runsOf(k) === first);
+    if (!last) return false;
+    // Each combination's runs by replication, compared as `leadlab optimize` compares its candidates.
+    const byCombination: string[][] = last.result.combinations.map(() => []);
+    for (const r of last.result.runs) byCombination[r.combination][r.replication] = JSON.stringify(r.metrics);
+    return allCandidatesSame(byCombination);
   }
 
   /** The combination with the most funded loans a month among those with an interval (two replications or more). */
