@@ -3,6 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { loadScenario } from '../../src/scenario/load';
+import { runScenario } from '../../src/scenario/runScenario';
+import type { MetricName } from '../../src/sim/runResult';
+import { formatCell } from '../../src/ui/format';
+import { TABLE_METRICS, tableValue } from '../../src/ui/renderResults';
 
 /*
  * What the browser tests share: Debian's Chromium (never a downloaded browser), a Vite build of the page into a
@@ -66,4 +72,28 @@ export async function openSite(outDir: string): Promise<Site> {
       await new Promise((ok) => server.close(ok));
     },
   };
+}
+
+/**
+ * The cell texts (mean, interval) the page's results tables show for a scenario, from runScenario in Node with the
+ * same seed and replications: what every browser test checks the workers' numbers against.
+ */
+export function nodeCells(json: Record<string, unknown>, seed: string | number, replications: number): (m: MetricName) => [string, string] {
+  const resolved = loadScenario(json);
+  const { summary } = runScenario(resolved, { seed, replications });
+  const windowDays = resolved.config.days - resolved.config.warmupDays;
+  return (m) => formatCell(m, tableValue(m, summary.metrics[m], windowDays)) as [string, string];
+}
+
+/** Checks that the page's results table shows, for each scenario (in tab order), what Node gives for it (nodeCells). */
+export async function expectTableAsInNode(page: import('playwright-core').Page, scenarios: readonly Record<string, unknown>[], seed: string | number, replications: number): Promise<void> {
+  for (const [i, json] of scenarios.entries()) {
+    const cells = nodeCells(json, seed, replications);
+    for (const m of TABLE_METRICS) {
+      const cell = page.locator(`td[data-scenario="${i}"][data-metric="${m}"]`);
+      const [mean, interval] = cells(m);
+      expect(await cell.locator('strong').textContent(), `${String(json.name)} ${m}`).toBe(mean);
+      expect(await cell.locator('.ci').textContent(), `${String(json.name)} ${m} interval`).toBe(interval);
+    }
+  }
 }

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load';
-import { runScenario } from '../../src/scenario/runScenario';
-import { formatCell } from '../../src/ui/format';
-import { TABLE_METRICS, tableValue } from '../../src/ui/renderResults';
 import { stateToHash } from '../../src/ui/workbenchState';
 import { Gen, mulberry32, scenario } from '../helpers/randomScenario';
-import { hasChromium, openSite, warnIfSkipped, type Site } from './browserHarness';
+import { expectTableAsInNode, hasChromium, openSite, warnIfSkipped, type Site } from './browserHarness';
 
 warnIfSkipped('test/ui/randomScenarios.e2e.test.ts');
 
@@ -138,17 +134,7 @@ describe.skipIf(!hasChromium)('random scenarios in the workbench, in Chromium', 
       expect(charts.filter((c) => c.marks === 0 && !c.says).map((c) => c.id), `charts with no marks that say nothing: ${context}`).toEqual([]);
 
       // The table shows what runScenario gives in Node for the same scenario and seed.
-      for (const [i, json] of scenarios.entries()) {
-        const resolved = loadScenario(json);
-        const { summary } = runScenario(resolved, { seed: SEED, replications: REPLICATIONS });
-        const windowDays = resolved.config.days - resolved.config.warmupDays;
-        for (const m of TABLE_METRICS) {
-          const cell = page.locator(`td[data-scenario="${i}"][data-metric="${m}"]`);
-          const [mean, interval] = formatCell(m, tableValue(m, summary.metrics[m], windowDays));
-          expect(await cell.locator('strong').textContent(), `${json.name} ${m}`).toBe(mean);
-          expect(await cell.locator('.ci').textContent(), `${json.name} ${m} interval`).toBe(interval);
-        }
-      }
+      await expectTableAsInNode(page, scenarios, SEED, REPLICATIONS);
       expect(errors, context).toEqual([]);
     }, 60_000);
   }

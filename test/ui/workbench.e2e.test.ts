@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/scenario/load';
-import { runScenario } from '../../src/scenario/runScenario';
-import { formatCell } from '../../src/ui/format';
 import { PRESET_COMPARISONS } from '../../src/ui/presets';
-import { TABLE_METRICS, tableValue } from '../../src/ui/renderResults';
 import { scenarioSchema } from '../../src/scenario/schema';
 import { distributionStrategies } from '../../src/strategies/distribution';
-import { hasChromium, openSite, warnIfSkipped, type Site } from './browserHarness';
+import { expectTableAsInNode, hasChromium, nodeCells, openSite, warnIfSkipped, type Site } from './browserHarness';
 
 warnIfSkipped('test/ui/workbench.e2e.test.ts');
 
@@ -52,17 +48,7 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     });
     expect(blocking).toEqual([]);
     const preset = PRESET_COMPARISONS[0];
-    for (const [i, json] of preset.scenarios.entries()) {
-      const resolved = loadScenario(json);
-      const { summary } = runScenario(resolved, { seed: 7, replications });
-      const windowDays = resolved.config.days - resolved.config.warmupDays;
-      for (const m of TABLE_METRICS) {
-        const cell = page.locator(`td[data-scenario="${i}"][data-metric="${m}"]`);
-        const [mean, interval] = formatCell(m, tableValue(m, summary.metrics[m], windowDays));
-        expect(await cell.locator('strong').textContent(), `${json.name} ${m}`).toBe(mean);
-        expect(await cell.locator('.ci').textContent(), `${json.name} ${m} interval`).toBe(interval);
-      }
-    }
+    await expectTableAsInNode(page, preset.scenarios, 7, replications);
     const words = await page.locator('#differences').textContent();
     expect(words).toMatch(/[+\u2212]?[\d.]+ funded loans a month, 95% interval [+\u2212]?[\d.]+ to [+\u2212]?[\d.]+/);
     for (const id of ['chart-contact', 'chart-funded', 'chart-funnel', 'chart-first-attempt', 'chart-first-contact', 'chart-agents']) expect(await page.locator(`#${id} svg`).count()).toBeGreaterThan(0);
@@ -175,10 +161,9 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     expect(await page.locator('#differences .difference').count()).toBe(2);
     expect(await page.locator('#summary-table tbody').textContent()).toContain('Grab bag: agents pick from a shared pool');
     // The edited baseline ran in the workers as it reads in the JSON: the page shows what Node gives for it.
-    const resolved = loadScenario(expected);
-    const { summary } = runScenario(resolved, { seed: 11, replications });
+    const edited = nodeCells(expected, 11, replications);
     for (const m of ['contactRate', 'fundedRate', 'costPerFunded'] as const) {
-      const [mean] = formatCell(m, tableValue(m, summary.metrics[m], resolved.config.days - resolved.config.warmupDays));
+      const [mean] = edited(m);
       expect(await page.locator(`td[data-scenario="0"][data-metric="${m}"] strong`).textContent(), m).toBe(mean);
     }
     await page.screenshot({ path: '/tmp/workbench-form-1280.png', fullPage: true });
@@ -201,11 +186,9 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     const owners = page.locator('#owner-table');
     expect(await owners.locator('thead').textContent()).toContain('Sent to the marketing drip');
     expect(await owners.locator('td[data-scenario="0"][data-metric="routedToMarketingShare"]').textContent()).toBe('no scoring');
-    const resolved = loadScenario(preset.scenarios[1]);
-    const { summary } = runScenario(resolved, { seed: 11, replications });
-    const windowDays = resolved.config.days - resolved.config.warmupDays;
+    const scored = nodeCells(preset.scenarios[1], 11, replications);
     for (const m of ['routedToMarketingShare', 'optedOutShare', 'fundedViaSales', 'fundedViaMarketing'] as const) {
-      const [mean, interval] = formatCell(m, tableValue(m, summary.metrics[m], windowDays));
+      const [mean, interval] = scored(m);
       expect(await owners.locator(`td[data-scenario="1"][data-metric="${m}"] strong`).textContent(), m).toBe(mean);
       expect(await owners.locator(`td[data-scenario="1"][data-metric="${m}"] .ci`).textContent(), m).toBe(interval);
     }
