@@ -15,23 +15,18 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { flag, has, root } from './flags.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name, def) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : def;
-};
 const nWorlds = Number(flag('worlds', 8));
 const worldSeed = Number(flag('world-seed', 2026));
 const runSeed = flag('seed', 'tradeoffs');
 const workers = Math.max(1, Math.min(2, Number(flag('workers', 2))));
 const ladder = [20, 60, 160].filter((r) => r <= Number(flag('max-replications', 160)));
 const onlyWorld = flag('only-world', undefined);
-const withCorners = args.includes('--corners');
+const withCorners = has('corners');
 const jsonOut = flag('json', undefined);
 
 const dir = mkdtempSync(join(tmpdir(), 'leadlab-robust-'));
