@@ -161,8 +161,6 @@ export class LeadWorkflow {
   /** The fatigue model's rates, computed once per run (src/sim/contactFatigue.ts). */
   private readonly loadDecay: number;
   private readonly lnAnswerFactor: number;
-  /** An agent's recent call volume (calls a day) above which carriers start labeling its numbers (src/sim/contactFatigue.ts). */
-  private readonly labelFromVolume: number;
   private readonly maxWait: number;
   private readonly loanProcess: ElapsedLoanProcess | undefined;
   private readonly pacing: boolean;
@@ -198,7 +196,6 @@ export class LeadWorkflow {
     this.calls = options.recordCalls ? [] : undefined;
     this.loadDecay = loadDecayPerMinute(config.fatigue);
     this.lnAnswerFactor = Math.log(config.fatigue.answerFactorPerCall);
-    this.labelFromVolume = config.fatigue.spamLabelFromCallsPerDay * config.fatigue.numbersPerAgent;
     this.maxWait = config.backlog.maxWaitHours * 60;
     this.passedOver = config.backlog.passedOverHours * 60;
     this.pacing = config.agents.some((a) => a.paceNewLeads && a.newLeadsPerDay > 0);
@@ -572,8 +569,7 @@ export class LeadWorkflow {
     const volume = numberVolumeAt(agent.numberVolume, agent.numberVolumeAt, now);
     agent.numberVolume = volume + 1;
     agent.numberVolumeAt = now;
-    // (Below the volume at which labels start, nothing to compute: most calls of most floors.)
-    const label = volume > this.labelFromVolume && lead.firstContactAt < 0 ? spamLabelMultiplier(fatigue, volume) : 1;
+    const label = lead.firstContactAt < 0 ? spamLabelMultiplier(fatigue, volume) : 1;
     // Only the elapsed loan process opens a loan (setStatus), so a loan in application or closing implies it.
     const inProcess = lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
     const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load, this.lnAnswerFactor) * label;
