@@ -7,7 +7,7 @@ import type { ModelConfig } from './modelConfig';
 import type { AgentResult, DailySeries, FunnelCounts, MetricName, RunResult } from './runResult';
 import { TIME_BINS } from './runResult';
 import { shiftMinutesBetween } from './shiftTime';
-import { gini } from './statistics';
+import { gini, kthSmallest } from './statistics';
 
 const OVERDUE_MINUTES = 60;
 /** A status's place in LEAD_STATUSES (a switch: looking a status up by name in an object is slower on every change). */
@@ -364,8 +364,14 @@ export class MetricsCollector {
  */
 export function medianWithUncalled(delays: ArrayLike<number>, leads: number): number {
   if (leads === 0 || delays.length === 0) return NaN;
-  const s = Float64Array.from(delays).sort();
-  const at = (i: number) => (i < s.length ? s[i] : Infinity);
-  const m = leads % 2 ? at((leads - 1) / 2) : (at(leads / 2 - 1) + at(leads / 2)) / 2;
-  return Number.isFinite(m) ? m : NaN;
+  // The never called are the largest: the median is among the called only when it falls inside them.
+  const hi = leads % 2 ? (leads - 1) / 2 : leads / 2;
+  if (hi >= delays.length) return NaN;
+  const s = Float64Array.from(delays);
+  const upper = kthSmallest(s, hi);
+  if (leads % 2) return upper;
+  // kthSmallest left the values below the upper middle before it: the lower middle is the largest of them.
+  let lower = -Infinity;
+  for (let i = 0; i < hi; i++) if (s[i] > lower) lower = s[i];
+  return (lower + upper) / 2;
 }
