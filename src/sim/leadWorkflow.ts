@@ -20,9 +20,6 @@ import type { RunResult } from './runResult';
 import { Simulation } from './simulation';
 import { FunctionCache } from './functionCache';
 
-/** A policy view's fields, writable for the workflow that fills them. */
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** Callbacks placed more than this many minutes after they were due count as overdue. */
 const OVERDUE_MINUTES = 60;
 
@@ -52,13 +49,57 @@ export interface RunOptions {
 }
 
 /** A view to fill in place, its times double fields from the start (src/sim/stableShapes.ts). */
-function blankView(): Mutable<LeadView> {
-  const v: Mutable<LeadView> = { id: 0, createdAt: DOUBLE_FIELD, source: '', product: '', status: 'new', attempts: 0, attemptsSinceContact: 0, conversationsInStatus: 0, statusSince: DOUBLE_FIELD, firstContactAt: DOUBLE_FIELD, everContacted: false, waitingSince: DOUBLE_FIELD };
-  v.createdAt = 0;
-  v.statusSince = 0;
-  v.firstContactAt = -1;
-  v.waitingSince = 0;
-  return v;
+/**
+ * A lead as the per-call policies see it (the callback policy, the pipeline rules, a distribution's assign): each read
+ * goes to the lead itself, so that handing a lead to a policy costs one store instead of copying a dozen fields, 2.6
+ * million times in a year of the 50-agent shop (issue 16). Valid while the policy runs: the next call points it at
+ * another lead. A policy that keeps a lead gets a copy instead (LeadWorkflow.view).
+ */
+class LiveLeadView implements LeadView {
+  constructor(
+    private readonly sources: readonly { readonly name: string }[],
+    private readonly products: readonly { readonly name: string }[],
+    public lead: Lead | undefined = undefined,
+  ) {}
+  private get of(): Lead {
+    return this.lead!;
+  }
+  get id(): number {
+    return this.of.id;
+  }
+  get createdAt(): number {
+    return this.of.createdAt;
+  }
+  get source(): string {
+    return this.sources[this.of.source].name;
+  }
+  get product(): string {
+    return this.products[this.of.product].name;
+  }
+  get status(): LeadStatus {
+    return this.of.status;
+  }
+  get attempts(): number {
+    return this.of.attempts;
+  }
+  get attemptsSinceContact(): number {
+    return this.of.attemptsSinceContact;
+  }
+  get conversationsInStatus(): number {
+    return this.of.conversationsInStatus;
+  }
+  get statusSince(): number {
+    return this.of.statusSince;
+  }
+  get firstContactAt(): number {
+    return this.of.firstContactAt;
+  }
+  get everContacted(): boolean {
+    return this.of.firstContactAt >= 0;
+  }
+  get waitingSince(): number {
+    return this.of.waitingSince;
+  }
 }
 
 /**
@@ -173,6 +214,8 @@ export class LeadWorkflow {
   ) {
     this.calendar = new Calendar(config.startDate);
     this.callbackCtx = new CallbackCtx(this.calendar);
+    this.scratch = new LiveLeadView(config.sources, config.products);
+    this.offered = new LiveLeadView(config.sources, config.products);
     this.agents = config.agents.map((a, i) => new AgentState(i, a, this.sim, this.calendar));
     for (const agent of this.agents) {
       agent.wakeTimer = this.sim.createTimer();
@@ -305,33 +348,36 @@ export class LeadWorkflow {
     } else this.scheduleEmail(lead, drip);
   };
 
-  /** One view object filled in place for the per-call policies (see CallbackPolicy and PipelineRules). */
-  private readonly scratch: Mutable<LeadView> = blankView();
+  /** The view the per-call policies read the lead through (see CallbackPolicy and PipelineRules). */
+  private readonly scratch: LiveLeadView;
   /** The callback policy's context, reused like the view. */
   private readonly callbackCtx: CallbackCtx;
 
   /** The lead as a policy sees it, in a fresh object the policy may keep. */
   private view(lead: Lead): LeadView {
-    return { ...this.scratchView(lead) };
+    const v = this.scratchView(lead);
+    return {
+      id: v.id,
+      createdAt: v.createdAt,
+      source: v.source,
+      product: v.product,
+      status: v.status,
+      attempts: v.attempts,
+      attemptsSinceContact: v.attemptsSinceContact,
+      conversationsInStatus: v.conversationsInStatus,
+      statusSince: v.statusSince,
+      firstContactAt: v.firstContactAt,
+      everContacted: v.everContacted,
+      waitingSince: v.waitingSince,
+    };
   }
 
-  /** The view offered to the distribution strategy's assign, reused like the per-call view (DistributionStrategy.assign). */
-  private readonly offered: Mutable<LeadView> = blankView();
+  /** The view offered to the distribution strategy's assign (DistributionStrategy.assign). */
+  private readonly offered: LiveLeadView;
 
-  /** The lead as the per-call policies see it, in a reused object: valid only until the policy returns. */
-  private scratchView(lead: Lead, v = this.scratch): LeadView {
-    v.id = lead.id;
-    v.createdAt = lead.createdAt;
-    v.source = this.config.sources[lead.source].name;
-    v.product = this.config.products[lead.product].name;
-    v.status = lead.status;
-    v.attempts = lead.attempts;
-    v.attemptsSinceContact = lead.attemptsSinceContact;
-    v.conversationsInStatus = lead.conversationsInStatus;
-    v.statusSince = lead.statusSince;
-    v.firstContactAt = lead.firstContactAt;
-    v.everContacted = lead.firstContactAt >= 0;
-    v.waitingSince = lead.waitingSince;
+  /** The lead as the per-call policies see it, through a reused view: valid only until the policy returns. */
+  private scratchView(lead: Lead, v: LiveLeadView = this.scratch): LeadView {
+    v.lead = lead;
     return v;
   }
 
