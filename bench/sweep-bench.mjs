@@ -63,13 +63,30 @@ if (counts.includes(2)) {
 if (counts.includes(2)) {
   const short = Math.max(2, Math.round(runs / 10));
   writeFileSync(join(dir, 'short.json'), JSON.stringify({ name: 'Default scenario', base: { name: 'Default', days: 90 }, parameters: { days: [90] }, replications: short, seed: 1 }));
-  const shortWall = stats(Array.from({ length: repeats }, () => runNode([cli, 'sweep', 'short.json', '--workers', '1', '--out', 'short-results'], { cwd: dir }).processWall)).median;
+  const shortRuns = Array.from({ length: repeats }, () => runNode([cli, 'sweep', 'short.json', '--workers', '1', '--out', 'short-results'], { cwd: dir }));
+  const shortWall = stats(shortRuns.map((r) => r.processWall)).median;
   const w1 = stats(results[1].map((r) => r.processWall)).median, w2 = stats(results[2].map((r) => r.processWall)).median;
   const perRun = (w1 - shortWall) / (runs - short);
   const fixed1 = w1 - runs * perRun, fixed2 = w2 - (runs / 2) * perRun;
   console.log(
     `  decomposition (a ${short}-run sweep on 1 worker: ${shortWall.toFixed(2)} s median): a warm run costs ${(perRun * 1000).toFixed(1)} ms; fixed cost ${fixed1.toFixed(2)} s on 1 worker, ${fixed2.toFixed(2)} s on 2 (start-up and JIT warm-up; on 1 worker V8 compiles on the idle core); ` +
       `were the 2-worker fixed cost the 1-worker one, the speed-up would be ${(w1 / (fixed1 + (runs / 2) * perRun)).toFixed(2)}x`,
+  );
+  // The same in CPU time. A second worker is a second V8 isolate: it starts, loads the simulator and compiles it again
+  // (V8 shares no compiled code between isolates), CPU the 1-worker sweep never spends. That fixed CPU of a worker is
+  // the short sweep's CPU beyond its runs, less the process's own start-up (`leadlab --version`). With both cores busy
+  // throughout, the 2-worker sweep can take no less than half of (the 1-worker sweep's CPU + one more worker's fixed
+  // CPU): the speed-up that bound allows, beside the one measured.
+  const cpu1 = stats(results[1].map((r) => r.processCpu)).median, cpu2 = stats(results[2].map((r) => r.processCpu)).median;
+  const shortCpu = stats(shortRuns.map((r) => r.processCpu)).median;
+  const startCpu = stats(Array.from({ length: repeats }, () => runNode([cli, '--version'], { cwd: dir }).processCpu)).median;
+  const cpuPerRun = (cpu1 - shortCpu) / (runs - short);
+  const workerFixedCpu = shortCpu - short * cpuPerRun - startCpu;
+  const floor2 = (cpu1 + workerFixedCpu) / 2;
+  console.log(
+    `  in CPU: a warm run ${(cpuPerRun * 1000).toFixed(1)} ms; a worker's fixed CPU (start, load, compile) ${workerFixedCpu.toFixed(2)} s beside the process's start-up ${startCpu.toFixed(2)} s; ` +
+      `the 2-worker sweep used ${cpu2.toFixed(2)} s against ${(cpu1 + workerFixedCpu).toFixed(2)} s expected (the 1-worker sweep's ${cpu1.toFixed(2)} s + one worker's fixed CPU), ` +
+      `so on 2 cores it can take no less than ${floor2.toFixed(2)} s: a speed-up of at most ${(w1 / floor2).toFixed(2)}x (measured ${(w1 / w2).toFixed(2)}x, medians)`,
   );
 }
 console.log(`  results identical for every worker count and run: ${same ? 'yes' : 'NO'}`);
