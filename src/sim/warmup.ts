@@ -153,7 +153,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** One sentence for the user, as `leadlab run` prints it and the page shows it. */
 export function warmupSentence(c: WarmupCheck): string {
-  const how = `MSER-5 over the mean daily pipeline of ${plural(c.replications, 'replication')}`;
+  const over = `over the mean daily pipeline of ${plural(c.replications, 'replication')}`;
+  const how = `MSER-5 ${over}`;
   switch (c.verdict) {
     case 'cannot-judge':
       return (
@@ -162,7 +163,7 @@ export function warmupSentence(c: WarmupCheck): string {
       );
     case 'not-settled':
       return (
-        `Warm-up: the open pipeline is still changing at day ${c.searchedDays}, half of the ${c.days} arrival days and the farthest MSER-5 looks (${how.slice(9)}), ` +
+        `Warm-up: the open pipeline is still changing at day ${c.searchedDays}, half of the ${c.days} arrival days and the farthest MSER-5 looks (${over}), ` +
         `so it cannot tell where the pipeline settles nor whether the ${c.warmupDays}-day warm-up is long enough; simulate more days (and raise warmupDays to match).`
       );
     case 'adequate':
