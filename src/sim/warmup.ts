@@ -7,9 +7,8 @@
  * MSER-5 (White 1997, "An effective truncation heuristic for bias reduction in simulation output", Simulation
  * 69(6); Franklin and White 2008, "Stationarity tests and MSER-5: exploring the intuition behind mean-squared-error
  * reduction in detecting and correcting initialization bias", Proceedings of the 2008 Winter Simulation Conference):
- * the series is
- * cut into k batches of 5 consecutive observations (a leftover of fewer than 5 at the end is dropped), with means
- * b_1..b_k. For each candidate truncation d = 0, 1, ..., floor(k / 2) (the search covers the first half of the
+ * the series is cut into k batches of 5 consecutive observations (a leftover of fewer than 5 at the end is dropped),
+ * with means b_1..b_k. For each candidate truncation d = 0, 1, ..., floor(k / 2) (the search covers the first half of the
  * batches only: further out, the statistic rests on few batches and drifts to the end by chance), with the kept
  * batches b_{d+1}..b_k and their mean m_d,
  *
@@ -25,7 +24,9 @@
  * the arrival days 0..days-1 only: in the cool-down after them no lead arrives and pipelines drain, which is not the
  * steady state the measured window should come from. The replications share one warm-up, so the rule reads their
  * mean, where the noise is smaller (as Welch's graphical method does; Law, Simulation Modeling and Analysis, ch. 9).
- * The pipeline is the slowest state of the floor to fill: a lead stays in it for the weeks of the loan process.
+ * The pipeline is taken as the slowest state of the floor to fill (assumption: a lead stays in it for the weeks of the
+ * loan process, src/sim/loanProcess.ts); its weekly rhythm (weekends), which 5-day batches do not average out, counts
+ * as noise.
  */
 
 /** Observations per batch: the 5 of MSER-5 (White 1997, see the module's comment). */
