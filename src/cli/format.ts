@@ -50,14 +50,15 @@ export function table(rows: string[][], header: string[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** The readable summary `leadlab run` prints. */
-export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDays: number; cooldownDays: number; agents: number }): string {
+/** The readable summary `leadlab run` prints; `warmup` is the sentence on the warm-up (src/sim/warmup.ts), under the run's description. */
+export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDays: number; cooldownDays: number; agents: number; warmup?: string }): string {
   const out: string[] = [];
   out.push(`${s.name}`);
   out.push(
     `${s.replications} replication${s.replications === 1 ? '' : 's'}, seed ${s.seed}, ${info.agents} agent${info.agents === 1 ? '' : 's'}, ${info.days} day${info.days === 1 ? '' : 's'} of leads ` +
       `(first ${info.warmupDays} discarded as warm-up, ${info.cooldownDays} days of follow-up after the last lead)`,
   );
+  if (info.warmup) out.push(info.warmup);
   out.push('');
   // A metric with no value says why in a numbered note under the table, so that the reason does not widen its column.
   const reasons = noValueReasons(s);

@@ -5,6 +5,7 @@ import { runScenario } from '../scenario/runScenario';
 import type { CallRecord } from '../sim/callLog';
 import type { RunResult } from '../sim/runResult';
 import { summarize } from '../sim/summary';
+import { checkWarmup, warmupSentence } from '../sim/warmup';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { callsToCsv } from './callsCsv';
@@ -72,12 +73,17 @@ export const runCommand: Command = {
       }));
       if (io.isTTY && !f.json) io.err('\r\x1b[K');
     }
+    const c = resolved.config;
+    // Whether the open pipeline settles within the warm-up (src/sim/warmup.ts).
+    const warmup = checkWarmup(summary.daily.pipeline, { days: c.days, warmupDays: c.warmupDays, replications: summary.replications });
     if (f.json) {
-      // A metric printed as null says why in `noValue` (e.g. cost per funded with no funded loans).
-      io.out(JSON.stringify({ scenario: resolved.scenario.name, ...summary, noValue: noValueReasons(summary), wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');
+      // A metric printed as null says why in `noValue` (e.g. cost per funded with no funded loans). The warm-up check
+      // leaves out its series: it is the first `days` of `daily.pipeline`.
+      const { series: _series, ...check } = warmup;
+      const json = { scenario: resolved.scenario.name, ...summary, noValue: noValueReasons(summary), warmup: { ...check, message: warmupSentence(warmup) }, wallSeconds: (Date.now() - started) / 1000 };
+      io.out(JSON.stringify(json, jsonNumbers, 2) + '\n');
     } else {
-      const c = resolved.config;
-      io.out(formatSummary(summary, { days: c.days, warmupDays: c.warmupDays, cooldownDays: c.cooldownDays, agents: c.agents.length }));
+      io.out(formatSummary(summary, { days: c.days, warmupDays: c.warmupDays, cooldownDays: c.cooldownDays, agents: c.agents.length, warmup: warmupSentence(warmup) }));
     }
     // After the table, so that a file that cannot be written never costs the results.
     if (f.calls) {

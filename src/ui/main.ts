@@ -5,6 +5,7 @@ import type { ResolvedScenario } from '../scenario/resolve';
 import type { SchemaIssue } from '../schema';
 import type { RunResult } from '../sim/runResult';
 import type { ScenarioSummary } from '../sim/summary';
+import { checkWarmup } from '../sim/warmup';
 import { distributionStrategies } from '../strategies/distribution';
 import { BrowserPool, type BrowserTask } from './browserPool';
 import { nextTask } from './chartFit';
@@ -400,7 +401,9 @@ async function run(): Promise<void> {
       summaries.push(await summarizeInSlices(c.name, seed, Array.from({ length: complete }, (_, r) => outcome.results[r * ok.length + s] as RunResult)));
     }
     lastComparison = compareScenarios(summaries, { windowDays: ok.map((c) => c.windowDays) });
-    await renderResults(lastComparison, summaries);
+    // Whether each scenario's open pipeline settles within its warm-up (src/sim/warmup.ts), as `leadlab run` says.
+    const warmups = summaries.map((summary, s) => checkWarmup(summary.daily.pipeline, { days: ok[s].resolved.config.days, warmupDays: ok[s].resolved.config.warmupDays, replications: summary.replications }));
+    await renderResults(lastComparison, summaries, warmups);
     performance.mark('leadlab-draw-end');
     comparisonMarker.shown(ranKey);
     void showCallTables(pool, ok.map((c) => ({ name: c.name, json: c.json })), seed);

@@ -4,6 +4,7 @@ import { SAME_AS_BASELINE, type Comparison } from '../compare/compareScenarios';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import type { MetricSummary, ScenarioSummary } from '../sim/summary';
+import { warmupSentence, type WarmupCheck } from '../sim/warmup';
 import { chartWidth, drawToWidth, nextTask } from './chartFit';
 import { download, el, savePng } from './dom';
 import { differenceSentence, formatCell, perMonth } from './format';
@@ -124,15 +125,25 @@ function renderOwnerTable(comparison: Comparison, windowDays: readonly number[])
   byId('summary-table').parentElement!.after(el('div', { id: 'owner-results' }, el('h3', {}, 'Sales and the marketing drip'), el('div', { className: 'table-wrap' }, table)));
 }
 
+/**
+ * The warm-up check of each scenario (src/sim/warmup.ts, the sentence `leadlab run` prints), one paragraph each, named
+ * when the comparison has more than one scenario; a warm-up found too short is marked so the page can set it apart.
+ */
+export function warmupParagraphs(names: readonly string[], checks: readonly WarmupCheck[]): HTMLElement[] {
+  return checks.map((c, i) =>
+    el('p', { className: c.verdict === 'too-short' ? 'hint warmup-check warmup-too-short' : 'hint warmup-check' }, names.length > 1 ? `${names[i]}: ${warmupSentence(c)}` : warmupSentence(c)),
+  );
+}
+
 /** Counts the results drawn, so the charts of an older comparison stop when a newer one is drawn. */
 let drawing = 0;
 
 /**
- * Shows a comparison: the paired differences in words, a table with intervals, and the charts, each chart in a task
- * of its own. The comparison holds each scenario's measured days (after warm-up), to say funded loans a month. Every
+ * Shows a comparison: the paired differences in words (after each scenario's warm-up check, `warmups`), a table with
+ * intervals, and the charts, each chart in a task of its own. The comparison holds each scenario's measured days (after warm-up), to say funded loans a month. Every
  * name is set as text. Resolves true once every chart is drawn, false when a newer comparison replaced this one.
  */
-export async function renderResults(comparison: Comparison, summaries: readonly ScenarioSummary[]): Promise<boolean> {
+export async function renderResults(comparison: Comparison, summaries: readonly ScenarioSummary[], warmups: readonly WarmupCheck[] = []): Promise<boolean> {
   const mine = ++drawing;
   const others = comparison.scenarios.slice(1);
   const windows = comparison.windowDays ?? comparison.scenarios.map(() => NaN);
@@ -145,6 +156,7 @@ export async function renderResults(comparison: Comparison, summaries: readonly 
   const differences = byId('differences');
   differences.replaceChildren(
     el('p', { className: 'hint' }, `${comparison.replications} replications per scenario, seed ${comparison.seed}. Funded loans a month count leads that arrived in a month and later funded.${windowNote}`),
+    ...warmupParagraphs(comparison.scenarios.map((s) => s.name), warmups),
     ...others.map((s, i) => {
       const d = s.vsBaseline!;
       const main = d.funded;
