@@ -123,7 +123,7 @@ describe('Comparisons of random valid scenarios', () => {
           const flip = { better: 'worse', worse: 'better', higher: 'lower', lower: 'higher', 'no clear difference': 'no clear difference' } as const;
           const negated = Object.is(x.mean, -y.mean) || (x.mean === 0 && y.mean === 0) || (Number.isNaN(x.mean) && Number.isNaN(y.mean));
           const ciNegated = x.ci95 === null ? y.ci95 === null : y.ci95 !== null && close(x.ci95[0], -y.ci95[1]) && close(x.ci95[1], -y.ci95[0]);
-          if (!negated || !ciNegated || y.verdict !== flip[x.verdict]) problems.push(`swapped, ${m} goes from ${x.mean} [${x.ci95}] ${x.verdict} to ${y.mean} [${y.ci95}] ${y.verdict}`);
+          if (!negated || !ciNegated || y.verdict !== (x.verdict === null ? null : flip[x.verdict])) problems.push(`swapped, ${m} goes from ${x.mean} [${x.ci95}] ${x.verdict} to ${y.mean} [${y.ci95}] ${y.verdict}`);
           // The paired mean is the difference of the two sides' means, over the replications defined on both.
           const scale = (k: number) => (ab.totals === 'per month' && METRICS[m].unit !== 'share' && m !== 'meanPipeline' && m !== 'attemptsPerLead' && m !== 'leadsPerAgentGini' && m !== 'roi' && m !== 'costPerFunded' && m !== 'dripEmailsPerLead' && METRICS[m].unit !== 'minutes' ? perMonth(1, windows[k]) : 1);
           const pairs = sa.runs.map((r, k) => [r[m] * scale(0), sb.runs[k][m] * scale(1)]).filter(([p, q]) => Number.isFinite(q - p));

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { METRICS } from '../../src/sim/runResult';
+
+async function cli(args: string[], cwd: string) {
+  let out = '', err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, isTTY: false });
+  return { code, out, err };
+}
+
+// Without lead scoring no lead is routed to the marketing drip: the scoring-only shares ("Routed to marketing", "Opted
+// out", "Drip emails per lead", as METRICS in src/sim/runResult.ts describes them) measure nothing in any replication.
+const SCORING_ONLY = ['routedToMarketingShare', 'returnedFromMarketingShare', 'optedOutShare', 'dripEmailsPerLead'] as const;
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlab-undefined-'));
+  writeFileSync(join(dir, 'radar.json'), JSON.stringify({ name: 'Radar', days: 21, warmupDays: 7 }));
+  writeFileSync(join(dir, 'single.json'), JSON.stringify({ name: 'Single call', days: 21, warmupDays: 7, callbacks: 'single-call' }));
+  writeFileSync(join(dir, 'scored.json'), JSON.stringify({ name: 'Scored', days: 21, warmupDays: 7, scoring: {} }));
+  return dir;
+}
+
+type Difference = { verdict: string | null; n: number; mean: number | null };
+
+describe('leadlab compare: a metric no replication defines has no verdict', () => {
+  const dir = folder();
+  const args = ['--replications', '3', '--seed', '7', '--workers', '0'];
+
+  it('in JSON: verdict null with n = 0 where neither scenario defines it, while a defined metric keeps its verdict; no row in the table', async () => {
+    const json = await cli(['compare', 'radar.json', 'single.json', ...args, '--json'], dir);
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.out);
+    const [a, b] = out.scenarios as { metrics: Record<string, unknown>; vsBaseline: Record<string, Difference> | null }[];
+    for (const m of SCORING_ONLY) {
+      expect(a.metrics[m], m).toBeUndefined();
+      expect(b.metrics[m], m).toBeUndefined();
+      expect(b.vsBaseline![m], m).toEqual({ mean: null, ci95: null, sd: null, n: 0, verdict: null, agreeExactly: false });
+    }
+    // Single call reaches fewer leads than the radar cadence on the same leads (the existing compare test's truth).
+    expect(b.vsBaseline!.contactRate).toMatchObject({ n: 3, verdict: 'worse' });
+    // Every verdict given is a word, and only metrics with pairs have one.
+    for (const [m, d] of Object.entries(b.vsBaseline!)) expect(d.verdict === null, m).toBe(d.n === 0);
+
+    const text = await cli(['compare', 'radar.json', 'single.json', ...args], dir);
+    expect(text.code).toBe(0);
+    for (const m of SCORING_ONLY) expect(text.out).not.toContain(METRICS[m].label);
+    expect(text.out).toMatch(/Contact rate .* worse/);
+  });
+
+  it('a metric only the other scenario defines: a row without a verdict in the table and the HTML report, never "null"', async () => {
+    const json = await cli(['compare', 'radar.json', 'scored.json', ...args, '--json'], dir);
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.out);
+    const [a, b] = out.scenarios as { metrics: Record<string, { n: number }>; vsBaseline: Record<string, Difference> }[];
+    expect(a.metrics.routedToMarketingShare).toBeUndefined();
+    expect(b.metrics.routedToMarketingShare.n).toBe(3);
+    expect(b.vsBaseline.routedToMarketingShare).toMatchObject({ n: 0, verdict: null, mean: null });
+
+    const text = await cli(['compare', 'radar.json', 'scored.json', ...args, '--report', 'r.html'], dir);
+    expect(text.code).toBe(0);
+    const row = text.out.split('\n').find((l) => l.startsWith(METRICS.routedToMarketingShare.label))!;
+    expect(row).toMatch(/n\/a$/);
+    expect(text.out).not.toMatch(/null/);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    const cell = html.slice(html.indexOf(`<th>${METRICS.routedToMarketingShare.label}</th>`)).split('</tr>')[0];
+    expect(cell).toContain('n/a');
+    expect(cell).not.toMatch(/null/);
+  });
+});
