@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { pairedDifference } from '../../src/compare';
+import { differenceSentence, verdictInWords } from '../../src/ui/format';
 import { METRICS } from '../../src/sim/runResult';
 
 async function cli(args: string[], cwd: string) {
@@ -68,5 +70,20 @@ describe('leadlab compare: a metric no replication defines has no verdict', () =
     const cell = html.slice(html.indexOf(`<th>${METRICS.routedToMarketingShare.label}</th>`)).split('</tr>')[0];
     expect(cell).toContain('n/a');
     expect(cell).not.toMatch(/null/);
+  });
+});
+
+describe('pairedDifference without a pair', () => {
+  it('has no verdict when no replication defines the metric on both sides, and the page\'s words do not say "null"', () => {
+    // Pull-through (funded per application) of runs with no application is undefined (NaN) on that side.
+    const none = pairedDifference('pullThrough', [NaN, NaN, NaN], [0.5, 0.4, 0.6]);
+    expect(none).toMatchObject({ n: 0, verdict: null, ci95: null });
+    expect(Number.isNaN(none.mean)).toBe(true);
+    expect(verdictInWords(none)).not.toMatch(/null/);
+    expect(differenceSentence('pullThrough', none, 30)).not.toMatch(/null/);
+    // One pair: a difference, no interval, and the verdict of an interval not known.
+    expect(pairedDifference('pullThrough', [NaN, 0.5, NaN], [0.5, 0.4, 0.6])).toMatchObject({ n: 1, verdict: 'no clear difference' });
+    // Defined pairs keep their verdict: +0.1 in each of three pairs with a spread.
+    expect(pairedDifference('pullThrough', [0.5, 0.4, 0.6], [0.6, 0.52, 0.69]).verdict).toBe('better');
   });
 });
