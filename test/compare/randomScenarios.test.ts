@@ -47,7 +47,9 @@ function comparisonProblems(c: Comparison, summaries: ScenarioSummary[], perFund
     const x = d[m];
     if (!x) continue;
     if (x.ci95) check(x.ci95[0] <= x.mean + 1e-9 * Math.max(1, Math.abs(x.mean)) && x.mean <= x.ci95[1] + 1e-9 * Math.max(1, Math.abs(x.mean)), `${m}: interval ${x.ci95} does not hold ${x.mean}`);
-    if (x.verdict !== 'no clear difference') check(x.ci95 !== null && (x.ci95[0] > 0 || x.ci95[1] < 0), `${m}: ${x.verdict} with interval ${x.ci95}`);
+    if (x.verdict !== null && x.verdict !== 'no clear difference') check(x.ci95 !== null && (x.ci95[0] > 0 || x.ci95[1] < 0), `${m}: ${x.verdict} with interval ${x.ci95}`);
+    // No verdict exactly when no pair defines the metric: nothing to judge.
+    check((x.verdict === null) === (x.n === 0), `${m}: verdict ${x.verdict} over ${x.n} pairs`);
     check(x.n <= c.replications, `${m}: ${x.n} pairs of ${c.replications} replications`);
   }
   // Fulfillment cost is funded loans times their fulfillment cost, over the window or a month of it.
