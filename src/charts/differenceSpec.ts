@@ -13,7 +13,8 @@ export interface DifferenceRow {
   mean: number;
   lo: number;
   hi: number;
-  verdict: Verdict;
+  /** Null when there is no difference to judge (`defined` false); see PairedDifference in src/compare/pairedDifference.ts. */
+  verdict: Verdict | null;
   /** False when no replication defines the metric in both scenarios (a rate of a run that measured no leads). */
   defined: boolean;
 }
@@ -91,7 +92,7 @@ export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName,
       Plot.ruleX([0], { stroke: '#1d2430', strokeWidth: 1.5 }),
       Plot.ruleY(measured, { y: 'scenario', x1: 'lo', x2: 'hi', stroke: 'verdict', strokeWidth: 8, strokeOpacity: 0.45, dy: off }),
       Plot.dot(measured, { y: 'scenario', x: 'mean', fill: 'verdict', r: 6, stroke: 'white', dy: off }),
-      Plot.text(rows, { y: 'scenario', frameAnchor: 'left', text: words, textAnchor: 'start', lineAnchor: 'bottom', dy: off - 13, fontSize: 12, fill: 'verdict', lineWidth, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      Plot.text(rows, { y: 'scenario', frameAnchor: 'left', text: words, textAnchor: 'start', lineAnchor: 'bottom', dy: off - 13, fontSize: 12, fill: (r: DifferenceRow) => r.verdict ?? 'no clear difference', lineWidth, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     ],
   };
 }

@@ -54,7 +54,8 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
     for (const s of c.scenarios.slice(1)) {
       const d = s.vsBaseline![m];
       const interval = d.ci95 ? ` [${formatDifference(m, d.ci95[0], d.mean)}, ${formatDifference(m, d.ci95[1], d.mean)}]` : d.agreeExactly ? ` [all ${d.n} alike]` : '';
-      const word = d.verdict === 'no clear difference' ? '' : ` ${d.verdict}`;
+      // No verdict (null: no replication defines the metric on both sides) is said as nothing, like no clear difference.
+      const word = d.verdict === null || d.verdict === 'no clear difference' ? '' : ` ${d.verdict}`;
       const unit = c.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
       text.push(`${formatDifference(m, d.mean)}${interval}${unit}${word}`);
       verdicts.push(d.verdict);

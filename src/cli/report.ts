@@ -55,7 +55,7 @@ export function renderReport(
       const cls = d.verdict === 'better' ? 'better' : d.verdict === 'worse' ? 'worse' : '';
       // As in the terminal's table: differences of window totals are a month of each scenario's own window when those differ.
       const unit = comparison.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
-      return `<td class="${cls}">${escape(formatDifference(m, d.mean))}${unit}${d.ci95 ? `<br><small>${escape(formatDifference(m, d.ci95[0], d.mean))} to ${escape(formatDifference(m, d.ci95[1], d.mean))}${unit}</small>` : ''}${d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}</td>`;
+      return `<td class="${cls}">${escape(formatDifference(m, d.mean))}${unit}${d.ci95 ? `<br><small>${escape(formatDifference(m, d.ci95[0], d.mean))} to ${escape(formatDifference(m, d.ci95[1], d.mean))}${unit}</small>` : ''}${d.verdict !== null && d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}</td>`;
     });
     return `<tr><th>${escape(METRICS[m].label)}</th>${cells.join('')}${diffs.join('')}</tr>`;
   });

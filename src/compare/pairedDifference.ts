@@ -15,9 +15,13 @@ export interface PairedDifference {
   /** Two-sided 95% t interval of the mean difference; null with fewer than two pairs. */
   ci95: [number, number] | null;
   sd: number;
-  /** Pairs with a finite value on both sides. */
+  /** Pairs with a finite value on both sides: the replications that define the metric in both scenarios. */
   n: number;
-  verdict: Verdict;
+  /**
+   * The verdict of the interval; null when no pair defines the metric (n = 0: a rate whose denominator is 0 in every
+   * replication of one side or the other), for there is nothing to judge. `mean`, `sd` are then NaN (null in JSON).
+   */
+  verdict: Verdict | null;
   /**
    * True when two or more pairs all gave the same non-zero difference. Unless each side took one value throughout
    * (an agent cost: the difference is fixed), fewer than {@link MIN_PAIRS_AGREEING} such pairs leave the spread
@@ -59,7 +63,7 @@ export function pairedDifference(metric: MetricName, baseline: readonly number[]
   const s = meanInterval(diffs);
   const agreeExactly = diffs.length >= 2 && s.sd === 0 && s.mean !== 0;
   const ci95 = agreeExactly && !sidesFixed && diffs.length < MIN_PAIRS_AGREEING ? null : s.ci95;
-  return { ...s, ci95, verdict: verdictOf(metric, ci95), agreeExactly };
+  return { ...s, ci95, verdict: diffs.length === 0 ? null : verdictOf(metric, ci95), agreeExactly };
 }
 
 /**

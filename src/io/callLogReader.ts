@@ -80,7 +80,8 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
   let buffer: { fields: string[]; line: number; problem?: string }[] = [];
   let first = Infinity, last = -Infinity;
   let sawOffsetlessTime = false;
-  const cache = { createdText: '', created: NaN };
+  // The clock change, if any, that the creation time read last fell on (see TimeZone.readWall in src/io/timeZone.ts).
+  const cache: { createdText: string; created: number; clock: 'gap' | 'ambiguous' | undefined } = { createdText: '', created: NaN, clock: undefined };
   // A lead id seen again with another creation time is another lead (a system that reuses ids, or a lead
   // entered twice): it is read as its own lead, named by id and creation time, and counted.
   // The key names the creation time to the millisecond (a key to the minute merged two creation times of one id
@@ -91,7 +92,8 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
   const futureLimit = (options.now ?? Date.now() / 60_000) + FUTURE_MARGIN_MINUTES;
   const future = { rows: 0, line: 0, text: '' };
 
-  const time = (text: string): number => parseTimestamp(text, { zone, dateOrder });
+  // A local time skipped or repeated by a clock change is read all the same, and counted for the row at `line`.
+  const time = (text: string, line: number): number => parseTimestamp(text, { zone, dateOrder, onClockChange: (kind) => ledger.clockChange(line, kind) });
   // A stated order of month and day that rejects dates the other order reads: most likely the file's is the other.
   const otherOrder = new OtherDateOrder(options.dateOrder, zone);
 
@@ -137,12 +139,14 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     let created: number;
     if (createdText === cache.createdText) created = cache.created;
     else {
-      created = time(createdText);
+      cache.clock = undefined;
+      created = parseTimestamp(createdText, { zone, dateOrder, onClockChange: (kind) => (cache.clock = kind) });
       cache.createdText = createdText;
       cache.created = created;
     }
+    if (cache.clock) ledger.clockChange(line, cache.clock);
     if (Number.isNaN(created)) return badTime(line, 'leadCreated', createdText);
-    const attempt = time(attemptText);
+    const attempt = time(attemptText, line);
     if (Number.isNaN(attempt)) return badTime(line, 'attemptTime', attemptText);
     if (!sawOffsetlessTime && !attemptText.endsWith('Z') && !/(Z|[+-]\d{2}:?\d{2}|UTC|GMT)$/i.test(attemptText) && !/^\d+(\.\d+)?$/.test(attemptText)) sawOffsetlessTime = true;
     let at = attempt;
@@ -278,7 +282,7 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
       return {
         kind: 'calls',
         table: builder.build(),
-        report: ledger.report(),
+        report: ledger.report(zone.name),
         mapping,
         timeZone: zone.name,
         dateOrder,

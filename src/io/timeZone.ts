@@ -8,9 +8,27 @@ export interface TimeZone {
   readonly name: string;
   /** Minutes to add to UTC to get local wall-clock time, at the instant `utcMs`. */
   offsetMinutes(utcMs: number): number;
-  /** The UTC instant (ms) of a local wall-clock time given as if it were UTC (ms). */
+  /** The UTC instant (ms) of a local wall-clock time given as if it were UTC (ms); see {@link TimeZone.readWall}. */
   wallToUtc(wallMs: number): number;
+  /**
+   * The UTC instant (ms) of a local wall-clock time given as if it were UTC (ms), and whether that time was
+   * one the clocks skipped or repeated. The rule (that of java.time and Temporal's 'compatible'):
+   * - `gap`: a time skipped when the clocks went forward is moved forward by the length of the skip (02:30 on a
+   *   spring-forward night that jumps from 02:00 to 03:00 is read as 03:30), i.e. read with the offset before the change;
+   * - `ambiguous`: a time that happens twice when the clocks went back is read as the first of the two (the
+   *   earlier instant, on the offset before the change);
+   * - `exact`: every other time, which names one instant.
+   */
+  readWall(wallMs: number): WallReading;
 }
+
+/** How a local wall-clock time was read: see {@link TimeZone.readWall}. */
+export interface WallReading {
+  utc: number;
+  kind: 'exact' | 'gap' | 'ambiguous';
+}
+
+const DAY_MS = 86_400_000;
 
 /**
  * Offsets are cached per 15 minutes of UTC: every zone in use since 1972 changes its offset on a quarter hour of UTC, and the
@@ -20,7 +38,7 @@ export interface TimeZone {
 const SLOT_MS = 15 * 60_000;
 
 function fixedZone(name: string, offset: number): TimeZone {
-  return { name, offsetMinutes: () => offset, wallToUtc: (wall) => wall - offset * 60_000 };
+  return { name, offsetMinutes: () => offset, wallToUtc: (wall) => wall - offset * 60_000, readWall: (wall) => ({ utc: wall - offset * 60_000, kind: 'exact' }) };
 }
 
 function parseOffset(text: string): number | undefined {
@@ -64,17 +82,20 @@ function ianaZone(name: string): TimeZone {
     }
     return offset;
   };
-  return {
-    name,
-    offsetMinutes,
-    // Two rounds settle every time except the skipped hour of a spring-forward, which maps one hour on,
-    // and the repeated hour of a fall-back, which takes the first (daylight) reading.
-    wallToUtc(wall) {
-      const guess = wall - offsetMinutes(wall) * 60_000;
-      const utc = wall - offsetMinutes(guess) * 60_000;
-      return wall - offsetMinutes(utc) * 60_000 === utc ? utc : guess;
-    },
+  // The offsets a day either side of the wall time read as UTC (which is within 14 hours of the true instant) are
+  // those before and after any change near it; each is the answer when reading the wall time with it gives back that
+  // offset. Both do in a repeated hour, neither does in a skipped one. (Two changes within a day and a half of each
+  // other would confuse this; no zone has had them since 1972 save for the rare redefinition of a zone.)
+  const readWall = (wall: number): WallReading => {
+    const before = offsetMinutes(wall - DAY_MS), after = offsetMinutes(wall + DAY_MS);
+    const fits = (offset: number): boolean => offsetMinutes(wall - offset * 60_000) === offset;
+    const fitsBefore = fits(before), fitsAfter = after !== before && fits(after);
+    if (fitsBefore && fitsAfter) return { utc: wall - Math.max(before, after) * 60_000, kind: 'ambiguous' };
+    if (fitsBefore) return { utc: wall - before * 60_000, kind: 'exact' };
+    if (fitsAfter) return { utc: wall - after * 60_000, kind: 'exact' };
+    return { utc: wall - before * 60_000, kind: 'gap' };
   };
+  return { name, offsetMinutes, readWall, wallToUtc: (wall) => readWall(wall).utc };
 }
 
 /** The UTC zone, used when a log states no zone. */

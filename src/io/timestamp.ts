@@ -9,7 +9,14 @@ export interface TimestampOptions {
   dateOrder?: DateOrder;
   /** Zone of wall-clock times that carry no offset of their own. */
   zone: TimeZone;
+  /**
+   * Told when a wall-clock time without an offset was skipped (`gap`) or repeated (`ambiguous`) by a clock change
+   * in `zone`; the time is still read, by the rule of `TimeZone.readWall` (src/io/timeZone.ts).
+   */
+  onClockChange?: (kind: 'gap' | 'ambiguous') => void;
 }
+
+type ClockChangeListener = TimestampOptions['onClockChange'];
 
 const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp]\.?[Mm]\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/;
 const NUMERIC = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([AaPp]\.?[Mm]\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/;
@@ -63,7 +70,7 @@ function daysInMonth(year: number, month: number): number {
 
 function build(
   year: number, month: number, day: number, hh: string | undefined, mm: string | undefined, ss: string | undefined,
-  frac: string | undefined, ampm: string | undefined, zoneText: string | undefined, zone: TimeZone,
+  frac: string | undefined, ampm: string | undefined, zoneText: string | undefined, zone: TimeZone, onClockChange: ClockChangeListener,
 ): number {
   let hour = hh === undefined ? 0 : Number(hh);
   if (ampm) {
@@ -71,12 +78,12 @@ function build(
     const pm = ampm[0] === 'p' || ampm[0] === 'P';
     hour = (hour % 12) + (pm ? 12 : 0);
   }
-  return minutesOf(year, month, day, hour, mm === undefined ? 0 : Number(mm), ss === undefined ? 0 : Number(ss), frac, zoneText, zone);
+  return minutesOf(year, month, day, hour, mm === undefined ? 0 : Number(mm), ss === undefined ? 0 : Number(ss), frac, zoneText, zone, onClockChange);
 }
 
 function minutesOf(
   year: number, month: number, day: number, hour: number, minute: number, second: number,
-  frac: string | undefined, zoneText: string | undefined, zone: TimeZone,
+  frac: string | undefined, zoneText: string | undefined, zone: TimeZone, onClockChange?: ClockChangeListener,
 ): number {
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return NaN;
   const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
@@ -85,15 +92,17 @@ function minutesOf(
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const offset = offsetOf(zoneText);
   if (Number.isNaN(offset)) return NaN;
-  const utc = offset === undefined ? zone.wallToUtc(wall) : wall - offset! * 60_000;
-  return utc / 60_000;
+  if (offset !== undefined) return (wall - offset * 60_000) / 60_000;
+  const read = zone.readWall(wall);
+  if (read.kind !== 'exact') onClockChange?.(read.kind);
+  return read.utc / 60_000;
 }
 
 /**
  * The common machine-written shape `2024-03-05T14:22:10[.123][Z]` (or a space for the T) read from character
  * codes, with the same result as the ISO pattern; undefined for any other text (which the patterns then read).
  */
-function fastIso(s: string, zone: TimeZone): number | undefined {
+function fastIso(s: string, zone: TimeZone, onClockChange: ClockChangeListener): number | undefined {
   const n = s.length;
   if (n < 19 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
   const t = s.charCodeAt(10);
@@ -121,7 +130,7 @@ function fastIso(s: string, zone: TimeZone): number | undefined {
     if (i === n - 1 && s.charCodeAt(i) === 90) zoneText = 'Z';
     else return undefined;
   }
-  return minutesOf(year, month, day, hour, minute, second, frac, zoneText, zone);
+  return minutesOf(year, month, day, hour, minute, second, frac, zoneText, zone, onClockChange);
 }
 
 /**
@@ -142,10 +151,10 @@ function fastIso(s: string, zone: TimeZone): number | undefined {
  */
 export function parseTimestamp(text: string, options: TimestampOptions): number {
   const s = text.trim();
-  const fast = fastIso(s, options.zone);
+  const fast = fastIso(s, options.zone, options.onClockChange);
   if (fast !== undefined) return fast;
   let m = ISO.exec(s);
-  if (m) return build(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7], m[8], m[9], options.zone);
+  if (m) return build(+m[1], +m[2], +m[3], m[4], m[5], m[6], m[7], m[8], m[9], options.zone, options.onClockChange);
   m = NUMERIC.exec(s);
   if (m) {
     const a = +m[1], b = +m[3];
@@ -161,12 +170,12 @@ export function parseTimestamp(text: string, options: TimestampOptions): number 
       else return NaN;
     }
     const [month, day] = order === 'mdy' ? [a, b] : [b, a];
-    return build(year, month, day, m[5], m[6], m[7], m[8], m[9], m[10], options.zone);
+    return build(year, month, day, m[5], m[6], m[7], m[8], m[9], m[10], options.zone, options.onClockChange);
   }
   m = COMPACT.exec(s);
   if (m) {
     const [year, month, day] = compactDate(m[1], options.dateOrder);
-    return build(year, month, day, m[2], m[3], m[4], m[5], m[6], m[7], options.zone);
+    return build(year, month, day, m[2], m[3], m[4], m[5], m[6], m[7], options.zone, options.onClockChange);
   }
   if (EPOCH_SECONDS.test(s)) return Number(s) / 60;
   if (EPOCH_MS.test(s)) return Number(s) / 60_000;

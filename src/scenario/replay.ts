@@ -1,4 +1,5 @@
 import { parseLeadStreamText } from '../io/parseText';
+import { describeClockChanges } from '../io/importReport';
 import { resolveTimeZone } from '../io/timeZone';
 import type { ImportField } from '../io/fields';
 import type { DateOrder } from '../io/timestamp';
@@ -78,6 +79,8 @@ export function replayArrivals(
     rejects = { file, kept: report.kept, rejected: report.rejected, seeReasons: importCommand(spec, file) };
     warnings.push(`${file}: ${report.kept} leads kept, ${report.rejected} rows rejected (run \`${rejects.seeReasons}\` for the reasons and line numbers)`);
   }
+  // Kept all the same, by the rule of TimeZone.readWall (src/io/timeZone.ts); the user is told which rows.
+  for (const sentence of describeClockChanges(report.clockChanges, zone.name)) warnings.push(`${file}: ${sentence}`);
   const srcs = sources.map((s) => ({ ...s }));
   const prods = products.map((p) => ({ ...p }));
   const added: { sources: string[]; products: string[] } = { sources: [], products: [] };

@@ -66,6 +66,7 @@ export function pairedDifferenceInWords(metric: MetricName, d: PairedDifference,
 
 /** "better", "worse" or "no clear difference", said for a reader. */
 export function verdictInWords(d: PairedDifference): string {
+  if (d.verdict === null) return NO_PAIRED_REPLICATION;
   return d.verdict === 'no clear difference' ? 'no clear difference from the baseline' : `${d.verdict} than the baseline`;
 }
 

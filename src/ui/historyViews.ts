@@ -123,7 +123,8 @@ export function reportView(result: Extract<HistoryResult, { ok: true }>, outcome
     parts.push(el('ul', { id: 'history-examples', className: 'examples' }, ...shown.map((ex) => el('li', { dataset: { line: String(ex.line) } }, el('strong', {}, `line ${ex.line}`), `: ${inPageWords(ex.message)}`))));
     if (r.rejected > shown.length) parts.push(el('p', { className: 'hint' }, `... and ${count(r.rejected - shown.length)} more. `, el('code', {}, 'leadlab import'), ' lists them all.'));
   }
-  for (const w of r.warnings) parts.push(el('p', { className: 'warning' }, `Note: ${inPageWords(w.message)}${w.count > 1 ? ` (${count(w.count)} times)` : ''}`));
+  // A message that starts with its count ("3 rows have ...") says it already, as describeImportReport (src/io/importReport.ts) knows.
+  for (const w of r.warnings) parts.push(el('p', { className: 'warning' }, `Note: ${inPageWords(w.message)}${w.count > 1 && !w.message.startsWith(`${w.count} `) ? ` (${count(w.count)} times)` : ''}`));
   return parts;
 }
 

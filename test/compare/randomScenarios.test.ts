@@ -47,7 +47,9 @@ function comparisonProblems(c: Comparison, summaries: ScenarioSummary[], perFund
     const x = d[m];
     if (!x) continue;
     if (x.ci95) check(x.ci95[0] <= x.mean + 1e-9 * Math.max(1, Math.abs(x.mean)) && x.mean <= x.ci95[1] + 1e-9 * Math.max(1, Math.abs(x.mean)), `${m}: interval ${x.ci95} does not hold ${x.mean}`);
-    if (x.verdict !== 'no clear difference') check(x.ci95 !== null && (x.ci95[0] > 0 || x.ci95[1] < 0), `${m}: ${x.verdict} with interval ${x.ci95}`);
+    if (x.verdict !== null && x.verdict !== 'no clear difference') check(x.ci95 !== null && (x.ci95[0] > 0 || x.ci95[1] < 0), `${m}: ${x.verdict} with interval ${x.ci95}`);
+    // No verdict exactly when no pair defines the metric: nothing to judge.
+    check((x.verdict === null) === (x.n === 0), `${m}: verdict ${x.verdict} over ${x.n} pairs`);
     check(x.n <= c.replications, `${m}: ${x.n} pairs of ${c.replications} replications`);
   }
   // Fulfillment cost is funded loans times their fulfillment cost, over the window or a month of it.
@@ -123,7 +125,7 @@ describe('Comparisons of random valid scenarios', () => {
           const flip = { better: 'worse', worse: 'better', higher: 'lower', lower: 'higher', 'no clear difference': 'no clear difference' } as const;
           const negated = Object.is(x.mean, -y.mean) || (x.mean === 0 && y.mean === 0) || (Number.isNaN(x.mean) && Number.isNaN(y.mean));
           const ciNegated = x.ci95 === null ? y.ci95 === null : y.ci95 !== null && close(x.ci95[0], -y.ci95[1]) && close(x.ci95[1], -y.ci95[0]);
-          if (!negated || !ciNegated || y.verdict !== flip[x.verdict]) problems.push(`swapped, ${m} goes from ${x.mean} [${x.ci95}] ${x.verdict} to ${y.mean} [${y.ci95}] ${y.verdict}`);
+          if (!negated || !ciNegated || y.verdict !== (x.verdict === null ? null : flip[x.verdict])) problems.push(`swapped, ${m} goes from ${x.mean} [${x.ci95}] ${x.verdict} to ${y.mean} [${y.ci95}] ${y.verdict}`);
           // The paired mean is the difference of the two sides' means, over the replications defined on both.
           const scale = (k: number) => (ab.totals === 'per month' && METRICS[m].unit !== 'share' && m !== 'meanPipeline' && m !== 'attemptsPerLead' && m !== 'leadsPerAgentGini' && m !== 'roi' && m !== 'costPerFunded' && m !== 'dripEmailsPerLead' && METRICS[m].unit !== 'minutes' ? perMonth(1, windows[k]) : 1);
           const pairs = sa.runs.map((r, k) => [r[m] * scale(0), sb.runs[k][m] * scale(1)]).filter(([p, q]) => Number.isFinite(q - p));

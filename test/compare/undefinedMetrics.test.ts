@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { pairedDifference } from '../../src/compare';
+import { differenceSentence, verdictInWords } from '../../src/ui/format';
+import { METRICS } from '../../src/sim/runResult';
+
+async function cli(args: string[], cwd: string) {
+  let out = '', err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd, isTTY: false });
+  return { code, out, err };
+}
+
+// Without lead scoring no lead is routed to the marketing drip: the scoring-only shares ("Routed to marketing", "Opted
+// out", "Drip emails per lead", as METRICS in src/sim/runResult.ts describes them) measure nothing in any replication.
+const SCORING_ONLY = ['routedToMarketingShare', 'returnedFromMarketingShare', 'optedOutShare', 'dripEmailsPerLead'] as const;
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlab-undefined-'));
+  writeFileSync(join(dir, 'radar.json'), JSON.stringify({ name: 'Radar', days: 21, warmupDays: 7 }));
+  writeFileSync(join(dir, 'single.json'), JSON.stringify({ name: 'Single call', days: 21, warmupDays: 7, callbacks: 'single-call' }));
+  writeFileSync(join(dir, 'scored.json'), JSON.stringify({ name: 'Scored', days: 21, warmupDays: 7, scoring: {} }));
+  return dir;
+}
+
+type Difference = { verdict: string | null; n: number; mean: number | null };
+
+describe('leadlab compare: a metric no replication defines has no verdict', () => {
+  const dir = folder();
+  const args = ['--replications', '3', '--seed', '7', '--workers', '0'];
+
+  it('in JSON: verdict null with n = 0 where neither scenario defines it, while a defined metric keeps its verdict; no row in the table', async () => {
+    const json = await cli(['compare', 'radar.json', 'single.json', ...args, '--json'], dir);
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.out);
+    const [a, b] = out.scenarios as { metrics: Record<string, unknown>; vsBaseline: Record<string, Difference> | null }[];
+    for (const m of SCORING_ONLY) {
+      expect(a.metrics[m], m).toBeUndefined();
+      expect(b.metrics[m], m).toBeUndefined();
+      expect(b.vsBaseline![m], m).toEqual({ mean: null, ci95: null, sd: null, n: 0, verdict: null, agreeExactly: false });
+    }
+    // Single call reaches fewer leads than the radar cadence on the same leads (the existing compare test's truth).
+    expect(b.vsBaseline!.contactRate).toMatchObject({ n: 3, verdict: 'worse' });
+    // Every verdict given is a word, and only metrics with pairs have one.
+    for (const [m, d] of Object.entries(b.vsBaseline!)) expect(d.verdict === null, m).toBe(d.n === 0);
+
+    const text = await cli(['compare', 'radar.json', 'single.json', ...args], dir);
+    expect(text.code).toBe(0);
+    for (const m of SCORING_ONLY) expect(text.out).not.toContain(METRICS[m].label);
+    expect(text.out).toMatch(/Contact rate .* worse/);
+  });
+
+  it('a metric only the other scenario defines: a row without a verdict in the table and the HTML report, never "null"', async () => {
+    const json = await cli(['compare', 'radar.json', 'scored.json', ...args, '--json'], dir);
+    expect(json.code).toBe(0);
+    const out = JSON.parse(json.out);
+    const [a, b] = out.scenarios as { metrics: Record<string, { n: number }>; vsBaseline: Record<string, Difference> }[];
+    expect(a.metrics.routedToMarketingShare).toBeUndefined();
+    expect(b.metrics.routedToMarketingShare.n).toBe(3);
+    expect(b.vsBaseline.routedToMarketingShare).toMatchObject({ n: 0, verdict: null, mean: null });
+
+    const text = await cli(['compare', 'radar.json', 'scored.json', ...args, '--report', 'r.html'], dir);
+    expect(text.code).toBe(0);
+    const row = text.out.split('\n').find((l) => l.startsWith(METRICS.routedToMarketingShare.label))!;
+    expect(row).toMatch(/n\/a$/);
+    expect(text.out).not.toMatch(/null/);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    const cell = html.slice(html.indexOf(`<th>${METRICS.routedToMarketingShare.label}</th>`)).split('</tr>')[0];
+    expect(cell).toContain('n/a');
+    expect(cell).not.toMatch(/null/);
+  });
+});
+
+describe('pairedDifference without a pair', () => {
+  it('has no verdict when no replication defines the metric on both sides, and the page\'s words do not say "null"', () => {
+    // Pull-through (funded per application) of runs with no application is undefined (NaN) on that side.
+    const none = pairedDifference('pullThrough', [NaN, NaN, NaN], [0.5, 0.4, 0.6]);
+    expect(none).toMatchObject({ n: 0, verdict: null, ci95: null });
+    expect(Number.isNaN(none.mean)).toBe(true);
+    expect(verdictInWords(none)).not.toMatch(/null/);
+    expect(differenceSentence('pullThrough', none, 30)).not.toMatch(/null/);
+    // One pair: a difference, no interval, and the verdict of an interval not known.
+    expect(pairedDifference('pullThrough', [NaN, 0.5, NaN], [0.5, 0.4, 0.6])).toMatchObject({ n: 1, verdict: 'no clear difference' });
+    // Defined pairs keep their verdict: +0.1 in each of three pairs with a spread.
+    expect(pairedDifference('pullThrough', [0.5, 0.4, 0.6], [0.6, 0.52, 0.69]).verdict).toBe('better');
+  });
+});
