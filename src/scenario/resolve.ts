@@ -100,7 +100,7 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
     }
   });
   // Names an agent refers to and shares of the mix are checked by the schema (./scenarioRules.ts).
-  // The default warm-up (a month) is for runs of months; a short run left at the default warms up for a third of it.
+  // The default warm-up (two months) is for runs of months; a short run left at the default warms up for a third of it.
   const warmupDays = s.warmupDays === DEFAULT_WARMUP_DAYS && s.warmupDays >= days ? Math.floor(days / 3) : s.warmupDays;
   if (warmupDays >= days) issues.push({ path: 'warmupDays', message: `expected fewer warm-up days than days (${days}${replay ? ', the days of the replayed stream' : ''}), got ${s.warmupDays}` });
 

@@ -15,10 +15,10 @@ export interface Comparison {
 export const floor = (over: Record<string, unknown>): Record<string, unknown> => ({
   // The name first, so it leads the JSON beside the form.
   name: over.name,
-  // As the default scenario: a month of warm-up, two months of measured leads, and 60 days of follow-up so the
-  // last measured loans can fund (docs/tradeoffs.md, "Process time and the month").
-  days: 90,
-  warmupDays: 30,
+  // As the default scenario: two months of warm-up while pipelines fill (src/sim/warmup.ts), two months of measured
+  // leads, and 60 days of follow-up so the last measured loans can fund (docs/tradeoffs.md, "Process time and the month").
+  days: 120,
+  warmupDays: 60,
   cooldownDays: 60,
   leads: { perDay: 40 },
   agents: [
@@ -54,9 +54,11 @@ export const PRESET_COMPARISONS: Comparison[] = [
   {
     id: 'radar-vs-slow',
     title: 'Radar cadence vs a one-call firm',
+    // The one-call firm's open pipeline settles later than the floor's (after about 60 days by the warm-up check,
+    // src/sim/warmup.ts), so both sides warm up for 75 days, as data/scenarios/slow-single-call.json does.
     scenarios: [
-      floor({ name: 'Radar cadence, 100-150 pipeline, 3-7 new leads a day' }),
-      floor({ name: 'One-call firm: a single call per lead', callbacks: 'single-call' }),
+      floor({ name: 'Radar cadence, 100-150 pipeline, 3-7 new leads a day', days: 150, warmupDays: 75 }),
+      floor({ name: 'One-call firm: a single call per lead', callbacks: 'single-call', days: 150, warmupDays: 75 }),
     ],
   },
   {

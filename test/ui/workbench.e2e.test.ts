@@ -74,7 +74,12 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
   it('cancels a long run and says so', async () => {
     await page.getByLabel('Replications per scenario').fill('60');
     await page.getByRole('button', { name: 'Run comparison' }).click();
-    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    // A run this long may first ask whether to start it (src/ui/runEstimateView.ts, CONFIRM_SECONDS): it is started.
+    const start = page.getByRole('button', { name: 'Start the long run' });
+    const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+    await expect.poll(async () => (await start.count()) > 0 || (await cancel.isEnabled())).toBe(true);
+    if ((await start.count()) > 0) await start.click();
+    await cancel.click();
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/Cancelled/);
     expect(await page.getByRole('button', { name: 'Run comparison' }).isEnabled()).toBe(true);
     await page.getByLabel('Replications per scenario').fill(String(replications));
