@@ -1,4 +1,4 @@
-// Sweep benchmark (issue 5): 200 runs of the default scenario (90 days of leads) through `leadlab sweep`,
+// Sweep benchmark (issue 5): 200 runs of the default scenario (its default days of leads, read from `leadlab schema`) through `leadlab sweep`,
 // on 1 and on 2 worker threads, BENCH_REPEATS times each (default 5, alternating), with the CPU time of each sweep
 // and the load average before it. Prints the median and range of wall times, the speed-up (median of the ratios of
 // back-to-back pairs), and checks that every run wrote identical results.
@@ -7,16 +7,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { cores, highLoad, repeats, runNode, runNodesTogether, stats } from './measure.mjs';
 
 const runs = Number(process.argv[2] ?? 200);
 const maxWorkers = Number(process.argv[3] ?? 2);
 const cli = fileURLToPath(new URL('../bin/leadlab.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'leadlab-sweep-bench-'));
-// One combination (the default scenario, 90 days) times `runs` replications.
-writeFileSync(join(dir, 'bench.json'), JSON.stringify({ name: 'Default scenario', base: { name: 'Default', days: 90 }, parameters: { days: [90] }, replications: runs, seed: 1 }));
+// One combination (the default scenario at its default days: 90 until 2026-11-26, 120 since, with a warm-up of 60)
+// times `runs` replications.
+const days = JSON.parse(execFileSync(process.execPath, [cli, 'schema'], { encoding: 'utf8' })).properties.days.default;
+const sweepOf = (replications) => JSON.stringify({ name: 'Default scenario', base: { name: 'Default' }, parameters: { days: [days] }, replications, seed: 1 });
+writeFileSync(join(dir, 'bench.json'), sweepOf(runs));
 
-console.log(`\nleadlab sweep benchmark: ${runs} runs of the default scenario (90 days), ${cores} cores available, node ${process.version}, ${repeats} sweeps per worker count`);
+console.log(`\nleadlab sweep benchmark: ${runs} runs of the default scenario (${days} days), ${cores} cores available, node ${process.version}, ${repeats} sweeps per worker count`);
 const counts = [];
 for (let w = 1; w <= maxWorkers; w *= 2) counts.push(w);
 const results = Object.fromEntries(counts.map((w) => [w, []]));
@@ -62,7 +66,7 @@ if (counts.includes(2)) {
 // the runs at that pace, is its own fixed cost: start-up, and each worker compiling the simulator on its own core.
 if (counts.includes(2)) {
   const short = Math.max(2, Math.round(runs / 10));
-  writeFileSync(join(dir, 'short.json'), JSON.stringify({ name: 'Default scenario', base: { name: 'Default', days: 90 }, parameters: { days: [90] }, replications: short, seed: 1 }));
+  writeFileSync(join(dir, 'short.json'), sweepOf(short));
   const shortRuns = Array.from({ length: repeats }, () => runNode([cli, 'sweep', 'short.json', '--workers', '1', '--out', 'short-results'], { cwd: dir }));
   const shortWall = stats(shortRuns.map((r) => r.processWall)).median;
   const w1 = stats(results[1].map((r) => r.processWall)).median, w2 = stats(results[2].map((r) => r.processWall)).median;
