@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 import { compareScenarios } from '../compare';
 import { ScenarioError } from '../scenario/load';
 import { summarize } from '../sim/summary';
+import { checkWarmup, warmupSentence } from '../sim/warmup';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
-import { formatComparison } from './compareFormat';
+import { formatComparison, letter } from './compareFormat';
 import { checkOutputPath, type InputPath } from './outputPath';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
@@ -35,7 +36,7 @@ export const compareCommand: Command = {
     if (positional.length < 2) throw new UsageError(`expected at least two scenario files (the first is the baseline), got ${positional.length}`);
     const overrides: Record<string, unknown> = {};
     if (f['warmup-days'] !== undefined) overrides.warmupDays = f['warmup-days'];
-    const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number; windowDays: number }[] = [];
+    const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number; days: number; warmupDays: number; windowDays: number }[] = [];
     const problems: string[] = [];
     const inputs: InputPath[] = [];
     for (const path of positional) {
@@ -43,7 +44,7 @@ export const compareCommand: Command = {
         const { source, resolved, inputs: read } = readScenarioSource(path, io.cwd, overrides);
         inputs.push(...read);
         checkRunSize(resolved, path, Boolean(f.force));
-        loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, windowDays: resolved.config.days - resolved.config.warmupDays });
+        loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, days: resolved.config.days, warmupDays: resolved.config.warmupDays, windowDays: resolved.config.days - resolved.config.warmupDays });
       } catch (e) {
         if (e instanceof ScenarioError) problems.push(e.message);
         else throw e;
@@ -73,8 +74,21 @@ export const compareCommand: Command = {
     }
     const summaries = loaded.map((l, s) => summarize(l.name, seed, complete.map((r) => at(s, r)!)));
     const comparison = compareScenarios(summaries, { windowDays: loaded.map((l) => l.windowDays) });
-    if (f.json) io.out(JSON.stringify({ ...comparison, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
-    else io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+    // Whether each scenario's open pipeline settles within its warm-up (src/sim/warmup.ts), as `leadlab run` says: a
+    // scenario measured while its pipelines still fill is compared on days unlike the rest of its run.
+    const warmups = summaries.map((summary, s) => checkWarmup(summary.daily.pipeline, { days: loaded[s].days, warmupDays: loaded[s].warmupDays, replications: summary.replications }));
+    if (f.json) {
+      const warmup = warmups.map((w, s) => {
+        const { series: _series, ...check } = w;
+        return { scenario: loaded[s].name, ...check, message: warmupSentence(w) };
+      });
+      io.out(JSON.stringify({ ...comparison, warmup, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
+    } else {
+      io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+      // Only the scenarios whose warm-up is not known to be long enough: the others would repeat "adequate".
+      const notes = warmups.flatMap((w, s) => (w.verdict === 'adequate' ? [] : [`${letter(s)} (${loaded[s].name}): ${warmupSentence(w)}`]));
+      if (notes.length) io.out(`\n${notes.join('\n')}\n`);
+    }
     if (f.report) {
       // Plot draws into the small SVG document of src/cli/svgDocument.ts: no DOM library at run time.
       const { renderReport } = await import('./report');

@@ -28,7 +28,7 @@ function cellOf(metric: MetricName, s: MetricSummary | undefined): string {
   return s.ci95 ? `${mean} [${formatValue(metric, s.ci95[0], s.mean)}, ${formatValue(metric, s.ci95[1], s.mean)}]` : mean;
 }
 
-function letter(i: number): string {
+export function letter(i: number): string {
   return String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
 }
 

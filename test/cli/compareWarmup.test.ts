@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+
+async function compare(scenarios: unknown[], ...args: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlab-compare-warmup-'));
+  const paths = scenarios.map((s, i) => {
+    const path = join(dir, `s${i}.json`);
+    writeFileSync(path, JSON.stringify(s));
+    return path;
+  });
+  let out = '', err = '';
+  const code = await main(['compare', ...paths, '--replications', '4', '--workers', '1', ...args], { out: (t) => (out += t), err: (t) => (err += t), cwd: dir, isTTY: false });
+  return { code, out, err };
+}
+
+describe('leadlab compare: the warm-up check of each scenario', () => {
+  // The default floor at its defaults, and the same floor measured from its first day, its pipelines still filling.
+  const settled = { name: 'settled' };
+  const filling = { name: 'filling', days: 150, warmupDays: 0 };
+
+  it('says which scenario was measured while its pipelines filled, and nothing of the others', async () => {
+    const r = await compare([settled, filling]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/\nB \(filling\): Warm-up: the open pipeline settles after about \d+ days .*still filling/);
+    expect(r.out).not.toMatch(/A \(settled\): Warm-up/);
+  });
+
+  it('gives every scenario its check in --json', async () => {
+    const r = await compare([settled, filling], '--json');
+    expect(r.code, r.err).toBe(0);
+    const warmup = JSON.parse(r.out).warmup as { scenario: string; verdict: string; warmupDays: number; message: string }[];
+    expect(warmup.map((w) => [w.scenario, w.verdict, w.warmupDays])).toEqual([
+      ['settled', 'adequate', 60],
+      ['filling', 'too-short', 0],
+    ]);
+    expect(warmup[1].message).toMatch(/^Warm-up: /);
+  });
+});
