@@ -65,10 +65,9 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     const clock = { ...(f.tz !== undefined && { timeZone: f.tz }), ...(f['date-order'] !== undefined && { dateOrder: f['date-order'] }) };
     json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string), ...clock } };
     if (json.warmupDays === undefined) {
-      // The default month of warm-up would leave a month-long stream almost nothing to measure: a third of its days.
-      const days = inlineScenarioSource(json, dir, where).resolved.config.days;
-      json.warmupDays = Math.floor(days / 3);
-      io.err(`The lead stream covers ${days} days; the first ${json.warmupDays} are the warm-up (set "warmupDays" in the floor's scenario to change it).\n`);
+      // The warm-up a run of the stream's days takes when the scenario sets none (as `leadlab run` would), said.
+      const { days, warmupDays } = inlineScenarioSource(json, dir, where).resolved.config;
+      io.err(`The lead stream covers ${days} days; the first ${warmupDays} are the warm-up (set "warmupDays" in the floor's scenario to change it).\n`);
     }
   }
   return { json, dir, where };

@@ -75,7 +75,7 @@ export const runCommand: Command = {
     }
     const c = resolved.config;
     // Whether the open pipeline settles within the warm-up (src/sim/warmup.ts).
-    const warmup = checkWarmup(summary.daily.pipeline, { days: c.days, warmupDays: c.warmupDays, replications: summary.replications });
+    const warmup = checkWarmup(summary.daily.pipeline, { days: c.days, warmupDays: c.warmupDays, replications: summary.replications, replay: resolved.scenario.leads.replay !== undefined });
     if (f.json) {
       // A metric printed as null says why in `noValue` (e.g. cost per funded with no funded loans). The warm-up check
       // leaves out its series: it is the first `days` of `daily.pipeline`.

@@ -10,7 +10,7 @@ import { strategyNamed, StrategyOptionsError } from '../strategies/distribution'
 import { pipelineRules } from '../strategies/pipelineRules';
 import { arrivalPreset, contactHourPreset } from './presets/hourOfWeek';
 import { replayArrivals, type ReplayRejects } from './replay';
-import { DEFAULT_WARMUP_DAYS, type ScenarioInput } from './schema';
+import { defaultWarmupDays, type ScenarioInput } from './schema';
 
 const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
 
@@ -100,8 +100,8 @@ export function resolveScenario(s: ScenarioInput, fitted?: ContactModel, replayT
     }
   });
   // Names an agent refers to and shares of the mix are checked by the schema (./scenarioRules.ts).
-  // The default warm-up (two months) is for runs of months; a short run left at the default warms up for a third of it.
-  const warmupDays = s.warmupDays === DEFAULT_WARMUP_DAYS && s.warmupDays >= days ? Math.floor(days / 3) : s.warmupDays;
+  // A warm-up the scenario gives is kept; left out, it is two months, or half the days of a shorter run.
+  const warmupDays = s.warmupDays ?? defaultWarmupDays(days);
   if (warmupDays >= days) issues.push({ path: 'warmupDays', message: `expected fewer warm-up days than days (${days}${replay ? ', the days of the replayed stream' : ''}), got ${s.warmupDays}` });
 
   const profile = s.leads.arrivalProfile;

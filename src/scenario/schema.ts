@@ -476,7 +476,7 @@ const backlog = obj(
 
 /**
  * Default warm-up: two months, the time the open pipeline takes to settle, since a lead stays in it for the weeks of its
- * loan (a run shorter than the warm-up warms up for a third of its days instead). The warm-up check of every run
+ * loan (a run of fewer than twice that warms up for half its days: see {@link defaultWarmupDays}). The warm-up check of every run
  * (src/sim/warmup.ts, MSER-5) finds the default floor's pipeline settling after about 50 days (10 replications of 210
  * days without warm-up) and the example scenarios' after 30-65 days (docs/design.md, Statistics); a month measured days
  * whose pipelines were still 4% short of their level (utilization 0.8 points low, first calls 44 minutes sooner on
@@ -486,6 +486,15 @@ export const DEFAULT_WARMUP_DAYS = 60;
 
 /** Default days of arrivals: the warm-up and two months of measured leads after it. */
 export const DEFAULT_DAYS = DEFAULT_WARMUP_DAYS + 60;
+
+/**
+ * The warm-up of a run of `days` whose scenario sets none: {@link DEFAULT_WARMUP_DAYS}, or half the days of a shorter
+ * run, so that every run measures at least half its days (a run of 61 days would otherwise measure one). The run's
+ * warm-up check (src/sim/warmup.ts) then says whether the pipeline settled within it.
+ */
+export function defaultWarmupDays(days: number): number {
+  return Math.min(DEFAULT_WARMUP_DAYS, Math.floor(days / 2));
+}
 
 /** Most replications of a run (the scenario's `replications`, and the command line's `--replications`). */
 export const MAX_REPLICATIONS = 10_000;
@@ -505,7 +514,7 @@ const scenarioFields = obj(
     replications: num({ int: true, min: 1, max: MAX_REPLICATIONS, default: 10, description: 'Independent replications; results carry a 95% interval over them.' }),
     startDate: date({ default: '2026-01-05', description: 'First simulated day (a Monday by default).' }),
     days: num({ int: true, min: 1, max: MAX_DAYS, default: DEFAULT_DAYS, description: 'Days of lead arrivals, the warm-up included (default: the default warm-up and two months of measured leads).' }),
-    warmupDays: num({ int: true, min: 0, max: MAX_DAYS, default: DEFAULT_WARMUP_DAYS, description: 'Days discarded from the metrics while pipelines fill. Default 60: the default floor\'s open pipeline settles after about 50 days (MSER-5, the check every run makes, src/sim/warmup.ts), since leads stay in it for the weeks of their loans; a shorter run left at this default warms up for a third of its days.' }),
+    warmupDays: optional(num({ int: true, min: 0, max: MAX_DAYS, description: 'Days discarded from the metrics while pipelines fill; a value you give is kept as given (below days). Left out: 60 (the default floor\'s open pipeline settles after about 50 days, by MSER-5, the check every run makes, src/sim/warmup.ts: leads stay in it for the weeks of their loans), or half the days of a run shorter than 120.' })),
     // At most a year: a lead left unworked a year after the last arrival has long been dropped (pipeline.dropAfterDays).
     cooldownDays: num({ int: true, min: 0, max: 366, default: 60, description: 'Days the run goes on after the last arrival so the last measured leads can fund: about 40 days of loan process and up to a month\'s wait for a month-end closing.' }),
     leads,

@@ -1,3 +1,5 @@
+import { tQuantile975 } from '../stats/tQuantile975';
+
 /**
  * Is the warm-up long enough? A run discards its first `warmupDays` of arrivals because pipelines start empty
  * (docs/design.md, Statistics); the warm-up should last until they are steady. This module finds where the open
@@ -37,6 +39,15 @@ export const MSER_BATCH_SIZE = 5;
  * and MSER's variance of the kept batch means rests on three numbers or fewer).
  */
 export const MIN_BATCHES_AFTER_WARMUP = 4;
+
+/**
+ * How far the kept part may still move for the pipeline to count as settled: a straight line fitted to the batch
+ * means after MSER's cut that rises or falls by more than this share of their mean over them, with a slope 95% sure
+ * to be non-zero, means the series is still moving (assumption: 5%, within the spread of a settled floor's pipeline
+ * from one replication to the next). MSER alone picks a cut inside a series that rises from start to end (a run much
+ * shorter than the time its pipeline takes to fill): this check keeps such a run from being called settled.
+ */
+export const MAX_DRIFT_AFTER_CUT = 0.05;
 
 /** The MSER-5 truncation of a series. */
 export interface MserTruncation {
@@ -120,6 +131,17 @@ export interface WarmupCheck {
   windowBias: number | null;
   /** The farthest day MSER-5 searched (half the arrival days in whole batches). */
   searchedDays: number;
+  /**
+   * When the pipeline still moves after MSER's cut: the change of a straight line fitted to the kept batch means over
+   * them, as a share of their mean (0.18: it rises 18% more); null otherwise (see {@link MAX_DRIFT_AFTER_CUT}).
+   */
+  drift: number | null;
+  /** The day of MSER's cut when the pipeline still moves after it (verdict not-settled); null otherwise. */
+  cutDay: number | null;
+  /** Whether the arrivals are a replayed lead stream (whose days cannot be raised). */
+  replay: boolean;
+  /** Where the warm-up comes from, for the advice: the scenario's `warmupDays`, or a command's `--warmup-days`. */
+  warmupFrom: 'scenario' | 'flag';
   /** The series judged: mean open pipeline over replications at the start of each arrival day. */
   series: number[];
 }
@@ -129,45 +151,97 @@ export interface WarmupCheck {
  * day of the run (`ScenarioSummary.daily.pipeline`, src/sim/summary.ts), of which the first `days` are the arrival
  * days and the first `warmupDays` of them the warm-up.
  */
-export function checkWarmup(pipeline: readonly number[], run: { days: number; warmupDays: number; replications: number }): WarmupCheck {
+export function checkWarmup(
+  pipeline: readonly number[],
+  run: { days: number; warmupDays: number; replications: number; replay?: boolean; warmupFrom?: 'scenario' | 'flag' },
+): WarmupCheck {
   const { days, warmupDays, replications } = run;
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`checkWarmup: expected days, a whole number >= 1, got ${days}`);
   if (!Number.isInteger(warmupDays) || warmupDays < 0 || warmupDays >= days) throw new RangeError(`checkWarmup: expected warmupDays, a whole number >= 0 and below days (${days}), got ${warmupDays}`);
   if (!Number.isInteger(replications) || replications < 1) throw new RangeError(`checkWarmup: expected replications, a whole number >= 1, got ${replications}`);
   if (pipeline.length < days) throw new RangeError(`checkWarmup: expected a pipeline value for each of the ${days} arrival days, got ${pipeline.length}`);
   const series = pipeline.slice(0, days);
-  const base = { warmupDays, days, replications, batchDays: MSER_BATCH_SIZE, series };
-  const none = { settledAfterDays: null, warmupTooShort: false, shortByDays: 0, windowBias: null };
+  const base = { warmupDays, days, replications, batchDays: MSER_BATCH_SIZE, series, replay: run.replay ?? false, warmupFrom: run.warmupFrom ?? 'scenario' };
+  const none = { settledAfterDays: null, warmupTooShort: false, shortByDays: 0, windowBias: null, drift: null, cutDay: null };
   if (Math.floor((days - warmupDays) / MSER_BATCH_SIZE) < MIN_BATCHES_AFTER_WARMUP) return { verdict: 'cannot-judge', ...none, searchedDays: 0, ...base };
   const m = mserTruncation(series);
   const searchedDays = m.searchLimit * MSER_BATCH_SIZE;
   if (m.atSearchLimit) return { verdict: 'not-settled', ...none, searchedDays, ...base };
   const settled = m.truncation;
+  const drift = driftAfter(series, m.truncatedBatches, m.batches);
+  if (drift !== null) return { verdict: 'not-settled', ...none, drift, cutDay: settled, searchedDays, ...base };
   const mean = (from: number) => series.slice(from).reduce((a, x) => a + x, 0) / (days - from);
   const steady = mean(settled);
   const windowBias = steady > 0 ? (mean(warmupDays) - steady) / steady : null;
   const tooShort = warmupDays < settled;
-  return { verdict: tooShort ? 'too-short' : 'adequate', settledAfterDays: settled, warmupTooShort: tooShort, shortByDays: tooShort ? settled - warmupDays : 0, windowBias, searchedDays, ...base };
+  return { verdict: tooShort ? 'too-short' : 'adequate', settledAfterDays: settled, warmupTooShort: tooShort, shortByDays: tooShort ? settled - warmupDays : 0, windowBias, drift: null, cutDay: null, searchedDays, ...base };
+}
+
+/**
+ * The drift of the batch means kept after a cut of `cut` batches (of `batches`): the change of their least-squares line
+ * over them as a share of their mean, when it exceeds {@link MAX_DRIFT_AFTER_CUT} and its slope's 95% interval (Student
+ * t on the kept batches less 2) excludes 0; null when the kept part holds still by that test.
+ */
+function driftAfter(series: readonly number[], cut: number, batches: number): number | null {
+  const b: number[] = [];
+  for (let i = cut; i < batches; i++) {
+    let sum = 0;
+    for (let j = 0; j < MSER_BATCH_SIZE; j++) sum += series[i * MSER_BATCH_SIZE + j];
+    b.push(sum / MSER_BATCH_SIZE);
+  }
+  const n = b.length;
+  if (n < 3) return null;
+  const xMean = (n - 1) / 2, yMean = b.reduce((a, y) => a + y, 0) / n;
+  let sxx = 0, sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (i - xMean) ** 2;
+    sxy += (i - xMean) * (b[i] - yMean);
+  }
+  const slope = sxy / sxx;
+  let sse = 0;
+  for (let i = 0; i < n; i++) sse += (b[i] - yMean - slope * (i - xMean)) ** 2;
+  const se = Math.sqrt(sse / (n - 2) / sxx);
+  const change = (slope * (n - 1)) / yMean;
+  if (!(yMean > 0) || Math.abs(change) <= MAX_DRIFT_AFTER_CUT) return null;
+  return Math.abs(slope) > tQuantile975(n - 2) * se ? change : null;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What to raise to measure more days: the scenario's field or the command's flag. */
+const warmupName = (c: WarmupCheck) => (c.warmupFrom === 'flag' ? '--warmup-days' : 'warmupDays');
+
+/** The advice when the run is too short to tell: more days (not for a replayed stream), and more replications when few. */
+function simulateMore(c: WarmupCheck): string {
+  const days = c.replay ? 'replay a longer lead stream (a replay runs the days of its stream)' : `simulate more days (and raise ${warmupName(c)} to match)`;
+  return c.replications < 5 ? `${days}, or more replications: the mean of ${plural(c.replications, 'replication')} is noisy` : days;
+}
 
 /** One sentence for the user, as `leadlab run` prints it and the page shows it. */
 export function warmupSentence(c: WarmupCheck): string {
   const over = `over the mean daily pipeline of ${plural(c.replications, 'replication')}`;
   const how = `MSER-5 ${over}`;
   switch (c.verdict) {
-    case 'cannot-judge':
+    case 'cannot-judge': {
+      const measured = c.days - c.warmupDays;
       return (
-        `Warm-up: cannot judge whether the ${c.warmupDays}-day warm-up is long enough: the ${plural(c.days - c.warmupDays, 'measured day')} ` +
-        `make fewer than ${MIN_BATCHES_AFTER_WARMUP} batches of ${c.batchDays} days, too few for MSER-5; simulate more days to find out.`
+        `Warm-up: cannot judge whether the ${c.warmupDays}-day warm-up is long enough: the ${plural(measured, 'measured day')} ` +
+        `${measured === 1 ? 'makes' : 'make'} fewer than ${MIN_BATCHES_AFTER_WARMUP} batches of ${c.batchDays} days, too few for MSER-5; ${c.replay ? 'replay a longer lead stream' : 'simulate more days'} to find out.`
       );
+    }
     case 'not-settled':
+      if (c.drift !== null) {
+        return (
+          `Warm-up: the open pipeline still ${c.drift > 0 ? 'rises' : 'falls'} after day ${c.cutDay} (by ${Math.round(Math.abs(c.drift) * 100)}% over the rest of the ${c.days} arrival days, ${over}), ` +
+          `so this run cannot tell where it settles nor whether the ${c.warmupDays}-day warm-up is long enough; ${simulateMore(c)}.`
+        );
+      }
       return (
         `Warm-up: the open pipeline is still changing at day ${c.searchedDays}, half of the ${c.days} arrival days and the farthest MSER-5 looks (${over}), ` +
-        `so it cannot tell where the pipeline settles nor whether the ${c.warmupDays}-day warm-up is long enough; simulate more days (and raise warmupDays to match).`
+        `so it cannot tell where the pipeline settles nor whether the ${c.warmupDays}-day warm-up is long enough; ${simulateMore(c)}.`
       );
     case 'adequate':
+      if (c.settledAfterDays === 0) return `Warm-up: adequate: the open pipeline holds steady from the first days (${how}).`;
       return `Warm-up: adequate: the open pipeline settles after about ${plural(c.settledAfterDays!, 'day')} (${how}), within the ${c.warmupDays}-day warm-up.`;
     case 'too-short': {
       const settled = c.settledAfterDays!;
@@ -178,7 +252,9 @@ export function warmupSentence(c: WarmupCheck): string {
       const first = c.shortByDays === 1 ? 'the first measured day is' : `the first ${c.shortByDays} measured days are`;
       return (
         `Warm-up: the open pipeline settles after about ${settled} days (${how}); the warm-up is ${plural(c.warmupDays, 'day')}, so ${first} ${filling}${level}: ` +
-        `raise warmupDays to ${settled} (and days by ${c.shortByDays}, to ${c.days + c.shortByDays}, to keep ${plural(c.days - c.warmupDays, 'measured day')}).`
+        (c.replay
+          ? `raise ${warmupName(c)} to ${settled} (${plural(c.days - settled, 'measured day')} of the replayed stream would remain).`
+          : `raise ${warmupName(c)} to ${settled} (and days by ${c.shortByDays}, to ${c.days + c.shortByDays}, to keep ${plural(c.days - c.warmupDays, 'measured day')}).`)
       );
     }
   }

@@ -127,11 +127,12 @@ function renderOwnerTable(comparison: Comparison, windowDays: readonly number[])
 
 /**
  * The warm-up check of each scenario (src/sim/warmup.ts, the sentence `leadlab run` prints), one paragraph each, named
- * when the comparison has more than one scenario; a warm-up found too short is marked so the page can set it apart.
+ * when the comparison has more than one scenario; a warm-up not found adequate (too short, or a run too short to tell)
+ * is marked so the page can set it apart.
  */
 export function warmupParagraphs(names: readonly string[], checks: readonly WarmupCheck[]): HTMLElement[] {
   return checks.map((c, i) =>
-    el('p', { className: c.verdict === 'too-short' ? 'hint warmup-check warmup-too-short' : 'hint warmup-check' }, names.length > 1 ? `${names[i]}: ${warmupSentence(c)}` : warmupSentence(c)),
+    el('p', { className: c.verdict === 'adequate' ? 'hint warmup-check' : 'hint warmup-check warmup-warning' }, names.length > 1 ? `${names[i]}: ${warmupSentence(c)}` : warmupSentence(c)),
   );
 }
 

@@ -12,9 +12,9 @@ describe("the page's warm-up note", () => {
   it("shows leadlab run's sentence for each scenario, named when there are several, the short warm-up set apart", () => {
     const [a, b] = warmupParagraphs(['Short', 'Long'], [short, long]);
     expect(a.textContent).toBe(`Short: ${warmupSentence(short)}`);
-    expect(a.classList.contains('warmup-too-short')).toBe(true);
+    expect(a.classList.contains('warmup-warning')).toBe(true);
     expect(b.textContent).toBe(`Long: ${warmupSentence(long)}`);
-    expect(b.classList.contains('warmup-too-short')).toBe(false);
+    expect(b.classList.contains('warmup-warning')).toBe(false);
   });
 
   it('shows the sentence alone for a single scenario', () => {
