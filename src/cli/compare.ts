@@ -36,7 +36,7 @@ export const compareCommand: Command = {
     if (positional.length < 2) throw new UsageError(`expected at least two scenario files (the first is the baseline), got ${positional.length}`);
     const overrides: Record<string, unknown> = {};
     if (f['warmup-days'] !== undefined) overrides.warmupDays = f['warmup-days'];
-    const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number; days: number; warmupDays: number; windowDays: number }[] = [];
+    const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number; days: number; warmupDays: number; replay: boolean; windowDays: number }[] = [];
     const problems: string[] = [];
     const inputs: InputPath[] = [];
     for (const path of positional) {
@@ -44,7 +44,7 @@ export const compareCommand: Command = {
         const { source, resolved, inputs: read } = readScenarioSource(path, io.cwd, overrides);
         inputs.push(...read);
         checkRunSize(resolved, path, Boolean(f.force));
-        loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, days: resolved.config.days, warmupDays: resolved.config.warmupDays, windowDays: resolved.config.days - resolved.config.warmupDays });
+        loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, days: resolved.config.days, warmupDays: resolved.config.warmupDays, replay: resolved.scenario.leads.replay !== undefined, windowDays: resolved.config.days - resolved.config.warmupDays });
       } catch (e) {
         if (e instanceof ScenarioError) problems.push(e.message);
         else throw e;
@@ -76,11 +76,11 @@ export const compareCommand: Command = {
     const comparison = compareScenarios(summaries, { windowDays: loaded.map((l) => l.windowDays) });
     // Whether each scenario's open pipeline settles within its warm-up (src/sim/warmup.ts), as `leadlab run` says: a
     // scenario measured while its pipelines still fill is compared on days unlike the rest of its run.
-    const warmups = summaries.map((summary, s) => checkWarmup(summary.daily.pipeline, { days: loaded[s].days, warmupDays: loaded[s].warmupDays, replications: summary.replications }));
+    const warmups = summaries.map((summary, s) => checkWarmup(summary.daily.pipeline, { days: loaded[s].days, warmupDays: loaded[s].warmupDays, replications: summary.replications, replay: loaded[s].replay, warmupFrom: f['warmup-days'] !== undefined ? 'flag' : 'scenario' }));
     if (f.json) {
       const warmup = warmups.map((w, s) => {
         const { series: _series, ...check } = w;
-        return { scenario: loaded[s].name, ...check, message: warmupSentence(w) };
+        return { scenario: loaded[s].name, letter: letter(s), ...check, message: warmupSentence(w) };
       });
       io.out(JSON.stringify({ ...comparison, warmup, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
     } else {
@@ -94,7 +94,9 @@ export const compareCommand: Command = {
       const { renderReport } = await import('./report');
       const { svgDocument } = await import('./svgDocument');
       const interrupted = outcome.interrupted ? { replicationsFinished: complete.length, replicationsPlanned: replications } : undefined;
-      const html = renderReport(comparison, summaries, svgDocument(), interrupted);
+      // The same caveat as under the table: a scenario measured while its pipelines filled says so in the report too.
+      const warmupNotes = warmups.flatMap((w, s) => (w.verdict === 'adequate' ? [] : [{ scenario: s, sentence: warmupSentence(w) }]));
+      const html = renderReport(comparison, summaries, svgDocument(), interrupted, warmupNotes);
       writeFileSync(resolve(io.cwd, f.report as string), html);
       io.err(`Wrote the report to ${f.report}${outcome.interrupted ? ' (it says the comparison was interrupted)' : ''}\n`);
     }

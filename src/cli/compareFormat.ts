@@ -39,7 +39,7 @@ export function letter(i: number): string {
 export function formatComparison(c: Comparison, options: { color: boolean }): string {
   const out: string[] = [];
   out.push(`${c.scenarios.length} scenarios, ${c.replications} replications each, seed ${c.seed} (common random numbers: replication r of every scenario sees the same leads)`);
-  c.scenarios.forEach((s, i) => out.push(`  ${letter(i)}: ${s.name}${i === 0 ? ' (baseline)' : ''}${c.windowDays ? `, ${c.windowDays[i]} measured days` : ''}`));
+  c.scenarios.forEach((s, i) => out.push(`  ${letter(i)}: ${s.name}${i === 0 ? ' (baseline)' : ''}${c.windowDays ? `, ${c.windowDays[i]} measured day${c.windowDays[i] === 1 ? '' : 's'}` : ''}`));
   if (c.totals === 'per month') {
     out.push(
       'The measured windows differ, so differences of counts and money (leads, funded, costs, revenue) are per month',

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ async function compare(scenarios: unknown[], ...args: string[]) {
   });
   let out = '', err = '';
   const code = await main(['compare', ...paths, '--replications', '4', '--workers', '1', ...args], { out: (t) => (out += t), err: (t) => (err += t), cwd: dir, isTTY: false });
-  return { code, out, err };
+  return { code, out, err, dir };
 }
 
 describe('leadlab compare: the warm-up check of each scenario', () => {
@@ -28,13 +28,22 @@ describe('leadlab compare: the warm-up check of each scenario', () => {
     expect(r.out).not.toMatch(/A \(settled\): Warm-up/);
   });
 
+  it('puts the same caveat in the --report the consultant hands on', async () => {
+    const r = await compare([settled, filling], '--report', 'report.html');
+    expect(r.code, r.err).toBe(0);
+    const html = readFileSync(join(r.dir, 'report.html'), 'utf8');
+    expect(html).toMatch(/<p class="warmup"><b>filling<\/b>: Warm-up: the open pipeline settles after about \d+ days .*still filling/);
+    expect(html).not.toMatch(/<b>settled<\/b>: Warm-up/);
+  });
+
   it('gives every scenario its check in --json', async () => {
     const r = await compare([settled, filling], '--json');
     expect(r.code, r.err).toBe(0);
     const warmup = JSON.parse(r.out).warmup as { scenario: string; verdict: string; warmupDays: number; message: string }[];
-    expect(warmup.map((w) => [w.scenario, w.verdict, w.warmupDays])).toEqual([
-      ['settled', 'adequate', 60],
-      ['filling', 'too-short', 0],
+    const rows = warmup as unknown as { scenario: string; letter: string; verdict: string; warmupDays: number }[];
+    expect(rows.map((w) => [w.letter, w.scenario, w.verdict, w.warmupDays])).toEqual([
+      ['A', 'settled', 'adequate', 60],
+      ['B', 'filling', 'too-short', 0],
     ]);
     expect(warmup[1].message).toMatch(/^Warm-up: /);
   });
