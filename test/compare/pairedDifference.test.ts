@@ -5,7 +5,7 @@ import { METRICS } from '../../src/sim/runResult';
 describe('pairedDifference', () => {
   it('gives the t interval of the differences computed by hand', () => {
     // Differences 1, 2, 1, 2: mean 1.5, sd sqrt(1/3), t(0.975, 3) = 3.182, half width 3.182 * sqrt(1/3) / 2.
-    const d = pairedDifference('fundedRate', [1, 2, 3, 4], [2, 4, 4, 6]);
+    const d = pairedDifference('funded', [1, 2, 3, 4], [2, 4, 4, 6]);
     const half = (3.182 * Math.sqrt(1 / 3)) / 2;
     expect(d.mean).toBeCloseTo(1.5, 12);
     expect(d.sd).toBeCloseTo(Math.sqrt(1 / 3), 12);
@@ -57,6 +57,18 @@ describe('pairedDifference', () => {
     expect(pairedDifference('agentCost', [100, 100], [150, 150])).toMatchObject({ ci95: [50, 50], verdict: 'worse', agreeExactly: true });
     // Zero differences are no difference, with their zero-width interval.
     expect(pairedDifference('funded', [10, 12], [10, 12])).toMatchObject({ mean: 0, ci95: [0, 0], agreeExactly: false, verdict: 'no clear difference' });
+  });
+
+  it('keeps the interval of a difference of shares within -100 to +100 points, its mean and verdict unchanged', () => {
+    // Two scattered pairs: the t interval (t = 12.7 on 1 degree of freedom) reaches far past +-1.
+    const wide = pairedDifference('pullThrough', [0.9, 0.1], [0.1, 0.8]);
+    const t = 12.706 * (Math.abs(-0.8 - 0.7) / 2 / Math.SQRT2);
+    expect(wide.mean).toBeCloseTo(-0.05, 12);
+    expect(-0.05 - t).toBeLessThan(-1);
+    expect(wide.ci95).toEqual([-1, 1]);
+    expect(wide.verdict).toBe('no clear difference');
+    // A count is not cut.
+    expect(pairedDifference('funded', [90, 10], [10, 80]).ci95![0]).toBeLessThan(-100);
   });
 
   it('refuses sides of different lengths', () => {
