@@ -17,8 +17,8 @@ export const floor = (over: Record<string, unknown>): Record<string, unknown> =>
   name: over.name,
   // As the default scenario: two months of warm-up while pipelines fill (src/sim/warmup.ts), two months of measured
   // leads, and 60 days of follow-up so the last measured loans can fund (docs/tradeoffs.md, "Process time and the month").
+  // The warm-up is left to its default (60 days, or half of fewer days), so that a preset given fewer days still runs.
   days: 120,
-  warmupDays: 60,
   cooldownDays: 60,
   leads: { perDay: 40 },
   agents: [
