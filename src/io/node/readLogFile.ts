@@ -47,18 +47,26 @@ export async function openTextStream(path: string): Promise<Readable & { encodin
   return Object.assign(text, { encoding: () => decoder.encoding });
 }
 
-/** Streams the rows of a CSV file (plain or gzip) into `sink`; the file text is never held whole. Resolves to the encoding it was read in. */
-export async function feedCsvFile(path: string, sink: RowSink, options: CsvOptions = {}): Promise<TextEncodingName | undefined> {
-  const stream = await openTextStream(path);
+/**
+ * Streams the rows of a text stream (chunks of decoded text, as {@link openTextStream} gives) into `sink`. An error
+ * of the stream or thrown by the sink stops the read (the stream is destroyed) and rejects with that error.
+ */
+export async function feedCsvStream(text: Readable, sink: RowSink, options: CsvOptions = {}): Promise<void> {
   await parseStream(
     (config, fail) => {
-      stream.on('error', fail);
-      Papa.parse(stream as unknown as File, config as Papa.ParseLocalConfig<string[], File>);
+      text.on('error', fail);
+      Papa.parse(text as unknown as File, config as Papa.ParseLocalConfig<string[], File>);
     },
     sink,
     options,
-    () => stream.destroy(),
+    () => text.destroy(),
   );
+}
+
+/** Streams the rows of a CSV file (plain or gzip) into `sink`; the file text is never held whole. Resolves to the encoding it was read in. */
+export async function feedCsvFile(path: string, sink: RowSink, options: CsvOptions = {}): Promise<TextEncodingName | undefined> {
+  const stream = await openTextStream(path);
+  await feedCsvStream(stream, sink, options);
   return stream.encoding();
 }
 
