@@ -64,7 +64,7 @@ function formatTime(minutes: number): string {
  *
  * @example
  * const reader = createCallLogReader({ timeZone: 'America/Chicago' });
- * Papa.parse(text, papaRowConfig(reader));
+ * feedCsvText(text, reader);
  * const { table, report } = reader.finish();
  */
 export function createCallLogReader(options: CallLogReadOptions = {}): CallLogReader {
