@@ -3,7 +3,7 @@ import { UsageError, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
 import { describeReadError, InputFileError, inputFileProblem } from './inputFile';
 import { ColumnMappingError, parseColumnMap } from '../io/columnMapping';
-import { describeImportReport, type ImportReport } from '../io/importReport';
+import { describeImportReport, plural, type ImportReport } from '../io/importReport';
 import type { LogImport, LogReadOptions } from '../io/logReader';
 import { readLogFile } from '../io/node/readLogFile';
 import { parseOutcomeMap } from '../io/outcome';
@@ -110,12 +110,12 @@ export async function readLogForCli(
   const show = Number(parsed.flags['show-rejects'] ?? 10);
   if (log.report.rejected > 0 || log.report.warnings.length > 0) io.err(`${file}: ${describeImportReport(log.report, show)}\n`);
   if (log.report.kept === 0) {
-    const failure = log.report.rows === 0 ? `${file}: no data rows below the header; nothing was kept` : `${file}: nothing was kept: all ${log.report.rejected} rows were rejected (see the reasons above)`;
+    const failure = log.report.rows === 0 ? `${file}: no data rows below the header; nothing was kept` : `${file}: nothing was kept: ${log.report.rejected === 1 ? 'the one row was' : `all ${log.report.rejected} rows were`} rejected (see the reasons above)`;
     io.err(`${failure}\n`);
     return stop(failure.replace('see the reasons above', 'the reasons are in the import report'), log);
   }
   if (parsed.flags.strict && log.report.rejected > 0) {
-    const failure = `--strict: ${log.report.rejected} rejected rows (${log.report.kept} kept); fix them or drop --strict`;
+    const failure = `--strict: ${plural(log.report.rejected, 'rejected row')} (${log.report.kept} kept); fix ${log.report.rejected === 1 ? 'it' : 'them'} or drop --strict`;
     io.err(`${failure}\n`);
     return stop(failure, log);
   }

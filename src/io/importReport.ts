@@ -199,14 +199,19 @@ export function describeClockChanges(counts: ClockChangeCounts, zone: string): s
   return out;
 }
 
+/** `n` and the noun, with an s from two on ("1 row", "0 rows", "2 rows"). */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** A one-paragraph plain-text summary of a report, e.g. for the command line. */
 export function describeImportReport(report: ImportReport, maxExamples = 10): string {
-  const lines = [`${report.rows} rows read: ${report.kept} kept, ${report.rejected} rejected${report.blankLines ? `, ${report.blankLines} blank lines skipped` : ''}.`];
+  const lines = [`${plural(report.rows, 'row')} read: ${report.kept} kept, ${report.rejected} rejected${report.blankLines ? `, ${plural(report.blankLines, 'blank line')} skipped` : ''}.`];
   const reasons = Object.entries(report.byReason);
   if (reasons.length > 0) lines.push(`Rejected by reason: ${reasons.map(([r, n]) => `${r} ${n}`).join(', ')}.`);
   for (const ex of report.examples.slice(0, maxExamples)) lines.push(`  line ${ex.line}: ${ex.message}`);
   const more = report.rejected - Math.min(maxExamples, report.examples.length);
-  if (more > 0) lines.push(`  ... and ${more} more rejected rows`);
+  if (more > 0) lines.push(`  ... and ${plural(more, 'more rejected row')}`);
   for (const w of report.warnings) lines.push(`Warning: ${w.message}${w.count > 1 && !w.message.startsWith(`${w.count} `) ? ` (${w.count} times)` : ''}`);
   return lines.join('\n');
 }

@@ -49,7 +49,7 @@ describe('--json when reading stops', () => {
     expect(JSON.parse(empty.stdout)).toMatchObject({ failure: expect.stringMatching(/no data rows/), import: { rows: 0 } });
     const strict = await run(['import', 'one-bad.csv', '--json', '--strict'], dir);
     expect(strict.code).toBe(2);
-    expect(strict.stderr).toMatch(/--strict: 1 rejected rows/);
+    expect(strict.stderr).toMatch(/--strict: 1 rejected row \(1 kept\); fix it or drop --strict/);
     expect(JSON.parse(strict.stdout)).toMatchObject({ failure: expect.stringMatching(/--strict/), attempts: 1, import: { kept: 1, rejected: 1 } });
     const unmapped = await run(['import', 'no-times.csv', '--json', '--kind', 'calls'], dir);
     expect(unmapped.code).toBe(2);
