@@ -14,7 +14,7 @@ import { parseArgs, UsageError } from './args';
 import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputFileProblem } from './inputFile';
-import { LOG_INPUT_FLAGS, readLogForCli } from './logInput';
+import { LOG_INPUT_FLAGS, printFailureJson, readLogForCli, sourceJson } from './logInput';
 import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
@@ -51,7 +51,9 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
         read.log.kind === 'leads'
           ? `a lead stream (one row per lead); replay it with --leads ${f.log}, or, if it is a call log after all, name its call time and outcome columns with --map`
           : 'a per-lead summary (one row per lead, no call times), from which the contact curves by hour and lead age cannot be fitted; `leadlab fit` reads its rates, and diagnose needs the call log itself (or, if this is one, name its call time and outcome columns with --map)';
-      io.err(`--log ${f.log}: expected a call log (one row per call attempt), got ${instead}\n`);
+      const failure = `--log ${f.log}: expected a call log (one row per call attempt), got ${instead}`;
+      io.err(`${failure}\n`);
+      printFailureJson({ positional: [f.log as string], flags: f as never }, io, failure, read.log, (log) => sourceJson(f.log as string, log));
       return 2;
     }
     json.contactModel = fitCallLog(read.log.table).contactModel;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { describeCallLogFit, describeLeadSummaryFit } from './fitReport';
-import { LOG_INPUT_FLAGS, readLogForCli, reportForJson } from './logInput';
+import { LOG_INPUT_FLAGS, printFailureJson, readLogForCli, reportForJson, sourceJson } from './logInput';
 import { checkOutputPath } from './outputPath';
 import { fitCallLog, type FittedModel } from '../fit/fitCallLog';
 import { fitLeadSummary } from '../fit/fitLeadSummary';
@@ -48,15 +48,17 @@ export const fitCommand: Command = {
     let result: object;
     let text: string;
     let callFit: FittedModel | undefined;
-    if (log.kind === 'leads') {
-      io.err(`${file}: this is a lead stream (one row per lead, no calls); there is nothing to fit. Use it as a scenario's arrivals, or name the columns of a call log with --map.\n`);
+    // Under --json, a stop prints the failure and the file read, as readLogForCli does.
+    const stop = (failure: string): number => {
+      io.err(`${failure}\n`);
+      printFailureJson(parsed, io, failure, log, (l) => sourceJson(file, l));
       return 2;
+    };
+    if (log.kind === 'leads') {
+      return stop(`${file}: this is a lead stream (one row per lead, no calls); there is nothing to fit. Use it as a scenario's arrivals, or name the columns of a call log with --map.`);
     }
     if (log.kind === 'calls') {
-      if (log.table.length === 0) {
-        io.err(`${file}: no rows were kept; nothing to fit\n`);
-        return 2;
-      }
+      if (log.table.length === 0) return stop(`${file}: no rows were kept; nothing to fit`);
       const fit = fitCallLog(log.table, {
         minAttempts: parsed.flags['min-attempts'] as number | undefined,
         ageDecayForm: ageDecay as 'table' | 'exponential' | undefined,
@@ -69,10 +71,7 @@ export const fitCommand: Command = {
       };
       text = describeCallLogFit(fit);
     } else {
-      if (log.table.length === 0) {
-        io.err(`${file}: no rows were kept; nothing to fit\n`);
-        return 2;
-      }
+      if (log.table.length === 0) return stop(`${file}: no rows were kept; nothing to fit`);
       const fit = fitLeadSummary(log.table, { event: event as 'converted' | 'contacted' | undefined });
       result = { ...fit, source: { file, kind: 'summary', columns: log.mapping.assignments, import: reportForJson(log.report) } };
       text = describeLeadSummaryFit(fit);

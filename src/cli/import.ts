@@ -1,6 +1,7 @@
 import { parseArgs } from './args';
 import type { Command } from './command';
 import { LOG_INPUT_FLAGS, readLogForCli, reportForJson } from './logInput';
+import type { LogImport } from '../io/logReader';
 import { CALL_OUTCOMES } from '../sim/callLog';
 
 const flags = {
@@ -19,36 +20,11 @@ export const importCommand: Command = {
   flags,
   async run(argv, io) {
     const parsed = parseArgs(argv, flags);
-    const read = await readLogForCli(parsed, io);
+    // When reading stops (exit code 2), --json still prints the summary, with the failure in it.
+    const read = await readLogForCli(parsed, io, (log) => (log ? importSummary(parsed.positional[0], log) : { file: parsed.positional[0] }));
     if (typeof read === 'number') return read;
     const { log } = read;
-    const summary: Record<string, unknown> = { file: parsed.positional[0], kind: log.kind, why: log.mapping.explanation, columns: log.mapping.assignments, unusedColumns: log.mapping.unused };
-    if (log.kind === 'calls') {
-      const outcomes: Record<string, number> = {};
-      for (let i = 0; i < log.table.length; i++) outcomes[CALL_OUTCOMES[log.table.outcome[i]]] = (outcomes[CALL_OUTCOMES[log.table.outcome[i]]] ?? 0) + 1;
-      Object.assign(summary, {
-        timeZone: log.timeZone,
-        dateOrder: log.dateOrder ?? null,
-        attempts: log.table.length,
-        leads: log.table.leadIds.length,
-        outcomes,
-        agents: log.table.agents.length,
-        sources: log.table.sources.length,
-        products: log.table.products.length,
-        span: log.span && { first: new Date(log.span.first * 60_000).toISOString(), last: new Date(log.span.last * 60_000).toISOString() },
-      });
-    } else if (log.kind === 'summary') {
-      let calls = 0;
-      for (let i = 0; i < log.table.length; i++) calls += log.table.attempts[i];
-      Object.assign(summary, { leads: log.table.length, calls });
-    } else {
-      Object.assign(summary, {
-        timeZone: log.timeZone,
-        leads: log.leads.length,
-        span: log.leads.length > 0 && { first: new Date(log.leads[0].created * 60_000).toISOString(), last: new Date(log.leads[log.leads.length - 1].created * 60_000).toISOString() },
-      });
-    }
-    summary.import = reportForJson(log.report);
+    const summary = importSummary(parsed.positional[0], log);
     if (parsed.flags.json) {
       io.out(JSON.stringify(summary, null, 2) + '\n');
       return 0;
@@ -64,6 +40,38 @@ export const importCommand: Command = {
     return 0;
   },
 };
+
+/** The summary of an import, as `--json` prints it: kind, columns, totals and the import report. */
+function importSummary(file: string, log: LogImport): Record<string, unknown> {
+  const summary: Record<string, unknown> = { file, kind: log.kind, why: log.mapping.explanation, columns: log.mapping.assignments, unusedColumns: log.mapping.unused };
+  if (log.kind === 'calls') {
+    const outcomes: Record<string, number> = {};
+    for (let i = 0; i < log.table.length; i++) outcomes[CALL_OUTCOMES[log.table.outcome[i]]] = (outcomes[CALL_OUTCOMES[log.table.outcome[i]]] ?? 0) + 1;
+    Object.assign(summary, {
+      timeZone: log.timeZone,
+      dateOrder: log.dateOrder ?? null,
+      attempts: log.table.length,
+      leads: log.table.leadIds.length,
+      outcomes,
+      agents: log.table.agents.length,
+      sources: log.table.sources.length,
+      products: log.table.products.length,
+      span: log.span && { first: new Date(log.span.first * 60_000).toISOString(), last: new Date(log.span.last * 60_000).toISOString() },
+    });
+  } else if (log.kind === 'summary') {
+    let calls = 0;
+    for (let i = 0; i < log.table.length; i++) calls += log.table.attempts[i];
+    Object.assign(summary, { leads: log.table.length, calls });
+  } else {
+    Object.assign(summary, {
+      timeZone: log.timeZone,
+      leads: log.leads.length,
+      span: log.leads.length > 0 && { first: new Date(log.leads[0].created * 60_000).toISOString(), last: new Date(log.leads[log.leads.length - 1].created * 60_000).toISOString() },
+    });
+  }
+  summary.import = reportForJson(log.report);
+  return summary;
+}
 
 /** The totals of an import as sentences (the JSON keeps the fields as they are). */
 function summaryInWords(summary: Record<string, unknown>): string[] {

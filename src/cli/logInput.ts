@@ -3,7 +3,7 @@ import { UsageError, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
 import { describeReadError, InputFileError, inputFileProblem } from './inputFile';
 import { ColumnMappingError, parseColumnMap } from '../io/columnMapping';
-import { describeImportReport, type ImportReport } from '../io/importReport';
+import { describeImportReport, plural, type ImportReport } from '../io/importReport';
 import type { LogImport, LogReadOptions } from '../io/logReader';
 import { readLogFile } from '../io/node/readLogFile';
 import { parseOutcomeMap } from '../io/outcome';
@@ -55,41 +55,69 @@ export function logReadOptions(flags: ParsedArgs['flags']): LogReadOptions & { d
   }
 }
 
+/** What a command prints under --json about the file it read: `source` as in `leadlab fit --json`. */
+export function sourceJson(file: string, log: LogImport | undefined): Record<string, unknown> {
+  return { source: { file, ...(log && { kind: log.kind, why: log.mapping.explanation, columns: log.mapping.assignments, unusedColumns: log.mapping.unused, import: reportForJson(log.report) }) } };
+}
+
+/**
+ * Under --json, prints on stdout the JSON of a command that stops (exit code 2) after reading its file: `failure`
+ * says why in words (the same as on stderr), the rest is `json(log)` (the log is undefined when none was read), so
+ * that a script reading stdout always gets an object. Nothing without --json.
+ */
+export function printFailureJson(parsed: ParsedArgs, io: CliIO, failure: string, log: LogImport | undefined, json: (log: LogImport | undefined) => Record<string, unknown>): void {
+  if (parsed.flags.json) io.out(JSON.stringify({ failure, ...json(log) }, null, 2) + '\n');
+}
+
 /**
  * Reads the one file named on the command line, prints what was rejected to stderr, and applies
- * `--strict`. Returns the import, or an exit code when reading must stop.
+ * `--strict`. Returns the import, or an exit code when reading must stop; then, under --json, the failure and what
+ * was read are printed on stdout as `json` makes them (by default `{ source: { file, kind, ..., import } }`).
  */
-export async function readLogForCli(parsed: ParsedArgs, io: CliIO): Promise<{ log: LogImport; path: string } | number> {
+export async function readLogForCli(
+  parsed: ParsedArgs,
+  io: CliIO,
+  json: (log: LogImport | undefined) => Record<string, unknown> = (log) => sourceJson(parsed.positional[0], log),
+): Promise<{ log: LogImport; path: string } | number> {
   if (parsed.positional.length !== 1) throw new UsageError(`expected one CSV file (plain or .gz), got ${parsed.positional.length}`);
   const options = logReadOptions(parsed.flags);
-  const path = resolve(io.cwd, parsed.positional[0]);
-  const problem = inputFileProblem(parsed.positional[0], io.cwd);
-  if (problem) throw new InputFileError(`${parsed.positional[0]}: ${problem}`);
+  const file = parsed.positional[0];
+  const path = resolve(io.cwd, file);
+  const stop = (failure: string, log?: LogImport): number => {
+    printFailureJson(parsed, io, failure, log, json);
+    return 2;
+  };
+  const problem = inputFileProblem(file, io.cwd);
+  if (problem) {
+    stop(`${file}: ${problem}`);
+    throw new InputFileError(`${file}: ${problem}`);
+  }
   let log: LogImport;
   try {
     log = await readLogFile(path, options);
   } catch (e) {
     if (e instanceof ColumnMappingError) {
-      io.err(`${parsed.positional[0]}: ${e.message}\n`);
-      return 2;
+      io.err(`${file}: ${e.message}\n`);
+      return stop(`${file}: ${e.message}`);
     }
     const why = describeReadError(e) ?? (/file is empty/.test((e as Error).message) ? 'has no header row (only blank lines)' : undefined);
-    if (why) throw new InputFileError(`${parsed.positional[0]}: ${why}`);
+    if (why) {
+      stop(`${file}: ${why}`);
+      throw new InputFileError(`${file}: ${why}`);
+    }
     throw e;
   }
   const show = Number(parsed.flags['show-rejects'] ?? 10);
-  if (log.report.rejected > 0 || log.report.warnings.length > 0) io.err(`${parsed.positional[0]}: ${describeImportReport(log.report, show)}\n`);
+  if (log.report.rejected > 0 || log.report.warnings.length > 0) io.err(`${file}: ${describeImportReport(log.report, show)}\n`);
   if (log.report.kept === 0) {
-    io.err(
-      log.report.rows === 0
-        ? `${parsed.positional[0]}: no data rows below the header; nothing was kept\n`
-        : `${parsed.positional[0]}: nothing was kept: all ${log.report.rejected} rows were rejected (see the reasons above)\n`,
-    );
-    return 2;
+    const failure = log.report.rows === 0 ? `${file}: no data rows below the header; nothing was kept` : `${file}: nothing was kept: ${log.report.rejected === 1 ? 'the one row was' : `all ${log.report.rejected} rows were`} rejected (see the reasons above)`;
+    io.err(`${failure}\n`);
+    return stop(failure.replace('see the reasons above', 'the reasons are in the import report'), log);
   }
   if (parsed.flags.strict && log.report.rejected > 0) {
-    io.err(`--strict: ${log.report.rejected} rejected rows (${log.report.kept} kept); fix them or drop --strict\n`);
-    return 2;
+    const failure = `--strict: ${plural(log.report.rejected, 'rejected row')} (${log.report.kept} kept); fix ${log.report.rejected === 1 ? 'it' : 'them'} or drop --strict`;
+    io.err(`${failure}\n`);
+    return stop(failure, log);
   }
   return { log, path };
 }

@@ -64,7 +64,7 @@ function formatTime(minutes: number): string {
  *
  * @example
  * const reader = createCallLogReader({ timeZone: 'America/Chicago' });
- * Papa.parse(text, papaRowConfig(reader));
+ * feedCsvText(text, reader);
  * const { table, report } = reader.finish();
  */
 export function createCallLogReader(options: CallLogReadOptions = {}): CallLogReader {
@@ -81,7 +81,7 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
   let first = Infinity, last = -Infinity;
   let sawOffsetlessTime = false;
   // The clock change, if any, that the creation time read last fell on (see TimeZone.readWall in src/io/timeZone.ts).
-  const cache: { createdText: string; created: number; clock: 'gap' | 'ambiguous' | undefined } = { createdText: '', created: NaN, clock: undefined };
+  const cache: { createdText: string; created: number; clock: 'gap' | 'ambiguous' | undefined; wall: number } = { createdText: '', created: NaN, clock: undefined, wall: NaN };
   // A lead id seen again with another creation time is another lead (a system that reuses ids, or a lead
   // entered twice): it is read as its own lead, named by id and creation time, and counted.
   // The key names the creation time to the millisecond (a key to the minute merged two creation times of one id
@@ -93,7 +93,7 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
   const future = { rows: 0, line: 0, text: '' };
 
   // A local time skipped or repeated by a clock change is read all the same, and counted for the row at `line`.
-  const time = (text: string, line: number): number => parseTimestamp(text, { zone, dateOrder, onClockChange: (kind) => ledger.clockChange(line, kind) });
+  const time = (text: string, line: number): number => parseTimestamp(text, { zone, dateOrder, onClockChange: (kind, wall) => ledger.clockChange(line, kind, wall) });
   // A stated order of month and day that rejects dates the other order reads: most likely the file's is the other.
   const otherOrder = new OtherDateOrder(options.dateOrder, zone);
 
@@ -140,11 +140,14 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
     if (createdText === cache.createdText) created = cache.created;
     else {
       cache.clock = undefined;
-      created = parseTimestamp(createdText, { zone, dateOrder, onClockChange: (kind) => (cache.clock = kind) });
+      created = parseTimestamp(createdText, { zone, dateOrder, onClockChange: (kind, wall) => {
+          cache.clock = kind;
+          cache.wall = wall;
+        } });
       cache.createdText = createdText;
       cache.created = created;
     }
-    if (cache.clock) ledger.clockChange(line, cache.clock);
+    if (cache.clock) ledger.clockChange(line, cache.clock, cache.wall);
     if (Number.isNaN(created)) return badTime(line, 'leadCreated', createdText);
     const attempt = time(attemptText, line);
     if (Number.isNaN(attempt)) return badTime(line, 'attemptTime', attemptText);
@@ -282,7 +285,7 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
       return {
         kind: 'calls',
         table: builder.build(),
-        report: ledger.report(zone.name),
+        report: ledger.report(zone),
         mapping,
         timeZone: zone.name,
         dateOrder,

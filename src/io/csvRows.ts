@@ -128,9 +128,40 @@ export function detectDelimiter(text: string): string {
 }
 
 /**
+ * Turns every lone CR (a line end of old Mac files, or of a row among LF or CRLF ones) into LF, chunk by chunk, and
+ * leaves CRLF as it is: text fed to {@link papaRowConfig} must have been through it. A chunk that ends in CR is
+ * held back by that CR until the next one shows whether an LF follows (a CRLF split across two chunks stays one
+ * line end). Quoted fields are not told apart: a lone CR inside one is read as LF too.
+ */
+export class LoneCrToLf {
+  private heldCr = false;
+
+  /** The text of the next chunk (without its last CR, held for the next chunk). */
+  write(chunk: string): string {
+    let s = this.heldCr ? `\r${chunk}` : chunk;
+    this.heldCr = s.endsWith('\r');
+    if (this.heldCr) s = s.slice(0, -1);
+    return s.replace(/\r(?!\n)/g, '\n');
+  }
+
+  /** The text still held at the end of the input. */
+  end(): string {
+    const s = this.heldCr ? '\n' : '';
+    this.heldCr = false;
+    return s;
+  }
+}
+
+/**
  * A papaparse configuration that streams rows into `sink` with their line numbers. Line numbers count the
  * newlines inside quoted fields, so they match what an editor shows. The same configuration serves a
- * string (`Papa.parse(text, config)`), a browser `File` and a Node readable stream.
+ * string (`Papa.parse(text, config)`), a browser `File` and a Node readable stream, each passed through
+ * {@link LoneCrToLf} first (as `feedCsvText`, `feedCsvStream` and `feedCsvBlob` do).
+ *
+ * Every LF outside quotes ends a row, and a CR before it is dropped, so that CRLF and LF end rows alike in any mix.
+ * papaparse's own guess decides one line ending from the first chunk for the whole file, and a CRLF file with a
+ * few rows ending in LF (a row appended by another tool) then read those rows as one. A CRLF inside a quoted field
+ * is kept as read.
  */
 export function papaRowConfig(sink: RowSink, options: CsvOptions = {}, onDone?: (error?: Error) => void): Papa.ParseConfig<string[]> {
   let line = 1;
@@ -139,11 +170,17 @@ export function papaRowConfig(sink: RowSink, options: CsvOptions = {}, onDone?: 
   let pendingEmpty: number | undefined;
   return {
     delimiter: options.delimiter || detectDelimiter,
+    // After a closing quote papaparse skips blanks (CR among them) up to the line end; an unquoted last field keeps
+    // the CR of a CRLF, dropped below.
+    newline: '\n',
     header: false,
     skipEmptyLines: false,
     dynamicTyping: false,
     step(results: Papa.ParseStepResult<string[]>) {
       const fields = results.data;
+      // The CR of a CRLF line end (text through LoneCrToLf has no other CR before a field's end outside quotes).
+      const last = fields.length - 1;
+      if (last >= 0 && fields[last].endsWith('\r')) fields[last] = fields[last].slice(0, -1);
       const at = line;
       line += 1 + countNewlines(fields);
       if (pendingEmpty !== undefined) {

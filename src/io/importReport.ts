@@ -1,3 +1,5 @@
+import { skipAround, type TimeZone } from './timeZone';
+
 /** Why a row was rejected. */
 export type RejectReason =
   | 'missing-field'
@@ -47,6 +49,25 @@ export interface ClockChangeCounts {
   gapLines: number[];
   ambiguous: number;
   ambiguousLines: number[];
+  /**
+   * How the first of the `gap` rows (line `gapLines[0]`) was read, as local times of the zone: its date and time
+   * (`time`, "02:30"), the time it was read as (`readAs`, "03:30"), and the skip it fell in (`from` "02:00" became
+   * `to` "03:00"). Absent when there were none, or when the report was made without the zone itself.
+   */
+  gapExample?: { date: string; time: string; readAs: string; from: string; to: string };
+}
+
+/** The local date (YYYY-MM-DD) and time (HH:MM) of a wall time in minutes since the epoch, as if UTC. */
+function wallText(minutes: number): { date: string; time: string } {
+  const iso = new Date(minutes * 60_000).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+/** How a local time skipped in `zone` (`wallMs`, as if UTC) was read: see {@link ClockChangeCounts.gapExample}. */
+export function gapExample(zone: TimeZone, wallMs: number): NonNullable<ClockChangeCounts['gapExample']> {
+  const { from, to } = skipAround(zone, wallMs);
+  const wall = Math.floor(wallMs / 60_000);
+  return { ...wallText(wall), readAs: wallText(wall + to - from).time, from: wallText(from).time, to: wallText(to).time };
 }
 
 /** How many row lines of each kind of clock change an import report names. */
@@ -65,16 +86,20 @@ export class ImportLedger {
   private readonly warnings = new Map<string, number>();
   private readonly clock: ClockChangeCounts = { gap: 0, gapLines: [], ambiguous: 0, ambiguousLines: [] };
   /** The clock changes met in the row being read, counted when it is kept and forgotten when it is rejected. */
-  private pending = { line: -1, gap: false, ambiguous: false };
+  private pending = { line: -1, gap: false, ambiguous: false, gapWall: NaN };
+  /** The skipped local time of the first kept row with one (ms, as if UTC), for {@link ClockChangeCounts.gapExample}. */
+  private firstGapWall = NaN;
 
   constructor(private readonly maxExamples = 100) {}
 
   /**
-   * Notes that a time of the row at `line` (the row being read) was skipped or repeated by a clock change. The
-   * row is counted once per kind, when the next {@link keep} keeps it; a {@link reject} forgets it.
+   * Notes that a time of the row at `line` (the row being read) was skipped or repeated by a clock change; `wallMs`
+   * is that local time (ms since the epoch as if UTC). The row is counted once per kind, when the next {@link keep}
+   * keeps it; a {@link reject} forgets it.
    */
-  clockChange(line: number, kind: 'gap' | 'ambiguous'): void {
-    if (this.pending.line !== line) this.pending = { line, gap: false, ambiguous: false };
+  clockChange(line: number, kind: 'gap' | 'ambiguous', wallMs = NaN): void {
+    if (this.pending.line !== line) this.pending = { line, gap: false, ambiguous: false, gapWall: NaN };
+    if (kind === 'gap' && !this.pending.gap) this.pending.gapWall = wallMs;
     this.pending[kind] = true;
   }
 
@@ -84,14 +109,15 @@ export class ImportLedger {
     this.kept++;
     const p = this.pending;
     if (p.line === -1) return;
+    if (p.gap && this.clock.gap === 0) this.firstGapWall = p.gapWall;
     if (p.gap && this.clock.gap++ < CLOCK_CHANGE_LINES) this.clock.gapLines.push(p.line);
     if (p.ambiguous && this.clock.ambiguous++ < CLOCK_CHANGE_LINES) this.clock.ambiguousLines.push(p.line);
-    this.pending = { line: -1, gap: false, ambiguous: false };
+    this.pending = { line: -1, gap: false, ambiguous: false, gapWall: NaN };
   }
 
   /** Counts a rejected row and remembers it while fewer than `maxExamples` are listed. */
   reject(line: number, reason: RejectReason, message: string): void {
-    this.pending = { line: -1, gap: false, ambiguous: false };
+    this.pending = { line: -1, gap: false, ambiguous: false, gapWall: NaN };
     this.rows++;
     this.byReason[reason] = (this.byReason[reason] ?? 0) + 1;
     if (this.examples.length < this.maxExamples) this.examples.push({ line, reason, message });
@@ -117,11 +143,15 @@ export class ImportLedger {
     return this.rows - this.kept;
   }
 
-  /** The report as a plain record. `zone` names the zone in the sentences on clock changes. */
-  report(zone = 'the stated time zone'): ImportReport {
+  /**
+   * The report as a plain record. `zone` names the zone in the sentences on clock changes; given as the zone itself,
+   * it also gives the example of a skipped time read (see {@link ClockChangeCounts.gapExample}).
+   */
+  report(zone: TimeZone | string = 'the stated time zone'): ImportReport {
     const rejected = this.rows - this.kept;
     const clockChanges: ClockChangeCounts = { ...this.clock, gapLines: [...this.clock.gapLines], ambiguousLines: [...this.clock.ambiguousLines] };
-    const clockWarnings = describeClockChanges(clockChanges, zone).map((message, i) => ({ message, count: i === 0 && clockChanges.gap > 0 ? clockChanges.gap : clockChanges.ambiguous }));
+    if (typeof zone !== 'string' && !Number.isNaN(this.firstGapWall)) clockChanges.gapExample = gapExample(zone, this.firstGapWall);
+    const clockWarnings = describeClockChanges(clockChanges, typeof zone === 'string' ? zone : zone.name).map((message, i) => ({ message, count: i === 0 && clockChanges.gap > 0 ? clockChanges.gap : clockChanges.ambiguous }));
     return {
       rows: this.rows,
       kept: this.kept,
@@ -136,6 +166,13 @@ export class ImportLedger {
   }
 }
 
+/** The example of a skipped time read: the first such row's when known, else one true in every zone. */
+function gapExampleText(counts: ClockChangeCounts): string {
+  const e = counts.gapExample;
+  if (!e) return 'in a skip from 02:00 to 03:00, 02:30 is read as 03:30';
+  return `${counts.gapLines.length > 0 ? `line ${counts.gapLines[0]}: ` : ''}${e.time} on ${e.date} as ${e.readAs}, when ${e.from} became ${e.to}`;
+}
+
 function lineList(lines: number[], count: number): string {
   return `${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')}${count > lines.length ? ', ...' : ''}`;
 }
@@ -145,14 +182,16 @@ function lineList(lines: number[], count: number): string {
  * how they were read; none when there were none.
  *
  * @example
- * describeClockChanges({ gap: 3, gapLines: [120, 121, 2044], ambiguous: 0, ambiguousLines: [] }, 'America/New_York')
- * // ['3 rows have a local time that does not exist in America/New_York, skipped when the clocks went forward (lines 120, 121, 2044): read as that time moved forward by the skip (02:30 as 03:30 when 02:00 became 03:00)']
+ * describeClockChanges({ gap: 3, gapLines: [120, 121, 2044], ambiguous: 0, ambiguousLines: [], gapExample: { date: '2024-03-10', time: '02:30', readAs: '03:30', from: '02:00', to: '03:00' } }, 'America/New_York')
+ * // ['3 rows have a local time that does not exist in America/New_York, skipped when the clocks went forward (lines 120, 121, 2044): read as that time moved forward by the skip (line 120: 02:30 on 2024-03-10 as 03:30, when 02:00 became 03:00)']
+ *
+ * Without `gapExample` the example is one true in every zone: "in a skip from 02:00 to 03:00, 02:30 is read as 03:30".
  */
 export function describeClockChanges(counts: ClockChangeCounts, zone: string): string[] {
   const out: string[] = [];
   const rows = (n: number): string => (n === 1 ? '1 row has' : `${n} rows have`);
   if (counts.gap > 0) {
-    out.push(`${rows(counts.gap)} a local time that does not exist in ${zone}, skipped when the clocks went forward (${lineList(counts.gapLines, counts.gap)}): read as that time moved forward by the skip (02:30 as 03:30 when 02:00 became 03:00)`);
+    out.push(`${rows(counts.gap)} a local time that does not exist in ${zone}, skipped when the clocks went forward (${lineList(counts.gapLines, counts.gap)}): read as that time moved forward by the skip (${gapExampleText(counts)})`);
   }
   if (counts.ambiguous > 0) {
     out.push(`${rows(counts.ambiguous)} a local time that happens twice in ${zone}, repeated when the clocks went back (${lineList(counts.ambiguousLines, counts.ambiguous)}): read as the first of the two, before the clocks went back`);
@@ -160,14 +199,19 @@ export function describeClockChanges(counts: ClockChangeCounts, zone: string): s
   return out;
 }
 
+/** `n` and the noun, with an s from two on ("1 row", "0 rows", "2 rows"). */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** A one-paragraph plain-text summary of a report, e.g. for the command line. */
 export function describeImportReport(report: ImportReport, maxExamples = 10): string {
-  const lines = [`${report.rows} rows read: ${report.kept} kept, ${report.rejected} rejected${report.blankLines ? `, ${report.blankLines} blank lines skipped` : ''}.`];
+  const lines = [`${plural(report.rows, 'row')} read: ${report.kept} kept, ${report.rejected} rejected${report.blankLines ? `, ${plural(report.blankLines, 'blank line')} skipped` : ''}.`];
   const reasons = Object.entries(report.byReason);
   if (reasons.length > 0) lines.push(`Rejected by reason: ${reasons.map(([r, n]) => `${r} ${n}`).join(', ')}.`);
   for (const ex of report.examples.slice(0, maxExamples)) lines.push(`  line ${ex.line}: ${ex.message}`);
   const more = report.rejected - Math.min(maxExamples, report.examples.length);
-  if (more > 0) lines.push(`  ... and ${more} more rejected rows`);
+  if (more > 0) lines.push(`  ... and ${plural(more, 'more rejected row')}`);
   for (const w of report.warnings) lines.push(`Warning: ${w.message}${w.count > 1 && !w.message.startsWith(`${w.count} `) ? ` (${w.count} times)` : ''}`);
   return lines.join('\n');
 }

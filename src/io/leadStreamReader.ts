@@ -94,7 +94,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
         const emptyPart = emptyJoinPart(header, fields, m, 'leadCreated');
         if (emptyPart !== undefined) { ledger.reject(line, 'missing-field', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}"): the part in column "${emptyPart}" is empty`); continue; }
         if (isNullish(createdText)) { ledger.reject(line, 'missing-field', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}") is empty`); continue; }
-        const created = parseTimestamp(createdText, { zone, dateOrder, onClockChange: (kind) => ledger.clockChange(line, kind) });
+        const created = parseTimestamp(createdText, { zone, dateOrder, onClockChange: (kind, wall) => ledger.clockChange(line, kind, wall) });
         if (Number.isNaN(created)) {
           otherOrder.note(line, createdText);
           const column = `leadCreated (column "${columnLabel(header, m, 'leadCreated')}")`;
@@ -138,7 +138,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
         );
       }
       leads.sort((a, b) => a.created - b.created);
-      return { kind: 'leads', leads, report: ledger.report(zone.name), mapping: m, timeZone: zone.name, dateOrder };
+      return { kind: 'leads', leads, report: ledger.report(zone), mapping: m, timeZone: zone.name, dateOrder };
     },
   };
 }

@@ -1,20 +1,21 @@
 import Papa from 'papaparse';
 import { createCallLogReader, type CallLogImport, type CallLogReadOptions } from './callLogReader';
-import { papaRowConfig, type CsvOptions, type RowSink } from './csvRows';
+import { LoneCrToLf, papaRowConfig, type CsvOptions, type RowSink } from './csvRows';
 import { createLeadStreamReader, type LeadStreamImport, type LeadStreamReadOptions } from './leadStreamReader';
 import { createLeadSummaryReader, type LeadSummaryImport, type LeadSummaryReadOptions } from './leadSummaryReader';
 import { createLogReader, type LogImport, type LogReadOptions } from './logReader';
 
-/** Feeds the rows of CSV text (any separator, quotes, CRLF) into `sink`. Synchronous. */
+/** Feeds the rows of CSV text (any separator, quotes, lines ending in CRLF, LF or CR in any mix) into `sink`. Synchronous. */
 export function feedCsvText(text: string, sink: RowSink, options: CsvOptions = {}): void {
   let failure: Error | undefined;
-  Papa.parse<string[]>(text, papaRowConfig(sink, options, (e) => (failure = e)));
+  const cr = new LoneCrToLf();
+  Papa.parse<string[]>(cr.write(text) + cr.end(), papaRowConfig(sink, options, (e) => (failure = e)));
   if (failure) throw failure;
 }
 
 /**
  * Reads a call log from text. For files too large to hold as text, stream them instead
- * (`readLogFile` in src/io/node, or `Papa.parse(file, papaRowConfig(createCallLogReader()))` in a browser).
+ * (`readLogFile` in src/io/node, or `feedCsvBlob(file, createCallLogReader())` in src/io/web for a browser).
  *
  * @example
  * const { table, report } = parseCallLogText('lead,created,call time,result\nA,2024-03-04 09:00,2024-03-04 09:02,no answer\n');

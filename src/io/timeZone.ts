@@ -98,6 +98,24 @@ function ianaZone(name: string): TimeZone {
   return { name, offsetMinutes, readWall, wallToUtc: (wall) => readWall(wall).utc };
 }
 
+/**
+ * The skip that holds a local wall-clock time which `zone` reads as a `gap` (see {@link TimeZone.readWall}): the wall
+ * times (minutes since the epoch, as if UTC) where it starts and where it ends, 02:00 and 03:00 of New York's spring
+ * forward, 00:00 and 01:00 of Santiago's, 02:00 and 02:30 of Lord Howe's.
+ */
+export function skipAround(zone: TimeZone, wallMs: number): { from: number; to: number } {
+  const wall = Math.floor(wallMs / 60_000);
+  const before = zone.offsetMinutes(wallMs - DAY_MS), after = zone.offsetMinutes(wallMs + DAY_MS);
+  // The change is at an instant in (wall - after, wall - before], the first minute on the offset after it.
+  let lo = wall - after, hi = wall - before;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (zone.offsetMinutes(mid * 60_000) === before) lo = mid;
+    else hi = mid;
+  }
+  return { from: hi + before, to: hi + after };
+}
+
 /** The UTC zone, used when a log states no zone. */
 export const UTC: TimeZone = fixedZone('UTC', 0);
 

@@ -11,9 +11,10 @@ export interface TimestampOptions {
   zone: TimeZone;
   /**
    * Told when a wall-clock time without an offset was skipped (`gap`) or repeated (`ambiguous`) by a clock change
-   * in `zone`; the time is still read, by the rule of `TimeZone.readWall` (src/io/timeZone.ts).
+   * in `zone`; the time is still read, by the rule of `TimeZone.readWall` (src/io/timeZone.ts). `wallMs` is that
+   * local time, in ms since the epoch as if it were UTC.
    */
-  onClockChange?: (kind: 'gap' | 'ambiguous') => void;
+  onClockChange?: (kind: 'gap' | 'ambiguous', wallMs: number) => void;
 }
 
 type ClockChangeListener = TimestampOptions['onClockChange'];
@@ -94,7 +95,7 @@ function minutesOf(
   if (Number.isNaN(offset)) return NaN;
   if (offset !== undefined) return (wall - offset * 60_000) / 60_000;
   const read = zone.readWall(wall);
-  if (read.kind !== 'exact') onClockChange?.(read.kind);
+  if (read.kind !== 'exact') onClockChange?.(read.kind, wall);
   return read.utc / 60_000;
 }
 

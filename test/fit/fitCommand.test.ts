@@ -51,7 +51,7 @@ describe('leadlab fit', () => {
     expect(io.stderr).toMatch(/line 4: attemptTime \(column "attempt"\): cannot read "yesterday" as a time/);
     const strict = captureIO(dir);
     expect(await fitCommand.run(['calls.csv', '--strict'], strict)).toBe(2);
-    expect(strict.stderr).toMatch(/--strict: 1 rejected rows/);
+    expect(strict.stderr).toMatch(/--strict: 1 rejected row \(2 kept\); fix it or drop --strict/);
   });
 
   it('refuses a separator that is not one character, before reading, and reads with one that is', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { describeImportReport } from '../../src/io/importReport';
+import { describeClockChanges, describeImportReport } from '../../src/io/importReport';
 import { callRecordsFromTable } from '../../src/io/callLogTable';
 import { parseCallLogText, parseLeadStreamText } from '../../src/io/parseText';
 import { resolveTimeZone } from '../../src/io/timeZone';
@@ -118,7 +118,7 @@ describe('the import report counts the rows read at a clock change', () => {
   it('a call log in America/New_York: rows kept, counted once per kind, lines named', () => {
     const log = parseCallLogText(CALLS, { timeZone: 'America/New_York' });
     expect(log.report).toMatchObject({ rows: 10, kept: 9, rejected: 1 });
-    expect(log.report.clockChanges).toEqual({ gap: 4, gapLines: [3, 4, 5, 10], ambiguous: 4, ambiguousLines: [7, 8, 9, 10] });
+    expect(log.report.clockChanges).toEqual({ gap: 4, gapLines: [3, 4, 5, 10], ambiguous: 4, ambiguousLines: [7, 8, 9, 10], gapExample: { date: '2024-03-10', time: '02:15', readAs: '03:15', from: '02:00', to: '03:00' } });
     const records = callRecordsFromTable(log.table);
     // Row 3's 02:15 is 03:15 EDT; row 8's 01:59 the first, EDT, one.
     expect(records.some((r) => r.attemptTime === at('2024-03-10T03:15:00-04:00'))).toBe(true);
@@ -132,9 +132,45 @@ describe('the import report counts the rows read at a clock change', () => {
   it('names the first five lines and counts the rest', () => {
     const rows = Array.from({ length: 8 }, (_, i) => `L${i},2024-03-31 02:${10 + i},2024-03-31 04:00,contact`);
     const log = parseCallLogText(['lead,created,call time,result', 'X,2024-03-30 12:00,2024-03-30 13:00,contact', ...rows].join('\n'), { timeZone: 'Europe/Berlin' });
-    expect(log.report.clockChanges).toEqual({ gap: 8, gapLines: [3, 4, 5, 6, 7], ambiguous: 0, ambiguousLines: [] });
+    expect(log.report.clockChanges).toEqual({ gap: 8, gapLines: [3, 4, 5, 6, 7], ambiguous: 0, ambiguousLines: [], gapExample: { date: '2024-03-31', time: '02:10', readAs: '03:10', from: '02:00', to: '03:00' } });
     expect(log.report.warnings.map((w) => w.message)).toEqual([
-      '8 rows have a local time that does not exist in Europe/Berlin, skipped when the clocks went forward (lines 3, 4, 5, 6, 7, ...): read as that time moved forward by the skip (02:30 as 03:30 when 02:00 became 03:00)',
+      '8 rows have a local time that does not exist in Europe/Berlin, skipped when the clocks went forward (lines 3, 4, 5, 6, 7, ...): read as that time moved forward by the skip (line 3: 02:10 on 2024-03-31 as 03:10, when 02:00 became 03:00)',
+    ]);
+  });
+
+  it('the example of a skipped time is the first such row, read in its own zone: New York, Santiago, Lord Howe', () => {
+    const cases: [zone: string, rows: string[], sentence: string][] = [
+      [
+        'America/New_York',
+        ['a,2024-03-09 10:00', 'a,2024-03-10 02:40', 'b,2024-03-10 02:30'],
+        // Line 3 repeats lead a and is rejected: the example is line 4's.
+        '1 row has a local time that does not exist in America/New_York, skipped when the clocks went forward (line 4): read as that time moved forward by the skip (line 4: 02:30 on 2024-03-10 as 03:30, when 02:00 became 03:00)',
+      ],
+      [
+        // Chile moves its clocks at midnight: 00:00 on 8 September 2024 became 01:00.
+        'America/Santiago',
+        ['a,2024-09-07 10:00', 'b,2024-09-08 00:30', 'c,2024-09-08 00:45'],
+        '2 rows have a local time that does not exist in America/Santiago, skipped when the clocks went forward (lines 3, 4): read as that time moved forward by the skip (line 3: 00:30 on 2024-09-08 as 01:30, when 00:00 became 01:00)',
+      ],
+      [
+        // Lord Howe Island skips half an hour: 02:00 on 6 October 2024 became 02:30.
+        'Australia/Lord_Howe',
+        ['a,2024-10-05 10:00', 'b,2024-10-06 02:15'],
+        '1 row has a local time that does not exist in Australia/Lord_Howe, skipped when the clocks went forward (line 3): read as that time moved forward by the skip (line 3: 02:15 on 2024-10-06 as 02:45, when 02:00 became 02:30)',
+      ],
+    ];
+    for (const [zone, rows, sentence] of cases) {
+      const log = parseLeadStreamText(['id,created', ...rows].join('\n'), { timeZone: zone });
+      expect(log.report.warnings.map((w) => w.message)).toEqual([sentence]);
+    }
+    // The instant each was read as: Santiago's 00:30 is 01:30 -03:00, Lord Howe's 02:15 is 02:45 +11:00.
+    expect(parseLeadStreamText('id,created\nb,2024-09-08 00:30', { timeZone: 'America/Santiago' }).leads[0].created).toBe(at('2024-09-08T01:30:00-03:00'));
+    expect(parseLeadStreamText('id,created\nb,2024-10-06 02:15', { timeZone: 'Australia/Lord_Howe' }).leads[0].created).toBe(at('2024-10-06T02:45:00+11:00'));
+  });
+
+  it('without the first row\'s example, the sentence gives one true in every zone', () => {
+    expect(describeClockChanges({ gap: 2, gapLines: [5, 9], ambiguous: 0, ambiguousLines: [] }, 'Australia/Lord_Howe')).toEqual([
+      '2 rows have a local time that does not exist in Australia/Lord_Howe, skipped when the clocks went forward (lines 5, 9): read as that time moved forward by the skip (in a skip from 02:00 to 03:00, 02:30 is read as 03:30)',
     ]);
   });
 
@@ -149,7 +185,7 @@ describe('the import report counts the rows read at a clock change', () => {
     const log = parseLeadStreamText(text, { timeZone: 'Australia/Sydney' });
     expect(log.report).toMatchObject({ kept: 5, rejected: 1 });
     // Line 5 repeats lead c and is rejected: it is not counted.
-    expect(log.report.clockChanges).toEqual({ gap: 1, gapLines: [3], ambiguous: 2, ambiguousLines: [4, 6] });
+    expect(log.report.clockChanges).toEqual({ gap: 1, gapLines: [3], ambiguous: 2, ambiguousLines: [4, 6], gapExample: { date: '2024-10-06', time: '02:30', readAs: '03:30', from: '02:00', to: '03:00' } });
     expect(log.leads.find((l) => l.leadId === 'b')!.created).toBe(at('2024-10-06T03:30:00+11:00'));
     expect(log.leads.find((l) => l.leadId === 'd')!.created).toBe(at('2024-04-07T02:59:00+11:00'));
   });
@@ -160,7 +196,7 @@ describe('the import report counts the rows read at a clock change', () => {
     expect(replay.ok).toBe(true);
     if (!replay.ok) return;
     expect(replay.warnings).toEqual([
-      'leads.csv: 1 row has a local time that does not exist in America/New_York, skipped when the clocks went forward (line 3): read as that time moved forward by the skip (02:30 as 03:30 when 02:00 became 03:00)',
+      'leads.csv: 1 row has a local time that does not exist in America/New_York, skipped when the clocks went forward (line 3): read as that time moved forward by the skip (line 3: 02:30 on 2024-03-10 as 03:30, when 02:00 became 03:00)',
     ]);
   });
 
@@ -172,6 +208,6 @@ describe('the import report counts the rows read at a clock change', () => {
     expect(code).toBe(0);
     expect(err).toContain('4 rows have a local time that does not exist in America/New_York, skipped when the clocks went forward (lines 3, 4, 5, 10)');
     expect(err).toContain('4 rows have a local time that happens twice in America/New_York, repeated when the clocks went back (lines 7, 8, 9, 10)');
-    expect(JSON.parse(out).import.clockChanges).toEqual({ gap: 4, gapLines: [3, 4, 5, 10], ambiguous: 4, ambiguousLines: [7, 8, 9, 10] });
+    expect(JSON.parse(out).import.clockChanges).toEqual({ gap: 4, gapLines: [3, 4, 5, 10], ambiguous: 4, ambiguousLines: [7, 8, 9, 10], gapExample: { date: '2024-03-10', time: '02:15', readAs: '03:15', from: '02:00', to: '03:00' } });
   });
 });

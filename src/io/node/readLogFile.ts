@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import Papa from 'papaparse';
-import { parseStream, type CsvOptions, type RowSink } from '../csvRows';
+import { LoneCrToLf, parseStream, type CsvOptions, type RowSink } from '../csvRows';
 import { SniffingDecoder, warnOfEncoding, type TextEncodingName } from '../encoding';
 import { createLogReader, type LogImport, type LogReadOptions } from '../logReader';
 
@@ -47,18 +47,45 @@ export async function openTextStream(path: string): Promise<Readable & { encodin
   return Object.assign(text, { encoding: () => decoder.encoding });
 }
 
-/** Streams the rows of a CSV file (plain or gzip) into `sink`; the file text is never held whole. Resolves to the encoding it was read in. */
-export async function feedCsvFile(path: string, sink: RowSink, options: CsvOptions = {}): Promise<TextEncodingName | undefined> {
-  const stream = await openTextStream(path);
+/**
+ * Streams the rows of a text stream (chunks of decoded text, as {@link openTextStream} gives) into `sink`. An error
+ * of the stream or thrown by the sink stops the read (the stream is destroyed) and rejects with that error. Lines
+ * may end in CRLF, LF or CR in any mix, a CRLF split across two chunks included (see `LoneCrToLf`).
+ */
+export async function feedCsvStream(text: Readable, sink: RowSink, options: CsvOptions = {}): Promise<void> {
+  const cr = new LoneCrToLf();
+  const lines = new Transform({
+    readableObjectMode: true,
+    writableObjectMode: true,
+    transform(chunk: string, _enc, done) {
+      const s = cr.write(String(chunk));
+      done(null, s === '' ? undefined : s);
+    },
+    flush(done) {
+      const s = cr.end();
+      done(null, s === '' ? undefined : s);
+    },
+  });
   await parseStream(
     (config, fail) => {
-      stream.on('error', fail);
-      Papa.parse(stream as unknown as File, config as Papa.ParseLocalConfig<string[], File>);
+      text.on('error', fail);
+      lines.on('error', fail);
+      text.pipe(lines);
+      Papa.parse(lines as unknown as File, config as Papa.ParseLocalConfig<string[], File>);
     },
     sink,
     options,
-    () => stream.destroy(),
+    () => {
+      text.destroy();
+      lines.destroy();
+    },
   );
+}
+
+/** Streams the rows of a CSV file (plain or gzip) into `sink`; the file text is never held whole. Resolves to the encoding it was read in. */
+export async function feedCsvFile(path: string, sink: RowSink, options: CsvOptions = {}): Promise<TextEncodingName | undefined> {
+  const stream = await openTextStream(path);
+  await feedCsvStream(stream, sink, options);
   return stream.encoding();
 }
 

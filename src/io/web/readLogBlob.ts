@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { parseStream, type CsvOptions, type RowSink } from '../csvRows';
+import { LoneCrToLf, parseStream, type CsvOptions, type RowSink } from '../csvRows';
 import { SniffingDecoder, type TextEncodingName } from '../encoding';
 
 /*
@@ -94,16 +94,18 @@ export async function feedCsvBlob(blob: Blob, sink: RowSink, options: BlobReadOp
     }),
   );
   const bytes = gzip ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : counted;
-  // Decoded in the encoding its first bytes show (UTF-8, UTF-16 or Windows-1252: see sniffEncoding).
+  // Decoded in the encoding its first bytes show (UTF-8, UTF-16 or Windows-1252: see sniffEncoding), every lone CR
+  // made LF (lines may end in CRLF, LF or CR in any mix: see LoneCrToLf).
   const decoder = new SniffingDecoder();
+  const cr = new LoneCrToLf();
   const text = bytes.pipeThrough(
     new TransformStream<Uint8Array, string>({
       transform(chunk, controller) {
-        const s = decoder.write(chunk);
+        const s = cr.write(decoder.write(chunk));
         if (s !== '') controller.enqueue(s);
       },
       flush(controller) {
-        const s = decoder.end();
+        const s = cr.write(decoder.end()) + cr.end();
         if (s !== '') controller.enqueue(s);
       },
     }),

@@ -1,0 +1,76 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/command';
+import { main } from '../../src/cli/main';
+
+function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
+  const io = { stdout: '', stderr: '', cwd, isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+const HEADER = 'Lead ID,Lead Created,Call Time,Disposition\n';
+
+function files(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'leadlab-import-'));
+  // Every date could be month-first or day-first: without --date-order every row is rejected.
+  writeFileSync(join(dir, 'ambiguous.csv'), `${HEADER}L1,03/04/2024 09:00,03/04/2024 09:05,no answer\nL2,03/05/2024 10:00,03/05/2024 10:02,contact\n`);
+  writeFileSync(join(dir, 'header-only.csv'), HEADER);
+  writeFileSync(join(dir, 'one-bad.csv'), `${HEADER}L1,2024-03-04 09:00,2024-03-04 09:05,no answer\nL2,2024-03-05 10:00,2024-03-05 09:00,contact\n`);
+  writeFileSync(join(dir, 'no-times.csv'), 'a,b\n1,2\n');
+  return dir;
+}
+
+async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = captureIO(cwd);
+  const code = await main(argv, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+describe('--json when reading stops', () => {
+  it('import prints the JSON report with the failure in it when every row is rejected, exit code 2', async () => {
+    const dir = files();
+    const r = await run(['import', 'ambiguous.csv', '--json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nothing was kept: all 2 rows were rejected/);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ file: 'ambiguous.csv', kind: 'calls', attempts: 0, failure: expect.stringMatching(/nothing was kept: all 2 rows were rejected/) });
+    expect(json.import).toMatchObject({ rows: 2, kept: 0, rejected: 2, byReason: { 'unparseable-time': 2 } });
+    expect(json.import.examples[0].message).toMatch(/--date-order/);
+    // Without --json, stdout stays empty.
+    expect((await run(['import', 'ambiguous.csv'], dir)).stdout).toBe('');
+  });
+
+  it('import states the other stops in its JSON: no data rows, --strict, columns not recognized', async () => {
+    const dir = files();
+    const empty = await run(['import', 'header-only.csv', '--json'], dir);
+    expect(empty.code).toBe(2);
+    expect(JSON.parse(empty.stdout)).toMatchObject({ failure: expect.stringMatching(/no data rows/), import: { rows: 0 } });
+    const strict = await run(['import', 'one-bad.csv', '--json', '--strict'], dir);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/--strict: 1 rejected row \(1 kept\); fix it or drop --strict/);
+    expect(JSON.parse(strict.stdout)).toMatchObject({ failure: expect.stringMatching(/--strict/), attempts: 1, import: { kept: 1, rejected: 1 } });
+    const unmapped = await run(['import', 'no-times.csv', '--json', '--kind', 'calls'], dir);
+    expect(unmapped.code).toBe(2);
+    expect(JSON.parse(unmapped.stdout)).toMatchObject({ file: 'no-times.csv', failure: expect.any(String) });
+  });
+
+  it('fit and diagnose print their failure as JSON too', async () => {
+    const dir = files();
+    const fit = await run(['fit', 'ambiguous.csv', '--json'], dir);
+    expect(fit.code).toBe(2);
+    expect(JSON.parse(fit.stdout)).toMatchObject({ failure: expect.stringMatching(/nothing was kept/), source: { file: 'ambiguous.csv', import: { rejected: 2 } } });
+    const diagnose = await run(['diagnose', '--log', 'ambiguous.csv', '--json'], dir);
+    expect(diagnose.code).toBe(2);
+    expect(JSON.parse(diagnose.stdout)).toMatchObject({ failure: expect.stringMatching(/nothing was kept/), source: { file: 'ambiguous.csv', import: { rejected: 2 } } });
+    // A file of another kind than the command needs.
+    writeFileSync(join(dir, 'stream.csv'), 'id,created,source\nA,2024-04-01T10:00:00Z,Web\nB,2024-04-01T11:00:00Z,Web\n');
+    const fitStream = await run(['fit', 'stream.csv', '--json'], dir);
+    expect(fitStream.code).toBe(2);
+    expect(JSON.parse(fitStream.stdout)).toMatchObject({ failure: expect.stringMatching(/lead stream/), source: { kind: 'leads' } });
+    const diagnoseStream = await run(['diagnose', '--log', 'stream.csv', '--json'], dir);
+    expect(diagnoseStream.code).toBe(2);
+    expect(JSON.parse(diagnoseStream.stdout)).toMatchObject({ failure: expect.stringMatching(/expected a call log/), source: { kind: 'leads' } });
+  });
+});
