@@ -78,7 +78,7 @@ export function outcomeWordsView(
     select.value = given[word] ?? '';
     select.disabled = !enabled;
     select.addEventListener('change', () => onChange(word, isOutcome(select.value) ? select.value : undefined));
-    return el('label', {}, `"${word}"${rows === undefined ? '' : ` (${count(rows)} rows)`} means`, select);
+    return el('label', {}, `"${word}"${rows === undefined ? '' : ` (${count(rows)} row${rows === 1 ? '' : 's'})`} means`, select);
   });
   return el('fieldset', { id: 'history-outcomes' },
     el('legend', {}, 'Call outcomes this page does not know'),
@@ -94,15 +94,15 @@ export function reportView(result: Extract<HistoryResult, { ok: true }>, outcome
   parts.push(
     el('p', { id: 'history-counts' },
       `Read as a ${kindWords(result.kind)}${result.gzip ? ' (gzip)' : ''}: `,
-      el('strong', { dataset: { count: 'rows' } }, count(r.rows)), ' rows, ',
+      el('strong', { dataset: { count: 'rows' } }, count(r.rows)), r.rows === 1 ? ' row, ' : ' rows, ',
       el('strong', { dataset: { count: 'kept' } }, count(r.kept)), ' kept, ',
       el('strong', { dataset: { count: 'rejected' } }, count(r.rejected)), ' rejected',
-      r.blankLines ? `, ${count(r.blankLines)} blank lines skipped.` : '.'),
+      r.blankLines ? `, ${count(r.blankLines)} blank line${r.blankLines === 1 ? '' : 's'} skipped.` : '.'),
   );
   const span = result.kind !== 'summary' && result.span ? `, ${result.span.first.slice(0, 10)} to ${result.span.last.slice(0, 10)}` : '';
   if (result.kind === 'calls') {
     const seen = Object.entries(result.outcomes).map(([o, n]) => `${o} ${count(n)}`).join(', ');
-    parts.push(el('p', {}, `${count(result.attempts)} call attempts on ${count(result.leads)} leads${span}. Outcomes: ${seen || 'none'}. Times read in ${result.timeZone}${result.dateOrder ? `, dates ${result.dateOrder}` : ''}.`));
+    parts.push(el('p', {}, `${count(result.attempts)} call attempt${result.attempts === 1 ? '' : 's'} on ${count(result.leads)} lead${result.leads === 1 ? '' : 's'}${span}. Outcomes: ${seen || 'none'}. Times read in ${result.timeZone}${result.dateOrder ? `, dates ${result.dateOrder}` : ''}.`));
   } else if (result.kind === 'leads') {
     parts.push(el('p', {}, `${count(result.leads)} leads over ${count(result.days)} days (${result.perDay.toFixed(1)} a day)${span}. Times read in ${result.timeZone}.`));
   } else {
@@ -119,7 +119,7 @@ export function reportView(result: Extract<HistoryResult, { ok: true }>, outcome
     );
     parts.push(el('div', { className: 'table-wrap' }, table));
     const shown = r.examples.slice(0, EXAMPLES_SHOWN);
-    parts.push(el('p', {}, `The first ${shown.length} rejected rows, by line in the file (line 1 is the header):`));
+    parts.push(el('p', {}, shown.length === 1 ? 'The rejected row, by its line in the file (line 1 is the header):' : `The first ${shown.length} rejected rows, by line in the file (line 1 is the header):`));
     parts.push(el('ul', { id: 'history-examples', className: 'examples' }, ...shown.map((ex) => el('li', { dataset: { line: String(ex.line) } }, el('strong', {}, `line ${ex.line}`), `: ${inPageWords(ex.message)}`))));
     if (r.rejected > shown.length) parts.push(el('p', { className: 'hint' }, `... and ${count(r.rejected - shown.length)} more. `, el('code', {}, 'leadlab import'), ' lists them all.'));
   }

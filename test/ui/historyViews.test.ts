@@ -78,6 +78,21 @@ describe('the History views, alone', () => {
     expect(box.textContent).toContain('3 call attempts on 3 leads, 2026-03-04 to 2026-03-04');
   });
 
+  it('says one row, one rejected row, one attempt on one lead in the singular', () => {
+    const text = ['lead,created,call time,result', 'A,2026-03-04 09:00,2026-03-04 09:05,no answer', '', 'D,2026-03-04 09:00,not a time,no answer'].join('\n');
+    const { report } = parseCallLogText(text, { maxExamples: 10 });
+    const read = { ...callLog(), report, attempts: 1, leads: 1 } as CallLogHistory;
+    const box = document.createElement('div');
+    box.append(...reportView(read));
+    const words = box.textContent!;
+    expect(report.rows).toBe(2);
+    expect(report.blankLines).toBe(1);
+    expect(words).toContain('1 blank line skipped.');
+    expect(words).toContain('The rejected row, by its line in the file');
+    expect(words).toContain('1 call attempt on 1 lead,');
+    expect(words).not.toMatch(/\b1 (rows|leads|blank lines|call attempts)\b/);
+  });
+
   it('says which columns are missing when a file does not look like a call log', () => {
     const { message, where } = failureMessage({ ok: false, fileName: 'x.csv', error: { name: 'Error', message: 'no columns', where: 'columns' }, columns });
     expect(where).toBe('Columns');
