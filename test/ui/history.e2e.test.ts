@@ -151,7 +151,7 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
 
   it('asks what an unknown outcome word means, and keeps its rows once told', async () => {
     await page.getByLabel('Choose a call log or lead stream file').setInputFiles(callsPath);
-    const select = page.getByLabel('"maybe later" (1 rows) means');
+    const select = page.getByLabel('"maybe later" (1 row) means');
     await select.selectOption('no-answer');
     await expect.poll(() => page.locator('[data-count="kept"]').textContent(), { timeout: 20_000 }).toBe((log.goodRows + 1).toLocaleString('en-US'));
     expect(await page.locator('[data-count="rejected"]').textContent()).toBe(String(BAD_ROWS.length - 1));
