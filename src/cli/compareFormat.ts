@@ -57,7 +57,9 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
       // No verdict (null: no replication defines the metric on both sides) is said as nothing, like no clear difference.
       const word = d.verdict === null || d.verdict === 'no clear difference' ? '' : ` ${d.verdict}`;
       const unit = c.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
-      text.push(`${formatDifference(m, d.mean)}${interval}${unit}${word}`);
+      // A difference only some replications define (a rate of a run with no leads in one of them) says on how many.
+      const partial = d.n > 0 && d.n < c.replications ? ` (${d.n} of ${c.replications} pairs)` : '';
+      text.push(`${formatDifference(m, d.mean)}${interval}${unit}${word}${partial}`);
       verdicts.push(d.verdict);
     }
     return { text, verdicts };

@@ -48,3 +48,19 @@ describe('leadlab compare: the warm-up check of each scenario', () => {
     expect(warmup[1].message).toMatch(/^Warm-up: /);
   });
 });
+
+describe('leadlab compare: a difference only some replications define', () => {
+  it('says on how many pairs it rests, as --json counts them', async () => {
+    // One day of 0.7 leads: some replications get no lead, and their rates are undefined.
+    const tiny = { name: 'tiny', days: 1, leads: { perDay: 0.7 } };
+    const json = await compare([{ name: 'base' }, tiny], '--json');
+    const n = JSON.parse(json.out).scenarios[1].vsBaseline.contactRate.n as number;
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(4);
+    const text = await compare([{ name: 'base' }, tiny]);
+    const row = text.out.split('\n').find((l) => l.startsWith('Contact rate'))!;
+    expect(row).toContain(`(${n} of 4 pairs)`);
+    // Leads are defined in every replication: no such note.
+    expect(text.out.split('\n').find((l) => l.startsWith('Leads'))).not.toMatch(/pairs\)/);
+  });
+});
