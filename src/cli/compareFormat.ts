@@ -4,6 +4,7 @@ import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
 import { signedFixed } from '../stats/signedFixed';
 import { formatValue } from './format';
+import { plural } from '../format/plural';
 
 const GREEN = '\x1b[32m';
 const RED = '\x1b[31m';
@@ -39,7 +40,7 @@ export function letter(i: number): string {
 export function formatComparison(c: Comparison, options: { color: boolean }): string {
   const out: string[] = [];
   out.push(`${c.scenarios.length} scenarios, ${c.replications} replications each, seed ${c.seed} (common random numbers: replication r of every scenario sees the same leads)`);
-  c.scenarios.forEach((s, i) => out.push(`  ${letter(i)}: ${s.name}${i === 0 ? ' (baseline)' : ''}${c.windowDays ? `, ${c.windowDays[i]} measured day${c.windowDays[i] === 1 ? '' : 's'}` : ''}`));
+  c.scenarios.forEach((s, i) => out.push(`  ${letter(i)}: ${s.name}${i === 0 ? ' (baseline)' : ''}${c.windowDays ? `, ${plural(c.windowDays[i], 'measured day')}` : ''}`));
   if (c.totals === 'per month') {
     out.push(
       'The measured windows differ, so differences of counts and money (leads, funded, costs, revenue) are per month',

@@ -2,3 +2,4 @@
 export { durationLabel, formatDuration } from './duration';
 export { formatMetric } from './metricValue';
 export { formatCount, formatFixed, formatMoney, formatPercent, formatPValue } from './number';
+export { plural } from './plural';

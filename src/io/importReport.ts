@@ -1,4 +1,5 @@
 import { skipAround, type TimeZone } from './timeZone';
+import { plural } from '../format/plural';
 
 /** Why a row was rejected. */
 export type RejectReason =
@@ -197,11 +198,6 @@ export function describeClockChanges(counts: ClockChangeCounts, zone: string): s
     out.push(`${rows(counts.ambiguous)} a local time that happens twice in ${zone}, repeated when the clocks went back (${lineList(counts.ambiguousLines, counts.ambiguous)}): read as the first of the two, before the clocks went back`);
   }
   return out;
-}
-
-/** `n` and the noun, with an s from two on ("1 row", "0 rows", "2 rows"). */
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** A one-paragraph plain-text summary of a report, e.g. for the command line. */
