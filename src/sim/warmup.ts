@@ -1,3 +1,4 @@
+import { plural } from '../format/plural';
 import { tQuantile975 } from '../stats/tQuantile975';
 
 /**
@@ -63,6 +64,8 @@ export interface MserTruncation {
   atSearchLimit: boolean;
   /** MSER(d) for d = 0..searchLimit. */
   mser: number[];
+  /** The batch means b_1..b_k. */
+  batchMeans: number[];
 }
 
 /**
@@ -95,7 +98,7 @@ export function mserTruncation(series: readonly number[], batchSize = MSER_BATCH
     mser.push(ss / (kept * kept));
     if (mser[d] < mser[best]) best = d;
   }
-  return { batches: k, truncatedBatches: best, truncation: best * batchSize, searchLimit, atSearchLimit: best === searchLimit, mser };
+  return { batches: k, truncatedBatches: best, truncation: best * batchSize, searchLimit, atSearchLimit: best === searchLimit, mser, batchMeans: b };
 }
 
 /** What the check concludes. */
@@ -168,7 +171,7 @@ export function checkWarmup(
   const searchedDays = m.searchLimit * MSER_BATCH_SIZE;
   if (m.atSearchLimit) return { verdict: 'not-settled', ...none, searchedDays, ...base };
   const settled = m.truncation;
-  const drift = driftAfter(series, m.truncatedBatches, m.batches);
+  const drift = driftOf(m.batchMeans.slice(m.truncatedBatches));
   if (drift !== null) return { verdict: 'not-settled', ...none, drift, cutDay: settled, searchedDays, ...base };
   const mean = (from: number) => series.slice(from).reduce((a, x) => a + x, 0) / (days - from);
   const steady = mean(settled);
@@ -178,17 +181,11 @@ export function checkWarmup(
 }
 
 /**
- * The drift of the batch means kept after a cut of `cut` batches (of `batches`): the change of their least-squares line
- * over them as a share of their mean, when it exceeds {@link MAX_DRIFT_AFTER_CUT} and its slope's 95% interval (Student
- * t on the kept batches less 2) excludes 0; null when the kept part holds still by that test.
+ * The drift of the batch means `b` kept after MSER's cut: the change of their least-squares line over them as a share
+ * of their mean, when it exceeds {@link MAX_DRIFT_AFTER_CUT} and its slope's 95% interval (Student t on the kept
+ * batches less 2) excludes 0; null when the kept part holds still by that test.
  */
-function driftAfter(series: readonly number[], cut: number, batches: number): number | null {
-  const b: number[] = [];
-  for (let i = cut; i < batches; i++) {
-    let sum = 0;
-    for (let j = 0; j < MSER_BATCH_SIZE; j++) sum += series[i * MSER_BATCH_SIZE + j];
-    b.push(sum / MSER_BATCH_SIZE);
-  }
+function driftOf(b: readonly number[]): number | null {
   const n = b.length;
   if (n < 3) return null;
   const xMean = (n - 1) / 2, yMean = b.reduce((a, y) => a + y, 0) / n;
@@ -205,8 +202,6 @@ function driftAfter(series: readonly number[], cut: number, batches: number): nu
   if (!(yMean > 0) || Math.abs(change) <= MAX_DRIFT_AFTER_CUT) return null;
   return Math.abs(slope) > tQuantile975(n - 2) * se ? change : null;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** What to raise to measure more days: the scenario's field or the command's flag. */
 const warmupName = (c: WarmupCheck) => (c.warmupFrom === 'flag' ? '--warmup-days' : 'warmupDays');
