@@ -19,6 +19,7 @@ const diff = (a: number[], b: number[]) => pairedDifference('funded', a, b).ci95
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const attempted = (hours: number, extra: object = {}) => ({ ...extra, callbacks: { preset: 'radar', statuses: { attempted: { intervalHours: [hours, hours] } } } });
 const contacted = (iv: [number, number], extra: object = {}) => ({ ...extra, callbacks: { preset: 'radar', statuses: { contacted: { intervalHours: iv } } } });
+const attempts = (maxAttempts: number, extra: object = {}) => ({ ...extra, callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts } } } });
 
 describe('calling costs something: the attempted-status interval', () => {
   let every15min: number[], hourly: number[], daily: number[];
@@ -108,14 +109,13 @@ describe('prospecting vs pipeline', () => {
   it('protects the pipeline from prospecting: with no carrier labels, 60 attempts on unreached leads instead of 14 lose at most 5% of funded loans', () => {
     // Agents are busy all day at 60 attempts; the application and closing work still comes first (callback priorities).
     const unlabeled = { fatigue: { spamLabelAnswerFactor: 1 } };
-    const a14 = funded({ ...unlabeled, callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 14 } } } });
-    const a60 = funded({ ...unlabeled, callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts: 60 } } } });
+    const a14 = funded(attempts(14, unlabeled));
+    const a60 = funded(attempts(60, unlabeled));
     expect(mean(a60)).toBeGreaterThanOrEqual(0.95 * mean(a14));
   });
 });
 
 describe('calling volume costs the whole floor: carriers label numbers that dial all day', () => {
-  const attempts = (maxAttempts: number, extra: object = {}) => ({ ...extra, callbacks: { preset: 'radar', statuses: { attempted: { maxAttempts } } } });
   let a30: number[], a60: number[], a120: number[];
   beforeAll(() => {
     a30 = funded(attempts(30), 40);
