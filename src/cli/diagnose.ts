@@ -53,7 +53,7 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
           : 'a per-lead summary (one row per lead, no call times), from which the contact curves by hour and lead age cannot be fitted; `leadlab fit` reads its rates, and diagnose needs the call log itself (or, if this is one, name its call time and outcome columns with --map)';
       const failure = `--log ${f.log}: expected a call log (one row per call attempt), got ${instead}`;
       io.err(`${failure}\n`);
-      printFailureJson({ positional: [f.log as string], flags: f as never }, io, failure, read.log, (log) => sourceJson(f.log as string, log));
+      printFailureJson(Boolean(f.json), io, failure, read.log, (log) => sourceJson(f.log as string, log));
       return 2;
     }
     json.contactModel = fitCallLog(read.log.table).contactModel;

@@ -51,7 +51,7 @@ export const fitCommand: Command = {
     // Under --json, a stop prints the failure and the file read, as readLogForCli does.
     const stop = (failure: string): number => {
       io.err(`${failure}\n`);
-      printFailureJson(parsed, io, failure, log, (l) => sourceJson(file, l));
+      printFailureJson(Boolean(parsed.flags.json), io, failure, log, (l) => sourceJson(file, l));
       return 2;
     };
     if (log.kind === 'leads') {

@@ -66,8 +66,8 @@ export function sourceJson(file: string, log: LogImport | undefined): Record<str
  * says why in words (the same as on stderr), the rest is `json(log)` (the log is undefined when none was read), so
  * that a script reading stdout always gets an object. Nothing without --json.
  */
-export function printFailureJson(parsed: ParsedArgs, io: CliIO, failure: string, log: LogImport | undefined, json: (log: LogImport | undefined) => Record<string, unknown>): void {
-  if (parsed.flags.json) io.out(JSON.stringify({ failure, ...json(log) }, null, 2) + '\n');
+export function printFailureJson(asJson: boolean, io: CliIO, failure: string, log: LogImport | undefined, json: (log: LogImport | undefined) => Record<string, unknown>): void {
+  if (asJson) io.out(JSON.stringify({ failure, ...json(log) }, null, 2) + '\n');
 }
 
 /**
@@ -85,7 +85,7 @@ export async function readLogForCli(
   const file = parsed.positional[0];
   const path = resolve(io.cwd, file);
   const stop = (failure: string, log?: LogImport): number => {
-    printFailureJson(parsed, io, failure, log, json);
+    printFailureJson(Boolean(parsed.flags.json), io, failure, log, json);
     return 2;
   };
   const problem = inputFileProblem(file, io.cwd);
