@@ -77,6 +77,9 @@ export const compareCommand: Command = {
     // Whether each scenario's open pipeline settles within its warm-up (src/sim/warmup.ts), as `leadlab run` says: a
     // scenario measured while its pipelines still fill is compared on days unlike the rest of its run.
     const warmups = summaries.map((summary, s) => checkWarmup(summary.daily.pipeline, { days: loaded[s].days, warmupDays: loaded[s].warmupDays, replications: summary.replications, replay: loaded[s].replay, warmupFrom: f['warmup-days'] !== undefined ? 'flag' : 'scenario' }));
+    // The text and the report say only the scenarios whose warm-up is not known to be long enough: the others would
+    // repeat "adequate".
+    const warmupNotes = warmups.flatMap((w, s) => (w.verdict === 'adequate' ? [] : [{ scenario: s, sentence: warmupSentence(w) }]));
     if (f.json) {
       const warmup = warmups.map((w, s) => {
         const { series: _series, ...check } = w;
@@ -85,9 +88,7 @@ export const compareCommand: Command = {
       io.out(JSON.stringify({ ...comparison, warmup, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
     } else {
       io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
-      // Only the scenarios whose warm-up is not known to be long enough: the others would repeat "adequate".
-      const notes = warmups.flatMap((w, s) => (w.verdict === 'adequate' ? [] : [`${letter(s)} (${loaded[s].name}): ${warmupSentence(w)}`]));
-      if (notes.length) io.out(`\n${notes.join('\n')}\n`);
+      if (warmupNotes.length) io.out(`\n${warmupNotes.map((n) => `${letter(n.scenario)} (${loaded[n.scenario].name}): ${n.sentence}`).join('\n')}\n`);
     }
     if (f.report) {
       // Plot draws into the small SVG document of src/cli/svgDocument.ts: no DOM library at run time.
@@ -95,7 +96,6 @@ export const compareCommand: Command = {
       const { svgDocument } = await import('./svgDocument');
       const interrupted = outcome.interrupted ? { replicationsFinished: complete.length, replicationsPlanned: replications } : undefined;
       // The same caveat as under the table: a scenario measured while its pipelines filled says so in the report too.
-      const warmupNotes = warmups.flatMap((w, s) => (w.verdict === 'adequate' ? [] : [{ scenario: s, sentence: warmupSentence(w) }]));
       const html = renderReport(comparison, summaries, svgDocument(), interrupted, warmupNotes);
       writeFileSync(resolve(io.cwd, f.report as string), html);
       io.err(`Wrote the report to ${f.report}${outcome.interrupted ? ' (it says the comparison was interrupted)' : ''}\n`);
