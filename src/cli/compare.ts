@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { compareScenarios } from '../compare';
 import { ScenarioError } from '../scenario/load';
 import { summarize } from '../sim/summary';
-import { checkWarmup, warmupSentence } from '../sim/warmup';
+import { checkWarmup, warmupJson, warmupSentence } from '../sim/warmup';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { formatComparison, letter } from './compareFormat';
@@ -81,10 +81,7 @@ export const compareCommand: Command = {
     // repeat "adequate".
     const warmupNotes = warmups.flatMap((w, s) => (w.verdict === 'adequate' ? [] : [{ scenario: s, sentence: warmupSentence(w) }]));
     if (f.json) {
-      const warmup = warmups.map((w, s) => {
-        const { series: _series, ...check } = w;
-        return { scenario: loaded[s].name, letter: letter(s), ...check, message: warmupSentence(w) };
-      });
+      const warmup = warmups.map((w, s) => ({ scenario: loaded[s].name, letter: letter(s), ...warmupJson(w) }));
       io.out(JSON.stringify({ ...comparison, warmup, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
     } else {
       io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));

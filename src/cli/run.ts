@@ -5,7 +5,7 @@ import { runScenario } from '../scenario/runScenario';
 import type { CallRecord } from '../sim/callLog';
 import type { RunResult } from '../sim/runResult';
 import { summarize } from '../sim/summary';
-import { checkWarmup, warmupSentence } from '../sim/warmup';
+import { checkWarmup, warmupJson, warmupSentence } from '../sim/warmup';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { callsToCsv } from './callsCsv';
@@ -77,10 +77,8 @@ export const runCommand: Command = {
     // Whether the open pipeline settles within the warm-up (src/sim/warmup.ts).
     const warmup = checkWarmup(summary.daily.pipeline, { days: c.days, warmupDays: c.warmupDays, replications: summary.replications, replay: resolved.scenario.leads.replay !== undefined });
     if (f.json) {
-      // A metric printed as null says why in `noValue` (e.g. cost per funded with no funded loans). The warm-up check
-      // leaves out its series: it is the first `days` of `daily.pipeline`.
-      const { series: _series, ...check } = warmup;
-      const json = { scenario: resolved.scenario.name, ...summary, noValue: noValueReasons(summary), warmup: { ...check, message: warmupSentence(warmup) }, wallSeconds: (Date.now() - started) / 1000 };
+      // A metric printed as null says why in `noValue` (e.g. cost per funded with no funded loans).
+      const json = { scenario: resolved.scenario.name, ...summary, noValue: noValueReasons(summary), warmup: warmupJson(warmup), wallSeconds: (Date.now() - started) / 1000 };
       io.out(JSON.stringify(json, jsonNumbers, 2) + '\n');
     } else {
       io.out(formatSummary(summary, { days: c.days, warmupDays: c.warmupDays, cooldownDays: c.cooldownDays, agents: c.agents.length, warmup: warmupSentence(warmup) }));

@@ -212,6 +212,15 @@ function simulateMore(c: WarmupCheck): string {
   return c.replications < 5 ? `${days}, or more replications: the mean of ${plural(c.replications, 'replication')} is noisy` : days;
 }
 
+/**
+ * The check as `--json` gives it (`leadlab run`, `leadlab compare`): every field but the series (the first `days` of
+ * `daily.pipeline`, printed beside it), and the sentence as `message`.
+ */
+export function warmupJson(c: WarmupCheck): Omit<WarmupCheck, 'series'> & { message: string } {
+  const { series: _series, ...check } = c;
+  return { ...check, message: warmupSentence(c) };
+}
+
 /** One sentence for the user, as `leadlab run` prints it and the page shows it. */
 export function warmupSentence(c: WarmupCheck): string {
   const over = `over the mean daily pipeline of ${plural(c.replications, 'replication')}`;
