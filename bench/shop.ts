@@ -9,9 +9,11 @@ import { loadScenario } from '../src/scenario/load';
 import { runReplication } from '../src/sim/runner';
 
 const argv = process.argv.slice(2);
-const days = Number(argv[argv.indexOf('--days') + 1] || 365);
-const file = argv[argv.indexOf('--scenario') + 1];
-const scale = argv.includes('--scale') ? Number(argv[argv.indexOf('--scale') + 1]) : 1;
+/** The value after `--name`, or undefined when the flag is absent (indexOf's -1 would read the first argument). */
+const flag = (name: string): string | undefined => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
+const days = Number(flag('days') ?? 365);
+const file = flag('scenario') ?? 'data/scenarios/year-50-agents.json';
+const scale = Number(flag('scale') ?? 1);
 const json = JSON.parse(readFileSync(file, 'utf8'));
 const scaled = scale === 1 ? json : { ...json, leads: { ...json.leads, perDay: json.leads.perDay * scale }, agents: json.agents.map((a: { count?: number }) => ({ ...a, count: (a.count ?? 1) * scale })) };
 const resolved = loadScenario({ ...scaled, days });
