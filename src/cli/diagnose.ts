@@ -6,15 +6,14 @@ import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
 import { LADDER } from '../diagnose/ladder';
 import { fitCallLog } from '../fit/fitCallLog';
 import { isObject } from '../schema';
-import { ScenarioError } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
 import type { RunResult } from '../sim/runResult';
 import { SimPool } from '../worker/pool';
-import { parseArgs, UsageError } from './args';
+import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputFileProblem } from './inputFile';
-import { LOG_INPUT_FLAGS, printFailureJson, readLogForCli, sourceJson } from './logInput';
+import { LOG_INPUT_FLAGS, readLogForCli, sourceJson } from './logInput';
 import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
@@ -36,14 +35,13 @@ const flags = {
 } as const;
 
 /** The floor to diagnose: a scenario file (or the default), with a fitted call log and a replayed lead stream when given. */
-async function currentFloor(positional: string[], f: Record<string, unknown>, io: CliIO): Promise<{ json: Record<string, unknown>; dir: string; where: string } | number> {
+async function currentFloor(positional: string[], f: Record<string, unknown>, io: CliIO): Promise<{ json: Record<string, unknown>; dir: string; where: string }> {
   const where = positional[0] ?? 'default scenario';
   const { source } = readScenarioSource(positional[0], io.cwd);
   const json = { ...source.json };
   const dir = positional[0] ? dirname(resolve(io.cwd, positional[0])) : io.cwd;
   if (f.log) {
     const read = await readLogForCli({ positional: [f.log as string], flags: f as never }, io);
-    if (typeof read === 'number') return read;
     if (read.log.kind !== 'calls') {
       // A file read as another kind may still be a call log whose columns were not recognised (--map); a lead stream
       // goes to --leads; a per-lead summary has no call times, which no mapping adds.
@@ -51,10 +49,7 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
         read.log.kind === 'leads'
           ? `a lead stream (one row per lead); replay it with --leads ${f.log}, or, if it is a call log after all, name its call time and outcome columns with --map`
           : 'a per-lead summary (one row per lead, no call times), from which the contact curves by hour and lead age cannot be fitted; `leadlab fit` reads its rates, and diagnose needs the call log itself (or, if this is one, name its call time and outcome columns with --map)';
-      const failure = `--log ${f.log}: expected a call log (one row per call attempt), got ${instead}`;
-      io.err(`${failure}\n`);
-      printFailureJson(Boolean(f.json), io, failure, read.log, (log) => sourceJson(f.log as string, log));
-      return 2;
+      throw new BadInputError(`--log ${f.log}: expected a call log (one row per call attempt), got ${instead}`, sourceJson(f.log as string, read.log));
     }
     json.contactModel = fitCallLog(read.log.table).contactModel;
     io.err(`Fitted the floor's contact curves from ${f.log} (${read.log.table.length} call attempts).\n`);
@@ -92,32 +87,19 @@ export const diagnoseCommand: Command = {
     if (f.report) checkOutputPath(f.report as string, io.cwd, '--report', given);
     // A floor (and each fixed floor after it) as the workers take it, validated, with what the ladder needs.
     type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number; inputs: InputPath[]; resolved: ResolvedScenario };
-    let floor: Exclude<Awaited<ReturnType<typeof currentFloor>>, number>;
-    let sourceOf: (json: Record<string, unknown>, what: string) => Floor;
-    let current: Floor;
-    try {
-      const read = await currentFloor(positional, f, io);
-      if (typeof read === 'number') return read;
-      floor = read;
-      sourceOf = (json, what) => {
-        const { source, resolved, inputs } = inlineScenarioSource(json, read.dir, what, io.cwd);
-        checkRunSize(resolved, read.where, Boolean(f.force));
-        const c = resolved.config;
-        const leadsPerDay = c.arrivals.kind === 'replay' ? c.arrivals.leads.length / c.days : c.arrivals.leadsPerHourOfWeek.reduce((a, b) => a + b, 0) / 7;
-        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay, inputs, resolved };
-      };
-      current = sourceOf(floor.json, floor.where);
-      // The files the floor names (its fitted model, its lead stream) are known only now, still before any run.
-      if (f.report) checkNotAnInput(f.report as string, io.cwd, '--report', current.inputs);
-      // As `leadlab run` does: rows of the lead stream that were rejected, and how to list them.
-      for (const w of current.resolved.warnings) io.err(`warning: ${w}\n`);
-    } catch (e) {
-      if (e instanceof ScenarioError) {
-        io.err(`leadlab diagnose: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
-        return 2;
-      }
-      throw e;
-    }
+    const floor = await currentFloor(positional, f, io);
+    const sourceOf = (json: Record<string, unknown>, what: string): Floor => {
+      const { source, resolved, inputs } = inlineScenarioSource(json, floor.dir, what, io.cwd);
+      checkRunSize(resolved, floor.where, Boolean(f.force));
+      const c = resolved.config;
+      const leadsPerDay = c.arrivals.kind === 'replay' ? c.arrivals.leads.length / c.days : c.arrivals.leadsPerHourOfWeek.reduce((a, b) => a + b, 0) / 7;
+      return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay, inputs, resolved };
+    };
+    const current = sourceOf(floor.json, floor.where);
+    // The files the floor names (its fitted model, its lead stream) are known only now, still before any run.
+    if (f.report) checkNotAnInput(f.report as string, io.cwd, '--report', current.inputs);
+    // As `leadlab run` does: rows of the lead stream that were rejected, and how to list them.
+    for (const w of current.resolved.warnings) io.err(`warning: ${w}\n`);
     const seed = (f.seed as string | undefined) ?? current.seed;
     const replications = (f.replications as number | undefined) ?? current.replications;
     if (replications < 2) throw new UsageError(`--replications: paired intervals need at least 2 replications, the scenario has ${replications}`);

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs, UsageError } from './args';
+import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { describeCallLogFit, describeLeadSummaryFit } from './fitReport';
-import { LOG_INPUT_FLAGS, printFailureJson, readLogForCli, reportForJson, sourceJson } from './logInput';
+import { LOG_INPUT_FLAGS, readLogForCli, reportForJson, sourceJson } from './logInput';
 import { checkOutputPath } from './outputPath';
 import { fitCallLog, type FittedModel } from '../fit/fitCallLog';
 import { fitLeadSummary } from '../fit/fitLeadSummary';
@@ -41,18 +41,14 @@ export const fitCommand: Command = {
       throw new UsageError(`--event: expected converted or contacted, got "${String(event)}"`);
     }
     if (parsed.flags.out) checkOutputPath(String(parsed.flags.out), io.cwd, '--out', parsed.positional.map((p) => ({ path: p, what: 'the file to fit' })));
-    const read = await readLogForCli(parsed, io);
-    if (typeof read === 'number') return read;
-    const { log } = read;
+    const { log } = await readLogForCli(parsed, io);
     const file = parsed.positional[0];
     let result: object;
     let text: string;
     let callFit: FittedModel | undefined;
-    // Under --json, a stop prints the failure and the file read, as readLogForCli does.
-    const stop = (failure: string): number => {
-      io.err(`${failure}\n`);
-      printFailureJson(Boolean(parsed.flags.json), io, failure, log, (l) => sourceJson(file, l));
-      return 2;
+    // A file that holds nothing to fit is bad input; under --json the failure comes with the file read, as readLogForCli gives it.
+    const stop = (failure: string): never => {
+      throw new BadInputError(failure, sourceJson(file, log));
     };
     if (log.kind === 'leads') {
       return stop(`${file}: this is a lead stream (one row per lead, no calls); there is nothing to fit. Use it as a scenario's arrivals, or name the columns of a call log with --map.`);

@@ -21,9 +21,7 @@ export const importCommand: Command = {
   async run(argv, io) {
     const parsed = parseArgs(argv, flags);
     // When reading stops (exit code 2), --json still prints the summary, with the failure in it.
-    const read = await readLogForCli(parsed, io, (log) => (log ? importSummary(parsed.positional[0], log) : { file: parsed.positional[0] }));
-    if (typeof read === 'number') return read;
-    const { log } = read;
+    const { log } = await readLogForCli(parsed, io, (log) => (log ? importSummary(parsed.positional[0], log) : { file: parsed.positional[0] }));
     const summary = importSummary(parsed.positional[0], log);
     if (parsed.flags.json) {
       io.out(JSON.stringify(summary, null, 2) + '\n');
