@@ -1,5 +1,5 @@
 import { DAYS_PER_MONTH, MIN_PAIRS_AGREEING, SAME_AS_BASELINE, WINDOW_TOTALS, type Comparison } from '../compare';
-import type { Verdict } from '../compare';
+import type { PairedDifference, Verdict } from '../compare';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
 import { signedFixed } from '../stats/signedFixed';
@@ -27,6 +27,14 @@ function cellOf(metric: MetricName, s: MetricSummary | undefined): string {
   if (!s) return '-';
   const mean = formatValue(metric, s.mean);
   return s.ci95 ? `${mean} [${formatValue(metric, s.ci95[0], s.mean)}, ${formatValue(metric, s.ci95[1], s.mean)}]` : mean;
+}
+
+/**
+ * On how many replication pairs a difference rests, when only some define it (a rate whose denominator is zero in a
+ * replication of either side): "(3 of 4 pairs)", or "" when every pair or none does. The table and the report say it alike.
+ */
+export function pairsNote(d: PairedDifference, replications: number): string {
+  return d.n > 0 && d.n < replications ? `(${d.n} of ${replications} pairs)` : '';
 }
 
 export function letter(i: number): string {
@@ -58,9 +66,8 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
       // No verdict (null: no replication defines the metric on both sides) is said as nothing, like no clear difference.
       const word = d.verdict === null || d.verdict === 'no clear difference' ? '' : ` ${d.verdict}`;
       const unit = c.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
-      // A difference only some replications define (a rate of a run with no leads in one of them) says on how many.
-      const partial = d.n > 0 && d.n < c.replications ? ` (${d.n} of ${c.replications} pairs)` : '';
-      text.push(`${formatDifference(m, d.mean)}${interval}${unit}${word}${partial}`);
+      const partial = pairsNote(d, c.replications);
+      text.push(`${formatDifference(m, d.mean)}${interval}${unit}${word}${partial && ` ${partial}`}`);
       verdicts.push(d.verdict);
     }
     return { text, verdicts };

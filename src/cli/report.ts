@@ -3,7 +3,7 @@ import { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec 
 import { SAME_AS_BASELINE, WINDOW_TOTALS, type Comparison } from '../compare';
 import { METRIC_NAMES, METRICS } from '../sim/runResult';
 import type { ScenarioSummary } from '../sim/summary';
-import { formatDifference } from './compareFormat';
+import { formatDifference, pairsNote } from './compareFormat';
 import { formatValue } from './format';
 
 /** A chart of the report: its title and the Plot options from the shared chart module (src/charts). */
@@ -57,7 +57,8 @@ export function renderReport(
       const cls = d.verdict === 'better' ? 'better' : d.verdict === 'worse' ? 'worse' : '';
       // As in the terminal's table: differences of window totals are a month of each scenario's own window when those differ.
       const unit = comparison.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
-      return `<td class="${cls}">${escape(formatDifference(m, d.mean))}${unit}${d.ci95 ? `<br><small>${escape(formatDifference(m, d.ci95[0], d.mean))} to ${escape(formatDifference(m, d.ci95[1], d.mean))}${unit}</small>` : ''}${d.verdict !== null && d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}</td>`;
+      const partial = pairsNote(d, comparison.replications);
+      return `<td class="${cls}">${escape(formatDifference(m, d.mean))}${unit}${d.ci95 ? `<br><small>${escape(formatDifference(m, d.ci95[0], d.mean))} to ${escape(formatDifference(m, d.ci95[1], d.mean))}${unit}</small>` : ''}${d.verdict !== null && d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}${partial && `<br><small>${partial}</small>`}</td>`;
     });
     return `<tr><th>${escape(METRICS[m].label)}</th>${cells.join('')}${diffs.join('')}</tr>`;
   });

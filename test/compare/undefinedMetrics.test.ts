@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { pairedDifference } from '../../src/compare';
+import { compareScenarios, pairedDifference } from '../../src/compare';
 import { differenceSentence, verdictInWords } from '../../src/ui/format';
-import { METRICS } from '../../src/sim/runResult';
+import { METRIC_NAMES, METRICS } from '../../src/sim/runResult';
+import { JSDOM } from 'jsdom';
+import { formatComparison } from '../../src/cli/compareFormat';
+import { renderReport } from '../../src/cli/report';
+import { svgDocument } from '../../src/cli/svgDocument';
+import { loadScenario } from '../../src/scenario/load';
+import { runReplication } from '../../src/sim/runner';
+import { summarize } from '../../src/sim/summary';
 
 async function cli(args: string[], cwd: string) {
   let out = '', err = '';
@@ -85,5 +92,35 @@ describe('pairedDifference without a pair', () => {
     expect(pairedDifference('pullThrough', [NaN, 0.5, NaN], [0.5, 0.4, 0.6])).toMatchObject({ n: 1, verdict: 'no clear difference' });
     // Defined pairs keep their verdict: +0.1 in each of three pairs with a spread.
     expect(pairedDifference('pullThrough', [0.5, 0.4, 0.6], [0.6, 0.52, 0.69]).verdict).toBe('better');
+  });
+});
+
+describe('a difference only some replication pairs define says on how many, in the table and the report alike', () => {
+  it('marks each such row "(k of R pairs)", k counted from the runs themselves', () => {
+    // A floor of two leads a day: some replications have no application, so pull-through (funded per application) and
+    // other rates of few leads are undefined there.
+    const replications = 8;
+    const runsOf = (json: Record<string, unknown>) => {
+      const s = loadScenario({ days: 6, warmupDays: 1, cooldownDays: 2, leads: { perDay: 2 }, ...json });
+      return Array.from({ length: replications }, (_, r) => runReplication(s.config, s.policies, r, { seed: 'pairs' }));
+    };
+    const a = runsOf({ name: 'Radar' });
+    const b = runsOf({ name: 'Single call', callbacks: 'single-call' });
+    const comparison = compareScenarios([summarize('Radar', 'pairs', a), summarize('Single call', 'pairs', b)]);
+    const table = formatComparison(comparison, { color: false });
+    const page = new JSDOM(renderReport(comparison, [summarize('Radar', 'pairs', a), summarize('Single call', 'pairs', b)], svgDocument())).window.document;
+    const partial = METRIC_NAMES.map((m) => ({ m, k: a.filter((run, r) => Number.isFinite(run.metrics[m]) && Number.isFinite(b[r].metrics[m])).length })).filter(({ k }) => k > 0 && k < replications);
+    // The floor is small enough that some metric is partial (else this test shows nothing).
+    expect(partial.length).toBeGreaterThan(0);
+    for (const { m, k } of partial) {
+      const note = `(${k} of ${replications} pairs)`;
+      expect(table.split('\n').find((l) => l.startsWith(METRICS[m].label)), m).toContain(note);
+      const row = [...page.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === METRICS[m].label)!;
+      expect(row.lastElementChild!.textContent, m).toContain(note);
+    }
+    // A metric every pair defines has no such note.
+    const whole = METRIC_NAMES.find((m) => a.every((run, r) => Number.isFinite(run.metrics[m]) && Number.isFinite(b[r].metrics[m])))!;
+    const row = [...page.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === METRICS[whole].label)!;
+    expect(row.lastElementChild!.textContent).not.toMatch(/pairs\)/);
   });
 });
