@@ -33,7 +33,12 @@ function oneOf<T extends string>(value: unknown, flag: string, allowed: readonly
 export function logReadOptions(flags: ParsedArgs['flags']): LogReadOptions & { delimiter?: string } {
   try {
     const tz = flags.tz as string | undefined;
-    if (tz) resolveTimeZone(tz);
+    try {
+      if (tz) resolveTimeZone(tz);
+    } catch (e) {
+      // resolveTimeZone names no flag ("time zone: expected ..."): the user typed --tz.
+      throw new UsageError((e as Error).message.replace(/^time zone:/, '--tz:'));
+    }
     const given = flags.delimiter as string | undefined;
     const delimiter = given === 'tab' || given === '\\t' ? '\t' : given;
     // A separator is one character: "::" or ", " would split no line, and every row would be one column.

@@ -74,3 +74,15 @@ describe('--json when reading stops', () => {
     expect(JSON.parse(diagnoseStream.stdout)).toMatchObject({ failure: expect.stringMatching(/expected a call log/), source: { kind: 'leads' } });
   });
 });
+
+describe('a bad flag value is named by its flag', () => {
+  it('--tz that is no time zone: the message names --tz, as the user typed it', async () => {
+    const dir = files();
+    for (const command of ['import', 'fit']) {
+      const r = await run([command, 'one-bad.csv', '--tz', 'Mars/Base'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^leadlab ${command}: --tz: expected .*got "Mars/Base"`));
+    }
+  });
+});
+
