@@ -13,7 +13,7 @@ import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputFileProblem } from './inputFile';
-import { LOG_INPUT_FLAGS, readLogForCli, sourceJson } from './logInput';
+import { LOG_INPUT_FLAGS, logReadOptions, readLogForCli, sourceJson } from './logInput';
 import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
@@ -85,6 +85,9 @@ export const diagnoseCommand: Command = {
       ...(f.leads ? [{ path: f.leads as string, what: 'the lead stream (--leads)' }] : []),
     ];
     if (f.report) checkOutputPath(f.report as string, io.cwd, '--report', given);
+    // The reading flags are checked as flags, before --leads puts --tz and --date-order into the floor's scenario (whose
+    // check would name leads.replay, a field the user never wrote).
+    logReadOptions(f);
     // A floor (and each fixed floor after it) as the workers take it, validated, with what the ladder needs.
     type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number; inputs: InputPath[]; resolved: ResolvedScenario };
     const floor = await currentFloor(positional, f, io);

@@ -149,6 +149,17 @@ describe('leadlab diagnose', () => {
     expect(JSON.parse(chicago.stdout).best.scenario.leads.replay.timeZone).toBe('America/Chicago');
   }, 60_000);
 
+  it('names a bad --tz or --date-order by its flag, with --leads too (not as a scenario field the user never wrote)', async () => {
+    const dir = floors();
+    writeFileSync(join(dir, 'leads.csv'), 'lead_id,created_at\nL1,2026-01-05 09:00\nL2,2026-01-06 10:00\n');
+    for (const [flag, value] of [['--tz', 'Mars/Base'], ['--date-order', 'xyz']]) {
+      const io = captureIO(dir);
+      expect(await main(['diagnose', '--leads', 'leads.csv', flag, value, '--workers', '0'], io)).toBe(2);
+      expect(io.stderr).toMatch(new RegExp(`^leadlab diagnose: ${flag}: expected .*${value}`));
+      expect(io.stderr).not.toMatch(/leads\.replay/);
+    }
+  });
+
   it('refuses a bad floor or a call log that is not one, saying where and what was expected', async () => {
     const dir = floors();
     const io = captureIO(dir);
