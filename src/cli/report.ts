@@ -69,7 +69,8 @@ body { font: 14px system-ui, sans-serif; margin: 2em auto; max-width: 980px; col
 table { border-collapse: collapse; margin: 1em 0; } th, td { padding: 4px 10px; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
 th:first-child { text-align: left; } small { color: #666; } .better { background: #e3f6e3; } .worse { background: #fbe3e3; }
 .interrupted, .warmup { background: #fff3cd; padding: 0.5em 1em; border: 1px solid #e0c060; }
-figure { margin: 2em 0; } figcaption { font-weight: bold; font-size: 16px; margin-bottom: 0.5em; }
+body > figure { margin: 2em 0; } body > figure > figcaption { font-weight: bold; font-size: 16px; margin-bottom: 0.5em; }
+figure figure { margin: 0; } figure figure figcaption { font-size: 13px; color: #444; margin-top: 0.3em; }
 </style></head><body>
 <h1>Leadlab comparison</h1>
 ${interrupted ? `<p class="interrupted"><b>Interrupted:</b> the comparison was stopped (Ctrl-C) after ${interrupted.replicationsFinished} of ${interrupted.replicationsPlanned} planned replications finished in every scenario; the numbers below rest on those ${interrupted.replicationsFinished}.</p>\n` : ''}<p>${comparison.scenarios.length} scenarios, ${comparison.replications} replications each, seed ${escape(String(comparison.seed))}. Replication r of every scenario sees the same leads (common random numbers); differences against the baseline, <b>${escape(base.name)}</b>, are paired by replication, with their own 95% interval, and called better or worse where that interval excludes zero (higher or lower for volumes and mechanisms such as leads, attempts per lead or pipeline size, which are neither better nor worse in themselves).${comparison.totals === 'per month' ? ` The measured windows differ (${comparison.windowDays!.map((d, i) => `${escape(comparison.scenarios[i].name)}: ${d} days`).join(', ')}), so differences of counts and money are per month of each scenario's own window.` : ''}</p>

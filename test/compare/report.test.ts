@@ -64,3 +64,18 @@ describe('compare --report', () => {
     expect(renderReport(compareScenarios(three), three, svgDocument())).toBe(renderReport(compareScenarios(three), three, new JSDOM('').window.document));
   });
 });
+
+describe('compare --report: a chart\'s own caption', () => {
+  it('reads as a note under its chart, not as a title like the chart\'s name', () => {
+    // More than 20 agents: the leads-per-agent chart says in its caption why it draws ticks.
+    const many = [summaryOf({ name: 'Wide floor', agents: [{ name: 'Closer', count: 24 }] }), summaryOf({ name: 'Wide floor, single call', agents: [{ name: 'Closer', count: 24 }], callbacks: 'single-call' })];
+    const dom = new JSDOM(renderReport(compareScenarios(many), many, svgDocument()));
+    const figure = [...dom.window.document.querySelectorAll('body > figure')].find((f) => f.querySelector('figcaption')?.textContent === 'Leads per agent')!;
+    const [title, caption] = [...figure.querySelectorAll('figcaption')];
+    expect(caption.textContent).toMatch(/24 agents/);
+    const style = (e: Element) => dom.window.getComputedStyle(e);
+    expect(style(title).fontWeight).toBe('bold');
+    expect(style(caption).fontWeight).not.toBe('bold');
+    expect(parseFloat(style(caption).fontSize)).toBeLessThan(parseFloat(style(title).fontSize));
+  });
+});
