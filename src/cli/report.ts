@@ -3,7 +3,7 @@ import { funnelSpec, intervalSpec, leadsPerAgentSpec, pipelineSpec, timeBinSpec 
 import { SAME_AS_BASELINE, WINDOW_TOTALS, type Comparison } from '../compare';
 import { METRIC_NAMES, METRICS } from '../sim/runResult';
 import type { ScenarioSummary } from '../sim/summary';
-import { formatDifference, pairsNote } from './compareFormat';
+import { ALIKE_FOOTNOTE, alikeNote, anyAlike, formatDifference, pairsNote } from './compareFormat';
 import { formatValue } from './format';
 
 /** A chart of the report: its title and the Plot options from the shared chart module (src/charts). */
@@ -58,7 +58,8 @@ export function renderReport(
       // As in the terminal's table: differences of window totals are a month of each scenario's own window when those differ.
       const unit = comparison.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
       const partial = pairsNote(d, comparison.replications);
-      return `<td class="${cls}">${escape(formatDifference(m, d.mean))}${unit}${d.ci95 ? `<br><small>${escape(formatDifference(m, d.ci95[0], d.mean))} to ${escape(formatDifference(m, d.ci95[1], d.mean))}${unit}</small>` : ''}${d.verdict !== null && d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}${partial && `<br><small>${partial}</small>`}</td>`;
+      const interval = d.ci95 ? `${escape(formatDifference(m, d.ci95[0], d.mean))} to ${escape(formatDifference(m, d.ci95[1], d.mean))}${unit}` : alikeNote(d);
+      return `<td class="${cls}">${escape(formatDifference(m, d.mean))}${unit}${interval && `<br><small>${interval}</small>`}${d.verdict !== null && d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}${partial && `<br><small>${partial}</small>`}</td>`;
     });
     return `<tr><th>${escape(METRICS[m].label)}</th>${cells.join('')}${diffs.join('')}</tr>`;
   });
@@ -75,7 +76,7 @@ figure figure { margin: 0; } figure figure figcaption { font-size: 13px; color: 
 <h1>Leadlab comparison</h1>
 ${interrupted ? `<p class="interrupted"><b>Interrupted:</b> the comparison was stopped (Ctrl-C) after ${interrupted.replicationsFinished} of ${interrupted.replicationsPlanned} planned replications finished in every scenario; the numbers below rest on those ${interrupted.replicationsFinished}.</p>\n` : ''}<p>${comparison.scenarios.length} scenarios, ${comparison.replications} replications each, seed ${escape(String(comparison.seed))}. Replication r of every scenario sees the same leads (common random numbers); differences against the baseline, <b>${escape(base.name)}</b>, are paired by replication, with their own 95% interval, and called better or worse where that interval excludes zero (higher or lower for volumes and mechanisms such as leads, attempts per lead or pipeline size, which are neither better nor worse in themselves).${comparison.totals === 'per month' ? ` The measured windows differ (${comparison.windowDays!.map((d, i) => `${escape(comparison.scenarios[i].name)}: ${d} days`).join(', ')}), so differences of counts and money are per month of each scenario's own window.` : ''}</p>
 ${warmupNotes.map((w) => `<p class="warmup"><b>${escape(comparison.scenarios[w.scenario].name)}</b>: ${escape(w.sentence)}</p>\n`).join('')}${others.filter((s) => s.sameAsBaseline).map((s) => `<p><b>${escape(s.name)}</b> ${escape(SAME_AS_BASELINE)}</p>\n`).join('')}<table>${head}${rows.join('')}</table>
-${figures.join('\n')}
+${anyAlike(comparison) ? `<p><small>${escape(ALIKE_FOOTNOTE)}</small></p>\n` : ''}${figures.join('\n')}
 </body></html>
 `;
 }

@@ -124,3 +124,24 @@ describe('a difference only some replication pairs define says on how many, in t
     expect(row.lastElementChild!.textContent).not.toMatch(/pairs\)/);
   });
 });
+
+describe('a difference every pair gives alike, with too few pairs for an interval', () => {
+  it('says "all n alike" with its footnote in the table and the report alike, and has no verdict', () => {
+    const s = loadScenario({ name: 'Floor', days: 6, warmupDays: 1, cooldownDays: 2, leads: { perDay: 5 } });
+    const runs = [0, 1, 2].map((r) => runReplication(s.config, s.policies, r, { seed: 'alike' }));
+    // Funded loans that differ from one replication to the next, and the same floor with exactly 2 more in each: the
+    // pairs agree on +2, and 3 pairs are fewer than MIN_PAIRS_AGREEING, so the spread is unknown rather than zero.
+    const summary = summarize('Floor', 'alike', runs);
+    const base = { ...summary, runs: summary.runs.map((r, k) => ({ ...r, funded: [1, 3, 4][k] })) };
+    const other = { ...summary, name: 'Floor, two more', runs: base.runs.map((r) => ({ ...r, funded: r.funded + 2 })) };
+    const comparison = compareScenarios([base, other]);
+    expect(comparison.scenarios[1].vsBaseline!.funded).toMatchObject({ mean: 2, ci95: null, agreeExactly: true, verdict: 'no clear difference' });
+    const table = formatComparison(comparison, { color: false });
+    expect(table.split('\n').find((l) => /^Funded  /.test(l))).toContain('[all 3 alike]');
+    expect(table).toMatch(/"all n alike": every replication gave the same difference/);
+    const page = new JSDOM(renderReport(comparison, [base, other], svgDocument())).window.document;
+    const row = [...page.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === 'Funded')!;
+    expect(row.lastElementChild!.textContent).toContain('all 3 alike');
+    expect(page.body.textContent).toMatch(/"all n alike": every replication gave the same difference/);
+  });
+});
