@@ -37,8 +37,10 @@ const flags = {
 /** The floor to diagnose: a scenario file (or the default), with a fitted call log and a replayed lead stream when given. */
 async function currentFloor(positional: string[], f: Record<string, unknown>, io: CliIO): Promise<{ json: Record<string, unknown>; dir: string; where: string }> {
   const where = positional[0] ?? 'default scenario';
-  const { source } = readScenarioSource(positional[0], io.cwd);
+  const { source, resolved } = readScenarioSource(positional[0], io.cwd);
   const json = { ...source.json };
+  // What the floor is made of beside its scenario, in its name: the text, the JSON and the report say whose floor it is.
+  const madeFrom: string[] = [];
   const dir = positional[0] ? dirname(resolve(io.cwd, positional[0])) : io.cwd;
   if (f.log) {
     const read = await readLogForCli({ positional: [f.log as string], flags: f as never }, io);
@@ -52,6 +54,7 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
       throw new BadInputError(`--log ${f.log}: expected a call log (one row per call attempt), got ${instead}`, sourceJson(f.log as string, read.log));
     }
     json.contactModel = fitCallLog(read.log.table).contactModel;
+    madeFrom.push(`contact curves fitted to ${f.log}`);
     io.err(`Fitted the floor's contact curves from ${f.log} (${read.log.table.length} call attempts).\n`);
   }
   if (f.leads) {
@@ -61,12 +64,14 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     // The stream's times are on the clock --tz names, as the call log's are: the floor's hours of the week depend on it.
     const clock = { ...(f.tz !== undefined && { timeZone: f.tz }), ...(f['date-order'] !== undefined && { dateOrder: f['date-order'] }) };
     json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string), ...clock } };
+    madeFrom.push(`the leads of ${f.leads}`);
     if (json.warmupDays === undefined) {
       // The warm-up a run of the stream's days takes when the scenario sets none (as `leadlab run` would), said.
       const { days, warmupDays } = inlineScenarioSource(json, dir, where).resolved.config;
       io.err(`The lead stream covers ${days} days; the first ${warmupDays} are the warm-up (set "warmupDays" in the floor's scenario to change it).\n`);
     }
   }
+  if (madeFrom.length > 0) json.name = `${resolved.scenario.name}, with ${madeFrom.join(' and ')}`;
   return { json, dir, where };
 }
 

@@ -130,6 +130,8 @@ describe('leadlab diagnose', () => {
     const d = JSON.parse(io.stdout);
     expect(d.best.scenario.contactModel).toBeTypeOf('object');
     expect(d.steps.length).toBe(LADDER.length);
+    // The floor is the default scenario's no longer: its name says whose call log and leads it holds.
+    expect(d.scenario).toBe(`Default: 10-agent floor, radar cadence, round robin, with contact curves fitted to ${log} and the leads of leads.csv`);
   }, 60_000);
 
   it('reports the rows of the lead stream it rejected, with the command that lists them: on stderr, in the JSON and in the report', async () => {
