@@ -5,6 +5,7 @@ import type { Command } from './command';
 import { describeCallLogFit, describeLeadSummaryFit } from './fitReport';
 import { LOG_INPUT_FLAGS, readLogForCli, reportForJson, sourceJson } from './logInput';
 import { checkOutputPath } from './outputPath';
+import { jsonNumbers } from './run';
 import { fitCallLog, type FittedModel } from '../fit/fitCallLog';
 import { fitLeadSummary } from '../fit/fitLeadSummary';
 import { fitQuality } from '../fit/fitQuality';
@@ -72,11 +73,12 @@ export const fitCommand: Command = {
       result = { ...fit, source: { file, kind: 'summary', columns: log.mapping.assignments, import: reportForJson(log.report) } };
       text = describeLeadSummaryFit(fit);
     }
-    const json = JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
-    io.out(parsed.flags.json ? json + '\n' : text + '\n');
+    const json = JSON.stringify(result, jsonNumbers, 2);
+    const name = String(parsed.flags.out);
+    const refusal = parsed.flags.out ? callFit && refuseToWrite(callFit, Boolean(parsed.flags.force)) : undefined;
+    // The fit is shown even when its file is refused (exit code 2); under --json, `failure` says so, as for any stop.
+    io.out(parsed.flags.json ? (refusal ? JSON.stringify({ failure: `${name} not written: ${refusal}`, ...result }, jsonNumbers, 2) : json) + '\n' : text + '\n');
     if (parsed.flags.out) {
-      const name = String(parsed.flags.out);
-      const refusal = callFit && refuseToWrite(callFit, Boolean(parsed.flags.force));
       if (refusal) {
         io.err(`${name} not written: ${refusal}\n`);
         return 2;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,3 +86,18 @@ describe('a bad flag value is named by its flag', () => {
   });
 });
 
+
+describe('fit --out refusing an unusable fit', () => {
+  it('exits 2 and, under --json, says why in "failure" beside the fit it did not write', async () => {
+    const dir = files();
+    // Two leads: far fewer than a fit needs (fitQuality), so --out refuses to write the model.
+    const r = await run(['fit', 'one-bad.csv', '--out', 'model.json', '--json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/model\.json not written: /);
+    const json = JSON.parse(r.stdout);
+    expect(json.failure).toMatch(/^model\.json not written: /);
+    expect(r.stderr).toContain(json.failure);
+    expect(json.contactModel).toBeTypeOf('object');
+    expect(existsSync(join(dir, 'model.json'))).toBe(false);
+  });
+});
