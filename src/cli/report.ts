@@ -10,6 +10,8 @@ import { formatValue } from './format';
 interface ReportChart {
   title: string;
   options: Plot.PlotOptions;
+  /** It draws totals over each scenario's measured window (leads, not shares): they differ with the windows' lengths. */
+  windowTotals?: boolean;
 }
 
 /** The report's charts, in reading order. */
@@ -18,11 +20,11 @@ export function reportCharts(summaries: readonly ScenarioSummary[]): ReportChart
     { title: 'Contact rate', options: intervalSpec(summaries, 'contactRate') },
     { title: 'Application rate', options: intervalSpec(summaries, 'applicationRate') },
     { title: 'Funded rate', options: intervalSpec(summaries, 'fundedRate') },
-    { title: 'Funnel', options: funnelSpec(summaries) },
+    { title: 'Funnel', options: funnelSpec(summaries), windowTotals: true },
     { title: 'Time to first attempt', options: timeBinSpec(summaries, 'minutesToFirstAttempt') },
     { title: 'Time to contact', options: timeBinSpec(summaries, 'minutesToContact') },
     { title: 'Pipeline size over time', options: pipelineSpec(summaries) },
-    { title: 'Leads per agent', options: leadsPerAgentSpec(summaries) },
+    { title: 'Leads per agent', options: leadsPerAgentSpec(summaries), windowTotals: true },
   ];
 }
 
@@ -40,9 +42,12 @@ export function renderReport(
   /** The warm-up check of each scenario that was not found adequate, as a sentence (src/sim/warmup.ts), by scenario index. */
   warmupNotes: readonly { scenario: number; sentence: string }[] = [],
 ): string {
+  // Unlike the table's differences, a chart of totals is not a month of each window: when the windows differ, it says so.
+  const windows = comparison.totals === 'per month' ? comparison.scenarios.map((s, i) => `${s.name}: ${comparison.windowDays![i]} days`).join(', ') : '';
   const figures = reportCharts(summaries).map((c) => {
     const svg = Plot.plot({ ...c.options, document }) as Element;
-    return `<figure><figcaption>${escape(c.title)}</figcaption>${svg.outerHTML}</figure>`;
+    const note = c.windowTotals && windows ? `<p class="windows">Each scenario's leads over its own measured window (${escape(windows)}), not a month of it: compare their shares, or the differences per month in the table.</p>` : '';
+    return `<figure><figcaption>${escape(c.title)}</figcaption>${svg.outerHTML}${note}</figure>`;
   });
   const [base, ...others] = comparison.scenarios;
   const head = `<tr><th>Metric</th>${comparison.scenarios.map((s, i) => `<th>${escape(s.name)}${i === 0 ? ' (baseline)' : ''}</th>`).join('')}${others.map((s) => `<th>${escape(s.name)} minus baseline</th>`).join('')}</tr>`;
@@ -69,7 +74,7 @@ export function renderReport(
 body { font: 14px system-ui, sans-serif; margin: 2em auto; max-width: 980px; color: #222; }
 table { border-collapse: collapse; margin: 1em 0; } th, td { padding: 4px 10px; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
 th:first-child { text-align: left; } small { color: #666; } .better { background: #e3f6e3; } .worse { background: #fbe3e3; }
-.interrupted, .warmup { background: #fff3cd; padding: 0.5em 1em; border: 1px solid #e0c060; }
+.interrupted, .warmup { background: #fff3cd; padding: 0.5em 1em; border: 1px solid #e0c060; } .windows { color: #444; font-size: 13px; }
 body > figure { margin: 2em 0; } body > figure > figcaption { font-weight: bold; font-size: 16px; margin-bottom: 0.5em; }
 figure figure { margin: 0; } figure figure figcaption { font-size: 13px; color: #444; margin-top: 0.3em; }
 </style></head><body>

@@ -79,3 +79,19 @@ describe('compare --report: a chart\'s own caption', () => {
     expect(parseFloat(style(caption).fontSize)).toBeLessThan(parseFloat(style(title).fontSize));
   });
 });
+
+describe('compare --report with measured windows of different lengths', () => {
+  it('says under the charts of totals (funnel, leads per agent) that each is over its own window, and only then', () => {
+    const short = summaryOf({ name: 'Short' });
+    const long = summaryOf({ name: 'Long', days: 21 });
+    const figureText = (html: string, title: string) =>
+      [...new JSDOM(html).window.document.querySelectorAll('body > figure')].find((f) => f.querySelector('figcaption')?.textContent === title)!.textContent!;
+    // 14 and 21 days of leads, 3 of warm-up each: 11 and 18 measured days.
+    const differ = renderReport(compareScenarios([short, long], { windowDays: [11, 18] }), [short, long], svgDocument());
+    for (const title of ['Funnel', 'Leads per agent']) expect(figureText(differ, title)).toMatch(/own measured window \(Short: 11 days, Long: 18 days\)/);
+    // Shares and times are not totals: no note there.
+    expect(figureText(differ, 'Time to first attempt')).not.toMatch(/measured window/);
+    const same = renderReport(compareScenarios([short, short]), [short, short], svgDocument());
+    expect(figureText(same, 'Funnel')).not.toMatch(/measured window/);
+  });
+});
