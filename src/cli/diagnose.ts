@@ -5,6 +5,7 @@ import { climbLadder, type RunFloor } from '../diagnose/climbLadder';
 import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
 import { LADDER } from '../diagnose/ladder';
 import { fitCallLog } from '../fit/fitCallLog';
+import { plural } from '../format/plural';
 import { isObject } from '../schema';
 import type { ResolvedScenario } from '../scenario/resolve';
 import type { RunResult } from '../sim/runResult';
@@ -55,7 +56,7 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     }
     json.contactModel = fitCallLog(read.log.table).contactModel;
     madeFrom.push(`contact curves fitted to ${f.log}`);
-    io.err(`Fitted the floor's contact curves from ${f.log} (${read.log.table.length} call attempts).\n`);
+    io.err(`Fitted the floor's contact curves from ${f.log} (${plural(read.log.table.length, 'call attempt')}).\n`);
   }
   if (f.leads) {
     const problem = inputFileProblem(f.leads as string, io.cwd);

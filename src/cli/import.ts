@@ -32,7 +32,8 @@ export const importCommand: Command = {
     lines.push('Columns:');
     for (const a of log.mapping.assignments) lines.push(`  ${a.field.padEnd(14)} <- "${a.header}"${a.how === 'map' ? ' (--map)' : ''}`);
     if (log.mapping.unused.length > 0) lines.push(`  unused: ${log.mapping.unused.map((h) => `"${h}"`).join(', ')}`);
-    lines.push(`Rows: ${log.report.rows} read, ${log.report.kept} kept, ${log.report.rejected} rejected.`);
+    const n = (x: number) => x.toLocaleString('en-US');
+    lines.push(`Rows: ${n(log.report.rows)} read, ${n(log.report.kept)} kept, ${n(log.report.rejected)} rejected.`);
     lines.push(...summaryInWords(summary));
     io.out(lines.join('\n') + '\n');
     return 0;

@@ -98,7 +98,7 @@ export async function readLogForCli(
     throw new BadInputError(failure, json(log));
   }
   if (parsed.flags.strict && log.report.rejected > 0) {
-    throw new BadInputError(`--strict: ${plural(log.report.rejected, 'rejected row')} (${log.report.kept} kept); fix ${log.report.rejected === 1 ? 'it' : 'them'} or drop --strict`, json(log));
+    throw new BadInputError(`--strict: ${plural(log.report.rejected, 'rejected row')} (${log.report.kept.toLocaleString('en-US')} kept); fix ${log.report.rejected === 1 ? 'it' : 'them'} or drop --strict`, json(log));
   }
   return { log, path };
 }

@@ -101,3 +101,18 @@ describe('fit --out refusing an unusable fit', () => {
     expect(existsSync(join(dir, 'model.json'))).toBe(false);
   });
 });
+
+describe('counts of a thousand and more', () => {
+  it('are written with thousands separators in what import and fit print, as the other counts are', async () => {
+    const dir = files();
+    // 1,200 attempts to 400 leads, and one row without its call time.
+    const rows = Array.from({ length: 1200 }, (_, i) => `L${Math.floor(i / 3)},2024-03-04 09:00,2024-03-04 ${String(10 + (i % 3)).padStart(2, '0')}:00,${i % 3 === 2 ? 'contact' : 'no answer'}`);
+    writeFileSync(join(dir, 'big.csv'), `${HEADER}${rows.join('\n')}\nL9,2024-03-04 09:00,,no answer\n`);
+    const imported = await run(['import', 'big.csv'], dir);
+    expect(imported.stdout).toContain('Rows: 1,201 read, 1,200 kept, 1 rejected.');
+    expect(imported.stderr).toContain('1,201 rows read: 1,200 kept, 1 rejected.');
+    const fitted = await run(['fit', 'big.csv'], dir);
+    expect(fitted.stdout).toMatch(/^Call log: 1,200 attempts on 400 leads/);
+    expect(fitted.stdout).not.toMatch(/\b\d{4,} (attempts|leads)\b/);
+  });
+});
