@@ -28,7 +28,7 @@ const flags = {
  */
 export const fitCommand: Command = {
   name: 'fit',
-  summary: 'fit contact curves (time to contact, attempts to contact, hour of week, lead age, conversion) to a call log',
+  summary: 'Fit contact curves (time to contact, attempts to contact, hour of week, lead age, conversion) to a call log.',
   usage: 'fit <calls.csv[.gz]> [--map column=field ...] [--tz zone] [--strict] [--json] [--out model.json [--force]]',
   flags,
   async run(argv, io) {

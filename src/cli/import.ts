@@ -15,7 +15,7 @@ const flags = {
  */
 export const importCommand: Command = {
   name: 'import',
-  summary: 'check a call log, lead stream or per-lead summary CSV: column mapping, rejected rows, totals',
+  summary: 'Check a call log, lead stream or per-lead summary CSV: column mapping, rejected rows, totals.',
   usage: 'import <file.csv[.gz]> [--map column=field ...] [--map "Date+Time=attemptTime"] [--tz zone] [--date-order mdy|dmy|ymd] [--skip-lines N] [--strict] [--json]',
   flags,
   async run(argv, io) {
