@@ -133,7 +133,11 @@ export const diagnoseCommand: Command = {
       io.err('leadlab diagnose: interrupted before the current floor finished; nothing to report.\n');
       return 1;
     }
-    if (current.resolved.replayRejects) diagnosis.replayRejects = current.resolved.replayRejects;
+    const rejects = current.resolved.replayRejects;
+    if (rejects) diagnosis.replayRejects = rejects;
+    // The rejected rows have their own paragraph in the report; the warning that says them names the same command.
+    const warnings = current.resolved.warnings.filter((w) => !(rejects && w.includes(rejects.seeReasons)));
+    if (warnings.length > 0) diagnosis.warnings = warnings;
     const interrupted = diagnosis.interrupted;
     if (interrupted) io.err(`Interrupted: ${diagnosis.steps.length} of ${LADDER.length} steps finished; they are reported below.\n`);
     if (f.json) io.out(JSON.stringify({ ...diagnosis, wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');
