@@ -163,8 +163,9 @@ describe('leadlab diagnose', () => {
     expect(warnings).toEqual([expect.stringMatching(/sources in leads\.csv not declared in leads\.sources, added with no lead cost.*Partner X/)]);
     const html = readFileSync(join(dir, 'd.html'), 'utf8');
     expect(html).toMatch(/Warning: sources in leads\.csv not declared in leads\.sources, added with no lead cost[^<]*Partner X/);
-    // The rejected row is said once, in its own paragraph.
-    expect(html.match(/1 rows? rejected/g)).toHaveLength(1);
+    // The one rejected row is said once, in its own paragraph, in the singular; on stderr too.
+    expect(html.match(/1 rows? rejected/g)).toEqual(['1 row rejected']);
+    expect(io.stderr).toMatch(/leads\.csv: 300 leads kept, 1 row rejected \(run/);
   }, 60_000);
 
   it('names a bad --tz or --date-order by its flag, with --leads too (not as a scenario field the user never wrote)', async () => {
