@@ -6,7 +6,8 @@ export class ScenarioFilesError extends BadInputError {
   override name = 'ScenarioFilesError';
   constructor(errors: readonly ScenarioError[]) {
     super(`${errors.map((e) => e.message).join('\n')}\nNothing was run. \`leadlab schema\` prints the full scenario schema.`, {
-      problems: errors.flatMap((e) => e.issues.map((i) => ({ file: e.where, path: i.path, message: i.message }))),
+      // `where`: the scenario file as given, or what else was checked ("sweep.base", a sweep's combination).
+      problems: errors.flatMap((e) => e.issues.map((i) => ({ where: e.where, path: i.path, message: i.message }))),
     });
   }
 }

@@ -60,9 +60,9 @@ describe('under --json every failure of bad input is one JSON object on stdout',
 
   it('lists a scenario\'s problems by file and path, as the message names them', async () => {
     const r = await cli(['compare', 'bad-field.json', 'good.json', 'not-json.json', '--json'], folder());
-    const json = JSON.parse(r.out) as { problems: { file: string; path: string; message: string }[] };
-    expect(json.problems.map((p) => [p.file, p.path])).toContainEqual(['bad-field.json', 'callbacks']);
-    expect(json.problems.some((p) => p.file === 'not-json.json')).toBe(true);
+    const json = JSON.parse(r.out) as { problems: { where: string; path: string; message: string }[] };
+    expect(json.problems.map((p) => [p.where, p.path])).toContainEqual(['bad-field.json', 'callbacks']);
+    expect(json.problems.some((p) => p.where === 'not-json.json')).toBe(true);
     for (const p of json.problems) expect(r.err).toContain(`${p.path}: ${p.message}`);
   });
 
