@@ -47,8 +47,10 @@ export const compareCommand: Command = {
         checkRunSize(resolved, path, Boolean(f.force));
         loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, days: resolved.config.days, warmupDays: resolved.config.warmupDays, replay: resolved.scenario.leads.replay !== undefined, windowDays: resolved.config.days - resolved.config.warmupDays });
       } catch (e) {
-        if (e instanceof ScenarioError) problems.push(e);
-        else throw e;
+        if (!(e instanceof ScenarioError)) throw e;
+        // A warm-up the flag set is the flag's problem, not the file's: the file may say nothing of warmupDays.
+        const fromFlag = (path: string) => (overrides.warmupDays !== undefined && path === 'warmupDays' ? `--warmup-days ${overrides.warmupDays}` : path);
+        problems.push(new ScenarioError(e.issues.map((i) => ({ ...i, path: fromFlag(i.path) })), e.where));
       }
     }
     if (problems.length) throw new ScenarioFilesError(problems);
