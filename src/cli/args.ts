@@ -5,9 +5,18 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Bad input that is not a matter of usage (a file that cannot be read, a run too large): exit code 2, no usage text. */
+/**
+ * Bad input that is not a matter of usage (a file that cannot be read, a run too large): exit code 2, no usage text.
+ * `json` is what `--json` prints beside the `failure` (e.g. the import report of a file read before it stopped).
+ */
 export class BadInputError extends Error {
   override name = 'BadInputError';
+  constructor(
+    message: string,
+    readonly json: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
 }
 
 export interface FlagSpec {

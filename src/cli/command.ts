@@ -16,6 +16,9 @@ export interface Command {
   summary: string;
   usage: string;
   flags: Record<string, FlagSpec>;
-  /** Returns the process exit code: 0 success, 1 failure, 2 bad input. */
+  /**
+   * Returns the process exit code (0 success, 1 failure, 2 a fit refused, 130 interrupted); bad input (a bad flag, a
+   * scenario that does not validate, a file that cannot be read) is thrown, and `main` says it (exit code 2).
+   */
   run(argv: string[], io: CliIO): Promise<number>;
 }

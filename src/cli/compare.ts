@@ -8,6 +8,7 @@ import { checkWarmup, warmupJson, warmupSentence } from '../sim/warmup';
 import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { formatComparison, letter } from './compareFormat';
+import { ScenarioFilesError } from './failure';
 import { checkOutputPath, type InputPath } from './outputPath';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
@@ -37,7 +38,7 @@ export const compareCommand: Command = {
     const overrides: Record<string, unknown> = {};
     if (f['warmup-days'] !== undefined) overrides.warmupDays = f['warmup-days'];
     const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number; days: number; warmupDays: number; replay: boolean; windowDays: number }[] = [];
-    const problems: string[] = [];
+    const problems: ScenarioError[] = [];
     const inputs: InputPath[] = [];
     for (const path of positional) {
       try {
@@ -46,14 +47,13 @@ export const compareCommand: Command = {
         checkRunSize(resolved, path, Boolean(f.force));
         loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, days: resolved.config.days, warmupDays: resolved.config.warmupDays, replay: resolved.scenario.leads.replay !== undefined, windowDays: resolved.config.days - resolved.config.warmupDays });
       } catch (e) {
-        if (e instanceof ScenarioError) problems.push(e.message);
-        else throw e;
+        if (!(e instanceof ScenarioError)) throw e;
+        // A warm-up the flag set is the flag's problem, not the file's: the file may say nothing of warmupDays.
+        const fromFlag = (path: string) => (overrides.warmupDays !== undefined && path === 'warmupDays' ? `--warmup-days ${overrides.warmupDays}` : path);
+        problems.push(new ScenarioError(e.issues.map((i) => ({ ...i, path: fromFlag(i.path) })), e.where));
       }
     }
-    if (problems.length) {
-      io.err(`leadlab compare: ${problems.join('\n')}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
-      return 2;
-    }
+    if (problems.length) throw new ScenarioFilesError(problems);
     if (f.report) checkOutputPath(f.report as string, io.cwd, '--report', inputs);
     const seed = (f.seed as string | undefined) ?? loaded[0].seed;
     const replications = (f.replications as number | undefined) ?? loaded[0].replications;

@@ -1,5 +1,5 @@
 import { DAYS_PER_MONTH, MIN_PAIRS_AGREEING, SAME_AS_BASELINE, WINDOW_TOTALS, type Comparison } from '../compare';
-import type { Verdict } from '../compare';
+import type { PairedDifference, Verdict } from '../compare';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
 import { signedFixed } from '../stats/signedFixed';
@@ -29,6 +29,30 @@ function cellOf(metric: MetricName, s: MetricSummary | undefined): string {
   return s.ci95 ? `${mean} [${formatValue(metric, s.ci95[0], s.mean)}, ${formatValue(metric, s.ci95[1], s.mean)}]` : mean;
 }
 
+/**
+ * On how many replication pairs a difference rests, when only some define it (a rate whose denominator is zero in a
+ * replication of either side): "(3 of 4 pairs)", or "" when every pair or none does. The table and the report say it alike.
+ */
+export function pairsNote(d: PairedDifference, replications: number): string {
+  return d.n > 0 && d.n < replications ? `(${d.n} of ${replications} pairs)` : '';
+}
+
+/**
+ * "all 3 alike" when every pair gave the same non-zero difference and they are too few to believe it fixed (no interval,
+ * no verdict: {@link MIN_PAIRS_AGREEING}), or "". {@link ALIKE_FOOTNOTE} says what it means; the table and the report say both.
+ */
+export function alikeNote(d: PairedDifference): string {
+  return d.agreeExactly && !d.ci95 ? `all ${d.n} alike` : '';
+}
+
+/** What "all n alike" means, under the table and the report. */
+export const ALIKE_FOOTNOTE = `"all n alike": every replication gave the same difference; with fewer than ${MIN_PAIRS_AGREEING} replications that may be luck, so there is no interval and no verdict (run more replications).`;
+
+/** Whether some difference of the comparison is "all n alike" (then the footnote says what that means). */
+export function anyAlike(c: Comparison): boolean {
+  return c.scenarios.some((s) => s.vsBaseline && METRIC_NAMES.some((m) => alikeNote(s.vsBaseline![m]) !== ''));
+}
+
 export function letter(i: number): string {
   return String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
 }
@@ -54,13 +78,12 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
     const verdicts: (Verdict | null)[] = text.map(() => null);
     for (const s of c.scenarios.slice(1)) {
       const d = s.vsBaseline![m];
-      const interval = d.ci95 ? ` [${formatDifference(m, d.ci95[0], d.mean)}, ${formatDifference(m, d.ci95[1], d.mean)}]` : d.agreeExactly ? ` [all ${d.n} alike]` : '';
+      const interval = d.ci95 ? ` [${formatDifference(m, d.ci95[0], d.mean)}, ${formatDifference(m, d.ci95[1], d.mean)}]` : alikeNote(d) ? ` [${alikeNote(d)}]` : '';
       // No verdict (null: no replication defines the metric on both sides) is said as nothing, like no clear difference.
       const word = d.verdict === null || d.verdict === 'no clear difference' ? '' : ` ${d.verdict}`;
       const unit = c.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
-      // A difference only some replications define (a rate of a run with no leads in one of them) says on how many.
-      const partial = d.n > 0 && d.n < c.replications ? ` (${d.n} of ${c.replications} pairs)` : '';
-      text.push(`${formatDifference(m, d.mean)}${interval}${unit}${word}${partial}`);
+      const partial = pairsNote(d, c.replications);
+      text.push(`${formatDifference(m, d.mean)}${interval}${unit}${word}${partial && ` ${partial}`}`);
       verdicts.push(d.verdict);
     }
     return { text, verdicts };
@@ -85,11 +108,7 @@ export function formatComparison(c: Comparison, options: { color: boolean }): st
   out.push('');
   out.push('Differences are paired by replication; "better" or "worse" where the 95% interval excludes zero, "higher" or "lower" for');
   out.push('volumes and mechanisms that are neither better nor worse in themselves (leads, attempts, pipeline, utilization, spread).');
-  if (c.scenarios.some((s) => s.vsBaseline && METRIC_NAMES.some((m) => s.vsBaseline![m].agreeExactly && !s.vsBaseline![m].ci95))) {
-    out.push(
-      `"all n alike": every replication gave the same difference; with fewer than ${MIN_PAIRS_AGREEING} replications that may be luck, so there is no interval and no verdict (run more replications).`,
-    );
-  }
+  if (anyAlike(c)) out.push(ALIKE_FOOTNOTE);
   c.scenarios.forEach((s, i) => {
     if (s.sameAsBaseline) {
       out.push(

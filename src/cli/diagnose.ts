@@ -5,16 +5,16 @@ import { climbLadder, type RunFloor } from '../diagnose/climbLadder';
 import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
 import { LADDER } from '../diagnose/ladder';
 import { fitCallLog } from '../fit/fitCallLog';
+import { plural } from '../format/plural';
 import { isObject } from '../schema';
-import { ScenarioError } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
 import type { RunResult } from '../sim/runResult';
 import { SimPool } from '../worker/pool';
-import { parseArgs, UsageError } from './args';
+import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputFileProblem } from './inputFile';
-import { LOG_INPUT_FLAGS, printFailureJson, readLogForCli, sourceJson } from './logInput';
+import { LOG_INPUT_FLAGS, logReadOptions, readLogForCli, sourceJson } from './logInput';
 import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
@@ -36,14 +36,15 @@ const flags = {
 } as const;
 
 /** The floor to diagnose: a scenario file (or the default), with a fitted call log and a replayed lead stream when given. */
-async function currentFloor(positional: string[], f: Record<string, unknown>, io: CliIO): Promise<{ json: Record<string, unknown>; dir: string; where: string } | number> {
+async function currentFloor(positional: string[], f: Record<string, unknown>, io: CliIO): Promise<{ json: Record<string, unknown>; dir: string; where: string }> {
   const where = positional[0] ?? 'default scenario';
-  const { source } = readScenarioSource(positional[0], io.cwd);
+  const { source, resolved } = readScenarioSource(positional[0], io.cwd);
   const json = { ...source.json };
+  // What the floor is made of beside its scenario, in its name: the text, the JSON and the report say whose floor it is.
+  const madeFrom: string[] = [];
   const dir = positional[0] ? dirname(resolve(io.cwd, positional[0])) : io.cwd;
   if (f.log) {
     const read = await readLogForCli({ positional: [f.log as string], flags: f as never }, io);
-    if (typeof read === 'number') return read;
     if (read.log.kind !== 'calls') {
       // A file read as another kind may still be a call log whose columns were not recognised (--map); a lead stream
       // goes to --leads; a per-lead summary has no call times, which no mapping adds.
@@ -51,13 +52,11 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
         read.log.kind === 'leads'
           ? `a lead stream (one row per lead); replay it with --leads ${f.log}, or, if it is a call log after all, name its call time and outcome columns with --map`
           : 'a per-lead summary (one row per lead, no call times), from which the contact curves by hour and lead age cannot be fitted; `leadlab fit` reads its rates, and diagnose needs the call log itself (or, if this is one, name its call time and outcome columns with --map)';
-      const failure = `--log ${f.log}: expected a call log (one row per call attempt), got ${instead}`;
-      io.err(`${failure}\n`);
-      printFailureJson(Boolean(f.json), io, failure, read.log, (log) => sourceJson(f.log as string, log));
-      return 2;
+      throw new BadInputError(`--log ${f.log}: expected a call log (one row per call attempt), got ${instead}`, sourceJson(f.log as string, read.log));
     }
     json.contactModel = fitCallLog(read.log.table).contactModel;
-    io.err(`Fitted the floor's contact curves from ${f.log} (${read.log.table.length} call attempts).\n`);
+    madeFrom.push(`contact curves fitted to ${f.log}`);
+    io.err(`Fitted the floor's contact curves from ${f.log} (${plural(read.log.table.length, 'call attempt')}).\n`);
   }
   if (f.leads) {
     const problem = inputFileProblem(f.leads as string, io.cwd);
@@ -66,12 +65,14 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     // The stream's times are on the clock --tz names, as the call log's are: the floor's hours of the week depend on it.
     const clock = { ...(f.tz !== undefined && { timeZone: f.tz }), ...(f['date-order'] !== undefined && { dateOrder: f['date-order'] }) };
     json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string), ...clock } };
+    madeFrom.push(`the leads of ${f.leads}`);
     if (json.warmupDays === undefined) {
       // The warm-up a run of the stream's days takes when the scenario sets none (as `leadlab run` would), said.
       const { days, warmupDays } = inlineScenarioSource(json, dir, where).resolved.config;
       io.err(`The lead stream covers ${days} days; the first ${warmupDays} are the warm-up (set "warmupDays" in the floor's scenario to change it).\n`);
     }
   }
+  if (madeFrom.length > 0) json.name = `${resolved.scenario.name}, with ${madeFrom.join(' and ')}`;
   return { json, dir, where };
 }
 
@@ -90,34 +91,24 @@ export const diagnoseCommand: Command = {
       ...(f.leads ? [{ path: f.leads as string, what: 'the lead stream (--leads)' }] : []),
     ];
     if (f.report) checkOutputPath(f.report as string, io.cwd, '--report', given);
+    // The reading flags are checked as flags, before --leads puts --tz and --date-order into the floor's scenario (whose
+    // check would name leads.replay, a field the user never wrote).
+    logReadOptions(f);
     // A floor (and each fixed floor after it) as the workers take it, validated, with what the ladder needs.
     type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number; inputs: InputPath[]; resolved: ResolvedScenario };
-    let floor: Exclude<Awaited<ReturnType<typeof currentFloor>>, number>;
-    let sourceOf: (json: Record<string, unknown>, what: string) => Floor;
-    let current: Floor;
-    try {
-      const read = await currentFloor(positional, f, io);
-      if (typeof read === 'number') return read;
-      floor = read;
-      sourceOf = (json, what) => {
-        const { source, resolved, inputs } = inlineScenarioSource(json, read.dir, what, io.cwd);
-        checkRunSize(resolved, read.where, Boolean(f.force));
-        const c = resolved.config;
-        const leadsPerDay = c.arrivals.kind === 'replay' ? c.arrivals.leads.length / c.days : c.arrivals.leadsPerHourOfWeek.reduce((a, b) => a + b, 0) / 7;
-        return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay, inputs, resolved };
-      };
-      current = sourceOf(floor.json, floor.where);
-      // The files the floor names (its fitted model, its lead stream) are known only now, still before any run.
-      if (f.report) checkNotAnInput(f.report as string, io.cwd, '--report', current.inputs);
-      // As `leadlab run` does: rows of the lead stream that were rejected, and how to list them.
-      for (const w of current.resolved.warnings) io.err(`warning: ${w}\n`);
-    } catch (e) {
-      if (e instanceof ScenarioError) {
-        io.err(`leadlab diagnose: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
-        return 2;
-      }
-      throw e;
-    }
+    const floor = await currentFloor(positional, f, io);
+    const sourceOf = (json: Record<string, unknown>, what: string): Floor => {
+      const { source, resolved, inputs } = inlineScenarioSource(json, floor.dir, what, io.cwd);
+      checkRunSize(resolved, floor.where, Boolean(f.force));
+      const c = resolved.config;
+      const leadsPerDay = c.arrivals.kind === 'replay' ? c.arrivals.leads.length / c.days : c.arrivals.leadsPerHourOfWeek.reduce((a, b) => a + b, 0) / 7;
+      return { source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, measuredDays: c.days - c.warmupDays, leadsPerDay, inputs, resolved };
+    };
+    const current = sourceOf(floor.json, floor.where);
+    // The files the floor names (its fitted model, its lead stream) are known only now, still before any run.
+    if (f.report) checkNotAnInput(f.report as string, io.cwd, '--report', current.inputs);
+    // As `leadlab run` does: rows of the lead stream that were rejected, and how to list them.
+    for (const w of current.resolved.warnings) io.err(`warning: ${w}\n`);
     const seed = (f.seed as string | undefined) ?? current.seed;
     const replications = (f.replications as number | undefined) ?? current.replications;
     if (replications < 2) throw new UsageError(`--replications: paired intervals need at least 2 replications, the scenario has ${replications}`);
@@ -142,7 +133,11 @@ export const diagnoseCommand: Command = {
       io.err('leadlab diagnose: interrupted before the current floor finished; nothing to report.\n');
       return 1;
     }
-    if (current.resolved.replayRejects) diagnosis.replayRejects = current.resolved.replayRejects;
+    const rejects = current.resolved.replayRejects;
+    if (rejects) diagnosis.replayRejects = rejects;
+    // The rejected rows have their own paragraph in the report; the warning that says them names the same command.
+    const warnings = current.resolved.warnings.filter((w) => !(rejects && w.includes(rejects.seeReasons)));
+    if (warnings.length > 0) diagnosis.warnings = warnings;
     const interrupted = diagnosis.interrupted;
     if (interrupted) io.err(`Interrupted: ${diagnosis.steps.length} of ${LADDER.length} steps finished; they are reported below.\n`);
     if (f.json) io.out(JSON.stringify({ ...diagnosis, wallSeconds: (Date.now() - started) / 1000 }, jsonNumbers, 2) + '\n');

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { lossMoneySpec, waterfallSpec } from '../charts';
 import type { Diagnosis } from '../diagnose/diagnosis';
 import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
-import { formatMoney } from '../format';
+import { formatMoney, plural } from '../format';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -35,7 +35,7 @@ section { break-inside: avoid; }
 </style></head><body>
 <h1>Where production is lost</h1>
 <p><b>${escape(d.scenario)}</b></p>
-${d.replayRejects ? `<p class="rejects">${escape(`${d.replayRejects.file}: ${d.replayRejects.rejected} rows rejected, ${d.replayRejects.kept} leads kept; the floor was simulated on the kept leads. \`${d.replayRejects.seeReasons}\` lists the rejected rows with their line numbers and reasons.`)}</p>\n` : ''}${d.interrupted ? `<p class="interrupted">The ladder was interrupted (Ctrl-C) after ${d.steps.length} steps; the steps shown are those that finished.</p>\n` : ''}<p>${lead}</p>
+${d.replayRejects ? `<p class="rejects">${escape(`${d.replayRejects.file}: ${plural(d.replayRejects.rejected, 'row')} rejected, ${plural(d.replayRejects.kept, 'lead')} kept; the floor was simulated on the kept leads. \`${d.replayRejects.seeReasons}\` lists the rejected rows with their line numbers and reasons.`)}</p>\n` : ''}${(d.warnings ?? []).map((w) => `<p class="rejects">Warning: ${escape(w)}</p>\n`).join('')}${d.interrupted ? `<p class="interrupted">The ladder was interrupted (Ctrl-C) after ${d.steps.length} steps; the steps shown are those that finished.</p>\n` : ''}<p>${lead}</p>
 <section><h2>Funded loans a month: current floor, each fix, best found</h2>
 ${draw({ ...waterfallSpec(d), height: Math.min(230, waterfallSpec(d).height ?? 230) })}</section>
 <section><h2>Revenue lost a month, by where the lead was lost (current floor)</h2>

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs, UsageError } from './args';
+import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { describeCallLogFit, describeLeadSummaryFit } from './fitReport';
-import { LOG_INPUT_FLAGS, printFailureJson, readLogForCli, reportForJson, sourceJson } from './logInput';
+import { LOG_INPUT_FLAGS, readLogForCli, reportForJson, sourceJson } from './logInput';
 import { checkOutputPath } from './outputPath';
+import { jsonNumbers } from './run';
 import { fitCallLog, type FittedModel } from '../fit/fitCallLog';
 import { fitLeadSummary } from '../fit/fitLeadSummary';
 import { fitQuality } from '../fit/fitQuality';
@@ -27,7 +28,7 @@ const flags = {
  */
 export const fitCommand: Command = {
   name: 'fit',
-  summary: 'fit contact curves (time to contact, attempts to contact, hour of week, lead age, conversion) to a call log',
+  summary: 'Fit contact curves (time to contact, attempts to contact, hour of week, lead age, conversion) to a call log.',
   usage: 'fit <calls.csv[.gz]> [--map column=field ...] [--tz zone] [--strict] [--json] [--out model.json [--force]]',
   flags,
   async run(argv, io) {
@@ -41,18 +42,14 @@ export const fitCommand: Command = {
       throw new UsageError(`--event: expected converted or contacted, got "${String(event)}"`);
     }
     if (parsed.flags.out) checkOutputPath(String(parsed.flags.out), io.cwd, '--out', parsed.positional.map((p) => ({ path: p, what: 'the file to fit' })));
-    const read = await readLogForCli(parsed, io);
-    if (typeof read === 'number') return read;
-    const { log } = read;
+    const { log } = await readLogForCli(parsed, io);
     const file = parsed.positional[0];
     let result: object;
     let text: string;
     let callFit: FittedModel | undefined;
-    // Under --json, a stop prints the failure and the file read, as readLogForCli does.
-    const stop = (failure: string): number => {
-      io.err(`${failure}\n`);
-      printFailureJson(Boolean(parsed.flags.json), io, failure, log, (l) => sourceJson(file, l));
-      return 2;
+    // A file that holds nothing to fit is bad input; under --json the failure comes with the file read, as readLogForCli gives it.
+    const stop = (failure: string): never => {
+      throw new BadInputError(failure, sourceJson(file, log));
     };
     if (log.kind === 'leads') {
       return stop(`${file}: this is a lead stream (one row per lead, no calls); there is nothing to fit. Use it as a scenario's arrivals, or name the columns of a call log with --map.`);
@@ -76,11 +73,12 @@ export const fitCommand: Command = {
       result = { ...fit, source: { file, kind: 'summary', columns: log.mapping.assignments, import: reportForJson(log.report) } };
       text = describeLeadSummaryFit(fit);
     }
-    const json = JSON.stringify(result, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2);
-    io.out(parsed.flags.json ? json + '\n' : text + '\n');
+    const json = JSON.stringify(result, jsonNumbers, 2);
+    const name = String(parsed.flags.out);
+    const refusal = parsed.flags.out ? callFit && refuseToWrite(callFit, Boolean(parsed.flags.force)) : undefined;
+    // The fit is shown even when its file is refused (exit code 2); under --json, `failure` says so, as for any stop.
+    io.out(parsed.flags.json ? (refusal ? JSON.stringify({ failure: `${name} not written: ${refusal}`, ...result }, jsonNumbers, 2) : json) + '\n' : text + '\n');
     if (parsed.flags.out) {
-      const name = String(parsed.flags.out);
-      const refusal = callFit && refuseToWrite(callFit, Boolean(parsed.flags.force));
       if (refusal) {
         io.err(`${name} not written: ${refusal}\n`);
         return 2;

@@ -1,4 +1,5 @@
 import { formatDuration, formatFixed, formatPercent, formatPValue } from '../format';
+import { plural } from '../format/plural';
 import { noDecayFound } from '../fit/exponentialDecayFit';
 import type { FittedModel } from '../fit/fitCallLog';
 import type { GoodnessOfFit } from '../fit/goodnessOfFit';
@@ -7,7 +8,6 @@ import type { LeadSummaryFit } from '../fit/fitLeadSummary';
 const pct = (x: number): string => formatPercent(x, '-');
 const num = (x: number, d = 3): string => formatFixed(x, d, '-');
 const minutes = (m: number | undefined): string => (m === undefined ? 'not reached' : formatDuration(m, 'none'));
-const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 /** Beyond this a multiplier's interval end says nothing a reader can use (the data do not bound it). */
 const MULTIPLIER_SHOWN_UP_TO = 1000;
 
@@ -39,8 +39,8 @@ function notes(list: readonly string[]): string[] {
 export function describeCallLogFit(fit: FittedModel): string {
   const out: string[] = [];
   const d = fit.data;
-  out.push(`Call log: ${count(d.rows, 'attempt')} on ${count(d.leads, 'lead')}; ${count(d.contactedLeads, 'lead')} reached (${pct(d.contactedLeads / d.leads)}); ${count(d.searchAttempts, 'attempt')} up to first contact.`);
-  if (d.leadsWithConversion > 0) out.push(`Conversion known for ${count(d.leadsWithConversion, 'lead')}, ${d.convertedLeads} converted.`);
+  out.push(`Call log: ${plural(d.rows, 'attempt')} on ${plural(d.leads, 'lead')}; ${plural(d.contactedLeads, 'lead')} reached (${pct(d.contactedLeads / d.leads)}); ${plural(d.searchAttempts, 'attempt')} up to first contact.`);
+  if (d.leadsWithConversion > 0) out.push(`Conversion known for ${plural(d.leadsWithConversion, 'lead')}, ${d.convertedLeads} converted.`);
   out.push(...notes(fit.notes), '');
 
   const c = fit.contactModel.contactability;
@@ -51,7 +51,7 @@ export function describeCallLogFit(fit: FittedModel): string {
   out.push(...notes(fit.contactModelFit.notes), '');
 
   const t = fit.timeToContact;
-  out.push(`Time to first contact (Kaplan-Meier, ${count(t.censored, 'lead')} never reached ${t.censored === 1 ? 'is censored at its' : 'are censored at their'} last attempt):`);
+  out.push(`Time to first contact (Kaplan-Meier, ${plural(t.censored, 'lead')} never reached ${t.censored === 1 ? 'is censored at its' : 'are censored at their'} last attempt):`);
   out.push(`  median ${minutes(t.median.t)} (95% ${minutes(t.median.lower)} to ${minutes(t.median.upper)})`);
   out.push(table(['reached within', 'share', '95% interval'], t.contactedWithin.map((r) => [r.label, pct(r.share), `${pct(r.lower)}-${pct(r.upper)}`])));
   out.push(...notes(t.notes), '');
@@ -90,7 +90,7 @@ export function describeCallLogFit(fit: FittedModel): string {
 /** A plain-text report of a per-lead summary fit. */
 export function describeLeadSummaryFit(fit: LeadSummaryFit): string {
   const out: string[] = [];
-  out.push(`Per-lead summary: ${count(fit.data.withEvent, 'lead')} with a number of calls and "${fit.event}", ${count(fit.data.events, 'event')}.`);
+  out.push(`Per-lead summary: ${plural(fit.data.withEvent, 'lead')} with a number of calls and "${fit.event}", ${plural(fit.data.events, 'event')}.`);
   out.push(...notes(fit.notes), '');
   out.push(`P(${fit.event} | number of calls):`);
   out.push(table(['calls', 'leads', fit.event, 'rate', '95% interval'], fit.byAttempts.map((r) => [r.label, r.leads, r.events, pct(r.rate), `${pct(r.lower)}-${pct(r.upper)}`])));

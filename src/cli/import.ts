@@ -15,15 +15,13 @@ const flags = {
  */
 export const importCommand: Command = {
   name: 'import',
-  summary: 'check a call log, lead stream or per-lead summary CSV: column mapping, rejected rows, totals',
+  summary: 'Check a call log, lead stream or per-lead summary CSV: column mapping, rejected rows, totals.',
   usage: 'import <file.csv[.gz]> [--map column=field ...] [--map "Date+Time=attemptTime"] [--tz zone] [--date-order mdy|dmy|ymd] [--skip-lines N] [--strict] [--json]',
   flags,
   async run(argv, io) {
     const parsed = parseArgs(argv, flags);
     // When reading stops (exit code 2), --json still prints the summary, with the failure in it.
-    const read = await readLogForCli(parsed, io, (log) => (log ? importSummary(parsed.positional[0], log) : { file: parsed.positional[0] }));
-    if (typeof read === 'number') return read;
-    const { log } = read;
+    const { log } = await readLogForCli(parsed, io, (log) => (log ? importSummary(parsed.positional[0], log) : { file: parsed.positional[0] }));
     const summary = importSummary(parsed.positional[0], log);
     if (parsed.flags.json) {
       io.out(JSON.stringify(summary, null, 2) + '\n');
@@ -34,7 +32,8 @@ export const importCommand: Command = {
     lines.push('Columns:');
     for (const a of log.mapping.assignments) lines.push(`  ${a.field.padEnd(14)} <- "${a.header}"${a.how === 'map' ? ' (--map)' : ''}`);
     if (log.mapping.unused.length > 0) lines.push(`  unused: ${log.mapping.unused.map((h) => `"${h}"`).join(', ')}`);
-    lines.push(`Rows: ${log.report.rows} read, ${log.report.kept} kept, ${log.report.rejected} rejected.`);
+    const n = (x: number) => x.toLocaleString('en-US');
+    lines.push(`Rows: ${n(log.report.rows)} read, ${n(log.report.kept)} kept, ${n(log.report.rejected)} rejected.`);
     lines.push(...summaryInWords(summary));
     io.out(lines.join('\n') + '\n');
     return 0;

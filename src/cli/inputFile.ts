@@ -35,14 +35,27 @@ export function describeReadError(e: unknown): string | undefined {
   return undefined;
 }
 
-/** Reads a whole input file as text (gunzipped when gzip), or throws an {@link InputFileError} naming it. */
-export function readInputText(path: string, cwd: string, what: string): string {
+/**
+ * Reads a whole input file as text (gunzipped when gzip), or throws an {@link InputFileError} saying what is wrong with
+ * it ("no such file", "is a truncated gzip file ..."), for the caller to name the file as its user knows it.
+ */
+export function inputText(path: string, cwd: string): string {
   const problem = inputFileProblem(path, cwd);
-  if (problem) throw new InputFileError(`${what} ${path}: ${problem}`);
+  if (problem) throw new InputFileError(problem);
   const bytes = readFileSync(resolve(cwd, path));
   try {
     return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (e) {
-    throw new InputFileError(`${what} ${path}: ${describeReadError(e) ?? (e as Error).message}`);
+    throw new InputFileError(describeReadError(e) ?? (e as Error).message);
+  }
+}
+
+/** Reads a whole input file as text (gunzipped when gzip), or throws an {@link InputFileError} naming it. */
+export function readInputText(path: string, cwd: string, what: string): string {
+  try {
+    return inputText(path, cwd);
+  } catch (e) {
+    if (e instanceof InputFileError) throw new InputFileError(`${what} ${path}: ${e.message}`);
+    throw e;
   }
 }

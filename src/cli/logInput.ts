@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { UsageError, type FlagSpec, type ParsedArgs } from './args';
+import { BadInputError, UsageError, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO } from './command';
 import { describeReadError, InputFileError, inputFileProblem } from './inputFile';
 import { ColumnMappingError, parseColumnMap } from '../io/columnMapping';
@@ -33,7 +33,12 @@ function oneOf<T extends string>(value: unknown, flag: string, allowed: readonly
 export function logReadOptions(flags: ParsedArgs['flags']): LogReadOptions & { delimiter?: string } {
   try {
     const tz = flags.tz as string | undefined;
-    if (tz) resolveTimeZone(tz);
+    try {
+      if (tz) resolveTimeZone(tz);
+    } catch (e) {
+      // resolveTimeZone names no flag ("time zone: expected ..."): the user typed --tz.
+      throw new UsageError((e as Error).message.replace(/^time zone:/, '--tz:'));
+    }
     const given = flags.delimiter as string | undefined;
     const delimiter = given === 'tab' || given === '\\t' ? '\t' : given;
     // A separator is one character: "::" or ", " would split no line, and every row would be one column.
@@ -62,63 +67,38 @@ export function sourceJson(file: string, log: LogImport | undefined): Record<str
 }
 
 /**
- * Under --json, prints on stdout the JSON of a command that stops (exit code 2) after reading its file: `failure`
- * says why in words (the same as on stderr), the rest is `json(log)` (the log is undefined when none was read), so
- * that a script reading stdout always gets an object. Nothing without --json.
- */
-export function printFailureJson(asJson: boolean, io: CliIO, failure: string, log: LogImport | undefined, json: (log: LogImport | undefined) => Record<string, unknown>): void {
-  if (asJson) io.out(JSON.stringify({ failure, ...json(log) }, null, 2) + '\n');
-}
-
-/**
- * Reads the one file named on the command line, prints what was rejected to stderr, and applies
- * `--strict`. Returns the import, or an exit code when reading must stop; then, under --json, the failure and what
- * was read are printed on stdout as `json` makes them (by default `{ source: { file, kind, ..., import } }`).
+ * Reads the one file named on the command line, prints what was rejected to stderr, and applies `--strict`. When
+ * reading must stop it throws a BadInputError (exit code 2) whose `json` is what was read, as `json` makes it (by
+ * default `{ source: { file, kind, ..., import } }`): --json prints it beside the failure.
  */
 export async function readLogForCli(
   parsed: ParsedArgs,
   io: CliIO,
   json: (log: LogImport | undefined) => Record<string, unknown> = (log) => sourceJson(parsed.positional[0], log),
-): Promise<{ log: LogImport; path: string } | number> {
+): Promise<{ log: LogImport; path: string }> {
   if (parsed.positional.length !== 1) throw new UsageError(`expected one CSV file (plain or .gz), got ${parsed.positional.length}`);
   const options = logReadOptions(parsed.flags);
   const file = parsed.positional[0];
   const path = resolve(io.cwd, file);
-  const stop = (failure: string, log?: LogImport): number => {
-    printFailureJson(Boolean(parsed.flags.json), io, failure, log, json);
-    return 2;
-  };
   const problem = inputFileProblem(file, io.cwd);
-  if (problem) {
-    stop(`${file}: ${problem}`);
-    throw new InputFileError(`${file}: ${problem}`);
-  }
+  if (problem) throw new InputFileError(`${file}: ${problem}`, json(undefined));
   let log: LogImport;
   try {
     log = await readLogFile(path, options);
   } catch (e) {
-    if (e instanceof ColumnMappingError) {
-      io.err(`${file}: ${e.message}\n`);
-      return stop(`${file}: ${e.message}`);
-    }
+    if (e instanceof ColumnMappingError) throw new BadInputError(`${file}: ${e.message}`, json(undefined));
     const why = describeReadError(e) ?? (/file is empty/.test((e as Error).message) ? 'has no header row (only blank lines)' : undefined);
-    if (why) {
-      stop(`${file}: ${why}`);
-      throw new InputFileError(`${file}: ${why}`);
-    }
+    if (why) throw new InputFileError(`${file}: ${why}`, json(undefined));
     throw e;
   }
   const show = Number(parsed.flags['show-rejects'] ?? 10);
   if (log.report.rejected > 0 || log.report.warnings.length > 0) io.err(`${file}: ${describeImportReport(log.report, show)}\n`);
   if (log.report.kept === 0) {
-    const failure = log.report.rows === 0 ? `${file}: no data rows below the header; nothing was kept` : `${file}: nothing was kept: ${log.report.rejected === 1 ? 'the one row was' : `all ${log.report.rejected} rows were`} rejected (see the reasons above)`;
-    io.err(`${failure}\n`);
-    return stop(failure.replace('see the reasons above', 'the reasons are in the import report'), log);
+    const failure = log.report.rows === 0 ? `${file}: no data rows below the header; nothing was kept` : `${file}: nothing was kept: ${log.report.rejected === 1 ? 'the one row was' : `all ${log.report.rejected} rows were`} rejected (the reasons are in the import report)`;
+    throw new BadInputError(failure, json(log));
   }
   if (parsed.flags.strict && log.report.rejected > 0) {
-    const failure = `--strict: ${plural(log.report.rejected, 'rejected row')} (${log.report.kept} kept); fix ${log.report.rejected === 1 ? 'it' : 'them'} or drop --strict`;
-    io.err(`${failure}\n`);
-    return stop(failure, log);
+    throw new BadInputError(`--strict: ${plural(log.report.rejected, 'rejected row')} (${log.report.kept.toLocaleString('en-US')} kept); fix ${log.report.rejected === 1 ? 'it' : 'them'} or drop --strict`, json(log));
   }
   return { log, path };
 }

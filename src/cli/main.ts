@@ -1,6 +1,7 @@
-import { BadInputError, UsageError, describeFlags } from './args';
+import { describeFlags } from './args';
 import type { CliIO, Command } from './command';
 import { commands } from './commands';
+import { badInputFailure, failureJson } from './failure';
 import { releaseInterrupts } from './interrupt';
 
 /** Terminal IO for the real process. */
@@ -54,23 +55,26 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return 0;
   }
   try {
-    return await runCommand(command, rest, io);
+    // Only the command's own --json flag, before "--": after it, "--json" is a value.
+    return await runCommand(command, rest, io, 'json' in command.flags && options.includes('--json'));
   } finally {
     releaseInterrupts();
   }
 }
 
-async function runCommand(command: Command, rest: string[], io: CliIO): Promise<number> {
+/**
+ * Runs a command and says how it failed. Bad input (a bad flag, a scenario that does not validate, a file that cannot
+ * be read or holds nothing usable) is exit code 2, said on stderr and, under --json, as one object on stdout; this is
+ * the one place that does it for every command.
+ */
+async function runCommand(command: Command, rest: string[], io: CliIO, asJson: boolean): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`leadlab ${command.name}: ${e.message}\n\n${commandHelp(command)}`);
-      return 2;
-    }
-    // Bad input files (missing, a folder, empty, a damaged gzip) are bad input, like a bad flag: exit code 2.
-    if (e instanceof BadInputError) {
-      io.err(`leadlab ${command.name}: ${e.message}\n`);
+    const failure = badInputFailure(e);
+    if (failure) {
+      io.err(`leadlab ${command.name}: ${failure.message}\n${failure.usage ? `\n${commandHelp(command)}` : ''}`);
+      if (asJson) io.out(failureJson(failure));
       return 2;
     }
     const err = e as Error;

@@ -1,5 +1,5 @@
 import { isSweepShard, mergeShards, sweepCombinations, type SweepShard } from '../compare';
-import { parseArgs, UsageError } from './args';
+import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { jsonSyntaxMessage } from '../scenario/load';
 import { readInputText } from './inputFile';
@@ -30,13 +30,11 @@ export const mergeCommand: Command = {
       try {
         json = JSON.parse(text);
       } catch (e) {
-        io.err(`leadlab merge: ${p}: not valid JSON: ${jsonSyntaxMessage(text, e)}\n`);
-        return 2;
+        throw new BadInputError(`${p}: not valid JSON: ${jsonSyntaxMessage(text, e)}`);
       }
       if (!isSweepShard(json)) {
         const kind = (json as { kind?: unknown } | null)?.kind;
-        io.err(`leadlab merge: ${p} is not a shard file of \`leadlab sweep --shard i/n\`${kind === 'leadlab-sweep' ? ': it is the result of a whole sweep, which needs no merging' : kind !== undefined ? ` (kind ${JSON.stringify(kind)})` : ' (no "kind" field)'}\n`);
-        return 2;
+        throw new BadInputError(`${p} is not a shard file of \`leadlab sweep --shard i/n\`${kind === 'leadlab-sweep' ? ': it is the result of a whole sweep, which needs no merging' : kind !== undefined ? ` (kind ${JSON.stringify(kind)})` : ' (no "kind" field)'}`);
       }
       shards.push(json);
     }
@@ -47,8 +45,7 @@ export const mergeCommand: Command = {
       result = mergeShards(shards, (sweep) => sweepCombinations(sweep.parameters), positional);
     } catch (e) {
       // mergeShards's messages start "merge: "; the command's name stands in for it.
-      io.err(`leadlab merge: ${(e as Error).message.replace(/^merge: /, '')}\n`);
-      return 2;
+      throw new BadInputError((e as Error).message.replace(/^merge: /, ''));
     }
     reportSweep(result, { json: Boolean(f.json), out: prefix }, io);
     return 0;

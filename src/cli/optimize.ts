@@ -58,11 +58,7 @@ export const optimizeCommand: Command = {
       const spec = parseSweepSpec(sweepPart);
       prepared = prepareSweepSpec(spec, dirname(resolve(io.cwd, positional[0])), { seed: f.seed as string | undefined, force: Boolean(f.force) });
     } catch (e) {
-      if (e instanceof ScenarioError) {
-        io.err(`leadlab optimize: ${e.message}\nNothing was run.\n`);
-        return 2;
-      }
-      if (e instanceof UsageError || e instanceof BadInputError) throw e;
+      if (e instanceof ScenarioError || e instanceof UsageError || e instanceof BadInputError) throw e;
       throw new BadInputError((e as Error).message.replace(/^sweep\./, 'optimize.'));
     }
     const { definition, sources, baseSource } = prepared;

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ScenarioError } from '../scenario/load';
 import { runScenario } from '../scenario/runScenario';
 import type { CallRecord } from '../sim/callLog';
 import type { RunResult } from '../sim/runResult';
@@ -34,16 +33,7 @@ export const runCommand: Command = {
   async run(argv, io) {
     const { positional, flags: f } = parseArgs(argv, flags);
     if (positional.length > 1) throw new UsageError(`expected at most one scenario file, got ${positional.length}: ${positional.join(' ')}`);
-    let resolved, inputs, source;
-    try {
-      ({ resolved, inputs, source } = readScenarioSource(positional[0], io.cwd));
-    } catch (e) {
-      if (e instanceof ScenarioError) {
-        io.err(`leadlab run: ${e.message}\nNothing was run. \`leadlab schema\` prints the full scenario schema.\n`);
-        return 2;
-      }
-      throw e;
-    }
+    const { resolved, inputs, source } = readScenarioSource(positional[0], io.cwd);
     for (const w of resolved.warnings) io.err(`warning: ${w}\n`);
     if (positional.length === 0 && !f.json) io.err('No scenario file given: running the built-in default scenario (see data/scenarios/default.json).\n');
     if (f.calls) checkOutputPath(f.calls as string, io.cwd, '--calls', inputs);

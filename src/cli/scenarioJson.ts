@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { isObject, show } from '../schema';
 import { loadScenario, parseScenarioText, ScenarioError } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
-import { readInputText } from './inputFile';
+import { inputText, readInputText } from './inputFile';
 import type { InputPath } from './outputPath';
 
 import type { ScenarioSource } from '../worker/simApi';
@@ -38,7 +36,8 @@ export function inlineScenarioSource(json: Record<string, unknown>, dir: string,
   const resolved = loadScenario(
     json,
     (p) => {
-      files[p] = readText(resolve(dir, p));
+      // A file that cannot be read says why as every input file does ("no such file"), not as Node's error does.
+      files[p] = inputText(p, dir);
       return files[p];
     },
     where,
@@ -52,10 +51,4 @@ export function inlineScenarioSource(json: Record<string, unknown>, dir: string,
 function pathFrom(cwd: string, full: string): string {
   const rel = relative(cwd, full);
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? full : rel;
-}
-
-/** Reads a text file a scenario names (a fitted model, a lead stream), gunzipping it when it is gzip (by content). */
-function readText(path: string): string {
-  const bytes = readFileSync(path);
-  return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
 }

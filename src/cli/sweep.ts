@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { parseSweepSpec, scenarioOf, type SweepSpec, shardRange, sweepCombinations, sweepResult, sweepRunKeys, type SweepDefinition, type SweepRun, type SweepShard } from '../compare';
-import { jsonSyntaxMessage, loadScenario, ScenarioError, withoutBom } from '../scenario/load';
+import { jsonSyntaxMessage, loadScenario, withoutBom } from '../scenario/load';
 import { readInputText } from './inputFile';
 import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command } from './command';
@@ -101,16 +101,7 @@ export const sweepCommand: Command = {
   async run(argv, io) {
     const { positional, flags: f } = parseArgs(argv, flags);
     if (positional.length !== 1) throw new UsageError(`expected one sweep file, got ${positional.length}`);
-    let prepared;
-    try {
-      prepared = prepareSweep(positional[0], io.cwd, { replications: f.replications as number | undefined, seed: f.seed as string | undefined, force: Boolean(f.force) });
-    } catch (e) {
-      if (e instanceof ScenarioError) {
-        io.err(`leadlab sweep: ${e.message}\nNothing was run.\n`);
-        return 2;
-      }
-      throw e;
-    }
+    const prepared = prepareSweep(positional[0], io.cwd, { replications: f.replications as number | undefined, seed: f.seed as string | undefined, force: Boolean(f.force) });
     const { definition, sources } = prepared;
     const keys = sweepRunKeys(sources.length, definition.replications);
     const shard = f.shard === undefined ? null : parseShard(f.shard as string);

@@ -1,6 +1,7 @@
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import { meanInterval } from '../stats/meanInterval';
+import { metricRange } from './clampInterval';
 
 /**
  * How a scenario fares against the baseline on one metric, judged by the 95% interval of the paired difference:
@@ -63,9 +64,11 @@ export function pairedDifference(metric: MetricName, baseline: readonly number[]
   const s = meanInterval(diffs);
   const agreeExactly = diffs.length >= 2 && s.sd === 0 && s.mean !== 0;
   const t = agreeExactly && !sidesFixed && diffs.length < MIN_PAIRS_AGREEING ? null : s.ci95;
-  // A difference of two shares lies within -1..1: a t interval past that (few, scattered pairs) is cut there, as a
-  // share's own interval is cut at 0..1 (src/compare/clampInterval.ts). Whether it excludes zero does not change.
-  const ci95: [number, number] | null = t && METRICS[metric].unit === 'share' ? [Math.max(-1, t[0]), Math.min(1, t[1])] : t;
+  // A difference of two values in 0..1 (shares, a Gini) lies within -1..1: a t interval past that (few, scattered
+  // pairs) is cut there, as their own intervals are cut at 0..1 (metricRange). Whether it excludes zero does not change.
+  const [lo, hi] = metricRange(metric);
+  const width = hi - lo;
+  const ci95: [number, number] | null = t && Number.isFinite(width) ? [Math.max(-width, t[0]), Math.min(width, t[1])] : t;
   return { ...s, ci95, verdict: diffs.length === 0 ? null : verdictOf(metric, ci95), agreeExactly };
 }
 

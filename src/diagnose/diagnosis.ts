@@ -56,6 +56,11 @@ export interface Diagnosis {
   interrupted: boolean;
   /** Rows of the replayed lead stream that were rejected (the floor runs on the rest), when there were any. */
   replayRejects?: ReplayRejects;
+  /**
+   * What the floor's scenario warned of, beside the rejected rows (e.g. sources of the lead stream it does not declare,
+   * added with no lead cost): the numbers rest on it, so the report says it too. Absent when there was nothing.
+   */
+  warnings?: string[];
 }
 
 /** A per-month scale for runs whose measured window is `measuredDays` long. */

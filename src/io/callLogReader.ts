@@ -158,7 +158,8 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
         return ledger.reject(
           line,
           'attempt-before-created',
-          `attempt at ${formatTime(attempt)} is ${Math.round(created - attempt)} minutes before the lead was created (${formatTime(created)})`,
+          // The times as the file writes them, with their columns: the file's own clock, not UTC, is what the user finds.
+          `attemptTime (column "${column('attemptTime')}") "${attemptText}" is ${Math.round(created - attempt)} minutes before leadCreated (column "${column('leadCreated')}") "${createdText}"`,
         );
       }
       ledger.warn(`attempts up to ${skew} minute(s) before the lead was created were taken as clock skew (age 0)`);

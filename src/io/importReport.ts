@@ -202,7 +202,7 @@ export function describeClockChanges(counts: ClockChangeCounts, zone: string): s
 
 /** A one-paragraph plain-text summary of a report, e.g. for the command line. */
 export function describeImportReport(report: ImportReport, maxExamples = 10): string {
-  const lines = [`${plural(report.rows, 'row')} read: ${report.kept} kept, ${report.rejected} rejected${report.blankLines ? `, ${plural(report.blankLines, 'blank line')} skipped` : ''}.`];
+  const lines = [`${plural(report.rows, 'row')} read: ${report.kept.toLocaleString('en-US')} kept, ${report.rejected.toLocaleString('en-US')} rejected${report.blankLines ? `, ${plural(report.blankLines, 'blank line')} skipped` : ''}.`];
   const reasons = Object.entries(report.byReason);
   if (reasons.length > 0) lines.push(`Rejected by reason: ${reasons.map(([r, n]) => `${r} ${n}`).join(', ')}.`);
   for (const ex of report.examples.slice(0, maxExamples)) lines.push(`  line ${ex.line}: ${ex.message}`);

@@ -1,5 +1,6 @@
 import { parseLeadStreamText } from '../io/parseText';
 import { describeClockChanges } from '../io/importReport';
+import { plural } from '../format/plural';
 import { resolveTimeZone } from '../io/timeZone';
 import type { ImportField } from '../io/fields';
 import type { DateOrder } from '../io/timestamp';
@@ -77,7 +78,7 @@ export function replayArrivals(
   const file = showPath(spec.file);
   if (report.rejected > 0) {
     rejects = { file, kept: report.kept, rejected: report.rejected, seeReasons: importCommand(spec, file) };
-    warnings.push(`${file}: ${report.kept} leads kept, ${report.rejected} rows rejected (run \`${rejects.seeReasons}\` for the reasons and line numbers)`);
+    warnings.push(`${file}: ${plural(report.kept, 'lead')} kept, ${plural(report.rejected, 'row')} rejected (run \`${rejects.seeReasons}\` for the reasons and line numbers)`);
   }
   // Kept all the same, by the rule of TimeZone.readWall (src/io/timeZone.ts); the user is told which rows.
   for (const sentence of describeClockChanges(report.clockChanges, zone.name)) warnings.push(`${file}: ${sentence}`);

@@ -53,3 +53,10 @@ describe('parseArgs', () => {
     expect(err).toMatch(/Usage: leadlab run/);
   });
 });
+
+describe('leadlab --help', () => {
+  it('lists every command with a summary written as a sentence: a capital first, a full stop last', async () => {
+    const { commands } = await import('../../src/cli/commands');
+    for (const c of commands) expect(c.summary, c.name).toMatch(/^[A-Z].*\.$/);
+  });
+});

@@ -64,3 +64,13 @@ describe('leadlab compare: a difference only some replications define', () => {
     expect(text.out.split('\n').find((l) => l.startsWith('Leads'))).not.toMatch(/pairs\)/);
   });
 });
+
+describe('leadlab compare --warmup-days', () => {
+  it('blames a warm-up a scenario is too short for on the flag, not on a warmupDays the file may not have', async () => {
+    // 6 days of leads and no warmupDays in the file: the 30 days come from the flag.
+    const r = await compare([{ days: 6 }, { days: 6 }], '--warmup-days', '30');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^ {2}--warmup-days 30: expected fewer warm-up days than days \(6\), got 30$/m);
+    expect(r.err).not.toMatch(/^ {2}warmupDays:/m);
+  });
+});

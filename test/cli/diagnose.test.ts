@@ -130,6 +130,8 @@ describe('leadlab diagnose', () => {
     const d = JSON.parse(io.stdout);
     expect(d.best.scenario.contactModel).toBeTypeOf('object');
     expect(d.steps.length).toBe(LADDER.length);
+    // The floor is the default scenario's no longer: its name says whose call log and leads it holds.
+    expect(d.scenario).toBe(`Default: 10-agent floor, radar cadence, round robin, with contact curves fitted to ${log} and the leads of leads.csv`);
   }, 60_000);
 
   it('reports the rows of the lead stream it rejected, with the command that lists them: on stderr, in the JSON and in the report', async () => {
@@ -148,6 +150,34 @@ describe('leadlab diagnose', () => {
     expect(JSON.parse(chicago.stdout).replayRejects.seeReasons).toBe('leadlab import leads.csv --kind leads --tz America/Chicago');
     expect(JSON.parse(chicago.stdout).best.scenario.leads.replay.timeZone).toBe('America/Chicago');
   }, 60_000);
+
+  it('says in the JSON and the report what the floor was warned of, such as sources of the stream it does not declare', async () => {
+    const dir = floors();
+    const start = Date.UTC(2026, 0, 5);
+    const rows = Array.from({ length: 300 }, (_, i) => `L${i},${new Date(start + i * 86_400_000 * (21 / 300) + 9 * 3_600_000).toISOString()},Partner X`);
+    writeFileSync(join(dir, 'leads.csv'), ['lead_id,created_at,source', ...rows, 'X1,not a date,Partner X'].join('\n') + '\n');
+    const io = captureIO(dir);
+    expect(await main(['diagnose', '--leads', 'leads.csv', '--replications', '2', '--workers', '0', '--json', '--report', 'd.html'], io)).toBe(0);
+    // The default scenario declares its own sources, not "Partner X": its leads cost nothing in the floor's numbers.
+    const warnings = JSON.parse(io.stdout).warnings as string[];
+    expect(warnings).toEqual([expect.stringMatching(/sources in leads\.csv not declared in leads\.sources, added with no lead cost.*Partner X/)]);
+    const html = readFileSync(join(dir, 'd.html'), 'utf8');
+    expect(html).toMatch(/Warning: sources in leads\.csv not declared in leads\.sources, added with no lead cost[^<]*Partner X/);
+    // The one rejected row is said once, in its own paragraph, in the singular; on stderr too.
+    expect(html.match(/1 rows? rejected/g)).toEqual(['1 row rejected']);
+    expect(io.stderr).toMatch(/leads\.csv: 300 leads kept, 1 row rejected \(run/);
+  }, 60_000);
+
+  it('names a bad --tz or --date-order by its flag, with --leads too (not as a scenario field the user never wrote)', async () => {
+    const dir = floors();
+    writeFileSync(join(dir, 'leads.csv'), 'lead_id,created_at\nL1,2026-01-05 09:00\nL2,2026-01-06 10:00\n');
+    for (const [flag, value] of [['--tz', 'Mars/Base'], ['--date-order', 'xyz']]) {
+      const io = captureIO(dir);
+      expect(await main(['diagnose', '--leads', 'leads.csv', flag, value, '--workers', '0'], io)).toBe(2);
+      expect(io.stderr).toMatch(new RegExp(`^leadlab diagnose: ${flag}: expected .*${value}`));
+      expect(io.stderr).not.toMatch(/leads\.replay/);
+    }
+  });
 
   it('refuses a bad floor or a call log that is not one, saying where and what was expected', async () => {
     const dir = floors();

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,5 +72,47 @@ describe('--json when reading stops', () => {
     const diagnoseStream = await run(['diagnose', '--log', 'stream.csv', '--json'], dir);
     expect(diagnoseStream.code).toBe(2);
     expect(JSON.parse(diagnoseStream.stdout)).toMatchObject({ failure: expect.stringMatching(/expected a call log/), source: { kind: 'leads' } });
+  });
+});
+
+describe('a bad flag value is named by its flag', () => {
+  it('--tz that is no time zone: the message names --tz, as the user typed it', async () => {
+    const dir = files();
+    for (const command of ['import', 'fit']) {
+      const r = await run([command, 'one-bad.csv', '--tz', 'Mars/Base'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^leadlab ${command}: --tz: expected .*got "Mars/Base"`));
+    }
+  });
+});
+
+
+describe('fit --out refusing an unusable fit', () => {
+  it('exits 2 and, under --json, says why in "failure" beside the fit it did not write', async () => {
+    const dir = files();
+    // Two leads: far fewer than a fit needs (fitQuality), so --out refuses to write the model.
+    const r = await run(['fit', 'one-bad.csv', '--out', 'model.json', '--json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/model\.json not written: /);
+    const json = JSON.parse(r.stdout);
+    expect(json.failure).toMatch(/^model\.json not written: /);
+    expect(r.stderr).toContain(json.failure);
+    expect(json.contactModel).toBeTypeOf('object');
+    expect(existsSync(join(dir, 'model.json'))).toBe(false);
+  });
+});
+
+describe('counts of a thousand and more', () => {
+  it('are written with thousands separators in what import and fit print, as the other counts are', async () => {
+    const dir = files();
+    // 1,200 attempts to 400 leads, and one row without its call time.
+    const rows = Array.from({ length: 1200 }, (_, i) => `L${Math.floor(i / 3)},2024-03-04 09:00,2024-03-04 ${String(10 + (i % 3)).padStart(2, '0')}:00,${i % 3 === 2 ? 'contact' : 'no answer'}`);
+    writeFileSync(join(dir, 'big.csv'), `${HEADER}${rows.join('\n')}\nL9,2024-03-04 09:00,,no answer\n`);
+    const imported = await run(['import', 'big.csv'], dir);
+    expect(imported.stdout).toContain('Rows: 1,201 read, 1,200 kept, 1 rejected.');
+    expect(imported.stderr).toContain('1,201 rows read: 1,200 kept, 1 rejected.');
+    const fitted = await run(['fit', 'big.csv'], dir);
+    expect(fitted.stdout).toMatch(/^Call log: 1,200 attempts on 400 leads/);
+    expect(fitted.stdout).not.toMatch(/\b\d{4,} (attempts|leads)\b/);
   });
 });

@@ -46,6 +46,23 @@ describe('input files follow one rule: bad input, exit code 2, a message naming 
     });
   }
 
+  it('a file a scenario names (its model, its lead stream) that is missing, a folder or a cut gzip is said the same way', async () => {
+    writeFileSync(join(dir, 'floor-model.json'), JSON.stringify({ contactModel: 'nope.json' }));
+    writeFileSync(join(dir, 'floor-folder.json'), JSON.stringify({ contactModel: 'folder.csv' }));
+    writeFileSync(join(dir, 'floor-stream.json'), JSON.stringify({ leads: { replay: { file: 'cut.csv.gz' } } }));
+    for (const [file, path, message] of [
+      ['floor-model.json', 'contactModel', /contactModel: cannot read "nope\.json": no such file$/m],
+      ['floor-folder.json', 'contactModel', /contactModel: cannot read "folder\.csv": is a folder, not a file$/m],
+      ['floor-stream.json', 'leads.replay.file', /leads\.replay\.file: cannot read "cut\.csv\.gz": is a truncated gzip file/],
+    ] as const) {
+      const r = await cli(['run', file], dir);
+      expect(r.code, file).toBe(2);
+      expect(r.err, file).toMatch(message);
+      expect(r.err, file).toContain(`  ${path}: `);
+      expect(r.err, file).not.toMatch(/ENOENT|EISDIR|open '/);
+    }
+  });
+
   it('run refuses a scenario file that is missing or a folder the same way', async () => {
     expect(await cli(['run', 'nope.json'], dir)).toMatchObject({ code: 2, err: expect.stringMatching(/nope\.json: no such file/) });
     expect(await cli(['run', 'folder.csv'], dir)).toMatchObject({ code: 2, err: expect.stringMatching(/folder\.csv: is a folder/) });

@@ -64,3 +64,34 @@ describe('compare --report', () => {
     expect(renderReport(compareScenarios(three), three, svgDocument())).toBe(renderReport(compareScenarios(three), three, new JSDOM('').window.document));
   });
 });
+
+describe('compare --report: a chart\'s own caption', () => {
+  it('reads as a note under its chart, not as a title like the chart\'s name', () => {
+    // More than 20 agents: the leads-per-agent chart says in its caption why it draws ticks.
+    const many = [summaryOf({ name: 'Wide floor', agents: [{ name: 'Closer', count: 24 }] }), summaryOf({ name: 'Wide floor, single call', agents: [{ name: 'Closer', count: 24 }], callbacks: 'single-call' })];
+    const dom = new JSDOM(renderReport(compareScenarios(many), many, svgDocument()));
+    const figure = [...dom.window.document.querySelectorAll('body > figure')].find((f) => f.querySelector('figcaption')?.textContent === 'Leads per agent')!;
+    const [title, caption] = [...figure.querySelectorAll('figcaption')];
+    expect(caption.textContent).toMatch(/24 agents/);
+    const style = (e: Element) => dom.window.getComputedStyle(e);
+    expect(style(title).fontWeight).toBe('bold');
+    expect(style(caption).fontWeight).not.toBe('bold');
+    expect(parseFloat(style(caption).fontSize)).toBeLessThan(parseFloat(style(title).fontSize));
+  });
+});
+
+describe('compare --report with measured windows of different lengths', () => {
+  it('says under the charts of totals (funnel, leads per agent) that each is over its own window, and only then', () => {
+    const short = summaryOf({ name: 'Short' });
+    const long = summaryOf({ name: 'Long', days: 21 });
+    const figureText = (html: string, title: string) =>
+      [...new JSDOM(html).window.document.querySelectorAll('body > figure')].find((f) => f.querySelector('figcaption')?.textContent === title)!.textContent!;
+    // 14 and 21 days of leads, 3 of warm-up each: 11 and 18 measured days.
+    const differ = renderReport(compareScenarios([short, long], { windowDays: [11, 18] }), [short, long], svgDocument());
+    for (const title of ['Funnel', 'Leads per agent']) expect(figureText(differ, title)).toMatch(/own measured window \(Short: 11 days, Long: 18 days\)/);
+    // Shares and times are not totals: no note there.
+    expect(figureText(differ, 'Time to first attempt')).not.toMatch(/measured window/);
+    const same = renderReport(compareScenarios([short, short]), [short, short], svgDocument());
+    expect(figureText(same, 'Funnel')).not.toMatch(/measured window/);
+  });
+});

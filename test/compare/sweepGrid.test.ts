@@ -86,4 +86,17 @@ describe('clampInterval', () => {
     expect(clampInterval('funded', { mean: 2, ci95: [-1, 5], sd: 1, n: 3 }).ci95).toEqual([0, 5]);
     expect(clampInterval('roi', { mean: -0.2, ci95: [-0.5, 0.1], sd: 1, n: 3 }).ci95).toEqual([-0.5, 0.1]);
   });
+
+  it('cuts the Gini of leads per agent at 1, which no spread of leads reaches, and a difference of two Ginis at -1..1', async () => {
+    const { clampInterval, pairedDifference } = await import('../../src/compare');
+    const { gini } = await import('../../src/stats/gini');
+    // The bound: the Gini of n non-negative amounts is at most (n - 1) / n, reached when one agent has every lead.
+    fc.assert(fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 60 }), (leads) => gini(leads) <= (leads.length - 1) / leads.length + 1e-12));
+    expect(gini([0, 0, 0, 12])).toBeCloseTo(3 / 4, 12);
+    // Three replications of a tiny floor whose spread swings: the t interval reaches past 1 and is cut there.
+    expect(clampInterval('leadsPerAgentGini', { mean: 0.4, ci95: [-0.24, 1.04], sd: 0.3, n: 3 }).ci95).toEqual([0, 1]);
+    const d = pairedDifference('leadsPerAgentGini', [0.1, 0.9, 0.1], [0.9, 0.1, 0.95]);
+    expect(d.ci95).toEqual([-1, 1]);
+    expect(d.verdict).toBe('no clear difference');
+  });
 });

@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
-import { pairedDifference } from '../../src/compare';
+import { compareScenarios, pairedDifference } from '../../src/compare';
 import { differenceSentence, verdictInWords } from '../../src/ui/format';
-import { METRICS } from '../../src/sim/runResult';
+import { METRIC_NAMES, METRICS } from '../../src/sim/runResult';
+import { JSDOM } from 'jsdom';
+import { formatComparison } from '../../src/cli/compareFormat';
+import { renderReport } from '../../src/cli/report';
+import { svgDocument } from '../../src/cli/svgDocument';
+import { loadScenario } from '../../src/scenario/load';
+import { runReplication } from '../../src/sim/runner';
+import { summarize } from '../../src/sim/summary';
 
 async function cli(args: string[], cwd: string) {
   let out = '', err = '';
@@ -85,5 +92,56 @@ describe('pairedDifference without a pair', () => {
     expect(pairedDifference('pullThrough', [NaN, 0.5, NaN], [0.5, 0.4, 0.6])).toMatchObject({ n: 1, verdict: 'no clear difference' });
     // Defined pairs keep their verdict: +0.1 in each of three pairs with a spread.
     expect(pairedDifference('pullThrough', [0.5, 0.4, 0.6], [0.6, 0.52, 0.69]).verdict).toBe('better');
+  });
+});
+
+describe('a difference only some replication pairs define says on how many, in the table and the report alike', () => {
+  it('marks each such row "(k of R pairs)", k counted from the runs themselves', () => {
+    // A floor of two leads a day: some replications have no application, so pull-through (funded per application) and
+    // other rates of few leads are undefined there.
+    const replications = 8;
+    const runsOf = (json: Record<string, unknown>) => {
+      const s = loadScenario({ days: 6, warmupDays: 1, cooldownDays: 2, leads: { perDay: 2 }, ...json });
+      return Array.from({ length: replications }, (_, r) => runReplication(s.config, s.policies, r, { seed: 'pairs' }));
+    };
+    const a = runsOf({ name: 'Radar' });
+    const b = runsOf({ name: 'Single call', callbacks: 'single-call' });
+    const comparison = compareScenarios([summarize('Radar', 'pairs', a), summarize('Single call', 'pairs', b)]);
+    const table = formatComparison(comparison, { color: false });
+    const page = new JSDOM(renderReport(comparison, [summarize('Radar', 'pairs', a), summarize('Single call', 'pairs', b)], svgDocument())).window.document;
+    const partial = METRIC_NAMES.map((m) => ({ m, k: a.filter((run, r) => Number.isFinite(run.metrics[m]) && Number.isFinite(b[r].metrics[m])).length })).filter(({ k }) => k > 0 && k < replications);
+    // The floor is small enough that some metric is partial (else this test shows nothing).
+    expect(partial.length).toBeGreaterThan(0);
+    for (const { m, k } of partial) {
+      const note = `(${k} of ${replications} pairs)`;
+      expect(table.split('\n').find((l) => l.startsWith(METRICS[m].label)), m).toContain(note);
+      const row = [...page.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === METRICS[m].label)!;
+      expect(row.lastElementChild!.textContent, m).toContain(note);
+    }
+    // A metric every pair defines has no such note.
+    const whole = METRIC_NAMES.find((m) => a.every((run, r) => Number.isFinite(run.metrics[m]) && Number.isFinite(b[r].metrics[m])))!;
+    const row = [...page.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === METRICS[whole].label)!;
+    expect(row.lastElementChild!.textContent).not.toMatch(/pairs\)/);
+  });
+});
+
+describe('a difference every pair gives alike, with too few pairs for an interval', () => {
+  it('says "all n alike" with its footnote in the table and the report alike, and has no verdict', () => {
+    const s = loadScenario({ name: 'Floor', days: 6, warmupDays: 1, cooldownDays: 2, leads: { perDay: 5 } });
+    const runs = [0, 1, 2].map((r) => runReplication(s.config, s.policies, r, { seed: 'alike' }));
+    // Funded loans that differ from one replication to the next, and the same floor with exactly 2 more in each: the
+    // pairs agree on +2, and 3 pairs are fewer than MIN_PAIRS_AGREEING, so the spread is unknown rather than zero.
+    const summary = summarize('Floor', 'alike', runs);
+    const base = { ...summary, runs: summary.runs.map((r, k) => ({ ...r, funded: [1, 3, 4][k] })) };
+    const other = { ...summary, name: 'Floor, two more', runs: base.runs.map((r) => ({ ...r, funded: r.funded + 2 })) };
+    const comparison = compareScenarios([base, other]);
+    expect(comparison.scenarios[1].vsBaseline!.funded).toMatchObject({ mean: 2, ci95: null, agreeExactly: true, verdict: 'no clear difference' });
+    const table = formatComparison(comparison, { color: false });
+    expect(table.split('\n').find((l) => /^Funded  /.test(l))).toContain('[all 3 alike]');
+    expect(table).toMatch(/"all n alike": every replication gave the same difference/);
+    const page = new JSDOM(renderReport(comparison, [base, other], svgDocument())).window.document;
+    const row = [...page.querySelectorAll('tr')].find((tr) => tr.querySelector('th')?.textContent === 'Funded')!;
+    expect(row.lastElementChild!.textContent).toContain('all 3 alike');
+    expect(page.body.textContent).toMatch(/"all n alike": every replication gave the same difference/);
   });
 });

@@ -50,7 +50,7 @@ describe('leadlab fit', () => {
     expect(JSON.parse(io.stdout).data).toMatchObject({ rows: 2, leads: 1 });
     expect(io.stderr).toMatch(/line 4: attemptTime \(column "attempt"\): cannot read "yesterday" as a time/);
     const strict = captureIO(dir);
-    expect(await fitCommand.run(['calls.csv', '--strict'], strict)).toBe(2);
+    expect(await main(['fit', 'calls.csv', '--strict'], strict)).toBe(2);
     expect(strict.stderr).toMatch(/--strict: 1 rejected row \(2 kept\); fix it or drop --strict/);
   });
 
@@ -72,7 +72,7 @@ describe('leadlab fit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
     writeFileSync(join(dir, 'odd.csv'), 'who,t0,t1,what\nA,2024-04-01 09:00,2024-04-01 09:05,contact\n');
     const io = captureIO(dir);
-    expect(await fitCommand.run(['odd.csv'], io)).toBe(2);
+    expect(await main(['fit', 'odd.csv'], io)).toBe(2);
     expect(io.stderr).toMatch(/--map "<column>=leadId"/);
     const mapped = captureIO(dir);
     expect(await fitCommand.run(['odd.csv', '--map', 'who=leadId', '--map', 't0=leadCreated', '--map', 't1=attemptTime', '--map', 'what=outcome', '--json'], mapped)).toBe(0);

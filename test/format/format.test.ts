@@ -86,3 +86,17 @@ describe('a sweep table cell of durations', () => {
     expect(text).not.toMatch(/min, [\d.]+ h\]/);
   });
 });
+
+describe('plural', () => {
+  it('writes a whole count with a thousands separator every three digits, and the noun singular for exactly one', async () => {
+    const { plural } = await import('../../src/format');
+    const random = mulberry32(11);
+    for (let i = 0; i < 200; i++) {
+      const n = Math.floor(random() * 10 ** Math.floor(random() * 9));
+      const [digits, noun] = plural(n, 'row').split(' ');
+      expect(digits).toMatch(/^\d{1,3}(,\d{3})*$/);
+      expect(Number(digits.replaceAll(',', ''))).toBe(n);
+      expect(noun).toBe(n === 1 ? 'row' : 'rows');
+    }
+  });
+});

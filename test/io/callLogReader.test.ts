@@ -93,7 +93,8 @@ describe('parseCallLogText', () => {
     expect(log.report).toMatchObject({ rows: 8, kept: 3, rejected: 5 });
     expect(log.report.byReason).toEqual({ 'missing-field': 1, 'attempt-before-created': 1, 'unknown-outcome': 1, 'wrong-field-count': 1, 'bad-value': 1 });
     expect(log.report.examples.map((e) => e.line)).toEqual([3, 4, 5, 6, 7]);
-    expect(log.report.examples[1].message).toMatch(/60 minutes before the lead was created/);
+    // Line 4: B was created at 09:00 and called at 08:00, each time named by its column and as the file writes it.
+    expect(log.report.examples[1].message).toBe('attemptTime (column "attempt") "2024-03-04 08:00" is 60 minutes before leadCreated (column "created") "2024-03-04 09:00"');
     expect(log.report.warnings).toHaveLength(1);
     expect(log.report.warnings[0].count).toBe(2);
   });
