@@ -92,12 +92,20 @@ export function complaintChance(config: FatigueConfig, load: number): number {
  * it escapes both; a labeled call is answered at spamLabelAnswerFactor the rate.
  */
 export function spamLabelMultiplier(config: FatigueConfig, agentCallsPerDay: number, agentComplaints = 0): number {
+  return labelMultiplier(config, labeledShare(config, agentCallsPerDay, agentComplaints));
+}
+
+/** The share of an agent's calls shown as "spam likely" (see {@link spamLabelMultiplier}). */
+export function labeledShare(config: FatigueConfig, agentCallsPerDay: number, agentComplaints: number): number {
   const callsPerDay = agentCallsPerDay / config.numbersPerAgent;
   const from = config.spamLabelFromCallsPerDay, full = config.spamLabelFullCallsPerDay;
   const byVolume = !(callsPerDay > from) ? 0 : full > from ? Math.min(1, (callsPerDay - from) / (full - from)) : 1;
   const byComplaints = agentComplaints > 0 ? Math.min(1, agentComplaints / config.numbersPerAgent / config.spamLabelFullComplaints) : 0;
-  // Written so that without complaints the multiplier is the volume's alone, bit for bit.
-  const labeled = byComplaints > 0 ? byVolume + byComplaints - byVolume * byComplaints : byVolume;
-  if (labeled === 0) return 1;
-  return 1 - labeled * (1 - config.spamLabelAnswerFactor);
+  // Written so that without complaints the share is the volume's alone, bit for bit.
+  return byComplaints > 0 ? byVolume + byComplaints - byVolume * byComplaints : byVolume;
+}
+
+/** The answer multiplier of a call of which this share is labeled. */
+export function labelMultiplier(config: FatigueConfig, labeled: number): number {
+  return labeled === 0 ? 1 : 1 - labeled * (1 - config.spamLabelAnswerFactor);
 }

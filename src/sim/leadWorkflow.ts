@@ -4,7 +4,7 @@ import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
 import { DOUBLE_FIELD, objectArray } from './stableShapes';
-import { complaintChance, complaintDecayPerMinute, complaintsAt, doNotCallChance, fatigueMultiplier, loadDecayPerMinute, numberVolumeAt, recentLoadAt, spamLabelMultiplier } from './contactFatigue';
+import { complaintChance, complaintDecayPerMinute, complaintsAt, doNotCallChance, fatigueMultiplier, labeledShare, labelMultiplier, loadDecayPerMinute, numberVolumeAt, recentLoadAt } from './contactFatigue';
 import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
@@ -618,7 +618,9 @@ export class LeadWorkflow {
     agent.numberVolume = volume + 1;
     agent.numberVolumeAt = now;
     const complaints = complaintsAt(agent.complaints, agent.complaintsAt, now, this.complaintDecay);
-    const label = lead.firstContactAt < 0 ? spamLabelMultiplier(fatigue, volume, complaints) : 1;
+    // The share of this call shown as "spam likely": only a consumer not yet reached goes by the label.
+    const labeled = lead.firstContactAt < 0 ? labeledShare(fatigue, volume, complaints) : -1;
+    const label = labeled > 0 ? labelMultiplier(fatigue, labeled) : 1;
     // Only the elapsed loan process opens a loan (setStatus), so a loan in application or closing implies it.
     const inProcess = lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
     const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load, this.lnAnswerFactor) * label;
@@ -661,7 +663,7 @@ export class LeadWorkflow {
       if (answered) agent.contacts++;
       if (dueAt >= 0 && now - dueAt > OVERDUE_MINUTES) agent.overdueCallbacks++;
     }
-    this.metrics.onAttempt(lead, answered, dueAt >= 0 ? now - dueAt : -1);
+    this.metrics.onAttempt(lead, answered, dueAt >= 0 ? now - dueAt : -1, labeled);
     this.options.observer?.onCallStart?.(lead, agent, now, answered);
     this.calls?.push({
       leadId: String(lead.id),

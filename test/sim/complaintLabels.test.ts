@@ -83,6 +83,9 @@ describe('complaint labels: what sustained redialing costs the floor', () => {
       expect(funded.ci95![0], rows.join('\n')).toBeGreaterThan(0);
       // Every lead's first call is the same in both; the other leads' crowded calls label the number it comes from.
       expect(first.ci95![0], rows.join('\n')).toBeGreaterThan(0);
+      // And the run says so: the share of calls shown as spam (calls to consumers not yet reached).
+      const labeled = (xs: typeof burst) => xs.reduce((a, r) => a + r.metrics.spamLabeledShare, 0) / xs.length;
+      expect(labeled(sustained), rows.join('\n')).toBeGreaterThan(labeled(burst) + 0.1);
     }
   });
 
@@ -101,6 +104,8 @@ describe('complaint labels: what sustained redialing costs the floor', () => {
     for (let r = 0; r < 2; r++) {
       const a = runReplication(on.config, on.policies, r, { seed: 'radar' }), b = runReplication(off.config, off.policies, r, { seed: 'radar' });
       expect(a.metrics).toEqual(b.metrics);
+      // Its agents (50-70 calls a day over two numbers) are below the volume label too: no call is shown as spam.
+      expect(a.metrics.spamLabeledShare).toBe(0);
     }
   });
 });
