@@ -15,6 +15,7 @@ export const NO_VALUE_REASONS: ReadonlyArray<readonly [MetricName, string]> = [
   ['meanMinutesToContact', 'no contacts'],
   ['pullThrough', 'no applications'],
   ['fundedInLastWeekShare', 'no funded loans'],
+  ['spamLabeledShare', 'no call to a consumer not yet reached'],
   // Shares and ratios of the window's leads.
   ...(['contactRate', 'applicationRate', 'fundedRate', 'shareFirstAttemptDelayed', 'attemptsPerLead', 'spoiledShare', 'neverAttemptedShare', 'lostToCompetitorShare', 'nurtureShare', 'doNotCallShare', 'agedOutShare', 'routedToMarketingShare', 'returnedFromMarketingShare', 'optedOutShare', 'dripEmailsPerLead'] as const).map(
     (m) => [m, 'no leads measured'] as const,

@@ -40,6 +40,9 @@ export class AgentState implements AgentView {
   /** The recent call volume of the agent's own number, calls a day, after its last call at `numberVolumeAt` (src/sim/contactFatigue.ts). */
   numberVolume = DOUBLE_FIELD;
   numberVolumeAt = DOUBLE_FIELD;
+  /** Complaints against the agent's numbers, after the last one at `complaintsAt` (src/sim/contactFatigue.ts). */
+  complaints = DOUBLE_FIELD;
+  complaintsAt = DOUBLE_FIELD;
   // Measured-window statistics.
   busyMinutes = DOUBLE_FIELD;
   measuredLeads = 0;
@@ -91,6 +94,8 @@ export class AgentState implements AgentView {
     this.busyMinutes = 0;
     this.numberVolume = 0;
     this.numberVolumeAt = -1;
+    this.complaints = 0;
+    this.complaintsAt = -1;
     this.alwaysOnShift = shiftMinutesPerWeek(config.shift) === MINUTES_PER_WEEK;
     this.sourceSet = config.sources.length ? new Set(config.sources) : undefined;
     this.hasSourceSkill = Object.keys(config.sourceSkill).length > 0;

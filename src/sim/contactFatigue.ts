@@ -59,16 +59,53 @@ export function numberVolumeAt(volume: number, lastAt: number, now: number): num
   return volume * Math.exp((lastAt - now) / MINUTES_PER_DAY);
 }
 
+/*
+ * Carriers label numbers by complaints as well as by volume (AAPOR task force on spam flagging). A consumer not yet
+ * reached who sees a crowd of missed calls from one number reports it or blocks it, and carriers' analytics remember
+ * the number for days: so redialing one lead close together costs answers on every lead the agent calls, for days
+ * after the burst. A burst within the free allowance (the radar's first hour) draws no complaint; sustained crowding
+ * (a dialer redialing every 15 minutes all afternoon) labels the floor's numbers.
+ */
+
+/** The rate per minute at which a complaint's weight fades, 1 / (complaintMemoryDays in minutes): computed once per run. */
+export function complaintDecayPerMinute(config: FatigueConfig): number {
+  return 1 / (config.complaintMemoryDays * MINUTES_PER_DAY);
+}
+
+/** An agent's recent complaints just before `now`, given its complaints after the last one at `lastAt` (-1: none). */
+export function complaintsAt(complaints: number, lastAt: number, now: number, decayPerMinute: number): number {
+  if (lastAt < 0 || complaints === 0) return 0;
+  return complaints * Math.exp((lastAt - now) * decayPerMinute);
+}
+
+/** P(a missed call to a consumer not yet reached is reported as spam), from the lead's recent-call load before it. */
+export function complaintChance(config: FatigueConfig, load: number): number {
+  const crowded = load - config.freeRecentCalls;
+  return crowded > 0 ? Math.min(0.9, config.complaintPerCrowdedCall * crowded) : 0;
+}
+
 /**
  * Multiplier on the answer probability of a consumer not yet reached, for a call by an agent with this recent volume
- * (calls a day, spread over its numbersPerAgent numbers):
- * the share of its calls shown as "spam likely" grows from 0 at spamLabelFromCallsPerDay to 1 at
- * spamLabelFullCallsPerDay, and a labeled call is answered at spamLabelAnswerFactor the rate.
+ * (calls a day) and these recent complaints, both spread over its numbersPerAgent numbers:
+ * the share of its calls shown as "spam likely" by volume grows from 0 at spamLabelFromCallsPerDay to 1 at
+ * spamLabelFullCallsPerDay; by complaints, from 0 to 1 at spamLabelFullComplaints; a call escapes the label only if
+ * it escapes both; a labeled call is answered at spamLabelAnswerFactor the rate.
  */
-export function spamLabelMultiplier(config: FatigueConfig, agentCallsPerDay: number): number {
+export function spamLabelMultiplier(config: FatigueConfig, agentCallsPerDay: number, agentComplaints = 0): number {
+  return labelMultiplier(config, labeledShare(config, agentCallsPerDay, agentComplaints));
+}
+
+/** The share of an agent's calls shown as "spam likely" (see {@link spamLabelMultiplier}). */
+export function labeledShare(config: FatigueConfig, agentCallsPerDay: number, agentComplaints: number): number {
   const callsPerDay = agentCallsPerDay / config.numbersPerAgent;
   const from = config.spamLabelFromCallsPerDay, full = config.spamLabelFullCallsPerDay;
-  if (!(callsPerDay > from)) return 1;
-  const labeled = full > from ? Math.min(1, (callsPerDay - from) / (full - from)) : 1;
-  return 1 - labeled * (1 - config.spamLabelAnswerFactor);
+  const byVolume = !(callsPerDay > from) ? 0 : full > from ? Math.min(1, (callsPerDay - from) / (full - from)) : 1;
+  const byComplaints = agentComplaints > 0 ? Math.min(1, agentComplaints / config.numbersPerAgent / config.spamLabelFullComplaints) : 0;
+  // Written so that without complaints the share is the volume's alone, bit for bit.
+  return byComplaints > 0 ? byVolume + byComplaints - byVolume * byComplaints : byVolume;
+}
+
+/** The answer multiplier of a call of which this share is labeled. */
+export function labelMultiplier(config: FatigueConfig, labeled: number): number {
+  return labeled === 0 ? 1 : 1 - labeled * (1 - config.spamLabelAnswerFactor);
 }

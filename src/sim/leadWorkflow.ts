@@ -4,7 +4,7 @@ import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
 import { DOUBLE_FIELD, objectArray } from './stableShapes';
-import { doNotCallChance, fatigueMultiplier, loadDecayPerMinute, numberVolumeAt, recentLoadAt, spamLabelMultiplier } from './contactFatigue';
+import { complaintChance, complaintDecayPerMinute, complaintsAt, doNotCallChance, fatigueMultiplier, labeledShare, labelMultiplier, loadDecayPerMinute, numberVolumeAt, recentLoadAt } from './contactFatigue';
 import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
@@ -201,6 +201,7 @@ export class LeadWorkflow {
   private readonly dctx: DistributionContext;
   /** The fatigue model's rates, computed once per run (src/sim/contactFatigue.ts). */
   private readonly loadDecay: number;
+  private readonly complaintDecay: number;
   private readonly lnAnswerFactor: number;
   private readonly maxWait: number;
   private readonly loanProcess: ElapsedLoanProcess | undefined;
@@ -238,6 +239,7 @@ export class LeadWorkflow {
     this.endTime = (config.days + config.cooldownDays) * MINUTES_PER_DAY;
     this.calls = options.recordCalls ? [] : undefined;
     this.loadDecay = loadDecayPerMinute(config.fatigue);
+    this.complaintDecay = complaintDecayPerMinute(config.fatigue);
     this.lnAnswerFactor = Math.log(config.fatigue.answerFactorPerCall);
     this.maxWait = config.backlog.maxWaitHours * 60;
     this.passedOver = config.backlog.passedOverHours * 60;
@@ -615,7 +617,10 @@ export class LeadWorkflow {
     const volume = numberVolumeAt(agent.numberVolume, agent.numberVolumeAt, now);
     agent.numberVolume = volume + 1;
     agent.numberVolumeAt = now;
-    const label = lead.firstContactAt < 0 ? spamLabelMultiplier(fatigue, volume) : 1;
+    const complaints = complaintsAt(agent.complaints, agent.complaintsAt, now, this.complaintDecay);
+    // The share of this call shown as "spam likely": only a consumer not yet reached goes by the label.
+    const labeled = lead.firstContactAt < 0 ? labeledShare(fatigue, volume, complaints) : -1;
+    const label = labeled > 0 ? labelMultiplier(fatigue, labeled) : 1;
     // Only the elapsed loan process opens a loan (setStatus), so a loan in application or closing implies it.
     const inProcess = lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
     const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load, this.lnAnswerFactor) * label;
@@ -625,6 +630,12 @@ export class LeadWorkflow {
     // Before an application, a consumer who answers may ask not to be called again; more likely after crowded or
     // persistent calls. A borrower with a loan in process wants the calls (their annoyance is in the loan process).
     const doNotCall = answered && !transferred && !lead.reachedApplication && uDoNotCall < doNotCallChance(fatigue, load, lead.attempts - lead.attemptsAtEngagement);
+    // A consumer not yet reached who misses a crowded call may report the number (the same draw as the do-not-call
+    // request, which only an answered call makes): the complaint labels the agent's numbers for days.
+    if (!answered && lead.firstContactAt < 0 && uDoNotCall < complaintChance(fatigue, load)) {
+      agent.complaints = complaints + 1;
+      agent.complaintsAt = now;
+    }
     const uTalk = answered ? lead.conversationDraw() : 0;
     const uOutcome = answered ? lead.conversationDraw() : 0;
     const calls = this.config.calls;
@@ -652,7 +663,7 @@ export class LeadWorkflow {
       if (answered) agent.contacts++;
       if (dueAt >= 0 && now - dueAt > OVERDUE_MINUTES) agent.overdueCallbacks++;
     }
-    this.metrics.onAttempt(lead, answered, dueAt >= 0 ? now - dueAt : -1);
+    this.metrics.onAttempt(lead, answered, dueAt >= 0 ? now - dueAt : -1, labeled);
     this.options.observer?.onCallStart?.(lead, agent, now, answered);
     this.calls?.push({
       leadId: String(lead.id),

@@ -97,6 +97,9 @@ export class MetricsCollector {
   // Sums of fractions: double fields from the start (src/sim/stableShapes.ts; set to 0 in the constructor).
   private leadCost = DOUBLE_FIELD;
   private revenue = DOUBLE_FIELD;
+  /** Sum over calls to consumers not yet reached of the share shown as "spam likely", and how many such calls. */
+  private labeledSum = DOUBLE_FIELD;
+  private unreachedCalls = 0;
   private attempts = 0;
   private callbacks = 0;
   private overdue = 0;
@@ -130,6 +133,7 @@ export class MetricsCollector {
   ) {
     this.leadCost = 0;
     this.revenue = 0;
+    this.labeledSum = 0;
     this.pipelineDaySum = 0;
     this.losses = new LossLedger(config, agents.map((a) => a.name));
     // Dates are strings: an empty `[]` holds small integers until the first push, and onDayStart, compiled for the
@@ -178,13 +182,18 @@ export class MetricsCollector {
     this.reachedCounts[0]++;
   }
 
-  onAttempt(lead: Lead, answered: boolean, lateBy: number): void {
+  /** A call: answered or not, how late a callback was (-1: not a callback), the share labeled spam (-1: a consumer already reached). */
+  onAttempt(lead: Lead, answered: boolean, lateBy: number, labeled: number): void {
     if (this.day >= 0) {
       this.daily.attempts[this.day]++;
       if (answered) this.daily.contacts[this.day]++;
     }
     if (!lead.counted) return;
     this.attempts++;
+    if (labeled >= 0) {
+      this.unreachedCalls++;
+      this.labeledSum += labeled;
+    }
     const k = lead.attempts - 1;
     countAt(this.byAttempt, k);
     if (lead.attempts === 1) this.firstAttemptDelay.push(lead.firstAttemptAt - lead.createdAt);
@@ -309,6 +318,7 @@ export class MetricsCollector {
       lostToCompetitorShare: share(this.lost.competitor ?? 0),
       nurtureShare: share(this.nurtureNow),
       doNotCallShare: share(this.lost['do-not-call'] ?? 0),
+      spamLabeledShare: this.unreachedCalls > 0 ? this.labeledSum / this.unreachedCalls : NaN,
       agedOutShare: share(this.agedOut),
       pullThrough: reached('application') > 0 ? funded / reached('application') : NaN,
       fundedInLastWeekShare: funded > 0 ? this.fundedInLastWeek / funded : NaN,

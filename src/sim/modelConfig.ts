@@ -61,6 +61,12 @@ export interface FatigueConfig {
   spamLabelFullCallsPerDay: number;
   /** Answer probability multiplier of a call shown as "spam likely" to a consumer not yet reached. */
   spamLabelAnswerFactor: number;
+  /** P(a consumer not yet reached reports a missed crowded call as spam), per recent attempt beyond the free ones. */
+  complaintPerCrowdedCall: number;
+  /** Recent complaints against one number (each weighing e^(-days since / complaintMemoryDays)) at which every call is labeled. */
+  spamLabelFullComplaints: number;
+  /** Days over which carriers' analytics remember a number's complaints (the weight of a complaint falls by e per this many days). */
+  complaintMemoryDays: number;
 }
 
 export interface FollowUpConfig {

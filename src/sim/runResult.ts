@@ -89,6 +89,7 @@ export type MetricName =
   | 'lostToCompetitorShare'
   | 'nurtureShare'
   | 'doNotCallShare'
+  | 'spamLabeledShare'
   | 'agedOutShare'
   | 'pullThrough'
   | 'fundedInLastWeekShare'
@@ -134,6 +135,7 @@ export const METRICS: Record<MetricName, { label: string; unit: 'count' | 'share
   lostToCompetitorShare: { label: 'Lost to competitor', unit: 'share', describe: 'Share of leads lost to a competitor who reached them first.', higherIsBetter: false },
   nurtureShare: { label: 'Sent to nurture', unit: 'share', describe: 'Share of leads that were in the nurture drip at the end of the run.', higherIsBetter: null },
   doNotCallShare: { label: 'Asked not to be called', unit: 'share', describe: 'Share of leads lost because the consumer asked not to be called again (crowded or persistent calls).', higherIsBetter: false },
+  spamLabeledShare: { label: 'Calls shown as spam', unit: 'share', describe: 'Share of calls to consumers not yet reached that carriers showed as "spam likely" (the agent\'s numbers dialing all day, or drawing complaints after crowded calls).', higherIsBetter: false },
   agedOutShare: { label: 'Aged out unassigned', unit: 'share', describe: 'Share of leads that waited unassigned longer than backlog.maxWaitHours and went to the drip.', higherIsBetter: false },
   pullThrough: { label: 'Pull-through', unit: 'share', describe: 'Funded leads per lead that reached application (application to funded).', higherIsBetter: true },
   fundedInLastWeekShare: { label: 'Funded in month\'s last week', unit: 'share', describe: 'Share of fundings (of the window\'s leads) on the last seven days of a month.', higherIsBetter: null },

@@ -10,7 +10,7 @@ import { findObject, jobPod, loadManifest } from './manifest';
 import { podman, podmanEnv, podmanUnavailable, standInNodeImage } from './podman';
 
 const root = new URL('../..', import.meta.url).pathname;
-const image = 'localhost/leadlab:test';
+const image = `localhost/leadlab:test-${process.pid}`;
 const dir = mkdtempSync(join(tmpdir(), 'leadlab-image-'));
 let env: NodeJS.ProcessEnv = process.env;
 let unavailable: string | null = null;

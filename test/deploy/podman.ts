@@ -8,7 +8,8 @@ import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_proce
 import { chmodSync, chownSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export const standInNodeImage = 'localhost/leadlab-test-node:20';
+// Tagged per process: two test runs at once (two worktrees) must not remove or replace each other's images.
+export const standInNodeImage = `localhost/leadlab-test-node:20-${process.pid}`;
 
 /** Hard limits of this process: the sandbox forbids raising them, and podman's defaults for root would. */
 function hardLimit(name: string): string {

@@ -41,6 +41,9 @@ function undefinedMetric(name: MetricName, r: RunResult): boolean {
     case 'fundedInLastWeekShare':
     case 'costPerFunded':
       return f.funded === 0;
+    case 'spamLabeledShare':
+      // Over calls to consumers not yet reached: every attempted lead's first call is one.
+      return f.attempted === 0;
     case 'roi':
       return r.metrics.leadCost + r.metrics.agentCost + r.metrics.fulfillmentCost === 0;
     default:
