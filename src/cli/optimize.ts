@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { allCandidatesSame, confirmationSplit, firstFreshReplication, pairedDifference, parseSweepSpec, successiveHalving, sweepCombinations, verdictOf } from '../compare';
-import { clampInterval } from '../compare/clampInterval';
+import { clampInterval } from '../sim/metricRange';
 import { ScenarioError } from '../scenario/load';
 import { METRIC_NAMES, METRICS, type MetricName } from '../sim/runResult';
 import { meanInterval } from '../stats/meanInterval';

@@ -17,5 +17,5 @@ export {
   type SweepShard,
 } from './sweepResult';
 export { sweepCombinationsCsv, sweepRunsCsv } from './sweepCsv';
-export { clampInterval } from './clampInterval';
+export { clampInterval } from '../sim/metricRange';
 export { allCandidatesSame, confirmationSplit, firstFreshReplication, successiveHalving, type BudgetSplit, type HalvingOptions, type HalvingResult, type HalvingRound } from './successiveHalving';

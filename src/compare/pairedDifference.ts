@@ -1,7 +1,7 @@
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import { meanInterval } from '../stats/meanInterval';
-import { metricRange } from './clampInterval';
+import { metricRange } from '../sim/metricRange';
 
 /**
  * How a scenario fares against the baseline on one metric, judged by the 95% interval of the paired difference:

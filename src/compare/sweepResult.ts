@@ -1,7 +1,7 @@
 import { METRIC_NAMES, type MetricName } from '../sim/runResult';
 import { meanInterval } from '../stats/meanInterval';
 import type { MetricSummary } from '../sim/summary';
-import { clampInterval } from './clampInterval';
+import { clampInterval } from '../sim/metricRange';
 import type { SweepCombination } from './sweepGrid';
 import type { SweepParameter } from './sweepSpec';
 

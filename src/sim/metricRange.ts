@@ -1,5 +1,5 @@
-import { METRICS, type MetricName } from '../sim/runResult';
-import type { MetricSummary } from '../sim/summary';
+import { METRICS, type MetricName } from './runResult';
+import type { MetricSummary } from './summary';
 
 /**
  * The values a metric can take: shares, and the Gini coefficient of leads per agent (of non-negative amounts, below 1),

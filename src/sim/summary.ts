@@ -1,6 +1,7 @@
 import { LOSS_BUCKETS, type LossBucket } from './lossAttribution';
 import type { AgentResult, DailySeries, FunnelCounts, MetricName, RunResult } from './runResult';
 import { METRIC_NAMES, METRICS } from './runResult';
+import { clampInterval } from './metricRange';
 import { meanInterval } from './statistics';
 
 /** A metric over replications: mean, two-sided 95% t interval (null with one replication), sd and count. */
@@ -40,15 +41,6 @@ export interface ScenarioSummary {
   losses: LossSummary;
   /** The headline metrics of each replication, in replication order. */
   runs: Record<MetricName, number>[];
-}
-
-/** A t interval can reach past what a metric can be (a negative count); it is cut at the metric's range. */
-function clampInterval(metric: MetricName, s: MetricSummary): MetricSummary {
-  if (!s.ci95) return s;
-  const unit = METRICS[metric].unit;
-  if (metric === 'roi') return s;
-  const hi = unit === 'share' ? 1 : Infinity;
-  return { ...s, ci95: [Math.max(0, s.ci95[0]), Math.min(hi, s.ci95[1])] };
 }
 
 function meanOf(xs: number[]): number {

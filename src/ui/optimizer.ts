@@ -4,7 +4,7 @@
  * and the starting scenario on fresh replications the search did not use (paired), out of the same budget, so the
  * gain is not the winner's curse of the replications that picked the best.
  */
-import { clampInterval } from '../compare/clampInterval';
+import { clampInterval } from '../sim/metricRange';
 import { pairedDifference, type PairedDifference } from '../compare/pairedDifference';
 import { allCandidatesSame, confirmationSplit, firstFreshReplication, successiveHalving, type HalvingResult } from '../compare/successiveHalving';
 import { sweepCombinations, scenarioOf, type SweepCombination } from '../compare/sweepGrid';

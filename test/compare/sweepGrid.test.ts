@@ -100,3 +100,19 @@ describe('clampInterval', () => {
     expect(d.verdict).toBe('no clear difference');
   });
 });
+
+describe('summarize (leadlab run, compare)', () => {
+  it('cuts the Gini of leads per agent at 1 as sweeps do, through the one metricRange', async () => {
+    const { summarize } = await import('../../src/sim/summary');
+    const { meanInterval } = await import('../../src/sim/statistics');
+    const { loadScenario } = await import('../../src/scenario/load');
+    const { runReplication } = await import('../../src/sim/runner');
+    const s = loadScenario({ days: 10, warmupDays: 2, agents: [{ name: 'A', count: 2 }] });
+    const run = runReplication(s.config, s.policies, 0, { seed: 1 });
+    // Three replications whose spread swings: the t interval of the Gini reaches past 1.
+    const ginis = [0.1, 0.9, 0.1];
+    expect(meanInterval(ginis).ci95![1]).toBeGreaterThan(1);
+    const runs = ginis.map((g) => ({ ...run, metrics: { ...run.metrics, leadsPerAgentGini: g } }));
+    expect(summarize('tiny', 1, runs).metrics.leadsPerAgentGini.ci95![1]).toBe(1);
+  });
+});
