@@ -11,7 +11,9 @@ import { mulberry32 } from '../helpers/random';
  * pipeline limit, distribution pattern, leads per agent, contactability, competitors, screening, applications,
  * the unreached cadence); both volumes run on the same seed, and a violation is a paired 95% interval of
  * (2x - 1x) wholly below zero. Push is left out (it assigns on arrival whatever the agent's load, by definition), and
- * so is the hunt group (first come, first served: the M/M/c queue).
+ * so is the hunt group (first come, first served: the M/M/c queue). Pipeline limits are within the field's 100-150
+ * rule: past what an agent can follow through on, more leads do fund fewer loans, by design (docs/tradeoffs.md,
+ * "Pipeline size and new-lead caps").
  */
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -34,7 +36,7 @@ function floor(seed: number, strategy: string) {
   return {
     perDay: Math.max(2, Math.round(uni(1.5, 8) * agents)),
     scenario: {
-      agents: [{ name: 'A', count: agents, shift: pick(['08:00-17:00', '09:00-18:00', '12:00-21:00', '07:00-19:00']), days: pick(['Mon-Fri', 'Mon-Sat', 'Mon-Sun']), pipelineLimit: pick([40, 100, 150, 400]), newLeadsPerDay: pick([3, 5, 7, 15, 40]), skillSpread: r2(uni(0, 0.8)) }],
+      agents: [{ name: 'A', count: agents, shift: pick(['08:00-17:00', '09:00-18:00', '12:00-21:00', '07:00-19:00']), days: pick(['Mon-Fri', 'Mon-Sat', 'Mon-Sun']), pipelineLimit: pick([40, 100, 120, 150]), newLeadsPerDay: pick([3, 5, 7, 15, 40]), skillSpread: r2(uni(0, 0.8)) }],
       distribution: strategy,
       contact: { contactability: { alpha: r2(4 * contact), beta: r2(4 * (1 - contact)) } },
       competitor: { reachProbability: r2(uni(0.3, 0.8)), meanResponseMinutes: pick([10, 20, 60, 180]) },
