@@ -452,7 +452,7 @@ export class LeadWorkflow {
       if (!wasRefused) {
         // With no agent on shift with room, a strategy that needs room would refuse: it is not asked.
         a = strategy.needsRoom && room.size === 0 ? -1 : strategy.assign(this.scratchView(lead, this.offered), this.dctx);
-        if (a < 0) {
+        if (a === -1) {
           refused.add(lead);
           if (unvisited[kind] > 0) open--;
         }

@@ -86,12 +86,17 @@ export interface DistributionContext {
  * A lead distribution strategy (docs/design.md, Distribution patterns). One instance per run, so it may keep state
  * such as a round-robin pointer.
  */
+/** What DistributionStrategy.assign returns to leave one lead waiting without refusing the others of its kind. */
+export const SKIP_LEAD = -2;
+
 export interface DistributionStrategy {
   readonly name: string;
   /**
    * Picks the agent for a new (or still waiting) lead: an agent index, or -1 to leave the lead waiting
    * unassigned. Called on arrival and again whenever capacity may have freed up. `lead` is reused between calls (an
-   * offer is on the hot path): read it, do not keep it.
+   * offer is on the hot path): read it, do not keep it. After -1 the other waiting leads of the same source and
+   * product are not offered until capacity changes; SKIP_LEAD leaves only this lead waiting, for a refusal that
+   * depends on the lead itself (a grab bag's agents leave a lead of a source they do not like until it has aged).
    */
   assign(lead: LeadView, ctx: DistributionContext): number;
   /**

@@ -241,7 +241,7 @@ describe('strategy options in the form', () => {
     json.distribution = { strategy: 'grab-bag', options: {} };
     draw();
     const paths = [...form.querySelectorAll<HTMLElement>('#strategy-options [data-path]')].map((i) => i.dataset.path);
-    expect(paths).toEqual(['distribution.options.prefer', 'distribution.options.otherAfterMinutes', 'distribution.options.respectLimits']);
+    expect(paths).toEqual(['distribution.options.prefer', 'distribution.options.otherAfterMinutes', 'distribution.options.respectLimits', 'distribution.options.queueOrder']);
     type('distribution.options.respectLimits', 'false');
     type('distribution.options.prefer', 'web-form, referral');
     expect(json.distribution).toEqual({ strategy: 'grab-bag', options: { respectLimits: false, prefer: ['web-form', 'referral'] } });
