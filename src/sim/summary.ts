@@ -1,6 +1,6 @@
 import { LOSS_BUCKETS, type LossBucket } from './lossAttribution';
 import type { AgentResult, DailySeries, FunnelCounts, MetricName, RunResult } from './runResult';
-import { METRIC_NAMES, METRICS } from './runResult';
+import { METRIC_NAMES } from './runResult';
 import { clampInterval } from './metricRange';
 import { meanInterval } from './statistics';
 
