@@ -92,6 +92,20 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     await expect.poll(() => page.locator('#issues').textContent()).toContain('The scenario is valid.');
   });
 
+  it('names a number field holding text that is no number, instead of running the default in its place', async () => {
+    const perDay = page.getByLabel('New leads per day (whole floor)');
+    await perDay.fill('55');
+    await expect.poll(async () => JSON.parse(await page.locator('#scenario-json').inputValue()).leads.perDay).toBe(55);
+    // "5e" is half of "5e1": the browser reads it as no number at all and hides the text from the page.
+    await perDay.fill('');
+    await perDay.pressSequentially('5e');
+    await expect.poll(() => page.locator('#issues').textContent()).toContain('leads.perDay');
+    expect(await page.locator('#issues').textContent()).not.toContain('The scenario is valid.');
+    expect(await perDay.getAttribute('aria-invalid')).toBe('true');
+    await perDay.fill('40');
+    await expect.poll(() => page.locator('#issues').textContent()).toContain('The scenario is valid.');
+  });
+
   it('keeps the scenarios after a reload and in a link', async () => {
     const name = page.getByLabel('Scenario name');
     await name.fill('My <b>team</b> plan');
