@@ -406,7 +406,7 @@ async function run(): Promise<void> {
     await renderResults(lastComparison, summaries, warmups);
     performance.mark('leadlab-draw-end');
     comparisonMarker.shown(ranKey);
-    void showCallTables(pool, ok.map((c) => ({ name: c.name, json: c.json })), seed);
+    void showCallTables(pool, ok.map((c) => ({ name: c.name, json: c.json, run: c.resolved.config })), seed);
     status.textContent = outcome.aborted ? `Cancelled: showing the ${complete} replications finished for every scenario.` : `Done: ${complete} replications per scenario.`;
   } catch (e) {
     status.textContent = `The run failed: ${(e as Error).message}`;
