@@ -142,6 +142,21 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     expect(await page.locator('#sens-use-best').textContent()).toBe('No best: every value gave the same results');
     expect(errors).toEqual([]);
   });
+  it('opens on a setting and range that change the results of the built-in comparison\'s floor', async () => {
+    // A first visit: no stored scenarios, so the page opens on the built-in comparison, as a new user finds it.
+    const fresh = await site!.browser.newContext();
+    const first = await fresh.newPage();
+    await first.goto(base);
+    await first.getByLabel('Replications per scenario').fill('2');
+    await first.getByRole('button', { name: 'Run sensitivity' }).click();
+    await expect.poll(() => first.locator('#sens-status').textContent(), { timeout: 90_000 }).toMatch(/^Done/);
+    expect(await first.locator('#sens-notes').textContent()).not.toContain('gave the same results');
+    const funded = await first.locator('#sens-table td[data-metric="fundedPerMonth"] strong').allTextContents();
+    expect(funded.length).toBeGreaterThan(1);
+    expect(new Set(funded).size).toBeGreaterThan(1);
+    expect(await first.locator('#sens-use-best').isDisabled()).toBe(false);
+    await fresh.close();
+  });
   const optimize = async (budget: string) => {
     await page.getByLabel('Budget (runs)').fill(budget);
     await page.getByRole('button', { name: 'Optimize', exact: true }).click();
