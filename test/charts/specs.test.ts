@@ -104,6 +104,19 @@ describe('the sensitivity heatmap', () => {
   });
 });
 
+describe('the sensitivity chart over one setting', () => {
+  it('starts its axis at zero, so funded loans of 34 to 36 a month are not drawn as a climb from nothing', () => {
+    const points = [10, 20, 30, 40].map((x, i) => ({ x, mean: 34 + (i % 3), lo: 33 + (i % 3), hi: 35 + (i % 3) }));
+    for (const percent of [false, true]) {
+      const scaled = percent ? points.map((p) => ({ ...p, mean: p.mean / 100, lo: p.lo / 100, hi: p.hi / 100 })) : points;
+      const svg = Plot.plot({ ...sweepLineSpec(scaled, { xLabel: 'Pipeline limit', yLabel: 'Funded loans a month', percent, width: 600 }), document: new JSDOM('').window.document });
+      const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => Number(t.textContent));
+      expect(Math.min(...ticks), `percent ${percent}`).toBe(0);
+      expect(svg.querySelectorAll('g[aria-label="rule"] line').length).toBe(1);
+    }
+  });
+});
+
 describe('the paired-difference chart when a rate has no value', () => {
   // A baseline that measured no leads against one that did: no replication has a contact rate on both sides.
   const none = { mean: NaN, ci95: null, sd: NaN, n: 0, verdict: 'no clear difference' as const };
