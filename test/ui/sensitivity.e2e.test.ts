@@ -93,7 +93,9 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     // The best and the scenario as it is, on fresh replications the search did not use, as the command measures them.
     expect(answer).toContain(`Measured on ${cli.confirmation.replications.length} fresh replications the search did not use (the same leads for both): funded loans a month ${month(cli.best.funded.mean)}`);
     expect(answer).toContain(`against ${month(cli.start.mean)} (95% interval ${month(cli.start.ci95[0])} to ${month(cli.start.ci95[1])}) for the scenario as it is`);
-    expect(answer).toContain(`the gain is ${cli.gain.mean >= 0 ? '+' : '\u2212'}${month(Math.abs(cli.gain.mean))}`);
+    // The gain and both ends of its interval with their signs, as the comparison's differences are written.
+    const signedMonth = (v: number) => `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${month(Math.abs(v))}`;
+    expect(answer).toContain(`the gain is ${signedMonth(cli.gain.mean)}, 95% interval ${signedMonth(cli.gain.ci95[0])} to ${signedMonth(cli.gain.ci95[1])} (`);
     expect(await page.locator('#opt-rounds tbody tr').count()).toBe(cli.rounds.length);
     // The budget covers everything the page ran: the search and the confirmation.
     expect(await page.locator('#opt-status').textContent()).toMatch(new RegExp(`^Done: ${cli.runs} of a budget of 20 runs \\(${cli.searchRuns} in the search, ${cli.confirmation.runs} to confirm`));
