@@ -131,6 +131,23 @@ describe.skipIf(!hasChromium)('the workbench page tells no false wins', () => {
     expect(await page.locator('#scenario-tabs button').allTextContents()).toEqual(['Our floorbaseline', 'Other']);
   });
 
+  it('brings back a saved set that a save under the same name replaced, or a delete removed', async () => {
+    // "Two floors" holds two scenarios (the test above); three saved under its name replace them.
+    await page.goto(base + link([floor, { ...floor, name: 'Other' }, { ...floor, name: 'Third' }]));
+    await page.getByLabel('Save these scenarios as').fill('Two floors');
+    await page.getByRole('button', { name: 'Save set' }).click();
+    expect(await page.locator('#sets-status').textContent()).toBe('Saved 3 scenarios as "Two floors", in place of the set of that name (2 scenarios).');
+    await page.getByRole('button', { name: 'Undo: bring back "Two floors" (2 scenarios)' }).click();
+    await page.getByLabel('Saved sets').selectOption('Two floors');
+    await page.getByRole('button', { name: 'Open set' }).click();
+    expect(await page.locator('#scenario-tabs button').allTextContents()).toEqual(['Our floorbaseline', 'Other']);
+    await page.getByRole('button', { name: 'Delete set' }).click();
+    expect(await page.getByLabel('Saved sets').locator('option').allTextContents()).not.toContain('Two floors');
+    await page.getByRole('button', { name: 'Undo: bring back "Two floors" (2 scenarios)' }).click();
+    expect(await page.getByLabel('Saved sets').locator('option').allTextContents()).toContain('Two floors');
+    expect(await page.locator('#undo-set').isVisible()).toBe(false);
+  });
+
   it('says a broken share link is damaged and keeps it in the address', async () => {
     const good = link([floor, { ...floor, name: 'Other' }]);
     const broken = good.slice(0, Math.floor(good.length / 2));
