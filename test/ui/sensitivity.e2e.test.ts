@@ -144,6 +144,26 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     expect(await page.locator('#sens-use-best').textContent()).toBe('No best: every value gave the same results');
     expect(errors).toEqual([]);
   });
+  it('keeps every value measured alike when cancelled, and names no best before each has two replications', async () => {
+    await vary('Pipeline limit (open leads per agent, first agent group)', '5-50:5');
+    await page.getByLabel('Replications per scenario').fill('30');
+    await page.getByRole('button', { name: 'Run sensitivity' }).click();
+    await expect.poll(() => page.locator('#sens-status').textContent(), { timeout: 30_000 }).toMatch(/^\d+ of 300 simulations done/);
+    await page.getByRole('button', { name: 'Cancel sensitivity' }).click();
+    await expect.poll(() => page.locator('#sens-status').textContent(), { timeout: 30_000 }).toMatch(/^Cancelled/);
+    const finished = Number((await page.locator('#sens-status').textContent())!.match(/^Cancelled: (\d+) of 300/)![1]);
+    const table = (await page.locator('#sens-table').textContent())!;
+    // A value not run says so; no raw "NaN".
+    expect(table).not.toContain('NaN');
+    // Ten values: with K runs finished, each value has had K/10 of them, give or take one, so from 20 on every value
+    // has an interval; below that, a value without two replications may be the best, and none is offered.
+    const noInterval = await page.locator('#sens-table td[data-metric="fundedPerMonth"]', { hasText: /n = |not run/ }).count();
+    if (finished >= 20) expect(noInterval, `${finished} runs finished`).toBe(0);
+    else expect(await page.locator('#sens-use-best').isDisabled(), `${finished} runs finished`).toBe(true);
+    expect(finished).toBeLessThan(300);
+    await page.getByLabel('Replications per scenario').fill('2');
+  });
+
   it('opens on a setting and range that change the results of the built-in comparison\'s floor', async () => {
     // A first visit: no stored scenarios, so the page opens on the built-in comparison, as a new user finds it.
     const fresh = await site!.browser.newContext();
