@@ -21,6 +21,7 @@ import { formatValue } from './format';
 import { setupOptimizer } from './optimizer';
 import { fieldById, NO_BEST_BUTTON, sameResultsWords, SENSITIVITY_FIELDS, sensitivitySweep } from './sensitivityFields';
 import { startRun } from './runControls';
+import { keepChoices, SENSITIVITY_CHOICES_KEY } from './keptChoices';
 
 /** What the page around the section offers. */
 export interface SensitivityHooks {
@@ -297,5 +298,8 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
     const file = { name: spec.name, base: spec.base, parameters: Object.fromEntries(spec.parameters.map((p) => [p.path, p.values])), replications: spec.replications, seed: spec.seed };
     download(new Blob([JSON.stringify(file, null, 2) + '\n'], { type: 'application/json' }), 'leadlab-sweep.json');
   });
+  // What to vary and the optimizer's goal and budget survive a reload, as the scenarios do.
+  keepChoices(['sens-field-1', 'sens-range-1', 'sens-field-2', 'sens-range-2', 'opt-metric', 'opt-budget'], SENSITIVITY_CHOICES_KEY);
+  $<HTMLInputElement>('sens-range-2').disabled = !$<HTMLSelectElement>('sens-field-2').value;
   return optimizer;
 }

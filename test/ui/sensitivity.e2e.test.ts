@@ -164,6 +164,24 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     await page.getByLabel('Replications per scenario').fill('2');
   });
 
+  it('keeps what to vary, the goal and the budget after a reload, as it keeps the scenarios', async () => {
+    await page.getByLabel('Setting to vary').selectOption({ label: 'Agents (first agent group)' });
+    await page.getByLabel('Values').first().fill('3, 5, 9');
+    await page.getByLabel('Second setting (optional, for a heatmap)').selectOption({ label: 'New leads a day (whole floor)' });
+    await page.getByLabel('Values').nth(1).fill('10, 30');
+    await page.getByLabel('Goal').selectOption('contactRate');
+    await page.getByLabel('Budget (runs)').fill('44');
+    await page.reload();
+    await page.waitForSelector('#scenario-tabs button');
+    expect(await page.locator('#sens-field-1').inputValue()).toBe('agents');
+    expect(await page.getByLabel('Values').first().inputValue()).toBe('3, 5, 9');
+    expect(await page.locator('#sens-field-2').inputValue()).toBe('leads-per-day');
+    expect(await page.getByLabel('Values').nth(1).inputValue()).toBe('10, 30');
+    expect(await page.getByLabel('Values').nth(1).isEnabled()).toBe(true);
+    expect(await page.getByLabel('Goal').inputValue()).toBe('contactRate');
+    expect(await page.getByLabel('Budget (runs)').inputValue()).toBe('44');
+  });
+
   it('opens on a setting and range that change the results of the built-in comparison\'s floor', async () => {
     // A first visit: no stored scenarios, so the page opens on the built-in comparison, as a new user finds it.
     const fresh = await site!.browser.newContext();
