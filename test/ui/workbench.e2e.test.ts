@@ -52,6 +52,9 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     const words = await page.locator('#differences').textContent();
     expect(words).toMatch(/[+\u2212]?[\d.]+ funded loans a month, 95% interval [+\u2212]?[\d.]+ to [+\u2212]?[\d.]+/);
     for (const id of ['chart-contact', 'chart-funded', 'chart-funnel', 'chart-first-attempt', 'chart-first-contact', 'chart-agents']) expect(await page.locator(`#${id} svg`).count()).toBeGreaterThan(0);
+    // On a 1280 px desktop every column of the results table is in view, none behind a sideways scroll.
+    const table = await page.locator('#summary-table').evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+    expect(table.table).toBeLessThanOrEqual(table.box);
     await page.screenshot({ path: '/tmp/workbench.png', fullPage: true });
     expect(errors).toEqual([]);
   });
