@@ -216,7 +216,10 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
     const same = allSame();
     // Means that read the same as the best's are tied with it: the table says so rather than crown the first.
     const perMonth = (i: number) => shown('fundedPerMonth', result.combinations[i], windows[i]).mean.toFixed(1);
-    const tied = top !== undefined && result.combinations.some((c, i) => i !== top && c.metrics.funded.n >= 2 && perMonth(i) === perMonth(top));
+    const tiedWithTop = (i: number) => top !== undefined && i !== top && result.combinations[i].metrics.funded.n >= 2 && perMonth(i) === perMonth(top);
+    const tied = result.combinations.some((_, i) => tiedWithTop(i));
+    // Every row tied for the best is marked, not only the first, which "Use the best" writes.
+    const isBest = (i: number) => i === top || tiedWithTop(i);
     const cell = (m: MetricName | 'fundedPerMonth', c: SweepCombinationSummary, i: number) => {
       const s = shown(m, c, windows[i]);
       const unit: MetricName = m === 'fundedPerMonth' ? 'funded' : m;
@@ -231,8 +234,8 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
     $('sens-table').replaceChildren(
       el('caption', {}, `Each setting: mean over ${over} (seed ${result.sweep.seed}) and its 95% interval; ${marked}`),
       el('thead', {}, el('tr', {}, ...labels.map((f) => el('th', { scope: 'col' }, f.label)), el('th', { scope: 'col' }, 'Funded loans a month'), el('th', { scope: 'col' }, 'Contact rate'), el('th', { scope: 'col' }, 'Funded rate'))),
-      el('tbody', {}, ...result.combinations.map((c, i) => el('tr', { dataset: { combination: String(i) }, className: i === top ? 'best' : '' },
-        ...labels.map((_, k) => el('th', { scope: 'row' }, `${axis(c, k)}${i === top && k === 0 ? (tied ? ' (tied for best)' : ' (best)') : ''}`)),
+      el('tbody', {}, ...result.combinations.map((c, i) => el('tr', { dataset: { combination: String(i) }, className: isBest(i) ? 'best' : '' },
+        ...labels.map((_, k) => el('th', { scope: 'row' }, `${axis(c, k)}${isBest(i) && k === 0 ? (tied ? ' (tied for best)' : ' (best)') : ''}`)),
         cell('fundedPerMonth', c, i), cell('contactRate', c, i), cell('fundedRate', c, i)))),
     );
     // A value with no finished run has no point to draw.

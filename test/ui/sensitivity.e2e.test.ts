@@ -73,6 +73,16 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     expect(errors).toEqual([]);
   });
 
+  it('marks every value tied for the best, not only the first', async () => {
+    // The floor's 20 leads a day never fill pipelines of 50 or more: with the best number of agents, every one of
+    // these pipeline limits gives the same results, so all three tie.
+    await page.getByLabel('Values').first().fill('50, 100, 150');
+    await runSensitivity();
+    const marked = await page.locator('#sens-table tr.best').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th')].map((th) => th.textContent)));
+    expect(marked.map(([limit]) => limit)).toEqual(['50 (tied for best)', '100 (tied for best)', '150 (tied for best)']);
+    expect(new Set(marked.map(([, agents]) => agents)).size).toBe(1);
+  });
+
   it('optimizes under a budget and chooses what leadlab optimize chooses for the same seed, with the same gain', async () => {
     await page.getByLabel('Second setting (optional, for a heatmap)').selectOption({ label: '(none)' });
     await page.getByLabel('Values').first().fill('5-35:10');
