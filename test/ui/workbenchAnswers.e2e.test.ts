@@ -131,6 +131,17 @@ describe.skipIf(!hasChromium)('the workbench page tells no false wins', () => {
     expect(await page.locator('#scenario-tabs button').allTextContents()).toEqual(['Our floorbaseline', 'Other']);
   });
 
+  it('says which tab each opened scenario file became, and which file is not valid JSON', async () => {
+    await page.goto(base + link([floor, { ...floor, name: 'Other' }]));
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-open-'));
+    writeFileSync(join(dir, 'night-shift.json'), JSON.stringify({ ...floor, name: 'Night shift' }));
+    writeFileSync(join(dir, 'half-saved.json'), '{ "leads": { "perDay": 30 ');
+    await page.getByLabel('Open scenario files').setInputFiles([join(dir, 'night-shift.json'), join(dir, 'half-saved.json')]);
+    // The broken file has no name to show: the tabs call it by its place, the fourth scenario.
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Opened "night-shift.json" as "Night shift"; "half-saved.json" as "Scenario 4", not valid JSON: fix it in the JSON box.');
+    expect(await page.locator('#scenario-tabs button').allTextContents()).toEqual(['Our floorbaseline', 'Other', 'Night shift', 'Scenario 4needs fixing']);
+  });
+
   it('brings back a saved set that a save under the same name replaced, or a delete removed', async () => {
     // "Two floors" holds two scenarios (the test above); three saved under its name replace them.
     await page.goto(base + link([floor, { ...floor, name: 'Other' }, { ...floor, name: 'Third' }]));
