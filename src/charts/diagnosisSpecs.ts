@@ -54,7 +54,7 @@ const KIND_COLORS = { domain: ['total', 'won', 'no clear difference', 'worse', '
 
 /**
  * On a phone: bars of `rows` on a band per row, each row's words (wrapped, in a white halo where the zero line
- * crosses them) above its bar. Returns the chart's frame (size, margins, scales), the text mark, and the inset the
+ * crosses them, so the line goes before them in the marks) above its bar. Returns the chart's frame (size, margins, scales), the text mark, and the inset the
  * bars take (`insetTop: inset`) so they sit below the words.
  */
 function labelledAbove<T>(rows: readonly T[], words: (r: T) => string, width: number, key: keyof T & string, xLabel: string) {
@@ -88,11 +88,12 @@ export function waterfallSpec(d: Diagnosis, width = WIDTH): Plot.PlotOptions {
     return {
       ...layout.frame,
       color: KIND_COLORS,
+      // The zero line first: the words are drawn over it, in their halo.
       marks: [
+        Plot.ruleX([0]),
         Plot.barX(rows, { y: 'label', x1: 'from', x2, fill: 'kind', insetTop: layout.inset, insetBottom: 4 }),
         Plot.tickX(rows.filter((r) => r.kind !== 'total' && r.kind !== 'won'), { y: 'label', x: 'from', stroke: 'kind', strokeWidth: 3, insetTop: layout.inset, insetBottom: 4 }),
         layout.text,
-        Plot.ruleX([0]),
       ],
     };
   }
@@ -122,7 +123,7 @@ export function lossMoneySpec(losses: LossSummary, width = WIDTH): Plot.PlotOpti
     const layout = labelledAbove(rows, (r) => `${r.bucket}: ${money(r)}`, width, 'bucket', 'Revenue lost a month ($)');
     return {
       ...layout.frame,
-      marks: [Plot.barX(rows, { y: 'bucket', x: 'revenue', fill: '#e45756', insetTop: layout.inset, insetBottom: 4 }), layout.text, Plot.ruleX([0])],
+      marks: [Plot.ruleX([0]), Plot.barX(rows, { y: 'bucket', x: 'revenue', fill: '#e45756', insetTop: layout.inset, insetBottom: 4 }), layout.text],
     };
   }
   return {

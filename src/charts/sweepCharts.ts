@@ -17,7 +17,8 @@ const short = (label: string) => label.split(' (')[0];
 
 /**
  * A metric against one varied setting: a band over the 95% intervals, the means joined by a line (numbers on the
- * axis), or a dot and bar per value (strategies).
+ * axis), or a dot and bar per value (strategies). The axis starts at zero, as the page's other charts of levels do,
+ * so a gain of a loan or two a month is not drawn as a cliff.
  */
 export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: string; yLabel: string; percent: boolean; width: number }): Plot.PlotOptions {
   const numeric = points.every((p) => typeof p.x === 'number');
@@ -33,14 +34,15 @@ export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: 
     ariaLabel: title,
     ariaDescription: points.map((p) => `${p.x}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
     x: numeric ? { label: xLabel, grid: true } : { label: xLabel, type: 'band', tickRotate: -20, domain: bandOrder(points.map((p) => p.x)) },
-    y: { label: options.yLabel, grid: true, percent: options.percent, zero: false, nice: true },
+    y: { label: options.yLabel, grid: true, percent: options.percent, zero: true, nice: true },
     marks: numeric
       ? [
+          Plot.ruleY([0]),
           Plot.areaY(points, { x: 'x', y1: 'lo', y2: 'hi', fill: '#1f5fbf', fillOpacity: 0.18 }),
           Plot.lineY(points, { x: 'x', y: 'mean', stroke: '#1f5fbf', strokeWidth: 2 }),
           Plot.dot(points, { x: 'x', y: 'mean', fill: '#1f5fbf', r: 4, tip: true }),
         ]
-      : [Plot.ruleX(points, { x: 'x', y1: 'lo', y2: 'hi', stroke: '#1f5fbf', strokeWidth: 6, strokeOpacity: 0.35 }), Plot.dot(points, { x: 'x', y: 'mean', fill: '#1f5fbf', r: 5, tip: true })],
+      : [Plot.ruleY([0]), Plot.ruleX(points, { x: 'x', y1: 'lo', y2: 'hi', stroke: '#1f5fbf', strokeWidth: 6, strokeOpacity: 0.35 }), Plot.dot(points, { x: 'x', y: 'mean', fill: '#1f5fbf', r: 5, tip: true })],
   };
 }
 

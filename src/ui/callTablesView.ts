@@ -10,7 +10,7 @@ const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
  * on each attempt among leads not reached before, and conversion by speed to lead and by the attempt that first
  * reached the lead.
  */
-export function callTablesView(scenario: number, name: string, tables: CallTables): HTMLElement {
+export function callTablesView(scenario: number, name: string, tables: CallTables, run: ArrivalDays): HTMLElement {
   const attempts = el('div', { className: 'table-wrap' }, el('table', { id: `calls-attempt-${scenario}` },
     el('caption', {}, `${name}: contact rate on each attempt, for leads not reached before it (95% interval)`),
     el('thead', {}, el('tr', {}, ...['Attempt', 'Leads called', 'Reached', 'Contact rate (95% interval)'].map((h) => el('th', { scope: 'col' }, h)))),
@@ -21,11 +21,18 @@ export function callTablesView(scenario: number, name: string, tables: CallTable
       el('td', { className: 'num' }, `${percent(r.rate)} (${percent(r.lower)} to ${percent(r.upper)})`)))),
   ));
   return el('div', { className: 'call-tables', dataset: { scenario: String(scenario) } },
-    el('h4', {}, `${name} (${tables.leads.toLocaleString('en-US')} leads called in the first replication)`),
+    // The call log holds every lead of the run, not only the measured window the tables above count.
+    el('h4', {}, `${name} (${tables.leads.toLocaleString('en-US')} leads called in the first replication, of the leads of all its ${run.days} days, the ${run.warmupDays}-day warm-up included)`),
     attempts,
     conversionTable(`calls-speed-${scenario}`, `${name}: conversion by speed to lead (time from the lead to its first call)`, 'First call within', tables.bySpeedToLead),
     conversionTable(`calls-first-contact-${scenario}`, `${name}: conversion by the attempt that first reached the lead`, 'First reached on', tables.byAttemptOfFirstContact),
   );
+}
+
+/** The days leads arrive in a run, and how many of them are the warm-up. */
+export interface ArrivalDays {
+  days: number;
+  warmupDays: number;
 }
 
 /** Each run counts up; call tables of an older run arrive too late and are dropped. */
@@ -37,7 +44,7 @@ export function dropCallTables(): void {
 }
 
 /** After a run: the first replication of each scenario again, with its call log, for the contact and conversion tables. */
-export async function showCallTables(pool: BrowserPool, scenarios: readonly { name: string; json: Record<string, unknown> }[], seed: number): Promise<void> {
+export async function showCallTables(pool: BrowserPool, scenarios: readonly { name: string; json: Record<string, unknown>; run: ArrivalDays }[], seed: number): Promise<void> {
   const mine = ++callTablesRun;
   const box = document.getElementById('call-tables')!;
   box.replaceChildren(el('p', { className: 'hint' }, 'Counting the calls of the first replication...'));
@@ -46,7 +53,7 @@ export async function showCallTables(pool: BrowserPool, scenarios: readonly { na
     for (const [i, s] of scenarios.entries()) {
       const tables = await pool.callTables({ source: { json: s.json, files: {} }, replication: 0, seed });
       if (mine !== callTablesRun) return;
-      views.push(callTablesView(i, s.name, tables));
+      views.push(callTablesView(i, s.name, tables, s.run));
     }
     box.replaceChildren(...views);
   } catch (e) {

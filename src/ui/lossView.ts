@@ -74,16 +74,23 @@ export function setupLossView(hooks: LossViewHooks): void {
         status.textContent = 'Interrupted before the baseline finished; nothing to show.';
         return;
       }
-      progress.value = 1;
+      // An interrupted ladder leaves the bar where it stopped: a full bar read as a finished diagnosis.
+      if (!diagnosis.interrupted) progress.value = 1;
       renderDiagnosis(output, diagnosis);
       hooks.shown?.({ json: base.json, seed, replications });
-      status.textContent = diagnosis.interrupted ? `Interrupted: showing the ${diagnosis.steps.length} steps that finished.` : `Done: ${diagnosis.steps.length} steps, ${replications} replications each.`;
+      status.textContent = diagnosis.interrupted ? interruptedWords(diagnosis.steps.length) : `Done: ${diagnosis.steps.length} steps, ${replications} replications each.`;
     } catch (e) {
       status.textContent = `The diagnosis failed: ${(e as Error).message}`;
     } finally {
       controls.end();
     }
   });
+}
+
+/** What an interrupted diagnosis shows: the steps that finished, or the baseline alone before any fix was tried. */
+function interruptedWords(steps: number): string {
+  if (steps === 0) return 'Interrupted after the baseline ran, before any fix was tried: the best found is the floor as it is.';
+  return `Interrupted: showing the ${steps} of ${LADDER.length} steps that finished.`;
 }
 
 /** The waterfall, the losses as money and one sentence per step. */

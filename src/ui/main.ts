@@ -310,9 +310,20 @@ function setup(): void {
   });
   $('open-scenario').addEventListener('change', async (e) => {
     const input = e.target as HTMLInputElement;
-    for (const file of input.files ?? []) state.scenarios.push(await file.text());
+    // Each file is said with the tab it became, so a file the tabs name "Scenario 4" (no name, or broken) is found.
+    const opened: string[] = [];
+    for (const file of input.files ?? []) {
+      const text = await file.text();
+      state.scenarios.push(text);
+      const at = state.scenarios.length - 1;
+      const c = check(text);
+      const problem = c.ok ? '' : c.issues[0]?.path === '(JSON)' ? ', not valid JSON: fix it in the JSON box' : ', with problems to fix';
+      opened.push(`"${file.name}" as "${nameOf(text, at)}"${problem}`);
+    }
     input.value = '';
+    if (opened.length === 0) return;
     select(state.scenarios.length - 1);
+    $('status').textContent = `Opened ${opened.join('; ')}.`;
   });
   $('download-csv').addEventListener('click', () => {
     if (lastComparison) download(new Blob([comparisonCsv(lastComparison)], { type: 'text/csv' }), 'leadlab-comparison.csv');
@@ -406,7 +417,7 @@ async function run(): Promise<void> {
     await renderResults(lastComparison, summaries, warmups);
     performance.mark('leadlab-draw-end');
     comparisonMarker.shown(ranKey);
-    void showCallTables(pool, ok.map((c) => ({ name: c.name, json: c.json })), seed);
+    void showCallTables(pool, ok.map((c) => ({ name: c.name, json: c.json, run: c.resolved.config })), seed);
     status.textContent = outcome.aborted ? `Cancelled: showing the ${complete} replications finished for every scenario.` : `Done: ${complete} replications per scenario.`;
   } catch (e) {
     status.textContent = `The run failed: ${(e as Error).message}`;

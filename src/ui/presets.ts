@@ -1,7 +1,7 @@
 /**
  * Comparisons to start from, named in the field's words. Each is a list of scenarios; the first is the baseline.
- * Runs are 60 days after a 14-day warm-up so a comparison with a few replications finishes in seconds in a browser;
- * every other field takes its documented default (`leadlab schema`).
+ * Each runs the floor below (120 days, the first 60 a warm-up; the one-call comparison 150 with 75), which a few
+ * replications get through in seconds in a browser; every other field takes its documented default (`leadlab schema`).
  */
 import warmUp from '../../data/scenarios/telemarketing-warm-up.json';
 

@@ -8,14 +8,18 @@ import { describeEstimate, estimateRun, runSizeProblems, type RunEstimate } from
 import { el } from './dom';
 
 /**
- * Estimated engine events (the estimate's count, not the engine's) a web worker gets through per second. Measured on
- * the 2-core build machine in Node 22 (the same engine code a web worker runs), in a throwaway vitest file: the first
- * preset with 10x the leads and agents (400 leads a day, 100 agents, 150 days; estimate 954,000 events, 700,000 run),
- * each replication timed with performance.now(): 2.0 s for the first (a cold JIT, 477,000 estimated events a second)
- * and 0.92 s for the second (1,040,000 a second). The lower figure is used: a run starts cold, and a browser and a
- * busy machine are slower. A rough figure: the time shown is "about".
+ * Estimated engine events (the estimate's count, not the engine's) a web worker gets through per second. Measured
+ * on 2026-11-26 in Debian's Chromium on the 2-core development machine, one worker, each run timed from "Run
+ * comparison" to "Done" (worker start-up and the summaries included): 12 replications of the page's 40-lead floor
+ * (1.9 million estimated events) in 1.7 s, 1.1 million a second (3 million once the worker has started); 4 of that
+ * floor at 10x the leads and agents (6.3 million) in 3.7 s, 1.7 million; 3 of data/scenarios/year-50-agents.json
+ * (7.8 million) in 3.9 s, 2.0 million; 2 of two floors of 1,000 agents and 4,000 leads a day (38 million) in 33 s,
+ * 1.2 million. A larger floor is slower per event: the figure is below the slowest, so a long run is not promised
+ * sooner than it ends. The older 500,000 (a cold engine in Node, before the engine's later speed-ups) said "about
+ * 30 s" of a comparison that took 5 s, and asked first. Rough: the time shown is "about", and a slower machine
+ * takes longer.
  */
-export const ESTIMATED_EVENTS_PER_SECOND = 500_000;
+export const ESTIMATED_EVENTS_PER_SECOND = 1_000_000;
 
 /** Runs estimated to take longer than this (seconds) ask before they start. */
 export const CONFIRM_SECONDS = 20;

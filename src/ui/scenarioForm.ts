@@ -95,11 +95,19 @@ export function syncForm(form: HTMLElement, json: Json): void {
 }
 
 /**
+ * What a number input that holds text the browser cannot read as a number ("4e", "-", "1.2.3") writes into the
+ * scenario. The browser gives such an input the empty value, which would otherwise mean "use the default".
+ */
+export const NOT_A_NUMBER = 'not a number';
+
+/**
  * The value of an input for the scenario, by its `data-kind`: "number", "numbers" ("10, 30, 60"), "strings"
  * ("aggregator, web-form"), "bool" or text. Empty means "use the default" (undefined). Text that is not what the
- * kind expects is written as typed, so validation names the field.
+ * kind expects is written as typed, so validation names the field; a number input hides such text, so it writes
+ * {@link NOT_A_NUMBER}.
  */
 export function inputValue(input: Field): unknown {
+  if (input instanceof HTMLInputElement && input.validity.badInput) return NOT_A_NUMBER;
   const raw = input.value.trim();
   if (raw === '' && !(input instanceof HTMLSelectElement && input.dataset.kind === undefined)) return undefined;
   const kind = input.dataset.kind ?? (input instanceof HTMLInputElement && input.type === 'number' ? 'number' : 'text');

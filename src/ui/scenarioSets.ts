@@ -35,10 +35,21 @@ export interface SetsHooks {
   open(state: WorkbenchState): void;
 }
 
-/** Named scenario sets kept in the browser: save the working set under a name, open one (Back returns), delete one. */
+/**
+ * Named scenario sets kept in the browser: save the working set under a name, open one (Back returns), delete one.
+ * Saving over a set of the same name, or deleting one, can be undone: the set as it was comes back.
+ */
 export function setupSets(hooks: SetsHooks): void {
   const select = $<HTMLSelectElement>('saved-sets');
-  const say = (text: string) => void ($('sets-status').textContent = text);
+  const undo = $<HTMLButtonElement>('undo-set');
+  /** The set a save replaced or a delete removed, until the next thing done to the sets. */
+  let lost: { name: string; state: WorkbenchState } | undefined;
+  const say = (text: string, undone?: { name: string; state: WorkbenchState }) => {
+    $('sets-status').textContent = text;
+    lost = undone;
+    undo.hidden = !undone;
+    if (undone) undo.textContent = `Undo: bring back "${undone.name}" (${count(undone.state)})`;
+  };
   const list = (chosen?: string) => {
     const names = Object.keys(readSets(localStorage)).sort();
     select.replaceChildren(...(names.length ? names.map((n) => Object.assign(el('option', {}, n), { value: n })) : [Object.assign(el('option', {}, '(none saved yet)'), { value: '' })]));
@@ -50,13 +61,15 @@ export function setupSets(hooks: SetsHooks): void {
     const name = $<HTMLInputElement>('set-name').value.trim();
     if (!name) return say('Give the set a name first.');
     const state = hooks.current();
+    const before = readSets(localStorage)[name];
     try {
       writeSet(localStorage, name, state);
     } catch {
       return say('The browser would not keep the set (storage full or disabled).');
     }
     list(name);
-    say(`Saved ${state.scenarios.length} scenarios as "${name}".`);
+    if (before && JSON.stringify(before) !== JSON.stringify(state)) say(`Saved ${count(state)} as "${name}", in place of the set of that name (${count(before)}).`, { name, state: before });
+    else say(`Saved ${count(state)} as "${name}".`);
   });
   $('open-set').addEventListener('click', () => {
     const set = readSets(localStorage)[select.value];
@@ -66,10 +79,24 @@ export function setupSets(hooks: SetsHooks): void {
   });
   $('delete-set').addEventListener('click', () => {
     const name = select.value;
-    if (!name) return;
+    const before = readSets(localStorage)[name];
+    if (!name || !before) return;
     writeSet(localStorage, name, undefined);
     list();
-    say(`Deleted the set "${name}".`);
+    say(`Deleted the set "${name}".`, { name, state: before });
+  });
+  undo.addEventListener('click', () => {
+    if (!lost) return;
+    const { name, state } = lost;
+    try {
+      writeSet(localStorage, name, state);
+    } catch {
+      return say('The browser would not keep the set (storage full or disabled).');
+    }
+    list(name);
+    say(`The set "${name}" is back as it was (${count(state)}).`);
   });
   list();
 }
+
+const count = (state: WorkbenchState) => `${state.scenarios.length} scenario${state.scenarios.length === 1 ? '' : 's'}`;

@@ -21,6 +21,7 @@ import { formatValue } from './format';
 import { setupOptimizer } from './optimizer';
 import { fieldById, NO_BEST_BUTTON, sameResultsWords, SENSITIVITY_FIELDS, sensitivitySweep } from './sensitivityFields';
 import { startRun } from './runControls';
+import { keepChoices, SENSITIVITY_CHOICES_KEY } from './keptChoices';
 
 /** What the page around the section offers. */
 export interface SensitivityHooks {
@@ -147,7 +148,10 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
         return;
       }
     }
-    const keys = sweepRunKeys(combinations.length, spec.replications!);
+    // Replication by replication, as the comparison runs: a cancelled run keeps about as many replications of every
+    // value (the sweep file's order, value by value, left only the first values run). Each run is seeded by its
+    // replication, so the order changes no number.
+    const keys = sweepRunKeys(combinations.length, spec.replications!).sort((a, b) => a.replication - b.replication || a.combination - b.combination);
     const tasks: BrowserTask[] = keys.map((k) => ({ source: { json: scenarios[k.combination], files: {} }, replication: k.replication, seed: spec.seed! }));
     pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)));
     const controls = startRun(runButton, cancelButton, progress);
@@ -189,12 +193,14 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
     return allCandidatesSame(byCombination);
   }
 
-  /** The combination with the most funded loans a month among those with an interval (two replications or more). */
+  /**
+   * The combination with the most funded loans a month, once every one has an interval (two replications or more):
+   * a value not yet measured may be the best.
+   */
   function best(): number | undefined {
-    if (!last || allSame()) return undefined;
+    if (!last || allSame() || last.result.combinations.some((c) => c.metrics.funded.n < 2)) return undefined;
     let at: number | undefined;
     last.result.combinations.forEach((c, i) => {
-      if (c.metrics.funded.n < 2) return;
       if (at === undefined || shown('fundedPerMonth', c, last!.windows[i]).mean > shown('fundedPerMonth', last!.result.combinations[at], last!.windows[at]).mean) at = i;
     });
     return at;
@@ -210,23 +216,32 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
     const same = allSame();
     // Means that read the same as the best's are tied with it: the table says so rather than crown the first.
     const perMonth = (i: number) => shown('fundedPerMonth', result.combinations[i], windows[i]).mean.toFixed(1);
-    const tied = top !== undefined && result.combinations.some((c, i) => i !== top && c.metrics.funded.n >= 2 && perMonth(i) === perMonth(top));
+    const tiedWithTop = (i: number) => top !== undefined && i !== top && result.combinations[i].metrics.funded.n >= 2 && perMonth(i) === perMonth(top);
+    const tied = result.combinations.some((_, i) => tiedWithTop(i));
+    // Every row tied for the best is marked, not only the first, which "Use the best" writes.
+    const isBest = (i: number) => i === top || tiedWithTop(i);
     const cell = (m: MetricName | 'fundedPerMonth', c: SweepCombinationSummary, i: number) => {
       const s = shown(m, c, windows[i]);
       const unit: MetricName = m === 'fundedPerMonth' ? 'funded' : m;
       const text = m === 'fundedPerMonth' ? (v: number) => v.toFixed(1) : (v: number) => formatValue(unit, v);
+      if (s.n === 0) return el('td', { className: 'num none', dataset: { metric: m } }, 'not run');
       return el('td', { className: 'num', dataset: { metric: m } }, el('strong', {}, text(s.mean)), el('br', {}), el('span', { className: 'ci' }, s.ci95 ? `${text(s.ci95[0])} to ${text(s.ci95[1])}` : `n = ${s.n}`));
     };
+    const counts = result.combinations.map((c) => c.metrics.funded.n);
+    const [fewest, most] = [Math.min(...counts), Math.max(...counts)];
+    const over = result.partial ? `the ${fewest === most ? fewest : `${fewest} or ${most}`} replications that finished of ${result.sweep.replications} (cancelled)` : `${result.sweep.replications} replications`;
+    const marked = same ? 'every value gave the same results, so none is the best' : top === undefined ? 'no best is marked until every value has two replications' : 'the best for funded loans a month is marked';
     $('sens-table').replaceChildren(
-      el('caption', {}, `Each setting: mean over ${result.sweep.replications} replications (seed ${result.sweep.seed}) and its 95% interval; ${same ? 'every value gave the same results, so none is the best' : 'the best for funded loans a month is marked'}`),
+      el('caption', {}, `Each setting: mean over ${over} (seed ${result.sweep.seed}) and its 95% interval; ${marked}`),
       el('thead', {}, el('tr', {}, ...labels.map((f) => el('th', { scope: 'col' }, f.label)), el('th', { scope: 'col' }, 'Funded loans a month'), el('th', { scope: 'col' }, 'Contact rate'), el('th', { scope: 'col' }, 'Funded rate'))),
-      el('tbody', {}, ...result.combinations.map((c, i) => el('tr', { dataset: { combination: String(i) }, className: i === top ? 'best' : '' },
-        ...labels.map((_, k) => el('th', { scope: 'row' }, `${axis(c, k)}${i === top && k === 0 ? (tied ? ' (tied for best)' : ' (best)') : ''}`)),
+      el('tbody', {}, ...result.combinations.map((c, i) => el('tr', { dataset: { combination: String(i) }, className: isBest(i) ? 'best' : '' },
+        ...labels.map((_, k) => el('th', { scope: 'row' }, `${axis(c, k)}${isBest(i) && k === 0 ? (tied ? ' (tied for best)' : ' (best)') : ''}`)),
         cell('fundedPerMonth', c, i), cell('contactRate', c, i), cell('fundedRate', c, i)))),
     );
-    const points = (m: MetricName | 'fundedPerMonth'): SweepPoint[] => result.combinations.map((c, i) => {
+    // A value with no finished run has no point to draw.
+    const points = (m: MetricName | 'fundedPerMonth'): SweepPoint[] => result.combinations.flatMap((c, i) => {
       const s = shown(m, c, windows[i]);
-      return { x: axis(c, 0), y: params.length > 1 ? axis(c, 1) : undefined, mean: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean };
+      return s.n === 0 ? [] : [{ x: axis(c, 0), y: params.length > 1 ? axis(c, 1) : undefined, mean: s.mean, lo: s.ci95?.[0] ?? s.mean, hi: s.ci95?.[1] ?? s.mean }];
     });
     const charts: [string, MetricName | 'fundedPerMonth', boolean][] = [['Funded loans a month', 'fundedPerMonth', false], ['Contact rate (%)', 'contactRate', true]];
     // Shown first, then each chart drawn at its figure's width (again when that changes): a phone shows it whole.
@@ -286,5 +301,8 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
     const file = { name: spec.name, base: spec.base, parameters: Object.fromEntries(spec.parameters.map((p) => [p.path, p.values])), replications: spec.replications, seed: spec.seed };
     download(new Blob([JSON.stringify(file, null, 2) + '\n'], { type: 'application/json' }), 'leadlab-sweep.json');
   });
+  // What to vary and the optimizer's goal and budget survive a reload, as the scenarios do.
+  keepChoices(['sens-field-1', 'sens-range-1', 'sens-field-2', 'sens-range-2', 'opt-metric', 'opt-budget'], SENSITIVITY_CHOICES_KEY);
+  $<HTMLInputElement>('sens-range-2').disabled = !$<HTMLSelectElement>('sens-field-2').value;
   return optimizer;
 }

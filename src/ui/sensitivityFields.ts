@@ -26,7 +26,9 @@ const firstOfPair = (v: unknown) => (Array.isArray(v) ? Number(v[0]) : Number(v)
 export const SENSITIVITY_FIELDS: readonly SensitivityField[] = [
   { id: 'attempted-interval', label: 'Hours between calls to a lead not yet reached', path: 'callbacks.statuses.attempted.intervalHours', defaultRange: '1-7:2', toValue: fixedHours, axisValue: firstOfPair },
   { id: 'contacted-interval', label: 'Hours between calls to a lead already reached', path: 'callbacks.statuses.contacted.intervalHours', defaultRange: '12-48:12', toValue: fixedHours, axisValue: firstOfPair },
-  { id: 'pipeline-limit', label: 'Pipeline limit (open leads per agent, first agent group)', path: 'agents[0].pipelineLimit', defaultRange: '50-200:50', toValue: number, axisValue: Number },
+  // The page's floors (40 leads a day over 10 agents) keep 15-30 open leads per agent: limits of 50 or more never
+  // bind there, so the range the page opens with would show four equal values.
+  { id: 'pipeline-limit', label: 'Pipeline limit (open leads per agent, first agent group)', path: 'agents[0].pipelineLimit', defaultRange: '10-40:10', toValue: number, axisValue: Number },
   { id: 'new-lead-cap', label: 'New leads per agent a day (cap, first agent group)', path: 'agents[0].newLeadsPerDay', defaultRange: '3-11:2', toValue: number, axisValue: Number },
   { id: 'agents', label: 'Agents (first agent group)', path: 'agents[0].count', defaultRange: '4-10:2', toValue: number, axisValue: Number },
   { id: 'leads-per-day', label: 'New leads a day (whole floor)', path: 'leads.perDay', defaultRange: '20-60:20', toValue: number, axisValue: Number },

@@ -6,7 +6,8 @@ import { differenceRows, intervalSpec, leadsPerAgentCaption, leadsPerAgentSpec, 
 import { NO_CALL, NO_CONVERSATION, NO_VALUE, timeBinSpec } from '../../src/charts/specs';
 import type { Comparison } from '../../src/compare/compareScenarios';
 import type { LossSummary, ScenarioSummary } from '../../src/sim/summary';
-import { lossMoneySpec } from '../../src/charts';
+import { lossMoneySpec, waterfallSpec } from '../../src/charts';
+import type { Diagnosis } from '../../src/diagnose/diagnosis';
 import { LOSS_BUCKETS } from '../../src/sim/lossAttribution';
 import { mulberry32 } from '../helpers/random';
 
@@ -104,6 +105,19 @@ describe('the sensitivity heatmap', () => {
   });
 });
 
+describe('the sensitivity chart over one setting', () => {
+  it('starts its axis at zero, so funded loans of 34 to 36 a month are not drawn as a climb from nothing', () => {
+    const points = [10, 20, 30, 40].map((x, i) => ({ x, mean: 34 + (i % 3), lo: 33 + (i % 3), hi: 35 + (i % 3) }));
+    for (const percent of [false, true]) {
+      const scaled = percent ? points.map((p) => ({ ...p, mean: p.mean / 100, lo: p.lo / 100, hi: p.hi / 100 })) : points;
+      const svg = Plot.plot({ ...sweepLineSpec(scaled, { xLabel: 'Pipeline limit', yLabel: 'Funded loans a month', percent, width: 600 }), document: new JSDOM('').window.document });
+      const ticks = [...svg.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => Number(t.textContent));
+      expect(Math.min(...ticks), `percent ${percent}`).toBe(0);
+      expect(svg.querySelectorAll('g[aria-label="rule"] line').length).toBe(1);
+    }
+  });
+});
+
 describe('the paired-difference chart when a rate has no value', () => {
   // A baseline that measured no leads against one that did: no replication has a contact rate on both sides.
   const none = { mean: NaN, ci95: null, sd: NaN, n: 0, verdict: 'no clear difference' as const };
@@ -161,6 +175,26 @@ describe('the time charts of a scenario that called no lead', () => {
       expect(said(timeBinSpec([none, some], 'minutesToFirstAttempt', width))).toEqual([`No leads: ${NO_CALL}`]);
       expect(said(timeBinSpec([none, some], 'minutesToContact', width))).toEqual([`No leads: ${NO_CONVERSATION}`]);
       expect(said(timeBinSpec([some], 'minutesToFirstAttempt', width))).toEqual([]);
+    }
+  });
+});
+
+describe('the diagnosis charts on a phone', () => {
+  it('write each row\'s words over the zero line, not under it: the line ran through their first letter', () => {
+    const m = (mean: number) => ({ mean, ci95: null, sd: 0, n: 1 });
+    const losses = { buckets: Object.fromEntries(LOSS_BUCKETS.map((b, i) => [b, { leads: m(10 + i), leadCost: m(0), lostRevenue: m(1000 * (i + 1)) }])) } as unknown as LossSummary;
+    const win = (mean: number) => ({ fundedPerMonth: { win: { mean } } });
+    const diagnosis = {
+      current: { fundedPerMonth: { mean: 34.6 } },
+      steps: [{ label: 'Speed to lead', adopted: true, status: 'better', ...win(2.7) }, { label: 'Cadence', adopted: false, status: 'in place', ...win(0) }],
+      best: { fundedPerMonth: { mean: 37.3 } },
+    } as unknown as Diagnosis;
+    for (const spec of [lossMoneySpec(losses, 390), waterfallSpec(diagnosis, 390)]) {
+      const svg = Plot.plot({ ...spec, document: new JSDOM('').window.document });
+      // Later marks are painted over earlier ones: the words' halo hides the line only when the words come after it.
+      const order = [...svg.querySelectorAll('g[aria-label]')].map((g) => g.getAttribute('aria-label'));
+      expect(order.indexOf('rule'), order.join(', ')).toBeGreaterThanOrEqual(0);
+      expect(order.indexOf('rule')).toBeLessThan(order.indexOf('text'));
     }
   });
 });

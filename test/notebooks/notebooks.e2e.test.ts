@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTEBOOKS } from '../../vite.config';
 import { readLink } from '../../src/ui/workbenchState';
 import { hasChromium, openSite, warnIfSkipped, type Site } from '../ui/browserHarness';
+import { misfits } from '../ui/chartMisfits';
 
 warnIfSkipped('test/notebooks/notebooks.e2e.test.ts');
 
@@ -27,6 +28,22 @@ describe.skipIf(!hasChromium)('the notebooks in Chromium', () => {
     await page.goto(base);
     expect(await page.locator('a[href="./notebooks/index.html"]').count()).toBe(1);
   });
+
+  it('draws every notebook\'s charts to a 390 px phone\'s width, not shrunk from a wider chart with its text', async () => {
+    const { page, base } = site!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const name of NOTEBOOKS.filter((n) => n !== 'index')) {
+        await page.goto(`${base}notebooks/${name}.html`);
+        await page.waitForFunction(() => performance.getEntriesByName('notebook-done').length > 0, undefined, { timeout: 90_000 });
+        // Two quiet frames and a task: no chart is still waiting to be drawn again at its figure's width.
+        await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 300)))));
+        expect(await page.evaluate(misfits), name).toEqual([]);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  }, 300_000);
 
   for (const name of NOTEBOOKS.filter((n) => n !== 'index')) {
     it(`runs ${name} in web workers and draws every figure, with no error, no empty chart and no long task on the main thread`, async () => {

@@ -57,4 +57,21 @@ describe.skipIf(!hasChromium)('the "Where production is lost" view in Chromium',
     await expect.poll(() => page.locator('#diagnosis-status').textContent(), { timeout: 30_000 }).toMatch(/^Interrupted/);
     expect(await page.getByRole('button', { name: 'Diagnose the baseline' }).isEnabled()).toBe(true);
   }, 60_000);
+
+  it('interrupted once the baseline has run, says how many fixes were tried and leaves the bar short of the end', async () => {
+    const { page } = site!;
+    await page.getByLabel('Replications per scenario').fill('40');
+    await page.getByRole('button', { name: 'Diagnose the baseline' }).click();
+    // The baseline is run; the first fix is being tried.
+    await expect.poll(() => page.locator('#diagnosis-status').textContent(), { timeout: 60_000 }).toMatch(/^Step 1 of 5/);
+    await page.getByRole('button', { name: 'Interrupt the diagnosis' }).click();
+    await expect.poll(() => page.locator('#diagnosis-status').textContent(), { timeout: 30_000 }).toMatch(/^Interrupted/);
+    const said = (await page.locator('#diagnosis-status').textContent())!;
+    const steps = await page.locator('#diagnosis-steps li').count();
+    // The ladder has 5 steps and was stopped before its end: the words give the steps listed, never "the 0 steps".
+    expect(steps).toBeLessThan(5);
+    expect(said).not.toContain(' 0 steps');
+    expect(said).toBe(steps === 0 ? 'Interrupted after the baseline ran, before any fix was tried: the best found is the floor as it is.' : `Interrupted: showing the ${steps} of 5 steps that finished.`);
+    expect(await page.locator('#diagnosis progress').evaluate((p) => (p as HTMLProgressElement).value)).toBeLessThan(1);
+  }, 90_000);
 });

@@ -73,6 +73,16 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     expect(errors).toEqual([]);
   });
 
+  it('marks every value tied for the best, not only the first', async () => {
+    // The floor's 20 leads a day never fill pipelines of 50 or more: with the best number of agents, every one of
+    // these pipeline limits gives the same results, so all three tie.
+    await page.getByLabel('Values').first().fill('50, 100, 150');
+    await runSensitivity();
+    const marked = await page.locator('#sens-table tr.best').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th')].map((th) => th.textContent)));
+    expect(marked.map(([limit]) => limit)).toEqual(['50 (tied for best)', '100 (tied for best)', '150 (tied for best)']);
+    expect(new Set(marked.map(([, agents]) => agents)).size).toBe(1);
+  });
+
   it('optimizes under a budget and chooses what leadlab optimize chooses for the same seed, with the same gain', async () => {
     await page.getByLabel('Second setting (optional, for a heatmap)').selectOption({ label: '(none)' });
     await page.getByLabel('Values').first().fill('5-35:10');
@@ -93,7 +103,9 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     // The best and the scenario as it is, on fresh replications the search did not use, as the command measures them.
     expect(answer).toContain(`Measured on ${cli.confirmation.replications.length} fresh replications the search did not use (the same leads for both): funded loans a month ${month(cli.best.funded.mean)}`);
     expect(answer).toContain(`against ${month(cli.start.mean)} (95% interval ${month(cli.start.ci95[0])} to ${month(cli.start.ci95[1])}) for the scenario as it is`);
-    expect(answer).toContain(`the gain is ${cli.gain.mean >= 0 ? '+' : '\u2212'}${month(Math.abs(cli.gain.mean))}`);
+    // The gain and both ends of its interval with their signs, as the comparison's differences are written.
+    const signedMonth = (v: number) => `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${month(Math.abs(v))}`;
+    expect(answer).toContain(`the gain is ${signedMonth(cli.gain.mean)}, 95% interval ${signedMonth(cli.gain.ci95[0])} to ${signedMonth(cli.gain.ci95[1])} (`);
     expect(await page.locator('#opt-rounds tbody tr').count()).toBe(cli.rounds.length);
     // The budget covers everything the page ran: the search and the confirmation.
     expect(await page.locator('#opt-status').textContent()).toMatch(new RegExp(`^Done: ${cli.runs} of a budget of 20 runs \\(${cli.searchRuns} in the search, ${cli.confirmation.runs} to confirm`));
@@ -141,6 +153,59 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     expect(await page.locator('#sens-use-best').isDisabled()).toBe(true);
     expect(await page.locator('#sens-use-best').textContent()).toBe('No best: every value gave the same results');
     expect(errors).toEqual([]);
+  });
+  it('keeps every value measured alike when cancelled, and names no best before each has two replications', async () => {
+    await vary('Pipeline limit (open leads per agent, first agent group)', '5-50:5');
+    await page.getByLabel('Replications per scenario').fill('30');
+    await page.getByRole('button', { name: 'Run sensitivity' }).click();
+    await expect.poll(() => page.locator('#sens-status').textContent(), { timeout: 30_000 }).toMatch(/^\d+ of 300 simulations done/);
+    await page.getByRole('button', { name: 'Cancel sensitivity' }).click();
+    await expect.poll(() => page.locator('#sens-status').textContent(), { timeout: 30_000 }).toMatch(/^Cancelled/);
+    const finished = Number((await page.locator('#sens-status').textContent())!.match(/^Cancelled: (\d+) of 300/)![1]);
+    const table = (await page.locator('#sens-table').textContent())!;
+    // A value not run says so; no raw "NaN".
+    expect(table).not.toContain('NaN');
+    // Ten values: with K runs finished, each value has had K/10 of them, give or take one, so from 20 on every value
+    // has an interval; below that, a value without two replications may be the best, and none is offered.
+    const noInterval = await page.locator('#sens-table td[data-metric="fundedPerMonth"]', { hasText: /n = |not run/ }).count();
+    if (finished >= 20) expect(noInterval, `${finished} runs finished`).toBe(0);
+    else expect(await page.locator('#sens-use-best').isDisabled(), `${finished} runs finished`).toBe(true);
+    expect(finished).toBeLessThan(300);
+    await page.getByLabel('Replications per scenario').fill('2');
+  });
+
+  it('keeps what to vary, the goal and the budget after a reload, as it keeps the scenarios', async () => {
+    await page.getByLabel('Setting to vary').selectOption({ label: 'Agents (first agent group)' });
+    await page.getByLabel('Values').first().fill('3, 5, 9');
+    await page.getByLabel('Second setting (optional, for a heatmap)').selectOption({ label: 'New leads a day (whole floor)' });
+    await page.getByLabel('Values').nth(1).fill('10, 30');
+    await page.getByLabel('Goal').selectOption('contactRate');
+    await page.getByLabel('Budget (runs)').fill('44');
+    await page.reload();
+    await page.waitForSelector('#scenario-tabs button');
+    expect(await page.locator('#sens-field-1').inputValue()).toBe('agents');
+    expect(await page.getByLabel('Values').first().inputValue()).toBe('3, 5, 9');
+    expect(await page.locator('#sens-field-2').inputValue()).toBe('leads-per-day');
+    expect(await page.getByLabel('Values').nth(1).inputValue()).toBe('10, 30');
+    expect(await page.getByLabel('Values').nth(1).isEnabled()).toBe(true);
+    expect(await page.getByLabel('Goal').inputValue()).toBe('contactRate');
+    expect(await page.getByLabel('Budget (runs)').inputValue()).toBe('44');
+  });
+
+  it('opens on a setting and range that change the results of the built-in comparison\'s floor', async () => {
+    // A first visit: no stored scenarios, so the page opens on the built-in comparison, as a new user finds it.
+    const fresh = await site!.browser.newContext();
+    const first = await fresh.newPage();
+    await first.goto(base);
+    await first.getByLabel('Replications per scenario').fill('2');
+    await first.getByRole('button', { name: 'Run sensitivity' }).click();
+    await expect.poll(() => first.locator('#sens-status').textContent(), { timeout: 90_000 }).toMatch(/^Done/);
+    expect(await first.locator('#sens-notes').textContent()).not.toContain('gave the same results');
+    const funded = await first.locator('#sens-table td[data-metric="fundedPerMonth"] strong').allTextContents();
+    expect(funded.length).toBeGreaterThan(1);
+    expect(new Set(funded).size).toBeGreaterThan(1);
+    expect(await first.locator('#sens-use-best').isDisabled()).toBe(false);
+    await fresh.close();
   });
   const optimize = async (budget: string) => {
     await page.getByLabel('Budget (runs)').fill(budget);

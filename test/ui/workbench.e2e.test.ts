@@ -52,6 +52,9 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     const words = await page.locator('#differences').textContent();
     expect(words).toMatch(/[+\u2212]?[\d.]+ funded loans a month, 95% interval [+\u2212]?[\d.]+ to [+\u2212]?[\d.]+/);
     for (const id of ['chart-contact', 'chart-funded', 'chart-funnel', 'chart-first-attempt', 'chart-first-contact', 'chart-agents']) expect(await page.locator(`#${id} svg`).count()).toBeGreaterThan(0);
+    // On a 1280 px desktop every column of the results table is in view, none behind a sideways scroll.
+    const table = await page.locator('#summary-table').evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+    expect(table.table).toBeLessThanOrEqual(table.box);
     await page.screenshot({ path: '/tmp/workbench.png', fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -89,6 +92,20 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     await page.getByLabel('Pipeline limit (open leads)').first().fill('0');
     await expect.poll(() => page.locator('#issues').textContent()).toContain('agents[0].pipelineLimit');
     await page.getByLabel('Pipeline limit (open leads)').first().fill('120');
+    await expect.poll(() => page.locator('#issues').textContent()).toContain('The scenario is valid.');
+  });
+
+  it('names a number field holding text that is no number, instead of running the default in its place', async () => {
+    const perDay = page.getByLabel('New leads per day (whole floor)');
+    await perDay.fill('55');
+    await expect.poll(async () => JSON.parse(await page.locator('#scenario-json').inputValue()).leads.perDay).toBe(55);
+    // "5e" is half of "5e1": the browser reads it as no number at all and hides the text from the page.
+    await perDay.fill('');
+    await perDay.pressSequentially('5e');
+    await expect.poll(() => page.locator('#issues').textContent()).toContain('leads.perDay');
+    expect(await page.locator('#issues').textContent()).not.toContain('The scenario is valid.');
+    expect(await perDay.getAttribute('aria-invalid')).toBe('true');
+    await perDay.fill('40');
     await expect.poll(() => page.locator('#issues').textContent()).toContain('The scenario is valid.');
   });
 

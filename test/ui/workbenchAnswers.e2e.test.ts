@@ -73,6 +73,13 @@ describe.skipIf(!hasChromium)('the workbench page tells no false wins', () => {
     expect(await page.locator('#calls-attempt-1 tbody th').allTextContents()).toEqual(['1']);
     expect(await page.locator('#calls-first-contact-1 tbody th').allTextContents()).toEqual(['1', 'never reached']);
     expect(await page.locator('#calls-attempt-0 tbody tr').count()).toBeGreaterThan(3);
+    // The call log is of the whole run: 37 days of 20 leads (740 expected), not the 30 measured days (600) the
+    // tables above count, and its heading says so. Most leads are called: more than the measured window holds.
+    const heading = (await page.locator('.call-tables[data-scenario="0"] h4').textContent())!;
+    expect(heading).toContain('of the leads of all its 37 days, the 7-day warm-up included');
+    const called = Number(heading.match(/\(([\d,]+) leads called/)![1].replace(/,/g, ''));
+    expect(called).toBeGreaterThan(600);
+    expect(called).toBeLessThanOrEqual(740 + 5 * Math.sqrt(740));
     // A lead never reached never funds; some reached ones do.
     const never = page.locator('#calls-first-contact-0 tbody tr', { has: page.locator('th', { hasText: 'never reached' }) });
     expect(await never.locator('td').nth(2).textContent()).toBe('0');
@@ -122,6 +129,34 @@ describe.skipIf(!hasChromium)('the workbench page tells no false wins', () => {
     await page.getByLabel('Saved sets').selectOption('Two floors');
     await page.getByRole('button', { name: 'Open set' }).click();
     expect(await page.locator('#scenario-tabs button').allTextContents()).toEqual(['Our floorbaseline', 'Other']);
+  });
+
+  it('says which tab each opened scenario file became, and which file is not valid JSON', async () => {
+    await page.goto(base + link([floor, { ...floor, name: 'Other' }]));
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-open-'));
+    writeFileSync(join(dir, 'night-shift.json'), JSON.stringify({ ...floor, name: 'Night shift' }));
+    writeFileSync(join(dir, 'half-saved.json'), '{ "leads": { "perDay": 30 ');
+    await page.getByLabel('Open scenario files').setInputFiles([join(dir, 'night-shift.json'), join(dir, 'half-saved.json')]);
+    // The broken file has no name to show: the tabs call it by its place, the fourth scenario.
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Opened "night-shift.json" as "Night shift"; "half-saved.json" as "Scenario 4", not valid JSON: fix it in the JSON box.');
+    expect(await page.locator('#scenario-tabs button').allTextContents()).toEqual(['Our floorbaseline', 'Other', 'Night shift', 'Scenario 4needs fixing']);
+  });
+
+  it('brings back a saved set that a save under the same name replaced, or a delete removed', async () => {
+    // "Two floors" holds two scenarios (the test above); three saved under its name replace them.
+    await page.goto(base + link([floor, { ...floor, name: 'Other' }, { ...floor, name: 'Third' }]));
+    await page.getByLabel('Save these scenarios as').fill('Two floors');
+    await page.getByRole('button', { name: 'Save set' }).click();
+    expect(await page.locator('#sets-status').textContent()).toBe('Saved 3 scenarios as "Two floors", in place of the set of that name (2 scenarios).');
+    await page.getByRole('button', { name: 'Undo: bring back "Two floors" (2 scenarios)' }).click();
+    await page.getByLabel('Saved sets').selectOption('Two floors');
+    await page.getByRole('button', { name: 'Open set' }).click();
+    expect(await page.locator('#scenario-tabs button').allTextContents()).toEqual(['Our floorbaseline', 'Other']);
+    await page.getByRole('button', { name: 'Delete set' }).click();
+    expect(await page.getByLabel('Saved sets').locator('option').allTextContents()).not.toContain('Two floors');
+    await page.getByRole('button', { name: 'Undo: bring back "Two floors" (2 scenarios)' }).click();
+    expect(await page.getByLabel('Saved sets').locator('option').allTextContents()).toContain('Two floors');
+    expect(await page.locator('#undo-set').isVisible()).toBe(false);
   });
 
   it('says a broken share link is damaged and keeps it in the address', async () => {

@@ -36,11 +36,11 @@ start(async () => {
   const contacted = summaries.slice(attemptedScenarios.length);
   const a = againstBest(attempted);
   const c = againstBest(contacted);
-  await drawFigure('fig-attempted', intervalSpec(attempted, 'funded'), 'Funded loans for each interval between calls to a lead not yet reached, with the 95% interval over the replications.');
-  await drawFigure('fig-attempted-best', pairedDifferenceSpec(a.comparison, 'funded', 760, 'the best'), 'Each other unreached-lead interval minus the best one, paired replication by replication: a bar across zero is no clear difference.');
+  await drawFigure('fig-attempted', (w) => intervalSpec(attempted, 'funded', w), 'Funded loans for each interval between calls to a lead not yet reached, with the 95% interval over the replications.');
+  await drawFigure('fig-attempted-best', (w) => pairedDifferenceSpec(a.comparison, 'funded', w, 'the best'), 'Each other unreached-lead interval minus the best one, paired replication by replication: a bar across zero is no clear difference.');
   say('result-attempted', bestSentence('Unreached leads', a));
-  await drawFigure('fig-contacted', intervalSpec(contacted, 'funded'), 'Funded loans for each interval between calls to a reached lead, with the 95% interval over the replications.');
-  await drawFigure('fig-contacted-best', pairedDifferenceSpec(c.comparison, 'funded', 760, 'the best'), 'Each other reached-lead interval minus the best one, paired replication by replication: a bar across zero is no clear difference.');
+  await drawFigure('fig-contacted', (w) => intervalSpec(contacted, 'funded', w), 'Funded loans for each interval between calls to a reached lead, with the 95% interval over the replications.');
+  await drawFigure('fig-contacted-best', (w) => pairedDifferenceSpec(c.comparison, 'funded', w, 'the best'), 'Each other reached-lead interval minus the best one, paired replication by replication: a bar across zero is no clear difference.');
   say('result-contacted', bestSentence('Reached leads', c));
   say('pairing-note', pairingNote([a.comparison, c.comparison]));
 });

@@ -18,7 +18,7 @@ start(async () => {
     }),
   );
   const summaries = await runStory(story);
-  await drawFigure('fig-funded', intervalSpec(summaries, 'funded'), 'Funded loans in the measured window under each pattern, with the 95% interval over the replications.');
-  await drawFigure('fig-vs-round-robin', pairedDifferenceSpec(compareScenarios(summaries), 'funded', 760), 'Each pattern minus round robin, paired replication by replication: a bar across zero is no clear difference.');
-  await drawFigure('fig-contact', intervalSpec(summaries, 'contactRate'), 'The share of leads each pattern ever reached: patterns that let fresh leads wait reach fewer.');
+  await drawFigure('fig-funded', (w) => intervalSpec(summaries, 'funded', w), 'Funded loans in the measured window under each pattern, with the 95% interval over the replications.');
+  await drawFigure('fig-vs-round-robin', (w) => pairedDifferenceSpec(compareScenarios(summaries), 'funded', w), 'Each pattern minus round robin, paired replication by replication: a bar across zero is no clear difference.');
+  await drawFigure('fig-contact', (w) => intervalSpec(summaries, 'contactRate', w), 'The share of leads each pattern ever reached: patterns that let fresh leads wait reach fewer.');
 });

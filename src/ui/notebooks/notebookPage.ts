@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ScenarioSummary } from '../../sim/summary';
 import { BrowserPool } from '../browserPool';
+import { chartWidth, drawToWidth } from '../chartFit';
 import { stateToHash } from '../workbenchState';
 import { storySummaries, storyState, storyTasks, type Story } from './story';
 
@@ -32,14 +33,23 @@ export async function runStory(story: Story, scenarios: readonly Record<string, 
   }
 }
 
-/** Draws a figure into `<figure id=…>` with its one-sentence caption, on the next frame. */
-export async function drawFigure(id: string, spec: Plot.PlotOptions, sentence: string): Promise<void> {
+/** The widest a notebook's chart is drawn (the page's column). */
+const CHART_WIDTH = 760;
+
+/**
+ * Draws a figure into `<figure id=…>` with its one-sentence caption, on the next frame, at the figure's width (a
+ * phone's too, so its text stays readable) and again when that width changes, as the workbench draws its charts.
+ */
+export async function drawFigure(id: string, spec: (width: number) => Plot.PlotOptions, sentence: string): Promise<void> {
   await nextFrame();
-  // What the chart leaves out (the days of a long run binned, the spread of a large floor) goes into the sentence.
-  const { caption: note, ...chart } = spec;
-  const caption = document.createElement('figcaption');
-  caption.textContent = typeof note === 'string' ? `${sentence} ${note}` : sentence;
-  byId(id).replaceChildren(Plot.plot(chart), caption);
+  const figure = byId(id);
+  drawToWidth(figure, (width) => {
+    // What the chart leaves out (the days of a long run binned, the spread of a large floor) goes into the sentence.
+    const { caption: note, ...chart } = spec(width);
+    const caption = document.createElement('figcaption');
+    caption.textContent = typeof note === 'string' ? `${sentence} ${note}` : sentence;
+    figure.replaceChildren(Plot.plot(chart), caption);
+  }, CHART_WIDTH, chartWidth(figure, CHART_WIDTH));
 }
 
 /** Writes a result sentence into an element. */

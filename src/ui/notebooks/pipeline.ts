@@ -7,10 +7,10 @@ import { drawFigure, linkWorkbench, runStory, say, start } from './notebookPage'
 import { capScenarios, pipelineStory as story, topAndBottomScenario } from './pipelineStory';
 
 /** Funded loans per agent (mean per run), in the style of leadsPerAgentSpec. */
-function fundedPerAgentSpec(summary: ScenarioSummary): Plot.PlotOptions {
+function fundedPerAgentSpec(summary: ScenarioSummary, width: number): Plot.PlotOptions {
   const rows = agentRows([summary]);
   return {
-    width: 760,
+    width,
     height: 60 + 40 * rows.length,
     marginLeft: 120,
     marginRight: 60,
@@ -30,11 +30,11 @@ start(async () => {
   const summaries = await runStory(story);
   const caps = summaries.slice(0, capScenarios.length);
   const [topAndBottom] = summaries.slice(capScenarios.length);
-  await drawFigure('fig-caps', intervalSpec(caps, 'funded'), 'Funded loans for each daily cap on new leads per agent, with the 95% interval over the replications.');
-  await drawFigure('fig-caps-contact', intervalSpec(caps, 'contactRate'), 'The share of leads ever reached under each cap: leads a full floor cannot take wait, and go cold.');
-  await drawFigure('fig-pipelines', pipelineSpec(caps), 'Each agent\'s open leads at the start of each day, one line per agent, one panel per cap.');
-  await drawFigure('fig-officers-leads', leadsPerAgentSpec([topAndBottom]), 'New leads the top and the bottom loan officer each received in the measured window.');
-  await drawFigure('fig-officers-funded', fundedPerAgentSpec(topAndBottom), 'Loans each of them funded from those leads.');
+  await drawFigure('fig-caps', (w) => intervalSpec(caps, 'funded', w), 'Funded loans for each daily cap on new leads per agent, with the 95% interval over the replications.');
+  await drawFigure('fig-caps-contact', (w) => intervalSpec(caps, 'contactRate', w), 'The share of leads ever reached under each cap: leads a full floor cannot take wait, and go cold.');
+  await drawFigure('fig-pipelines', (w) => pipelineSpec(caps, w), 'Each agent\'s open leads at the start of each day, one line per agent, one panel per cap.');
+  await drawFigure('fig-officers-leads', (w) => leadsPerAgentSpec([topAndBottom], w), 'New leads the top and the bottom loan officer each received in the measured window.');
+  await drawFigure('fig-officers-funded', (w) => fundedPerAgentSpec(topAndBottom, w), 'Loans each of them funded from those leads.');
   const [top, bottom] = topAndBottom.agents;
   const rate = (a: { funded: number; leadsReceived: number }) => `${((100 * a.funded) / Math.max(1, a.leadsReceived)).toFixed(1)}%`;
   say(

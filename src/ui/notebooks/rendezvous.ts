@@ -6,9 +6,9 @@ import { rendezvousStory as story } from './rendezvousStory';
 start(async () => {
   linkWorkbench(story);
   const summaries = await runStory(story);
-  await drawFigure('fig-first-call', timeBinSpec(summaries, 'minutesToFirstAttempt'), 'How long each floor\'s new leads waited for their first call, as shares of leads.');
-  await drawFigure('fig-contact', intervalSpec(summaries, 'contactRate'), 'The share of leads each floor ever reached, with its 95% interval over the replications.');
-  await drawFigure('fig-funded', intervalSpec(summaries, 'funded'), 'Funded loans in the measured window on each floor, with its 95% interval.');
+  await drawFigure('fig-first-call', (w) => timeBinSpec(summaries, 'minutesToFirstAttempt', w), 'How long each floor\'s new leads waited for their first call, as shares of leads.');
+  await drawFigure('fig-contact', (w) => intervalSpec(summaries, 'contactRate', w), 'The share of leads each floor ever reached, with its 95% interval over the replications.');
+  await drawFigure('fig-funded', (w) => intervalSpec(summaries, 'funded', w), 'Funded loans in the measured window on each floor, with its 95% interval.');
   const [fast, , , slow] = summaries;
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
   say(
