@@ -21,8 +21,8 @@ export function callTablesView(scenario: number, name: string, tables: CallTable
       el('td', { className: 'num' }, `${percent(r.rate)} (${percent(r.lower)} to ${percent(r.upper)})`)))),
   ));
   return el('div', { className: 'call-tables', dataset: { scenario: String(scenario) } },
-    // The call log holds every lead of the run, not only the measured window the tables above count.
-    el('h4', {}, `${name} (${tables.leads.toLocaleString('en-US')} leads called in the first replication, of the leads of all its ${run.days} days, the ${run.warmupDays}-day warm-up included)`),
+    // The leads of the measured window, as the funnel above counts them (src/worker/simApi.ts, callTables).
+    el('h4', {}, `${name} (${tables.leads.toLocaleString('en-US')} leads called in the first replication, of the leads that arrived in its ${run.days - run.warmupDays} measured days, after the ${run.warmupDays}-day warm-up)`),
     attempts,
     conversionTable(`calls-speed-${scenario}`, `${name}: conversion by speed to lead (time from the lead to its first call)`, 'First call within', tables.bySpeedToLead),
     conversionTable(`calls-first-contact-${scenario}`, `${name}: conversion by the attempt that first reached the lead`, 'First reached on', tables.byAttemptOfFirstContact),

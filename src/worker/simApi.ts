@@ -6,6 +6,7 @@
 import { expose, releaseProxy, type Endpoint } from 'comlink';
 import { loadScenario } from '../scenario/load';
 import type { ResolvedScenario } from '../scenario/resolve';
+import { MINUTES_PER_DAY } from '../sim/calendar';
 import { runReplication } from '../sim/runner';
 import type { RunResult } from '../sim/runResult';
 import { callLogTableFromRecords } from '../io/callLogTable';
@@ -72,7 +73,11 @@ export const simApi = {
     const funded = new Set<string>();
     const observer = { onStatus: (lead: { id: number | string }, _from: string, to: string) => void (to === 'funded' && funded.add(String(lead.id))) };
     const { calls = [] } = runReplication(resolved.config, resolved.policies, replication, { seed, recordCalls: true, observer });
-    const hist = leadHistories(callLogTableFromRecords(calls.map((c) => ({ ...c, converted: funded.has(c.leadId) }))));
+    // The leads of the measured window, as the funnel and the metrics count them: not the warm-up's, whose first days
+    // meet empty pipelines and would flatter speed to lead.
+    const from = resolved.config.warmupDays * MINUTES_PER_DAY, to = resolved.config.days * MINUTES_PER_DAY;
+    const measured = calls.filter((c) => c.leadCreated >= from && c.leadCreated < to);
+    const hist = leadHistories(callLogTableFromRecords(measured.map((c) => ({ ...c, converted: funded.has(c.leadId) }))));
     return { leads: hist.leads, contactByAttempt: contactByAttemptNumber(hist), bySpeedToLead: conversionBySpeedToLead(hist), byAttemptOfFirstContact: conversionByContactAttempt(hist) };
   },
 };
