@@ -43,6 +43,9 @@ export class AgentState implements AgentView {
   /** Complaints against the agent's numbers, after the last one at `complaintsAt` (src/sim/contactFatigue.ts). */
   complaints = DOUBLE_FIELD;
   complaintsAt = DOUBLE_FIELD;
+  /** Calls to consumers not yet reached, of the window's leads, and the sum of the share of each labeled spam. */
+  unreachedCalls = 0;
+  labeledSum = DOUBLE_FIELD;
   // Measured-window statistics.
   busyMinutes = DOUBLE_FIELD;
   measuredLeads = 0;
@@ -96,6 +99,7 @@ export class AgentState implements AgentView {
     this.numberVolumeAt = -1;
     this.complaints = 0;
     this.complaintsAt = -1;
+    this.labeledSum = 0;
     this.alwaysOnShift = shiftMinutesPerWeek(config.shift) === MINUTES_PER_WEEK;
     this.sourceSet = config.sources.length ? new Set(config.sources) : undefined;
     this.hasSourceSkill = Object.keys(config.sourceSkill).length > 0;

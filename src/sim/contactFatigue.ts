@@ -97,12 +97,22 @@ export function spamLabelMultiplier(config: FatigueConfig, agentCallsPerDay: num
 
 /** The share of an agent's calls shown as "spam likely" (see {@link spamLabelMultiplier}). */
 export function labeledShare(config: FatigueConfig, agentCallsPerDay: number, agentComplaints: number): number {
+  const byVolume = volumeLabeledShare(config, agentCallsPerDay);
+  // Without complaints the share is the volume's alone, bit for bit.
+  return agentComplaints > 0 ? withComplaintLabels(config, byVolume, agentComplaints) : byVolume;
+}
+
+/** The share of an agent's calls labeled for their volume alone. */
+export function volumeLabeledShare(config: FatigueConfig, agentCallsPerDay: number): number {
   const callsPerDay = agentCallsPerDay / config.numbersPerAgent;
   const from = config.spamLabelFromCallsPerDay, full = config.spamLabelFullCallsPerDay;
-  const byVolume = !(callsPerDay > from) ? 0 : full > from ? Math.min(1, (callsPerDay - from) / (full - from)) : 1;
-  const byComplaints = agentComplaints > 0 ? Math.min(1, agentComplaints / config.numbersPerAgent / config.spamLabelFullComplaints) : 0;
-  // Written so that without complaints the share is the volume's alone, bit for bit.
-  return byComplaints > 0 ? byVolume + byComplaints - byVolume * byComplaints : byVolume;
+  return !(callsPerDay > from) ? 0 : full > from ? Math.min(1, (callsPerDay - from) / (full - from)) : 1;
+}
+
+/** The labeled share once complaints (more than 0) add their own label: a call escapes only if it escapes both. */
+export function withComplaintLabels(config: FatigueConfig, byVolume: number, agentComplaints: number): number {
+  const byComplaints = Math.min(1, agentComplaints / config.numbersPerAgent / config.spamLabelFullComplaints);
+  return byVolume + byComplaints - byVolume * byComplaints;
 }
 
 /** The answer multiplier of a call of which this share is labeled. */

@@ -4,7 +4,7 @@ import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
 import { DOUBLE_FIELD, objectArray } from './stableShapes';
-import { complaintChance, complaintDecayPerMinute, complaintsAt, doNotCallChance, fatigueMultiplier, labeledShare, labelMultiplier, loadDecayPerMinute, numberVolumeAt, recentLoadAt } from './contactFatigue';
+import { complaintChance, complaintDecayPerMinute, complaintsAt, doNotCallChance, fatigueMultiplier, labelMultiplier, loadDecayPerMinute, numberVolumeAt, recentLoadAt, volumeLabeledShare, withComplaintLabels } from './contactFatigue';
 import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distributions';
 import { followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
@@ -617,9 +617,12 @@ export class LeadWorkflow {
     const volume = numberVolumeAt(agent.numberVolume, agent.numberVolumeAt, now);
     agent.numberVolume = volume + 1;
     agent.numberVolumeAt = now;
-    const complaints = complaintsAt(agent.complaints, agent.complaintsAt, now, this.complaintDecay);
-    // The share of this call shown as "spam likely": only a consumer not yet reached goes by the label.
-    const labeled = lead.firstContactAt < 0 ? labeledShare(fatigue, volume, complaints) : -1;
+    // (Read only when the agent has drawn complaints: a floor that never does keeps startCall's inlining budget, issue 16.)
+    const complaints = agent.complaints === 0 ? 0 : complaintsAt(agent.complaints, agent.complaintsAt, now, this.complaintDecay);
+    // The share of this call shown as "spam likely": only a consumer not yet reached goes by the label. (The complaints'
+    // share is a call of its own, made only once the agent has drawn complaints: issue 16's inlining budget.)
+    let labeled = lead.firstContactAt < 0 ? volumeLabeledShare(fatigue, volume) : -1;
+    if (complaints > 0 && labeled >= 0) labeled = withComplaintLabels(fatigue, labeled, complaints);
     const label = labeled > 0 ? labelMultiplier(fatigue, labeled) : 1;
     // Only the elapsed loan process opens a loan (setStatus), so a loan in application or closing implies it.
     const inProcess = lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
@@ -663,7 +666,12 @@ export class LeadWorkflow {
       if (answered) agent.contacts++;
       if (dueAt >= 0 && now - dueAt > OVERDUE_MINUTES) agent.overdueCallbacks++;
     }
-    this.metrics.onAttempt(lead, answered, dueAt >= 0 ? now - dueAt : -1, labeled);
+    if (lead.counted && labeled >= 0) {
+      // Summed on the agent, in startCall itself: a fourth argument made onAttempt too large to inline beside the rest.
+      agent.unreachedCalls++;
+      agent.labeledSum += labeled;
+    }
+    this.metrics.onAttempt(lead, answered, dueAt >= 0 ? now - dueAt : -1);
     this.options.observer?.onCallStart?.(lead, agent, now, answered);
     this.calls?.push({
       leadId: String(lead.id),

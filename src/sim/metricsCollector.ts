@@ -54,6 +54,16 @@ class Column {
  * past the end would leave holes, a different kind of array, and code compiled for the packed kind would be thrown away
  * (issue 16). The zeros are what the result reads for the holes anyway (finish).
  */
+/** The share labeled spam of the window's calls to consumers not yet reached, over every agent (NaN: no such call). */
+function spamLabeled(agents: readonly AgentState[]): number {
+  let calls = 0, labeled = 0;
+  for (const a of agents) {
+    calls += a.unreachedCalls;
+    labeled += a.labeledSum;
+  }
+  return calls > 0 ? labeled / calls : NaN;
+}
+
 function countAt(counts: number[], k: number): void {
   while (counts.length < k) counts.push(0);
   counts[k] = (counts[k] ?? 0) + 1;
@@ -97,9 +107,6 @@ export class MetricsCollector {
   // Sums of fractions: double fields from the start (src/sim/stableShapes.ts; set to 0 in the constructor).
   private leadCost = DOUBLE_FIELD;
   private revenue = DOUBLE_FIELD;
-  /** Sum over calls to consumers not yet reached of the share shown as "spam likely", and how many such calls. */
-  private labeledSum = DOUBLE_FIELD;
-  private unreachedCalls = 0;
   private attempts = 0;
   private callbacks = 0;
   private overdue = 0;
@@ -133,7 +140,6 @@ export class MetricsCollector {
   ) {
     this.leadCost = 0;
     this.revenue = 0;
-    this.labeledSum = 0;
     this.pipelineDaySum = 0;
     this.losses = new LossLedger(config, agents.map((a) => a.name));
     // Dates are strings: an empty `[]` holds small integers until the first push, and onDayStart, compiled for the
@@ -182,18 +188,13 @@ export class MetricsCollector {
     this.reachedCounts[0]++;
   }
 
-  /** A call: answered or not, how late a callback was (-1: not a callback), the share labeled spam (-1: a consumer already reached). */
-  onAttempt(lead: Lead, answered: boolean, lateBy: number, labeled: number): void {
+  onAttempt(lead: Lead, answered: boolean, lateBy: number): void {
     if (this.day >= 0) {
       this.daily.attempts[this.day]++;
       if (answered) this.daily.contacts[this.day]++;
     }
     if (!lead.counted) return;
     this.attempts++;
-    if (labeled >= 0) {
-      this.unreachedCalls++;
-      this.labeledSum += labeled;
-    }
     const k = lead.attempts - 1;
     countAt(this.byAttempt, k);
     if (lead.attempts === 1) this.firstAttemptDelay.push(lead.firstAttemptAt - lead.createdAt);
@@ -318,7 +319,7 @@ export class MetricsCollector {
       lostToCompetitorShare: share(this.lost.competitor ?? 0),
       nurtureShare: share(this.nurtureNow),
       doNotCallShare: share(this.lost['do-not-call'] ?? 0),
-      spamLabeledShare: this.unreachedCalls > 0 ? this.labeledSum / this.unreachedCalls : NaN,
+      spamLabeledShare: spamLabeled(this.agents),
       agedOutShare: share(this.agedOut),
       pullThrough: reached('application') > 0 ? funded / reached('application') : NaN,
       fundedInLastWeekShare: funded > 0 ? this.fundedInLastWeek / funded : NaN,
