@@ -92,14 +92,10 @@ export function complaintChance(config: FatigueConfig, load: number): number {
  * it escapes both; a labeled call is answered at spamLabelAnswerFactor the rate.
  */
 export function spamLabelMultiplier(config: FatigueConfig, agentCallsPerDay: number, agentComplaints = 0): number {
-  return labelMultiplier(config, labeledShare(config, agentCallsPerDay, agentComplaints));
-}
-
-/** The share of an agent's calls shown as "spam likely" (see {@link spamLabelMultiplier}). */
-export function labeledShare(config: FatigueConfig, agentCallsPerDay: number, agentComplaints: number): number {
   const byVolume = volumeLabeledShare(config, agentCallsPerDay);
-  // Without complaints the share is the volume's alone, bit for bit.
-  return agentComplaints > 0 ? withComplaintLabels(config, byVolume, agentComplaints) : byVolume;
+  // Without complaints the share is the volume's alone, bit for bit. (startCall composes the same three pieces itself,
+  // calling withComplaintLabels only once an agent has drawn complaints: its inlining budget, issue 16.)
+  return labelMultiplier(config, agentComplaints > 0 ? withComplaintLabels(config, byVolume, agentComplaints) : byVolume);
 }
 
 /** The share of an agent's calls labeled for their volume alone. */

@@ -617,10 +617,10 @@ export class LeadWorkflow {
     const volume = numberVolumeAt(agent.numberVolume, agent.numberVolumeAt, now);
     agent.numberVolume = volume + 1;
     agent.numberVolumeAt = now;
-    // (Read only when the agent has drawn complaints: a floor that never does keeps startCall's inlining budget, issue 16.)
+    // The share of this call shown as "spam likely" (spamLabelMultiplier's pieces): only a consumer not yet reached goes
+    // by the label. The complaints' decay and share are calls made only once the agent has drawn complaints, so that a
+    // floor that never does keeps startCall's inlining budget (issue 16).
     const complaints = agent.complaints === 0 ? 0 : complaintsAt(agent.complaints, agent.complaintsAt, now, this.complaintDecay);
-    // The share of this call shown as "spam likely": only a consumer not yet reached goes by the label. (The complaints'
-    // share is a call of its own, made only once the agent has drawn complaints: issue 16's inlining budget.)
     let labeled = lead.firstContactAt < 0 ? volumeLabeledShare(fatigue, volume) : -1;
     if (complaints > 0 && labeled >= 0) labeled = withComplaintLabels(fatigue, labeled, complaints);
     const label = labeled > 0 ? labelMultiplier(fatigue, labeled) : 1;

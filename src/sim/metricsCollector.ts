@@ -49,11 +49,6 @@ class Column {
   }
 }
 
-/**
- * Adds one to counts[k], filling the counts below k with zeros first, so that the array stays packed: a count written
- * past the end would leave holes, a different kind of array, and code compiled for the packed kind would be thrown away
- * (issue 16). The zeros are what the result reads for the holes anyway (finish).
- */
 /** The share labeled spam of the window's calls to consumers not yet reached, over every agent (NaN: no such call). */
 function spamLabeled(agents: readonly AgentState[]): number {
   let calls = 0, labeled = 0;
@@ -64,6 +59,11 @@ function spamLabeled(agents: readonly AgentState[]): number {
   return calls > 0 ? labeled / calls : NaN;
 }
 
+/**
+ * Adds one to counts[k], filling the counts below k with zeros first, so that the array stays packed: a count written
+ * past the end would leave holes, a different kind of array, and code compiled for the packed kind would be thrown away
+ * (issue 16). The zeros are what the result reads for the holes anyway (finish).
+ */
 function countAt(counts: number[], k: number): void {
   while (counts.length < k) counts.push(0);
   counts[k] = (counts[k] ?? 0) + 1;

@@ -82,13 +82,13 @@ export interface DistributionContext {
   readonly rng: Rng;
 }
 
+/** What DistributionStrategy.assign returns to leave one lead waiting without refusing the others of its kind. */
+export const SKIP_LEAD = -2;
+
 /**
  * A lead distribution strategy (docs/design.md, Distribution patterns). One instance per run, so it may keep state
  * such as a round-robin pointer.
  */
-/** What DistributionStrategy.assign returns to leave one lead waiting without refusing the others of its kind. */
-export const SKIP_LEAD = -2;
-
 export interface DistributionStrategy {
   readonly name: string;
   /**
