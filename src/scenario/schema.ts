@@ -294,7 +294,7 @@ const agent = obj(
     days: str({ pattern: weekdaysPattern, hint: 'weekdays like "Mon-Fri" or "Mon,Wed,Sat-Sun"', default: 'Mon-Fri' }),
     pipelineLimit: num({ int: true, min: 1, default: 150, description: 'Most open leads at once (docs/design.md, Pipeline management: typically 100-150).' }),
     newLeadsPerDay: num({ int: true, min: 0, default: 7, description: 'Most new leads per day (docs/design.md, Pipeline management: typically 3-7).' }),
-    paceNewLeads: bool({ default: true, description: 'For leads that waited over an hour, spread newLeadsPerDay evenly over the day\'s shift time (two leads ahead of the pace); a fresh lead may use the whole cap, as lead-distribution systems throttle, so leads that waited overnight cannot take the whole day\'s cap at the start of the shift.' }),
+    paceNewLeads: bool({ default: true, description: 'For leads that waited over an hour, spread newLeadsPerDay evenly over the day\'s shift time, with up to two leads ahead of the pace out of the part of the cap the day\'s expected fresh leads will not fill (docs/tradeoffs.md, "Prospecting vs pipeline"); a fresh lead may use the whole cap, as lead-distribution systems throttle, so leads that waited overnight cannot take the slots the day\'s fresh leads need.' }),
     maxLeadWaitMinutes: optional(
       num({ exclusiveMin: 0, description: 'Takes only new leads that have waited at most this many minutes since they arrived or came back: aged-lead routing, as lead-distribution systems offer it (fresh leads to the best closers, aged ones to the rest). Absent: any lead.' }),
     ),

@@ -1,6 +1,7 @@
-import { MINUTES_PER_DAY, MINUTES_PER_WEEK, type Calendar } from './calendar';
+import { MINUTES_PER_DAY, MINUTES_PER_HOUR, MINUTES_PER_WEEK, type Calendar } from './calendar';
 import { CallbackQueue } from './callbackQueue';
 import { DOUBLE_FIELD, doubleArray, objectArray } from './stableShapes';
+import type { FreshLeadForecast } from './freshLeadForecast';
 import type { Lead } from './lead';
 import type { AgentConfig } from './modelConfig';
 import type { AgentView } from './policies';
@@ -79,6 +80,12 @@ export class AgentState implements AgentView {
   private paceMinutes = 0;
   /** The day (whole days since the start) `paceSpans` are for. */
   private paceDay = -1;
+  /** The floor's forecast of fresh leads, given by the workflow when this agent's cap is paced (src/sim/freshLeadForecast.ts). */
+  freshForecast: FreshLeadForecast | undefined = undefined;
+  /** The fresh leads the agent expects for the rest of its shift today, for the hour and sharing count it was worked out for. */
+  private reserveHour = -1;
+  private reserveSharing = -1;
+  private reserveValue = DOUBLE_FIELD;
   private sourceSet: Set<string> | undefined;
   private readonly hasSourceSkill: boolean;
   private readonly hasProductSkill: boolean;
@@ -100,6 +107,7 @@ export class AgentState implements AgentView {
     this.complaints = 0;
     this.complaintsAt = -1;
     this.labeledSum = 0;
+    this.reserveValue = 0;
     this.alwaysOnShift = shiftMinutesPerWeek(config.shift) === MINUTES_PER_WEEK;
     this.sourceSet = config.sources.length ? new Set(config.sources) : undefined;
     this.hasSourceSkill = Object.keys(config.sourceSkill).length > 0;
@@ -187,16 +195,44 @@ export class AgentState implements AgentView {
   /**
    * New leads that have waited may take by now today: with pacing, the daily cap spread over the day's shift time
    * with two leads ahead, so leads that waited overnight cannot take the whole day's cap at the start of the shift and
-   * leave the day's fresh leads waiting (docs/tradeoffs.md, "Backlogs"). A fresh lead may use the whole cap. Off shift
-   * (a strategy that assigns to agents off shift) the pace is where the day's shift time has brought it: two leads
-   * before the shift, the whole cap after it or on a day without one.
+   * leave the day's fresh leads waiting (docs/tradeoffs.md, "Prospecting vs pipeline"). A fresh lead may use the whole cap. The two
+   * ahead of the pace are given only from the part of the cap the day's fresh leads are not expected to fill
+   * ({@link freshReserve}): where more fresh leads come than the cap takes, leads that waited get the even pace and no
+   * more, so a floor that buys more leads does not spend its slots on stale ones. Off shift (a strategy that assigns
+   * to agents off shift) the pace is where the day's shift time has brought it: two leads before the shift, the whole
+   * cap after it or on a day without one.
    */
   get newLeadsAllowedNow(): number {
     const cap = this.config.newLeadsPerDay;
     if (!this.config.paceNewLeads) return cap;
     const elapsed = this.paceElapsed(Math.floor(this.clock.now));
     if (this.paceMinutes === 0) return cap;
-    return Math.min(cap, Math.floor((cap * elapsed) / this.paceMinutes) + paceAhead(cap));
+    const paced = Math.floor((cap * elapsed) / this.paceMinutes);
+    const ahead = Math.min(cap, paced + paceAhead(cap));
+    const forecast = this.freshForecast;
+    if (forecast === undefined || ahead <= paced) return ahead;
+    return Math.min(ahead, Math.max(paced, Math.ceil(cap - this.freshReserve(forecast))));
+  }
+
+  /**
+   * Fresh leads this agent can expect before its shift's time today ends: the floor's expected arrivals from the start
+   * of the current hour to the end of today's shift time, shared evenly among the agents on shift who take new leads
+   * (an agent whose colleagues start later expects more than it will get: the reserve errs towards fresh leads). Kept
+   * for the hour and while as many agents share, so the allowance changes only at hour boundaries, pace steps and
+   * shift changes. `paceSpans` must be today's (paceElapsed looks them up).
+   */
+  private freshReserve(forecast: FreshLeadForecast): number {
+    const hour = Math.floor(this.clock.now / MINUTES_PER_HOUR);
+    const sharing = forecast.sharing();
+    if (hour !== this.reserveHour || sharing !== this.reserveSharing) {
+      this.reserveHour = hour;
+      this.reserveSharing = sharing;
+      const from = hour * MINUTES_PER_HOUR, spans = this.paceSpans;
+      let expected = 0;
+      for (let i = 0; i < spans.length; i += 2) if (spans[i + 1] > from) expected += forecast.expectedBetween(Math.max(from, spans[i]), spans[i + 1]);
+      this.reserveValue = expected / Math.max(1, sharing);
+    }
+    return this.reserveValue;
   }
   /** When a paced cap next lets the agent take one more lead (Infinity when it will not today on this shift). */
   nextPaceAt(): number {
@@ -206,22 +242,25 @@ export class AgentState implements AgentView {
 
   /**
    * The whole minute at which a paced cap next lets the agent take one more lead (Infinity when it will not today on
-   * this shift). It stays the same until that minute comes or the shift changes.
+   * this shift). It stays the same until that minute comes or a shift changes (the agent's, or one that changes how many
+   * share the day's fresh leads).
    */
   nextPaceMinute(): number {
     const cap = this.config.newLeadsPerDay;
     if (!this.config.paceNewLeads || cap <= 0 || !this.onShift) return Infinity;
     const elapsed = this.paceElapsed(Math.floor(this.clock.now)), length = this.paceMinutes;
     const steps = Math.floor((cap * elapsed) / length);
-    if (steps + paceAhead(cap) >= cap) return Infinity;
+    // Held back for the day's fresh leads, the allowance also grows at the next hour, when fewer are still to come.
+    const untilHour = this.freshForecast !== undefined && this.newLeadsAllowedNow < Math.min(cap, steps + paceAhead(cap)) ? (Math.floor(this.clock.now / MINUTES_PER_HOUR) + 1) * MINUTES_PER_HOUR : Infinity;
+    if (steps + paceAhead(cap) >= cap) return untilHour;
     // The minute the day's shift time reaches the next step.
     let left = Math.ceil(((steps + 1) * length) / cap);
     const spans = this.paceSpans;
     for (let i = 0; i < spans.length; i += 2) {
-      if (left <= spans[i + 1] - spans[i]) return spans[i] + left;
+      if (left <= spans[i + 1] - spans[i]) return Math.min(untilHour, spans[i] + left);
       left -= spans[i + 1] - spans[i];
     }
-    return Infinity;
+    return untilHour;
   }
 
   get freshWaiting(): number {
@@ -259,7 +298,7 @@ export class AgentState implements AgentView {
 
   /**
    * Takes the freshest new lead still owned by this agent, or undefined: a lead cools by the minute, so of two new
-   * leads the younger is worth calling first (docs/tradeoffs.md, "Backlogs").
+   * leads the younger is worth calling first (docs/tradeoffs.md, "Prospecting vs pipeline").
    */
   takeFresh(): Lead | undefined {
     while (this.fresh.length > 0) {

@@ -1,5 +1,6 @@
 import { AgentState } from './agentState';
 import { AgentsWithRoom } from './agentsWithRoom';
+import { FreshLeadForecast } from './freshLeadForecast';
 import { Calendar, MINUTES_PER_DAY } from './calendar';
 import type { CallRecord } from './callLog';
 import { ageDecayFunction } from './contactModel';
@@ -244,6 +245,10 @@ export class LeadWorkflow {
     this.maxWait = config.backlog.maxWaitHours * 60;
     this.passedOver = config.backlog.passedOverHours * 60;
     this.pacing = config.agents.some((a) => a.paceNewLeads && a.newLeadsPerDay > 0);
+    if (this.pacing) {
+      const forecast = new FreshLeadForecast(config.arrivals, config.days, this.calendar, this.agents, this.sim);
+      for (const agent of this.agents) if (agent.config.paceNewLeads) agent.freshForecast = forecast;
+    }
     this.loanProcess = config.loanProcess.model === 'elapsed' ? config.loanProcess : undefined;
     this.metrics = new MetricsCollector(config, this.calendar, this.agents);
     this.dctx = new DistributionCtx(this.sim, this.calendar, this.agents, this.room, this.strategyRng);
@@ -442,7 +447,7 @@ export class LeadWorkflow {
       if (!wasRefused && unvisited[kind] === 0) open--;
       if (lead.waitingSince < staleBefore) {
         // Nobody took the lead in time: it goes to the drip, where it may come back ready, instead of being handed
-        // out days old ahead of fresher leads (docs/tradeoffs.md, "Backlogs").
+        // out days old ahead of fresher leads (docs/tradeoffs.md, "Prospecting vs pipeline").
         ofKind[kind]--;
         this.metrics.onAgedOut(lead);
         this.toNurture(lead, undefined);

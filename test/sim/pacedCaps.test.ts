@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load';
 import { runReplication } from '../../src/sim/runner';
+import { Calendar } from '../../src/sim/calendar';
+import { FreshLeadForecast } from '../../src/sim/freshLeadForecast';
+import { mulberry32 } from '../helpers/random';
 
 /*
  * A paced cap (agents[].paceNewLeads) spreads the day's newLeadsPerDay over the agent's shift time that day, two
@@ -73,6 +76,71 @@ describe('Paced daily caps', () => {
       taken.set(day, n);
       const elapsed = Math.min(540, Math.max(0, Math.floor(minute) - 720));
       expect(n).toBeLessThanOrEqual(Math.floor((20 * elapsed) / 540) + 2);
+    }
+  });
+});
+
+/**
+ * One agent (cap 3, 08:00-17:00 every day) and, every day, 20 leads expected at 02:00-03:00 (waited by the shift) and
+ * `day` more at 14:00-15:00: the waited leads it takes in the first hour of each shift, before any fresh lead comes.
+ */
+function waitedInFirstHour(day: number): number[] {
+  const profile = new Array<number>(168).fill(0);
+  for (let d = 0; d < 7; d++) {
+    profile[24 * d + 2] = 20;
+    profile[24 * d + 14] = day;
+  }
+  const resolved = loadScenario({
+    days: 14, warmupDays: 0, cooldownDays: 0, replications: 1, callbacks: 'single-call',
+    leads: { perDay: 20 + day, arrivalProfile: profile },
+    agents: [{ name: 'A', shift: '08:00-17:00', days: 'Mon-Sun', newLeadsPerDay: 3, pipelineLimit: 100000 }],
+    backlog: { maxWaitHours: 100000, passedOverHours: 100000 },
+    nurture: { returnShare: 0 },
+  });
+  const perDay = new Array<number>(14).fill(0);
+  runReplication(resolved.config, resolved.policies, 0, {
+    seed: 1,
+    observer: {
+      onAssign(lead, _agent, now) {
+        const minute = now % 1440;
+        if (minute >= 480 && minute < 540 && now - lead.waitingSince > 60) perDay[Math.floor(now / 1440)]++;
+      },
+    },
+  });
+  return perDay;
+}
+
+describe('Paced daily caps and the day\'s fresh leads', () => {
+  it('give leads that waited the two ahead of the pace only from the part of the cap the day\'s fresh leads will not fill', () => {
+    // At 08:00 the agent expects `day` fresh leads before 17:00 (the profile's own figure): of its cap of 3 it holds
+    // that many for them, and leads that waited take at most two of the rest, min(2, ceil(3 - day)), the even pace
+    // giving none before 11:00.
+    for (const [day, expected] of [[0, 2], [1.5, 2], [2.5, 1], [5, 0], [40, 0]]) {
+      expect(waitedInFirstHour(day), `${day} fresh leads a day`).toEqual(new Array(14).fill(expected));
+    }
+  });
+
+  it('forecast the leads the arrival process expects between two times, for a Poisson stream and a replayed one', () => {
+    const u = mulberry32(7);
+    for (let trial = 0; trial < 20; trial++) {
+      const weights = Array.from({ length: 168 }, () => (u() < 0.3 ? 0 : u()));
+      const total = weights.reduce((a, b) => a + b, 0), perDay = 1 + 100 * u();
+      const perHour = weights.map((w) => (perDay * 7 * w) / total);
+      const calendar = new Calendar('2026-01-05');
+      const clock = { now: 0 };
+      const forecast = new FreshLeadForecast({ kind: 'poisson', leadsPerHourOfWeek: perHour }, 28, calendar, [], clock);
+      // A whole week holds 7 days of leads, from any start; part of an hour holds its share of the hour's.
+      const start = Math.floor(u() * 10000);
+      expect(forecast.expectedBetween(start, start + 7 * 1440)).toBeCloseTo(7 * perDay, 6);
+      const h = Math.floor(u() * 168), m = Math.floor(u() * 60);
+      expect(forecast.expectedBetween(h * 60 + m, h * 60 + 60)).toBeCloseTo((perHour[h] * (60 - m)) / 60, 9);
+      // A replayed stream of the same leads at the start of their hours, over 4 weeks: the same hourly means.
+      const leads = perHour.flatMap((n, hour) => Array.from({ length: 4 }, (_, week) => Array.from({ length: Math.round(n * 10) }, () => ({ t: week * 10080 + hour * 60, source: 0, product: 0 }))).flat());
+      const replayed = new FreshLeadForecast({ kind: 'replay', leads }, 28, calendar, [], clock);
+      for (let k = 0; k < 5; k++) {
+        const hour = Math.floor(u() * 168);
+        expect(replayed.expectedBetween(hour * 60, hour * 60 + 60)).toBeCloseTo(Math.round(perHour[hour] * 10), 9);
+      }
     }
   });
 });

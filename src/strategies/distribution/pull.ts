@@ -1,7 +1,7 @@
 import type { DistributionStrategy } from '../../sim/policies';
 import { bool, num, obj, optional, type Infer } from '../../schema';
 import { queueOrder } from './sharedOptions';
-import type { DistributionEntry } from './strategy';
+import { underDailyCap, type DistributionEntry } from './strategy';
 
 const options = obj(
   {
@@ -39,7 +39,7 @@ export const pull: DistributionEntry<Infer<typeof options>> = {
           const a = list[i];
           const limit = Math.min(o.wipLimit ?? a.pipelineLimit, a.pipelineLimit);
           if (a.busy || !a.onShift || a.freshWaiting > 0 || a.pipelineSize >= limit) continue;
-          if (o.respectDailyLimit && a.newToday >= (a.newLeadsAllowedNow ?? a.newLeadsPerDay)) continue;
+          if (o.respectDailyLimit && !underDailyCap(a, lead, ctx.now)) continue;
           if (!a.handles(lead.source, lead.product) || ctx.now - lead.waitingSince > (a.maxLeadWaitMinutes ?? Infinity)) continue;
           if (best < 0 || a.pipelineSize < list[best].pipelineSize) best = i;
         }

@@ -82,11 +82,16 @@ export const FRESH_LEAD_MINUTES = 60;
 /**
  * Capacity checks most strategies share. A lead that has waited past its first hour may take only the paced share of
  * the agent's daily new-lead cap, so leads that waited overnight do not spend the cap the day's fresh leads need
- * (docs/tradeoffs.md, "Backlogs").
+ * (docs/tradeoffs.md, "Prospecting vs pipeline").
  */
 export function hasRoom(agent: AgentView, lead?: LeadView, now = 0): boolean {
   if (agent.pipelineSize >= agent.pipelineLimit) return false;
   if (lead !== undefined && now - lead.waitingSince > (agent.maxLeadWaitMinutes ?? Infinity)) return false;
+  return underDailyCap(agent, lead, now);
+}
+
+/** Whether the agent's daily new-lead cap has room for the lead: the whole cap for a fresh lead, the paced share for one that waited. */
+export function underDailyCap(agent: AgentView, lead: LeadView | undefined, now: number): boolean {
   const waited = lead !== undefined && now - lead.waitingSince > FRESH_LEAD_MINUTES;
   return agent.newToday < (waited ? (agent.newLeadsAllowedNow ?? agent.newLeadsPerDay) : agent.newLeadsPerDay);
 }
