@@ -413,7 +413,7 @@ async function run(): Promise<void> {
     }
     lastComparison = compareScenarios(summaries, { windowDays: ok.map((c) => c.windowDays) });
     // Whether each scenario's open pipeline settles within its warm-up (src/sim/warmup.ts), as `leadlab run` says.
-    const warmups = summaries.map((summary, s) => checkWarmup(summary.daily.pipeline, { days: ok[s].resolved.config.days, warmupDays: ok[s].resolved.config.warmupDays, replications: summary.replications, replay: ok[s].resolved.scenario.leads.replay !== undefined }));
+    const warmups = ok.map((c, s) => checkWarmup(Array.from({ length: complete }, (_, r) => (outcome.results[r * ok.length + s] as RunResult).daily.pipeline), { days: c.resolved.config.days, warmupDays: c.resolved.config.warmupDays, replay: c.resolved.scenario.leads.replay !== undefined }));
     await renderResults(lastComparison, summaries, warmups);
     performance.mark('leadlab-draw-end');
     comparisonMarker.shown(ranKey);
