@@ -64,7 +64,8 @@ export const MIN_BATCHES_AFTER_WARMUP = 4;
  * measured window, as a share of its mean (assumption: 5%. On the default floor a 30-day warm-up left the measured
  * pipeline 4% below its settled level, which moved utilization by 0.8 points and first calls by 44 minutes while the
  * contact, application and funded rates stayed within their intervals, docs/design.md, Statistics; a change of 5% from
- * the first half to the second puts the window's mean within about 2.5% of its level at the end, below that).
+ * the first half to the second leaves the window's mean 2.5% below the level at its end when the rise ends in the
+ * first half, 5% when it is a straight line over the whole window: about that size).
  */
 export const STEADY_DRIFT = 0.05;
 
@@ -284,18 +285,17 @@ function signedPercent(x: number): string {
   return `${Number(text) === 0 ? '' : p < 0 ? '-' : '+'}${text}%`;
 }
 
-/** "by +3% from their first 4 weeks to their last 4 (95% interval -1% to +7% over 10 replications)". */
+/** "by +3.0% from the first 4 measured weeks to the last 4 (95% interval -1.0% to +7.0%, 10 replications)". */
 function driftClause(c: WarmupCheck): string {
-  const weeks = c.driftWeeks === 1 ? 'first week to their last' : `first ${c.driftWeeks} weeks to their last ${c.driftWeeks}`;
-  const interval = c.driftInterval ? ` (95% interval ${signedPercent(c.driftInterval[0])} to ${signedPercent(c.driftInterval[1])} over ${plural(c.replications, 'replication')})` : '';
-  return `by ${signedPercent(c.drift!)} from their ${weeks}${interval}`;
+  const weeks = c.driftWeeks === 1 ? 'first measured week to the last' : `first ${c.driftWeeks} measured weeks to the last ${c.driftWeeks}`;
+  const interval = c.driftInterval ? ` (95% interval ${signedPercent(c.driftInterval[0])} to ${signedPercent(c.driftInterval[1])}, ${plural(c.replications, 'replication')})` : '';
+  return `by ${signedPercent(c.drift!)} from the ${weeks}${interval}`;
 }
 
 /** One sentence for the user, as `leadlab run` prints it and the page shows it. */
 export function warmupSentence(c: WarmupCheck): string {
   const measured = c.days - c.warmupDays;
   const steady = `${Math.round(STEADY_DRIFT * 100)}%`;
-  const over = `over the ${plural(measured, 'measured day')}`;
   switch (c.verdict) {
     case 'cannot-judge':
       if (c.drift === null) {
@@ -305,21 +305,16 @@ export function warmupSentence(c: WarmupCheck): string {
         );
       }
       return (
-        `Warm-up: cannot judge whether the ${c.warmupDays}-day warm-up is long enough from 1 replication: ${over} the open pipeline changes ${driftClause(c)}, ` +
+        `Warm-up: cannot judge whether the ${c.warmupDays}-day warm-up is long enough from 1 replication: the open pipeline changes ${driftClause(c)}, ` +
         `and telling that from chance takes the spread of at least 2 replications; run more.`
       );
     case 'adequate': {
-      const head = `Warm-up: adequate: ${over} the open pipeline changes ${driftClause(c)}`;
-      return c.shownSteady
-        ? `${head}, within the ${steady} either way taken as steady.`
-        : `${head}, not shown to move by more than the ${steady} taken as steady, though the interval is too wide to rule that out: more replications narrow it.`;
+      const head = `Warm-up: adequate: the open pipeline changes ${driftClause(c)}`;
+      return c.shownSteady ? `${head}, within the ${steady} taken as steady.` : `${head}: no change beyond the ${steady} taken as steady is shown, nor ruled out (more replications narrow the interval).`;
     }
     case 'not-settled': {
-      const where = c.settledAfterDays === null ? `MSER-5 finds no day within the first ${c.searchedDays} arrival days after which it holds` : `the days after where MSER-5 puts its settling point (day ${c.settledAfterDays}) still move`;
-      return (
-        `Warm-up: the open pipeline still ${c.drift! > 0 ? 'rises' : 'falls'} ${over}: ${driftClause(c)}, more than the ${steady} taken as steady, and ${where}, ` +
-        `so this run cannot tell how long a warm-up it needs; ${simulateMore(c)}.`
-      );
+      const where = c.settledAfterDays === null ? `MSER-5 finds no settling point in the first ${c.searchedDays} arrival days` : `the days after MSER-5's settling point (day ${c.settledAfterDays}) still move`;
+      return `Warm-up: the open pipeline still ${c.drift! > 0 ? 'rises' : 'falls'} ${driftClause(c)}, over the ${steady} taken as steady, and ${where}; ${simulateMore(c)}.`;
     }
     case 'too-short': {
       const settled = c.settledAfterDays!;
@@ -329,7 +324,7 @@ export function warmupSentence(c: WarmupCheck): string {
       const filling = bias !== null && bias < 0 ? 'still filling' : 'still settling';
       const first = c.shortByDays === 1 ? 'the first measured day is' : `the first ${c.shortByDays} measured days are`;
       return (
-        `Warm-up: too short: the open pipeline still ${c.drift! > 0 ? 'rises' : 'falls'} ${over}, ${driftClause(c)}, more than the ${steady} taken as steady. ` +
+        `Warm-up: too short: the open pipeline still ${c.drift! > 0 ? 'rises' : 'falls'} ${driftClause(c)}, over the ${steady} taken as steady. ` +
         `It settles after about ${settled} days (MSER-5 over the mean daily pipeline); the warm-up is ${plural(c.warmupDays, 'day')}, so ${first} ${filling}${level}: ` +
         (c.replay
           ? `raise ${warmupName(c)} to ${settled} (${plural(c.days - settled, 'measured day')} of the replayed stream would remain).`

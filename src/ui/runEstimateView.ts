@@ -83,8 +83,8 @@ export function recordComparison(
 
 /** Where the events come from, in the page's words. */
 const BASIS: Record<PredictedEvents['basis'], string> = {
-  family: 'events scaled from its earlier runs on this page',
-  session: "events corrected by this page's earlier runs of other scenarios",
+  family: 'events scaled from earlier runs of the same floor on this page',
+  session: "events corrected by this page's earlier runs of other floors",
   estimate: 'events estimated from the scenario',
 };
 
@@ -113,13 +113,14 @@ export function confirmRunSize(box: HTMLElement, estimates: readonly ScenarioEst
   pending = undefined;
   const seconds = estimatedSeconds(estimates, replications, workers);
   const over = estimates.filter((e) => e.problems.length > 0);
-  const pace = sessionCalibration.eventsPerSecond() === null ? '' : " (at the pace of this page's earlier runs)";
   const summary = el(
     'p',
     {},
-    `Estimate: ${formatSeconds(seconds)} for ${replications} replication${replications === 1 ? '' : 's'} of ${estimates.length} scenario${estimates.length === 1 ? '' : 's'} on ${workers} worker${workers === 1 ? '' : 's'}${pace}. `,
-    ...estimates.map((e) => `${e.name}: ${describeEstimate({ ...e.estimate, events: e.events.events })} (${BASIS[e.events.basis]}). `),
+    `Estimate: ${formatSeconds(seconds)} for ${replications} replication${replications === 1 ? '' : 's'} of ${estimates.length} scenario${estimates.length === 1 ? '' : 's'} on ${workers} worker${workers === 1 ? '' : 's'}. `,
+    ...estimates.map((e) => `${e.name}: ${describeEstimate({ ...e.estimate, events: e.events.events })}. `),
   );
+  // Where the events and the pace come from, on hover: a line more would push the answer below off the first screen.
+  summary.title = estimates.map((e) => `${e.name}: ${BASIS[e.events.basis]}`).join('; ') + `; ${sessionCalibration.eventsPerSecond() === null ? `time at ${ESTIMATED_EVENTS_PER_SECOND.toLocaleString('en-US')} events a second` : "time at the pace of this page's earlier runs"}.`;
   if (over.length === 0 && seconds <= CONFIRM_SECONDS) {
     box.replaceChildren(summary);
     return Promise.resolve(true);

@@ -27,7 +27,7 @@ describe('leadlab run: the warm-up check', () => {
     expect(check.windowBias).toBeLessThan(0);
     expect(check.driftInterval[0]).toBeGreaterThan(check.steadyDrift);
     expect(check.message).toMatch(
-      new RegExp(`^Warm-up: too short: the open pipeline still rises over the 210 measured days, by \\+\\d+% .*95% interval .* over 10 replications.* It settles after about ${check.settledAfterDays} days .*still filling.*raise warmupDays to ${check.settledAfterDays}`),
+      new RegExp(`^Warm-up: too short: the open pipeline still rises by \\+\\d+% from the first 15 measured weeks to the last 15 \\(95% interval .*, 10 replications\\).* It settles after about ${check.settledAfterDays} days .*still filling.*raise warmupDays to ${check.settledAfterDays}`),
     );
 
     const text = await run({ days: 210, warmupDays: 0 });
@@ -39,7 +39,7 @@ describe('leadlab run: the warm-up check', () => {
     expect(adequate.verdict).toBe('adequate');
     expect(adequate.settledAfterDays).toBeLessThanOrEqual(warmupDays);
     expect(adequate.shownSteady).toBe(true);
-    expect(adequate.message).toMatch(/^Warm-up: adequate: over the 210 measured days the open pipeline changes by .* \(95% interval .* over 10 replications\), within the 5% either way taken as steady\.$/);
+    expect(adequate.message).toMatch(/^Warm-up: adequate: the open pipeline changes by .* from the first 15 measured weeks to the last 15 \(95% interval .*, 10 replications\), within the 5% taken as steady\.$/);
   });
 
   it('says it cannot judge when the measured days are too few, not a number', async () => {

@@ -130,7 +130,7 @@ describe('checkWarmup', () => {
     expect(c.windowBias).toBeCloseTo(bias, 12);
     expect(c.series).toHaveLength(days);
     const text = warmupSentence(c);
-    expect(text).toMatch(/^Warm-up: too short: the open pipeline still rises over the 180 measured days, by \+12% from their first 12 weeks to their last 12 \(95% interval \+12% to \+12% over 4 replications\), more than the 5% taken as steady\. /);
+    expect(text).toMatch(/^Warm-up: too short: the open pipeline still rises by \+12% from the first 12 measured weeks to the last 12 \(95% interval \+12% to \+12%, 4 replications\), over the 5% taken as steady\. /);
     expect(text).toContain(
       `It settles after about 50 days (MSER-5 over the mean daily pipeline); the warm-up is 20 days, so the first 30 measured days are still filling (mean pipeline ${Math.round(-100 * bias)}% below its settled level): raise warmupDays to 50 (and days by 30, to 230, to keep 180 measured days)`,
     );
@@ -152,7 +152,7 @@ describe('checkWarmup', () => {
     expect(c.shortByDays).toBe(0);
     expect(c.shownSteady).toBe(true);
     expect(warmupSentence(c)).toBe(
-      'Warm-up: adequate: over the 140 measured days the open pipeline changes by 0.0% from their first 10 weeks to their last 10 (95% interval 0.0% to 0.0% over 10 replications), within the 5% either way taken as steady.',
+      'Warm-up: adequate: the open pipeline changes by 0.0% from the first 10 measured weeks to the last 10 (95% interval 0.0% to 0.0%, 10 replications), within the 5% taken as steady.',
     );
   });
 
@@ -169,14 +169,14 @@ describe('checkWarmup', () => {
     const c = checkWarmup([ramp(200)], { days: 200, warmupDays: 20 });
     expect(c.verdict).toBe('cannot-judge');
     expect(c.driftInterval).toBeNull();
-    expect(warmupSentence(c)).toMatch(/^Warm-up: cannot judge whether the 20-day warm-up is long enough from 1 replication: over the 180 measured days the open pipeline changes by \+12% .*at least 2 replications/);
+    expect(warmupSentence(c)).toMatch(/^Warm-up: cannot judge whether the 20-day warm-up is long enough from 1 replication: the open pipeline changes by \+12% from the first 12 measured weeks to the last 12, .*at least 2 replications/);
   });
 
   it('says the pipeline has not settled when it still grows at half the arrival days', () => {
     const c = checkWarmup(alike(ramp(60), 3), { days: 60, warmupDays: 20 });
     expect(c.verdict).toBe('not-settled');
     expect(c.settledAfterDays).toBeNull();
-    expect(warmupSentence(c)).toMatch(/still rises over the 40 measured days: .*MSER-5 finds no day within the first 30 arrival days after which it holds/);
+    expect(warmupSentence(c)).toMatch(/still rises by \+\d+% from the first 2 measured weeks to the last 2 \(95% interval .*, 3 replications\), over the 5% taken as steady, and MSER-5 finds no settling point in the first 30 arrival days; simulate more days/);
   });
 
   it('rejects bad input with a clear message', () => {

@@ -23,7 +23,7 @@ describe('a run much shorter than its pipeline takes to fill', () => {
       const c = checkWarmup(pipelines, { days: 45, warmupDays: 15 });
       expect(c.verdict, `tau ${tau.toFixed(1)}: ${warmupSentence(c)}`).toBe('not-settled');
       expect(c.driftInterval![0]).toBeGreaterThan(STEADY_DRIFT);
-      expect(warmupSentence(c)).toMatch(/^Warm-up: the open pipeline still rises over the 30 measured days: by \+\d+% from their first 2 weeks to their last 2 .*simulate more days/);
+      expect(warmupSentence(c)).toMatch(/^Warm-up: the open pipeline still rises by \+\d+% from the first 2 measured weeks to the last 2 .*simulate more days/);
     }
   });
 
@@ -67,12 +67,12 @@ describe('the advice', () => {
     );
     expect(wide.verdict).toBe('adequate');
     expect(wide.shownSteady).toBe(false);
-    expect(warmupSentence(wide)).toMatch(/^Warm-up: adequate: over the 70 measured days the open pipeline changes by 0\.0% .*not shown to move by more than the 5% taken as steady, though the interval is too wide to rule that out: more replications narrow it\.$/);
+    expect(warmupSentence(wide)).toMatch(/^Warm-up: adequate: the open pipeline changes by 0\.0% from the first 5 measured weeks to the last 5 .*: no change beyond the 5% taken as steady is shown, nor ruled out \(more replications narrow the interval\)\.$/);
     expect(warmupSentence(checkWarmup(ramp(40, 2), { days: 40, warmupDays: 39 }))).toMatch(/the 1 measured day makes fewer than/);
     const flat = checkWarmup(ramp(100, 3).map((p) => p.map(() => 50)), { days: 100, warmupDays: 0 });
     expect(flat.settledAfterDays).toBe(0);
     expect(warmupSentence(flat)).toBe(
-      'Warm-up: adequate: over the 100 measured days the open pipeline changes by 0.0% from their first 7 weeks to their last 7 (95% interval 0.0% to 0.0% over 3 replications), within the 5% either way taken as steady.',
+      'Warm-up: adequate: the open pipeline changes by 0.0% from the first 7 measured weeks to the last 7 (95% interval 0.0% to 0.0%, 3 replications), within the 5% taken as steady.',
     );
   });
 });

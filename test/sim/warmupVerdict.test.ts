@@ -116,7 +116,7 @@ describe('the warm-up verdict', () => {
       const c = checkWarmup(replications(r, days, rise, uniform(0, 0.1) * level, uniform(0, 0.9)), { days, warmupDays });
       expect(flagged(c.verdict), `case ${i}: ${warmupSentence(c)}`).toBe(true);
       expect(c.driftInterval![0]).toBeGreaterThan(STEADY_DRIFT);
-      expect(warmupSentence(c)).toMatch(/^Warm-up: (too short: )?the open pipeline still rises over the \d+ measured days/);
+      expect(warmupSentence(c)).toMatch(/^Warm-up: (too short: )?the open pipeline still rises by \+\d+% from the first \d+ measured weeks/);
     }
   });
 
