@@ -76,7 +76,7 @@ export const compareCommand: Command = {
     const comparison = compareScenarios(summaries, { windowDays: loaded.map((l) => l.windowDays) });
     // Whether each scenario's open pipeline settles within its warm-up (src/sim/warmup.ts), as `leadlab run` says: a
     // scenario measured while its pipelines still fill is compared on days unlike the rest of its run.
-    const warmups = summaries.map((summary, s) => checkWarmup(summary.daily.pipeline, { days: loaded[s].days, warmupDays: loaded[s].warmupDays, replications: summary.replications, replay: loaded[s].replay, warmupFrom: f['warmup-days'] !== undefined ? 'flag' : 'scenario' }));
+    const warmups = loaded.map((l, s) => checkWarmup(complete.map((r) => at(s, r)!.daily.pipeline), { days: l.days, warmupDays: l.warmupDays, replay: l.replay, warmupFrom: f['warmup-days'] !== undefined ? 'flag' : 'scenario' }));
     // The text and the report say only the scenarios whose warm-up is not known to be long enough: the others would
     // repeat "adequate".
     const warmupNotes = warmups.flatMap((w, s) => (w.verdict === 'adequate' ? [] : [{ scenario: s, sentence: warmupSentence(w) }]));

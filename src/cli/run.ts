@@ -65,7 +65,7 @@ export const runCommand: Command = {
     }
     const c = resolved.config;
     // Whether the open pipeline settles within the warm-up (src/sim/warmup.ts).
-    const warmup = checkWarmup(summary.daily.pipeline, { days: c.days, warmupDays: c.warmupDays, replications: summary.replications, replay: resolved.scenario.leads.replay !== undefined });
+    const warmup = checkWarmup(runs.map((r) => r.daily.pipeline), { days: c.days, warmupDays: c.warmupDays, replay: resolved.scenario.leads.replay !== undefined });
     if (f.json) {
       // A metric printed as null says why in `noValue` (e.g. cost per funded with no funded loans).
       const json = { scenario: resolved.scenario.name, ...summary, noValue: noValueReasons(summary), warmup: warmupJson(warmup), wallSeconds: (Date.now() - started) / 1000 };

@@ -1,4 +1,5 @@
 import type { ModelConfig } from './modelConfig';
+import { MINUTES_PER_DAY } from './calendar';
 import { shiftMinutesPerWeek } from './shift';
 
 /** The most attempts a lead gets in each open status (from the callback schedule). */
@@ -56,7 +57,9 @@ const CAP_USE = { attempted: 1, contacted: 0.3, application: 0.05, closing: 0.05
 /**
  * Estimates a run's leads, calls, events and memory from the scenario alone (leads, agents, days, cadence), in
  * a few arithmetic steps, so that a run that would take hours or exhaust memory is refused before it starts. Pure: the page
- * can use it too. The estimate of events is within a factor of 2 of the measured count on the example scenarios.
+ * can use it too. The estimate of events is within a factor of 2 of the measured count on the example scenarios
+ * (test/sim/runEstimate.test.ts) and on random floors of 2 to 100 agents (test/sim/runCalibration.test.ts), where it
+ * is 1.0-1.6 times the count; the page corrects it by the runs it has done (src/sim/runCalibration.ts).
  *
  * @example
  * const e = estimateRun(resolved.config, { attempted: 14, contacted: 6, application: 5, closing: 5 });
@@ -67,7 +70,17 @@ export function estimateRun(config: ModelConfig, caps: AttemptCaps, options: { r
   const arrivals = config.arrivals;
   const leads = arrivals.kind === 'replay' ? arrivals.leads.length : (arrivals.leadsPerHourOfWeek.reduce((a, b) => a + b, 0) / 7) * config.days;
   const agents = config.agents.length;
-  const demand = leads * (caps.attempted * CAP_USE.attempted + caps.contacted * CAP_USE.contacted + caps.application * CAP_USE.application + caps.closing * CAP_USE.closing);
+  // Leads beyond the agents' daily caps on new leads are never called (they wait, then go to the drip): calls come
+  // from the leads the caps let through, at most.
+  let newPerDay = 0;
+  for (const a of config.agents) {
+    // The cap is per day worked: the days of the week the shift touches.
+    const workdays = new Set<number>();
+    for (const [start, end] of a.shift.intervals) for (let d = Math.floor(start / MINUTES_PER_DAY); d * MINUTES_PER_DAY < end; d++) workdays.add(d);
+    if (workdays.size > 0) newPerDay += (a.newLeadsPerDay * workdays.size) / 7;
+  }
+  const worked = Math.min(leads, newPerDay * config.days);
+  const demand = worked * (caps.attempted * CAP_USE.attempted + caps.contacted * CAP_USE.contacted + caps.application * CAP_USE.application + caps.closing * CAP_USE.closing);
   // An unanswered attempt is the shortest call: the shifts cannot place more than their minutes allow.
   const shortest = Math.max(0.1, config.calls.noAnswerMinutes + config.calls.wrapUpMinutes);
   let perDay = 0;

@@ -18,7 +18,7 @@ import { dropCallTables, showCallTables } from './callTablesView';
 import { setupSets } from './scenarioSets';
 import { renderResults } from './renderResults';
 import { summarizeInSlices } from './summarizeInSlices';
-import { confirmRunSize } from './runEstimateView';
+import { confirmRunSize, estimateScenario, recordComparison } from './runEstimateView';
 import { comparisonCsv } from './resultsCsv';
 import { fieldLink, markIssues, setAtPath, wireInputs } from './scenarioForm';
 import { renderScenarioForm } from './scenarioSections';
@@ -370,7 +370,8 @@ async function run(): Promise<void> {
   const { replications, seed } = state;
   pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)));
   // The estimate first: a run above the CLI's limits, or a long one, starts only when the user says so.
-  if (!(await confirmRunSize($('run-estimate'), ok, replications, pool.size))) {
+  const estimates = ok.map((c) => estimateScenario(c.name, c.resolved));
+  if (!(await confirmRunSize($('run-estimate'), estimates, replications, pool.size))) {
     status.textContent = 'Not run: change the scenarios or press "Run comparison" again.';
     return;
   }
@@ -385,6 +386,7 @@ async function run(): Promise<void> {
   status.textContent = `Running ${tasks.length} simulations on ${pool.size} worker${pool.size === 1 ? '' : 's'}...`;
   // Marks let a test check that the main thread stays free while the workers simulate.
   performance.mark('leadlab-run-start');
+  const started = performance.now();
   try {
     const outcome = await pool.run(tasks, {
       signal: controls.signal,
@@ -398,6 +400,9 @@ async function run(): Promise<void> {
       },
     });
     performance.mark('leadlab-run-end');
+    // What the runs measured (their events, and the pace of a run that finished) corrects the next estimate.
+    const workers = pool.size;
+    recordComparison(estimates, ok.map((_, s) => Array.from({ length: replications }, (_, r) => (outcome.results[r * ok.length + s] as RunResult | undefined)?.events)), (performance.now() - started) / 1000, workers);
     // Only replications finished for every scenario can be paired.
     let complete = 0;
     while (complete < replications && ok.every((_, s) => outcome.results[complete * ok.length + s])) complete++;
@@ -413,7 +418,7 @@ async function run(): Promise<void> {
     }
     lastComparison = compareScenarios(summaries, { windowDays: ok.map((c) => c.windowDays) });
     // Whether each scenario's open pipeline settles within its warm-up (src/sim/warmup.ts), as `leadlab run` says.
-    const warmups = summaries.map((summary, s) => checkWarmup(summary.daily.pipeline, { days: ok[s].resolved.config.days, warmupDays: ok[s].resolved.config.warmupDays, replications: summary.replications, replay: ok[s].resolved.scenario.leads.replay !== undefined }));
+    const warmups = ok.map((c, s) => checkWarmup(Array.from({ length: complete }, (_, r) => (outcome.results[r * ok.length + s] as RunResult).daily.pipeline), { days: c.resolved.config.days, warmupDays: c.resolved.config.warmupDays, replay: c.resolved.scenario.leads.replay !== undefined }));
     await renderResults(lastComparison, summaries, warmups);
     performance.mark('leadlab-draw-end');
     comparisonMarker.shown(ranKey);

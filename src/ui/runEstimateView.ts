@@ -1,9 +1,12 @@
 /**
  * The page's estimate before "Run comparison": each scenario's events and memory from the pure `estimateRun` (the
- * CLI's src/cli/runSize.ts uses the same), a rough time, a refusal above the CLI's limits with a "Run anyway" button,
- * and a question before a run estimated to take long.
+ * CLI's src/cli/runSize.ts uses the same), corrected by the runs already done while the page is open
+ * (src/sim/runCalibration.ts), a time from those events at the pace the page has measured, a refusal above the CLI's
+ * limits with a "Run anyway" button, and a question before a run estimated to take long.
  */
 import type { ResolvedScenario } from '../scenario/resolve';
+import { workFamily } from '../scenario/workFamily';
+import { criticalPathEvents, RunCalibration, type PredictedEvents } from '../sim/runCalibration';
 import { describeEstimate, estimateRun, runSizeProblems, type RunEstimate } from '../sim/runEstimate';
 import { el } from './dom';
 
@@ -17,33 +20,73 @@ import { el } from './dom';
  * 1.2 million. A larger floor is slower per event: the figure is below the slowest, so a long run is not promised
  * sooner than it ends. The older 500,000 (a cold engine in Node, before the engine's later speed-ups) said "about
  * 30 s" of a comparison that took 5 s, and asked first. Rough: the time shown is "about", and a slower machine
- * takes longer.
+ * takes longer. Used only until the page has run a comparison: from then on the pace it measured
+ * ({@link sessionCalibration}).
  */
 export const ESTIMATED_EVENTS_PER_SECOND = 1_000_000;
 
 /** Runs estimated to take longer than this (seconds) ask before they start. */
 export const CONFIRM_SECONDS = 20;
 
+/** The runs done while the page is open: what they measured corrects the estimate of the next (src/sim/runCalibration.ts). */
+export const sessionCalibration = new RunCalibration();
+
 export interface ScenarioEstimate {
   name: string;
+  /** The estimate from the scenario alone (`estimateRun`): what the limits are checked against. */
   estimate: RunEstimate;
+  /** The scenario's family (src/scenario/workFamily.ts), under which its runs are recorded. */
+  family: string;
+  /** The events of one replication, corrected by the runs done in this session. */
+  events: PredictedEvents;
   /** What is above the CLI's limits (empty when the run fits). */
   problems: string[];
 }
 
-export function estimateScenario(name: string, resolved: ResolvedScenario): ScenarioEstimate {
+export function estimateScenario(name: string, resolved: ResolvedScenario, calibration: RunCalibration = sessionCalibration): ScenarioEstimate {
   const s = resolved.callbackSchedule.statuses;
   const estimate = estimateRun(resolved.config, { attempted: s.attempted.maxAttempts, contacted: s.contacted.maxAttempts, application: s.application.maxAttempts, closing: s.closing.maxAttempts });
-  return { name, estimate, problems: runSizeProblems(estimate) };
+  const family = workFamily(resolved.scenario);
+  return { name, estimate, family, events: calibration.events(family, estimate.events), problems: runSizeProblems(estimate) };
 }
 
-/** Seconds the whole comparison takes: the replications shared by the workers, never less than the longest one. */
-export function estimatedSeconds(estimates: readonly ScenarioEstimate[], replications: number, workers: number): number {
-  const total = estimates.reduce((sum, e) => sum + e.estimate.events, 0) * replications;
-  const longest = Math.max(0, ...estimates.map((e) => e.estimate.events));
-  const parallel = Math.max(1, Math.min(workers, estimates.length * replications));
-  return Math.max(total / parallel, longest) / ESTIMATED_EVENTS_PER_SECOND;
+/**
+ * Seconds the whole comparison takes: the replications shared by the workers, never less than the longest one, at the
+ * pace measured in this session or, before any run, {@link ESTIMATED_EVENTS_PER_SECOND}.
+ */
+export function estimatedSeconds(estimates: readonly ScenarioEstimate[], replications: number, workers: number, calibration: RunCalibration = sessionCalibration): number {
+  const runs = estimates.flatMap((e) => Array.from({ length: replications }, () => e.events.events));
+  return criticalPathEvents(runs, workers) / (calibration.eventsPerSecond() ?? ESTIMATED_EVENTS_PER_SECOND);
 }
+
+/**
+ * Records a finished comparison in the calibration: each replication's measured events against its scenario's
+ * estimate, and the pace, when every run finished (`seconds` of wall time from the start of the runs to the last).
+ */
+export function recordComparison(
+  estimates: readonly ScenarioEstimate[],
+  runEvents: readonly (readonly (number | undefined)[])[],
+  seconds: number,
+  workers: number,
+  calibration: RunCalibration = sessionCalibration,
+): void {
+  const done: number[] = [];
+  estimates.forEach((e, s) => {
+    for (const events of runEvents[s]) {
+      if (events === undefined) continue;
+      calibration.recordRun(e.family, e.estimate.events, events);
+      done.push(events);
+    }
+  });
+  if (runEvents.every((r) => r.every((e) => e !== undefined))) calibration.recordPace(criticalPathEvents(done, workers), seconds);
+}
+
+/** Where the events come from, in the page's words. */
+const BASIS: Record<PredictedEvents['basis'], string> = {
+  family: 'events scaled from earlier runs of the same floor on this page',
+  session: "events corrected by this page's earlier runs of other floors",
+  estimate: 'events estimated from the scenario',
+};
 
 /** "under a second", "about 12 s", "about 3 min 20 s", "about 2 h 5 min". */
 export function formatSeconds(s: number): string {
@@ -65,18 +108,19 @@ let pending: ((go: boolean) => void) | undefined;
  * Shows the estimate in `box` and resolves true when the run may start: at once for a run that fits and is quick; after
  * "Run anyway" above the limits, or after "Start the long run" above {@link CONFIRM_SECONDS}; false on "Don't run".
  */
-export function confirmRunSize(box: HTMLElement, scenarios: readonly { name: string; resolved: ResolvedScenario }[], replications: number, workers: number): Promise<boolean> {
+export function confirmRunSize(box: HTMLElement, estimates: readonly ScenarioEstimate[], replications: number, workers: number): Promise<boolean> {
   pending?.(false);
   pending = undefined;
-  const estimates = scenarios.map((s) => estimateScenario(s.name, s.resolved));
   const seconds = estimatedSeconds(estimates, replications, workers);
   const over = estimates.filter((e) => e.problems.length > 0);
   const summary = el(
     'p',
     {},
     `Estimate: ${formatSeconds(seconds)} for ${replications} replication${replications === 1 ? '' : 's'} of ${estimates.length} scenario${estimates.length === 1 ? '' : 's'} on ${workers} worker${workers === 1 ? '' : 's'}. `,
-    ...estimates.map((e) => `${e.name}: ${describeEstimate(e.estimate)}. `),
+    ...estimates.map((e) => `${e.name}: ${describeEstimate({ ...e.estimate, events: e.events.events })}. `),
   );
+  // Where the events and the pace come from, on hover: a line more would push the answer below off the first screen.
+  summary.title = estimates.map((e) => `${e.name}: ${BASIS[e.events.basis]}`).join('; ') + `; ${sessionCalibration.eventsPerSecond() === null ? `time at ${ESTIMATED_EVENTS_PER_SECOND.toLocaleString('en-US')} events a second` : "time at the pace of this page's earlier runs"}.`;
   if (over.length === 0 && seconds <= CONFIRM_SECONDS) {
     box.replaceChildren(summary);
     return Promise.resolve(true);

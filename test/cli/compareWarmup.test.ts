@@ -24,7 +24,7 @@ describe('leadlab compare: the warm-up check of each scenario', () => {
   it('says which scenario was measured while its pipelines filled, and nothing of the others', async () => {
     const r = await compare([settled, filling]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/\nB \(filling\): Warm-up: the open pipeline settles after about \d+ days .*still filling/);
+    expect(r.out).toMatch(/\nB \(filling\): Warm-up: too short: the open pipeline still rises .* It settles after about \d+ days .*still filling/);
     expect(r.out).not.toMatch(/A \(settled\): Warm-up/);
   });
 
@@ -32,7 +32,7 @@ describe('leadlab compare: the warm-up check of each scenario', () => {
     const r = await compare([settled, filling], '--report', 'report.html');
     expect(r.code, r.err).toBe(0);
     const html = readFileSync(join(r.dir, 'report.html'), 'utf8');
-    expect(html).toMatch(/<p class="warmup"><b>filling<\/b>: Warm-up: the open pipeline settles after about \d+ days .*still filling/);
+    expect(html).toMatch(/<p class="warmup"><b>filling<\/b>: Warm-up: too short: the open pipeline still rises .* It settles after about \d+ days .*still filling/);
     expect(html).not.toMatch(/<b>settled<\/b>: Warm-up/);
   });
 

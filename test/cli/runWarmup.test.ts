@@ -25,7 +25,10 @@ describe('leadlab run: the warm-up check', () => {
     expect(check.shortByDays).toBe(check.settledAfterDays);
     // Filling: the measured window's pipeline is below its settled level.
     expect(check.windowBias).toBeLessThan(0);
-    expect(check.message).toMatch(new RegExp(`^Warm-up: the open pipeline settles after about ${check.settledAfterDays} days .*still filling.*raise warmupDays to ${check.settledAfterDays}`));
+    expect(check.driftInterval[0]).toBeGreaterThan(check.steadyDrift);
+    expect(check.message).toMatch(
+      new RegExp(`^Warm-up: too short: the open pipeline still rises by \\+\\d+% from the first 15 measured weeks to the last 15 \\(95% interval .*, 10 replications\\).* It settles after about ${check.settledAfterDays} days .*still filling.*raise warmupDays to ${check.settledAfterDays}`),
+    );
 
     const text = await run({ days: 210, warmupDays: 0 });
     expect(text.out.split('\n')).toContain(check.message);
@@ -35,7 +38,8 @@ describe('leadlab run: the warm-up check', () => {
     const adequate = JSON.parse(long.out).warmup;
     expect(adequate.verdict).toBe('adequate');
     expect(adequate.settledAfterDays).toBeLessThanOrEqual(warmupDays);
-    expect(adequate.message).toMatch(/^Warm-up: adequate: /);
+    expect(adequate.shownSteady).toBe(true);
+    expect(adequate.message).toMatch(/^Warm-up: adequate: the open pipeline changes by .* from the first 15 measured weeks to the last 15 \(95% interval .*, 10 replications\), within the 5% taken as steady\.$/);
   });
 
   it('says it cannot judge when the measured days are too few, not a number', async () => {

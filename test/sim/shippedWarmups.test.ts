@@ -15,9 +15,10 @@ const examples = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 function check(json: Record<string, unknown>) {
   const resolved = loadScenario(json, (p) => readFileSync(new URL(p, dir), 'utf8'));
-  const replications = Math.min(resolved.scenario.replications, 10);
-  const { summary } = runScenario(resolved, { replications });
-  return checkWarmup(summary.daily.pipeline, { days: resolved.config.days, warmupDays: resolved.config.warmupDays, replications });
+  // At least 2: the check's interval is over the replications (a benchmark scenario runs 1).
+  const replications = Math.max(2, Math.min(resolved.scenario.replications, 10));
+  const { runs } = runScenario(resolved, { replications });
+  return checkWarmup(runs.map((r) => r.daily.pipeline), { days: resolved.config.days, warmupDays: resolved.config.warmupDays });
 }
 
 describe('the warm-up of every shipped scenario', () => {
@@ -29,5 +30,17 @@ describe('the warm-up of every shipped scenario', () => {
   it.each(PRESET_COMPARISONS.flatMap((p) => p.scenarios.map((s) => [p.id, String(s.name), s] as const)))('the page preset %s, "%s", settles within its warm-up', (_id, _name, s) => {
     const c = check(s);
     expect(c.verdict, warmupSentence(c)).toBe('adequate');
+  });
+
+  // The one-call firm's pipeline (about 16 leads on the floor) still creeps up after it has filled, and wanders by a
+  // quarter of its level from one replication to the next: read from where MSER-5's minimum fell, its verdict was
+  // adequate at 10 and 30 replications and "still changing" at 20.
+  it('data/scenarios/slow-single-call.json keeps one verdict at 10, 20 and 30 replications', () => {
+    const resolved = loadScenario(JSON.parse(readFileSync(new URL('slow-single-call.json', dir), 'utf8')));
+    const { runs } = runScenario(resolved, { replications: 30 });
+    for (const r of [10, 20, 30]) {
+      const c = checkWarmup(runs.slice(0, r).map((run) => run.daily.pipeline), { days: resolved.config.days, warmupDays: resolved.config.warmupDays });
+      expect(c.verdict, `${r} replications: ${warmupSentence(c)}`).toBe('adequate');
+    }
   });
 });

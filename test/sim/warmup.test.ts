@@ -109,22 +109,30 @@ describe('mserTruncation', () => {
 describe('checkWarmup', () => {
   // A pipeline that fills linearly to 100 over its first 50 days and then holds: it settles at day 50 by construction.
   const ramp = (days: number) => Array.from({ length: days + 30 }, (_, t) => (t >= days ? 100 - (t - days) : Math.min(100, 2 * t)));
+  /** `r` replications alike: their drifts have no spread, so the interval is the drift itself. */
+  const alike = (series: number[], r: number) => Array.from({ length: r }, () => series);
 
-  it('reports a warm-up shorter than the settling point, with the gap and the window bias', () => {
+  it('reports a warm-up shorter than the settling point, with the drift, the gap and the window bias', () => {
     const days = 200, warmupDays = 20;
-    const c = checkWarmup(ramp(days), { days, warmupDays, replications: 4 });
+    const c = checkWarmup(alike(ramp(days), 4), { days, warmupDays });
     expect(c.verdict).toBe('too-short');
     expect(c.settledAfterDays).toBe(50);
     expect(c.warmupTooShort).toBe(true);
     expect(c.shortByDays).toBe(30);
-    // The window (days 20..199) against the steady level 100: days 20..49 hold 40..98.
+    // Halves of 12 weeks (84 days) of the 180 measured: days 20..103 (30 days at 40..98, then 100) against 116..199 (100).
     const window = ramp(days).slice(warmupDays, days);
+    const first = mean(ramp(days).slice(20, 104));
+    expect(c.driftWeeks).toBe(12);
+    expect(c.drift).toBeCloseTo((100 - first) / mean(window), 12);
+    expect(c.driftInterval).toEqual([c.drift, c.drift]);
+    // The window (days 20..199) against the steady level 100: days 20..49 hold 40..98.
     const bias = (mean(window) - 100) / 100;
     expect(c.windowBias).toBeCloseTo(bias, 12);
     expect(c.series).toHaveLength(days);
     const text = warmupSentence(c);
+    expect(text).toMatch(/^Warm-up: too short: the open pipeline still rises by \+12% from the first 12 measured weeks to the last 12 \(95% interval \+12% to \+12%, 4 replications\), over the 5% taken as steady\. /);
     expect(text).toContain(
-      `settles after about 50 days (MSER-5 over the mean daily pipeline of 4 replications); the warm-up is 20 days, so the first 30 measured days are still filling (mean pipeline ${Math.round(-100 * bias)}% below its settled level): raise warmupDays to 50 (and days by 30, to 230, to keep 180 measured days)`,
+      `It settles after about 50 days (MSER-5 over the mean daily pipeline); the warm-up is 20 days, so the first 30 measured days are still filling (mean pipeline ${Math.round(-100 * bias)}% below its settled level): raise warmupDays to 50 (and days by 30, to 230, to keep 180 measured days)`,
     );
   });
 
@@ -132,36 +140,49 @@ describe('checkWarmup', () => {
     // 60 days of cool-down draining the pipeline to 0: a truncation of the whole series would end well before day 50.
     const drained = Array.from({ length: 260 }, (_, t) => (t >= 200 ? 100 * (1 - (t - 200) / 60) : Math.min(100, 2 * t)));
     expect(mserTruncation(drained).truncation).toBeLessThan(50);
-    expect(checkWarmup(drained, { days: 200, warmupDays: 60, replications: 1 }).settledAfterDays).toBe(50);
+    const c = checkWarmup(alike(drained, 2), { days: 200, warmupDays: 60 });
+    expect(c.settledAfterDays).toBe(50);
+    expect(c.verdict).toBe('adequate');
   });
 
-  it('calls a warm-up that covers the settling point adequate, without alarm', () => {
-    const c = checkWarmup(ramp(200), { days: 200, warmupDays: 60, replications: 10 });
+  it('calls a warm-up that covers the settling point adequate, without alarm, and says the drift is shown small', () => {
+    const c = checkWarmup(alike(ramp(200), 10), { days: 200, warmupDays: 60 });
     expect(c.verdict).toBe('adequate');
     expect(c.warmupTooShort).toBe(false);
     expect(c.shortByDays).toBe(0);
-    expect(warmupSentence(c)).toBe('Warm-up: adequate: the open pipeline settles after about 50 days (MSER-5 over the mean daily pipeline of 10 replications), within the 60-day warm-up.');
+    expect(c.shownSteady).toBe(true);
+    expect(warmupSentence(c)).toBe(
+      'Warm-up: adequate: the open pipeline changes by 0.0% from the first 10 measured weeks to the last 10 (95% interval 0.0% to 0.0%, 10 replications), within the 5% taken as steady.',
+    );
   });
 
   it('cannot judge with fewer than 4 batches of measured days, and says so instead of a number', () => {
     const days = 60, warmupDays = days - MIN_BATCHES_AFTER_WARMUP * MSER_BATCH_SIZE + 1;
-    const c = checkWarmup(ramp(days), { days, warmupDays, replications: 3 });
+    const c = checkWarmup(alike(ramp(days), 3), { days, warmupDays });
     expect(c.verdict).toBe('cannot-judge');
     expect(c.settledAfterDays).toBeNull();
     expect(warmupSentence(c)).toMatch(/^Warm-up: cannot judge whether the 41-day warm-up is long enough: the 19 measured days make fewer than 4 batches of 5 days/);
     expect(warmupSentence(c)).not.toMatch(/\d+%/);
   });
 
+  it('cannot judge from one replication: the interval needs the spread of two or more', () => {
+    const c = checkWarmup([ramp(200)], { days: 200, warmupDays: 20 });
+    expect(c.verdict).toBe('cannot-judge');
+    expect(c.driftInterval).toBeNull();
+    expect(warmupSentence(c)).toMatch(/^Warm-up: cannot judge whether the 20-day warm-up is long enough from 1 replication: the open pipeline changes by \+12% from the first 12 measured weeks to the last 12, .*at least 2 replications/);
+  });
+
   it('says the pipeline has not settled when it still grows at half the arrival days', () => {
-    const c = checkWarmup(ramp(60), { days: 60, warmupDays: 20, replications: 3 });
+    const c = checkWarmup(alike(ramp(60), 3), { days: 60, warmupDays: 20 });
     expect(c.verdict).toBe('not-settled');
     expect(c.settledAfterDays).toBeNull();
-    expect(warmupSentence(c)).toMatch(/still changing at day 30, half of the 60 arrival days/);
+    expect(warmupSentence(c)).toMatch(/still rises by \+\d+% from the first 2 measured weeks to the last 2 \(95% interval .*, 3 replications\), over the 5% taken as steady, and MSER-5 finds no settling point in the first 30 arrival days; simulate more days/);
   });
 
   it('rejects bad input with a clear message', () => {
-    expect(() => checkWarmup(ramp(100), { days: 100, warmupDays: 100, replications: 1 })).toThrow(/warmupDays, a whole number >= 0 and below days \(100\), got 100/);
-    expect(() => checkWarmup([1, 2], { days: 100, warmupDays: 0, replications: 1 })).toThrow(/a pipeline value for each of the 100 arrival days, got 2/);
-    expect(() => checkWarmup(ramp(100), { days: 100, warmupDays: 0, replications: 0 })).toThrow(/replications, a whole number >= 1, got 0/);
+    expect(() => checkWarmup([ramp(100)], { days: 100, warmupDays: 100 })).toThrow(/warmupDays, a whole number >= 0 and below days \(100\), got 100/);
+    expect(() => checkWarmup([ramp(100), [1, 2]], { days: 100, warmupDays: 0 })).toThrow(/a pipeline value for each of the 100 arrival days, got 2 in replication 2/);
+    expect(() => checkWarmup([], { days: 100, warmupDays: 0 })).toThrow(/at least 1 replication, got none/);
+    expect(() => checkWarmup([[...ramp(100).slice(0, 50), NaN, ...ramp(100).slice(51)]], { days: 100, warmupDays: 0 })).toThrow(/finite numbers, got NaN on day 50 of replication 1/);
   });
 });

@@ -5,9 +5,9 @@ import { warmupParagraphs } from '../../src/ui/renderResults';
 
 describe("the page's warm-up note", () => {
   // Pipelines that fill to 100 over 50 days and then hold: settled at day 50 by construction.
-  const pipeline = Array.from({ length: 120 }, (_, t) => Math.min(100, 2 * t));
-  const short = checkWarmup(pipeline, { days: 120, warmupDays: 20, replications: 5 });
-  const long = checkWarmup(pipeline, { days: 120, warmupDays: 60, replications: 5 });
+  const pipelines = Array.from({ length: 5 }, () => Array.from({ length: 120 }, (_, t) => Math.min(100, 2 * t)));
+  const short = checkWarmup(pipelines, { days: 120, warmupDays: 20 });
+  const long = checkWarmup(pipelines, { days: 120, warmupDays: 60 });
 
   it("shows leadlab run's sentence for each scenario, named when there are several, the short warm-up set apart", () => {
     const [a, b] = warmupParagraphs(['Short', 'Long'], [short, long]);
