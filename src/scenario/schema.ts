@@ -479,8 +479,8 @@ const backlog = obj(
 
 /**
  * Default warm-up: two months, the time the open pipeline takes to settle, since a lead stays in it for the weeks of its
- * loan (a run of fewer than twice that warms up for half its days: see {@link defaultWarmupDays}). The warm-up check of every run
- * (src/sim/warmup.ts, MSER-5) finds the default floor's pipeline settling after about 50 days (10 replications of 210
+ * loan (a run of fewer than twice that warms up for half its days: see {@link defaultWarmupDays}). MSER-5, which the warm-up
+ * check uses for its advice (src/sim/warmup.ts), finds the default floor's pipeline settling after about 50 days (10 replications of 210
  * days without warm-up) and the example scenarios' after 30-65 days (docs/design.md, Statistics); a month measured days
  * whose pipelines were still 4% short of their level (utilization 0.8 points low, first calls 44 minutes sooner on
  * average than on a settled floor).
@@ -517,7 +517,7 @@ const scenarioFields = obj(
     replications: num({ int: true, min: 1, max: MAX_REPLICATIONS, default: 10, description: 'Independent replications; results carry a 95% interval over them.' }),
     startDate: date({ default: '2026-01-05', description: 'First simulated day (a Monday by default).' }),
     days: num({ int: true, min: 1, max: MAX_DAYS, default: DEFAULT_DAYS, description: 'Days of lead arrivals, the warm-up included (default: the default warm-up and two months of measured leads).' }),
-    warmupDays: optional(num({ int: true, min: 0, max: MAX_DAYS, description: 'Days discarded from the metrics while pipelines fill; a value you give is kept as given (below days). Left out: 60 (the default floor\'s open pipeline settles after about 50 days, by MSER-5, the check every run makes, src/sim/warmup.ts: leads stay in it for the weeks of their loans), or half the days of a run shorter than 120.' })),
+    warmupDays: optional(num({ int: true, min: 0, max: MAX_DAYS, description: 'Days discarded from the metrics while pipelines fill; a value you give is kept as given (below days). Left out: 60 (the default floor\'s open pipeline settles after about 50 days, by MSER-5 on 10 replications of 210 days without warm-up, src/sim/warmup.ts: leads stay in it for the weeks of their loans; every run checks that its measured days do not drift), or half the days of a run shorter than 120.' })),
     // At most a year: a lead left unworked a year after the last arrival has long been dropped (pipeline.dropAfterDays).
     cooldownDays: num({ int: true, min: 0, max: 366, default: 60, description: 'Days the run goes on after the last arrival so the last measured leads can fund: about 40 days of loan process and up to a month\'s wait for a month-end closing.' }),
     leads,
