@@ -47,8 +47,11 @@ export function waterfallRows(d: Diagnosis): WaterfallRow[] {
   return rows;
 }
 
-/** One decimal with its sign, never "-0.0". */
-const signed = (x: number) => signedFixed(x, 1);
+/**
+ * One decimal with its sign, never "-0.0"; negatives with the minus sign, as the paired-difference charts write them
+ * (differenceSpec.ts): these charts are drawn only on the page and in the printed report.
+ */
+const signed = (x: number) => signedFixed(x, 1, '\u2212');
 
 const KIND_COLORS = { domain: ['total', 'won', 'no clear difference', 'worse', 'in place'], range: ['#4c78a8', '#54a24b', '#bab0ac', '#e45756', '#bab0ac'] };
 

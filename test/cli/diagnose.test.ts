@@ -61,7 +61,7 @@ describe('leadlab diagnose', () => {
     expect(Object.keys(d.current.losses.buckets)).toContain('never-called-or-late');
   });
 
-  it('calls a fix that changes nothing "no clear difference": on common random numbers every paired difference is exactly zero', () => {
+  it('says a fix that changes nothing makes no difference: on common random numbers every paired difference is exactly zero', () => {
     const resolved = loadScenario({ ...small, replications: 3 });
     const a = runScenario(resolved, { seed: 5 }).runs;
     const b = runScenario(loadScenario({ ...small, replications: 3 }), { seed: 5 }).runs;
@@ -70,7 +70,7 @@ describe('leadlab diagnose', () => {
     expect(step.fundedPerMonth.win.ci95).toEqual([0, 0]);
     expect(step.status).toBe('no clear difference');
     expect(step.adopted).toBe(false);
-    expect(step.sentence).toMatch(/no clear difference/);
+    expect(step.sentence).toMatch(/makes no difference on this floor: each of the 3 replications funded exactly as many loans with the fix as without it/);
   });
 
   it('marks a practice the floor already has as in place, and never as a win', async () => {

@@ -3,7 +3,7 @@ import { formatDiagnosis } from '../../src/cli/diagnoseFormat';
 import { renderDiagnosisReport } from '../../src/cli/diagnoseReport';
 import { svgDocument } from '../../src/cli/svgDocument';
 import { climbLadder } from '../../src/diagnose/climbLadder';
-import { judgeStep, monthScale } from '../../src/diagnose/diagnosis';
+import { judgeStep, monthScale, stepSentenceFor } from '../../src/diagnose/diagnosis';
 import { LADDER } from '../../src/diagnose/ladder';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
@@ -65,6 +65,44 @@ describe('The sentence of a diagnosis step', () => {
     expect(table).toMatch(/nothing to judge \(nothing funded\)/);
     expect(table).not.toMatch(/no clear difference/);
     for (const s of unfunded.steps.filter((x) => x.status !== 'in place')) expect(s.sentence).toMatch(/no loan funded/);
+  });
+
+  it('says a fix makes no difference at all when each replication funded exactly as many loans with it as without it', () => {
+    // Found in review: on data/scenarios/call-studies.json speed to lead read "0.0 funded loans a month (95% interval
+    // 0.0 to 0.0), an interval that includes zero", true to the letter and of no use to a prospect.
+    const step = judgeStep(LADDER[3], runs([[10, 1], [12, 2], [11, 3]]), runs([[10, 5], [12, 6], [11, 7]]), 1);
+    expect(step.status).toBe('no clear difference');
+    expect(step.sentence).toBe('Distribution (first free agent) makes no difference on this floor: each of the 3 replications funded exactly as many loans with the fix as without it, so it is not counted as a win.');
+    // Differences that cancel on average are not "no difference": they keep their interval.
+    const cancel = judgeStep(LADDER[3], runs([[10, 1], [12, 2], [11, 3]]), runs([[11, 1], [11, 2], [11, 3]]), 1);
+    expect(cancel.fundedPerMonth.win.mean).toBe(0);
+    expect(cancel.sentence).toMatch(/makes no clear difference on this floor: 0\.0 funded loans a month \(95% interval -\d/);
+  });
+
+  it('writes negatives with "-" in the terminal and the JSON, and with the minus sign in the printed report, as the page does', async () => {
+    // Found in review: the page wrote its comparison's sentences with "\u2212" (src/ui/format.ts) and the diagnosis's,
+    // beside them, with "-"; the printed report mixed the two as well.
+    const d = await diagnose({ name: 'Small floor', days: 10, warmupDays: 2, cooldownDays: 30, leads: { perDay: 20 }, agents: [{ name: 'A', count: 3 }] });
+    // A fix that costs loans (-2, -1, -2: worse) and one whose interval spans zero (-2, +1, -1).
+    d.steps[0] = judgeStep(LADDER[0], runs([[10, 1], [12, 2], [11, 3]]), runs([[8, 1], [11, 2], [9, 3]]), 1);
+    d.steps[1] = judgeStep(LADDER[1], runs([[10, 1], [12, 2], [11, 3]]), runs([[8, 1], [13, 2], [10, 3]]), 1);
+    expect(d.steps.slice(0, 2).map((s) => s.status)).toEqual(['worse', 'no clear difference']);
+    const negative = /(^|[\s(>])-\d/;
+    const json = JSON.stringify(d.steps.slice(0, 2).map((s) => s.sentence));
+    const table = formatDiagnosis(d);
+    for (const text of [json, table]) {
+      expect(text).toMatch(negative);
+      expect(text).not.toContain('\u2212');
+    }
+    const html = renderDiagnosisReport(d, svgDocument());
+    const steps = html.slice(html.indexOf('<h2>Step by step</h2>'));
+    expect(steps).toContain('(95% interval \u22123.1 to \u22120.2)');
+    expect(steps).toContain('\u22120.7 funded loans a month');
+    // Nowhere on the page, the waterfall's labels included, is a negative number written with "-".
+    expect(html).toContain('\u22121.7, worse, not kept');
+    const text = html.replace(/<style>[^]*?<\/style>/, '').replace(/<[^>]*>/g, ' ');
+    expect(text.match(new RegExp(`.{0,60}${negative.source}.{0,20}`))?.[0]).toBeUndefined();
+    expect(stepSentenceFor(d.steps[0], '\u2212')).toBe(d.steps[0].sentence.replaceAll('-', '\u2212'));
   });
 
   it('writes the report\'s summary with the sign of the revenue change', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { climbLadder } from '../../src/diagnose/climbLadder';
-import { monthScale } from '../../src/diagnose/diagnosis';
+import { monthScale, stepSentenceFor } from '../../src/diagnose/diagnosis';
 import { LOST_REVENUE_NOTE } from '../../src/diagnose/lossWords';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../../src/sim/lossAttribution';
 import { loadScenario } from '../../src/scenario/load';
@@ -38,7 +38,9 @@ describe.skipIf(!hasChromium)('the "Where production is lost" view in Chromium',
     const resolved = loadScenario(floor);
     const days = resolved.config.days - resolved.config.warmupDays;
     const node = await climbLadder(floor, async (json) => runScenario(loadScenario(json), { seed: 4, replications: 4 }).runs, { scenario: floor.name, seed: 4, replications: 4, measuredDays: days, monthScale: monthScale(days) });
-    expect(sentences).toEqual(node!.steps.map((s) => s.sentence));
+    // The same sentences, with the page's minus sign for negatives (the terminal's "-" is the JSON's `sentence`).
+    expect(sentences).toEqual(node!.steps.map((s) => stepSentenceFor(s, '\u2212')));
+    expect(sentences.join(' ')).not.toMatch(/(^|[\s(])-\d/);
     expect(sentences).toHaveLength(5);
     // Each bucket with its definition, in the words the command line prints, and what lost revenue is not.
     const defined = await page.locator('#diagnosis-loss-definitions dt').allTextContents();
