@@ -94,9 +94,13 @@ function groupChanges(before: Json, after: Json, field: string): { name: string;
     .filter((c) => c.from !== c.to);
 }
 
-/** "7 -> 9" when every group changed alike, else "7 -> 9 (Day closer), 5 -> 9 (Late closer)". */
-function fromTo(changes: { name: string; from: unknown; to: unknown }[]): string {
-  const alike = changes.every((c) => c.from === changes[0].from && c.to === changes[0].to);
+/**
+ * "7 -> 9" when every one of the floor's `groups` changed alike, else the groups that changed, by name: "7 -> 9 (Day
+ * closer), 5 -> 9 (Late closer)", or "2 -> 13 (Top)" when the other groups kept theirs (a bare "2 -> 13" read as
+ * every agent's).
+ */
+function fromTo(changes: { name: string; from: unknown; to: unknown }[], groups: number): string {
+  const alike = changes.length === groups && changes.every((c) => c.from === changes[0].from && c.to === changes[0].to);
   return alike ? `${changes[0].from} -> ${changes[0].to}` : changes.map((c) => `${c.from} -> ${c.to} (${c.name})`).join(', ');
 }
 
@@ -165,7 +169,7 @@ export const LADDER: readonly Rung[] = [
     describe(before, after, reached) {
       const parts: string[] = [];
       const leads = groupChanges(before, after, 'newLeadsPerDay');
-      if (leads.length) parts.push(`new leads a day per agent ${fromTo(leads)}, so the floor can take ${CAP_HEADROOM}x an average working day's leads`);
+      if (leads.length) parts.push(`new leads a day per agent ${fromTo(leads, agentsOf(after).length)}, so the floor can take ${CAP_HEADROOM}x an average working day's leads`);
       const caps = groupChanges(before, after, 'pipelineLimit');
       if (caps.length) {
         const top = Math.max(...caps.map((c) => Number(c.to)));
@@ -173,7 +177,7 @@ export const LADDER: readonly Rung[] = [
         const binds = top > reached.maxPipeline
           ? `, above the most open leads any agent held on this floor (${reached.maxPipeline}; ${reached.meanPipeline.toFixed(1)} on average), so the cap does not bind`
           : ` (what an agent keeps in touch with; agents on this floor held up to ${reached.maxPipeline})`;
-        parts.push(`pipeline limit ${fromTo(caps)} open leads${binds}`);
+        parts.push(`pipeline limit ${fromTo(caps, agentsOf(after).length)} open leads${binds}`);
       }
       return parts.length ? `${upperFirst(parts.join('; '))}.` : this.change;
     },

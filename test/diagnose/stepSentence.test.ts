@@ -141,6 +141,19 @@ describe('The sentence of a diagnosis step', () => {
     expect(/does not bind/.test(d.steps[i].change)).toBe(held < 120);
   });
 
+  it('names the agent groups whose new-lead limit the pipeline rung raised when the others kept theirs', () => {
+    // Found in review on data/scenarios/top-and-bottom-loan-officer.json: "new leads a day per agent 2 -> 13" read as
+    // every agent's limit, while the bottom officer's 40 stayed 40 (12 leads a day x 7 / 5 x 1.5 / 2 agents = 12.6 -> 13).
+    const floor = { leads: { perDay: 12 }, agents: [{ name: 'Top', newLeadsPerDay: 2, pipelineLimit: 100 }, { name: 'Bottom', newLeadsPerDay: 40, pipelineLimit: 100 }] };
+    const rung = LADDER.find((r) => r.id === 'pipeline-caps')!;
+    const after = rung.apply(floor)!;
+    expect((after.agents as { newLeadsPerDay: number }[]).map((a) => a.newLeadsPerDay)).toEqual([13, 40]);
+    expect(rung.describe(floor, after, { maxPipeline: 50, meanPipeline: 20 })).toMatch(/^New leads a day per agent 2 -> 13 \(Top\), so /);
+    // Every group raised alike keeps the short form.
+    const both = { ...floor, agents: floor.agents.map((a) => ({ ...a, newLeadsPerDay: 2 })) };
+    expect(rung.describe(both, rung.apply(both)!, { maxPipeline: 50, meanPipeline: 20 })).toMatch(/^New leads a day per agent 2 -> 13, so /);
+  });
+
   it('names the best floor as the diagnosed floor with the fixes kept, not as the floor it came from', async () => {
     // Found by users: `diagnose --json`'s best.scenario kept "Slow firm: one call per lead" and "each lead gets a single
     // call" while it used the radar cadence.
