@@ -1,5 +1,5 @@
 import type { Diagnosis } from '../diagnose/diagnosis';
-import { formatMoney } from '../format';
+import { formatMoney, plural } from '../format';
 import { LOST_REVENUE_NOTE, leadsNumber, lossRows } from '../diagnose/lossWords';
 import { table } from './format';
 import { signedFixed } from '../stats/signedFixed';
@@ -11,7 +11,7 @@ const signedMoney = (x: number) => `${x >= 0 ? '+' : '-'}${formatMoney(Math.abs(
 export function formatDiagnosis(d: Diagnosis): string {
   const out: string[] = [];
   out.push(`Diagnosis: ${d.scenario}`);
-  out.push(`${d.replications} replications per step, seed ${d.seed}; each fix is run on the same leads as the floor before it (common random numbers) and scaled from ${d.measuredDays} measured days to a month.`);
+  out.push(`${d.replications} replications per step, seed ${d.seed}; each fix is run on the same leads as the floor before it (common random numbers) and scaled from ${plural(d.measuredDays, 'measured day')} to a month.`);
   out.push('');
   const rows = [['Current floor', d.current.fundedPerMonth.mean.toFixed(1), '', '', formatMoney(d.current.revenuePerMonth.mean), '', '']];
   for (const s of d.steps) {

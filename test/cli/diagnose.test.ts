@@ -197,6 +197,28 @@ describe('leadlab diagnose', () => {
     expect(io3.stdout).toBe('');
   });
 
+  it('refuses a call log whose fit cannot be used, by the rule of leadlab fit --out, and runs nothing', async () => {
+    // Found in review: `diagnose --log` of a log of two unanswered leads climbed the whole ladder on a contactability at
+    // the bound of the fit, which `leadlab fit --out` refuses to write and the page refuses to use.
+    const dir = floors();
+    writeFileSync(join(dir, 'tiny.csv'), 'Lead ID,Created,Call Time,Outcome\nL1,2024-03-05 10:00,2024-03-05 10:05,No Answer\nL2,2024-03-05 10:00,2024-03-05 10:07,No Answer\n');
+    const io = captureIO(dir);
+    expect(await main(['diagnose', '--log', 'tiny.csv', '--tz', 'UTC', '--workers', '0', '--json'], io)).toBe(2);
+    const out = JSON.parse(io.stdout);
+    expect(out.failure).toMatch(/^--log tiny\.csv: the contact curves fitted to it cannot be used: only 2 leads in the log .*; no lead in the log was ever reached; bring a longer log/);
+    expect(out.steps).toBeUndefined();
+  });
+
+  it('says a lead stream of one day, and its measured day, in the singular', async () => {
+    const dir = floors();
+    writeFileSync(join(dir, 'day.csv'), ['lead_id,created_at', ...Array.from({ length: 30 }, (_, i) => `L${i},2026-01-05T${String(8 + Math.floor(i / 3)).padStart(2, '0')}:${String((i % 3) * 20).padStart(2, '0')}:00Z`)].join('\n') + '\n');
+    const io = captureIO(dir);
+    expect(await main(['diagnose', '--leads', 'day.csv', '--replications', '2', '--workers', '0'], io)).toBe(0);
+    expect(io.stderr).toContain('The lead stream covers 1 day, with no warm-up (set "warmupDays"');
+    expect(io.stdout).toContain('scaled from 1 measured day to a month.');
+    expect(io.stderr + io.stdout).not.toMatch(/\b1 days|\b1 measured days|the first 0 /);
+  }, 30_000);
+
   it('keeps the finished steps on Ctrl-C (a real SIGINT to the bundled command) and says it was interrupted', async () => {
     const dir = floors();
     writeFileSync(join(dir, 'many.json'), JSON.stringify({ name: 'Slow, many replications', days: 12, warmupDays: 2, cooldownDays: 3, leads: { perDay: 20 }, callbacks: 'single-call', replications: 40 }));
