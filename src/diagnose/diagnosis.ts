@@ -4,7 +4,7 @@ import type { RunResult } from '../sim/runResult';
 import { meanInterval } from '../sim/statistics';
 import { summarizeLosses, type LossSummary, type MetricSummary } from '../sim/summary';
 import type { ReplayRejects } from '../scenario/replay';
-import type { FloorReach, Rung } from './ladder';
+import { LADDER, type FloorReach, type Rung } from './ladder';
 import { signedFixed } from '../stats/signedFixed';
 
 /** Days in an average month (365.25 / 12): results are scaled from the measured window to a month. */
@@ -102,6 +102,9 @@ export type NothingToJudge = 'no leads' | 'nothing funded';
 export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>, nothing?: NothingToJudge, minus = '-'): string {
   const w = step.fundedPerMonth.win;
   const signed = (x: number) => signedFixed(x, 1, minus);
+  // "Pipeline caps and new-lead limits win", "Speed to lead wins".
+  const many = LADDER.find((r) => r.id === step.id)?.plural === true;
+  const [wins, makes] = many ? ['win', 'make'] : ['wins', 'makes'];
   const ci = w.ci95 ? ` (95% interval ${signed(w.ci95[0])} to ${signed(w.ci95[1])})` : '';
   if (step.status !== 'in place' && nothing === 'no leads') {
     return `${step.label}: no lead arrived in the measured window of any replication, with the fix or without it, so there is nothing to judge it on; simulate more days or more leads a day.`;
@@ -116,7 +119,7 @@ export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>, nothing?: No
       // Funded loans can rise while revenue falls (more loans of a product that brings less): say which way it moves.
       const r = step.revenuePerMonth.win.mean;
       const revenue = Math.round(r) < 0 ? `though about ${money(r)} less revenue a month` : `about ${money(r)} of revenue a month`;
-      return `${step.label} wins ${loans(w.mean)}${ci}, ${revenue}: ${lowerFirst(step.change)}`;
+      return `${step.label} ${wins} ${loans(w.mean)}${ci}, ${revenue}: ${lowerFirst(step.change)}`;
     }
     case 'worse':
       return `${step.label} would cost ${loans(w.mean)}${ci} on this floor, so it is not kept.`;
@@ -127,9 +130,9 @@ export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>, nothing?: No
       // Every pair funded as many loans with the fix as without it: an "interval 0.0 to 0.0 that includes zero" said
       // nothing a reader could use, and hid that the fix moved no loan at all on this floor.
       if (w.n >= 2 && w.mean === 0 && w.sd === 0) {
-        return `${step.label} makes no difference on this floor: each of the ${w.n} replications funded exactly as many loans with the fix as without it, so it is not counted as a win.`;
+        return `${step.label} ${makes} no difference on this floor: each of the ${w.n} replications funded exactly as many loans with the fix as without it, so it is not counted as a win.`;
       }
-      return `${step.label} makes no clear difference on this floor: ${signed(w.mean)} funded loans a month${ci}, an interval that includes zero, so it is not counted as a win.`;
+      return `${step.label} ${makes} no clear difference on this floor: ${signed(w.mean)} funded loans a month${ci}, an interval that includes zero, so it is not counted as a win.`;
   }
 }
 

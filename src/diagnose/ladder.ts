@@ -13,6 +13,8 @@ export interface Rung {
   label: string;
   /** What the fix changes, in one sentence. */
   change: string;
+  /** The label names more than one practice ("Pipeline caps and new-lead limits"): its sentences say "win", not "wins". */
+  plural?: true;
   /** The fixed scenario, or undefined when the floor already works this way. */
   apply(scenario: Json, floor?: FloorFacts): Json | undefined;
   /**
@@ -150,6 +152,7 @@ export const LADDER: readonly Rung[] = [
   {
     id: 'pipeline-caps',
     label: 'Pipeline caps and new-lead limits',
+    plural: true,
     change: `Pipelines capped at ${FOLLOW_THROUGH} open leads (what an agent keeps in touch with) and daily new-lead limits raised so the floor can take ${CAP_HEADROOM}x an average working day's leads.`,
     apply(s, floor) {
       const agents = agentsOf(s);
@@ -198,6 +201,7 @@ export const LADDER: readonly Rung[] = [
   {
     id: 'scoring',
     label: 'Lead scoring and drip',
+    plural: true,
     change: 'Leads are scored on arrival: the promising ones go to sales for a prompt call, the rest to a marketing drip that hands them back when ready.',
     apply(s) {
       return s.scoring !== undefined ? undefined : { ...s, scoring: {} };

@@ -79,6 +79,19 @@ describe('The sentence of a diagnosis step', () => {
     expect(cancel.sentence).toMatch(/makes no clear difference on this floor: 0\.0 funded loans a month \(95% interval -\d/);
   });
 
+  it('agrees its verb with a rung that names more than one practice ("Pipeline caps and new-lead limits win")', () => {
+    // Found in review: "Pipeline caps and new-lead limits wins 3.5 funded loans a month" in every medium.
+    const [caps, scoring, speed] = (['pipeline-caps', 'scoring', 'speed-to-lead'] as const).map((id) => LADDER.find((r) => r.id === id)!);
+    const gain = [runs([[10, 1], [12, 2], [11, 3]]), runs([[14, 1], [15, 2], [16, 3]])] as const;
+    const unclear = [runs([[10, 1], [12, 2], [11, 3]]), runs([[12, 1], [11, 2], [11, 3]])] as const;
+    expect(judgeStep(caps, ...gain, 1).sentence).toMatch(/^Pipeline caps and new-lead limits win 4\.0 funded loans a month /);
+    expect(judgeStep(caps, ...unclear, 1).sentence).toMatch(/^Pipeline caps and new-lead limits make no clear difference on this floor/);
+    expect(judgeStep(caps, unclear[0], unclear[0], 1).sentence).toMatch(/^Pipeline caps and new-lead limits make no difference on this floor/);
+    expect(judgeStep(scoring, ...gain, 1).sentence).toMatch(/^Lead scoring and drip win 4\.0 /);
+    expect(judgeStep(speed, ...gain, 1).sentence).toMatch(/^Speed to lead wins 4\.0 /);
+    expect(judgeStep(speed, ...unclear, 1).sentence).toMatch(/^Speed to lead makes no clear difference/);
+  });
+
   it('writes negatives with "-" in the terminal and the JSON, and with the minus sign in the printed report, as the page does', async () => {
     // Found in review: the page wrote its comparison's sentences with "\u2212" (src/ui/format.ts) and the diagnosis's,
     // beside them, with "-"; the printed report mixed the two as well.
