@@ -4,6 +4,9 @@ import { stepSentenceFor, type Diagnosis } from '../diagnose/diagnosis';
 import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
 import { formatMoney, plural } from '../format';
 
+/** A sentence does not start with a digit: the ladder has five rungs. */
+const NUMBER_WORDS: Record<number, string> = { 2: 'Two', 3: 'Three', 4: 'Four', 5: 'Five' };
+
 /** A printed page writes negatives with the minus sign, as the page and the comparison report's charts do. */
 const MINUS = '\u2212';
 
@@ -23,7 +26,7 @@ export function renderDiagnosisReport(d: Diagnosis, document: Document): string 
   const revenueWords = Math.round(revenue) < 0 ? `though ${formatMoney(-revenue)} less revenue a month` : `${formatMoney(revenue)} of revenue a month`;
   const lead =
     won.length > 0
-      ? `This floor funds about <b>${d.current.fundedPerMonth.mean.toFixed(1)}</b> loans a month. ${won.length === 1 ? 'One fix wins' : `${won.length} fixes together win`} about <b>${gain.toFixed(1)}</b> more (${escape(revenueWords)}).`
+      ? `This floor funds about <b>${d.current.fundedPerMonth.mean.toFixed(1)}</b> loans a month. ${won.length === 1 ? 'One fix wins' : `${NUMBER_WORDS[won.length] ?? won.length} fixes together win`} about <b>${gain.toFixed(1)}</b> more (${escape(revenueWords)}).`
       : `This floor funds about <b>${d.current.fundedPerMonth.mean.toFixed(1)}</b> loans a month. None of the fixes tried wins clearly on it.`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(`Where production is lost: ${d.scenario}`)}</title>

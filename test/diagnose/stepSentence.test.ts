@@ -126,6 +126,9 @@ describe('The sentence of a diagnosis step', () => {
     const html = renderDiagnosisReport(d, svgDocument());
     expect(html).toMatch(/One fix wins about <b>2\.0<\/b> more \(though \$5,000 less revenue a month\)/);
     expect(html).not.toMatch(/\$-/);
+    // Two fixes kept: the sentence starts with a word, not a digit ("2 fixes together win").
+    d.steps[1] = { ...d.steps[1], status: 'won', adopted: true };
+    expect(renderDiagnosisReport(d, svgDocument())).toMatch(/loans a month\. Two fixes together win about <b>2\.0<\/b> more/);
   });
 
   it('names what the pipeline rung changed on the floor, from -> to, and says when its cap is above every pipeline the floor reached', async () => {
