@@ -132,7 +132,8 @@ export const LADDER: readonly Rung[] = [
       const parts: string[] = [];
       if (distributionOf(before).options.skipOffShift !== distributionOf(after).options.skipOffShift) parts.push('new leads go only to agents on shift');
       const pace = groupChanges(before, after, 'paceNewLeads');
-      if (pace.length) parts.push(`new leads are handed out the moment they arrive (no pacing of new leads${pace.length < agentsOf(after).length ? ` for ${pace.map((c) => c.name).join(', ')}` : ''})`);
+      // One subject for both parts: "new leads go only to agents on shift and are handed out ...".
+      if (pace.length) parts.push(`${parts.length ? '' : 'new leads '}are handed out the moment they arrive (no pacing of new leads${pace.length < agentsOf(after).length ? ` for ${pace.map((c) => c.name).join(', ')}` : ''})`);
       return parts.length ? `${upperFirst(parts.join(' and '))}, so the first call comes within minutes.` : this.change;
     },
   },

@@ -170,6 +170,18 @@ describe('The sentence of a diagnosis step', () => {
     expect(rung.describe(both, rung.apply(both)!, { maxPipeline: 50, meanPipeline: 20 })).toMatch(/^New leads a day per agent 2 -> 13, so /);
   });
 
+  it('says what the speed-to-lead rung changed with one subject, and each part alone when the floor had the other', () => {
+    // Found in review: "new leads go only to agents on shift and new leads are handed out the moment they arrive".
+    const rung = LADDER.find((r) => r.id === 'speed-to-lead')!;
+    const reach = { maxPipeline: 50, meanPipeline: 20 };
+    const both = rung.apply({})!;
+    expect(rung.describe({}, both, reach)).toBe('New leads go only to agents on shift and are handed out the moment they arrive (no pacing of new leads), so the first call comes within minutes.');
+    const paced = { distribution: { strategy: 'round-robin', options: { skipOffShift: true } } };
+    expect(rung.describe(paced, rung.apply(paced)!, reach)).toBe('New leads are handed out the moment they arrive (no pacing of new leads), so the first call comes within minutes.');
+    const unpaced = { agents: [{ name: 'A', paceNewLeads: false }] };
+    expect(rung.describe(unpaced, rung.apply(unpaced)!, reach)).toBe('New leads go only to agents on shift, so the first call comes within minutes.');
+  });
+
   it('names the best floor as the diagnosed floor with the fixes kept, not as the floor it came from', async () => {
     // Found by users: `diagnose --json`'s best.scenario kept "Slow firm: one call per lead" and "each lead gets a single
     // call" while it used the radar cadence.
