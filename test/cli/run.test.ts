@@ -146,12 +146,14 @@ describe('leadlab run: output', () => {
   });
 
   it('writes the call log of replication 1 as CSV', async () => {
-    const { dir, path } = scenarioFile({ days: 5, warmupDays: 0, cooldownDays: 1 });
+    const { dir, path } = scenarioFile({ days: 10, warmupDays: 0, cooldownDays: 1 });
     const r = await cli(['run', path, '--calls', 'calls.csv', '--replications', '1'], dir);
     expect(r.code).toBe(0);
     const lines = readFileSync(join(dir, 'calls.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('lead_id,lead_created,attempt_time,outcome,agent,source,product');
     expect(lines.length).toBeGreaterThan(100);
+    // The count it says is the rows it wrote, written as the other counts of the command line are ("1,234").
+    expect(r.err).toContain(`Wrote ${(lines.length - 1).toLocaleString('en-US')} call attempts of replication 1 to calls.csv`);
     for (const line of lines.slice(1, 50)) {
       const [, created, attempt] = line.split(',');
       expect(Date.parse(attempt)).toBeGreaterThanOrEqual(Date.parse(created));
