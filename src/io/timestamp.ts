@@ -195,10 +195,11 @@ export function timestampProblem(text: string, options: Pick<TimestampOptions, '
   if (m) [year, zoneText] = [+m[1], m[9]];
   else if ((m = NUMERIC.exec(s))) {
     [year, zoneText] = [m[4].length === 4 ? +m[4] : undefined, m[10]];
-    // A date the file's order (stated, or decided by its rows) reads with a month past 12 is in the other order.
+    // A date the order the file is read in (stated, or decided by its rows) reads with a month past 12 is in the other
+    // order: the file holds both, or the stated order is not the file's.
     const [a, b] = [+m[1], +m[3]];
-    if (options.dateOrder === 'dmy' && b > 12 && a <= 12) return `read day-first, as this file's dates are, its month would be ${b} (a month-first date among day-first ones)`;
-    if (options.dateOrder === 'mdy' && a > 12 && b <= 12) return `read month-first, as this file's dates are, its month would be ${a} (a day-first date among month-first ones)`;
+    if (options.dateOrder === 'dmy' && b > 12 && a <= 12) return `read day-first, the order this file is read in, its month would be ${b}`;
+    if (options.dateOrder === 'mdy' && a > 12 && b <= 12) return `read month-first, the order this file is read in, its month would be ${a}`;
   }
   else if ((m = COMPACT.exec(s))) [year, zoneText] = [compactDate(m[1], options.dateOrder)[0], m[7]];
   else return undefined;
