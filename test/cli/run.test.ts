@@ -145,6 +145,20 @@ describe('leadlab run: output', () => {
     expect(j.replications).toBe(3);
   });
 
+  it('says a run without warm-up, or with one day of it or of follow-up, in words that agree with the number', async () => {
+    // Found in review: "(first 0 discarded as warm-up, ...)".
+    for (const [warmupDays, cooldownDays, words] of [
+      [0, 2, '(no warm-up, 2 days of follow-up after the last lead)'],
+      [1, 1, '(first discarded as warm-up, 1 day of follow-up after the last lead)'],
+      [2, 3, '(first 2 discarded as warm-up, 3 days of follow-up after the last lead)'],
+    ] as const) {
+      const { dir, path } = scenarioFile({ days: 3, warmupDays, cooldownDays, replications: 1 });
+      const r = await cli(['run', path], dir);
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[1]).toBe(`1 replication, seed 1, 10 agents, 3 days of leads ${words}`);
+    }
+  });
+
   it('writes the call log of replication 1 as CSV', async () => {
     const { dir, path } = scenarioFile({ days: 10, warmupDays: 0, cooldownDays: 1 });
     const r = await cli(['run', path, '--calls', 'calls.csv', '--replications', '1'], dir);
