@@ -27,9 +27,10 @@ export function leadCount(leads: number): string {
   return `${text} lead${text === '1.0' ? '' : 's'}`;
 }
 
-/** The buckets of a floor, most lost revenue first, each with its one-line definition. */
+/** The buckets of a floor, most lost revenue first (then most leads), each with its one-line definition. */
 export function lossRows(losses: LossSummary): { bucket: LossBucket; label: string; definition: string; leads: number; leadCost: number; lostRevenue: number }[] {
   return [...LOSS_BUCKETS]
     .map((b) => ({ bucket: b, label: LOSS_BUCKET_INFO[b].label, definition: LOSS_BUCKET_INFO[b].describe, leads: losses.buckets[b].leads.mean, leadCost: losses.buckets[b].leadCost.mean, lostRevenue: losses.buckets[b].lostRevenue.mean }))
-    .sort((a, b) => b.lostRevenue - a.lostRevenue);
+    // Ties (a floor where nothing funds prices every bucket at $0) by leads, so the largest losses still come first.
+    .sort((a, b) => b.lostRevenue - a.lostRevenue || b.leads - a.leads);
 }

@@ -4,7 +4,7 @@ import { formatDiagnosis } from '../../src/cli/diagnoseFormat';
 import { svgDocument } from '../../src/cli/svgDocument';
 import { lossMoneySpec } from '../../src/charts/diagnosisSpecs';
 import type { Diagnosis } from '../../src/diagnose/diagnosis';
-import { leadCount } from '../../src/diagnose/lossWords';
+import { leadCount, lossRows } from '../../src/diagnose/lossWords';
 import { LOSS_BUCKETS } from '../../src/sim/lossAttribution';
 import type { LossSummary } from '../../src/sim/summary';
 
@@ -28,5 +28,16 @@ describe('The words beside the loss buckets', () => {
     const d = { scenario: 'Big', seed: 1, replications: 2, measuredDays: 30, current: floor, steps: [], best: { ...floor, scenario: {} }, interrupted: false } as unknown as Diagnosis;
     expect(formatDiagnosis(d)).toMatch(/Parked in nurture or the drip +14,883\.9 +\$0 +\$1,000/);
     expect((Plot.plot({ ...lossMoneySpec(l), document: svgDocument() }) as Element).outerHTML).toContain('$1,000 (14,883.9 leads)');
+  });
+
+  it('lists the buckets by lost revenue, and by leads where the revenue ties (a floor that funds nothing)', () => {
+    // Found in review on data/scenarios/erlang-c.json: every bucket at $0, and its 14,883.9 leads parked in nurture
+    // listed seventh, in the buckets' own order.
+    const l = losses(14883.94);
+    for (const b of LOSS_BUCKETS) l.buckets[b].lostRevenue = summary(0);
+    l.buckets['not-interested'].leads = summary(2630.5);
+    expect(lossRows(l).slice(0, 2).map((r) => r.bucket)).toEqual(['nurture', 'not-interested']);
+    // The chart of the page and the report lists them in the same order.
+    expect((lossMoneySpec(l).y as { domain: string[] }).domain).toEqual(lossRows(l).map((r) => r.label));
   });
 });
