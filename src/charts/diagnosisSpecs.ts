@@ -47,8 +47,11 @@ export function waterfallRows(d: Diagnosis): WaterfallRow[] {
   return rows;
 }
 
-/** One decimal with its sign, never "-0.0". */
-const signed = (x: number) => signedFixed(x, 1);
+/**
+ * One decimal with its sign, never "-0.0"; negatives with the minus sign, as the paired-difference charts write them
+ * (differenceSpec.ts): these charts are drawn only on the page and in the printed report.
+ */
+const signed = (x: number) => signedFixed(x, 1, '\u2212');
 
 const KIND_COLORS = { domain: ['total', 'won', 'no clear difference', 'worse', 'in place'], range: ['#4c78a8', '#54a24b', '#bab0ac', '#e45756', '#bab0ac'] };
 
@@ -116,7 +119,7 @@ export function waterfallSpec(d: Diagnosis, width = WIDTH): Plot.PlotOptions {
 
 /** The loss buckets as money: revenue a month each bucket would have brought, largest first. */
 export function lossMoneySpec(losses: LossSummary, width = WIDTH): Plot.PlotOptions {
-  const rows = LOSS_BUCKETS.map((b) => ({ bucket: LOSS_BUCKET_INFO[b].label, revenue: losses.buckets[b].lostRevenue.mean, leads: losses.buckets[b].leads.mean })).sort((a, b) => b.revenue - a.revenue);
+  const rows = LOSS_BUCKETS.map((b) => ({ bucket: LOSS_BUCKET_INFO[b].label, revenue: losses.buckets[b].lostRevenue.mean, leads: losses.buckets[b].leads.mean })).sort((a, b) => b.revenue - a.revenue || b.leads - a.leads);
   // A month's mean count of leads is often a fraction: 0.1 leads, not "0 leads" beside a sum of money.
   const money = (r: { revenue: number; leads: number }) => `$${Math.round(r.revenue).toLocaleString('en-US')} (${leadCount(r.leads)})`;
   if (width < NARROW) {

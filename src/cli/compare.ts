@@ -37,7 +37,7 @@ export const compareCommand: Command = {
     if (positional.length < 2) throw new UsageError(`expected at least two scenario files (the first is the baseline), got ${positional.length}`);
     const overrides: Record<string, unknown> = {};
     if (f['warmup-days'] !== undefined) overrides.warmupDays = f['warmup-days'];
-    const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number; days: number; warmupDays: number; replay: boolean; windowDays: number }[] = [];
+    const loaded: { source: ScenarioSource; name: string; seed: string | number; replications: number; days: number; warmupDays: number; replay: boolean; windowDays: number; warnings: string[] }[] = [];
     const problems: ScenarioError[] = [];
     const inputs: InputPath[] = [];
     for (const path of positional) {
@@ -45,7 +45,7 @@ export const compareCommand: Command = {
         const { source, resolved, inputs: read } = readScenarioSource(path, io.cwd, overrides);
         inputs.push(...read);
         checkRunSize(resolved, path, Boolean(f.force));
-        loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, days: resolved.config.days, warmupDays: resolved.config.warmupDays, replay: resolved.scenario.leads.replay !== undefined, windowDays: resolved.config.days - resolved.config.warmupDays });
+        loaded.push({ source, name: resolved.scenario.name, seed: resolved.scenario.seed, replications: resolved.scenario.replications, days: resolved.config.days, warmupDays: resolved.config.warmupDays, replay: resolved.scenario.leads.replay !== undefined, windowDays: resolved.config.days - resolved.config.warmupDays, warnings: resolved.warnings });
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         // A warm-up the flag set is the flag's problem, not the file's: the file may say nothing of warmupDays.
@@ -54,6 +54,10 @@ export const compareCommand: Command = {
       }
     }
     if (problems.length) throw new ScenarioFilesError(problems);
+    // What a scenario warned of (rows of its replayed lead stream rejected, sources it does not declare) is said as
+    // `leadlab run` says it, naming the scenario's file, and kept in the JSON: its numbers rest on it.
+    const warnings = loaded.flatMap((l, s) => l.warnings.map((warning) => ({ scenario: l.name, letter: letter(s), file: positional[s], warning, index: s })));
+    for (const w of warnings) io.err(`warning: ${w.file}: ${w.warning}\n`);
     if (f.report) checkOutputPath(f.report as string, io.cwd, '--report', inputs);
     const seed = (f.seed as string | undefined) ?? loaded[0].seed;
     const replications = (f.replications as number | undefined) ?? loaded[0].replications;
@@ -82,7 +86,7 @@ export const compareCommand: Command = {
     const warmupNotes = warmups.flatMap((w, s) => (w.verdict === 'adequate' ? [] : [{ scenario: s, sentence: warmupSentence(w) }]));
     if (f.json) {
       const warmup = warmups.map((w, s) => ({ scenario: loaded[s].name, letter: letter(s), ...warmupJson(w) }));
-      io.out(JSON.stringify({ ...comparison, warmup, interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
+      io.out(JSON.stringify({ ...comparison, warmup, ...(warnings.length > 0 && { warnings: warnings.map(({ index: _, ...w }) => w) }), interrupted: outcome.interrupted }, jsonNumbers, 2) + '\n');
     } else {
       io.out(formatComparison(comparison, { color: io.isTTY && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
       if (warmupNotes.length) io.out(`\n${warmupNotes.map((n) => `${letter(n.scenario)} (${loaded[n.scenario].name}): ${n.sentence}`).join('\n')}\n`);
@@ -92,8 +96,9 @@ export const compareCommand: Command = {
       const { renderReport } = await import('./report');
       const { svgDocument } = await import('./svgDocument');
       const interrupted = outcome.interrupted ? { replicationsFinished: complete.length, replicationsPlanned: replications } : undefined;
-      // The same caveat as under the table: a scenario measured while its pipelines filled says so in the report too.
-      const html = renderReport(comparison, summaries, svgDocument(), interrupted, warmupNotes);
+      // The same caveats as under the table and on stderr: a scenario measured while its pipelines filled, or whose
+      // stream lost rows, says so in the report too.
+      const html = renderReport(comparison, summaries, svgDocument(), interrupted, warmupNotes, warnings.map((w) => ({ scenario: w.index, warning: w.warning })));
       writeFileSync(resolve(io.cwd, f.report as string), html);
       io.err(`Wrote the report to ${f.report}${outcome.interrupted ? ' (it says the comparison was interrupted)' : ''}\n`);
     }

@@ -10,17 +10,20 @@ const GREEN = '\x1b[32m';
 const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
 
-/** A signed difference in the metric's unit; shares differ in percentage points. */
-export function formatDifference(metric: MetricName, d: number, scaleOf = d): string {
+/**
+ * A signed difference in the metric's unit; shares differ in percentage points. `minus` is the sign of negatives: "-"
+ * in the terminal, "\u2212" in the HTML report, as its charts write them (src/charts/differenceSpec.ts).
+ */
+export function formatDifference(metric: MetricName, d: number, scaleOf = d, minus = '-'): string {
   if (!Number.isFinite(d)) return 'n/a';
   const unit = METRICS[metric].unit;
   // Shares, ratios and counts that are not zero but round to it keep their first significant digit ("+0.03"), so
   // that an interval's end beside a verdict never reads as zero.
-  if (unit === 'share') return `${signedFixed(d * 100, 1)} pp`;
-  if (unit === 'ratio') return signedFixed(d, 3);
+  if (unit === 'share') return `${signedFixed(d * 100, 1, minus)} pp`;
+  if (unit === 'ratio') return signedFixed(d, 3, minus);
   const text = formatValue(metric, Math.abs(d), scaleOf);
-  if (unit === 'count' && d !== 0 && /^0(\.0*)?$/.test(text)) return signedFixed(d, 1);
-  return `${d > 0 ? '+' : d < 0 ? '-' : ''}${text}`;
+  if (unit === 'count' && d !== 0 && /^0(\.0*)?$/.test(text)) return signedFixed(d, 1, minus);
+  return `${d > 0 ? '+' : d < 0 ? minus : ''}${text}`;
 }
 
 function cellOf(metric: MetricName, s: MetricSummary | undefined): string {

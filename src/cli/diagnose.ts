@@ -5,6 +5,7 @@ import { climbLadder, type RunFloor } from '../diagnose/climbLadder';
 import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
 import { LADDER } from '../diagnose/ladder';
 import { fitCallLog } from '../fit/fitCallLog';
+import { fitQuality } from '../fit/fitQuality';
 import { plural } from '../format/plural';
 import { isObject } from '../schema';
 import type { ResolvedScenario } from '../scenario/resolve';
@@ -54,7 +55,14 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
           : 'a per-lead summary (one row per lead, no call times), from which the contact curves by hour and lead age cannot be fitted; `leadlab fit` reads its rates, and diagnose needs the call log itself (or, if this is one, name its call time and outcome columns with --map)';
       throw new BadInputError(`--log ${f.log}: expected a call log (one row per call attempt), got ${instead}`, sourceJson(f.log as string, read.log));
     }
-    json.contactModel = fitCallLog(read.log.table).contactModel;
+    const fit = fitCallLog(read.log.table);
+    // A fit `leadlab fit --out` would not write and the page would not use (a handful of leads, none reached, a
+    // parameter at its bound) is no floor to diagnose: the ladder would judge fixes on contact numbers that mean nothing.
+    const quality = fitQuality(fit);
+    if (quality.level === 'unusable') {
+      throw new BadInputError(`--log ${f.log}: the contact curves fitted to it cannot be used: ${quality.reasons.join('; ')}; bring a longer log (\`leadlab fit ${f.log}\` shows the fit)`, sourceJson(f.log as string, read.log));
+    }
+    json.contactModel = fit.contactModel;
     madeFrom.push(`contact curves fitted to ${f.log}`);
     io.err(`Fitted the floor's contact curves from ${f.log} (${plural(read.log.table.length, 'call attempt')}).\n`);
   }
@@ -69,7 +77,8 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     if (json.warmupDays === undefined) {
       // The warm-up a run of the stream's days takes when the scenario sets none (as `leadlab run` would), said.
       const { days, warmupDays } = inlineScenarioSource(json, dir, where).resolved.config;
-      io.err(`The lead stream covers ${days} days; the first ${warmupDays} are the warm-up (set "warmupDays" in the floor's scenario to change it).\n`);
+      const warmup = warmupDays === 0 ? ', with no warm-up' : warmupDays === 1 ? '; the first is the warm-up' : `; the first ${warmupDays} are the warm-up`;
+      io.err(`The lead stream covers ${plural(days, 'day')}${warmup} (set "warmupDays" in the floor's scenario to change it).\n`);
     }
   }
   if (madeFrom.length > 0) json.name = `${resolved.scenario.name}, with ${madeFrom.join(' and ')}`;

@@ -1,6 +1,6 @@
 import type { Diagnosis } from '../diagnose/diagnosis';
-import { formatMoney } from '../format';
-import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
+import { formatMoney, plural } from '../format';
+import { LOST_REVENUE_NOTE, leadsNumber, lossRows } from '../diagnose/lossWords';
 import { table } from './format';
 import { signedFixed } from '../stats/signedFixed';
 
@@ -11,7 +11,7 @@ const signedMoney = (x: number) => `${x >= 0 ? '+' : '-'}${formatMoney(Math.abs(
 export function formatDiagnosis(d: Diagnosis): string {
   const out: string[] = [];
   out.push(`Diagnosis: ${d.scenario}`);
-  out.push(`${d.replications} replications per step, seed ${d.seed}; each fix is run on the same leads as the floor before it (common random numbers) and scaled from ${d.measuredDays} measured days to a month.`);
+  out.push(`${d.replications} replications per step, seed ${d.seed}; each fix is run on the same leads as the floor before it (common random numbers) and scaled from ${plural(d.measuredDays, 'measured day')} to a month.`);
   out.push('');
   const rows = [['Current floor', d.current.fundedPerMonth.mean.toFixed(1), '', '', formatMoney(d.current.revenuePerMonth.mean), '', '']];
   for (const s of d.steps) {
@@ -32,7 +32,7 @@ export function formatDiagnosis(d: Diagnosis): string {
   out.push('');
   out.push('Where the current floor loses production (a month; revenue at the floor\'s own conversion from the stage reached)');
   const losses = lossRows(d.current.losses);
-  out.push(table(losses.map((r) => [r.label, r.leads.toFixed(1), formatMoney(r.leadCost), formatMoney(r.lostRevenue)]), ['Bucket', 'Leads', 'Lead cost', 'Lost revenue']));
+  out.push(table(losses.map((r) => [r.label, leadsNumber(r.leads), formatMoney(r.leadCost), formatMoney(r.lostRevenue)]), ['Bucket', 'Leads', 'Lead cost', 'Lost revenue']));
   for (const r of losses) out.push(`  ${r.label}: ${lowerFirst(r.definition)}`);
   out.push(LOST_REVENUE_NOTE);
   out.push('');

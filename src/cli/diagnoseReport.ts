@@ -1,8 +1,14 @@
 import * as Plot from '@observablehq/plot';
 import { lossMoneySpec, waterfallSpec } from '../charts';
-import type { Diagnosis } from '../diagnose/diagnosis';
+import { stepSentenceFor, type Diagnosis } from '../diagnose/diagnosis';
 import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
 import { formatMoney, plural } from '../format';
+
+/** A sentence does not start with a digit: the ladder has five rungs. */
+const NUMBER_WORDS: Record<number, string> = { 2: 'Two', 3: 'Three', 4: 'Four', 5: 'Five' };
+
+/** A printed page writes negatives with the minus sign, as the page and the comparison report's charts do. */
+const MINUS = '\u2212';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -20,7 +26,7 @@ export function renderDiagnosisReport(d: Diagnosis, document: Document): string 
   const revenueWords = Math.round(revenue) < 0 ? `though ${formatMoney(-revenue)} less revenue a month` : `${formatMoney(revenue)} of revenue a month`;
   const lead =
     won.length > 0
-      ? `This floor funds about <b>${d.current.fundedPerMonth.mean.toFixed(1)}</b> loans a month. ${won.length === 1 ? 'One fix wins' : `${won.length} fixes together win`} about <b>${gain.toFixed(1)}</b> more (${escape(revenueWords)}).`
+      ? `This floor funds about <b>${d.current.fundedPerMonth.mean.toFixed(1)}</b> loans a month. ${won.length === 1 ? 'One fix wins' : `${NUMBER_WORDS[won.length] ?? won.length} fixes together win`} about <b>${gain.toFixed(1)}</b> more (${escape(revenueWords)}).`
       : `This floor funds about <b>${d.current.fundedPerMonth.mean.toFixed(1)}</b> loans a month. None of the fixes tried wins clearly on it.`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escape(`Where production is lost: ${d.scenario}`)}</title>
@@ -43,7 +49,7 @@ ${draw({ ...lossMoneySpec(d.current.losses), height: 210 })}
 <p class="defs">${lossRows(d.current.losses).map((r) => `<b>${escape(r.label)}</b>: ${escape(r.definition)}`).join(' ')}</p>
 <p>${escape(LOST_REVENUE_NOTE)}</p></section>
 <section><h2>Step by step</h2>
-<ol>${d.steps.map((s) => `<li>${escape(s.sentence)}</li>`).join('')}</ol></section>
+<ol>${d.steps.map((s) => `<li>${escape(stepSentenceFor(s, MINUS))}</li>`).join('')}</ol></section>
 <p class="note">Simulated with Leadlab: ${d.replications} replications per step, seed ${escape(String(d.seed))}. Each fix is run on the same leads as the floor before it (common random numbers) and judged by the paired 95% interval of funded loans a month; a fix is kept, and counted as a win, only when that interval lies above zero.</p>
 </body></html>
 `;

@@ -18,14 +18,15 @@ export function multiplierInterval(lower: number, upper: number): string {
 }
 
 function table(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((r) => r.map(String))];
+  // Counts as the command line writes them elsewhere: "3,000 leads", not "3000".
+  const cells = [header, ...rows.map((r) => r.map((c) => (typeof c === 'number' ? c.toLocaleString('en-US') : c)))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   return cells.map((r) => '  ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }
 
 /** The chi-squared line; with no degrees of freedom left the fit cannot be tested, and says so. */
 export function chiSquaredLine(g: GoodnessOfFit): string {
-  if (g.df <= 0) return `  chi-squared: not testable (${g.cells} cell(s) after pooling for ${g.fittedParameters} fitted parameter(s))`;
+  if (g.df <= 0) return `  chi-squared: not testable (${plural(g.cells, 'cell')} after pooling for ${plural(g.fittedParameters, 'fitted parameter')})`;
   return `  chi-squared ${num(g.chiSquare, 1)} on ${g.df} df, ${formatPValue(g.pValue, '-')}`;
 }
 
@@ -40,7 +41,7 @@ export function describeCallLogFit(fit: FittedModel): string {
   const out: string[] = [];
   const d = fit.data;
   out.push(`Call log: ${plural(d.rows, 'attempt')} on ${plural(d.leads, 'lead')}; ${plural(d.contactedLeads, 'lead')} reached (${pct(d.contactedLeads / d.leads)}); ${plural(d.searchAttempts, 'attempt')} up to first contact.`);
-  if (d.leadsWithConversion > 0) out.push(`Conversion known for ${plural(d.leadsWithConversion, 'lead')}, ${d.convertedLeads} converted.`);
+  if (d.leadsWithConversion > 0) out.push(`Conversion known for ${plural(d.leadsWithConversion, 'lead')}, ${d.convertedLeads.toLocaleString('en-US')} converted.`);
   out.push(...notes(fit.notes), '');
 
   const c = fit.contactModel.contactability;

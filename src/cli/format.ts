@@ -57,7 +57,7 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
   out.push(`${s.name}`);
   out.push(
     `${s.replications} replication${s.replications === 1 ? '' : 's'}, seed ${s.seed}, ${info.agents} agent${info.agents === 1 ? '' : 's'}, ${info.days} day${info.days === 1 ? '' : 's'} of leads ` +
-      `(first ${info.warmupDays} discarded as warm-up, ${info.cooldownDays} days of follow-up after the last lead)`,
+      `(${info.warmupDays === 0 ? 'no warm-up' : info.warmupDays === 1 ? 'first discarded as warm-up' : `first ${info.warmupDays} discarded as warm-up`}, ${info.cooldownDays} day${info.cooldownDays === 1 ? '' : 's'} of follow-up after the last lead)`,
   );
   if (info.warmup) out.push(info.warmup);
   out.push('');

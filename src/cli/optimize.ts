@@ -62,6 +62,7 @@ export const optimizeCommand: Command = {
       throw new BadInputError((e as Error).message.replace(/^sweep\./, 'optimize.'));
     }
     const { definition, sources, baseSource } = prepared;
+    for (const w of prepared.warnings) io.err(`warning: ${w}\n`);
     const combos = sweepCombinations(definition.parameters);
     const workers = (f.workers as number | undefined) ?? availableParallelism();
     const seed = definition.seed;

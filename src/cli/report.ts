@@ -28,6 +28,12 @@ export function reportCharts(summaries: readonly ScenarioSummary[]): ReportChart
   ];
 }
 
+/**
+ * The sign of negatives in the report's table: the minus sign, as its charts of the same differences write them
+ * (src/charts/differenceSpec.ts) and the page writes its differences; the terminal's table keeps "-".
+ */
+const MINUS = '\u2212';
+
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /**
@@ -41,6 +47,8 @@ export function renderReport(
   interrupted?: { replicationsFinished: number; replicationsPlanned: number },
   /** The warm-up check of each scenario that was not found adequate, as a sentence (src/sim/warmup.ts), by scenario index. */
   warmupNotes: readonly { scenario: number; sentence: string }[] = [],
+  /** What a scenario warned of (rows of its replayed lead stream rejected, sources it does not declare), by scenario index. */
+  warnings: readonly { scenario: number; warning: string }[] = [],
 ): string {
   // Unlike the table's differences, a chart of totals is not a month of each window: when the windows differ, it says so.
   const windows = comparison.totals === 'per month' ? comparison.scenarios.map((s, i) => `${s.name}: ${comparison.windowDays![i]} days`).join(', ') : '';
@@ -55,7 +63,7 @@ export function renderReport(
     const cells = comparison.scenarios.map((s) => {
       const x = s.metrics[m];
       if (!x) return '<td>-</td>';
-      return `<td>${escape(formatValue(m, x.mean))}${x.ci95 ? `<br><small>${escape(formatValue(m, x.ci95[0], x.mean))} to ${escape(formatValue(m, x.ci95[1], x.mean))}</small>` : ''}</td>`;
+      return `<td>${escape(formatValue(m, x.mean, x.mean, MINUS))}${x.ci95 ? `<br><small>${escape(formatValue(m, x.ci95[0], x.mean, MINUS))} to ${escape(formatValue(m, x.ci95[1], x.mean, MINUS))}</small>` : ''}</td>`;
     });
     const diffs = others.map((s) => {
       const d = s.vsBaseline![m];
@@ -63,8 +71,8 @@ export function renderReport(
       // As in the terminal's table: differences of window totals are a month of each scenario's own window when those differ.
       const unit = comparison.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
       const partial = pairsNote(d, comparison.replications);
-      const interval = d.ci95 ? `${escape(formatDifference(m, d.ci95[0], d.mean))} to ${escape(formatDifference(m, d.ci95[1], d.mean))}${unit}` : alikeNote(d);
-      return `<td class="${cls}">${escape(formatDifference(m, d.mean))}${unit}${interval && `<br><small>${interval}</small>`}${d.verdict !== null && d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}${partial && `<br><small>${partial}</small>`}</td>`;
+      const interval = d.ci95 ? `${escape(formatDifference(m, d.ci95[0], d.mean, MINUS))} to ${escape(formatDifference(m, d.ci95[1], d.mean, MINUS))}${unit}` : alikeNote(d);
+      return `<td class="${cls}">${escape(formatDifference(m, d.mean, d.mean, MINUS))}${unit}${interval && `<br><small>${interval}</small>`}${d.verdict !== null && d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}${partial && `<br><small>${partial}</small>`}</td>`;
     });
     return `<tr><th>${escape(METRICS[m].label)}</th>${cells.join('')}${diffs.join('')}</tr>`;
   });
@@ -80,7 +88,7 @@ figure figure { margin: 0; } figure figure figcaption { font-size: 13px; color: 
 </style></head><body>
 <h1>Leadlab comparison</h1>
 ${interrupted ? `<p class="interrupted"><b>Interrupted:</b> the comparison was stopped (Ctrl-C) after ${interrupted.replicationsFinished} of ${interrupted.replicationsPlanned} planned replications finished in every scenario; the numbers below rest on those ${interrupted.replicationsFinished}.</p>\n` : ''}<p>${comparison.scenarios.length} scenarios, ${comparison.replications} replications each, seed ${escape(String(comparison.seed))}. Replication r of every scenario sees the same leads (common random numbers); differences against the baseline, <b>${escape(base.name)}</b>, are paired by replication, with their own 95% interval, and called better or worse where that interval excludes zero (higher or lower for volumes and mechanisms such as leads, attempts per lead or pipeline size, which are neither better nor worse in themselves).${comparison.totals === 'per month' ? ` The measured windows differ (${escape(windows)}), so differences of counts and money are per month of each scenario's own window.` : ''}</p>
-${warmupNotes.map((w) => `<p class="warmup"><b>${escape(comparison.scenarios[w.scenario].name)}</b>: ${escape(w.sentence)}</p>\n`).join('')}${others.filter((s) => s.sameAsBaseline).map((s) => `<p><b>${escape(s.name)}</b> ${escape(SAME_AS_BASELINE)}</p>\n`).join('')}<table>${head}${rows.join('')}</table>
+${warnings.map((w) => `<p class="warmup"><b>${escape(comparison.scenarios[w.scenario].name)}</b>: warning: ${escape(w.warning)}</p>\n`).join('')}${warmupNotes.map((w) => `<p class="warmup"><b>${escape(comparison.scenarios[w.scenario].name)}</b>: ${escape(w.sentence)}</p>\n`).join('')}${others.filter((s) => s.sameAsBaseline).map((s) => `<p><b>${escape(s.name)}</b> ${escape(SAME_AS_BASELINE)}</p>\n`).join('')}<table>${head}${rows.join('')}</table>
 ${anyAlike(comparison) ? `<p><small>${escape(ALIKE_FOOTNOTE)}</small></p>\n` : ''}${figures.join('\n')}
 </body></html>
 `;

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { plural } from '../format/plural';
 import { runScenario } from '../scenario/runScenario';
 import type { CallRecord } from '../sim/callLog';
 import type { RunResult } from '../sim/runResult';
@@ -77,7 +78,7 @@ export const runCommand: Command = {
     if (f.calls) {
       const path = resolve(io.cwd, f.calls as string);
       writeFileSync(path, callsToCsv(runs[0].calls ?? [], resolved.config.startDate));
-      io.err(`Wrote ${runs[0].calls?.length ?? 0} call attempts of replication 1 to ${f.calls}\n`);
+      io.err(`Wrote ${plural(runs[0].calls?.length ?? 0, 'call attempt')} of replication 1 to ${f.calls}\n`);
     }
     return 0;
   },

@@ -63,7 +63,7 @@ export function prepareSweep(path: string, cwd: string, f: { replications?: numb
  * Validates every combination of a parsed sweep; `dir` is where the base scenario's file names are resolved.
  * `inputs` are the files read (the base scenario's, and those it names), which no output may overwrite.
  */
-export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications?: number; seed?: string; force?: boolean }): { definition: SweepDefinition; sources: ScenarioSource[]; baseSource: ScenarioSource; inputs: InputPath[] } {
+export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications?: number; seed?: string; force?: boolean }): { definition: SweepDefinition; sources: ScenarioSource[]; baseSource: ScenarioSource; inputs: InputPath[]; warnings: string[] } {
   const base = typeof spec.base === 'string' ? readScenarioSource(spec.base, dir) : inlineScenarioSource(spec.base, dir, 'sweep.base');
   // Parameters apply to the normalized base, where every default is written out (agents[0] exists even when the file omits agents).
   const normalized = JSON.parse(JSON.stringify(base.resolved.scenario)) as Record<string, unknown>;
@@ -89,7 +89,10 @@ export function prepareSweepSpec(spec: SweepSpec, dir: string, f: { replications
     return { json: scenario, files: base.source.files };
   });
   if (notes.size > 0) definition.notes = [...notes];
-  return { definition, sources, baseSource: { json: normalized, files: base.source.files }, inputs: base.inputs };
+  // What the base scenario warned of (rows of a replayed lead stream rejected, its undeclared sources) holds for every
+  // combination: the commands say it once, as `leadlab run` does.
+  const warnings = base.resolved.warnings.map((w) => `${typeof spec.base === 'string' ? spec.base : 'sweep.base'}: ${w}`);
+  return { definition, sources, baseSource: { json: normalized, files: base.source.files }, inputs: base.inputs, warnings };
 }
 
 /** `leadlab sweep`: every combination of parameter values times R replications, in parallel, as CSV and JSON. */
@@ -103,6 +106,7 @@ export const sweepCommand: Command = {
     if (positional.length !== 1) throw new UsageError(`expected one sweep file, got ${positional.length}`);
     const prepared = prepareSweep(positional[0], io.cwd, { replications: f.replications as number | undefined, seed: f.seed as string | undefined, force: Boolean(f.force) });
     const { definition, sources } = prepared;
+    for (const w of prepared.warnings) io.err(`warning: ${w}\n`);
     const keys = sweepRunKeys(sources.length, definition.replications);
     const shard = f.shard === undefined ? null : parseShard(f.shard as string);
     const [from, to] = shard ? shardRange(shard.index, shard.count, keys.length) : [0, keys.length];

@@ -4,7 +4,7 @@ import type { RunResult } from '../sim/runResult';
 import { meanInterval } from '../sim/statistics';
 import { summarizeLosses, type LossSummary, type MetricSummary } from '../sim/summary';
 import type { ReplayRejects } from '../scenario/replay';
-import type { FloorReach, Rung } from './ladder';
+import { LADDER, type FloorReach, type Rung } from './ladder';
 import { signedFixed } from '../stats/signedFixed';
 
 /** Days in an average month (365.25 / 12): results are scaled from the measured window to a month. */
@@ -39,7 +39,7 @@ export interface DiagnosisStep {
 export interface FloorResult {
   fundedPerMonth: MetricSummary;
   revenuePerMonth: MetricSummary;
-  /** Loss buckets with lost revenue and lead cost scaled to a month. */
+  /** Loss buckets (leads, lead cost, lost revenue) and the lost leads per agent and unassigned, scaled to a month. */
   losses: LossSummary;
 }
 
@@ -74,10 +74,14 @@ const scaled = (runs: readonly RunResult[], key: 'funded' | 'revenue', k: number
 export function floorResult(runs: readonly RunResult[], k: number): FloorResult {
   const losses = summarizeLosses(runs);
   const scale = (s: MetricSummary): MetricSummary => ({ ...s, mean: s.mean * k, sd: s.sd * k, ci95: s.ci95 && [s.ci95[0] * k, s.ci95[1] * k] });
+  const scaleRow = (row: Record<LossBucket, number>) => Object.fromEntries(LOSS_BUCKETS.map((b) => [b, row[b] * k])) as Record<LossBucket, number>;
   for (const b of LOSS_BUCKETS as LossBucket[]) {
     const x = losses.buckets[b];
     losses.buckets[b] = { leads: scale(x.leads), leadCost: scale(x.leadCost), lostRevenue: scale(x.lostRevenue) };
   }
+  // The leads each agent lost, and those no agent held, are a month's too: they split the buckets' leads.
+  losses.byAgent = losses.byAgent.map((a) => ({ ...a, buckets: scaleRow(a.buckets) }));
+  losses.unassigned = scaleRow(losses.unassigned);
   return { fundedPerMonth: meanInterval(scaled(runs, 'funded', k)), revenuePerMonth: meanInterval(scaled(runs, 'revenue', k)), losses };
 }
 
@@ -90,9 +94,17 @@ const money = (x: number) => `$${Math.round(Math.abs(x)).toLocaleString('en-US')
  */
 export type NothingToJudge = 'no leads' | 'nothing funded';
 
-/** The plain sentence a report prints for a step. */
-export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>, nothing?: NothingToJudge): string {
+/**
+ * The plain sentence a report prints for a step. `minus` is the sign of negative numbers, as the medium writes its
+ * others: "-" in a terminal and in the JSON (the step's `sentence`), "\u2212" on the page and in the printed report
+ * (src/ui/format.ts, src/charts/differenceSpec.ts); {@link stepSentenceFor} gives it for a step already judged.
+ */
+export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>, nothing?: NothingToJudge, minus = '-'): string {
   const w = step.fundedPerMonth.win;
+  const signed = (x: number) => signedFixed(x, 1, minus);
+  // "Pipeline caps and new-lead limits win", "Speed to lead wins".
+  const many = LADDER.find((r) => r.id === step.id)?.plural === true;
+  const [wins, makes] = many ? ['win', 'make'] : ['wins', 'makes'];
   const ci = w.ci95 ? ` (95% interval ${signed(w.ci95[0])} to ${signed(w.ci95[1])})` : '';
   if (step.status !== 'in place' && nothing === 'no leads') {
     return `${step.label}: no lead arrived in the measured window of any replication, with the fix or without it, so there is nothing to judge it on; simulate more days or more leads a day.`;
@@ -107,7 +119,7 @@ export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>, nothing?: No
       // Funded loans can rise while revenue falls (more loans of a product that brings less): say which way it moves.
       const r = step.revenuePerMonth.win.mean;
       const revenue = Math.round(r) < 0 ? `though about ${money(r)} less revenue a month` : `about ${money(r)} of revenue a month`;
-      return `${step.label} wins ${loans(w.mean)}${ci}, ${revenue}: ${lowerFirst(step.change)}`;
+      return `${step.label} ${wins} ${loans(w.mean)}${ci}, ${revenue}: ${lowerFirst(step.change)}`;
     }
     case 'worse':
       return `${step.label} would cost ${loans(w.mean)}${ci} on this floor, so it is not kept.`;
@@ -115,11 +127,19 @@ export function stepSentence(step: Omit<DiagnosisStep, 'sentence'>, nothing?: No
       if (!w.ci95 && w.agreeExactly) {
         return `${step.label}: every one of the ${w.n} replications gave the same difference, ${signed(w.mean)} funded loans a month, which too few replications cannot tell from luck, so it is not counted as a win; run more replications to judge it.`;
       }
-      return `${step.label} makes no clear difference on this floor: ${signed(w.mean)} funded loans a month${ci}, an interval that includes zero, so it is not counted as a win.`;
+      // Every pair funded as many loans with the fix as without it: an "interval 0.0 to 0.0 that includes zero" said
+      // nothing a reader could use, and hid that the fix moved no loan at all on this floor.
+      if (w.n >= 2 && w.mean === 0 && w.sd === 0) {
+        return `${step.label} ${makes} no difference on this floor: each of the ${w.n} replications funded exactly as many loans with the fix as without it, so it is not counted as a win.`;
+      }
+      return `${step.label} ${makes} no clear difference on this floor: ${signed(w.mean)} funded loans a month${ci}, an interval that includes zero, so it is not counted as a win.`;
   }
 }
 
-const signed = (x: number) => signedFixed(x, 1);
+/** A judged step's sentence with `minus` as the sign of negatives: "\u2212" for the page and the printed report. */
+export function stepSentenceFor(step: DiagnosisStep, minus: string): string {
+  return stepSentence(step, step.nothingToJudge, minus);
+}
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**

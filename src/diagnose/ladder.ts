@@ -13,6 +13,8 @@ export interface Rung {
   label: string;
   /** What the fix changes, in one sentence. */
   change: string;
+  /** The label names more than one practice ("Pipeline caps and new-lead limits"): its sentences say "win", not "wins". */
+  plural?: true;
   /** The fixed scenario, or undefined when the floor already works this way. */
   apply(scenario: Json, floor?: FloorFacts): Json | undefined;
   /**
@@ -94,9 +96,13 @@ function groupChanges(before: Json, after: Json, field: string): { name: string;
     .filter((c) => c.from !== c.to);
 }
 
-/** "7 -> 9" when every group changed alike, else "7 -> 9 (Day closer), 5 -> 9 (Late closer)". */
-function fromTo(changes: { name: string; from: unknown; to: unknown }[]): string {
-  const alike = changes.every((c) => c.from === changes[0].from && c.to === changes[0].to);
+/**
+ * "7 -> 9" when every one of the floor's `groups` changed alike, else the groups that changed, by name: "7 -> 9 (Day
+ * closer), 5 -> 9 (Late closer)", or "2 -> 13 (Top)" when the other groups kept theirs (a bare "2 -> 13" read as
+ * every agent's).
+ */
+function fromTo(changes: { name: string; from: unknown; to: unknown }[], groups: number): string {
+  const alike = changes.length === groups && changes.every((c) => c.from === changes[0].from && c.to === changes[0].to);
   return alike ? `${changes[0].from} -> ${changes[0].to}` : changes.map((c) => `${c.from} -> ${c.to} (${c.name})`).join(', ');
 }
 
@@ -126,7 +132,8 @@ export const LADDER: readonly Rung[] = [
       const parts: string[] = [];
       if (distributionOf(before).options.skipOffShift !== distributionOf(after).options.skipOffShift) parts.push('new leads go only to agents on shift');
       const pace = groupChanges(before, after, 'paceNewLeads');
-      if (pace.length) parts.push(`new leads are handed out the moment they arrive (no pacing of new leads${pace.length < agentsOf(after).length ? ` for ${pace.map((c) => c.name).join(', ')}` : ''})`);
+      // One subject for both parts: "new leads go only to agents on shift and are handed out ...".
+      if (pace.length) parts.push(`${parts.length ? '' : 'new leads '}are handed out the moment they arrive (no pacing of new leads${pace.length < agentsOf(after).length ? ` for ${pace.map((c) => c.name).join(', ')}` : ''})`);
       return parts.length ? `${upperFirst(parts.join(' and '))}, so the first call comes within minutes.` : this.change;
     },
   },
@@ -146,6 +153,7 @@ export const LADDER: readonly Rung[] = [
   {
     id: 'pipeline-caps',
     label: 'Pipeline caps and new-lead limits',
+    plural: true,
     change: `Pipelines capped at ${FOLLOW_THROUGH} open leads (what an agent keeps in touch with) and daily new-lead limits raised so the floor can take ${CAP_HEADROOM}x an average working day's leads.`,
     apply(s, floor) {
       const agents = agentsOf(s);
@@ -165,7 +173,7 @@ export const LADDER: readonly Rung[] = [
     describe(before, after, reached) {
       const parts: string[] = [];
       const leads = groupChanges(before, after, 'newLeadsPerDay');
-      if (leads.length) parts.push(`new leads a day per agent ${fromTo(leads)}, so the floor can take ${CAP_HEADROOM}x an average working day's leads`);
+      if (leads.length) parts.push(`new leads a day per agent ${fromTo(leads, agentsOf(after).length)}, so the floor can take ${CAP_HEADROOM}x an average working day's leads`);
       const caps = groupChanges(before, after, 'pipelineLimit');
       if (caps.length) {
         const top = Math.max(...caps.map((c) => Number(c.to)));
@@ -173,7 +181,7 @@ export const LADDER: readonly Rung[] = [
         const binds = top > reached.maxPipeline
           ? `, above the most open leads any agent held on this floor (${reached.maxPipeline}; ${reached.meanPipeline.toFixed(1)} on average), so the cap does not bind`
           : ` (what an agent keeps in touch with; agents on this floor held up to ${reached.maxPipeline})`;
-        parts.push(`pipeline limit ${fromTo(caps)} open leads${binds}`);
+        parts.push(`pipeline limit ${fromTo(caps, agentsOf(after).length)} open leads${binds}`);
       }
       return parts.length ? `${upperFirst(parts.join('; '))}.` : this.change;
     },
@@ -194,6 +202,7 @@ export const LADDER: readonly Rung[] = [
   {
     id: 'scoring',
     label: 'Lead scoring and drip',
+    plural: true,
     change: 'Leads are scored on arrival: the promising ones go to sales for a prompt call, the rest to a marketing drip that hands them back when ready.',
     apply(s) {
       return s.scoring !== undefined ? undefined : { ...s, scoring: {} };

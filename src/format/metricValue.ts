@@ -4,13 +4,14 @@ import { formatCount, formatFixed, formatMoney, formatPercent } from './number';
 
 /**
  * A value of a metric in its unit, the same on the command line, the page and the report: shares as percents,
- * money in dollars, minutes as durations, counts whole from 100 up, ratios with two decimals.
+ * money in dollars, minutes as durations, counts whole from 100 up, ratios with two decimals (a negative one with
+ * `minus` as its sign).
  *
  * @example
  * formatMetric('contactRate', 0.302) // "30.2%"
  * formatMetric('medianMinutesToFirstAttempt', 3000) // "2.1 days"
  */
-export function formatMetric(metric: MetricName, x: number, scaleOf = x): string {
+export function formatMetric(metric: MetricName, x: number, scaleOf = x, minus = '-'): string {
   switch (METRICS[metric].unit) {
     case 'share':
       return formatPercent(x);
@@ -22,6 +23,7 @@ export function formatMetric(metric: MetricName, x: number, scaleOf = x): string
     case 'count':
       return formatCount(x);
     case 'ratio':
-      return formatFixed(x, 2);
+      // The one unit whose values go below zero (an ROI): `minus` is their sign, "\u2212" in the HTML report.
+      return formatFixed(x, 2).replace(/^-/, minus);
   }
 }

@@ -103,7 +103,8 @@ export function createCallLogReader(options: CallLogReadOptions = {}): CallLogRe
 
   function badTime(line: number, field: ImportField, text: string): void {
     otherOrder.note(line, text);
-    const ambiguous = dateOrder === undefined && isAmbiguousDate(text);
+    // Year-first (ymd) says nothing of a date whose year comes last: it is as ambiguous as with no order.
+    const ambiguous = (dateOrder === undefined || dateOrder === 'ymd') && isAmbiguousDate(text);
     const why = ambiguous ? undefined : timestampProblem(text, { dateOrder });
     ledger.reject(
       line,

@@ -64,7 +64,7 @@ function recoverLines(fields: string[], at: number, delimiter: string, errors: P
   sink.row(
     [...head, ...first.split(delimiter)],
     at,
-    `${error.message}: the quote opened on line ${opened} is not closed on its line; the row was cut there and the ${restLines} following line(s) were read again as rows`,
+    `${error.message}: the quote opened on line ${opened} is not closed on its line; the row was cut there${rereadWords(restLines)}`,
   );
   if (rest === '') return;
   let failure: Error | undefined;
@@ -239,4 +239,10 @@ export function parseStream(parse: (config: Papa.ParseConfig<string[]>, fail: (e
 /** True for a row that is an empty line or holds only separators (",,,,", as spreadsheets write empty rows). */
 export function isBlankRow(fields: readonly string[]): boolean {
   return fields.every((f) => f.trim() === '');
+}
+
+/** What became of the lines an unclosed quote had swallowed, in words that agree with their count. */
+function rereadWords(lines: number): string {
+  if (lines === 0) return ' (no line followed it)';
+  return lines === 1 ? ' and the following line was read again as a row' : ` and the ${lines} following lines were read again as rows`;
 }

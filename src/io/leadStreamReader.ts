@@ -101,7 +101,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
           ledger.reject(
             line,
             'unparseable-time',
-            dateOrder === undefined && isAmbiguousDate(createdText)
+            (dateOrder === undefined || dateOrder === 'ymd') && isAmbiguousDate(createdText)
               ? `${column}: "${createdText}" could be month-first or day-first; state the order with dateOrder (--date-order) mdy or dmy`
               : `${column}: cannot read "${createdText}" as a time${((why) => (why ? `: ${why}` : ''))(timestampProblem(createdText, { dateOrder }))}`,
           );

@@ -193,7 +193,14 @@ export function timestampProblem(text: string, options: Pick<TimestampOptions, '
   let year: number | undefined, zoneText: string | undefined;
   let m = ISO.exec(s);
   if (m) [year, zoneText] = [+m[1], m[9]];
-  else if ((m = NUMERIC.exec(s))) [year, zoneText] = [m[4].length === 4 ? +m[4] : undefined, m[10]];
+  else if ((m = NUMERIC.exec(s))) {
+    [year, zoneText] = [m[4].length === 4 ? +m[4] : undefined, m[10]];
+    // A date the order the file is read in (stated, or decided by its rows) reads with a month past 12 is in the other
+    // order: the file holds both, or the stated order is not the file's.
+    const [a, b] = [+m[1], +m[3]];
+    if (options.dateOrder === 'dmy' && b > 12 && a <= 12) return `read day-first, the order this file is read in, its month would be ${b}`;
+    if (options.dateOrder === 'mdy' && a > 12 && b <= 12) return `read month-first, the order this file is read in, its month would be ${a}`;
+  }
   else if ((m = COMPACT.exec(s))) [year, zoneText] = [compactDate(m[1], options.dateOrder)[0], m[7]];
   else return undefined;
   if (year !== undefined && (year < MIN_YEAR || year > MAX_YEAR)) return `the year ${String(year).padStart(4, '0')} is outside ${MIN_YEAR}-${MAX_YEAR}`;

@@ -1,3 +1,5 @@
+import type { FittedModel } from '../fit/fitCallLog';
+import { fitQuality } from '../fit/fitQuality';
 import type { ContactModel } from '../sim/contactModel';
 import { resolveScenario, type ResolvedScenario } from './resolve';
 import { isObject, messageOf, validate, type SchemaIssue } from '../schema';
@@ -107,7 +109,7 @@ export function jsonErrorPosition(text: string): number {
  * Checks a fitted model file with the same schema as an inline `contactModel`, so both have the same bounds.
  * Problems are reported at their path under `contactModel`, naming the file.
  */
-function parseContactModel(text: string, file: string): { model?: ContactModel; issues: SchemaIssue[] } {
+function parseContactModel(text: string, file: string): { model?: ContactModel; issues: SchemaIssue[]; warnings?: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(withoutBom(text));
@@ -127,12 +129,36 @@ function parseContactModel(text: string, file: string): { model?: ContactModel; 
       }],
     };
   }
+  // A file with neither a "contactModel" nor any field of one is some other file (a scenario, an import report): one
+  // message saying so, rather than an "unknown field" for each of its fields.
+  if (isObject(json) && typeof json.contactModel === 'string') {
+    return { issues: [{ path: 'contactModel', message: `${file} is a scenario that names its own model file, ${JSON.stringify(json.contactModel)}: name that file here instead (relative to this scenario's folder)` }] };
+  }
+  if (isObject(json) && !Object.hasOwn(json, 'contactModel') && !MODEL_FIELDS.some((k) => Object.hasOwn(json, k))) {
+    const fields = Object.keys(json);
+    const has = fields.length === 0 ? 'it is an empty object' : `it has ${fields.slice(0, 6).map((k) => JSON.stringify(k)).join(', ')}${fields.length > 6 ? ', ...' : ''}`;
+    return { issues: [{ path: 'contactModel', message: `${file} holds no contact model: expected what \`leadlab fit calls.csv --out model.json\` writes (a "contactModel" field) or a model with ${MODEL_FIELDS.join(', ')}; ${has}` }] };
+  }
   // A fit output file holds the model under "contactModel"; a bare model is accepted too.
   const body = isObject(json) && Object.hasOwn(json, 'contactModel') ? json.contactModel : json;
   const issues: SchemaIssue[] = [];
   const model = fittedContactModel.parse(body, 'contactModel', issues);
   if (!model) return { issues: issues.map((i) => ({ path: i.path, message: `${i.message} (in ${file})` })) };
-  return { model, issues };
+  return { model, issues, warnings: unusableFitWarnings(json, file) };
+}
+
+/** The fields of a contact model (src/scenario/schema.ts, fittedContactModel). */
+const MODEL_FIELDS = ['contactability', 'hourOfWeek', 'ageDecay'];
+
+/**
+ * What to say of a whole fit output (`leadlab fit --json` redirected to a file, or `--out --force`) that the workbench
+ * and `leadlab fit --out` refuse to use (src/fit/fitQuality.ts): it loads, for a look, but its numbers are no result.
+ */
+function unusableFitWarnings(json: unknown, file: string): string[] {
+  if (!isObject(json) || !isObject(json.data) || !isObject(json.attemptsToContact) || !isObject(json.attemptsToContact.se) || !isObject(json.contactModelFit)) return [];
+  const quality = fitQuality(json as unknown as FittedModel);
+  if (quality.level !== 'unusable') return [];
+  return [`contactModel: ${file} is a fit that cannot be used (leadlab fit --out writes one only with --force): ${quality.reasons.join('; ')}; the runs use it, but their contact numbers are not a result`];
 }
 
 /**
@@ -147,6 +173,7 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
   const checked = validate(scenarioSchema, json);
   if (!checked.ok) throw new ScenarioError(checked.issues, where);
   let fitted: ContactModel | undefined;
+  let modelWarnings: string[] = [];
   const path = checked.value.contactModel;
   // An inline model (the workbench writes one) was checked field by field by the schema.
   if (typeof path === 'object') fitted = path;
@@ -161,6 +188,7 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
     const parsed = parseContactModel(text, path);
     if (!parsed.model) throw new ScenarioError(parsed.issues, where);
     fitted = parsed.model;
+    modelWarnings = parsed.warnings ?? [];
   }
   let replayText: string | undefined;
   const replay = checked.value.leads.replay;
@@ -174,7 +202,7 @@ export function loadScenario(json: unknown, readFile?: FileReader, where = 'scen
   }
   const resolved = resolveScenario(checked.value, fitted, replayText, showPath);
   if (!resolved.ok) throw new ScenarioError(resolved.issues, where);
-  return resolved.value;
+  return modelWarnings.length ? { ...resolved.value, warnings: [...modelWarnings, ...resolved.value.warnings] } : resolved.value;
 }
 
 /** Parses scenario text, reporting a JSON syntax error with its position. */

@@ -69,7 +69,7 @@ export function replayArrivals(
   try {
     imported = parseLeadStreamText(text, { timeZone: spec.timeZone, map: spec.map, dateOrder: spec.dateOrder });
   } catch (e) {
-    return { ok: false, issues: [{ path: 'leads.replay.file', message: `${spec.file}: ${messageOf(e)}` }] };
+    return { ok: false, issues: [{ path: 'leads.replay.file', message: `${spec.file}: ${inScenarioWords(messageOf(e))}` }] };
   }
   const { leads, report } = imported;
   if (leads.length === 0) return { ok: false, issues: [{ path: 'leads.replay.file', message: `${spec.file}: expected at least one valid lead row, got none (${report.rejected} rejected)` }] };
@@ -111,4 +111,14 @@ export function replayArrivals(
   const days = Math.floor(arrivals[arrivals.length - 1].t / 1440) + 1;
   const startDate = new Date(firstDay * 86_400_000).toISOString().slice(0, 10);
   return { ok: true, arrivals: { kind: 'replay', leads: arrivals }, startDate, days, sources: srcs, products: prods, warnings, ...(rejects && { rejects }) };
+}
+
+/**
+ * A column-mapping message of the importer in a scenario's words: a scenario names columns in `leads.replay.map`, and
+ * has no `--map` to give (`run` refuses the flag).
+ */
+function inScenarioWords(message: string): string {
+  return message
+    .replace(/name them with ((?:--map "<column>=\w+" ?)+)$/, (_, flags: string) => `name them in leads.replay.map: {${[...flags.matchAll(/=(\w+)"/g)].map((m) => `"<column>": "${m[1]}"`).join(', ')}}`)
+    .replace(/^--map (.+)=(\w+): no column/, (_, column: string, field: string) => `leads.replay.map {${JSON.stringify(column)}: "${field}"}: no column`);
 }

@@ -1,4 +1,4 @@
-import { durationLabel as ageLabel, formatFixed, formatPercent, formatPValue } from '../format';
+import { durationLabel as ageLabel, formatFixed, formatPercent, formatPValue, plural } from '../format';
 import type { ConversionRow } from '../fit/conversionTables';
 import { noDecayFound } from '../fit/exponentialDecayFit';
 import type { FittedModel } from '../fit/fitCallLog';
@@ -66,7 +66,7 @@ export function fitKeyNumbers(fit: FittedModel): KeyNumber[] {
     { key: 'bg-alpha', label: 'Beta-geometric alpha', value: fixed(bg.alpha, 3), note: `standard error ${fixed(bg.se.alpha, 3)}` },
     { key: 'bg-beta', label: 'Beta-geometric beta', value: fixed(bg.beta, 3), note: `standard error ${fixed(bg.se.beta, 3)}` },
     { key: 'bg-mean', label: 'Chance a fresh lead answers a call', value: percent(bg.meanProbability), note: 'alpha / (alpha + beta), over the hours and ages this log called at' },
-    { key: 'bg-fit', label: 'Goodness of fit (attempts to contact)', value: gof.verdict, note: gof.df > 0 ? `chi-squared ${fixed(gof.chiSquare, 1)} on ${gof.df} degrees of freedom, ${formatPValue(gof.pValue, '-')}` : `not testable: ${gof.cells} cell(s) after pooling for ${gof.fittedParameters} fitted parameter(s)` },
+    { key: 'bg-fit', label: 'Goodness of fit (attempts to contact)', value: gof.verdict, note: gof.df > 0 ? `chi-squared ${fixed(gof.chiSquare, 1)} on ${gof.df} degrees of freedom, ${formatPValue(gof.pValue, '-')}` : `not testable: ${plural(gof.cells, 'cell')} after pooling for ${plural(gof.fittedParameters, 'fitted parameter')}` },
     { key: 'contactability', label: 'Contactability in the model', value: `Beta(${fixed(c.alpha, 3)}, ${fixed(c.beta, 3)})`, note: `mean ${percent(c.alpha / (c.alpha + c.beta))} per call for a fresh lead at an average hour, with hour and age effects separated out` },
     { key: 'age-decay', label: 'Age decay', value: !finite(e.halfLifeMinutes) ? 'none fitted' : noDecayFound(e) ? 'no decay with age found' : `half-life ${ageLabel(e.halfLifeMinutes)}, floor ${fixed(e.floor, 2)}`, note: 'how fast the chance of an answer falls as the lead ages (the model uses the fitted table)' },
   ];

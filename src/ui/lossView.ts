@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { lossMoneySpec, waterfallSpec } from '../charts';
 import { climbLadder, type RunFloor } from '../diagnose/climbLadder';
-import { monthScale, type Diagnosis } from '../diagnose/diagnosis';
+import { monthScale, stepSentenceFor, type Diagnosis } from '../diagnose/diagnosis';
 import { LADDER } from '../diagnose/ladder';
 import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
 import type { RunResult } from '../sim/runResult';
@@ -104,7 +104,8 @@ export function renderDiagnosis(output: HTMLElement, d: Diagnosis): void {
     losses,
     el('p', { id: 'diagnosis-loss-note' }, LOST_REVENUE_NOTE),
     el('dl', { id: 'diagnosis-loss-definitions', className: 'hint' }, ...lossRows(d.current.losses).flatMap((r) => [el('dt', {}, r.label), el('dd', {}, r.definition)])),
-    el('ol', { id: 'diagnosis-steps' }, ...d.steps.map((s) => el('li', {}, s.sentence))),
+    // The page writes negatives with the minus sign, as its comparison's sentences do (src/ui/format.ts).
+    el('ol', { id: 'diagnosis-steps' }, ...d.steps.map((s) => el('li', {}, stepSentenceFor(s, '\u2212')))),
   );
   // Drawn at their figures' width (read together first), and again when that changes: a phone shows them whole.
   const widths = [waterfall, losses].map((f) => chartWidth(f, 720));

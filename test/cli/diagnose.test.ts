@@ -61,7 +61,7 @@ describe('leadlab diagnose', () => {
     expect(Object.keys(d.current.losses.buckets)).toContain('never-called-or-late');
   });
 
-  it('calls a fix that changes nothing "no clear difference": on common random numbers every paired difference is exactly zero', () => {
+  it('says a fix that changes nothing makes no difference: on common random numbers every paired difference is exactly zero', () => {
     const resolved = loadScenario({ ...small, replications: 3 });
     const a = runScenario(resolved, { seed: 5 }).runs;
     const b = runScenario(loadScenario({ ...small, replications: 3 }), { seed: 5 }).runs;
@@ -70,7 +70,7 @@ describe('leadlab diagnose', () => {
     expect(step.fundedPerMonth.win.ci95).toEqual([0, 0]);
     expect(step.status).toBe('no clear difference');
     expect(step.adopted).toBe(false);
-    expect(step.sentence).toMatch(/no clear difference/);
+    expect(step.sentence).toMatch(/makes no difference on this floor: each of the 3 replications funded exactly as many loans with the fix as without it/);
   });
 
   it('marks a practice the floor already has as in place, and never as a win', async () => {
@@ -196,6 +196,28 @@ describe('leadlab diagnose', () => {
     expect(io3.stderr).toMatch(/--log summary\.csv: expected a call log \(one row per call attempt\), got a per-lead summary \(one row per lead, no call times\), from which the contact curves .* cannot be fitted; `leadlab fit` reads its rates/);
     expect(io3.stdout).toBe('');
   });
+
+  it('refuses a call log whose fit cannot be used, by the rule of leadlab fit --out, and runs nothing', async () => {
+    // Found in review: `diagnose --log` of a log of two unanswered leads climbed the whole ladder on a contactability at
+    // the bound of the fit, which `leadlab fit --out` refuses to write and the page refuses to use.
+    const dir = floors();
+    writeFileSync(join(dir, 'tiny.csv'), 'Lead ID,Created,Call Time,Outcome\nL1,2024-03-05 10:00,2024-03-05 10:05,No Answer\nL2,2024-03-05 10:00,2024-03-05 10:07,No Answer\n');
+    const io = captureIO(dir);
+    expect(await main(['diagnose', '--log', 'tiny.csv', '--tz', 'UTC', '--workers', '0', '--json'], io)).toBe(2);
+    const out = JSON.parse(io.stdout);
+    expect(out.failure).toMatch(/^--log tiny\.csv: the contact curves fitted to it cannot be used: only 2 leads in the log .*; no lead in the log was ever reached; bring a longer log/);
+    expect(out.steps).toBeUndefined();
+  });
+
+  it('says a lead stream of one day, and its measured day, in the singular', async () => {
+    const dir = floors();
+    writeFileSync(join(dir, 'day.csv'), ['lead_id,created_at', ...Array.from({ length: 30 }, (_, i) => `L${i},2026-01-05T${String(8 + Math.floor(i / 3)).padStart(2, '0')}:${String((i % 3) * 20).padStart(2, '0')}:00Z`)].join('\n') + '\n');
+    const io = captureIO(dir);
+    expect(await main(['diagnose', '--leads', 'day.csv', '--replications', '2', '--workers', '0'], io)).toBe(0);
+    expect(io.stderr).toContain('The lead stream covers 1 day, with no warm-up (set "warmupDays"');
+    expect(io.stdout).toContain('scaled from 1 measured day to a month.');
+    expect(io.stderr + io.stdout).not.toMatch(/\b1 days|\b1 measured days|the first 0 /);
+  }, 30_000);
 
   it('keeps the finished steps on Ctrl-C (a real SIGINT to the bundled command) and says it was interrupted', async () => {
     const dir = floors();

@@ -145,13 +145,29 @@ describe('leadlab run: output', () => {
     expect(j.replications).toBe(3);
   });
 
+  it('says a run without warm-up, or with one day of it or of follow-up, in words that agree with the number', async () => {
+    // Found in review: "(first 0 discarded as warm-up, ...)".
+    for (const [warmupDays, cooldownDays, words] of [
+      [0, 2, '(no warm-up, 2 days of follow-up after the last lead)'],
+      [1, 1, '(first discarded as warm-up, 1 day of follow-up after the last lead)'],
+      [2, 3, '(first 2 discarded as warm-up, 3 days of follow-up after the last lead)'],
+    ] as const) {
+      const { dir, path } = scenarioFile({ days: 3, warmupDays, cooldownDays, replications: 1 });
+      const r = await cli(['run', path], dir);
+      expect(r.code).toBe(0);
+      expect(r.out.split('\n')[1]).toBe(`1 replication, seed 1, 10 agents, 3 days of leads ${words}`);
+    }
+  });
+
   it('writes the call log of replication 1 as CSV', async () => {
-    const { dir, path } = scenarioFile({ days: 5, warmupDays: 0, cooldownDays: 1 });
+    const { dir, path } = scenarioFile({ days: 10, warmupDays: 0, cooldownDays: 1 });
     const r = await cli(['run', path, '--calls', 'calls.csv', '--replications', '1'], dir);
     expect(r.code).toBe(0);
     const lines = readFileSync(join(dir, 'calls.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('lead_id,lead_created,attempt_time,outcome,agent,source,product');
     expect(lines.length).toBeGreaterThan(100);
+    // The count it says is the rows it wrote, written as the other counts of the command line are ("1,234").
+    expect(r.err).toContain(`Wrote ${(lines.length - 1).toLocaleString('en-US')} call attempts of replication 1 to calls.csv`);
     for (const line of lines.slice(1, 50)) {
       const [, created, attempt] = line.split(',');
       expect(Date.parse(attempt)).toBeGreaterThanOrEqual(Date.parse(created));

@@ -81,6 +81,30 @@ describe('leadlab compare', () => {
     expect(io2.stderr).toMatch(/at least two scenario files/);
   });
 
+  it('says which rows of a scenario\'s replayed lead stream it left out, on stderr, in the JSON and in the report, as leadlab run does', async () => {
+    // Found in review: `leadlab run` warned of the stream's rejected rows and undeclared sources, and `compare` of the
+    // same scenario said nothing, in its table or its JSON.
+    const dir = scenarios();
+    const start = Date.UTC(2026, 0, 5, 9);
+    const rows = Array.from({ length: 60 }, (_, i) => `L${i},${new Date(start + i * 7 * 3_600_000).toISOString()},Web`);
+    writeFileSync(join(dir, 'leads.csv'), ['lead_id,created_at,source', ...rows, 'X1,not a date,Web'].join('\n') + '\n');
+    writeFileSync(join(dir, 'replayed.json'), JSON.stringify({ name: 'Replayed', leads: { replay: { file: 'leads.csv' } } }));
+    const io = captureIO(dir);
+    expect(await main(['compare', 'radar.json', 'replayed.json', '--replications', '2', '--workers', '0', '--json', '--report', 'r.html'], io)).toBe(0);
+    const rejected = 'leads.csv: 60 leads kept, 1 row rejected (run `leadlab import leads.csv --kind leads` for the reasons and line numbers)';
+    expect(io.stderr).toContain(`warning: replayed.json: ${rejected}`);
+    expect(io.stderr).toMatch(/warning: replayed\.json: sources in leads\.csv not declared in leads\.sources, added with no lead cost .*: Web/);
+    const out = JSON.parse(io.stdout);
+    expect(out.warnings[0]).toEqual({ scenario: 'Replayed', letter: 'B', file: 'replayed.json', warning: rejected });
+    expect(out.warnings).toHaveLength(2);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain(`<b>Replayed</b>: warning: ${rejected}`);
+    // A comparison with nothing to warn of has no warnings in its JSON.
+    const plain = captureIO(dir);
+    expect(await main(['compare', 'radar.json', 'single.json', '--replications', '2', '--workers', '0', '--json'], plain)).toBe(0);
+    expect(JSON.parse(plain.stdout).warnings).toBeUndefined();
+    expect(plain.stderr).not.toMatch(/warning/);
+  });
+
   it('discards the warm-up days it is given from every scenario', async () => {
     const dir = scenarios();
     const run = async (extra: string[]) => {

@@ -58,6 +58,18 @@ describe('compare --report', () => {
     expect(contact.querySelector('td.worse')?.textContent).toMatch(/pp.*worse/);
   });
 
+  it('writes negative differences and values in its table with the minus sign, as its charts of the same differences do', () => {
+    // Found in review: the table wrote "-30.5 pp" under a chart that wrote "\u221230.5", and an ROI of "-0.08".
+    const row = (name: string) => [...page.querySelectorAll('table tr')].find((r) => r.querySelector('th')?.textContent === name)!;
+    expect(row('Contact rate').querySelector('td.worse')!.textContent).toMatch(/^\u2212\d+\.\d pp/);
+    const cells = [...page.querySelectorAll('table td')].map((td) => td.innerHTML.replace(/<br>/g, ' '));
+    for (const cell of cells) expect(cell).not.toMatch(/(^|[\s(])-[\d$]/);
+    // An ROI below zero is written with the minus sign too.
+    const roi = summaries[0].metrics.roi;
+    expect(roi.mean).toBeLessThan(0);
+    expect(row('ROI').querySelector('td')!.textContent).toMatch(/^\u2212/);
+  });
+
   it('is byte for byte the page jsdom draws, for two comparisons (with and without lead scoring)', () => {
     expect(html).toBe(renderReport(compareScenarios(summaries), summaries, new JSDOM('').window.document));
     const three = [summaryOf({ name: 'Scored', scoring: {} }), summaryOf({ name: 'Fixed', callbacks: { preset: 'fixed-retries', tries: 3, everyHours: 2 } }), summaries[1]];

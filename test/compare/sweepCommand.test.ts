@@ -46,6 +46,19 @@ describe('leadlab sweep and merge', () => {
     expect(io.stdout).toMatch(/4 combinations x 3 replications/);
   });
 
+  it('says once which rows of the base scenario\'s replayed lead stream it left out, as leadlab run does', async () => {
+    // Found in review: `leadlab sweep` and `optimize` of a base that replays a stream said nothing of its rejected rows.
+    const dir = sweepDir({ name: 'Replayed', base: 'replayed.json', parameters: { 'agents[0].newLeadsPerDay': [4, 6] }, replications: 2, seed: 3 });
+    const start = Date.UTC(2026, 0, 5, 9);
+    const rows = Array.from({ length: 40 }, (_, i) => `L${i},${new Date(start + i * 7 * 3_600_000).toISOString()}`);
+    writeFileSync(join(dir, 'leads.csv'), ['lead_id,created_at', ...rows, 'X1,not a date', 'X2,'].join('\n') + '\n');
+    writeFileSync(join(dir, 'replayed.json'), JSON.stringify({ name: 'Replayed', leads: { replay: { file: 'leads.csv' } } }));
+    const io = captureIO(dir);
+    expect(await main(['sweep', 'sweep.json', '--workers', '0', '--out', 'r'], io)).toBe(0);
+    const warning = 'warning: replayed.json: leads.csv: 40 leads kept, 2 rows rejected (run `leadlab import leads.csv --kind leads` for the reasons and line numbers)';
+    expect(io.stderr.split('\n').filter((l) => l === warning)).toHaveLength(1);
+  });
+
   it('gives the same files from n shards merged as from one run', async () => {
     const dir = sweepDir(sweep);
     expect(await main(['sweep', 'sweep.json', '--workers', '0'], captureIO(dir))).toBe(0);

@@ -90,14 +90,16 @@ function diagnosisProblems(d: Diagnosis, floors: { json: Record<string, unknown>
     const text = s.sentence;
     check(!BAD_TEXT.test(text), `${s.id}: sentence "${text}"`);
     if (s.status === 'won') {
-      check(/ wins /.test(text), `${s.id}: won but says "${text}"`);
+      check(/ wins? /.test(text), `${s.id}: won but says "${text}"`);
       const rev = s.revenuePerMonth.win.mean;
       // "about $X of revenue a month" reads as a gain: it must not be said of a revenue that fell.
       if (rev < -0.5) check(!/about \$[\d,]+ of revenue a month/.test(text) || /less revenue|revenue falls|lower revenue|revenue .*down|-\$/.test(text), `${s.id}: wins loans but revenue falls by ${rev}, and says "${text}"`);
     }
     if (s.status === 'worse') check(/would cost/.test(text), `${s.id}: worse but says "${text}"`);
     const tooFew = s.fundedPerMonth.win.ci95 === null && s.fundedPerMonth.win.agreeExactly;
-    if (s.status === 'no clear difference' && !nothing) check(tooFew ? /too few replications cannot tell from luck/.test(text) : /no clear difference/.test(text), `${s.id}: says "${text}"`);
+    // Every replication funding as many loans with the fix as without it is said as that, not as an interval 0 to 0.
+    const none = s.status !== 'in place' && s.fundedPerMonth.win.sd === 0 && s.fundedPerMonth.win.mean === 0;
+    if (s.status === 'no clear difference' && !nothing) check(tooFew ? /too few replications cannot tell from luck/.test(text) : none ? /makes? no difference on this floor: each of the \d+ replications funded exactly as many loans/.test(text) : /no clear difference/.test(text), `${s.id}: says "${text}"`);
   }
   check(ran === floors.length, `ran ${floors.length} floors, steps account for ${ran}`);
   // The best floor is the last floor kept, named as the diagnosed floor with its kept fixes when there are any.
@@ -122,6 +124,9 @@ function diagnosisProblems(d: Diagnosis, floors: { json: Record<string, unknown>
     const buckets = LOSS_BUCKETS.reduce((a, b) => a + fr.losses.buckets[b].leads.mean, 0);
     check(close(buckets + fr.fundedPerMonth.mean, leads), `${which}: buckets ${buckets} + funded ${fr.fundedPerMonth.mean} != leads ${leads}`);
     for (const b of LOSS_BUCKETS) {
+      // The leads each agent lost and those no agent held split the bucket, in the same unit (a month).
+      const split = fr.losses.byAgent.reduce((a, g) => a + g.buckets[b], fr.losses.unassigned[b]);
+      check(close(split, fr.losses.buckets[b].leads.mean), `${which} ${b}: agents and unassigned lost ${split} leads, the bucket ${fr.losses.buckets[b].leads.mean}`);
       const x = fr.losses.buckets[b];
       for (const [what, v] of [['leads', x.leads], ['lead cost', x.leadCost], ['lost revenue', x.lostRevenue]] as const) {
         check(Number.isFinite(v.mean) && v.mean >= 0, `${which} ${b} ${what}: ${v.mean}`);

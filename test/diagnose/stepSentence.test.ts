@@ -3,7 +3,7 @@ import { formatDiagnosis } from '../../src/cli/diagnoseFormat';
 import { renderDiagnosisReport } from '../../src/cli/diagnoseReport';
 import { svgDocument } from '../../src/cli/svgDocument';
 import { climbLadder } from '../../src/diagnose/climbLadder';
-import { judgeStep, monthScale } from '../../src/diagnose/diagnosis';
+import { judgeStep, monthScale, stepSentenceFor } from '../../src/diagnose/diagnosis';
 import { LADDER } from '../../src/diagnose/ladder';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
@@ -67,6 +67,57 @@ describe('The sentence of a diagnosis step', () => {
     for (const s of unfunded.steps.filter((x) => x.status !== 'in place')) expect(s.sentence).toMatch(/no loan funded/);
   });
 
+  it('says a fix makes no difference at all when each replication funded exactly as many loans with it as without it', () => {
+    // Found in review: on data/scenarios/call-studies.json speed to lead read "0.0 funded loans a month (95% interval
+    // 0.0 to 0.0), an interval that includes zero", true to the letter and of no use to a prospect.
+    const step = judgeStep(LADDER[3], runs([[10, 1], [12, 2], [11, 3]]), runs([[10, 5], [12, 6], [11, 7]]), 1);
+    expect(step.status).toBe('no clear difference');
+    expect(step.sentence).toBe('Distribution (first free agent) makes no difference on this floor: each of the 3 replications funded exactly as many loans with the fix as without it, so it is not counted as a win.');
+    // Differences that cancel on average are not "no difference": they keep their interval.
+    const cancel = judgeStep(LADDER[3], runs([[10, 1], [12, 2], [11, 3]]), runs([[11, 1], [11, 2], [11, 3]]), 1);
+    expect(cancel.fundedPerMonth.win.mean).toBe(0);
+    expect(cancel.sentence).toMatch(/makes no clear difference on this floor: 0\.0 funded loans a month \(95% interval -\d/);
+  });
+
+  it('agrees its verb with a rung that names more than one practice ("Pipeline caps and new-lead limits win")', () => {
+    // Found in review: "Pipeline caps and new-lead limits wins 3.5 funded loans a month" in every medium.
+    const [caps, scoring, speed] = (['pipeline-caps', 'scoring', 'speed-to-lead'] as const).map((id) => LADDER.find((r) => r.id === id)!);
+    const gain = [runs([[10, 1], [12, 2], [11, 3]]), runs([[14, 1], [15, 2], [16, 3]])] as const;
+    const unclear = [runs([[10, 1], [12, 2], [11, 3]]), runs([[12, 1], [11, 2], [11, 3]])] as const;
+    expect(judgeStep(caps, ...gain, 1).sentence).toMatch(/^Pipeline caps and new-lead limits win 4\.0 funded loans a month /);
+    expect(judgeStep(caps, ...unclear, 1).sentence).toMatch(/^Pipeline caps and new-lead limits make no clear difference on this floor/);
+    expect(judgeStep(caps, unclear[0], unclear[0], 1).sentence).toMatch(/^Pipeline caps and new-lead limits make no difference on this floor/);
+    expect(judgeStep(scoring, ...gain, 1).sentence).toMatch(/^Lead scoring and drip win 4\.0 /);
+    expect(judgeStep(speed, ...gain, 1).sentence).toMatch(/^Speed to lead wins 4\.0 /);
+    expect(judgeStep(speed, ...unclear, 1).sentence).toMatch(/^Speed to lead makes no clear difference/);
+  });
+
+  it('writes negatives with "-" in the terminal and the JSON, and with the minus sign in the printed report, as the page does', async () => {
+    // Found in review: the page wrote its comparison's sentences with "\u2212" (src/ui/format.ts) and the diagnosis's,
+    // beside them, with "-"; the printed report mixed the two as well.
+    const d = await diagnose({ name: 'Small floor', days: 10, warmupDays: 2, cooldownDays: 30, leads: { perDay: 20 }, agents: [{ name: 'A', count: 3 }] });
+    // A fix that costs loans (-2, -1, -2: worse) and one whose interval spans zero (-2, +1, -1).
+    d.steps[0] = judgeStep(LADDER[0], runs([[10, 1], [12, 2], [11, 3]]), runs([[8, 1], [11, 2], [9, 3]]), 1);
+    d.steps[1] = judgeStep(LADDER[1], runs([[10, 1], [12, 2], [11, 3]]), runs([[8, 1], [13, 2], [10, 3]]), 1);
+    expect(d.steps.slice(0, 2).map((s) => s.status)).toEqual(['worse', 'no clear difference']);
+    const negative = /(^|[\s(>])-\d/;
+    const json = JSON.stringify(d.steps.slice(0, 2).map((s) => s.sentence));
+    const table = formatDiagnosis(d);
+    for (const text of [json, table]) {
+      expect(text).toMatch(negative);
+      expect(text).not.toContain('\u2212');
+    }
+    const html = renderDiagnosisReport(d, svgDocument());
+    const steps = html.slice(html.indexOf('<h2>Step by step</h2>'));
+    expect(steps).toContain('(95% interval \u22123.1 to \u22120.2)');
+    expect(steps).toContain('\u22120.7 funded loans a month');
+    // Nowhere on the page, the waterfall's labels included, is a negative number written with "-".
+    expect(html).toContain('\u22121.7, worse, not kept');
+    const text = html.replace(/<style>[^]*?<\/style>/, '').replace(/<[^>]*>/g, ' ');
+    expect(text.match(new RegExp(`.{0,60}${negative.source}.{0,20}`))?.[0]).toBeUndefined();
+    expect(stepSentenceFor(d.steps[0], '\u2212')).toBe(d.steps[0].sentence.replaceAll('-', '\u2212'));
+  });
+
   it('writes the report\'s summary with the sign of the revenue change', async () => {
     const d = await diagnose({ name: 'Small floor', days: 10, warmupDays: 2, cooldownDays: 30, leads: { perDay: 20 }, agents: [{ name: 'A', count: 3 }] });
     // As if the first fix had won loans but lost revenue.
@@ -75,6 +126,9 @@ describe('The sentence of a diagnosis step', () => {
     const html = renderDiagnosisReport(d, svgDocument());
     expect(html).toMatch(/One fix wins about <b>2\.0<\/b> more \(though \$5,000 less revenue a month\)/);
     expect(html).not.toMatch(/\$-/);
+    // Two fixes kept: the sentence starts with a word, not a digit ("2 fixes together win").
+    d.steps[1] = { ...d.steps[1], status: 'won', adopted: true };
+    expect(renderDiagnosisReport(d, svgDocument())).toMatch(/loans a month\. Two fixes together win about <b>2\.0<\/b> more/);
   });
 
   it('names what the pipeline rung changed on the floor, from -> to, and says when its cap is above every pipeline the floor reached', async () => {
@@ -101,6 +155,31 @@ describe('The sentence of a diagnosis step', () => {
     expect(d.steps[i].change).toMatch(/^New leads a day per agent 7 -> 11, .*; pipeline limit 150 -> 120 open leads/);
     expect(d.steps[i].change.includes(`held on this floor (${held};`)).toBe(held < 120);
     expect(/does not bind/.test(d.steps[i].change)).toBe(held < 120);
+  });
+
+  it('names the agent groups whose new-lead limit the pipeline rung raised when the others kept theirs', () => {
+    // Found in review on data/scenarios/top-and-bottom-loan-officer.json: "new leads a day per agent 2 -> 13" read as
+    // every agent's limit, while the bottom officer's 40 stayed 40 (12 leads a day x 7 / 5 x 1.5 / 2 agents = 12.6 -> 13).
+    const floor = { leads: { perDay: 12 }, agents: [{ name: 'Top', newLeadsPerDay: 2, pipelineLimit: 100 }, { name: 'Bottom', newLeadsPerDay: 40, pipelineLimit: 100 }] };
+    const rung = LADDER.find((r) => r.id === 'pipeline-caps')!;
+    const after = rung.apply(floor)!;
+    expect((after.agents as { newLeadsPerDay: number }[]).map((a) => a.newLeadsPerDay)).toEqual([13, 40]);
+    expect(rung.describe(floor, after, { maxPipeline: 50, meanPipeline: 20 })).toMatch(/^New leads a day per agent 2 -> 13 \(Top\), so /);
+    // Every group raised alike keeps the short form.
+    const both = { ...floor, agents: floor.agents.map((a) => ({ ...a, newLeadsPerDay: 2 })) };
+    expect(rung.describe(both, rung.apply(both)!, { maxPipeline: 50, meanPipeline: 20 })).toMatch(/^New leads a day per agent 2 -> 13, so /);
+  });
+
+  it('says what the speed-to-lead rung changed with one subject, and each part alone when the floor had the other', () => {
+    // Found in review: "new leads go only to agents on shift and new leads are handed out the moment they arrive".
+    const rung = LADDER.find((r) => r.id === 'speed-to-lead')!;
+    const reach = { maxPipeline: 50, meanPipeline: 20 };
+    const both = rung.apply({})!;
+    expect(rung.describe({}, both, reach)).toBe('New leads go only to agents on shift and are handed out the moment they arrive (no pacing of new leads), so the first call comes within minutes.');
+    const paced = { distribution: { strategy: 'round-robin', options: { skipOffShift: true } } };
+    expect(rung.describe(paced, rung.apply(paced)!, reach)).toBe('New leads are handed out the moment they arrive (no pacing of new leads), so the first call comes within minutes.');
+    const unpaced = { agents: [{ name: 'A', paceNewLeads: false }] };
+    expect(rung.describe(unpaced, rung.apply(unpaced)!, reach)).toBe('New leads go only to agents on shift, so the first call comes within minutes.');
   });
 
   it('names the best floor as the diagnosed floor with the fixes kept, not as the floor it came from', async () => {

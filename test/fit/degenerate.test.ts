@@ -3,8 +3,11 @@ import { chiSquaredLine, describeLeadSummaryFit, multiplierInterval } from '../.
 import { formatPValue } from '../../src/format';
 import { BETA_PARAMETER_BOUND, betaBoundNotes } from '../../src/fit/betaBound';
 import { fitBetaGeometric } from '../../src/fit/betaGeometric';
+import { fitCallLog } from '../../src/fit/fitCallLog';
 import { fitLeadSummary } from '../../src/fit/fitLeadSummary';
 import { binaryGoodnessOfFit, type GoodnessOfFit } from '../../src/fit/goodnessOfFit';
+import { parseCallLogText } from '../../src/io/parseText';
+import { fitKeyNumbers } from '../../src/ui/historyFormat';
 
 describe('degenerate fits', () => {
   it('stops a beta-geometric without spread between leads at the one bound and flags it', () => {
@@ -31,7 +34,11 @@ describe('degenerate fits', () => {
     // No degrees of freedom: never a negative count (the JSON of a fit wrote "df": -1).
     expect(g.df).toBe(0);
     expect(g.pValue).toBeNaN();
-    expect(chiSquaredLine(g)).toBe('  chi-squared: not testable (1 cell(s) after pooling for 2 fitted parameter(s))');
+    expect(chiSquaredLine(g)).toBe('  chi-squared: not testable (1 cell after pooling for 2 fitted parameters)');
+    // The page says it in the same words ("1 cell(s) ... 2 fitted parameter(s)" before).
+    const fit = fitCallLog(parseCallLogText('Lead ID,Created,Call Time,Outcome\nL1,2024-03-05 10:00,2024-03-05 10:05,Contacted\n').table);
+    const page = fitKeyNumbers({ ...fit, attemptsToContact: { ...fit.attemptsToContact, goodnessOfFit: g } }).find((k) => k.key === 'bg-fit')!;
+    expect(page.note).toBe('not testable: 1 cell after pooling for 2 fitted parameters');
   });
 
   it('flags a contactability whose mean sits at the edge of [0, 1], as Beta(5122, 4.06) on a 5% log', () => {

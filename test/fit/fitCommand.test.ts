@@ -29,6 +29,11 @@ describe('leadlab fit', () => {
     const code = await fitCommand.run(['data/calllogs/sample-calls.csv.gz', '--tz', 'America/Chicago', '--out', join(dir, 'model.json')], io);
     expect(code).toBe(0);
     expect(io.stdout).toMatch(/Time to first contact \(Kaplan-Meier/);
+    // Counts in its tables as the command line writes them elsewhere (the sample's 3,000 leads are all at risk on the
+    // first attempt): "3,000", not "3000".
+    expect(io.stdout).toMatch(/^ {2}1 +3,000 +\d+ /m);
+    // No whole count of four digits or more without its separator (a log-likelihood such as -5348.2 is no count).
+    expect(io.stdout.match(/(?<![\d.,-])\d{4,}(?![\d.,])/g)).toBeNull();
     const model = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
     expect(Object.keys(model.contactModel).sort()).toEqual(['ageDecay', 'contactability', 'hourOfWeek']);
     expect(model.contactModel.hourOfWeek).toHaveLength(HOURS_PER_WEEK);

@@ -98,7 +98,7 @@ describe('real export shapes', () => {
     const log = await readLogFile(file('unterminated-quote.csv'));
     expect(log.report).toMatchObject({ rows: 10, kept: 9, rejected: 1, byReason: { 'malformed-quotes': 1 } });
     expect(log.report.examples[0].line).toBe(4);
-    expect(log.report.examples[0].message).toMatch(/quote opened on line 4 is not closed on its line.*4 following line\(s\) were read again/);
+    expect(log.report.examples[0].message).toMatch(/quote opened on line 4 is not closed on its line.*4 following lines were read again/);
   });
 
   it('warns about repeated header names, Latin-1 bytes, NUL bytes and dates in the future', async () => {

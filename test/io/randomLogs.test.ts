@@ -494,8 +494,11 @@ describe('unclosed-quote recovery', () => {
       [5, ['7', 'x\ny', '9']],
       [7, ['10', 'p,q', '12']],
     ]);
-    expect(rows[1].problem).toMatch(/the quote opened on line 3 is not closed on its line; the row was cut there and the 3 following line\(s\) were read again as rows/);
+    expect(rows[1].problem).toMatch(/the quote opened on line 3 is not closed on its line; the row was cut there and the 3 following lines were read again as rows/);
     expect(rows.filter((r) => r.problem).length).toBe(1);
+    // One line swallowed, or none (the quote opened on the last line): the words agree with the count.
+    expect(rowsOf('a,b\n1,"bad\n2,3\n').find((r) => r.problem)!.problem).toMatch(/the row was cut there and the following line was read again as a row$/);
+    expect(rowsOf('a,b\n1,2\n3,"bad\n').find((r) => r.problem)!.problem).toMatch(/the row was cut there \(no line followed it\)$/);
   });
 
   it('cuts again at a second unclosed quote among the re-read lines', () => {

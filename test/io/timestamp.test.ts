@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp, timestampProblem } from '../../src/io/timestamp';
+import { parseCallLogText, parseLogText } from '../../src/io/parseText';
 import { resolveTimeZone, UTC } from '../../src/io/timeZone';
 
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -61,5 +62,25 @@ describe('years and offsets out of range', () => {
   it('refuses such an offset as --tz', () => {
     for (const tz of ['+25:00', '+05:75', '-13:00']) expect(() => resolveTimeZone(tz), tz).toThrow(/time zone: expected/);
     expect(resolveTimeZone('-12:00').offsetMinutes(0)).toBe(-720);
+  });
+});
+
+describe('what a rejected numeric date is told', () => {
+  it('names the month a date of the other order would have in the file\'s order, and only then', () => {
+    // Found in review: "04/13/2024" in a day-first file was rejected as "cannot read ... as a time", with no reason.
+    expect(parseTimestamp('04/13/2024 10:00', { zone: UTC, dateOrder: 'dmy' })).toBeNaN();
+    expect(timestampProblem('04/13/2024 10:00', { dateOrder: 'dmy' })).toBe("read day-first, the order this file is read in, its month would be 13");
+    expect(timestampProblem('13/04/2024 10:00', { dateOrder: 'mdy' })).toBe("read month-first, the order this file is read in, its month would be 13");
+    // Neither number a month (13/14): no order reads it, and nothing is said of the order.
+    expect(timestampProblem('13/14/2024', { dateOrder: 'dmy' })).toBeUndefined();
+    expect(timestampProblem('04/13/2024 10:00', { dateOrder: 'mdy' })).toBeUndefined();
+  });
+
+  it('calls a day-month date under a stated year-first order as ambiguous as without one, in a call log and a lead stream', () => {
+    // Found in review: with --date-order ymd, "03/04/2024" was "cannot read ... as a time", not what to state.
+    const log = parseCallLogText('Lead ID,Created,Call Time,Outcome\nL1,03/04/2024 10:00,03/04/2024 10:05,No Answer\n', { dateOrder: 'ymd' });
+    expect(log.report.examples[0].message).toBe('leadCreated (column "Created"): "03/04/2024 10:00" could be month-first or day-first; state the order with --date-order mdy or --date-order dmy');
+    const stream = parseLogText('lead_id,created_at\nL1,03/04/2024 10:00\n', { dateOrder: 'ymd', kind: 'leads' });
+    expect(stream.report.examples[0].message).toMatch(/"03\/04\/2024 10:00" could be month-first or day-first; state the order/);
   });
 });

@@ -64,4 +64,21 @@ describe('Replaying a historical lead stream', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/leads\.replay\.file: cannot read "nope.csv"/);
   });
+
+  it('says how to name a missing column in the scenario (leads.replay.map), not with a --map flag run does not take', () => {
+    // Found in review: a stream without a creation column was told to "name them with --map", and `leadlab run` then
+    // refused --map as an unknown flag.
+    const problems = (replay: Record<string, unknown>, text: string) => {
+      try {
+        loadScenario({ leads: { replay: { file: 'leads.csv', ...replay } } }, () => text);
+      } catch (e) {
+        return (e as { issues: { path: string; message: string }[] }).issues.map((i) => `${i.path}: ${i.message}`);
+      }
+      return [];
+    };
+    expect(problems({}, 'lead_id,source\nA1,Web\n')).toEqual(['leads.replay.file: leads.csv: cannot find column(s) for leadCreated in the header ("lead_id", "source"); name them in leads.replay.map: {"<column>": "leadCreated"}']);
+    expect(problems({ map: { 'Created On': 'leadCreated' } }, 'lead_id,created\nA1,2026-01-05 09:00\n')).toEqual(['leads.replay.file: leads.csv: leads.replay.map {"Created On": "leadCreated"}: no column "Created On" in the header ("lead_id", "created")']);
+    // The map the message asks for reads the stream.
+    expect(loadScenario({ leads: { replay: { file: 'leads.csv', map: { when: 'leadCreated' } } } }, () => 'lead_id,when\nA1,2026-01-05 09:00\n').config.days).toBeGreaterThan(0);
+  });
 });
