@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { LOG_INPUT_FLAGS, readLogForCli, reportForJson } from './logInput';
 import type { LogImport } from '../io/logReader';
 import { CALL_OUTCOMES } from '../sim/callLog';
+import { resolveTimeZone } from '../io/timeZone';
 
 const flags = {
   ...LOG_INPUT_FLAGS,
@@ -86,6 +87,18 @@ function summaryInWords(summary: Record<string, unknown>): string[] {
   const named = (['agents', 'sources', 'products'] as const).filter((k) => summary[k] !== undefined).map((k) => (summary[k] ? count(summary[k], k.slice(0, -1)) : `no ${k.slice(0, -1)} column`));
   if (named.length) out.push(`Named: ${named.join(', ')}.`);
   const span = summary.span as { first: string; last: string } | false | undefined;
-  if (span) out.push(`From ${when(span.first)} to ${when(span.last)}.`);
+  if (span) {
+    // On the clock the file was read on, so the span can be checked against the file's own times; UTC beside it.
+    const zone = typeof summary.timeZone === 'string' && summary.timeZone !== 'UTC' ? resolveTimeZone(summary.timeZone) : undefined;
+    const onClock = (iso: string) => {
+      const ms = Date.parse(iso);
+      const wall = new Date(ms + zone!.offsetMinutes(ms) * 60_000).toISOString();
+      return `${wall.slice(0, 10)} ${wall.slice(11, 16)}`;
+    };
+    // A call log's span is of its attempts, a lead stream's of its leads' creation.
+    const what = summary.kind === 'calls' ? 'Calls' : 'Leads created';
+    if (zone) out.push(`${what} from ${onClock(span.first)} to ${onClock(span.last)} on the ${zone.name} clock (${when(span.first)} to ${when(span.last)}).`);
+    else out.push(`${what} from ${when(span.first)} to ${when(span.last)}.`);
+  }
   return out;
 }

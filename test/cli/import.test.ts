@@ -116,3 +116,16 @@ describe('counts of a thousand and more', () => {
     expect(fitted.stdout).not.toMatch(/\b\d{4,} (attempts|leads)\b/);
   });
 });
+
+describe('the span of a call log', () => {
+  it('is said on the clock the file was read on, as the file writes its call times, with UTC beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-import-span-'));
+    // A summer and a winter lead in Chicago (UTC-5 in July, UTC-6 in January), in the order the file writes them.
+    writeFileSync(join(dir, 'calls.csv'), `${HEADER}L1,07/15/2024 16:30,07/15/2024 16:35,no answer\nL2,01/10/2024 08:05,01/10/2024 08:06,contact\n`);
+    const chicago = await run(['import', 'calls.csv', '--tz', 'America/Chicago', '--date-order', 'mdy'], dir);
+    expect(chicago.code).toBe(0);
+    expect(chicago.stdout).toContain('Calls from 2024-01-10 08:06 to 2024-07-15 16:35 on the America/Chicago clock (2024-01-10 14:06 UTC to 2024-07-15 21:35 UTC).');
+    const utc = await run(['import', 'calls.csv', '--date-order', 'mdy'], dir);
+    expect(utc.stdout).toContain('Calls from 2024-01-10 08:06 UTC to 2024-07-15 16:35 UTC.');
+  });
+});
