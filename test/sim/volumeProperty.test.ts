@@ -60,6 +60,23 @@ function cappedFloor(seed: number, strategy: string) {
   return { perDay: Math.max(2, Math.round(agents * cap * (0.6 + 0.6 * u()))), scenario: { ...base.scenario, agents: [{ ...base.scenario.agents[0], newLeadsPerDay: cap }] } };
 }
 
+/** Twice a floor's leads against its leads, 10 replications each on the same seed: the paired difference and a line for the failure message. */
+function doubled(perDay: number, scenario: object): { fewer: boolean; mean: number; row: string } {
+  const one = funded({ ...scenario, leads: { perDay } }, 10), two = funded({ ...scenario, leads: { perDay: 2 * perDay } }, 10);
+  const d = pairedDifference('funded', one, two);
+  const fewer = d.ci95![1] < 0;
+  return { fewer, mean: d.mean, row: `${fewer ? 'FEWER' : 'ok   '} ${JSON.stringify({ ...scenario, leads: { perDay } })}: ${mean(one).toFixed(1)} -> ${mean(two).toFixed(1)}, ${d.mean.toFixed(1)} [${d.ci95![0].toFixed(1)}, ${d.ci95![1].toFixed(1)}]` };
+}
+
+/** `doubled` on n floors made by `make` (seeded, two per distribution pattern in turn), with the lines of all of them. */
+function doubledOn(n: number, make: (seed: number, strategy: string) => { perDay: number; scenario: object }, seed0: number) {
+  const results = Array.from({ length: n }, (_, k) => {
+    const { perDay, scenario } = make(seed0 + 7919 * k, STRATEGIES[k % STRATEGIES.length]);
+    return doubled(perDay, scenario);
+  });
+  return { results, rows: results.map((r) => r.row).join('\n') };
+}
+
 describe('more leads at the same staff never fund fewer loans on a floor that hands out the freshest lead first', () => {
   it('holds for the grab bag on the default floor (its pool was handed out oldest first: 59 funded at 40 leads a day, 37 at 80)', () => {
     const one = funded({ distribution: 'grab-bag' }, 12), two = funded({ distribution: 'grab-bag', leads: { perDay: 80 } }, 12);
@@ -68,17 +85,8 @@ describe('more leads at the same staff never fund fewer loans on a floor that ha
   });
 
   it('holds on 8 random floors, two per distribution pattern', () => {
-    const rows: string[] = [];
-    let violations = 0;
-    for (let k = 0; k < 8; k++) {
-      const { perDay, scenario } = floor(20261126 + 7919 * k, STRATEGIES[k % STRATEGIES.length]);
-      const one = funded({ ...scenario, leads: { perDay } }, 10), two = funded({ ...scenario, leads: { perDay: 2 * perDay } }, 10);
-      const d = pairedDifference('funded', one, two);
-      const bad = d.ci95![1] < 0;
-      if (bad) violations++;
-      rows.push(`${bad ? 'FEWER' : 'ok   '} ${JSON.stringify({ ...scenario, leads: { perDay } })}: ${mean(one).toFixed(1)} -> ${mean(two).toFixed(1)}, ${d.mean.toFixed(1)} [${d.ci95![0].toFixed(1)}, ${d.ci95![1].toFixed(1)}]`);
-    }
-    expect(violations, rows.join('\n')).toBe(0);
+    const { results, rows } = doubledOn(8, floor, 20261126);
+    expect(results.filter((r) => r.fewer).length, rows).toBe(0);
   });
 
   it('holds where the daily caps turn leads away, and more leads then fund more on most floors (16 random floors)', () => {
@@ -88,19 +96,9 @@ describe('more leads at the same staff never fund fewer loans on a floor that ha
     // ahead of the pace now come only from the part of the cap the day's fresh leads are not expected to fill
     // (src/sim/freshLeadForecast.ts), and pull gives a fresh lead the whole cap as the other patterns do: 1 of 16 funds
     // fewer on average (by 0.3, within noise), none significantly.
-    const rows: string[] = [];
-    let violations = 0, fewerOnAverage = 0;
-    for (let k = 0; k < 16; k++) {
-      const { perDay, scenario } = cappedFloor(777 + 7919 * k, STRATEGIES[k % STRATEGIES.length]);
-      const one = funded({ ...scenario, leads: { perDay } }, 10), two = funded({ ...scenario, leads: { perDay: 2 * perDay } }, 10);
-      const d = pairedDifference('funded', one, two);
-      const bad = d.ci95![1] < 0;
-      if (bad) violations++;
-      if (d.mean < 0) fewerOnAverage++;
-      rows.push(`${bad ? 'FEWER' : 'ok   '} ${JSON.stringify({ ...scenario, leads: { perDay } })}: ${mean(one).toFixed(1)} -> ${mean(two).toFixed(1)}, ${d.mean.toFixed(1)} [${d.ci95![0].toFixed(1)}, ${d.ci95![1].toFixed(1)}]`);
-    }
-    expect(violations, rows.join('\n')).toBe(0);
+    const { results, rows } = doubledOn(16, cappedFloor, 777);
+    expect(results.filter((r) => r.fewer).length, rows).toBe(0);
     // Where a floor gains nothing from more leads, noise alone puts half of its averages below zero: a sixth is allowed.
-    expect(fewerOnAverage, rows.join('\n')).toBeLessThanOrEqual(3);
+    expect(results.filter((r) => r.mean < 0).length, rows).toBeLessThanOrEqual(3);
   });
 });
