@@ -165,7 +165,7 @@ describe('leadlab import', () => {
     expect(text.stdout).toContain('Times: wall-clock times read on the America/Chicago clock');
     expect(text.stdout).toContain('Named: 4 agents, 3 sources');
     expect(text.stdout).toMatch(/^Outcomes: (no-answer|voicemail|contact|bad-number) [\d,]+(, [a-z-]+ [\d,]+)*\.$/m);
-    expect(text.stdout).toMatch(/^From \d{4}-\d\d-\d\d \d\d:\d\d UTC to \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/m);
+    expect(text.stdout).toMatch(/^Calls from \d{4}-\d\d-\d\d \d\d:\d\d to \d{4}-\d\d-\d\d \d\d:\d\d on the America\/Chicago clock \(\d{4}-\d\d-\d\d \d\d:\d\d UTC to \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.$/m);
     expect(text.stdout).not.toMatch(/[{}]|: null/);
   });
 });
