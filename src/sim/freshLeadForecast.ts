@@ -1,4 +1,4 @@
-import { MINUTES_PER_HOUR, type Calendar } from './calendar';
+import { MINUTES_PER_DAY, MINUTES_PER_HOUR, type Calendar } from './calendar';
 import type { ArrivalConfig } from './modelConfig';
 
 /** What the forecast needs of an agent: whether it is on shift now and whether it takes new leads at all. */
@@ -35,11 +35,12 @@ export class FreshLeadForecast {
     if (arrivals.kind === 'poisson') {
       for (let h = 0; h < 168; h++) this.perMinute[h] = arrivals.leadsPerHourOfWeek[h] / MINUTES_PER_HOUR;
     } else {
-      // A replayed stream: its leads by hour of week, over the weeks it covers.
-      const end = days * 1440;
+      // A replayed stream: its leads in each hour of the week, over the times that hour comes in its days.
+      const end = days * MINUTES_PER_DAY;
       for (const lead of arrivals.leads) if (lead.t >= 0 && lead.t < end) this.perMinute[calendar.hourOfWeek(lead.t)]++;
-      const weeks = days / 7;
-      for (let h = 0; h < 168; h++) this.perMinute[h] /= weeks * MINUTES_PER_HOUR;
+      const times = new Float64Array(168);
+      for (let t = 0; t < end; t += MINUTES_PER_HOUR) times[calendar.hourOfWeek(t)]++;
+      for (let h = 0; h < 168; h++) this.perMinute[h] = times[h] > 0 ? this.perMinute[h] / (times[h] * MINUTES_PER_HOUR) : 0;
     }
   }
 

@@ -142,5 +142,11 @@ describe('Paced daily caps and the day\'s fresh leads', () => {
         expect(replayed.expectedBetween(hour * 60, hour * 60 + 60)).toBeCloseTo(Math.round(perHour[hour] * 10), 9);
       }
     }
+    // A stream of 10 days (Monday to the next Wednesday) with 3 leads in every hour: 3 an hour on every day of the week,
+    // though Monday to Wednesday come twice in it and the other days once.
+    const calendar = new Calendar('2026-01-05');
+    const leads = Array.from({ length: 240 }, (_, hour) => [0, 20, 40].map((m) => ({ t: hour * 60 + m, source: 0, product: 0 }))).flat();
+    const tenDays = new FreshLeadForecast({ kind: 'replay', leads }, 10, calendar, [], { now: 0 });
+    for (const hour of [0, 30, 60, 90, 120, 150, 167]) expect(tenDays.expectedBetween(hour * 60, hour * 60 + 60)).toBeCloseTo(3, 9);
   });
 });
