@@ -199,6 +199,8 @@ export class LeadWorkflow {
   private nextLeadId = 0;
   private replayIndex = 0;
   private readonly calls: CallRecord[] | undefined;
+  /** With calls recorded: the ids of the leads that funded, to mark each lead's calls converted as a real log does. */
+  private readonly fundedIds: Set<number> | undefined;
   private readonly dctx: DistributionContext;
   /** The fatigue model's rates, computed once per run (src/sim/contactFatigue.ts). */
   private readonly loadDecay: number;
@@ -239,6 +241,7 @@ export class LeadWorkflow {
     this.arrivalEnd = config.days * MINUTES_PER_DAY;
     this.endTime = (config.days + config.cooldownDays) * MINUTES_PER_DAY;
     this.calls = options.recordCalls ? [] : undefined;
+    this.fundedIds = options.recordCalls ? new Set() : undefined;
     this.loadDecay = loadDecayPerMinute(config.fatigue);
     this.complaintDecay = complaintDecayPerMinute(config.fatigue);
     this.lnAnswerFactor = Math.log(config.fatigue.answerFactorPerCall);
@@ -274,7 +277,10 @@ export class LeadWorkflow {
       sim.run({ until: this.endTime });
     }
     const result = this.metrics.finish(this.options.seed, sim.eventsRun);
-    return this.calls ? { ...result, calls: this.calls } : result;
+    if (!this.calls) return result;
+    // A lead's calls carry whether it funded by the end of the run (one still open then counts as not converted).
+    for (const call of this.calls) call.converted = this.fundedIds!.has(Number(call.leadId));
+    return { ...result, calls: this.calls };
   }
 
   // ---- arrivals and distribution ------------------------------------------------------------------
@@ -836,6 +842,7 @@ export class LeadWorkflow {
       if (to === 'funded') agent.funded++;
     }
     if (to === 'funded' && agent) agent.fundedTimes.push(this.sim.now);
+    if (to === 'funded') this.fundedIds?.add(lead.id);
     this.metrics.onStatus(lead, from, to);
     this.options.observer?.onStatus?.(lead, from, to, this.sim.now);
     if (!isOpen(to)) this.leavePipeline(lead);

@@ -164,7 +164,7 @@ describe('leadlab run: output', () => {
     const r = await cli(['run', path, '--calls', 'calls.csv', '--replications', '1'], dir);
     expect(r.code).toBe(0);
     const lines = readFileSync(join(dir, 'calls.csv'), 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('lead_id,lead_created,attempt_time,outcome,agent,source,product');
+    expect(lines[0]).toBe('lead_id,lead_created,attempt_time,outcome,agent,source,product,converted');
     expect(lines.length).toBeGreaterThan(100);
     // The count it says is the rows it wrote, written as the other counts of the command line are ("1,234").
     expect(r.err).toContain(`Wrote ${(lines.length - 1).toLocaleString('en-US')} call attempts of replication 1 to calls.csv`);
@@ -172,6 +172,25 @@ describe('leadlab run: output', () => {
       const [, created, attempt] = line.split(',');
       expect(Date.parse(attempt)).toBeGreaterThanOrEqual(Date.parse(created));
     }
+  });
+
+  it('marks each call of a lead that funded as converted, so that leadlab fit reads conversion from a simulated log', async () => {
+    // No warm-up and two months of follow-up: every lead is measured, and the run's funded count is the leads that funded.
+    const { dir, path } = scenarioFile({ days: 60, warmupDays: 0, cooldownDays: 60 });
+    const r = await cli(['run', path, '--calls', 'calls.csv', '--replications', '1', '--json'], dir);
+    expect(r.code, r.err).toBe(0);
+    const funded = JSON.parse(r.out).metrics.funded.mean;
+    expect(funded).toBeGreaterThan(10);
+    const rows = readFileSync(join(dir, 'calls.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const byLead = new Map<string, Set<string>>();
+    for (const row of rows) byLead.set(row[0], (byLead.get(row[0]) ?? new Set()).add(row[7]));
+    // One value per lead, and the leads marked yes are the run's funded leads.
+    expect([...byLead.values()].every((v) => v.size === 1 && (v.has('yes') || v.has('no')))).toBe(true);
+    expect([...byLead.values()].filter((v) => v.has('yes')).length).toBe(funded);
+    const fit = await cli(['fit', 'calls.csv', '--json'], dir);
+    expect(fit.code, fit.err).toBe(0);
+    const bySpeed = JSON.parse(fit.out).conversion.bySpeedToLead as { converted: number }[];
+    expect(bySpeed.reduce((a, row) => a + row.converted, 0)).toBe(funded);
   });
 
   it('says how to list a replayed lead stream\'s rejected rows with a command that works pasted where the user is', async () => {
