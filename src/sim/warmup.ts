@@ -308,10 +308,11 @@ export function warmupSentence(c: WarmupCheck): string {
         `Warm-up: cannot judge whether the ${c.warmupDays}-day warm-up is long enough from 1 replication: the open pipeline changes ${driftClause(c)}, ` +
         `and telling that from chance takes the spread of at least 2 replications; run more.`
       );
-    case 'adequate': {
-      const head = `Warm-up: adequate: the open pipeline changes ${driftClause(c)}`;
-      return c.shownSteady ? `${head}, within the ${steady} taken as steady.` : `${head}: no change beyond the ${steady} taken as steady is shown, nor ruled out (more replications narrow the interval).`;
-    }
+    case 'adequate':
+      // "Adequate" only when the interval shows the drift small; a wide one shows only that it is not shown large.
+      return c.shownSteady
+        ? `Warm-up: adequate: the open pipeline changes ${driftClause(c)}, within the ${steady} taken as steady.`
+        : `Warm-up: not shown too short: the open pipeline changes ${driftClause(c)}: no change beyond the ${steady} taken as steady is shown, nor ruled out (more replications narrow the interval).`;
     case 'not-settled': {
       const where = c.settledAfterDays === null ? `MSER-5 finds no settling point in the first ${c.searchedDays} arrival days` : `the days after MSER-5's settling point (day ${c.settledAfterDays}) still move`;
       return `Warm-up: the open pipeline still ${c.drift! > 0 ? 'rises' : 'falls'} ${driftClause(c)}, over the ${steady} taken as steady, and ${where}; ${simulateMore(c)}.`;
