@@ -277,23 +277,26 @@ export function warmupJson(c: WarmupCheck): Omit<WarmupCheck, 'series'> & { mess
   return { ...check, message: warmupSentence(c) };
 }
 
-/** A signed share in percent: "+3%", "-0.4%", "+18%". */
-function signedPercent(x: number): string {
+/** A signed share in percent: "+3%", "-0.4%", "+18%" (with `minus` for the sign of a negative one). */
+function signedPercent(x: number, minus: string): string {
   const p = x * 100;
   const digits = Math.abs(p) < 9.95 ? 1 : 0;
   const text = Math.abs(p).toFixed(digits);
-  return `${Number(text) === 0 ? '' : p < 0 ? '-' : '+'}${text}%`;
+  return `${Number(text) === 0 ? '' : p < 0 ? minus : '+'}${text}%`;
 }
 
 /** "by +3.0% from the first 4 measured weeks to the last 4 (95% interval -1.0% to +7.0%, 10 replications)". */
-function driftClause(c: WarmupCheck): string {
+function driftClause(c: WarmupCheck, minus: string): string {
   const weeks = c.driftWeeks === 1 ? 'first measured week to the last' : `first ${c.driftWeeks} measured weeks to the last ${c.driftWeeks}`;
-  const interval = c.driftInterval ? ` (95% interval ${signedPercent(c.driftInterval[0])} to ${signedPercent(c.driftInterval[1])}, ${plural(c.replications, 'replication')})` : '';
-  return `by ${signedPercent(c.drift!)} from the ${weeks}${interval}`;
+  const interval = c.driftInterval ? ` (95% interval ${signedPercent(c.driftInterval[0], minus)} to ${signedPercent(c.driftInterval[1], minus)}, ${plural(c.replications, 'replication')})` : '';
+  return `by ${signedPercent(c.drift!, minus)} from the ${weeks}${interval}`;
 }
 
-/** One sentence for the user, as `leadlab run` prints it and the page shows it. */
-export function warmupSentence(c: WarmupCheck): string {
+/**
+ * One sentence for the user, as `leadlab run` prints it and the page shows it: negative changes are written with
+ * `minus`, "-" in a terminal and "\u2212" on the page (as the page writes every other negative number).
+ */
+export function warmupSentence(c: WarmupCheck, minus = '-'): string {
   const measured = c.days - c.warmupDays;
   const steady = `${Math.round(STEADY_DRIFT * 100)}%`;
   switch (c.verdict) {
@@ -305,17 +308,17 @@ export function warmupSentence(c: WarmupCheck): string {
         );
       }
       return (
-        `Warm-up: cannot judge whether the ${c.warmupDays}-day warm-up is long enough from 1 replication: the open pipeline changes ${driftClause(c)}, ` +
+        `Warm-up: cannot judge whether the ${c.warmupDays}-day warm-up is long enough from 1 replication: the open pipeline changes ${driftClause(c, minus)}, ` +
         `and telling that from chance takes the spread of at least 2 replications; run more.`
       );
     case 'adequate':
       // "Adequate" only when the interval shows the drift small; a wide one shows only that it is not shown large.
       return c.shownSteady
-        ? `Warm-up: adequate: the open pipeline changes ${driftClause(c)}, within the ${steady} taken as steady.`
-        : `Warm-up: not shown too short: the open pipeline changes ${driftClause(c)}: no change beyond the ${steady} taken as steady is shown, nor ruled out (more replications narrow the interval).`;
+        ? `Warm-up: adequate: the open pipeline changes ${driftClause(c, minus)}, within the ${steady} taken as steady.`
+        : `Warm-up: not shown too short: the open pipeline changes ${driftClause(c, minus)}: no change beyond the ${steady} taken as steady is shown, nor ruled out (more replications narrow the interval).`;
     case 'not-settled': {
       const where = c.settledAfterDays === null ? `MSER-5 finds no settling point in the first ${c.searchedDays} arrival days` : `the days after MSER-5's settling point (day ${c.settledAfterDays}) still move`;
-      return `Warm-up: the open pipeline still ${c.drift! > 0 ? 'rises' : 'falls'} ${driftClause(c)}, over the ${steady} taken as steady, and ${where}; ${simulateMore(c)}.`;
+      return `Warm-up: the open pipeline still ${c.drift! > 0 ? 'rises' : 'falls'} ${driftClause(c, minus)}, over the ${steady} taken as steady, and ${where}; ${simulateMore(c)}.`;
     }
     case 'too-short': {
       const settled = c.settledAfterDays!;
@@ -325,7 +328,7 @@ export function warmupSentence(c: WarmupCheck): string {
       const filling = bias !== null && bias < 0 ? 'still filling' : 'still settling';
       const first = c.shortByDays === 1 ? 'the first measured day is' : `the first ${c.shortByDays} measured days are`;
       return (
-        `Warm-up: too short: the open pipeline still ${c.drift! > 0 ? 'rises' : 'falls'} ${driftClause(c)}, over the ${steady} taken as steady. ` +
+        `Warm-up: too short: the open pipeline still ${c.drift! > 0 ? 'rises' : 'falls'} ${driftClause(c, minus)}, over the ${steady} taken as steady. ` +
         `It settles after about ${settled} days (MSER-5 over the mean daily pipeline); the warm-up is ${plural(c.warmupDays, 'day')}, so ${first} ${filling}${level}: ` +
         (c.replay
           ? `raise ${warmupName(c)} to ${settled} (${plural(c.days - settled, 'measured day')} of the replayed stream would remain).`

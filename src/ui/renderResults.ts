@@ -132,7 +132,7 @@ function renderOwnerTable(comparison: Comparison, windowDays: readonly number[])
  */
 export function warmupParagraphs(names: readonly string[], checks: readonly WarmupCheck[]): HTMLElement[] {
   return checks.map((c, i) =>
-    el('p', { className: c.verdict === 'adequate' ? 'hint warmup-check' : 'hint warmup-check warmup-warning' }, names.length > 1 ? `${names[i]}: ${warmupSentence(c)}` : warmupSentence(c)),
+    el('p', { className: c.verdict === 'adequate' ? 'hint warmup-check' : 'hint warmup-check warmup-warning' }, names.length > 1 ? `${names[i]}: ${warmupSentence(c, '\u2212')}` : warmupSentence(c, '\u2212')),
   );
 }
 
