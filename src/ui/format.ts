@@ -8,8 +8,11 @@ import { signedFixed } from '../stats/signedFixed';
 
 export { DAYS_PER_MONTH, perMonth } from '../compare/windowTotals';
 
-/** A value of a metric in its unit (the one formatter of src/format, shared with the command line). */
-export const formatValue = formatMetric;
+/**
+ * A value of a metric in its unit (the one formatter of src/format, shared with the command line), a negative one (an
+ * ROI below zero) with the minus sign the page writes every negative number with.
+ */
+export const formatValue = (metric: MetricName, x: number, scaleOf = x): string => formatMetric(metric, x, scaleOf, '\u2212');
 
 
 /** The two lines of a results table cell: the mean, and "59.8% to 60.4%" (empty with one replication). */

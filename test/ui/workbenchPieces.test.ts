@@ -5,7 +5,7 @@ import { pairedDifference } from '../../src/compare/pairedDifference';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
 import { TIME_BINS } from '../../src/sim/runResult';
-import { differenceSentence, formatValue, pairedDifferenceInWords, perMonth } from '../../src/ui/format';
+import { differenceSentence, formatCell, formatValue, pairedDifferenceInWords, perMonth } from '../../src/ui/format';
 import { PRESET_COMPARISONS } from '../../src/ui/presets';
 import { comparisonCsv } from '../../src/ui/resultsCsv';
 import { getAtPath, setAtPath } from '../../src/ui/scenarioForm';
@@ -68,6 +68,12 @@ describe('plain words', () => {
     expect(formatValue('medianMinutesToFirstAttempt', 45)).toBe('45.0 min');
     expect(formatValue('medianMinutesToFirstAttempt', 180)).toBe('3.0 h');
     expect(formatValue('medianMinutesToFirstAttempt', 4320)).toBe('3.0 days');
+  });
+
+  it('writes a negative level (an ROI below zero) with the minus sign the page writes its differences with', () => {
+    expect(formatValue('roi', -0.08)).toBe('\u22120.08');
+    expect(formatValue('roi', 0.05)).toBe('0.05');
+    expect(formatCell('roi', { mean: -0.02, ci95: [-0.07, 0.03], sd: 0.05, n: 10 })).toEqual(['\u22120.02', '\u22120.07 to 0.03']);
   });
 });
 
