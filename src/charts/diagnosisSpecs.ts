@@ -4,7 +4,7 @@ import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../sim/lossAttribution';
 import type { LossSummary } from '../sim/summary';
 import { leadCount } from '../diagnose/lossWords';
 import { wrap } from './specs';
-import { signedFixed } from '../stats/signedFixed';
+import { MINUS_SIGN, signedFixed } from '../stats/signedFixed';
 
 /*
  * The diagnosis as Plot specs, shared by the printed report and the page: the production waterfall and the loss
@@ -51,7 +51,7 @@ export function waterfallRows(d: Diagnosis): WaterfallRow[] {
  * One decimal with its sign, never "-0.0"; negatives with the minus sign, as the paired-difference charts write them
  * (differenceSpec.ts): these charts are drawn only on the page and in the printed report.
  */
-const signed = (x: number) => signedFixed(x, 1, '\u2212');
+const signed = (x: number) => signedFixed(x, 1, MINUS_SIGN);
 
 const KIND_COLORS = { domain: ['total', 'won', 'no clear difference', 'worse', 'in place'], range: ['#4c78a8', '#54a24b', '#bab0ac', '#e45756', '#bab0ac'] };
 

@@ -5,7 +5,7 @@ import { perMonth } from '../compare/windowTotals';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import { wrap } from './specs';
-import { signedFixed } from '../stats/signedFixed';
+import { MINUS_SIGN, signedFixed } from '../stats/signedFixed';
 
 /** One scenario's paired difference from the baseline on one metric, in the chart's unit. */
 export interface DifferenceRow {
@@ -66,7 +66,7 @@ export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName,
   const measured = rows.filter((r) => r.defined);
   const unit = differenceUnit(metric, comparison);
   const digits = METRICS[metric].unit === 'share' || Math.max(0, ...measured.map((r) => Math.abs(r.mean))) < 10 ? 1 : 0;
-  const signed = (v: number) => signedFixed(v, digits, '\u2212');
+  const signed = (v: number) => signedFixed(v, digits, MINUS_SIGN);
   const title = `${METRICS[metric].label}: each scenario minus ${against} (${unit}), with its 95% interval`;
   const words = (r: DifferenceRow) =>
     r.defined ? `${r.scenario}: ${signed(r.mean)} (${signed(r.lo)} to ${signed(r.hi)}), ${r.verdict}` : `${r.scenario}: no data (no replication measured leads in both scenarios)`;

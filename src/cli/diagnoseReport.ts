@@ -3,12 +3,12 @@ import { lossMoneySpec, waterfallSpec } from '../charts';
 import { stepSentenceFor, type Diagnosis } from '../diagnose/diagnosis';
 import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
 import { formatMoney, plural } from '../format';
+import { MINUS_SIGN } from '../stats/signedFixed';
 
 /** A sentence does not start with a digit: the ladder has five rungs. */
 const NUMBER_WORDS: Record<number, string> = { 2: 'Two', 3: 'Three', 4: 'Four', 5: 'Five' };
 
 /** A printed page writes negatives with the minus sign, as the page and the comparison report's charts do. */
-const MINUS = '\u2212';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -49,7 +49,7 @@ ${draw({ ...lossMoneySpec(d.current.losses), height: 210 })}
 <p class="defs">${lossRows(d.current.losses).map((r) => `<b>${escape(r.label)}</b>: ${escape(r.definition)}`).join(' ')}</p>
 <p>${escape(LOST_REVENUE_NOTE)}</p></section>
 <section><h2>Step by step</h2>
-<ol>${d.steps.map((s) => `<li>${escape(stepSentenceFor(s, MINUS))}</li>`).join('')}</ol></section>
+<ol>${d.steps.map((s) => `<li>${escape(stepSentenceFor(s, MINUS_SIGN))}</li>`).join('')}</ol></section>
 <p class="note">Simulated with Leadlab: ${d.replications} replications per step, seed ${escape(String(d.seed))}. Each fix is run on the same leads as the floor before it (common random numbers) and judged by the paired 95% interval of funded loans a month; a fix is kept, and counted as a win, only when that interval lies above zero.</p>
 </body></html>
 `;

@@ -5,6 +5,7 @@ import { METRIC_NAMES, METRICS } from '../sim/runResult';
 import type { ScenarioSummary } from '../sim/summary';
 import { ALIKE_FOOTNOTE, alikeNote, anyAlike, formatDifference, pairsNote } from './compareFormat';
 import { formatValue } from './format';
+import { MINUS_SIGN } from '../stats/signedFixed';
 
 /** A chart of the report: its title and the Plot options from the shared chart module (src/charts). */
 interface ReportChart {
@@ -32,7 +33,6 @@ export function reportCharts(summaries: readonly ScenarioSummary[]): ReportChart
  * The sign of negatives in the report's table: the minus sign, as its charts of the same differences write them
  * (src/charts/differenceSpec.ts) and the page writes its differences; the terminal's table keeps "-".
  */
-const MINUS = '\u2212';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -63,7 +63,7 @@ export function renderReport(
     const cells = comparison.scenarios.map((s) => {
       const x = s.metrics[m];
       if (!x) return '<td>-</td>';
-      return `<td>${escape(formatValue(m, x.mean, x.mean, MINUS))}${x.ci95 ? `<br><small>${escape(formatValue(m, x.ci95[0], x.mean, MINUS))} to ${escape(formatValue(m, x.ci95[1], x.mean, MINUS))}</small>` : ''}</td>`;
+      return `<td>${escape(formatValue(m, x.mean, x.mean, MINUS_SIGN))}${x.ci95 ? `<br><small>${escape(formatValue(m, x.ci95[0], x.mean, MINUS_SIGN))} to ${escape(formatValue(m, x.ci95[1], x.mean, MINUS_SIGN))}</small>` : ''}</td>`;
     });
     const diffs = others.map((s) => {
       const d = s.vsBaseline![m];
@@ -71,8 +71,8 @@ export function renderReport(
       // As in the terminal's table: differences of window totals are a month of each scenario's own window when those differ.
       const unit = comparison.totals === 'per month' && WINDOW_TOTALS.has(m) ? ' /month' : '';
       const partial = pairsNote(d, comparison.replications);
-      const interval = d.ci95 ? `${escape(formatDifference(m, d.ci95[0], d.mean, MINUS))} to ${escape(formatDifference(m, d.ci95[1], d.mean, MINUS))}${unit}` : alikeNote(d);
-      return `<td class="${cls}">${escape(formatDifference(m, d.mean, d.mean, MINUS))}${unit}${interval && `<br><small>${interval}</small>`}${d.verdict !== null && d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}${partial && `<br><small>${partial}</small>`}</td>`;
+      const interval = d.ci95 ? `${escape(formatDifference(m, d.ci95[0], d.mean, MINUS_SIGN))} to ${escape(formatDifference(m, d.ci95[1], d.mean, MINUS_SIGN))}${unit}` : alikeNote(d);
+      return `<td class="${cls}">${escape(formatDifference(m, d.mean, d.mean, MINUS_SIGN))}${unit}${interval && `<br><small>${interval}</small>`}${d.verdict !== null && d.verdict !== 'no clear difference' ? `<br><b>${d.verdict}</b>` : ''}${partial && `<br><small>${partial}</small>`}</td>`;
     });
     return `<tr><th>${escape(METRICS[m].label)}</th>${cells.join('')}${diffs.join('')}</tr>`;
   });

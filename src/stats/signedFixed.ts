@@ -1,3 +1,6 @@
+/** The minus sign the page and the HTML reports write negative numbers with; a terminal writes "-". */
+export const MINUS_SIGN = '\u2212';
+
 /**
  * A signed number with `digits` decimals, as differences and the ends of their intervals are written ("+1.2",
  * "-0.4"). A value that is not zero but would round to zero keeps the decimals up to its first significant digit

@@ -4,7 +4,7 @@ import type { MetricName } from '../sim/runResult';
 import { formatDuration, formatMetric, formatMoney } from '../format';
 import { METRICS } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
-import { signedFixed } from '../stats/signedFixed';
+import { MINUS_SIGN, signedFixed } from '../stats/signedFixed';
 
 export { DAYS_PER_MONTH, perMonth } from '../compare/windowTotals';
 
@@ -12,7 +12,7 @@ export { DAYS_PER_MONTH, perMonth } from '../compare/windowTotals';
  * A value of a metric in its unit (the one formatter of src/format, shared with the command line), a negative one (an
  * ROI below zero) with the minus sign the page writes every negative number with.
  */
-export const formatValue = (metric: MetricName, x: number, scaleOf = x): string => formatMetric(metric, x, scaleOf, '\u2212');
+export const formatValue = (metric: MetricName, x: number, scaleOf = x): string => formatMetric(metric, x, scaleOf, MINUS_SIGN);
 
 
 /** The two lines of a results table cell: the mean, and "59.8% to 60.4%" (empty with one replication). */
@@ -26,7 +26,7 @@ export function formatSummary(metric: MetricName, s: MetricSummary): string {
   return s.ci95 ? `${mean} (95% interval ${formatValue(metric, s.ci95[0], s.mean)} to ${formatValue(metric, s.ci95[1], s.mean)})` : mean;
 }
 
-const signed = (v: number, digits: number) => signedFixed(v, digits, '\u2212');
+const signed = (v: number, digits: number) => signedFixed(v, digits, MINUS_SIGN);
 
 /**
  * A paired difference of funded loans as loans a month: scaled from the common measured window, or as it is when the
@@ -61,7 +61,7 @@ export function pairedDifferenceInWords(metric: MetricName, d: PairedDifference,
   }
   // Durations in the mean's unit (minutes, hours or days) and money in dollars, each with its sign.
   const unit = METRICS[metric].unit;
-  const minus = (v: number) => (v > 0 ? '+' : v < 0 ? '\u2212' : '');
+  const minus = (v: number) => (v > 0 ? '+' : v < 0 ? MINUS_SIGN : '');
   const plain = (v: number) =>
     unit === 'minutes' ? `${minus(v)}${formatDuration(Math.abs(v), 'n/a', d.mean)}` : unit === 'money' ? `${minus(v)}${formatMoney(Math.abs(v))}` : signed(v, unit === 'ratio' ? 3 : 1);
   return `${plain(d.mean)} ${label}${interval(plain)}`;

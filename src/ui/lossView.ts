@@ -10,6 +10,7 @@ import { chartWidth, drawToWidth } from './chartFit';
 import { download, el, savePng } from './dom';
 import { staleNote } from './outOfDate';
 import { startRun } from './runControls';
+import { MINUS_SIGN } from '../stats/signedFixed';
 
 /** What the view needs from the page: the baseline scenario, validated, and the page's worker pool. */
 export interface LossViewHooks {
@@ -105,7 +106,7 @@ export function renderDiagnosis(output: HTMLElement, d: Diagnosis): void {
     el('p', { id: 'diagnosis-loss-note' }, LOST_REVENUE_NOTE),
     el('dl', { id: 'diagnosis-loss-definitions', className: 'hint' }, ...lossRows(d.current.losses).flatMap((r) => [el('dt', {}, r.label), el('dd', {}, r.definition)])),
     // The page writes negatives with the minus sign, as its comparison's sentences do (src/ui/format.ts).
-    el('ol', { id: 'diagnosis-steps' }, ...d.steps.map((s) => el('li', {}, stepSentenceFor(s, '\u2212')))),
+    el('ol', { id: 'diagnosis-steps' }, ...d.steps.map((s) => el('li', {}, stepSentenceFor(s, MINUS_SIGN)))),
   );
   // Drawn at their figures' width (read together first), and again when that changes: a phone shows them whole.
   const widths = [waterfall, losses].map((f) => chartWidth(f, 720));

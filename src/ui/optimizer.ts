@@ -13,7 +13,7 @@ import { loadScenario } from '../scenario/load';
 import { METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary } from '../sim/summary';
 import { meanInterval } from '../stats/meanInterval';
-import { signedFixed } from '../stats/signedFixed';
+import { MINUS_SIGN, signedFixed } from '../stats/signedFixed';
 import type { BrowserPool } from './browserPool';
 import { download, el } from './dom';
 import { formatValue, perMonth } from './format';
@@ -217,7 +217,7 @@ export function setupOptimizer(hooks: OptimizerHooks): { update(): void } {
     const gain = result.gain;
     // A difference and both ends of its interval carry their sign, as the comparison's differences do ("+2.6, 95%
     // interval +0.1 to +5.0"); the ends were written as levels ("-1.2 to 0.3" beside a gain of "\u22120.4").
-    const signed = (v: number) => (funded ? signedFixed(perMonth(v, windowDays), 1, '\u2212') : `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${show(Math.abs(v))}`);
+    const signed = (v: number) => (funded ? signedFixed(perMonth(v, windowDays), 1, MINUS_SIGN) : `${v > 0 ? '+' : v < 0 ? MINUS_SIGN : ''}${show(Math.abs(v))}`);
     const gainWords = `${signed(gain.mean)}${gain.ci95 ? `, 95% interval ${signed(gain.ci95[0])} to ${signed(gain.ci95[1])}` : ''}`;
     const label = funded ? 'Funded loans a month' : METRICS[m].label;
     // A tie names no best: every value is the one confirmed, against the scenario as it is.

@@ -8,6 +8,7 @@ import { warmupSentence, type WarmupCheck } from '../sim/warmup';
 import { chartWidth, drawToWidth, nextTask } from './chartFit';
 import { download, el, savePng } from './dom';
 import { differenceSentence, formatCell, perMonth } from './format';
+import { MINUS_SIGN } from '../stats/signedFixed';
 
 /** Metrics in the results table, in the order a sales manager reads them. */
 export const TABLE_METRICS: MetricName[] = ['contactRate', 'fundedRate', 'funded', 'medianMinutesToFirstAttempt', 'spoiledShare', 'lostToCompetitorShare', 'costPerFunded', 'leadsPerAgentGini'];
@@ -132,7 +133,7 @@ function renderOwnerTable(comparison: Comparison, windowDays: readonly number[])
  */
 export function warmupParagraphs(names: readonly string[], checks: readonly WarmupCheck[]): HTMLElement[] {
   return checks.map((c, i) =>
-    el('p', { className: c.verdict === 'adequate' ? 'hint warmup-check' : 'hint warmup-check warmup-warning' }, names.length > 1 ? `${names[i]}: ${warmupSentence(c, '\u2212')}` : warmupSentence(c, '\u2212')),
+    el('p', { className: c.verdict === 'adequate' ? 'hint warmup-check' : 'hint warmup-check warmup-warning' }, `${names.length > 1 ? `${names[i]}: ` : ''}${warmupSentence(c, MINUS_SIGN)}`),
   );
 }
 

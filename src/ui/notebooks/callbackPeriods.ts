@@ -5,7 +5,7 @@ import { intervalSpec } from '../../charts/specs';
 import type { ScenarioSummary } from '../../sim/summary';
 import { drawFigure, linkWorkbench, runStory, say, start } from './notebookPage';
 import { attemptedScenarios, callbackPeriodsStory as story, contactedScenarios, pairingNote } from './callbackPeriodsStory';
-import { signedFixed } from '../../stats/signedFixed';
+import { MINUS_SIGN, signedFixed } from '../../stats/signedFixed';
 
 /** The scenario that funded most, and every other one minus it (paired, replication by replication). */
 function againstBest(summaries: ScenarioSummary[]) {
@@ -17,7 +17,7 @@ function againstBest(summaries: ScenarioSummary[]) {
 /** "X funded most, 41.3 loans (95% interval 35.0 to 47.6); the next best, Y, -2.1 against it (paired 95% interval -5.2 to +1.0)." */
 function bestSentence(label: string, { best, comparison }: ReturnType<typeof againstBest>): string {
   const f = (v: number) => v.toFixed(1);
-  const signed = (v: number) => signedFixed(v, 1, '\u2212');
+  const signed = (v: number) => signedFixed(v, 1, MINUS_SIGN);
   const runnerUp = comparison.scenarios.slice(1).reduce((a, b) => (b.vsBaseline!.funded.mean > a.vsBaseline!.funded.mean ? b : a));
   const d = runnerUp.vsBaseline!.funded;
   const [lo, hi] = d.ci95 ?? [d.mean, d.mean];
