@@ -1,6 +1,6 @@
 import type { Diagnosis } from '../diagnose/diagnosis';
-import { formatMoney, plural } from '../format';
-import { LOST_REVENUE_NOTE, leadsNumber, lossRows } from '../diagnose/lossWords';
+import { formatMoney, formatTenths, plural } from '../format';
+import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
 import { table } from './format';
 import { signedFixed } from '../stats/signedFixed';
 
@@ -32,7 +32,7 @@ export function formatDiagnosis(d: Diagnosis): string {
   out.push('');
   out.push('Where the current floor loses production (a month; revenue at the floor\'s own conversion from the stage reached)');
   const losses = lossRows(d.current.losses);
-  out.push(table(losses.map((r) => [r.label, leadsNumber(r.leads), formatMoney(r.leadCost), formatMoney(r.lostRevenue)]), ['Bucket', 'Leads', 'Lead cost', 'Lost revenue']));
+  out.push(table(losses.map((r) => [r.label, formatTenths(r.leads), formatMoney(r.leadCost), formatMoney(r.lostRevenue)]), ['Bucket', 'Leads', 'Lead cost', 'Lost revenue']));
   for (const r of losses) out.push(`  ${r.label}: ${lowerFirst(r.definition)}`);
   out.push(LOST_REVENUE_NOTE);
   out.push('');

@@ -1,4 +1,4 @@
-import { formatCount, formatMetric, formatMoney } from '../format';
+import { formatCount, formatMetric, formatMoney, formatTenths } from '../format';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../sim/lossAttribution';
 import { METRICS, type MetricName } from '../sim/runResult';
 import type { MetricSummary, ScenarioSummary } from '../sim/summary';
@@ -41,7 +41,6 @@ export function formatInterval(metric: MetricName, s: MetricSummary): string {
 
 /** Counts in the tables as in the metrics above them: whole with thousands separators, or with one decimal. */
 const whole = (x: number) => Math.round(x).toLocaleString('en-US');
-const oneDecimal = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** Left-aligned first column, right-aligned others. */
 export function table(rows: string[][], header: string[]): string {
@@ -83,7 +82,7 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
         ['Contacted', whole(f.contacted), pct(f.contacted)],
         ['Application', whole(f.application), pct(f.application)],
         ['Closing', whole(f.closing), pct(f.closing)],
-        ['Funded', oneDecimal(f.funded), pct(f.funded)],
+        ['Funded', formatTenths(f.funded), pct(f.funded)],
         ['In nurture at end', whole(f.nurture), pct(f.nurture)],
         ...Object.entries(f.lost).map(([k, v]) => [`Lost: ${k}`, whole(v), pct(v)]),
         ['Still open at end', whole(f.open), pct(f.open)],
@@ -102,8 +101,8 @@ export function formatSummary(s: ScenarioSummary, info: { days: number; warmupDa
         whole(a.leadsReceived),
         whole(a.attempts),
         whole(a.contacts),
-        oneDecimal(a.applications),
-        oneDecimal(a.funded),
+        formatTenths(a.applications),
+        formatTenths(a.funded),
         `${(a.utilization * 100).toFixed(0)}%`,
         whole(a.meanPipeline),
         String(a.maxPipeline),
@@ -123,13 +122,13 @@ export function formatLosses(s: ScenarioSummary): string {
   const rows = LOSS_BUCKETS.map((b) => {
     const x = l.buckets[b];
     const ci = x.leads.ci95 ? `${formatCount(x.leads.ci95[0])} to ${formatCount(x.leads.ci95[1])}` : '';
-    return [LOSS_BUCKET_INFO[b].label, oneDecimal(x.leads.mean), ci, pct(x.leads.mean), formatMoney(x.leadCost.mean), formatMoney(x.lostRevenue.mean)];
+    return [LOSS_BUCKET_INFO[b].label, formatTenths(x.leads.mean), ci, pct(x.leads.mean), formatMoney(x.leadCost.mean), formatMoney(x.lostRevenue.mean)];
   });
-  rows.push(['Funded', oneDecimal(s.funnel.funded), '', pct(s.funnel.funded), '', '']);
+  rows.push(['Funded', formatTenths(s.funnel.funded), '', pct(s.funnel.funded), '', '']);
   const perAgent = [...l.byAgent.map((a) => [a.name, a.buckets] as const), ['(no agent)', l.unassigned] as const].map(([name, buckets]) => {
     const total = LOSS_BUCKETS.reduce((t, b) => t + buckets[b], 0);
     const top = LOSS_BUCKETS.reduce((best, b) => (buckets[b] > buckets[best] ? b : best), LOSS_BUCKETS[0]);
-    return [name, oneDecimal(total), total > 0 ? `${LOSS_BUCKET_INFO[top].label} (${oneDecimal(buckets[top])})` : '-'];
+    return [name, formatTenths(total), total > 0 ? `${LOSS_BUCKET_INFO[top].label} (${formatTenths(buckets[top])})` : '-'];
   });
   return [
     'Where production is lost (mean per replication; revenue at the floor\'s own conversion from the stage each lead reached)',

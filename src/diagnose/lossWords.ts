@@ -1,3 +1,4 @@
+import { formatTenths } from '../format';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS, type LossBucket } from '../sim/lossAttribution';
 import type { LossSummary } from '../sim/summary';
 
@@ -13,17 +14,9 @@ import type { LossSummary } from '../sim/summary';
 export const LOST_REVENUE_NOTE =
   "Lost revenue prices each lost lead at this floor's own average value for the furthest stage it reached (its own conversion from there to a funded loan). It is a what-if, not money a fix can win back: the ladder of fixes above says what fixes win.";
 
-/**
- * A bucket's mean count of leads a month with one decimal and thousands separators, as `leadlab run` prints its
- * buckets: "14,883.9" (src/cli/format.ts).
- */
-export function leadsNumber(leads: number): string {
-  return leads.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
-
 /** A bucket's mean count of leads a month, as a count: fractional means keep a decimal (0.1 leads, not 0). */
 export function leadCount(leads: number): string {
-  const text = leadsNumber(leads);
+  const text = formatTenths(leads);
   return `${text} lead${text === '1.0' ? '' : 's'}`;
 }
 

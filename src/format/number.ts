@@ -26,6 +26,11 @@ export function formatCount(x: number, missing = 'n/a'): string {
   return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : fixed(x, 1);
 }
 
+/** A mean count with one decimal and thousands separators, as the tables of leads and loans write it: 14883.92 -> "14,883.9". */
+export function formatTenths(x: number): string {
+  return x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 /** A plain number with a fixed number of decimals: 1.23456 -> "1.23". */
 export function formatFixed(x: number, digits: number, missing = 'n/a'): string {
   return Number.isFinite(x) ? fixed(x, digits) : missing;
