@@ -207,7 +207,11 @@ export class AgentState implements AgentView {
     if (!this.config.paceNewLeads) return cap;
     const elapsed = this.paceElapsed(Math.floor(this.clock.now));
     if (this.paceMinutes === 0) return cap;
-    const paced = Math.floor((cap * elapsed) / this.paceMinutes);
+    return this.waitedAllowance(cap, Math.floor((cap * elapsed) / this.paceMinutes));
+  }
+
+  /** {@link newLeadsAllowedNow} once the even pace has reached `paced` leads: two ahead, out of what fresh leads will not fill. */
+  private waitedAllowance(cap: number, paced: number): number {
     const ahead = Math.min(cap, paced + paceAhead(cap));
     const forecast = this.freshForecast;
     if (forecast === undefined || ahead <= paced) return ahead;
@@ -251,7 +255,7 @@ export class AgentState implements AgentView {
     const elapsed = this.paceElapsed(Math.floor(this.clock.now)), length = this.paceMinutes;
     const steps = Math.floor((cap * elapsed) / length);
     // Held back for the day's fresh leads, the allowance also grows at the next hour, when fewer are still to come.
-    const untilHour = this.freshForecast !== undefined && this.newLeadsAllowedNow < Math.min(cap, steps + paceAhead(cap)) ? (Math.floor(this.clock.now / MINUTES_PER_HOUR) + 1) * MINUTES_PER_HOUR : Infinity;
+    const untilHour = this.waitedAllowance(cap, steps) < Math.min(cap, steps + paceAhead(cap)) ? (Math.floor(this.clock.now / MINUTES_PER_HOUR) + 1) * MINUTES_PER_HOUR : Infinity;
     if (steps + paceAhead(cap) >= cap) return untilHour;
     // The minute the day's shift time reaches the next step.
     let left = Math.ceil(((steps + 1) * length) / cap);
