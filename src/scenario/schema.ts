@@ -438,7 +438,7 @@ const followUp = obj(
     annoyance: num({ min: 0, default: 1, description: 'A follow-up soon after the last conversation multiplies the chance of a "no" by 1 + annoyance x exp(-g / annoyanceHours) (assumption; "drive your customer mad", Dreze & Bonfrer 2008 on short gaps).' }),
     annoyanceHours: positive('Hours over which the annoyance of a follow-up fades (assumption).', 12),
     interestHalfLifeDays: positive('Days for a reached consumer\'s interest to halve while nobody talks to them (assumption).', 7),
-    competitorClosePerDay: share('Per day and per other buyer who reached the consumer: the hazard that they close a consumer who is ready to move and waiting for our follow-up (assumption: 2%; 77% of borrowers apply with one lender only, CFPB/FHFA NSMB 2015, so most shoppers settle with whoever keeps in touch).', 0.02),
+    competitorClosePerDay: share('Per day and per other buyer who reached the consumer: the hazard that they close a consumer who is ready to move and waiting for our follow-up, or for our first conversation when they reached the consumer before us (assumption: 2%; 77% of borrowers apply with one lender only, CFPB/FHFA NSMB 2015, so most shoppers settle with whoever keeps in touch).', 0.02),
   },
   { defaulted: true, description: 'Follow-ups to a consumer already reached: too soon finds nothing new and annoys, too late finds interest cooled and competitors closer.' },
 );

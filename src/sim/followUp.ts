@@ -11,6 +11,11 @@ import type { FollowUpConfig } from './modelConfig';
  * meanwhile each other buyer who reached them may close them (a hazard per day and buyer). So competitors take
  * only consumers who were ready and kept waiting: the loss grows with the square of a short gap and about
  * linearly with a long one, and more competitors make waiting costlier, which moves the best gap shorter.
+ *
+ * The same clock runs before our first conversation with a consumer another buyer reached first and who did not go
+ * with them on the spot: from the competitor's conversation on, the consumer thinks, becomes ready, and waits for
+ * us while the competitors may close them (`closedByCompetitors`). So the later we reach such a consumer, the more
+ * of them are gone, which is what makes a fast search for unreached leads pay more where competitors are many.
  */
 
 export interface FollowUpEffect {
@@ -37,13 +42,32 @@ export function readyAndWaiting(think: number, rate: number, gap: number): numbe
   return (Math.exp(-rate * gap) - Math.exp(-gap / think)) / (1 - a);
 }
 
+/**
+ * P(other buyers closed the consumer within `gapMinutes` of a conversation): ready in that time, but not still
+ * waiting. `otherBuyers` buyers who reached the consumer each close a waiting consumer at
+ * `competitorClosePerDay`.
+ */
+export function closedByCompetitors(config: FollowUpConfig, gapMinutes: number, otherBuyers: number): number {
+  const think = config.thinkHours * MINUTES_PER_HOUR;
+  return Math.max(0, readyWithin(think, gapMinutes) - waitingFor(config, think, gapMinutes, otherBuyers));
+}
+
+/** P(a consumer with mean think time `think` minutes is ready to move within `gap` minutes). */
+function readyWithin(think: number, gap: number): number {
+  return think > 0 ? 1 - Math.exp(-gap / think) : 1;
+}
+
+/** P(ready within `gap` and still waiting for us), with `otherBuyers` competitors closing waiting consumers. */
+function waitingFor(config: FollowUpConfig, think: number, gap: number, otherBuyers: number): number {
+  return readyAndWaiting(think, (config.competitorClosePerDay * otherBuyers) / MINUTES_PER_DAY, gap);
+}
+
 /** The effect of a follow-up conversation `gapMinutes` after the last one, for a consumer other buyers reached `otherBuyers` times. */
 export function followUpEffect(config: FollowUpConfig, gapMinutes: number, otherBuyers: number): FollowUpEffect {
   const gapHours = gapMinutes / MINUTES_PER_HOUR;
   const think = config.thinkHours * MINUTES_PER_HOUR;
-  const ready = think > 0 ? 1 - Math.exp(-gapMinutes / think) : 1;
-  const waiting = readyAndWaiting(think, (config.competitorClosePerDay * otherBuyers) / MINUTES_PER_DAY, gapMinutes);
-  const lostToCompetitor = Math.max(0, ready - waiting);
+  const waiting = waitingFor(config, think, gapMinutes, otherBuyers);
+  const lostToCompetitor = Math.max(0, readyWithin(think, gapMinutes) - waiting);
   // 2^(-days / half-life), as e^(-days ln 2 / half-life): Math.exp costs several times less than Math.pow.
   const cooled = Math.exp((-Math.LN2 * gapMinutes) / (MINUTES_PER_DAY * config.interestHalfLifeDays));
   const annoyance = 1 + config.annoyance * Math.exp(-gapHours / config.annoyanceHours);

@@ -7,7 +7,7 @@ import { ageDecayFunction } from './contactModel';
 import { DOUBLE_FIELD, objectArray } from './stableShapes';
 import { complaintChance, complaintDecayPerMinute, complaintsAt, doNotCallChance, fatigueMultiplier, labelMultiplier, loadDecayPerMinute, numberVolumeAt, recentLoadAt, volumeLabeledShare, withComplaintLabels } from './contactFatigue';
 import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distributions';
-import { followUpEffect } from './followUp';
+import { closedByCompetitors, followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
 import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
 import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
@@ -771,9 +771,20 @@ export class LeadWorkflow {
     if (lead.status === 'new' || lead.status === 'attempted') this.setStatus(lead, 'contacted', agent, false);
     // A consumer a competitor reached first usually goes with them (docs/design.md, The rendezvous). The race is
     // decided at our first conversation: once we were first, a later competitor call does not take the lead.
-    if (firstConversation && lead.loyalToCompetitor && lead.competitorAt < now) {
-      this.lose(lead, agent, 'competitor');
-      return;
+    if (firstConversation && lead.competitorAt < now) {
+      if (lead.loyalToCompetitor) {
+        this.lose(lead, agent, 'competitor');
+        return;
+      }
+      // A consumer who did not go with the competitor on the spot kept shopping: ready after some thought, they
+      // waited for us while the competitors could close them (src/sim/followUp.ts, closedByCompetitors).
+      const closed = closedByCompetitors(this.config.followUp, now - lead.competitorAt, lead.otherBuyers);
+      if (u < closed) {
+        this.lose(lead, agent, 'competitor');
+        return;
+      }
+      // The same draw, rescaled, decides the conversation: one uniform per conversation keeps common random numbers.
+      u = (u - closed) / (1 - closed);
     }
     const source = this.config.sources[lead.source];
     let skill = agent.skillFor(source.name, this.config.products[lead.product].name) * source.conversionFactor;

@@ -31,7 +31,7 @@ export const LOSS_BUCKETS: readonly LossBucket[] = ['never-called-or-late', 'unr
 export const LOSS_BUCKET_INFO: Record<LossBucket, { label: string; describe: string }> = {
   'never-called-or-late': { label: 'Never called or called late', describe: `Never reached, and never called or first called more than ${SPEED_TO_LEAD_MINUTES} minutes after arrival (the speed-to-lead window).` },
   unreached: { label: 'Unreached after the cadence', describe: 'Called within the speed-to-lead window (or reached once, then lost touch) and not reached again before the cadence\'s attempts ran out.' },
-  competitor: { label: 'Lost to a competitor', describe: 'A competitor reached the consumer first, or closed them between our follow-ups.' },
+  competitor: { label: 'Lost to a competitor', describe: 'A competitor reached the consumer first and won them, or closed them before we reached them or between our follow-ups.' },
   'not-interested': { label: 'Not interested / do not call', describe: 'Said no, asked not to be called again, or opted out of the drip.' },
   'pipeline-rules': { label: 'Dropped or pruned by pipeline rules', describe: 'Dropped as too old, or moved to nurture by a pipeline rule (conversations without an application, pruning at the limit) and never back.' },
   'aged-out': { label: 'Aged out unassigned', describe: 'Waited unassigned past backlog.maxWaitHours (or was passed over at full capacity), went to the drip and never came back.' },
