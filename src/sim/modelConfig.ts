@@ -80,7 +80,7 @@ export interface FollowUpConfig {
   annoyanceHours: number;
   /** Days for a reached consumer's interest to halve while nobody talks to them. */
   interestHalfLifeDays: number;
-  /** Per day and per other buyer who reached the consumer: the hazard that they close a consumer ready and waiting for our follow-up. */
+  /** Per day and per other buyer who reached the consumer: the hazard that they close a consumer ready and waiting for our follow-up, or for our first call when they reached the consumer before us. */
   competitorClosePerDay: number;
 }
 
