@@ -18,6 +18,8 @@ export class AgentState implements AgentView {
   /** Whether the agent was on shift when it last looked for work (a change means capacity changed). */
   wasOnShift = false;
   pipelineSize = 0;
+  /** Leads in the pipeline the agent has reached: contacted, applications and closings (isRelationship). */
+  relationships = 0;
   newToday = 0;
   callsToday = 0;
   leadsReceived = 0;
@@ -284,12 +286,14 @@ export class AgentState implements AgentView {
   }
 
   /**
-   * Follow-through: 1 while the pipeline is within what the agent can keep in touch with, falling as
-   * (followThroughPipeline / pipeline) ^ elasticity above it.
+   * Follow-through: 1 while the consumers the agent has reached and still works are within what the agent can keep
+   * in touch with, falling as (followThroughPipeline / relationships) ^ elasticity above it. Leads still being
+   * dialed do not count: they cost the agent time, which the calls themselves take, not attention to a consumer's
+   * case (docs/tradeoffs.md, "People").
    */
   followThrough(): number {
     const c = this.config.followThroughPipeline;
-    return this.pipelineSize <= c ? 1 : Math.pow(c / this.pipelineSize, this.config.followThroughElasticity);
+    return this.relationships <= c ? 1 : Math.pow(c / this.relationships, this.config.followThroughElasticity);
   }
 
   /** Conversion multiplier for a lead of this source and product. */

@@ -17,6 +17,14 @@ export const LEAD_STATUSES: readonly LeadStatus[] = ['new', 'attempted', 'contac
 export type LostReason = 'competitor' | 'not-interested' | 'exhausted' | 'dropped' | 'withdrawn' | 'declined' | 'opted-out' | 'do-not-call' | 'lock-expired';
 
 /** True for statuses that sit in an agent's pipeline. */
+/**
+ * Whether a lead in this status is a relationship its agent has to keep up: a consumer reached and not yet funded
+ * or gone. A lead still being dialed is work for the agent's time, not for their memory of who said what.
+ */
+export function isRelationship(status: LeadStatus): boolean {
+  return status === 'contacted' || status === 'application' || status === 'closing';
+}
+
 export function isOpen(status: LeadStatus): boolean {
   return status === 'new' || status === 'attempted' || status === 'contacted' || status === 'application' || status === 'closing';
 }

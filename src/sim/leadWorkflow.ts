@@ -10,7 +10,7 @@ import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distrib
 import { closedByCompetitors, followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
 import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
-import { isOpen, type Lead, type LeadStatus, type LostReason } from './lead';
+import { isOpen, isRelationship, type Lead, type LeadStatus, type LostReason } from './lead';
 import { LeadKindSet } from './leadKinds';
 import { MetricsCollector } from './metricsCollector';
 import type { PairHeap } from './pairHeap';
@@ -515,6 +515,7 @@ export class LeadWorkflow {
   private assign(lead: Lead, agent: AgentState): void {
     lead.agent = agent.index;
     agent.pipelineSize++;
+    if (isRelationship(lead.status)) agent.relationships++;
     agent.newToday++;
     agent.leadsReceived++;
     this.room.update(agent);
@@ -536,6 +537,7 @@ export class LeadWorkflow {
     if (lead.agent < 0) return;
     const agent = this.agents[lead.agent];
     agent.pipelineSize--;
+    if (isRelationship(lead.status)) agent.relationships--;
     this.room.update(agent);
     lead.agent = -1;
     lead.version++;
@@ -841,6 +843,10 @@ export class LeadWorkflow {
     if (from === to) return;
     lead.status = to;
     lead.statusSince = this.sim.now;
+    if (lead.agent >= 0) {
+      const owner = this.agents[lead.agent];
+      owner.relationships += (isRelationship(to) ? 1 : 0) - (isRelationship(from) ? 1 : 0);
+    }
     lead.attemptsSinceContact = 0;
     if (resetConversations) lead.conversationsInStatus = 0;
     lead.version++;

@@ -270,8 +270,8 @@ export interface AgentConfig {
   sources: readonly string[];
   products: readonly string[];
   /**
-   * Open leads the agent can keep in touch with (touch every ~48 hours); above it, follow-through falls as
-   * (this / pipeline size) ^ followThroughElasticity (docs/tradeoffs.md).
+   * Reached open leads (contacted, applications, closings) the agent can keep in touch with (touch every ~48 hours);
+   * above it, follow-through falls as (this / reached leads) ^ followThroughElasticity (docs/tradeoffs.md).
    */
   followThroughPipeline: number;
   followThroughElasticity: number;
