@@ -81,7 +81,8 @@ export function parseColumnMap(entries: readonly string[]): Record<string, Impor
   return out;
 }
 
-function findColumn(header: readonly string[], column: string): number {
+/** The column a `--map` entry names: by its header (as written, in any case, or normalized), or `#3` for the third; -1 when none. */
+export function findColumn(header: readonly string[], column: string): number {
   const hash = /^#(\d+)$/.exec(column);
   if (hash) {
     const i = Number(hash[1]) - 1;
