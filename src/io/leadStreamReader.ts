@@ -37,6 +37,8 @@ export interface LeadStreamImport {
 /** Options for {@link createLeadStreamReader}. */
 export interface LeadStreamReadOptions {
   map?: Readonly<Record<string, ImportField>>;
+  /** The flag `map` was given with, for the messages of a header it cannot map: "--map" by default. */
+  mapFlag?: string;
   timeZone?: string;
   dateOrder?: DateOrder;
   maxExamples?: number;
@@ -66,7 +68,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
       if (isBlankRow(fields)) return ledger.blankLine();
       if (!mapping) {
         header = fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
-        mapping = resolveColumns(header, 'leads', options.map);
+        mapping = resolveColumns(header, 'leads', options.map, options.mapFlag);
         return;
       }
       rows.push({ fields, line, problem });
