@@ -135,7 +135,7 @@ describe('Replaying a historical lead stream', () => {
       expect(twice.warnings).toEqual([expect.stringMatching(/^calls\.csv: 2 leads kept, 1 row rejected/)]);
     });
 
-    it('warns on stderr from run, and in the JSON and on stderr from diagnose --leads', async () => {
+    it('warns on stderr and in the JSON, from run and from diagnose --leads', async () => {
       const { text, leads } = callLog('radar');
       const dir = mkdtempSync(join(tmpdir(), 'leadlab-replay-'));
       writeFileSync(join(dir, 'calls.csv'), text);
@@ -145,6 +145,10 @@ describe('Replaying a historical lead stream', () => {
       expect(await main(['run', 'floor.json'], io)).toBe(0);
       expect(err).toMatch(/^warning: calls\.csv looks like a call log .*`leadlab diagnose --log calls\.csv`/m);
       let out = '';
+      // run --json holds what stderr warned of, as compare --json and diagnose --json do.
+      expect(await main(['run', 'floor.json', '--json'], { ...io, out: (t: string) => void (out += t) })).toBe(0);
+      expect(JSON.parse(out).warnings).toEqual([expect.stringMatching(/^calls\.csv looks like a call log /), expect.stringMatching(/^calls\.csv: [\d,]+ leads kept, [\d,]+ rows rejected/)]);
+      out = '';
       err = '';
       expect(await main(['diagnose', '--leads', 'calls.csv', '--replications', '2', '--workers', '0', '--json'], { ...io, out: (t: string) => void (out += t) })).toBe(0);
       expect(err).toMatch(/^warning: calls\.csv looks like a call log /m);
