@@ -7,7 +7,13 @@ import { LADDER } from '../diagnose/ladder';
 import { fitCallLog } from '../fit/fitCallLog';
 import { fitQuality } from '../fit/fitQuality';
 import { plural } from '../format/plural';
+import { ColumnMappingError, parseColumnMap } from '../io/columnMapping';
+import type { ImportField } from '../io/fields';
+import { parseLeadStreamText } from '../io/parseText';
+import type { DateOrder } from '../io/timestamp';
+import { resolveTimeZone } from '../io/timeZone';
 import { isObject, messageOf } from '../schema';
+import { importCommand } from '../scenario/replay';
 import type { ResolvedScenario } from '../scenario/resolve';
 import type { RunResult } from '../sim/runResult';
 import { SimPool } from '../worker/pool';
@@ -15,12 +21,6 @@ import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputText } from './inputFile';
-import { ColumnMappingError, parseColumnMap } from '../io/columnMapping';
-import type { ImportField } from '../io/fields';
-import { parseLeadStreamText } from '../io/parseText';
-import type { DateOrder } from '../io/timestamp';
-import { resolveTimeZone } from '../io/timeZone';
-import { importCommand } from '../scenario/replay';
 import { LOG_INPUT_FLAGS, logReadOptions, readLogForCli, sourceJson } from './logInput';
 import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
@@ -29,9 +29,13 @@ import { runTasks } from './runTasks';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
 import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
 
+/** Flags that read only the call log of --log, and only the lead stream of --leads: each is refused without its file. */
+const LOG_ONLY = ['map', 'outcome', 'delimiter', 'kind', 'skip-lines', 'strict', 'show-rejects'] as const;
+const LEADS_ONLY = ['leads-map', 'leads-tz', 'leads-date-order'] as const;
+
 const flags = {
   log: { type: 'string', describe: 'a call log (CSV, plain or .gz) to fit the floor\'s contact curves from (`leadlab fit`)' },
-  leads: { type: 'string', describe: 'a lead stream (CSV: one row per lead) to replay as the floor\'s arrivals (times read in --tz, dates in --date-order)' },
+  leads: { type: 'string', describe: 'a lead stream (CSV, plain or .gz: one row per lead) to replay as the floor\'s arrivals (columns named with --leads-map, times read in --tz or --leads-tz, dates in --date-order or --leads-date-order)' },
   'leads-map': { type: 'string', repeat: true, describe: 'column=field for the lead stream of --leads, as --map for the call log, e.g. "Created On=leadCreated" (repeatable; fields: leadId leadCreated source product converted convertedTime; "Date+Time=leadCreated" joins two columns)' },
   'leads-tz': { type: 'string', describe: 'time zone of the lead stream\'s times without an offset, when not the call log\'s (default: --tz)' },
   'leads-date-order': { type: 'string', describe: 'order of the lead stream\'s numeric dates, when not the call log\'s: mdy, dmy or ymd (default: --date-order, else detected from its rows)' },
@@ -47,12 +51,8 @@ const flags = {
   map: { ...LOG_INPUT_FLAGS.map, describe: 'column=field for the call log of --log, e.g. "Call Start=attemptTime" (repeatable; fields: leadId leadCreated attemptTime outcome agent source product converted convertedTime; the lead stream\'s columns: --leads-map)' },
   tz: { ...LOG_INPUT_FLAGS.tz, describe: 'time zone of the call log\'s and the lead stream\'s times without an offset: UTC (default), +02:00, America/Chicago' },
   'date-order': { ...LOG_INPUT_FLAGS['date-order'], describe: 'order of numeric dates in the call log and the lead stream: mdy (US), dmy (EU) or ymd; detected from each file\'s rows when not given' },
-  ...Object.fromEntries(['outcome', 'delimiter', 'kind', 'skip-lines', 'strict', 'show-rejects'].map((k) => [k, { ...LOG_INPUT_FLAGS[k], describe: `the call log of --log: ${LOG_INPUT_FLAGS[k].describe}` }])),
+  ...Object.fromEntries(LOG_ONLY.filter((k) => k !== 'map').map((k) => [k, { ...LOG_INPUT_FLAGS[k], describe: `the call log of --log: ${LOG_INPUT_FLAGS[k].describe}` }])),
 } as const;
-
-/** Flags that read only the call log of --log, and only the lead stream of --leads: each is refused without its file. */
-const LOG_ONLY = ['map', 'outcome', 'delimiter', 'kind', 'skip-lines', 'strict', 'show-rejects'] as const;
-const LEADS_ONLY = ['leads-map', 'leads-tz', 'leads-date-order'] as const;
 
 /** How to read the lead stream of --leads, from the flags (checked as flags: a bad value names its flag). */
 function leadsReadOptions(f: Record<string, unknown>): { map?: Record<string, ImportField>; timeZone?: string; dateOrder?: DateOrder } {
@@ -73,7 +73,8 @@ function leadsReadOptions(f: Record<string, unknown>): { map?: Record<string, Im
     if (e instanceof ColumnMappingError) throw new UsageError(e.message);
     throw e;
   }
-  return { ...(Object.keys(map).length > 0 && { map }), ...(timeZone !== undefined && { timeZone }), ...(((order ?? f['date-order']) as DateOrder | undefined) !== undefined && { dateOrder: (order ?? f['date-order']) as DateOrder }) };
+  const dateOrder = (order ?? f['date-order']) as DateOrder | undefined;
+  return { ...(Object.keys(map).length > 0 && { map }), ...(timeZone !== undefined && { timeZone }), ...(dateOrder !== undefined && { dateOrder }) };
 }
 
 /**
