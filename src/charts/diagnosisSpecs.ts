@@ -3,6 +3,7 @@ import type { Diagnosis } from '../diagnose/diagnosis';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../sim/lossAttribution';
 import type { LossSummary } from '../sim/summary';
 import { leadCount } from '../diagnose/lossWords';
+import { xAxisRoom } from './axisRoom';
 import { wrap } from './specs';
 import { MINUS_SIGN, signedFixed } from '../stats/signedFixed';
 
@@ -64,17 +65,18 @@ function labelledAbove<T>(rows: readonly T[], words: (r: T) => string, width: nu
   const { lineWidth, lines } = wrap(rows.map(words), width - 28, 12);
   const above = 8 + lines * 15;
   const step = above + 18;
+  const { marginBottom, labelOffset } = xAxisRoom();
   return {
     /** The chart's size, margins and scales. */
     frame: {
       width,
-      height: 44 + step * rows.length,
+      height: 4 + marginBottom + step * rows.length,
       marginTop: 4,
-      marginBottom: 40,
+      marginBottom,
       marginLeft: 12,
       // Room for half the last tick's label, where a nice domain ends on a tick ("80,000" ran 2 px past 16).
       marginRight: 24,
-      x: { label: xLabel, grid: true, nice: true, zero: true, ticks: 4 },
+      x: { label: xLabel, labelOffset, grid: true, nice: true, zero: true, ticks: 4 },
       y: { domain: rows.map((r) => String(r[key])), axis: null, padding: 0 },
     },
     inset: above,
@@ -100,12 +102,14 @@ export function waterfallSpec(d: Diagnosis, width = WIDTH): Plot.PlotOptions {
       ],
     };
   }
+  const { marginBottom, labelOffset } = xAxisRoom();
   return {
     width,
     height: 60 + 34 * rows.length,
     marginLeft: 230,
     marginRight: 150,
-    x: { label: 'Funded loans a month', grid: true, nice: true, zero: true },
+    marginBottom,
+    x: { label: 'Funded loans a month', labelOffset, grid: true, nice: true, zero: true },
     y: { domain: rows.map((r) => r.label), label: null },
     color: KIND_COLORS,
     marks: [
@@ -129,12 +133,14 @@ export function lossMoneySpec(losses: LossSummary, width = WIDTH): Plot.PlotOpti
       marks: [Plot.ruleX([0]), Plot.barX(rows, { y: 'bucket', x: 'revenue', fill: '#e45756', insetTop: layout.inset, insetBottom: 4 }), layout.text],
     };
   }
+  const { marginBottom, labelOffset } = xAxisRoom();
   return {
     width,
     height: 60 + 26 * rows.length,
     marginLeft: 260,
     marginRight: 150,
-    x: { label: 'Revenue lost a month ($)', grid: true, nice: true, zero: true },
+    marginBottom,
+    x: { label: 'Revenue lost a month ($)', labelOffset, grid: true, nice: true, zero: true },
     y: { domain: rows.map((r) => r.bucket), label: null },
     marks: [
       Plot.barX(rows, { y: 'bucket', x: 'revenue', fill: '#e45756', insetTop: 3, insetBottom: 3 }),

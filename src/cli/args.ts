@@ -96,7 +96,10 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec
 
 /** Usage text for a flag table. */
 export function describeFlags(spec: Record<string, FlagSpec>): string {
-  return Object.entries(spec)
-    .map(([k, s]) => `  --${k}${s.type === 'boolean' ? '' : s.type === 'number' ? ' N' : ' VALUE'}`.padEnd(26) + s.describe)
+  const names = Object.entries(spec).map(([k, s]) => `  --${k}${s.type === 'boolean' ? '' : s.type === 'number' ? ' N' : ' VALUE'}`);
+  // Two spaces at least between a flag and its description, however long the flag ("--leads-date-order VALUE").
+  const width = Math.max(26, ...names.map((n) => n.length + 2));
+  return Object.values(spec)
+    .map((s, i) => names[i].padEnd(width) + s.describe)
     .join('\n');
 }

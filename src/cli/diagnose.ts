@@ -7,14 +7,20 @@ import { LADDER } from '../diagnose/ladder';
 import { fitCallLog } from '../fit/fitCallLog';
 import { fitQuality } from '../fit/fitQuality';
 import { plural } from '../format/plural';
-import { isObject } from '../schema';
+import { ColumnMappingError, parseColumnMap } from '../io/columnMapping';
+import type { ImportField } from '../io/fields';
+import { parseLeadStreamText } from '../io/parseText';
+import type { DateOrder } from '../io/timestamp';
+import { resolveTimeZone } from '../io/timeZone';
+import { isObject, messageOf } from '../schema';
+import { importCommand } from '../scenario/replay';
 import type { ResolvedScenario } from '../scenario/resolve';
 import type { RunResult } from '../sim/runResult';
 import { SimPool } from '../worker/pool';
 import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
-import { InputFileError, inputFileProblem } from './inputFile';
+import { InputFileError, inputText } from './inputFile';
 import { LOG_INPUT_FLAGS, logReadOptions, readLogForCli, sourceJson } from './logInput';
 import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
@@ -23,18 +29,79 @@ import { runTasks } from './runTasks';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
 import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
 
+/** Flags that read only the call log of --log, and only the lead stream of --leads: each is refused without its file. */
+const LOG_ONLY = ['map', 'outcome', 'delimiter', 'kind', 'skip-lines', 'strict', 'show-rejects'] as const;
+const LEADS_ONLY = ['leads-map', 'leads-tz', 'leads-date-order'] as const;
+
 const flags = {
   log: { type: 'string', describe: 'a call log (CSV, plain or .gz) to fit the floor\'s contact curves from (`leadlab fit`)' },
-  leads: { type: 'string', describe: 'a lead stream (CSV: one row per lead) to replay as the floor\'s arrivals (times read in --tz, dates in --date-order)' },
+  leads: { type: 'string', describe: 'a lead stream (CSV, plain or .gz: one row per lead) to replay as the floor\'s arrivals (columns named with --leads-map, times read in --tz or --leads-tz, dates in --date-order or --leads-date-order)' },
+  'leads-map': { type: 'string', repeat: true, describe: 'column=field for the lead stream of --leads, as --map for the call log, e.g. "Created On=leadCreated" (repeatable; fields: leadId leadCreated source product converted convertedTime; "Date+Time=leadCreated" joins two columns)' },
+  'leads-tz': { type: 'string', describe: 'time zone of the lead stream\'s times without an offset, when not the call log\'s (default: --tz)' },
+  'leads-date-order': { type: 'string', describe: 'order of the lead stream\'s numeric dates, when not the call log\'s: mdy, dmy or ymd (default: --date-order, else detected from its rows)' },
   replications: { type: 'number', minInt: 2, max: REPLICATIONS_LIMIT, describe: 'replications per step (default: the scenario\'s)' },
   seed: { type: 'string', describe: 'run seed shared by every step (default: the scenario\'s)' },
   workers: { type: 'number', minInt: 0, max: WORKERS_LIMIT, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
   json: { type: 'boolean', describe: 'print one JSON object instead of the table' },
   report: { type: 'string', describe: 'also write a one-page HTML report (waterfall, losses as money, a sentence per step) to this file' },
   force: FORCE_FLAG,
-  // How to read the call log given with --log (as `leadlab fit` reads it); --tz and --date-order also read --leads.
+  // How to read the call log given with --log (as `leadlab fit` reads it); --tz and --date-order also read --leads,
+  // unless --leads-tz and --leads-date-order say otherwise.
   ...LOG_INPUT_FLAGS,
+  map: { ...LOG_INPUT_FLAGS.map, describe: 'column=field for the call log of --log, e.g. "Call Start=attemptTime" (repeatable; fields: leadId leadCreated attemptTime outcome agent source product converted convertedTime; the lead stream\'s columns: --leads-map)' },
+  tz: { ...LOG_INPUT_FLAGS.tz, describe: 'time zone of the call log\'s and the lead stream\'s times without an offset: UTC (default), +02:00, America/Chicago' },
+  'date-order': { ...LOG_INPUT_FLAGS['date-order'], describe: 'order of numeric dates in the call log and the lead stream: mdy (US), dmy (EU) or ymd; detected from each file\'s rows when not given' },
+  ...Object.fromEntries(LOG_ONLY.filter((k) => k !== 'map').map((k) => [k, { ...LOG_INPUT_FLAGS[k], describe: `the call log of --log: ${LOG_INPUT_FLAGS[k].describe}` }])),
 } as const;
+
+/** How to read the lead stream of --leads, from the flags (checked as flags: a bad value names its flag). */
+function leadsReadOptions(f: Record<string, unknown>): { map?: Record<string, ImportField>; timeZone?: string; dateOrder?: DateOrder } {
+  const timeZone = (f['leads-tz'] ?? f.tz) as string | undefined;
+  if (f['leads-tz'] !== undefined) {
+    try {
+      resolveTimeZone(timeZone!);
+    } catch (e) {
+      throw new UsageError((e as Error).message.replace(/^time zone:/, '--leads-tz:'));
+    }
+  }
+  const order = f['leads-date-order'];
+  if (order !== undefined && !['mdy', 'dmy', 'ymd'].includes(order as string)) throw new UsageError(`--leads-date-order: expected one of mdy, dmy, ymd, got "${String(order)}"`);
+  let map: Record<string, ImportField>;
+  try {
+    map = parseColumnMap((f['leads-map'] as string[] | undefined) ?? [], '--leads-map', 'leads');
+  } catch (e) {
+    if (e instanceof ColumnMappingError) throw new UsageError(e.message);
+    throw e;
+  }
+  const dateOrder = (order ?? f['date-order']) as DateOrder | undefined;
+  return { ...(Object.keys(map).length > 0 && { map }), ...(timeZone !== undefined && { timeZone }), ...(dateOrder !== undefined && { dateOrder }) };
+}
+
+/**
+ * Reads the lead stream of --leads as the floor's replay will (the same columns, clock and date order), so that a header
+ * it cannot map, or a file of which no row is kept, is said in the words of the flags the user typed (--leads,
+ * --leads-map) before anything runs, not as the scenario field leads.replay that diagnose writes for them.
+ */
+function checkLeadStream(file: string, cwd: string, options: ReturnType<typeof leadsReadOptions>): void {
+  let text: string;
+  try {
+    text = inputText(file, cwd);
+  } catch (e) {
+    if (e instanceof InputFileError) throw new InputFileError(`--leads ${file}: ${e.message}`);
+    throw e;
+  }
+  let read;
+  try {
+    read = parseLeadStreamText(text, { ...options, mapFlag: '--leads-map' });
+  } catch (e) {
+    throw new BadInputError(`--leads ${file}: ${messageOf(e).replace(/^lead stream: /, '')}`);
+  }
+  if (read.report.kept === 0) {
+    const spec = { file, timeZone: options.timeZone ?? 'UTC', map: options.map ?? {}, dateOrder: options.dateOrder };
+    const rows = read.report.rows === 0 ? 'it has no data rows below the header' : `${read.report.rejected === 1 ? 'its one row was' : `all ${read.report.rejected.toLocaleString('en-US')} of its rows were`} rejected (\`${importCommand(spec, file)}\` lists them with their reasons)`;
+    throw new BadInputError(`--leads ${file}: expected at least one lead, got none: ${rows}`);
+  }
+}
 
 /** The floor to diagnose: a scenario file (or the default), with a fitted call log and a replayed lead stream when given. */
 async function currentFloor(positional: string[], f: Record<string, unknown>, io: CliIO): Promise<{ json: Record<string, unknown>; dir: string; where: string }> {
@@ -67,12 +134,12 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     io.err(`Fitted the floor's contact curves from ${f.log} (${plural(read.log.table.length, 'call attempt')}).\n`);
   }
   if (f.leads) {
-    const problem = inputFileProblem(f.leads as string, io.cwd);
-    if (problem) throw new InputFileError(`--leads ${f.leads}: ${problem}`);
+    const options = leadsReadOptions(f);
+    checkLeadStream(f.leads as string, io.cwd, options);
     const leads = isObject(json.leads) ? json.leads : {};
-    // The stream's times are on the clock --tz names, as the call log's are: the floor's hours of the week depend on it.
-    const clock = { ...(f.tz !== undefined && { timeZone: f.tz }), ...(f['date-order'] !== undefined && { dateOrder: f['date-order'] }) };
-    json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string), ...clock } };
+    // The stream's times are on the clock --tz names, as the call log's are (or --leads-tz): the floor's hours of the
+    // week depend on it; its columns are those --leads-map names.
+    json.leads = { ...leads, replay: { file: resolve(io.cwd, f.leads as string), ...options } };
     madeFrom.push(`the leads of ${f.leads}`);
     if (json.warmupDays === undefined) {
       // The warm-up a run of the stream's days takes when the scenario sets none (as `leadlab run` would), said.
@@ -89,7 +156,7 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
 export const diagnoseCommand: Command = {
   name: 'diagnose',
   summary: 'Diagnose a floor: where production is lost, and a ladder of fixes (speed to lead, cadence, caps, distribution, scoring) each judged on the same leads.',
-  usage: 'diagnose [floor.json] [--log calls.csv] [--leads leads.csv] [--replications R] [--seed S] [--workers N] [--json] [--report diagnosis.html]',
+  usage: 'diagnose [floor.json] [--log calls.csv [--map column=field ...]] [--leads leads.csv [--leads-map column=field ...]] [--tz zone] [--date-order mdy|dmy|ymd] [--replications R] [--seed S] [--workers N] [--json] [--report diagnosis.html]',
   flags,
   async run(argv, io) {
     const { positional, flags: f } = parseArgs(argv, flags);
@@ -100,9 +167,21 @@ export const diagnoseCommand: Command = {
       ...(f.leads ? [{ path: f.leads as string, what: 'the lead stream (--leads)' }] : []),
     ];
     if (f.report) checkOutputPath(f.report as string, io.cwd, '--report', given);
-    // The reading flags are checked as flags, before --leads puts --tz and --date-order into the floor's scenario (whose
-    // check would name leads.replay, a field the user never wrote).
+    // A flag that reads a file not given would be ignored without a word: --map given for the lead stream most of all.
+    for (const flag of LOG_ONLY) {
+      if (f[flag] !== undefined && !f.log) {
+        throw new UsageError(
+          flag === 'map'
+            ? '--map names the columns of the call log (--log), and no --log was given; name the lead stream\'s columns (--leads) with --leads-map, e.g. --leads-map "Created On=leadCreated"'
+            : `--${flag} reads the call log (--log), and no --log was given`,
+        );
+      }
+    }
+    for (const flag of LEADS_ONLY) if (f[flag] !== undefined && !f.leads) throw new UsageError(`--${flag} reads the lead stream (--leads), and no --leads was given`);
+    // The reading flags are checked as flags, before --leads puts them into the floor's scenario (whose check would
+    // name leads.replay, a field the user never wrote).
     logReadOptions(f);
+    if (f.leads) leadsReadOptions(f);
     // A floor (and each fixed floor after it) as the workers take it, validated, with what the ladder needs.
     type Floor = { source: ScenarioSource; name: string; seed: string | number; replications: number; measuredDays: number; leadsPerDay: number; inputs: InputPath[]; resolved: ResolvedScenario };
     const floor = await currentFloor(positional, f, io);

@@ -30,7 +30,7 @@ function help(): string {
 }
 
 export function commandHelp(c: Command): string {
-  return `Usage: leadlab ${c.usage}\n\n${c.summary}\n\nOptions:\n${describeFlags(c.flags)}\n  --help                  show this help\n`;
+  return `Usage: leadlab ${c.usage}\n\n${c.summary}\n\nOptions:\n${describeFlags({ ...c.flags, help: { type: 'boolean', describe: 'show this help' } })}\n`;
 }
 
 /** Entry point of the `leadlab` command; returns the exit code. */

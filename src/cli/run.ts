@@ -69,7 +69,10 @@ export const runCommand: Command = {
     const warmup = checkWarmup(runs.map((r) => r.daily.pipeline), { days: c.days, warmupDays: c.warmupDays, replay: resolved.scenario.leads.replay !== undefined });
     if (f.json) {
       // A metric printed as null says why in `noValue` (e.g. cost per funded with no funded loans).
-      const json = { scenario: resolved.scenario.name, ...summary, noValue: noValueReasons(summary), warmup: warmupJson(warmup), wallSeconds: (Date.now() - started) / 1000 };
+      // What stderr warned of (rows of a replayed stream rejected, a call log given as the stream), as compare --json
+      // and diagnose --json hold it: a script reading stdout alone would not know.
+      const warnings = resolved.warnings.length > 0 ? { warnings: resolved.warnings } : {};
+      const json = { scenario: resolved.scenario.name, ...summary, noValue: noValueReasons(summary), warmup: warmupJson(warmup), ...warnings, wallSeconds: (Date.now() - started) / 1000 };
       io.out(JSON.stringify(json, jsonNumbers, 2) + '\n');
     } else {
       io.out(formatSummary(summary, { days: c.days, warmupDays: c.warmupDays, cooldownDays: c.cooldownDays, agents: c.agents.length, warmup: warmupSentence(warmup) }));

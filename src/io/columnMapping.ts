@@ -64,24 +64,34 @@ export class ColumnMappingError extends Error {
 /**
  * Parses `--map` entries "column=field" (the column by its header text, or `#3` for the third column) into
  * a record column -> field. The split is at the last "=", so headers may contain "=". "Date+Time=attemptTime"
- * reads the field from two columns joined with a space.
+ * reads the field from two columns joined with a space. `flag` is the flag the entries were given with, for the
+ * messages; `kind`, when given, is the one kind of file they map (`diagnose --leads-map`: a lead stream), whose
+ * fields alone are accepted.
  */
-export function parseColumnMap(entries: readonly string[]): Record<string, ImportField> {
+export function parseColumnMap(entries: readonly string[], flag = '--map', kind?: ImportKind): Record<string, ImportField> {
   const out: Record<string, ImportField> = {};
+  const fields = kind ? KIND_FIELDS[kind].fields : (Object.keys(FIELD_ALIASES) as ImportField[]);
   for (const entry of entries) {
     const eq = entry.lastIndexOf('=');
     const column = eq > 0 ? entry.slice(0, eq).trim() : '';
     const field = eq > 0 ? entry.slice(eq + 1).trim() : '';
-    if (!column || !field) throw new ColumnMappingError(`--map: expected "column=field", got "${entry}"`);
+    if (!column || !field) throw new ColumnMappingError(`${flag}: expected "column=field", got "${entry}"`);
     if (!isImportField(field)) {
-      throw new ColumnMappingError(`--map ${entry}: unknown field "${field}"; expected one of: ${Object.keys(FIELD_ALIASES).join(', ')}`);
+      throw new ColumnMappingError(`${flag} ${entry}: unknown field "${field}"; expected one of: ${fields.join(', ')}`);
+    }
+    if (!fields.includes(field)) {
+      throw new ColumnMappingError(`${flag} ${entry}: a ${KIND_NAMES[kind!]} has no field "${field}" (a ${KIND_NAMES[(['calls', 'summary'] as const).find((k) => KIND_FIELDS[k].fields.includes(field))!]}'s); expected one of: ${fields.join(', ')}`);
     }
     out[column] = field;
   }
   return out;
 }
 
-function findColumn(header: readonly string[], column: string): number {
+/** What each kind of file is called in messages. */
+const KIND_NAMES: Readonly<Record<ImportKind, string>> = { calls: 'call log', leads: 'lead stream', summary: 'per-lead summary' };
+
+/** The column a `--map` entry names: by its header (as written, in any case, or normalized), or `#3` for the third; -1 when none. */
+export function findColumn(header: readonly string[], column: string): number {
   const hash = /^#(\d+)$/.exec(column);
   if (hash) {
     const i = Number(hash[1]) - 1;
@@ -96,7 +106,8 @@ function findColumn(header: readonly string[], column: string): number {
 /**
  * Resolves a header row to the fields of `kind`: explicit `map` entries first, then each remaining field
  * takes the first unused column whose normalized header is one of its aliases (aliases are tried in order, so
- * "lead_id" wins over "id"). Throws a {@link ColumnMappingError} naming the missing required fields.
+ * "lead_id" wins over "id"). Throws a {@link ColumnMappingError} naming the missing required fields and how to name
+ * their columns with `flag` (the flag the map is given with).
  *
  * @example
  * resolveColumns(['Lead ID', 'Created', 'Call Time', 'Result'], 'calls').index.attemptTime // 2
@@ -105,6 +116,7 @@ export function resolveColumns(
   header: readonly string[],
   kind: ImportKind,
   map: Readonly<Record<string, ImportField>> = {},
+  flag = '--map',
 ): ColumnMapping {
   const { fields, required } = KIND_FIELDS[kind];
   const index = Object.fromEntries(Object.keys(FIELD_ALIASES).map((f) => [f, -1])) as Record<ImportField, number>;
@@ -117,7 +129,7 @@ export function resolveColumns(
     if (columns[0] === -1 && column.includes('+')) columns = column.split('+').map((part) => findColumn(header, part.trim()));
     const missing = column.includes('+') && columns.length > 1 ? column.split('+').filter((_, k) => columns[k] === -1) : columns[0] === -1 ? [column] : [];
     if (missing.length > 0) {
-      throw new ColumnMappingError(`--map ${column}=${field}: no column ${missing.map((c) => `"${c.trim()}"`).join(', ')} in the header (${header.map((h) => JSON.stringify(h)).join(', ')})`);
+      throw new ColumnMappingError(`${flag} ${column}=${field}: no column ${missing.map((c) => `"${c.trim()}"`).join(', ')} in the header (${header.map((h) => JSON.stringify(h)).join(', ')})`);
     }
     if (!fields.includes(field)) continue;
     index[field] = columns[0];
@@ -150,7 +162,7 @@ export function resolveColumns(
   }
   const missing = required.filter((f) => index[f] === -1);
   if (missing.length > 0) {
-    const hint = missing.map((f) => `--map "<column>=${f}"`).join(' ');
+    const hint = missing.map((f) => `${flag} "<column>=${f}"`).join(' ');
     throw new ColumnMappingError(
       `cannot find column(s) for ${missing.join(', ')} in the header (${header.map((h) => JSON.stringify(h)).join(', ')}); name them with ${hint}`,
     );

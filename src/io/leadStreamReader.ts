@@ -1,4 +1,5 @@
 import { FUTURE_MARGIN_MINUTES } from './callLogReader';
+import { callLogSigns, type CallLogSigns } from './callLogSigns';
 import { cellText, columnLabel, emptyJoinPart, resolveColumns, type ColumnMapping } from './columnMapping';
 import { isBlankRow, type RowSink } from './csvRows';
 import { isNullish, type ImportField } from './fields';
@@ -29,11 +30,15 @@ export interface LeadStreamImport {
   mapping: ColumnMapping;
   timeZone: string;
   dateOrder: DateOrder | undefined;
+  /** What shows the file to be a call log rather than a lead stream, when it does (see {@link callLogSigns}). */
+  callLogSigns?: CallLogSigns;
 }
 
 /** Options for {@link createLeadStreamReader}. */
 export interface LeadStreamReadOptions {
   map?: Readonly<Record<string, ImportField>>;
+  /** The flag `map` was given with, for the messages of a header it cannot map: "--map" by default. */
+  mapFlag?: string;
   timeZone?: string;
   dateOrder?: DateOrder;
   maxExamples?: number;
@@ -63,7 +68,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
       if (isBlankRow(fields)) return ledger.blankLine();
       if (!mapping) {
         header = fields.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h));
-        mapping = resolveColumns(header, 'leads', options.map);
+        mapping = resolveColumns(header, 'leads', options.map, options.mapFlag);
         return;
       }
       rows.push({ fields, line, problem });
@@ -81,6 +86,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
       // A stated order of month and day that rejects dates the other order reads: most likely the file's is the other.
       const otherOrder = new OtherDateOrder(options.dateOrder, zone);
       const seen = new Set<string>();
+      let repeatedRows = 0;
       const leads: LeadStreamRecord[] = [];
       const unused = header.map((h, i) => [h, i] as const).filter(([, i]) => !m.assignments.some((a) => a.column === i));
       for (const { fields, line, problem } of rows) {
@@ -89,7 +95,7 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
         const get = (f: ImportField): string => cellText(fields, m, f);
         const id = get('leadId');
         if (isNullish(id)) { ledger.reject(line, 'missing-field', `leadId (column "${header[m.index.leadId]}") is empty`); continue; }
-        if (seen.has(id)) { ledger.reject(line, 'bad-value', `leadId "${id}" appears again (first row kept)`); continue; }
+        if (seen.has(id)) { repeatedRows++; ledger.reject(line, 'bad-value', `leadId "${id}" appears again (first row kept)`); continue; }
         const createdText = get('leadCreated');
         const emptyPart = emptyJoinPart(header, fields, m, 'leadCreated');
         if (emptyPart !== undefined) { ledger.reject(line, 'missing-field', `leadCreated (column "${columnLabel(header, m, 'leadCreated')}"): the part in column "${emptyPart}" is empty`); continue; }
@@ -138,7 +144,8 @@ export function createLeadStreamReader(options: LeadStreamReadOptions = {}): Lea
         );
       }
       leads.sort((a, b) => a.created - b.created);
-      return { kind: 'leads', leads, report: ledger.report(zone), mapping: m, timeZone: zone.name, dateOrder };
+      const signs = callLogSigns(header, rows.map((r) => r.fields), m, options.map ?? {}, repeatedRows);
+      return { kind: 'leads', leads, report: ledger.report(zone), mapping: m, timeZone: zone.name, dateOrder, ...(signs && { callLogSigns: signs }) };
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { CallLogSigns } from '../io/callLogSigns';
 import { parseLeadStreamText } from '../io/parseText';
 import { describeClockChanges } from '../io/importReport';
 import { plural } from '../format/plural';
@@ -76,6 +77,8 @@ export function replayArrivals(
   const warnings: string[] = [];
   let rejects: ReplayRejects | undefined;
   const file = showPath(spec.file);
+  // First, as it says what the rest mean: rows rejected as repeated lead ids are a call log's further calls.
+  if (imported.callLogSigns) warnings.push(callLogWarning(file, imported.callLogSigns, report.kept));
   if (report.rejected > 0) {
     rejects = { file, kept: report.kept, rejected: report.rejected, seeReasons: importCommand(spec, file) };
     warnings.push(`${file}: ${plural(report.kept, 'lead')} kept, ${plural(report.rejected, 'row')} rejected (run \`${rejects.seeReasons}\` for the reasons and line numbers)`);
@@ -121,4 +124,24 @@ function inScenarioWords(message: string): string {
   return message
     .replace(/name them with ((?:--map "<column>=\w+" ?)+)$/, (_, flags: string) => `name them in leads.replay.map: {${[...flags.matchAll(/=(\w+)"/g)].map((m) => `"<column>": "${m[1]}"`).join(', ')}}`)
     .replace(/^--map (.+)=(\w+): no column/, (_, column: string, field: string) => `leads.replay.map {${JSON.stringify(column)}: "${field}"}: no column`);
+}
+
+/**
+ * The warning for a call log given where a lead stream is expected (`leads.replay.file`, `leadlab diagnose --leads`):
+ * what shows it, what the run made of it, and where a call log goes instead.
+ */
+export function callLogWarning(file: string, signs: CallLogSigns, kept: number): string {
+  const shown = [
+    ...(signs.callTime ? [`a column of call times ("${signs.callTime}")`] : []),
+    ...(signs.outcome ? [`a column of call outcomes ("${signs.outcome}")`] : []),
+    ...(signs.repeatedRows > 0 ? [`${signs.repeatedRows.toLocaleString('en-US')} of its ${plural(signs.rows, 'row')} repeat the lead id of an earlier row`] : []),
+  ];
+  const said = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  const word = shellWord(file);
+  return (
+    `${file} looks like a call log (one row per call attempt), not a lead stream (one row per lead): it has ${said}. ` +
+    `It was replayed as ${plural(kept, 'lead')}, each arriving at the created time of its first row, and its calls were not used. ` +
+    `A call log is for fitting the floor's contact curves: \`leadlab fit ${word} --out model.json\` (then "contactModel": "model.json" in the scenario), ` +
+    `or \`leadlab diagnose --log ${word}\`; a lead stream to replay has one row per lead.`
+  );
 }

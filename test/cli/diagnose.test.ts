@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,48 @@ import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../../src/sim/lossAttribution';
 import { CHROMIUM, hasChromium } from '../ui/browserHarness';
+
+/** Where the browser tests leave their screenshots, to be looked at. */
+const SHOTS = '/tmp/leadlab-shots';
+
+/**
+ * Opens a page in Debian's Chromium (a fresh profile) at `width` px on a screen of two device pixels to a CSS pixel, screenshots it to `shot`, and lists every text of
+ * an svg whose box (as Chromium lays it out, ascent to descent) is not inside its svg's: an svg clips what lies outside.
+ * `labels` are the axis labels seen, so that a test knows they were looked at.
+ */
+async function textsOutsideSvgs(url: string, width: number, shot: string): Promise<{ labels: string[]; cut: string[] }> {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'leadlab-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width, height: 1000 },
+    // A laptop's screen (two device pixels to a CSS pixel), where text is laid out to the half pixel.
+    deviceScaleFactor: 2,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: shot, fullPage: true });
+    return await page.evaluate(() => {
+      const labels: string[] = [];
+      const cut: string[] = [];
+      for (const svg of document.querySelectorAll('svg')) {
+        const s = svg.getBoundingClientRect();
+        for (const label of svg.querySelectorAll('[aria-label$="axis label"] text')) labels.push(label.textContent ?? '');
+        for (const text of svg.querySelectorAll('text')) {
+          const t = text.getBoundingClientRect();
+          if (t.left < s.left || t.right > s.right || t.top < s.top || t.bottom > s.bottom)
+            cut.push(`"${text.textContent}": text ${[t.left, t.top, t.right, t.bottom].map((v) => v.toFixed(1)).join(', ')}, svg ${[s.left, s.top, s.right, s.bottom].map((v) => v.toFixed(1)).join(', ')}`);
+        }
+      }
+      return { labels, cut };
+    });
+  } finally {
+    await context.close();
+  }
+}
 
 function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', cwd, isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
@@ -115,6 +157,13 @@ describe('leadlab diagnose', () => {
       execFileSync(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${join(dir, 'd.pdf')}`, `file://${join(dir, 'diagnosis.html')}`], { stdio: 'ignore', timeout: 60_000 });
       const pdf = readFileSync(join(dir, 'd.pdf')).toString('latin1');
       expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+      // Found in review: at 700 px (an A4 page's width inside its margins, where the 720 px charts are drawn smaller)
+      // the waterfall's axis label reached past the bottom of its svg, which clips it: Plot sets an axis label's
+      // baseline 3 px above the edge, less than a wide font's descent. Every text of both charts, the axis labels
+      // first, must lie inside its svg, as Chromium lays the text out in its own font.
+      const outside = await textsOutsideSvgs(`file://${join(dir, 'diagnosis.html')}`, 700, join(SHOTS, 'diagnosis-report-700.png'));
+      expect(outside.labels.sort()).toEqual(['Funded loans a month →', 'Revenue lost a month ($) →']);
+      expect(outside.cut).toEqual([]);
     }
   }, 90_000);
 
@@ -177,6 +226,93 @@ describe('leadlab diagnose', () => {
       expect(io.stderr).toMatch(new RegExp(`^leadlab diagnose: ${flag}: expected .*${value}`));
       expect(io.stderr).not.toMatch(/leads\.replay/);
     }
+  });
+
+  describe('a prospect\'s lead file whose columns, clock and date order are given as flags', () => {
+    // Found in review: a scenario's leads.replay.map could name a lead file's columns, `diagnose --leads` could not: --map
+    // went to the call log alone (and without --log was ignored), and the failure named leads.replay, a field the user
+    // never wrote. A CRM's export: headers no alias knows, US dates, times on the floor's Chicago clock.
+    const start = Date.UTC(2026, 0, 5, 9);
+    const us = (ms: number) => ((d) => `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${d.getUTCHours()}:${String(d.getUTCMinutes()).padStart(2, '0')}`)(new Date(ms));
+    const rows = Array.from({ length: 400 }, (_, i) => `OPP-${i},${us(start + i * 86_400_000 * (21 / 400))},Zillow`);
+    const prospect = (dir: string) => writeFileSync(join(dir, 'leads.csv'), ['Opportunity,Form Filled,Vendor', ...rows].join('\n') + '\n');
+    const maps = ['--leads-map', 'Opportunity=leadId', '--leads-map', 'Form Filled=leadCreated'];
+
+    it('reads it with --leads-map as a scenario reads it with leads.replay.map: the same floor, the same diagnosis', async () => {
+      const dir = floors();
+      prospect(dir);
+      const unmapped = captureIO(dir);
+      expect(await main(['diagnose', 'radar.json', '--leads', 'leads.csv', '--workers', '0'], unmapped)).toBe(2);
+      expect(unmapped.stderr).toBe('leadlab diagnose: --leads leads.csv: cannot find column(s) for leadId, leadCreated in the header ("Opportunity", "Form Filled", "Vendor"); name them with --leads-map "<column>=leadId" --leads-map "<column>=leadCreated"\n');
+      const io = captureIO(dir);
+      expect(await main(['diagnose', 'radar.json', '--leads', 'leads.csv', ...maps, '--leads-tz', 'America/Chicago', '--leads-date-order', 'mdy', '--replications', '2', '--workers', '0', '--json'], io)).toBe(0);
+      const flags = JSON.parse(io.stdout);
+      const replay = { file: 'leads.csv', map: { Opportunity: 'leadId', 'Form Filled': 'leadCreated' }, timeZone: 'America/Chicago', dateOrder: 'mdy' };
+      writeFileSync(join(dir, 'scenario.json'), JSON.stringify({ ...small, name: 'Radar floor', replications: 2, leads: { ...small.leads, replay } }));
+      const byScenario = captureIO(dir);
+      expect(await main(['diagnose', 'scenario.json', '--workers', '0', '--json'], byScenario)).toBe(0);
+      const scenario = JSON.parse(byScenario.stdout);
+      expect(flags.current.fundedPerMonth).toEqual(scenario.current.fundedPerMonth);
+      expect(flags.steps.map((s: StepJson) => s.fundedPerMonth)).toEqual(scenario.steps.map((s: StepJson) => s.fundedPerMonth));
+      expect(flags.measuredDays).toBe(22 - small.warmupDays);
+      expect({ ...flags.best.scenario.leads.replay, file: 'leads.csv' }).toEqual(replay);
+    }, 90_000);
+
+    it('says a bad mapping as leadlab import says it, by the flag, the column and what was expected', async () => {
+      const dir = floors();
+      prospect(dir);
+      const failure = async (args: string[]) => {
+        const io = captureIO(dir);
+        expect(await main(args, io)).toBe(2);
+        return io.stderr.split('\n')[0];
+      };
+      // What import says of the same mistakes with --map, in the words of --leads-map.
+      for (const entry of ['Form Fille=leadCreated', 'Form Filled', 'Form Filled=created']) {
+        const imported = await failure(['import', 'leads.csv', '--kind', 'leads', '--map', 'Opportunity=leadId', '--map', entry]);
+        const diagnosed = await failure(['diagnose', '--leads', 'leads.csv', '--leads-map', 'Opportunity=leadId', '--leads-map', entry, '--workers', '0']);
+        expect(diagnosed).not.toMatch(/leads\.replay/);
+        expect(diagnosed.replace(/--leads-map/g, '--map').replace(/^leadlab diagnose: (--leads )?/, '')).toBe(imported.replace(/^leadlab import: /, '').replace(/(unknown field "created"; expected one of: ).*/, '$1leadId, leadCreated, source, product, converted, convertedTime'));
+      }
+      expect(await failure(['diagnose', '--leads', 'leads.csv', '--leads-map', 'Form Fille=leadCreated', '--workers', '0'])).toBe('leadlab diagnose: --leads leads.csv: --leads-map Form Fille=leadCreated: no column "Form Fille" in the header ("Opportunity", "Form Filled", "Vendor")');
+      // A call log's field is no field of a lead stream; --map without --log (the flag import and fit take) points to --leads-map.
+      expect(await failure(['diagnose', '--leads', 'leads.csv', '--leads-map', 'Form Filled=attemptTime', '--workers', '0'])).toBe('leadlab diagnose: --leads-map Form Filled=attemptTime: a lead stream has no field "attemptTime" (a call log\'s); expected one of: leadId, leadCreated, source, product, converted, convertedTime');
+      expect(await failure(['diagnose', '--leads', 'leads.csv', '--map', 'Form Filled=leadCreated', '--workers', '0'])).toBe('leadlab diagnose: --map names the columns of the call log (--log), and no --log was given; name the lead stream\'s columns (--leads) with --leads-map, e.g. --leads-map "Created On=leadCreated"');
+      expect(await failure(['diagnose', '--leads-map', 'Form Filled=leadCreated', '--workers', '0'])).toBe('leadlab diagnose: --leads-map reads the lead stream (--leads), and no --leads was given');
+      expect(await failure(['diagnose', '--leads', 'leads.csv', ...maps, '--leads-tz', 'Mars/Base', '--workers', '0'])).toMatch(/^leadlab diagnose: --leads-tz: expected .*"Mars\/Base"$/);
+      expect(await failure(['diagnose', '--leads', 'leads.csv', ...maps, '--leads-date-order', 'xyz', '--workers', '0'])).toBe('leadlab diagnose: --leads-date-order: expected one of mdy, dmy, ymd, got "xyz"');
+    });
+
+    it('reads the lead stream on its own clock and date order, when they are not the call log\'s', async () => {
+      const dir = floors();
+      // Times in UTC with their offset: the first lead, 03:00 UTC on 5 January, came in at 21:00 on the 4th in Chicago,
+      // and the last, 12:00 UTC on the 25th, at 06:00 that day, so the stream covers a day more on the Chicago clock (the
+      // floor's hours are the stream's local ones).
+      const [first, last] = [Date.UTC(2026, 0, 5, 3), Date.UTC(2026, 0, 25, 12)];
+      const utc = Array.from({ length: 300 }, (_, i) => `L${i},${new Date(first + ((last - first) * i) / 299).toISOString()}`);
+      writeFileSync(join(dir, 'utc.csv'), ['lead_id,created_at', ...utc].join('\n') + '\n');
+      const days = async (args: string[]) => {
+        const io = captureIO(dir);
+        expect(await main(['diagnose', 'radar.json', '--leads', 'utc.csv', ...args, '--replications', '2', '--workers', '0', '--json'], io)).toBe(0);
+        return JSON.parse(io.stdout).measuredDays + small.warmupDays;
+      };
+      expect(await days([])).toBe(21);
+      expect(await days(['--leads-tz', 'America/Chicago'])).toBe(22);
+      // --leads-tz wins over --tz, which the call log would be read in.
+      expect(await days(['--tz', 'Asia/Tokyo', '--leads-tz', 'America/Chicago'])).toBe(22);
+      // Dates whose day is never above 12 cannot tell their order: read as --leads-date-order says, all are kept.
+      const ambiguous = Array.from({ length: 60 }, (_, i) => `L${i},${1 + (i % 12)}/${1 + Math.floor(i / 12)}/2026 09:00`);
+      writeFileSync(join(dir, 'ambiguous.csv'), ['lead_id,created_at', ...ambiguous].join('\n') + '\n');
+      const span = async (order: string) => {
+        const io = captureIO(dir);
+        expect(await main(['diagnose', 'radar.json', '--leads', 'ambiguous.csv', '--leads-date-order', order, '--date-order', order === 'mdy' ? 'dmy' : 'mdy', '--replications', '2', '--workers', '0', '--json'], io)).toBe(0);
+        expect(JSON.parse(io.stdout).replayRejects).toBeUndefined();
+        return JSON.parse(io.stdout).measuredDays + small.warmupDays;
+      };
+      const dayOf = (month: number, day: number) => (Date.UTC(2026, month - 1, day) - Date.UTC(2026, 0, 1)) / 86_400_000 + 1;
+      // Month first: 1 January to 5 December; day first: 1 January to 12 May.
+      expect(await span('mdy')).toBe(dayOf(12, 5));
+      expect(await span('dmy')).toBe(dayOf(5, 12));
+    }, 90_000);
   });
 
   it('refuses a bad floor or a call log that is not one, saying where and what was expected', async () => {

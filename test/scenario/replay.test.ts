@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { callsToCsv } from '../../src/cli/callsCsv';
 import { main } from '../../src/cli/main';
 import { Calendar } from '../../src/sim/calendar';
 import { loadScenario } from '../../src/scenario/load';
@@ -80,5 +81,78 @@ describe('Replaying a historical lead stream', () => {
     expect(problems({ map: { 'Created On': 'leadCreated' } }, 'lead_id,created\nA1,2026-01-05 09:00\n')).toEqual(['leads.replay.file: leads.csv: leads.replay.map {"Created On": "leadCreated"}: no column "Created On" in the header ("lead_id", "created")']);
     // The map the message asks for reads the stream.
     expect(loadScenario({ leads: { replay: { file: 'leads.csv', map: { when: 'leadCreated' } } } }, () => 'lead_id,when\nA1,2026-01-05 09:00\n').config.days).toBeGreaterThan(0);
+  });
+
+  describe('a call log given where a lead stream is expected', () => {
+    // Found in review: a call log (a row per call attempt) given as leads.replay.file or `diagnose --leads` was read as
+    // leads, each lead's first row kept and the rest rejected as repeated ids, with no word of what the file was.
+    // The log here is a simulated floor's own calls, so the leads and calls it holds are known.
+    function callLog(callbacks: string) {
+      const floor = loadScenario({ days: 10, warmupDays: 2, cooldownDays: 3, leads: { perDay: 20 }, callbacks, replications: 1 });
+      const calls = runScenario(floor, { seed: 3, recordCalls: true }).runs[0].calls ?? [];
+      return { calls, text: callsToCsv(calls, floor.config.startDate), leads: new Set(calls.map((c) => c.leadId)).size };
+    }
+    const replayed = (text: string) => loadScenario({ warmupDays: 1, cooldownDays: 2, replications: 1, leads: { replay: { file: 'calls.csv' } } }, () => text);
+
+    it('says it looks like a call log, by what shows it, what the run made of it and where a call log goes', () => {
+      const { calls, text, leads } = callLog('radar');
+      expect(calls.length).toBeGreaterThan(leads);
+      const resolved = replayed(text);
+      const arrivals = resolved.config.arrivals;
+      expect(arrivals.kind === 'replay' && arrivals.leads.length).toBe(leads);
+      expect(resolved.warnings[0]).toBe(
+        `calls.csv looks like a call log (one row per call attempt), not a lead stream (one row per lead): it has a column of call times ("attempt_time"), a column of call outcomes ("outcome") and ${(calls.length - leads).toLocaleString('en-US')} of its ${calls.length.toLocaleString('en-US')} rows repeat the lead id of an earlier row. ` +
+          `It was replayed as ${leads.toLocaleString('en-US')} leads, each arriving at the created time of its first row, and its calls were not used. ` +
+          'A call log is for fitting the floor\'s contact curves: `leadlab fit calls.csv --out model.json` (then "contactModel": "model.json" in the scenario), or `leadlab diagnose --log calls.csv`; a lead stream to replay has one row per lead.',
+      );
+      // The rows it rejected are still counted, with the command that lists them.
+      expect(resolved.warnings[1]).toMatch(new RegExp(`^calls\\.csv: ${leads.toLocaleString('en-US')} leads kept, ${(calls.length - leads).toLocaleString('en-US')} rows rejected`));
+    });
+
+    it('says so of a log with one call per lead too, where no row repeats a lead and nothing was rejected', () => {
+      const { calls, text } = callLog('single-call');
+      // Each lead's first call only: a row per lead, as a one-call floor's log is.
+      const first = new Set<string>();
+      const lines = text.trimEnd().split('\n');
+      const once = [lines[0], ...lines.slice(1).filter((line, k) => !first.has(String(calls[k].leadId)) && first.add(String(calls[k].leadId)))];
+      const resolved = replayed(once.join('\n') + '\n');
+      expect(resolved.replayRejects).toBeUndefined();
+      expect(resolved.warnings).toEqual([expect.stringMatching(/^calls\.csv looks like a call log .*: it has a column of call times \("attempt_time"\) and a column of call outcomes \("outcome"\)\. It was replayed as [\d,]+ leads/)]);
+    });
+
+    it('says nothing of the kind of a lead stream with a status, a time of its last change or a lead sent twice', () => {
+      const stream = [
+        'Lead ID,Created,Status,Timestamp',
+        'L1,2026-01-05 08:15,Contacted,2026-01-06 10:00',
+        'L2,2026-01-05 09:40,No Answer,2026-01-05 12:00',
+        'L3,2026-01-06 11:05,New,2026-01-06 11:05',
+      ];
+      // A status of the lead in outcome words, or a dated column named like a call's time: one sign alone is none.
+      expect(replayed([...stream.map((l) => l.split(',').slice(0, 3).join(','))].join('\n')).warnings).toEqual([]);
+      expect(replayed([...stream.map((l) => [...l.split(',').slice(0, 2), l.split(',')[3]].join(','))].join('\n')).warnings).toEqual([]);
+      // A lead sent twice is a rejected row, not a call log.
+      const twice = replayed(['Lead ID,Created', 'L1,2026-01-05 08:15', 'L2,2026-01-06 09:40', 'L1,2026-01-06 11:05'].join('\n'));
+      expect(twice.warnings).toEqual([expect.stringMatching(/^calls\.csv: 2 leads kept, 1 row rejected/)]);
+    });
+
+    it('warns on stderr and in the JSON, from run and from diagnose --leads', async () => {
+      const { text, leads } = callLog('radar');
+      const dir = mkdtempSync(join(tmpdir(), 'leadlab-replay-'));
+      writeFileSync(join(dir, 'calls.csv'), text);
+      writeFileSync(join(dir, 'floor.json'), JSON.stringify({ warmupDays: 1, cooldownDays: 2, replications: 2, leads: { replay: { file: 'calls.csv' } } }));
+      let err = '';
+      const io = { out: () => {}, err: (t: string) => void (err += t), cwd: dir, isTTY: false };
+      expect(await main(['run', 'floor.json'], io)).toBe(0);
+      expect(err).toMatch(/^warning: calls\.csv looks like a call log .*`leadlab diagnose --log calls\.csv`/m);
+      let out = '';
+      // run --json holds what stderr warned of, as compare --json and diagnose --json do.
+      expect(await main(['run', 'floor.json', '--json'], { ...io, out: (t: string) => void (out += t) })).toBe(0);
+      expect(JSON.parse(out).warnings).toEqual([expect.stringMatching(/^calls\.csv looks like a call log /), expect.stringMatching(/^calls\.csv: [\d,]+ leads kept, [\d,]+ rows rejected/)]);
+      out = '';
+      err = '';
+      expect(await main(['diagnose', '--leads', 'calls.csv', '--replications', '2', '--workers', '0', '--json'], { ...io, out: (t: string) => void (out += t) })).toBe(0);
+      expect(err).toMatch(/^warning: calls\.csv looks like a call log /m);
+      expect(JSON.parse(out).warnings).toEqual([expect.stringMatching(new RegExp(`^calls\\.csv looks like a call log .* It was replayed as ${leads.toLocaleString('en-US')} leads,`))]);
+    }, 60_000);
   });
 });
