@@ -1,5 +1,4 @@
 import type { AleaState } from './alea';
-import { DOUBLE_FIELD } from './stableShapes';
 import type { Rng } from './random';
 
 const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
@@ -29,13 +28,48 @@ export function isOpen(status: LeadStatus): boolean {
   return status === 'new' || status === 'attempted' || status === 'contacted' || status === 'application' || status === 'closing';
 }
 
+/*
+ * A lead's fractional fields (times in minutes, probabilities, multipliers) live outside the lead, in rows of a shared
+ * Float64Array, DOUBLES numbers a lead, and the lead's accessors read and write its row. As fields of the lead, each
+ * was a pointer to a number object of its own (V8 boxes every fractional field), 384 bytes a lead of the lead's ~670,
+ * all made in the young generation and copied by the scavenger once or twice while the lead lives: most of a year's
+ * collector time (issue 16). A row is 128 bytes outside the collected heap; the lead keeps the array and its offset.
+ * Numbers are stored as they are (a Float64Array keeps every double, -0 and Infinity included): the same results.
+ */
+const DOUBLES = 16;
+/** The place of each fractional field in a lead's row (a const enum: its numbers are written into the code that reads them). */
+export const enum LeadRow {
+  engagedAt = 0,
+  firstContactAt = 1,
+  lastAttemptAt = 2,
+  recentLoad = 3,
+  contactability = 4,
+  firstAttemptAt = 5,
+  createdAt = 6,
+  nextPriority = 7,
+  lastConversationAt = 8,
+  statusSince = 9,
+  propensity = 10,
+  competitorAt = 11,
+  interest = 12,
+  goodwill = 13,
+  score = 14,
+  waitingSince = 15,
+}
+/** Leads a block of rows holds: 64 kB, outside the collected heap (V8 keeps typed arrays above 64 bytes there). */
+const LEADS_PER_BLOCK = 512;
+/** The block that new leads take their rows from, and the offset of the next free row. Shared by every run. */
+let block = new Float64Array(LEADS_PER_BLOCK * DOUBLES);
+let nextRow = 0;
+
 /**
  * One lead and its hidden traits. The traits are drawn from the lead's own random stream when it is
  * created, and each call uses a fixed block of draws from its own call stream, so two policies run on one
  * seed see the same lead with the same luck on its k-th call (common random numbers).
  *
  * Every field is created here, in one fixed order and with a value of its own type, so that all leads share one
- * hidden class and the functions that read them stay monomorphic (see {@link DOUBLE_FIELD}); no field is added later.
+ * hidden class and the functions that read them stay monomorphic (src/sim/stableShapes.ts); no field is added later.
+ * The fractional fields are accessors of the lead's row of doubles (above).
  */
 export class Lead {
   // The fields a call reads and writes come first, so that they share the object's first cache lines: a year of the
@@ -57,31 +91,24 @@ export class Lead {
   private callK1 = 0;
   private callK2 = 0;
   private callC = 0;
-  /** When the consumer last engaged: arrival, or coming back from nurture or the marketing drip. */
-  engagedAt = DOUBLE_FIELD;
-  /** When the consumer was first reached (-1 before). */
-  firstContactAt = DOUBLE_FIELD;
-  /** Time of the last attempt (-1 before the first) and the recent-call load after it (src/sim/contactFatigue.ts). */
-  lastAttemptAt = DOUBLE_FIELD;
-  recentLoad = DOUBLE_FIELD;
-  /** P(answer) before hour-of-week and age effects. */
-  contactability: number = DOUBLE_FIELD;
+  /**
+   * The block holding the lead's fractional fields, and the offset of its row there: the accessors below read them,
+   * and the hottest code reads them directly (`lead.d[lead.o + LeadRow.lastAttemptAt]`), since an accessor V8 inlines counts
+   * against the inlining budget of the function it is inlined into (issue 16).
+   */
+  readonly d: Float64Array = block;
+  readonly o: number = 0;
   /** The loan after an application (src/sim/loanProcess.ts); undefined before one. */
   loan: LoanState | undefined = undefined;
   reachedApplication = false;
   attempts = 0;
   /** Attempts made before the consumer last engaged (engagedAt). */
   attemptsAtEngagement = 0;
-  /** When the first attempt was made (-1 before it). */
-  firstAttemptAt = DOUBLE_FIELD;
   /** True when the lead arrived inside the measured window. */
   counted = false;
   readonly id: number = 0;
-  readonly createdAt: number = DOUBLE_FIELD;
   readonly source: number = 0;
   readonly product: number = 0;
-  /** Priority the callback policy gave the next call (lower is more urgent). */
-  nextPriority = DOUBLE_FIELD;
   /** Unanswered attempts since the lead entered its status or was last reached. */
   attemptsSinceContact = 0;
   private talkK0 = 0;
@@ -90,23 +117,11 @@ export class Lead {
   private talkC = 0;
   /** Conversations since the last status change. */
   conversationsInStatus = 0;
-  /** Time of the last conversation since the consumer last engaged (-1 when none). */
-  lastConversationAt = DOUBLE_FIELD;
-  /** When the status was entered. */
-  statusSince = DOUBLE_FIELD;
   ready = false;
-  /** Conversion multiplier, mean 1 across leads. */
-  readonly propensity: number = DOUBLE_FIELD;
-  /** When a competitor reaches the consumer (Infinity if none does). */
-  readonly competitorAt: number = Infinity;
   /** Whether the consumer, once reached by a competitor first, goes with them. */
   readonly loyalToCompetitor: boolean = false;
   /** Attempt number (1-based) of the first contact, or 0. */
   firstContactAttempt = 0;
-  /** Interest left at the first conversation (multiplies the chance to apply); 1 until then. */
-  interest = DOUBLE_FIELD;
-  /** Goodwill left after the calls before the first answer (multiplies the chance to apply; src/sim/contactFatigue.ts). */
-  goodwill = DOUBLE_FIELD;
   /** Bit set of the statuses the lead has ever had (bit i = LEAD_STATUSES[i]). */
   reached = 1;
   lostReason: LostReason | undefined = undefined;
@@ -114,16 +129,12 @@ export class Lead {
   returns = 0;
   /** Which owner the score gave the lead on arrival (always 'sales' without scoring). */
   routedTo: 'sales' | 'marketing' = 'sales';
-  /** Score on arrival (NaN without scoring). */
-  score = NaN;
   /** True once the marketing drip has handed the lead to sales. */
   fromMarketing = false;
   /** True once the lead has aged out unassigned (a lead back from the drip may age out again; it counts once). */
   agedOut = false;
   /** Other buyers of the lead who reach the consumer at some point (competitors in the follow-up race). */
   otherBuyers = 0;
-  /** When the lead joined the queue of unassigned leads. */
-  waitingSince = DOUBLE_FIELD;
 
   constructor(
     id: number,
@@ -142,27 +153,35 @@ export class Lead {
     /** Other buyers who reach the consumer at some point. */
     otherBuyers = 0,
   ) {
+    if (nextRow === block.length) {
+      block = new Float64Array(LEADS_PER_BLOCK * DOUBLES);
+      nextRow = 0;
+    }
+    const d = block, o = nextRow;
+    nextRow += DOUBLES;
+    this.d = d;
+    this.o = o;
     this.id = id;
-    this.createdAt = createdAt;
     this.source = source;
     this.product = product;
-    this.contactability = contactability;
     this.ready = ready;
-    this.propensity = propensity;
-    this.competitorAt = competitorAt;
     this.loyalToCompetitor = loyalToCompetitor;
-    // The initial values of the double fields (given DOUBLE_FIELD above).
-    this.firstAttemptAt = -1;
-    this.firstContactAt = -1;
-    this.engagedAt = createdAt;
-    this.interest = 1;
-    this.goodwill = 1;
-    this.statusSince = 0;
-    this.nextPriority = 0;
-    this.lastAttemptAt = -1;
-    this.recentLoad = 0;
-    this.lastConversationAt = -1;
-    this.waitingSince = 0;
+    d[o + LeadRow.engagedAt] = createdAt;
+    d[o + LeadRow.firstContactAt] = -1;
+    d[o + LeadRow.lastAttemptAt] = -1;
+    d[o + LeadRow.recentLoad] = 0;
+    d[o + LeadRow.contactability] = contactability;
+    d[o + LeadRow.firstAttemptAt] = -1;
+    d[o + LeadRow.createdAt] = createdAt;
+    d[o + LeadRow.nextPriority] = 0;
+    d[o + LeadRow.lastConversationAt] = -1;
+    d[o + LeadRow.statusSince] = 0;
+    d[o + LeadRow.propensity] = propensity;
+    d[o + LeadRow.competitorAt] = competitorAt;
+    d[o + LeadRow.interest] = 1;
+    d[o + LeadRow.goodwill] = 1;
+    d[o + LeadRow.score] = NaN;
+    d[o + LeadRow.waitingSince] = 0;
     this.otherBuyers = otherBuyers;
     this.callK0 = toWord(calls.s0);
     this.callK1 = toWord(calls.s1);
@@ -172,6 +191,105 @@ export class Lead {
     this.talkK1 = toWord(conversations.s1);
     this.talkK2 = toWord(conversations.s2);
     this.talkC = conversations.c | 0;
+  }
+
+  /** When the consumer last engaged: arrival, or coming back from nurture or the marketing drip. */
+  get engagedAt(): number {
+    return this.d[this.o + LeadRow.engagedAt];
+  }
+  set engagedAt(t: number) {
+    this.d[this.o + LeadRow.engagedAt] = t;
+  }
+  /** When the consumer was first reached (-1 before). */
+  get firstContactAt(): number {
+    return this.d[this.o + LeadRow.firstContactAt];
+  }
+  set firstContactAt(t: number) {
+    this.d[this.o + LeadRow.firstContactAt] = t;
+  }
+  /** Time of the last attempt (-1 before the first) and the recent-call load after it (src/sim/contactFatigue.ts). */
+  get lastAttemptAt(): number {
+    return this.d[this.o + LeadRow.lastAttemptAt];
+  }
+  set lastAttemptAt(t: number) {
+    this.d[this.o + LeadRow.lastAttemptAt] = t;
+  }
+  get recentLoad(): number {
+    return this.d[this.o + LeadRow.recentLoad];
+  }
+  set recentLoad(x: number) {
+    this.d[this.o + LeadRow.recentLoad] = x;
+  }
+  /** P(answer) before hour-of-week and age effects. */
+  get contactability(): number {
+    return this.d[this.o + LeadRow.contactability];
+  }
+  /** When the first attempt was made (-1 before it). */
+  get firstAttemptAt(): number {
+    return this.d[this.o + LeadRow.firstAttemptAt];
+  }
+  set firstAttemptAt(t: number) {
+    this.d[this.o + LeadRow.firstAttemptAt] = t;
+  }
+  get createdAt(): number {
+    return this.d[this.o + LeadRow.createdAt];
+  }
+  /** Priority the callback policy gave the next call (lower is more urgent). */
+  get nextPriority(): number {
+    return this.d[this.o + LeadRow.nextPriority];
+  }
+  set nextPriority(x: number) {
+    this.d[this.o + LeadRow.nextPriority] = x;
+  }
+  /** Time of the last conversation since the consumer last engaged (-1 when none). */
+  get lastConversationAt(): number {
+    return this.d[this.o + LeadRow.lastConversationAt];
+  }
+  set lastConversationAt(t: number) {
+    this.d[this.o + LeadRow.lastConversationAt] = t;
+  }
+  /** When the status was entered. */
+  get statusSince(): number {
+    return this.d[this.o + LeadRow.statusSince];
+  }
+  set statusSince(t: number) {
+    this.d[this.o + LeadRow.statusSince] = t;
+  }
+  /** Conversion multiplier, mean 1 across leads. */
+  get propensity(): number {
+    return this.d[this.o + LeadRow.propensity];
+  }
+  /** When a competitor reaches the consumer (Infinity if none does). */
+  get competitorAt(): number {
+    return this.d[this.o + LeadRow.competitorAt];
+  }
+  /** Interest left at the first conversation (multiplies the chance to apply); 1 until then. */
+  get interest(): number {
+    return this.d[this.o + LeadRow.interest];
+  }
+  set interest(x: number) {
+    this.d[this.o + LeadRow.interest] = x;
+  }
+  /** Goodwill left after the calls before the first answer (multiplies the chance to apply; src/sim/contactFatigue.ts). */
+  get goodwill(): number {
+    return this.d[this.o + LeadRow.goodwill];
+  }
+  set goodwill(x: number) {
+    this.d[this.o + LeadRow.goodwill] = x;
+  }
+  /** Score on arrival (NaN without scoring). */
+  get score(): number {
+    return this.d[this.o + LeadRow.score];
+  }
+  set score(x: number) {
+    this.d[this.o + LeadRow.score] = x;
+  }
+  /** When the lead joined the queue of unassigned leads. */
+  get waitingSince(): number {
+    return this.d[this.o + LeadRow.waitingSince];
+  }
+  set waitingSince(t: number) {
+    this.d[this.o + LeadRow.waitingSince] = t;
   }
 
   /** The next draw of this lead's call-attempt stream: three draws per attempt (answer, callback jitter, do-not-call). */

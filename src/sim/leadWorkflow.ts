@@ -10,7 +10,7 @@ import { exponentialQuantile, lognormalQuantile, weightedIndex } from './distrib
 import { closedByCompetitors, followUpEffect } from './followUp';
 import { closingDayOutcome, closingTime, loanSurvives, openLoan, walksAfterCrowdedCall } from './loanProcess';
 import { createLead, nextPoissonArrival, scoreLead } from './leadStream';
-import { isOpen, isRelationship, type Lead, type LeadStatus, type LostReason } from './lead';
+import { LeadRow, isOpen, isRelationship, type Lead, type LeadStatus, type LostReason } from './lead';
 import { LeadKindSet } from './leadKinds';
 import { MetricsCollector } from './metricsCollector';
 import type { PairHeap } from './pairHeap';
@@ -53,7 +53,9 @@ export interface RunOptions {
 /**
  * A lead as the per-call policies see it (the callback policy, the pipeline rules, a distribution's assign): each read
  * goes to the lead itself, so that handing a lead to a policy costs one store instead of copying a dozen fields, 2.6
- * million times in a year of the 50-agent shop (issue 16). Valid while the policy runs: the next call points it at
+ * million times in a year of the 50-agent shop (issue 16). Each getter reads the lead directly, its fractional fields
+ * in its row (src/sim/lead.ts), not through another accessor: an accessor V8 inlines spends the inlining budget of the
+ * policy it is inlined into. Valid while the policy runs: the next call points it at
  * another lead. A policy that keeps a lead gets a copy instead (LeadWorkflow.view).
  */
 class LiveLeadView implements LeadView {
@@ -62,44 +64,46 @@ class LiveLeadView implements LeadView {
     private readonly products: readonly { readonly name: string }[],
     public lead: Lead | undefined = undefined,
   ) {}
-  private get of(): Lead {
-    return this.lead!;
-  }
   get id(): number {
-    return this.of.id;
+    return this.lead!.id;
   }
   get createdAt(): number {
-    return this.of.createdAt;
+    const lead = this.lead!;
+    return lead.d[lead.o + LeadRow.createdAt];
   }
   get source(): string {
-    return this.sources[this.of.source].name;
+    return this.sources[this.lead!.source].name;
   }
   get product(): string {
-    return this.products[this.of.product].name;
+    return this.products[this.lead!.product].name;
   }
   get status(): LeadStatus {
-    return this.of.status;
+    return this.lead!.status;
   }
   get attempts(): number {
-    return this.of.attempts;
+    return this.lead!.attempts;
   }
   get attemptsSinceContact(): number {
-    return this.of.attemptsSinceContact;
+    return this.lead!.attemptsSinceContact;
   }
   get conversationsInStatus(): number {
-    return this.of.conversationsInStatus;
+    return this.lead!.conversationsInStatus;
   }
   get statusSince(): number {
-    return this.of.statusSince;
+    const lead = this.lead!;
+    return lead.d[lead.o + LeadRow.statusSince];
   }
   get firstContactAt(): number {
-    return this.of.firstContactAt;
+    const lead = this.lead!;
+    return lead.d[lead.o + LeadRow.firstContactAt];
   }
   get everContacted(): boolean {
-    return this.of.firstContactAt >= 0;
+    const lead = this.lead!;
+    return lead.d[lead.o + LeadRow.firstContactAt] >= 0;
   }
   get waitingSince(): number {
-    return this.of.waitingSince;
+    const lead = this.lead!;
+    return lead.d[lead.o + LeadRow.waitingSince];
   }
 }
 
@@ -619,20 +623,24 @@ export class LeadWorkflow {
     // A fixed block of three draws per attempt keeps every lead's k-th call on the same luck across policies, and
     // the conversation's own draws (below) keep its k-th conversation on the same luck.
     const uAnswer = lead.callDraw(), uJitter = lead.callDraw(), uDoNotCall = lead.callDraw();
-    const age = now - lead.engagedAt;
+    // The lead's fractional fields, read and written in its row (src/sim/lead.ts) rather than through its accessors,
+    // which would spend startCall's inlining budget (issue 16).
+    const d = lead.d, o = lead.o;
+    const unreached = d[o + LeadRow.firstContactAt] < 0;
+    const age = now - d[o + LeadRow.engagedAt];
     // The age decay is the rendezvous: a fresh lead is easy to reach and cools by the minute. Once the
     // consumer has been reached, follow-up calls are answered by their own contactability and the hour.
     let decay = 1;
-    if (lead.firstContactAt < 0) {
+    if (unreached) {
       this.decayAge = age;
       this.evaluateDecay();
       decay = this.decayValue;
     }
     // Calls crowded together are screened (src/sim/contactFatigue.ts).
     const fatigue = this.config.fatigue;
-    const load = recentLoadAt(lead.recentLoad, lead.lastAttemptAt, now, this.loadDecay);
-    lead.recentLoad = load + 1;
-    lead.lastAttemptAt = now;
+    const load = recentLoadAt(d[o + LeadRow.recentLoad], d[o + LeadRow.lastAttemptAt], now, this.loadDecay);
+    d[o + LeadRow.recentLoad] = load + 1;
+    d[o + LeadRow.lastAttemptAt] = now;
     // The agent's number: its recent call volume, with this call added. A consumer not yet reached sees the number
     // labeled "spam likely" as its volume grows (src/sim/contactFatigue.ts); one already reached knows the caller.
     const volume = numberVolumeAt(agent.numberVolume, agent.numberVolumeAt, now);
@@ -642,12 +650,12 @@ export class LeadWorkflow {
     // by the label. The complaints' decay and share are calls made only once the agent has drawn complaints, so that a
     // floor that never does keeps startCall's inlining budget (issue 16).
     const complaints = agent.complaints === 0 ? 0 : complaintsAt(agent.complaints, agent.complaintsAt, now, this.complaintDecay);
-    let labeled = lead.firstContactAt < 0 ? volumeLabeledShare(fatigue, volume) : -1;
+    let labeled = unreached ? volumeLabeledShare(fatigue, volume) : -1;
     if (complaints > 0 && labeled >= 0) labeled = withComplaintLabels(fatigue, labeled, complaints);
     const label = labeled > 0 ? labelMultiplier(fatigue, labeled) : 1;
     // Only the elapsed loan process opens a loan (setStatus), so a loan in application or closing implies it.
     const inProcess = lead.loan !== undefined && (lead.status === 'application' || lead.status === 'closing');
-    const p = inProcess ? this.loanProcess!.borrowerAnswers : lead.contactability * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load, this.lnAnswerFactor) * label;
+    const p = inProcess ? this.loanProcess!.borrowerAnswers : d[o + LeadRow.contactability] * this.hourMultiplier[this.calendar.hourOfWeek(now)] * decay * fatigueMultiplier(fatigue, load, this.lnAnswerFactor) * label;
     // A hot-transferred consumer is still on the line.
     const transferred = this.onTheLine.size > 0 && this.onTheLine.delete(lead);
     const answered = transferred || uAnswer < p;
@@ -656,7 +664,7 @@ export class LeadWorkflow {
     const doNotCall = answered && !transferred && !lead.reachedApplication && uDoNotCall < doNotCallChance(fatigue, load, lead.attempts - lead.attemptsAtEngagement);
     // A consumer not yet reached who misses a crowded call may report the number (the same draw as the do-not-call
     // request, which only an answered call makes): the complaint labels the agent's numbers for days.
-    if (!answered && lead.firstContactAt < 0 && uDoNotCall < complaintChance(fatigue, load)) {
+    if (!answered && unreached && uDoNotCall < complaintChance(fatigue, load)) {
       agent.complaints = complaints + 1;
       agent.complaintsAt = now;
     }
@@ -666,7 +674,7 @@ export class LeadWorkflow {
     const duration = (answered && !doNotCall ? this.talk(uTalk) : calls.noAnswerMinutes) + calls.wrapUpMinutes;
     lead.attempts++;
     lead.version++;
-    if (lead.firstAttemptAt < 0) lead.firstAttemptAt = now;
+    if (d[o + LeadRow.firstAttemptAt] < 0) d[o + LeadRow.firstAttemptAt] = now;
     agent.busy = true;
     agent.callsToday++;
     agent.currentLead = lead;
