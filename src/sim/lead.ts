@@ -39,16 +39,17 @@ export function isOpen(status: LeadStatus): boolean {
 const DOUBLES = 16;
 /** The place of each fractional field in a lead's row (a const enum: its numbers are written into the code that reads them). */
 export const enum LeadRow {
+  // What every call reads or writes (startCall, the callback policy, planNextCall) first, in the row's first 64 bytes.
   engagedAt = 0,
   firstContactAt = 1,
   lastAttemptAt = 2,
   recentLoad = 3,
   contactability = 4,
   firstAttemptAt = 5,
-  createdAt = 6,
+  statusSince = 6,
   nextPriority = 7,
-  lastConversationAt = 8,
-  statusSince = 9,
+  createdAt = 8,
+  lastConversationAt = 9,
   propensity = 10,
   competitorAt = 11,
   interest = 12,
