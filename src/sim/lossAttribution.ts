@@ -176,16 +176,16 @@ export class LossLedger {
       this.funded++;
       this.live.delete(lead);
     } else if (to === 'lost') {
-      this.add(lostBucket(lead, from, lead.lostReason), lead, lead.agent);
+      this.add(lostBucket(lead, from, lead.lostReason), lead, lead.agent, live.stage);
       this.live.delete(lead);
     }
     this.pending = undefined;
   }
 
-  private add(bucket: LossBucket, lead: Lead, agent: number): void {
+  /** Counts a lead lost in `bucket` from its furthest stage (the caller has the lead's Live record at hand). */
+  private add(bucket: LossBucket, lead: Lead, agent: number, stage: number): void {
     const b = LOSS_BUCKETS.indexOf(bucket);
-    const live = this.live.get(lead)!;
-    this.counts[b][live.stage][lead.product]++;
+    this.counts[b][stage][lead.product]++;
     this.costs[b] += this.config.sources[lead.source].cost;
     if (agent >= 0) this.byAgent[agent][b]++;
     else this.unassigned[b]++;
@@ -195,8 +195,8 @@ export class LossLedger {
   finish(): LossAttribution {
     // forEach, in the same insertion order: for-of would build an entry array per lead, in code that runs once.
     this.live.forEach((live, lead) => {
-      if (lead.status === 'nurture') this.add(parkedBucket(lead, live.parked), lead, live.agent);
-      else this.add('still-open', lead, lead.agent);
+      if (lead.status === 'nurture') this.add(parkedBucket(lead, live.parked), lead, live.agent, live.stage);
+      else this.add('still-open', lead, lead.agent, live.stage);
     });
     this.live.clear();
     // P(funded | reached stage s): every funded lead passed through every stage, so it is funded / reached(s).
