@@ -4,6 +4,8 @@ import { LOG_INPUT_FLAGS, readLogForCli, reportForJson } from './logInput';
 import type { LogImport } from '../io/logReader';
 import { CALL_OUTCOMES } from '../sim/callLog';
 import { resolveTimeZone } from '../io/timeZone';
+import { callLogSignsInWords } from '../io/callLogSigns';
+import { shellWord } from '../format/shellWord';
 
 const flags = {
   ...LOG_INPUT_FLAGS,
@@ -36,6 +38,7 @@ export const importCommand: Command = {
     const n = (x: number) => x.toLocaleString('en-US');
     lines.push(`Rows: ${n(log.report.rows)} read, ${n(log.report.kept)} kept, ${n(log.report.rejected)} rejected.`);
     lines.push(...summaryInWords(summary));
+    if (typeof summary.warning === 'string') lines.push(`Warning: ${summary.warning}`);
     io.out(lines.join('\n') + '\n');
     return 0;
   },
@@ -70,6 +73,14 @@ function importSummary(file: string, log: LogImport): Record<string, unknown> {
     });
   }
   summary.import = reportForJson(log.report);
+  // A call log read as a lead stream (--kind leads) keeps one lead per id and drops the calls: say so.
+  if (log.kind === 'leads' && log.callLogSigns) {
+    const word = shellWord(file);
+    summary.warning =
+      `${file} looks like a call log (one row per call attempt), not a lead stream (one row per lead): it has ${callLogSignsInWords(log.callLogSigns)}. ` +
+      `Read as a lead stream it gives one lead per lead id, at its first row, and its calls are not used. ` +
+      `Read it as a call log without --kind leads (\`leadlab import ${word}\`), or fit its contact curves with \`leadlab fit ${word}\`.`;
+  }
   return summary;
 }
 

@@ -82,3 +82,16 @@ export function callLogSigns(
   if (signs < 2) return undefined;
   return { ...(callTime && { callTime }), ...(outcomeHeader && { outcome: outcomeHeader }), repeatedRows, rows: rows.length };
 }
+
+/**
+ * What shows a file to be a call log, as a phrase: "a column of call times ("Call Time"), a column of call outcomes
+ * ("Result") and 8 of its 10 rows repeat the lead id of an earlier row".
+ */
+export function callLogSignsInWords(signs: CallLogSigns): string {
+  const shown = [
+    ...(signs.callTime ? [`a column of call times ("${signs.callTime}")`] : []),
+    ...(signs.outcome ? [`a column of call outcomes ("${signs.outcome}")`] : []),
+    ...(signs.repeatedRows > 0 ? [`${signs.repeatedRows.toLocaleString('en-US')} of its ${signs.rows.toLocaleString('en-US')} ${signs.rows === 1 ? 'row' : 'rows'} repeat the lead id of an earlier row`] : []),
+  ];
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+}

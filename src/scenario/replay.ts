@@ -1,7 +1,8 @@
-import type { CallLogSigns } from '../io/callLogSigns';
+import { callLogSignsInWords, type CallLogSigns } from '../io/callLogSigns';
 import { parseLeadStreamText } from '../io/parseText';
 import { describeClockChanges } from '../io/importReport';
 import { plural } from '../format/plural';
+import { shellWord } from '../format/shellWord';
 import { resolveTimeZone } from '../io/timeZone';
 import type { ImportField } from '../io/fields';
 import type { DateOrder } from '../io/timestamp';
@@ -23,11 +24,6 @@ export interface ReplayRejects {
   rejected: number;
   /** A `leadlab import` command that reads the file as the scenario does, listing each rejected row's line and reason. */
   seeReasons: string;
-}
-
-/** A word for a POSIX shell: as it is when it needs no quoting, else in single quotes. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
@@ -131,12 +127,7 @@ function inScenarioWords(message: string): string {
  * what shows it, what the run made of it, and where a call log goes instead.
  */
 export function callLogWarning(file: string, signs: CallLogSigns, kept: number): string {
-  const shown = [
-    ...(signs.callTime ? [`a column of call times ("${signs.callTime}")`] : []),
-    ...(signs.outcome ? [`a column of call outcomes ("${signs.outcome}")`] : []),
-    ...(signs.repeatedRows > 0 ? [`${signs.repeatedRows.toLocaleString('en-US')} of its ${plural(signs.rows, 'row')} repeat the lead id of an earlier row`] : []),
-  ];
-  const said = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  const said = callLogSignsInWords(signs);
   const word = shellWord(file);
   return (
     `${file} looks like a call log (one row per call attempt), not a lead stream (one row per lead): it has ${said}. ` +

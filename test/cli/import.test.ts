@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command';
+import { callsToCsv } from '../../src/cli/callsCsv';
 import { main } from '../../src/cli/main';
+import { loadScenario } from '../../src/scenario/load';
+import { runScenario } from '../../src/scenario/runScenario';
 
 function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', cwd, isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
@@ -127,5 +130,32 @@ describe('the span of a call log', () => {
     expect(chicago.stdout).toContain('Calls from 2024-01-10 08:06 to 2024-07-15 16:35 on the America/Chicago clock (2024-01-10 14:06 UTC to 2024-07-15 21:35 UTC).');
     const utc = await run(['import', 'calls.csv', '--date-order', 'mdy'], dir);
     expect(utc.stdout).toContain('Calls from 2024-01-10 08:06 UTC to 2024-07-15 16:35 UTC.');
+  });
+});
+
+describe('a call log read with --kind leads', () => {
+  // The replay and `diagnose --leads` say when a lead stream looks like a call log (src/io/callLogSigns.ts); `import
+  // --kind leads`, the command their warnings point to, read one without a word. The log is a simulated floor's own.
+  it('says it looks like a call log, by what shows it, and how to read it instead', async () => {
+    const floor = loadScenario({ days: 6, warmupDays: 1, cooldownDays: 2, leads: { perDay: 15 }, replications: 1 });
+    const calls = runScenario(floor, { seed: 5, recordCalls: true }).runs[0].calls ?? [];
+    const leads = new Set(calls.map((c) => c.leadId)).size;
+    expect(calls.length).toBeGreaterThan(leads);
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-import-'));
+    writeFileSync(join(dir, 'calls.csv'), callsToCsv(calls, floor.config.startDate));
+    const asLeads = await run(['import', 'calls.csv', '--kind', 'leads'], dir);
+    expect(asLeads.code).toBe(0);
+    const repeated = (calls.length - leads).toLocaleString('en-US');
+    expect(asLeads.stdout).toContain(
+      `Warning: calls.csv looks like a call log (one row per call attempt), not a lead stream (one row per lead): it has a column of call times ("attempt_time"), a column of call outcomes ("outcome") and ${repeated} of its ${calls.length.toLocaleString('en-US')} rows repeat the lead id of an earlier row.`,
+    );
+    expect(asLeads.stdout).toContain('`leadlab import calls.csv`');
+    const json = JSON.parse((await run(['import', 'calls.csv', '--kind', 'leads', '--json'], dir)).stdout);
+    expect(json.leads).toBe(leads);
+    expect(json.warning).toMatch(/^calls\.csv looks like a call log /);
+    // Read as what it is, nothing to warn of.
+    const asCalls = await run(['import', 'calls.csv'], dir);
+    expect(asCalls.stdout).toMatch(/^calls\.csv: call log$/m);
+    expect(asCalls.stdout).not.toContain('Warning');
   });
 });
