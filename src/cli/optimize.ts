@@ -61,8 +61,8 @@ export const optimizeCommand: Command = {
       if (e instanceof ScenarioError || e instanceof UsageError || e instanceof BadInputError) throw e;
       throw new BadInputError((e as Error).message.replace(/^sweep\./, 'optimize.'));
     }
-    const { definition, sources, baseSource } = prepared;
-    for (const w of prepared.warnings) io.err(`warning: ${w}\n`);
+    const { definition, sources, baseSource, warnings } = prepared;
+    for (const w of warnings) io.err(`warning: ${w}\n`);
     const combos = sweepCombinations(definition.parameters);
     const workers = (f.workers as number | undefined) ?? availableParallelism();
     const seed = definition.seed;
@@ -159,6 +159,7 @@ export const optimizeCommand: Command = {
         // With every candidate the same there is no best: `best` is then the first of equals (any one, all alike), kept
         // so that readers of the JSON find the confirmation's numbers where they always are, and the note says so.
         allSame, ...(allSame && { note: `${sameNote}; "best" is only the first of equals` }), best, start, gain, confirmation,
+        ...(warnings.length > 0 && { warnings }),
       };
       if (f.json) {
         io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');

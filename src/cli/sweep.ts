@@ -126,7 +126,7 @@ export const sweepCommand: Command = {
     const partial = outcome.interrupted ? { runsFinished: runs.length, runsPlanned: tasks.length } : undefined;
     if (partial) io.err(`Interrupted: ${runs.length} of ${tasks.length} runs finished; writing those, marked partial.\n`);
     if (shard) {
-      const file: SweepShard = { kind: 'leadlab-sweep-shard', sweep: definition, shard, range: { first: from + 1, last: to }, runs, ...(partial && { partial }) };
+      const file: SweepShard = { kind: 'leadlab-sweep-shard', sweep: definition, shard, ...(prepared.warnings.length > 0 && { warnings: prepared.warnings }), range: { first: from + 1, last: to }, runs, ...(partial && { partial }) };
       writeFileSync(resolve(io.cwd, shardName), JSON.stringify(file, jsonNumbers) + '\n');
       io.err(
         partial
@@ -134,7 +134,7 @@ export const sweepCommand: Command = {
           : `Shard ${shard.index}/${shard.count}: runs ${from + 1}-${to} of ${keys.length}; wrote ${shardName}\n`,
       );
     } else {
-      const result = sweepResult(definition, sweepCombinations(definition.parameters), runs);
+      const result = sweepResult(definition, sweepCombinations(definition.parameters), runs, prepared.warnings);
       if (partial) result.partial = partial;
       reportSweep(result, { json: Boolean(f.json), out: prefix }, io);
     }

@@ -47,6 +47,8 @@ export interface SweepCombinationSummary extends SweepCombination {
 export interface SweepResult {
   kind: 'leadlab-sweep';
   sweep: SweepDefinition;
+  /** What loading the base scenario said (a replayed stream's rejected rows, a call log given as the stream), when anything. */
+  warnings?: string[];
   combinations: SweepCombinationSummary[];
   runs: SweepRun[];
   /** Set when the sweep was interrupted (Ctrl-C): only these runs finished, and the summaries rest on them. */
@@ -58,6 +60,8 @@ export interface SweepShard {
   kind: 'leadlab-sweep-shard';
   sweep: SweepDefinition;
   shard: { index: number; count: number };
+  /** What loading the base scenario said, as in the whole sweep's result. */
+  warnings?: string[];
   /** The shard's runs in the whole sweep, 1-based and inclusive. */
   range?: { first: number; last: number };
   runs: SweepRun[];
@@ -72,13 +76,14 @@ export function isSweepShard(x: unknown): x is SweepShard {
 }
 
 /** Summarizes runs by combination (mean, 95% interval, sd, n per metric); runs are sorted by combination and replication. */
-export function sweepResult(sweep: SweepDefinition, combinations: readonly SweepCombination[], runs: readonly SweepRun[]): SweepResult {
+export function sweepResult(sweep: SweepDefinition, combinations: readonly SweepCombination[], runs: readonly SweepRun[], warnings: readonly string[] = []): SweepResult {
   const sorted = [...runs].sort((a, b) => a.combination - b.combination || a.replication - b.replication);
   const byCombination = combinations.map(() => [] as SweepRun[]);
   for (const r of sorted) byCombination[r.combination].push(r);
   return {
     kind: 'leadlab-sweep',
     sweep,
+    ...(warnings.length > 0 && { warnings: [...warnings] }),
     combinations: combinations.map((c, i) => ({
       ...c,
       metrics: Object.fromEntries(METRIC_NAMES.map((m) => [m, clampInterval(m, meanInterval(byCombination[i].map((r) => r.metrics[m])))])) as Record<MetricName, MetricSummary>,
@@ -160,5 +165,6 @@ export function mergeShards(shards: readonly SweepShard[], combinations: (sweep:
   if (keys.size !== runs.length || runs.length !== expected) {
     throw new Error(`merge: expected ${expected} distinct runs, got ${runs.length} runs (${keys.size} distinct); were the shards interrupted?`);
   }
-  return sweepResult(first.sweep, combos, runs);
+  // Every shard loaded the same base scenario (its files' hashes checked above), so the first says what all say.
+  return sweepResult(first.sweep, combos, runs, Array.isArray(first.warnings) ? first.warnings.filter((w) => typeof w === 'string') : []);
 }

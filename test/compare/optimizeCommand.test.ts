@@ -111,6 +111,20 @@ describe('leadlab optimize', () => {
     expect(args.stderr).toContain('Usage: leadlab optimize');
   });
 
+  it('says what loading the base scenario said, on stderr and in --json', async () => {
+    // A replayed stream with rows it cannot read: the rows are counted and reported, not lost without a word.
+    const dir = optimizeDir({ base: 'replayed.json', metric: 'funded', parameters: { 'callbacks.tries': '2-3' }, budget: 8, seed: 5 });
+    const start = Date.UTC(2026, 0, 5, 9);
+    const rows = Array.from({ length: 30 }, (_, i) => `L${i},${new Date(start + i * 5 * 3_600_000).toISOString()}`);
+    writeFileSync(join(dir, 'leads.csv'), ['lead_id,created_at', ...rows, 'X1,not a date'].join('\n') + '\n');
+    writeFileSync(join(dir, 'replayed.json'), JSON.stringify({ ...dialer, days: undefined, leads: { replay: { file: 'leads.csv' } } }));
+    const io = captureIO(dir);
+    expect(await main(['optimize', 'optimize.json', '--workers', '0', '--json'], io)).toBe(0);
+    const said = 'replayed.json: leads.csv: 30 leads kept, 1 row rejected (run `leadlab import leads.csv --kind leads` for the reasons and line numbers)';
+    expect(io.stderr).toContain(`warning: ${said}`);
+    expect(JSON.parse(io.stdout).warnings).toEqual([said]);
+  });
+
   it('exits with code 2 on an unknown metric or a budget too small', async () => {
     const io = captureIO(optimizeDir({ base: dialer, metric: 'happiness', parameters: { 'callbacks.tries': '1-4' } }));
     expect(await main(['optimize', 'optimize.json', '--workers', '0'], io)).toBe(2);

@@ -57,6 +57,14 @@ describe('leadlab sweep and merge', () => {
     expect(await main(['sweep', 'sweep.json', '--workers', '0', '--out', 'r'], io)).toBe(0);
     const warning = 'warning: replayed.json: leads.csv: 40 leads kept, 2 rows rejected (run `leadlab import leads.csv --kind leads` for the reasons and line numbers)';
     expect(io.stderr.split('\n').filter((l) => l === warning)).toHaveLength(1);
+    // A script that reads --json, or the result file, finds it too (as compare --json and diagnose --json hold theirs),
+    // and a sweep run in shards and merged says the same as the whole sweep.
+    const json = captureIO(dir);
+    expect(await main(['sweep', 'sweep.json', '--workers', '0', '--out', 'r', '--json'], json)).toBe(0);
+    expect(JSON.parse(json.stdout).warnings).toEqual([warning.replace(/^warning: /, '')]);
+    for (const k of [1, 2]) expect(await main(['sweep', 'sweep.json', '--workers', '0', '--shard', `${k}/2`], captureIO(dir))).toBe(0);
+    expect(await main(['merge', 'sweep.shard-2-of-2.json', 'sweep.shard-1-of-2.json', '--out', 'merged'], captureIO(dir))).toBe(0);
+    expect(readFileSync(join(dir, 'merged.json'), 'utf8')).toBe(readFileSync(join(dir, 'r.json'), 'utf8'));
   });
 
   it('gives the same files from n shards merged as from one run', async () => {
