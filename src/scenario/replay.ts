@@ -80,7 +80,11 @@ export function replayArrivals(
     warnings.push(`${file}: ${plural(report.kept, 'lead')} kept, ${plural(report.rejected, 'row')} rejected (run \`${rejects.seeReasons}\` for the reasons and line numbers)`);
   }
   // Kept all the same, by the rule of TimeZone.readWall (src/io/timeZone.ts); the user is told which rows.
-  for (const sentence of describeClockChanges(report.clockChanges, zone.name)) warnings.push(`${file}: ${sentence}`);
+  const clockSentences = describeClockChanges(report.clockChanges, zone.name);
+  for (const sentence of clockSentences) warnings.push(`${file}: ${sentence}`);
+  // What else the reader noticed (the other date order would read the rejected rows, dates of both orders, leads
+  // created in the future): the same words `leadlab import` prints, once each.
+  for (const w of report.warnings) if (!clockSentences.includes(w.message)) warnings.push(`${file}: ${w.message}`);
   const srcs = sources.map((s) => ({ ...s }));
   const prods = products.map((p) => ({ ...p }));
   const added: { sources: string[]; products: string[] } = { sources: [], products: [] };

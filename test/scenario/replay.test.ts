@@ -83,6 +83,19 @@ describe('Replaying a historical lead stream', () => {
     expect(loadScenario({ leads: { replay: { file: 'leads.csv', map: { when: 'leadCreated' } } } }, () => 'lead_id,when\nA1,2026-01-05 09:00\n').config.days).toBeGreaterThan(0);
   });
 
+  it('passes on what the reader noticed, as leadlab import says it: here the other date order, which reads the rejected rows', () => {
+    // Found in review: a stream read in the wrong date order said only how many rows it rejected; `leadlab import`
+    // said the dates were likely day-first and how to state it.
+    const stream = ['lead_id,created_at', ...Array.from({ length: 22 }, (_, i) => `L${i},${i + 4}/03/2026 09:00`)].join('\n');
+    const resolved = loadScenario({ warmupDays: 1, cooldownDays: 2, replications: 1, leads: { replay: { file: 'leads.csv', dateOrder: 'mdy' } } }, () => stream);
+    expect(resolved.warnings).toContain(
+      'leads.csv: 13 of the 13 rejected rows have a date that reads day-first (first: "13/03/2026 09:00"), not month-first as stated; the file\'s dates are likely day-first: state that order with dateOrder (--date-order) dmy',
+    );
+    // Stated as the hint says, the stream reads whole and nothing is said.
+    const fixed = loadScenario({ warmupDays: 1, cooldownDays: 2, replications: 1, leads: { replay: { file: 'leads.csv', dateOrder: 'dmy' } } }, () => stream);
+    expect(fixed.warnings).toEqual([]);
+  });
+
   describe('a call log given where a lead stream is expected', () => {
     // Found in review: a call log (a row per call attempt) given as leads.replay.file or `diagnose --leads` was read as
     // leads, each lead's first row kept and the rest rejected as repeated ids, with no word of what the file was.
