@@ -11,7 +11,6 @@ import { ColumnMappingError, parseColumnMap } from '../io/columnMapping';
 import type { ImportField } from '../io/fields';
 import { parseLeadStreamText } from '../io/parseText';
 import type { DateOrder } from '../io/timestamp';
-import { resolveTimeZone } from '../io/timeZone';
 import { isObject, messageOf } from '../schema';
 import { importCommand } from '../scenario/replay';
 import type { ResolvedScenario } from '../scenario/resolve';
@@ -21,7 +20,7 @@ import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputText } from './inputFile';
-import { LOG_INPUT_FLAGS, logReadOptions, readLogForCli, sourceJson } from './logInput';
+import { checkTimeZoneFlag, LOG_INPUT_FLAGS, logReadOptions, oneOf, readLogForCli, sourceJson } from './logInput';
 import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
@@ -57,15 +56,8 @@ const flags = {
 /** How to read the lead stream of --leads, from the flags (checked as flags: a bad value names its flag). */
 function leadsReadOptions(f: Record<string, unknown>): { map?: Record<string, ImportField>; timeZone?: string; dateOrder?: DateOrder } {
   const timeZone = (f['leads-tz'] ?? f.tz) as string | undefined;
-  if (f['leads-tz'] !== undefined) {
-    try {
-      resolveTimeZone(timeZone!);
-    } catch (e) {
-      throw new UsageError((e as Error).message.replace(/^time zone:/, '--leads-tz:'));
-    }
-  }
-  const order = f['leads-date-order'];
-  if (order !== undefined && !['mdy', 'dmy', 'ymd'].includes(order as string)) throw new UsageError(`--leads-date-order: expected one of mdy, dmy, ymd, got "${String(order)}"`);
+  checkTimeZoneFlag(f['leads-tz'] as string | undefined, 'leads-tz');
+  const order = oneOf(f['leads-date-order'], 'leads-date-order', ['mdy', 'dmy', 'ymd'] as const);
   let map: Record<string, ImportField>;
   try {
     map = parseColumnMap((f['leads-map'] as string[] | undefined) ?? [], '--leads-map', 'leads');

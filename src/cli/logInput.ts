@@ -23,22 +23,27 @@ export const LOG_INPUT_FLAGS: Record<string, FlagSpec> = {
   'show-rejects': { type: 'number', minInt: 0, describe: 'how many rejected rows to list (default 10)' },
 };
 
-function oneOf<T extends string>(value: unknown, flag: string, allowed: readonly T[]): T | undefined {
+export function oneOf<T extends string>(value: unknown, flag: string, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (!allowed.includes(value as T)) throw new UsageError(`--${flag}: expected one of ${allowed.join(', ')}, got "${String(value)}"`);
   return value as T;
+}
+
+/** Checks a time-zone flag's value (`--tz`, `diagnose --leads-tz`): a bad one raises a UsageError naming the flag. */
+export function checkTimeZoneFlag(value: string | undefined, flag: string): void {
+  try {
+    if (value) resolveTimeZone(value);
+  } catch (e) {
+    // resolveTimeZone names no flag ("time zone: expected ..."): the user typed one.
+    throw new UsageError((e as Error).message.replace(/^time zone:/, `--${flag}:`));
+  }
 }
 
 /** Read options from parsed flags; bad values raise a UsageError naming the flag. */
 export function logReadOptions(flags: ParsedArgs['flags']): LogReadOptions & { delimiter?: string } {
   try {
     const tz = flags.tz as string | undefined;
-    try {
-      if (tz) resolveTimeZone(tz);
-    } catch (e) {
-      // resolveTimeZone names no flag ("time zone: expected ..."): the user typed --tz.
-      throw new UsageError((e as Error).message.replace(/^time zone:/, '--tz:'));
-    }
+    checkTimeZoneFlag(tz, 'tz');
     const given = flags.delimiter as string | undefined;
     const delimiter = given === 'tab' || given === '\\t' ? '\t' : given;
     // A separator is one character: "::" or ", " would split no line, and every row would be one column.
