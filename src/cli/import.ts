@@ -4,7 +4,7 @@ import { LOG_INPUT_FLAGS, readLogForCli, reportForJson } from './logInput';
 import type { LogImport } from '../io/logReader';
 import { CALL_OUTCOMES } from '../sim/callLog';
 import { resolveTimeZone } from '../io/timeZone';
-import { callLogSignsInWords } from '../io/callLogSigns';
+import { callLogSentence } from '../io/callLogSigns';
 import { shellWord } from '../format/shellWord';
 
 const flags = {
@@ -77,7 +77,7 @@ function importSummary(file: string, log: LogImport): Record<string, unknown> {
   if (log.kind === 'leads' && log.callLogSigns) {
     const word = shellWord(file);
     summary.warning =
-      `${file} looks like a call log (one row per call attempt), not a lead stream (one row per lead): it has ${callLogSignsInWords(log.callLogSigns)}. ` +
+      `${callLogSentence(file, log.callLogSigns)} ` +
       `Read as a lead stream it gives one lead per lead id, at its first row, and its calls are not used. ` +
       `Read it as a call log without --kind leads (\`leadlab import ${word}\`), or fit its contact curves with \`leadlab fit ${word}\`.`;
   }

@@ -1,3 +1,4 @@
+import { plural } from '../format/plural';
 import { findColumn, type ColumnMapping } from './columnMapping';
 import { FIELD_ALIASES, isNullish, normalizeHeader, type ImportField } from './fields';
 import { normalizeOutcome } from './outcome';
@@ -84,14 +85,16 @@ export function callLogSigns(
 }
 
 /**
- * What shows a file to be a call log, as a phrase: "a column of call times ("Call Time"), a column of call outcomes
- * ("Result") and 8 of its 10 rows repeat the lead id of an earlier row".
+ * The sentence that says a file read as a lead stream is a call log, and what shows it: "calls.csv looks like a call
+ * log (one row per call attempt), not a lead stream (one row per lead): it has a column of call times ("Call Time"), a
+ * column of call outcomes ("Result") and 8 of its 10 rows repeat the lead id of an earlier row."
  */
-export function callLogSignsInWords(signs: CallLogSigns): string {
+export function callLogSentence(file: string, signs: CallLogSigns): string {
   const shown = [
     ...(signs.callTime ? [`a column of call times ("${signs.callTime}")`] : []),
     ...(signs.outcome ? [`a column of call outcomes ("${signs.outcome}")`] : []),
-    ...(signs.repeatedRows > 0 ? [`${signs.repeatedRows.toLocaleString('en-US')} of its ${signs.rows.toLocaleString('en-US')} ${signs.rows === 1 ? 'row' : 'rows'} repeat the lead id of an earlier row`] : []),
+    ...(signs.repeatedRows > 0 ? [`${signs.repeatedRows.toLocaleString('en-US')} of its ${plural(signs.rows, 'row')} repeat the lead id of an earlier row`] : []),
   ];
-  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  const said = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown[0];
+  return `${file} looks like a call log (one row per call attempt), not a lead stream (one row per lead): it has ${said}.`;
 }

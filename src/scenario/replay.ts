@@ -1,4 +1,4 @@
-import { callLogSignsInWords, type CallLogSigns } from '../io/callLogSigns';
+import { callLogSentence, type CallLogSigns } from '../io/callLogSigns';
 import { parseLeadStreamText } from '../io/parseText';
 import { describeClockChanges } from '../io/importReport';
 import { plural } from '../format/plural';
@@ -131,10 +131,9 @@ function inScenarioWords(message: string): string {
  * what shows it, what the run made of it, and where a call log goes instead.
  */
 export function callLogWarning(file: string, signs: CallLogSigns, kept: number): string {
-  const said = callLogSignsInWords(signs);
   const word = shellWord(file);
   return (
-    `${file} looks like a call log (one row per call attempt), not a lead stream (one row per lead): it has ${said}. ` +
+    `${callLogSentence(file, signs)} ` +
     `It was replayed as ${plural(kept, 'lead')}, each arriving at the created time of its first row, and its calls were not used. ` +
     `A call log is for fitting the floor's contact curves: \`leadlab fit ${word} --out model.json\` (then "contactModel": "model.json" in the scenario), ` +
     `or \`leadlab diagnose --log ${word}\`; a lead stream to replay has one row per lead.`
