@@ -806,13 +806,8 @@ export class LeadWorkflow {
       }
       // A consumer who did not go with the competitor on the spot kept shopping: ready after some thought, they
       // waited for us while the competitors could close them (src/sim/followUp.ts, closedByCompetitors).
-      const closed = closedByCompetitors(this.config.followUp, now - lead.competitorAt, lead.otherBuyers);
-      if (u < closed) {
-        this.lose(lead, agent, 'competitor');
-        return;
-      }
-      // The same draw, rescaled, decides the conversation: one uniform per conversation keeps common random numbers.
-      u = (u - closed) / (1 - closed);
+      if (this.closedByCompetitor(lead, agent, closedByCompetitors(this.config.followUp, now - lead.competitorAt, lead.otherBuyers))) return;
+      u = agent.currentOutcomeDraw;
     }
     const source = this.config.sources[lead.source];
     let skill = agent.skillFor(source.name, this.config.products[lead.product].name) * source.conversionFactor;
@@ -834,12 +829,8 @@ export class LeadWorkflow {
           // A follow-up: its spacing decides whether there is progress to make, whether it annoys, and whether a
           // competitor got there in between (src/sim/followUp.ts).
           const effect = followUpEffect(this.config.followUp, now - lastConversationAt, lead.otherBuyers);
-          if (u < effect.lostToCompetitor) {
-            this.lose(lead, agent, 'competitor');
-            return;
-          }
-          // The same draw, rescaled, decides the conversation: one uniform per conversation keeps common random numbers.
-          u = (u - effect.lostToCompetitor) / (1 - effect.lostToCompetitor);
+          if (this.closedByCompetitor(lead, agent, effect.lostToCompetitor)) return;
+          u = agent.currentOutcomeDraw;
           pApp *= effect.progress;
           pNo = Math.min(0.95 - pApp, pNo * effect.annoyance);
         }
@@ -862,6 +853,21 @@ export class LeadWorkflow {
         break;
       }
     }
+  }
+
+  /**
+   * Whether a competitor closed the consumer before this conversation, with chance `closed` (src/sim/followUp.ts), decided
+   * by the conversation's draw: if so the lead is lost; if not, the draw left is rescaled in place (agent.currentOutcomeDraw)
+   * to decide the rest of the conversation, since one uniform per conversation keeps common random numbers.
+   */
+  private closedByCompetitor(lead: Lead, agent: AgentState, closed: number): boolean {
+    const u = agent.currentOutcomeDraw;
+    if (u < closed) {
+      this.lose(lead, agent, 'competitor');
+      return true;
+    }
+    agent.currentOutcomeDraw = (u - closed) / (1 - closed);
+    return false;
   }
 
   private setStatus(lead: Lead, to: LeadStatus, agent: AgentState | undefined, resetConversations: boolean): void {
