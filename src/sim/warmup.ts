@@ -315,7 +315,7 @@ export function warmupSentence(c: WarmupCheck, minus = '-'): string {
       // "Adequate" only when the interval shows the drift small; a wide one shows only that it is not shown large.
       return c.shownSteady
         ? `Warm-up: adequate: the open pipeline changes ${driftClause(c, minus)}, within the ${steady} taken as steady.`
-        : `Warm-up: not shown too short: the open pipeline changes ${driftClause(c, minus)}: no change beyond the ${steady} taken as steady is shown, nor ruled out (more replications narrow the interval).`;
+        : `Warm-up: not shown to be too short: the open pipeline changes ${driftClause(c, minus)}: no change beyond the ${steady} taken as steady is shown, nor ruled out (more replications narrow the interval).`;
     case 'not-settled': {
       const where = c.settledAfterDays === null ? `MSER-5 finds no settling point in the first ${c.searchedDays} arrival days` : `the days after MSER-5's settling point (day ${c.settledAfterDays}) still move`;
       return `Warm-up: the open pipeline still ${c.drift! > 0 ? 'rises' : 'falls'} ${driftClause(c, minus)}, over the ${steady} taken as steady, and ${where}; ${simulateMore(c)}.`;

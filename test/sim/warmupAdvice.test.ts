@@ -67,7 +67,7 @@ describe('the advice', () => {
     );
     expect(wide.verdict).toBe('adequate');
     expect(wide.shownSteady).toBe(false);
-    expect(warmupSentence(wide)).toMatch(/^Warm-up: not shown too short: the open pipeline changes by 0\.0% from the first 5 measured weeks to the last 5 .*: no change beyond the 5% taken as steady is shown, nor ruled out \(more replications narrow the interval\)\.$/);
+    expect(warmupSentence(wide)).toMatch(/^Warm-up: not shown to be too short: the open pipeline changes by 0\.0% from the first 5 measured weeks to the last 5 .*: no change beyond the 5% taken as steady is shown, nor ruled out \(more replications narrow the interval\)\.$/);
     expect(warmupSentence(checkWarmup(ramp(40, 2), { days: 40, warmupDays: 39 }))).toMatch(/the 1 measured day makes fewer than/);
     const flat = checkWarmup(ramp(100, 3).map((p) => p.map(() => 50)), { days: 100, warmupDays: 0 });
     expect(flat.settledAfterDays).toBe(0);
