@@ -2,12 +2,14 @@
 // on 1 and on 2 worker threads, BENCH_REPEATS times each (default 5, alternating), with the CPU time of each sweep
 // and the load average before it. Prints the median and range of wall times, the speed-up (median of the ratios of
 // back-to-back pairs), and checks that every run wrote identical results.
+// Then the same runs on a warm pool of 1 and of 2 workers (bench/warm-pool.ts).
 // Run: npm run build:cli && node bench/sweep-bench.mjs [runs] [maxWorkers]
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { cores, highLoad, repeats, runNode, runNodesTogether, stats } from './measure.mjs';
 
 const runs = Number(process.argv[2] ?? 200);
@@ -92,6 +94,28 @@ if (counts.includes(2)) {
       `the 2-worker sweep used ${cpu2.toFixed(2)} s against ${(cpu1 + workerFixedCpu).toFixed(2)} s expected (the 1-worker sweep's ${cpu1.toFixed(2)} s + one worker's fixed CPU), ` +
       `so on 2 cores it can take no less than ${floor2.toFixed(2)} s: a speed-up of at most ${(w1 / floor2).toFixed(2)}x (measured ${(w1 / w2).toFixed(2)}x, medians)`,
   );
+}
+// A warm pool: `leadlab optimize` runs its rounds, and the page its batches, on a pool whose threads started and compiled
+// the simulator at the first batch. The same runs timed on such a pool of 1 and of 2 workers (bench/warm-pool.ts, each
+// count in its own process, since the pool's V8 flags are the process's), alternating: the speed-up of the pool itself
+// once the second isolate's compile (above) is paid.
+if (counts.includes(2)) {
+  const outdir = mkdtempSync(join(tmpdir(), 'leadlab-warm-pool-'));
+  await build({ entryPoints: [fileURLToPath(new URL('./warm-pool.ts', import.meta.url))], outfile: join(outdir, 'warm-pool.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+  const workerUrl = new URL('../dist/worker.mjs', import.meta.url).href;
+  const warmUp = 20;
+  const warm = { 1: [], 2: [] };
+  for (let i = 0; i < repeats; i++) for (const w of [1, 2]) warm[w].push(runNode([join(outdir, 'warm-pool.mjs'), String(w), String(runs), String(warmUp), workerUrl]));
+  const wall = (w) => stats(warm[w].map((r) => r.json.warmWall)), cpu = (w) => stats(warm[w].map((r) => r.json.warmCpu));
+  const speedUp = stats(warm[1].map((r, i) => r.json.warmWall / warm[2][i].json.warmWall));
+  const load = stats([...warm[1], ...warm[2]].map((r) => r.load));
+  console.log(
+    `  on a warm pool (${warmUp} runs a worker first, as optimize's later rounds and the page's later batches run): 1 worker ${wall(1).median.toFixed(2)} s (${wall(1).min.toFixed(2)}-${wall(1).max.toFixed(2)}), CPU ${cpu(1).median.toFixed(2)} s; ` +
+      `2 workers ${wall(2).median.toFixed(2)} s (${wall(2).min.toFixed(2)}-${wall(2).max.toFixed(2)}), CPU ${cpu(2).median.toFixed(2)} s; speed-up ${speedUp.median.toFixed(2)}x (${speedUp.min.toFixed(2)}-${speedUp.max.toFixed(2)}), load before ${load.min.toFixed(1)}-${load.max.toFixed(1)}`,
+  );
+  if (load.max > highLoad) console.log(`  WARNING: load average up to ${load.max.toFixed(1)} on ${cores} cores: the warm-pool figures are from a loaded machine`);
+  const digests = new Set([...warm[1], ...warm[2]].map((r) => r.json.digest));
+  same &&= digests.size === 1;
 }
 console.log(`  results identical for every worker count and run: ${same ? 'yes' : 'NO'}`);
 if (!same) process.exitCode = 1;
