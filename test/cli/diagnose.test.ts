@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,49 +10,7 @@ import { LADDER } from '../../src/diagnose/ladder';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../../src/sim/lossAttribution';
-import { CHROMIUM, hasChromium } from '../ui/browserHarness';
-
-/** Where the browser tests leave their screenshots, to be looked at. */
-const SHOTS = '/tmp/leadlab-shots';
-
-/**
- * Opens a page in Debian's Chromium (a fresh profile) at `width` px on a screen of two device pixels to a CSS pixel, screenshots it to `shot`, and lists every text of
- * an svg whose box (as Chromium lays it out, ascent to descent) is not inside its svg's: an svg clips what lies outside.
- * `labels` are the axis labels seen, so that a test knows they were looked at.
- */
-async function textsOutsideSvgs(url: string, width: number, shot: string): Promise<{ labels: string[]; cut: string[] }> {
-  const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'leadlab-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width, height: 1000 },
-    // A laptop's screen (two device pixels to a CSS pixel), where text is laid out to the half pixel.
-    deviceScaleFactor: 2,
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url);
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: shot, fullPage: true });
-    return await page.evaluate(() => {
-      const labels: string[] = [];
-      const cut: string[] = [];
-      for (const svg of document.querySelectorAll('svg')) {
-        const s = svg.getBoundingClientRect();
-        for (const label of svg.querySelectorAll('[aria-label$="axis label"] text')) labels.push(label.textContent ?? '');
-        for (const text of svg.querySelectorAll('text')) {
-          const t = text.getBoundingClientRect();
-          if (t.left < s.left || t.right > s.right || t.top < s.top || t.bottom > s.bottom)
-            cut.push(`"${text.textContent}": text ${[t.left, t.top, t.right, t.bottom].map((v) => v.toFixed(1)).join(', ')}, svg ${[s.left, s.top, s.right, s.bottom].map((v) => v.toFixed(1)).join(', ')}`);
-        }
-      }
-      return { labels, cut };
-    });
-  } finally {
-    await context.close();
-  }
-}
+import { CHROMIUM, hasChromium, SHOTS, textsOutsideSvgs } from '../ui/browserHarness';
 
 function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', cwd, isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
