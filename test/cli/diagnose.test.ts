@@ -17,6 +17,14 @@ function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
   return io;
 }
 
+/** Runs a command that must be refused (exit code 2, nothing on stdout) in `dir`, and returns the first line it says. */
+async function refused(dir: string, args: string[]): Promise<string> {
+  const io = captureIO(dir);
+  expect(await main(args, io)).toBe(2);
+  expect(io.stdout).toBe('');
+  return io.stderr.split('\n')[0];
+}
+
 // A small floor: five closers, 25 leads a day, three weeks measured after a week and a half of warm-up.
 const small = { days: 32, warmupDays: 11, cooldownDays: 60, leads: { perDay: 25 }, agents: [{ name: 'Closer', count: 5, shift: '08:00-18:00', days: 'Mon-Fri' }] };
 
@@ -219,11 +227,7 @@ describe('leadlab diagnose', () => {
     it('says a bad mapping as leadlab import says it, by the flag, the column and what was expected', async () => {
       const dir = floors();
       prospect(dir);
-      const failure = async (args: string[]) => {
-        const io = captureIO(dir);
-        expect(await main(args, io)).toBe(2);
-        return io.stderr.split('\n')[0];
-      };
+      const failure = (args: string[]) => refused(dir, args);
       // What import says of the same mistakes with --map, in the words of --leads-map.
       for (const entry of ['Form Fille=leadCreated', 'Form Filled', 'Form Filled=created']) {
         const imported = await failure(['import', 'leads.csv', '--kind', 'leads', '--map', 'Opportunity=leadId', '--map', entry]);
@@ -296,12 +300,7 @@ describe('leadlab diagnose', () => {
       it('refuses a bad value as import refuses it, by the flag and what was expected', async () => {
         const dir = floors();
         export_(dir);
-        const failure = async (args: string[]) => {
-          const io = captureIO(dir);
-          expect(await main(args, io)).toBe(2);
-          expect(io.stdout).toBe('');
-          return io.stderr.split('\n')[0];
-        };
+        const failure = (args: string[]) => refused(dir, args);
         for (const [flag, value] of [['delimiter', ';;'], ['delimiter', '"'], ['skip-lines', '-1'], ['skip-lines', 'two']]) {
           const diagnosed = await failure(['diagnose', '--leads', 'leads.csv', `--leads-${flag}`, value, '--workers', '0']);
           const imported = await failure(['import', 'leads.csv', `--${flag}`, value]);
