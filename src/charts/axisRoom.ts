@@ -26,15 +26,40 @@ const TICK_LABEL_BASELINE = 0.71;
 const GAP = 3;
 
 /**
+ * Width of a tick label's character, in ems, taken wide enough for the system fonts a report meets (DejaVu Sans, the
+ * widest of them, writes the time bins' longest label, "15 min-30 min", at 0.56 em a character).
+ */
+const CHAR_WIDTH = 0.65;
+
+/** Tick labels drawn at an angle (Plot's `tickRotate`, in degrees), and their texts. */
+export interface RotatedTicks {
+  angle: number;
+  labels: readonly string[];
+}
+
+/**
+ * How far below the frame the tick labels reach (px). Plot writes a bottom axis's labels `tickSize + tickPadding`
+ * below the frame; rotated by 10° or more, it pads them 4 cos(angle) px more, ends each label at its tick and centers
+ * it on its line (`y="0.32em"`), so that the rotated label's far corner, its width times sin(angle) below the tick,
+ * lies lowest.
+ */
+function tickLabelsDepth(fontSize: number, rotated?: RotatedTicks): number {
+  if (!rotated || Math.abs(rotated.angle) < 10) return TICK_SIZE + TICK_PADDING + (TICK_LABEL_BASELINE + DESCENT) * fontSize;
+  const angle = (Math.abs(rotated.angle) * Math.PI) / 180;
+  const width = Math.max(0, ...rotated.labels.map((l) => l.length)) * CHAR_WIDTH * fontSize;
+  return TICK_SIZE + TICK_PADDING + 4 * Math.cos(angle) + width * Math.sin(angle) + (0.32 + DESCENT) * fontSize * Math.cos(angle);
+}
+
+/**
  * The bottom margin and the axis label's offset (the distance from the frame to its baseline, Plot's `labelOffset`)
- * that hold the ticks, their labels and the axis label below them, each whole with its descent.
+ * that hold the ticks, their labels (`rotated` at an angle, if they are) and the axis label below them, each whole
+ * with its descent.
  *
  * @example
  * const room = xAxisRoom();
  * ({ marginBottom: room.marginBottom, x: { label: 'Funded loans a month', labelOffset: room.labelOffset } })
  */
-export function xAxisRoom(fontSize = AXIS_FONT_SIZE): { marginBottom: number; labelOffset: number } {
-  const tickLabelsBottom = TICK_SIZE + TICK_PADDING + (TICK_LABEL_BASELINE + DESCENT) * fontSize;
-  const labelOffset = Math.ceil(tickLabelsBottom + GAP + ASCENT * fontSize);
+export function xAxisRoom(rotated?: RotatedTicks, fontSize = AXIS_FONT_SIZE): { marginBottom: number; labelOffset: number } {
+  const labelOffset = Math.ceil(tickLabelsDepth(fontSize, rotated) + GAP + ASCENT * fontSize);
   return { marginBottom: Math.ceil(labelOffset + DESCENT * fontSize + GAP), labelOffset };
 }

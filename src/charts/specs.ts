@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
 import type { ScenarioSummary } from '../sim/summary';
+import { xAxisRoom } from './axisRoom';
 import { agentRows, DAILY_UP_TO_DAYS, type IntervalRow, FUNNEL_STAGES, funnelRows, intervalRows, LINES_UP_TO_AGENTS, PIPELINE_POINTS, pipelineBin, pipelineRows, pipelineSpreadRows, timeBinLabels, timeBinRows, WEEKLY_UP_TO_DAYS } from './rows';
 
 /*
@@ -95,14 +96,15 @@ export function intervalSpec(summaries: readonly ScenarioSummary[], metric: Metr
   const above = 16 + lines * 14;
   const below = 28;
   const off = (above - below) / 2;
+  const { marginBottom, labelOffset } = xAxisRoom();
   return {
     width,
-    height: 40 + (above + below) * rows.length,
+    height: marginBottom + (above + below) * rows.length,
     marginTop: 0,
-    marginBottom: 40,
+    marginBottom,
     marginLeft: 20,
     marginRight,
-    x: { label: `${METRICS[metric].label}${share ? ' (%)' : ''}: mean and 95% interval`, percent: share, grid: true, nice: true, zero: true, ticks: narrow ? 4 : undefined, ...(measured.length ? {} : { domain: [0, 1] }) },
+    x: { label: `${METRICS[metric].label}${share ? ' (%)' : ''}: mean and 95% interval`, labelOffset, percent: share, grid: true, nice: true, zero: true, ticks: narrow ? 4 : undefined, ...(measured.length ? {} : { domain: [0, 1] }) },
     y: { domain: rows.map((r) => r.scenario), axis: null, type: 'point', padding: 0.5 },
     color: color(summaries),
     marks: [
@@ -138,13 +140,14 @@ function valueTexts(rows: readonly IntervalRow[], narrow: boolean, dy: number, v
 export function funnelSpec(summaries: readonly ScenarioSummary[], width = WIDTH): Plot.PlotOptions {
   const rows = funnelRows(summaries);
   const marginLeft = 80;
-  const facets = panels(summaries, width, 130, 40);
+  const { marginBottom, labelOffset } = xAxisRoom();
+  const facets = panels(summaries, width, 130, marginBottom);
   return {
     width,
     ...facets.frame,
     marginLeft,
     marginRight: 56,
-    x: { label: 'Leads per run (mean over replications)', grid: true, ticks: width < NARROW ? 4 : undefined },
+    x: { label: 'Leads per run (mean over replications)', labelOffset, grid: true, ticks: width < NARROW ? 4 : undefined },
     y: { domain: FUNNEL_STAGES.map(([, stage]) => stage), label: null },
     color: color(summaries),
     marks: [
@@ -168,24 +171,28 @@ export function timeBinSpec(summaries: readonly ScenarioSummary[], which: 'minut
   const noData = Plot.text(empty, { fy: 'scenario', frameAnchor: 'middle', text: () => (which === 'minutesToFirstAttempt' ? NO_CALL : NO_CONVERSATION), fontSize: 12 });
   if (width < NARROW) {
     const marginLeft = 84;
-    const facets = panels(summaries, width, 14 * timeBinLabels().length, 40);
+    const { marginBottom, labelOffset } = xAxisRoom();
+    const facets = panels(summaries, width, 14 * timeBinLabels().length, marginBottom);
     return {
       width,
       ...facets.frame,
       marginLeft,
       marginRight: 16,
-      x: { label: 'Share of leads (%)', percent: true, grid: true, ticks: 4 },
+      x: { label: 'Share of leads (%)', labelOffset, percent: true, grid: true, ticks: 4 },
       y: { domain: timeBinLabels(), label: null, tickSize: 0 },
       color: color(summaries),
       ariaDescription: `${label}, as shares of leads`,
       marks: [Plot.barX(rows, { y: 'bin', x: 'share', fy: 'scenario', fill: 'scenario' }), Plot.ruleX([0]), noData, facets.title(marginLeft)],
     };
   }
-  const facets = panels(summaries, width, 150, 60);
+  // The bins' labels are written at an angle, which takes room below the axis by the longest of them.
+  const tickRotate = -25;
+  const { marginBottom, labelOffset } = xAxisRoom({ angle: tickRotate, labels: timeBinLabels() });
+  const facets = panels(summaries, width, 150, marginBottom);
   return {
     width,
     ...facets.frame,
-    x: { domain: timeBinLabels(), label, tickRotate: -25 },
+    x: { domain: timeBinLabels(), label, labelOffset, tickRotate },
     y: { label: 'Share of leads (%)', percent: true, grid: true },
     color: color(summaries),
     marks: [Plot.barY(rows, { x: 'bin', y: 'share', fy: 'scenario', fill: 'scenario' }), Plot.ruleY([0]), noData, facets.title(40)],
@@ -276,14 +283,15 @@ export function leadsPerAgentSpec(summaries: readonly ScenarioSummary[], width =
     // Each row: the numbers above (wrapped), a tick per agent below them.
     const above = 12 + lines * 14;
     const step = above + 26;
+    const { marginBottom, labelOffset } = xAxisRoom();
     return {
       width,
-      height: 40 + step * summaries.length,
+      height: marginBottom + step * summaries.length,
       marginTop: 0,
-      marginBottom: 40,
+      marginBottom,
       marginLeft: 20,
       marginRight: 20,
-      x: { label: 'New leads received per agent (mean per run)', grid: true, ticks: width < NARROW ? 4 : undefined },
+      x: { label: 'New leads received per agent (mean per run)', labelOffset, grid: true, ticks: width < NARROW ? 4 : undefined },
       y: { domain: summaries.map((s) => s.name), axis: null, padding: 0 },
       color: color(summaries),
       caption,
@@ -295,13 +303,14 @@ export function leadsPerAgentSpec(summaries: readonly ScenarioSummary[], width =
     };
   }
   const marginLeft = width < NARROW ? 90 : 120;
-  const facets = panels(summaries, width, agents.length * 16, 40);
+  const { marginBottom, labelOffset } = xAxisRoom();
+  const facets = panels(summaries, width, agents.length * 16, marginBottom);
   return {
     width,
     ...facets.frame,
     marginLeft,
     marginRight: 40,
-    x: { label: 'New leads received per agent (mean per run)', grid: true, ticks: width < NARROW ? 4 : undefined },
+    x: { label: 'New leads received per agent (mean per run)', labelOffset, grid: true, ticks: width < NARROW ? 4 : undefined },
     y: { domain: agents, label: null },
     color: color(summaries),
     marks: [

@@ -20,7 +20,7 @@ import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputText } from './inputFile';
-import { checkTimeZoneFlag, LOG_INPUT_FLAGS, logReadOptions, oneOf, readLogForCli, sourceJson } from './logInput';
+import { checkTimeZoneFlag, delimiterFlag, LOG_INPUT_FLAGS, logReadOptions, oneOf, readLogForCli, sourceJson, strictFailure } from './logInput';
 import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
@@ -30,7 +30,9 @@ import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
 
 /** Flags that read only the call log of --log, and only the lead stream of --leads: each is refused without its file. */
 const LOG_ONLY = ['map', 'outcome', 'delimiter', 'kind', 'skip-lines', 'strict', 'show-rejects'] as const;
-const LEADS_ONLY = ['leads-map', 'leads-tz', 'leads-date-order'] as const;
+/** Flags of `leadlab import` that read a lead stream as they read any file, given to --leads as --leads-<flag>. */
+const LEADS_READING = ['delimiter', 'skip-lines', 'strict'] as const;
+const LEADS_ONLY = ['leads-map', 'leads-tz', 'leads-date-order', ...LEADS_READING.map((k) => `leads-${k}` as const)] as const;
 
 const flags = {
   log: { type: 'string', describe: 'a call log (CSV, plain or .gz) to fit the floor\'s contact curves from (`leadlab fit`)' },
@@ -38,6 +40,10 @@ const flags = {
   'leads-map': { type: 'string', repeat: true, describe: 'column=field for the lead stream of --leads, as --map for the call log, e.g. "Created On=leadCreated" (repeatable; fields: leadId leadCreated source product converted convertedTime; "Date+Time=leadCreated" joins two columns)' },
   'leads-tz': { type: 'string', describe: 'time zone of the lead stream\'s times without an offset, when not the call log\'s (default: --tz)' },
   'leads-date-order': { type: 'string', describe: 'order of the lead stream\'s numeric dates, when not the call log\'s: mdy, dmy or ymd (default: --date-order, else detected from its rows)' },
+  // Its own, not the call log's --delimiter, --skip-lines and --strict: a CRM's lead export is rarely laid out as the dialer's log.
+  ...Object.fromEntries(LEADS_READING.map((k) => [`leads-${k}`, { ...LOG_INPUT_FLAGS[k], describe: `the lead stream of --leads: ${LOG_INPUT_FLAGS[k].describe}` }])),
+  // A lead stream is read as a scenario's leads.replay reads it, which takes no one-cell line above the header for a title.
+  'leads-skip-lines': { ...LOG_INPUT_FLAGS['skip-lines'], describe: 'the lead stream of --leads: lines above the header to skip (a title line); none by default' },
   replications: { type: 'number', minInt: 2, max: REPLICATIONS_LIMIT, describe: 'replications per step (default: the scenario\'s)' },
   seed: { type: 'string', describe: 'run seed shared by every step (default: the scenario\'s)' },
   workers: { type: 'number', minInt: 0, max: WORKERS_LIMIT, describe: 'worker threads (default: the cores; 0 runs in this thread)' },
@@ -54,10 +60,12 @@ const flags = {
 } as const;
 
 /** How to read the lead stream of --leads, from the flags (checked as flags: a bad value names its flag). */
-function leadsReadOptions(f: Record<string, unknown>): { map?: Record<string, ImportField>; timeZone?: string; dateOrder?: DateOrder } {
+function leadsReadOptions(f: Record<string, unknown>): { map?: Record<string, ImportField>; timeZone?: string; dateOrder?: DateOrder; delimiter?: string; skipLines?: number } {
   const timeZone = (f['leads-tz'] ?? f.tz) as string | undefined;
   checkTimeZoneFlag(f['leads-tz'] as string | undefined, 'leads-tz');
   const order = oneOf(f['leads-date-order'], 'leads-date-order', ['mdy', 'dmy', 'ymd'] as const);
+  const delimiter = delimiterFlag(f['leads-delimiter'] as string | undefined, 'leads-delimiter');
+  const skipLines = f['leads-skip-lines'] as number | undefined;
   let map: Record<string, ImportField>;
   try {
     map = parseColumnMap((f['leads-map'] as string[] | undefined) ?? [], '--leads-map', 'leads');
@@ -66,15 +74,22 @@ function leadsReadOptions(f: Record<string, unknown>): { map?: Record<string, Im
     throw e;
   }
   const dateOrder = (order ?? f['date-order']) as DateOrder | undefined;
-  return { ...(Object.keys(map).length > 0 && { map }), ...(timeZone !== undefined && { timeZone }), ...(dateOrder !== undefined && { dateOrder }) };
+  return {
+    ...(Object.keys(map).length > 0 && { map }),
+    ...(timeZone !== undefined && { timeZone }),
+    ...(dateOrder !== undefined && { dateOrder }),
+    ...(delimiter !== undefined && { delimiter }),
+    ...(skipLines !== undefined && { skipLines }),
+  };
 }
 
 /**
- * Reads the lead stream of --leads as the floor's replay will (the same columns, clock and date order), so that a header
- * it cannot map, or a file of which no row is kept, is said in the words of the flags the user typed (--leads,
- * --leads-map) before anything runs, not as the scenario field leads.replay that diagnose writes for them.
+ * Reads the lead stream of --leads as the floor's replay will (the same columns, clock, date order, separator and
+ * lines skipped), so that a header it cannot map, or a file of which no row is kept (or, with --leads-strict, a row
+ * rejected), is said in the words of the flags the user typed (--leads, --leads-map) before anything runs, not as the
+ * scenario field leads.replay that diagnose writes for them.
  */
-function checkLeadStream(file: string, cwd: string, options: ReturnType<typeof leadsReadOptions>): void {
+function checkLeadStream(file: string, cwd: string, options: ReturnType<typeof leadsReadOptions>, strict: boolean): void {
   let text: string;
   try {
     text = inputText(file, cwd);
@@ -88,11 +103,13 @@ function checkLeadStream(file: string, cwd: string, options: ReturnType<typeof l
   } catch (e) {
     throw new BadInputError(`--leads ${file}: ${messageOf(e).replace(/^lead stream: /, '')}`);
   }
+  const spec = { ...options, file, timeZone: options.timeZone ?? 'UTC', map: options.map ?? {} };
+  const listed = `\`${importCommand(spec, file)}\` lists them with their reasons`;
   if (read.report.kept === 0) {
-    const spec = { file, timeZone: options.timeZone ?? 'UTC', map: options.map ?? {}, dateOrder: options.dateOrder };
-    const rows = read.report.rows === 0 ? 'it has no data rows below the header' : `${read.report.rejected === 1 ? 'its one row was' : `all ${read.report.rejected.toLocaleString('en-US')} of its rows were`} rejected (\`${importCommand(spec, file)}\` lists them with their reasons)`;
+    const rows = read.report.rows === 0 ? 'it has no data rows below the header' : `${read.report.rejected === 1 ? 'its one row was' : `all ${read.report.rejected.toLocaleString('en-US')} of its rows were`} rejected (${listed})`;
     throw new BadInputError(`--leads ${file}: expected at least one lead, got none: ${rows}`);
   }
+  if (strict && read.report.rejected > 0) throw new BadInputError(`--leads ${file}: ${strictFailure('leads-strict', read.report)} (${listed})`);
 }
 
 /** The floor to diagnose: a scenario file (or the default), with a fitted call log and a replayed lead stream when given. */
@@ -127,7 +144,7 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
   }
   if (f.leads) {
     const options = leadsReadOptions(f);
-    checkLeadStream(f.leads as string, io.cwd, options);
+    checkLeadStream(f.leads as string, io.cwd, options, Boolean(f['leads-strict']));
     const leads = isObject(json.leads) ? json.leads : {};
     // The stream's times are on the clock --tz names, as the call log's are (or --leads-tz): the floor's hours of the
     // week depend on it; its columns are those --leads-map names.
@@ -148,7 +165,7 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
 export const diagnoseCommand: Command = {
   name: 'diagnose',
   summary: 'Diagnose a floor: where production is lost, and a ladder of fixes (speed to lead, cadence, caps, distribution, scoring) each judged on the same leads.',
-  usage: 'diagnose [floor.json] [--log calls.csv [--map column=field ...]] [--leads leads.csv [--leads-map column=field ...]] [--tz zone] [--date-order mdy|dmy|ymd] [--replications R] [--seed S] [--workers N] [--json] [--report diagnosis.html]',
+  usage: 'diagnose [floor.json] [--log calls.csv [--map column=field ...]] [--leads leads.csv [--leads-map column=field ...] [--leads-delimiter C] [--leads-skip-lines N] [--leads-strict]] [--tz zone] [--date-order mdy|dmy|ymd] [--replications R] [--seed S] [--workers N] [--json] [--report diagnosis.html]',
   flags,
   async run(argv, io) {
     const { positional, flags: f } = parseArgs(argv, flags);

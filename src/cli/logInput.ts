@@ -39,17 +39,30 @@ export function checkTimeZoneFlag(value: string | undefined, flag: string): void
   }
 }
 
+/**
+ * The field separator a delimiter flag gives (`--delimiter`, `diagnose --leads-delimiter`): "tab" (or a backslash and t) for a tab.
+ * A value that is not one character, or is a quote or a line break, raises a UsageError naming the flag.
+ */
+export function delimiterFlag(given: string | undefined, flag: string): string | undefined {
+  const delimiter = given === 'tab' || given === '\\t' ? '\t' : given;
+  // A separator is one character: "::" or ", " would split no line, and every row would be one column.
+  if (delimiter !== undefined && ([...delimiter].length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
+    throw new UsageError(`--${flag}: expected one character (such as , ; | or "tab") other than a quote or a line break, got ${JSON.stringify(given)}`);
+  }
+  return delimiter;
+}
+
+/** The failure of a strict flag (`--strict`, `diagnose --leads-strict`) on a file of which rows were rejected. */
+export function strictFailure(flag: string, report: Pick<ImportReport, 'kept' | 'rejected'>): string {
+  return `--${flag}: ${plural(report.rejected, 'rejected row')} (${report.kept.toLocaleString('en-US')} kept); fix ${report.rejected === 1 ? 'it' : 'them'} or drop --${flag}`;
+}
+
 /** Read options from parsed flags; bad values raise a UsageError naming the flag. */
 export function logReadOptions(flags: ParsedArgs['flags']): LogReadOptions & { delimiter?: string } {
   try {
     const tz = flags.tz as string | undefined;
     checkTimeZoneFlag(tz, 'tz');
-    const given = flags.delimiter as string | undefined;
-    const delimiter = given === 'tab' || given === '\\t' ? '\t' : given;
-    // A separator is one character: "::" or ", " would split no line, and every row would be one column.
-    if (delimiter !== undefined && ([...delimiter].length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r')) {
-      throw new UsageError(`--delimiter: expected one character (such as , ; | or "tab") other than a quote or a line break, got ${JSON.stringify(given)}`);
-    }
+    const delimiter = delimiterFlag(flags.delimiter as string | undefined, 'delimiter');
     return {
       map: parseColumnMap((flags.map as string[] | undefined) ?? []),
       outcomes: parseOutcomeMap((flags.outcome as string[] | undefined) ?? []),
@@ -103,7 +116,7 @@ export async function readLogForCli(
     throw new BadInputError(failure, json(log));
   }
   if (parsed.flags.strict && log.report.rejected > 0) {
-    throw new BadInputError(`--strict: ${plural(log.report.rejected, 'rejected row')} (${log.report.kept.toLocaleString('en-US')} kept); fix ${log.report.rejected === 1 ? 'it' : 'them'} or drop --strict`, json(log));
+    throw new BadInputError(strictFailure('strict', log.report), json(log));
   }
   return { log, path };
 }

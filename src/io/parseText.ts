@@ -33,10 +33,14 @@ export function parseLeadSummaryText(text: string, options: LeadSummaryReadOptio
   return reader.finish();
 }
 
-/** Reads a lead stream from text. */
-export function parseLeadStreamText(text: string, options: LeadStreamReadOptions & CsvOptions = {}): LeadStreamImport {
+/**
+ * Reads a lead stream from text. `skipLines` lines above the header (a title, a report date) are skipped, as
+ * `leadlab import --skip-lines` skips them (src/io/logReader.ts).
+ */
+export function parseLeadStreamText(text: string, options: LeadStreamReadOptions & CsvOptions & { skipLines?: number } = {}): LeadStreamImport {
   const reader = createLeadStreamReader(options);
-  feedCsvText(text, reader, options);
+  const skip = options.skipLines ?? 0;
+  feedCsvText(text, skip > 0 ? { row: (fields, line, problem) => void (line > skip && reader.row(fields, line, problem)) } : reader, options);
   return reader.finish();
 }
 

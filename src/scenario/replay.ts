@@ -14,6 +14,10 @@ export interface ReplaySpec {
   timeZone: string;
   map: Record<string, ImportField>;
   dateOrder?: DateOrder;
+  /** The field separator, when not the one detected. */
+  delimiter?: string;
+  /** Lines above the header to skip. */
+  skipLines?: number;
 }
 
 /** Rows of a replayed lead stream that were rejected, and the command that lists them with their reasons. */
@@ -39,6 +43,8 @@ export function importCommand(spec: ReplaySpec, path: string): string {
   if (spec.timeZone !== 'UTC') words.push('--tz', shellWord(spec.timeZone));
   for (const [column, field] of Object.entries(spec.map)) words.push('--map', shellWord(`${column}=${field}`));
   if (spec.dateOrder) words.push('--date-order', spec.dateOrder);
+  if (spec.delimiter !== undefined) words.push('--delimiter', spec.delimiter === '\t' ? 'tab' : shellWord(spec.delimiter));
+  if (spec.skipLines !== undefined) words.push('--skip-lines', String(spec.skipLines));
   return words.join(' ');
 }
 
@@ -64,7 +70,7 @@ export function replayArrivals(
   }
   let imported;
   try {
-    imported = parseLeadStreamText(text, { timeZone: spec.timeZone, map: spec.map, dateOrder: spec.dateOrder });
+    imported = parseLeadStreamText(text, { timeZone: spec.timeZone, map: spec.map, dateOrder: spec.dateOrder, delimiter: spec.delimiter, skipLines: spec.skipLines });
   } catch (e) {
     return { ok: false, issues: [{ path: 'leads.replay.file', message: `${spec.file}: ${inScenarioWords(messageOf(e))}` }] };
   }

@@ -105,6 +105,8 @@ const leads = obj(
         timeZone: str({ default: 'UTC', description: 'Time zone of times written without an offset: "UTC", "+02:00" or an IANA name.' }),
         map: record(str({ values: KIND_FIELDS.leads.fields }), { default: {}, description: `Column name -> field (${KIND_FIELDS.leads.fields.join(', ')}), where auto-detection needs help.` }),
         dateOrder: optional(str({ values: ['mdy', 'dmy', 'ymd'], description: 'Order of numeric dates (mdy = US, dmy = EU); detected from the rows when left out.' })),
+        delimiter: optional(str({ pattern: /^[^"\r\n]$/u, hint: 'one character other than a quote or a line break', description: 'Field separator; detected among , ; tab and | when left out.' })),
+        skipLines: optional(num({ int: true, min: 0, description: 'Lines above the header to skip (a title, a report date).' })),
       },
       { description: 'Replay a historical lead stream instead of synthetic arrivals; the run covers the days of the stream (startDate and days are taken from it).' },
     )),

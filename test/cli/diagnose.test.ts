@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,53 +10,19 @@ import { LADDER } from '../../src/diagnose/ladder';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
 import { LOSS_BUCKET_INFO, LOSS_BUCKETS } from '../../src/sim/lossAttribution';
-import { CHROMIUM, hasChromium } from '../ui/browserHarness';
-
-/** Where the browser tests leave their screenshots, to be looked at. */
-const SHOTS = '/tmp/leadlab-shots';
-
-/**
- * Opens a page in Debian's Chromium (a fresh profile) at `width` px on a screen of two device pixels to a CSS pixel, screenshots it to `shot`, and lists every text of
- * an svg whose box (as Chromium lays it out, ascent to descent) is not inside its svg's: an svg clips what lies outside.
- * `labels` are the axis labels seen, so that a test knows they were looked at.
- */
-async function textsOutsideSvgs(url: string, width: number, shot: string): Promise<{ labels: string[]; cut: string[] }> {
-  const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'leadlab-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width, height: 1000 },
-    // A laptop's screen (two device pixels to a CSS pixel), where text is laid out to the half pixel.
-    deviceScaleFactor: 2,
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url);
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: shot, fullPage: true });
-    return await page.evaluate(() => {
-      const labels: string[] = [];
-      const cut: string[] = [];
-      for (const svg of document.querySelectorAll('svg')) {
-        const s = svg.getBoundingClientRect();
-        for (const label of svg.querySelectorAll('[aria-label$="axis label"] text')) labels.push(label.textContent ?? '');
-        for (const text of svg.querySelectorAll('text')) {
-          const t = text.getBoundingClientRect();
-          if (t.left < s.left || t.right > s.right || t.top < s.top || t.bottom > s.bottom)
-            cut.push(`"${text.textContent}": text ${[t.left, t.top, t.right, t.bottom].map((v) => v.toFixed(1)).join(', ')}, svg ${[s.left, s.top, s.right, s.bottom].map((v) => v.toFixed(1)).join(', ')}`);
-        }
-      }
-      return { labels, cut };
-    });
-  } finally {
-    await context.close();
-  }
-}
+import { CHROMIUM, hasChromium, SHOTS, textsOutsideSvgs } from '../ui/browserHarness';
 
 function captureIO(cwd: string): CliIO & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', cwd, isTTY: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
   return io;
+}
+
+/** Runs a command that must be refused (exit code 2, nothing on stdout) in `dir`, and returns the first line it says. */
+async function refused(dir: string, args: string[]): Promise<string> {
+  const io = captureIO(dir);
+  expect(await main(args, io)).toBe(2);
+  expect(io.stdout).toBe('');
+  return io.stderr.split('\n')[0];
 }
 
 // A small floor: five closers, 25 leads a day, three weeks measured after a week and a half of warm-up.
@@ -261,11 +227,7 @@ describe('leadlab diagnose', () => {
     it('says a bad mapping as leadlab import says it, by the flag, the column and what was expected', async () => {
       const dir = floors();
       prospect(dir);
-      const failure = async (args: string[]) => {
-        const io = captureIO(dir);
-        expect(await main(args, io)).toBe(2);
-        return io.stderr.split('\n')[0];
-      };
+      const failure = (args: string[]) => refused(dir, args);
       // What import says of the same mistakes with --map, in the words of --leads-map.
       for (const entry of ['Form Fille=leadCreated', 'Form Filled', 'Form Filled=created']) {
         const imported = await failure(['import', 'leads.csv', '--kind', 'leads', '--map', 'Opportunity=leadId', '--map', entry]);
@@ -280,6 +242,78 @@ describe('leadlab diagnose', () => {
       expect(await failure(['diagnose', '--leads-map', 'Form Filled=leadCreated', '--workers', '0'])).toBe('leadlab diagnose: --leads-map reads the lead stream (--leads), and no --leads was given');
       expect(await failure(['diagnose', '--leads', 'leads.csv', ...maps, '--leads-tz', 'Mars/Base', '--workers', '0'])).toMatch(/^leadlab diagnose: --leads-tz: expected .*"Mars\/Base"$/);
       expect(await failure(['diagnose', '--leads', 'leads.csv', ...maps, '--leads-date-order', 'xyz', '--workers', '0'])).toBe('leadlab diagnose: --leads-date-order: expected one of mdy, dmy, ymd, got "xyz"');
+    });
+
+    describe('laid out as leadlab import reads it with --delimiter, --skip-lines and --strict', () => {
+      // Found in review: import took these for a lead file and diagnose --leads did not. A European CRM's export: a
+      // title line, fields separated by semicolons, and a campaign column whose commas outnumber them on every line,
+      // so the separator is not the one detected (commas split every line into more fields).
+      const title = 'Leads export, January 2026';
+      const header = 'lead_id;created_at;Campaign, source, medium, term';
+      const rows = Array.from({ length: 300 }, (_, i) => `L${i};${new Date(Date.UTC(2026, 0, 5, 9) + i * 86_400_000 * (21 / 300)).toISOString()};Spring, google, cpc, loans`);
+      const export_ = (dir: string, bad: string[] = []) => writeFileSync(join(dir, 'leads.csv'), [title, header, ...rows, ...bad].join('\n') + '\n');
+      const laidOut = ['--leads-delimiter', ';', '--leads-skip-lines', '1'];
+      const run = async (dir: string, args: string[]) => {
+        const io = captureIO(dir);
+        const code = await main(['diagnose', 'radar.json', '--leads', 'leads.csv', ...args, '--replications', '2', '--workers', '0'], io);
+        return { code, ...io };
+      };
+
+      it('reads a semicolon-delimited lead file with --leads-delimiter \';\' and its title skipped with --leads-skip-lines, as the floor\'s replay reads it', async () => {
+        const dir = floors();
+        export_(dir, ['X1;not a date;Spring, google, cpc, loans']);
+        // Without the flags, the title is taken for the header; without the separator, the commas split the header.
+        expect((await run(dir, [])).stderr).toMatch(/^leadlab diagnose: --leads leads\.csv: cannot find column\(s\) for leadId, leadCreated in the header \("Leads export"/);
+        expect((await run(dir, ['--leads-skip-lines', '1'])).stderr).toMatch(/^leadlab diagnose: --leads leads\.csv: cannot find column\(s\) for leadId, leadCreated in the header \("lead_id;created_at;Campaign"/);
+        const read = await run(dir, [...laidOut, '--json']);
+        expect(read.code).toBe(0);
+        const d = JSON.parse(read.stdout);
+        expect(d.measuredDays + small.warmupDays).toBe(22);
+        // The floor's scenario reads it the same way, and the command that lists the rejected row reads it so too.
+        expect(d.best.scenario.leads.replay).toMatchObject({ delimiter: ';', skipLines: 1 });
+        const seeReasons = "leadlab import leads.csv --kind leads --delimiter ';' --skip-lines 1";
+        expect(d.replayRejects).toEqual({ file: 'leads.csv', kept: 300, rejected: 1, seeReasons });
+        const imported = captureIO(dir);
+        expect(await main(['import', 'leads.csv', '--kind', 'leads', '--delimiter', ';', '--skip-lines', '1'], imported)).toBe(0);
+        expect(imported.stdout).toMatch(/Rows: 301 read, 300 kept, 1 rejected\./);
+      }, 60_000);
+
+      it('fails with --leads-strict when a row is rejected, naming how many, as import --strict does, and runs nothing', async () => {
+        const dir = floors();
+        export_(dir, ['X1;not a date;Spring, google, cpc, loans', 'X2;;Spring, google, cpc, loans']);
+        const strict = await run(dir, [...laidOut, '--leads-strict']);
+        expect(strict.code).toBe(2);
+        expect(strict.stdout).toBe('');
+        expect(strict.stderr).toBe("leadlab diagnose: --leads leads.csv: --leads-strict: 2 rejected rows (300 kept); fix them or drop --leads-strict (`leadlab import leads.csv --kind leads --delimiter ';' --skip-lines 1` lists them with their reasons)\n");
+        const imported = captureIO(dir);
+        expect(await main(['import', 'leads.csv', '--kind', 'leads', '--delimiter', ';', '--skip-lines', '1', '--strict'], imported)).toBe(2);
+        expect(imported.stderr).toContain('leadlab import: --strict: 2 rejected rows (300 kept); fix them or drop --strict\n');
+        // One bad row, in the singular; none, and --leads-strict lets the diagnosis run.
+        export_(dir, ['X1;not a date;Spring, google, cpc, loans']);
+        expect((await run(dir, [...laidOut, '--leads-strict'])).stderr).toMatch(/^leadlab diagnose: --leads leads\.csv: --leads-strict: 1 rejected row \(300 kept\); fix it or drop --leads-strict \(/);
+        export_(dir);
+        const clean = await run(dir, [...laidOut, '--leads-strict', '--json']);
+        expect(clean.code).toBe(0);
+        expect(JSON.parse(clean.stdout).replayRejects).toBeUndefined();
+      }, 60_000);
+
+      it('refuses a bad value as import refuses it, by the flag and what was expected', async () => {
+        const dir = floors();
+        export_(dir);
+        const failure = (args: string[]) => refused(dir, args);
+        for (const [flag, value] of [['delimiter', ';;'], ['delimiter', '"'], ['skip-lines', '-1'], ['skip-lines', 'two']]) {
+          const diagnosed = await failure(['diagnose', '--leads', 'leads.csv', `--leads-${flag}`, value, '--workers', '0']);
+          const imported = await failure(['import', 'leads.csv', `--${flag}`, value]);
+          expect(diagnosed).toMatch(new RegExp(`^leadlab diagnose: --leads-${flag}: expected `));
+          expect(diagnosed.replace(`--leads-${flag}`, `--${flag}`).replace('leadlab diagnose', 'leadlab import')).toBe(imported);
+        }
+        expect(await failure(['diagnose', '--leads', 'leads.csv', '--leads-delimiter', ';;', '--workers', '0'])).toBe('leadlab diagnose: --leads-delimiter: expected one character (such as , ; | or "tab") other than a quote or a line break, got ";;"');
+        // Each reads the lead stream: without --leads it is refused, not ignored; the call log's own flags are its own.
+        for (const flag of ['--leads-strict', '--leads-delimiter=;', '--leads-skip-lines=1']) {
+          expect(await failure(['diagnose', flag, '--workers', '0'])).toBe(`leadlab diagnose: ${flag.replace(/=.*/, '')} reads the lead stream (--leads), and no --leads was given`);
+        }
+        expect(await failure(['diagnose', '--leads', 'leads.csv', '--delimiter', ';', '--workers', '0'])).toBe('leadlab diagnose: --delimiter reads the call log (--log), and no --log was given');
+      });
     });
 
     it('reads the lead stream on its own clock and date order, when they are not the call log\'s', async () => {

@@ -83,6 +83,26 @@ describe('Replaying a historical lead stream', () => {
     expect(loadScenario({ leads: { replay: { file: 'leads.csv', map: { when: 'leadCreated' } } } }, () => 'lead_id,when\nA1,2026-01-05 09:00\n').config.days).toBeGreaterThan(0);
   });
 
+  it('reads a stream laid out with another separator and a title line (leads.replay.delimiter, skipLines), as diagnose --leads-delimiter and --leads-skip-lines have it read', () => {
+    const stream = ['Leads export', 'lead_id;created_at;campaign', 'A1;2026-01-05 09:00;spring, cpc, brand', 'A2;not a date;spring, cpc, brand', 'A3;2026-01-07 09:00;spring, cpc, brand'].join('\n');
+    const replay = { file: 'leads.csv', delimiter: ';', skipLines: 1 };
+    const resolved = loadScenario({ warmupDays: 1, cooldownDays: 2, replications: 1, leads: { replay } }, () => stream);
+    expect(resolved.config.days).toBe(3);
+    expect(resolved.replayRejects).toEqual({ file: 'leads.csv', kept: 2, rejected: 1, seeReasons: "leadlab import leads.csv --kind leads --delimiter ';' --skip-lines 1" });
+    const issues = (bad: Record<string, unknown>) => {
+      try {
+        loadScenario({ leads: { replay: { ...replay, ...bad } } }, () => stream);
+      } catch (e) {
+        return (e as { issues: { path: string }[] }).issues.map((i) => i.path);
+      }
+      return [];
+    };
+    expect(issues({ delimiter: ';;' })).toEqual(['leads.replay.delimiter']);
+    expect(issues({ delimiter: '"' })).toEqual(['leads.replay.delimiter']);
+    expect(issues({ skipLines: -1 })).toEqual(['leads.replay.skipLines']);
+    expect(issues({ skipLines: 0.5 })).toEqual(['leads.replay.skipLines']);
+  });
+
   it('passes on what the reader noticed, as leadlab import says it: here the other date order, which reads the rejected rows', () => {
     // Found in review: a stream read in the wrong date order said only how many rows it rejected; `leadlab import`
     // said the dates were likely day-first and how to state it.

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -18,6 +19,9 @@ import { TABLE_METRICS, tableValue } from '../../src/ui/renderResults';
 /** Debian's Chromium; LEADLAB_CHROMIUM points elsewhere (e.g. to check the skip on a machine that has it). */
 export const CHROMIUM = process.env.LEADLAB_CHROMIUM ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
+
+/** How the browser tests start Chromium: headless, and quiet (no first-run page, no background fetches or updates). */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Says on the console that `file`'s browser tests are skipped, when Chromium is missing. */
 export function warnIfSkipped(file: string): void {
@@ -59,7 +63,7 @@ export async function openSite(outDir: string): Promise<Site> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -95,5 +99,47 @@ export async function expectTableAsInNode(page: import('playwright-core').Page, 
       expect(await cell.locator('strong').textContent(), `${String(json.name)} ${m}`).toBe(mean);
       expect(await cell.locator('.ci').textContent(), `${String(json.name)} ${m} interval`).toBe(interval);
     }
+  }
+}
+
+/** Where the browser tests leave their screenshots, to be looked at. */
+export const SHOTS = '/tmp/leadlab-shots';
+
+/**
+ * Opens a page in Debian's Chromium (a fresh profile) at `width` px on a screen of two device pixels to a CSS pixel, screenshots it to `shot`, and lists every text of
+ * an svg whose box (as Chromium lays it out, ascent to descent) is not inside its svg's: an svg clips what lies outside.
+ * `labels` are the axis labels seen, so that a test knows they were looked at.
+ */
+export async function textsOutsideSvgs(url: string, width: number, shot: string): Promise<{ labels: string[]; cut: string[] }> {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'leadlab-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport: { width, height: 1000 },
+    // A laptop's screen (two device pixels to a CSS pixel), where text is laid out to the half pixel.
+    deviceScaleFactor: 2,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: shot, fullPage: true });
+    return await page.evaluate(() => {
+      const labels: string[] = [];
+      const cut: string[] = [];
+      for (const svg of document.querySelectorAll('svg')) {
+        const s = svg.getBoundingClientRect();
+        for (const label of svg.querySelectorAll('[aria-label$="axis label"] text')) labels.push(label.textContent ?? '');
+        for (const text of svg.querySelectorAll('text')) {
+          const t = text.getBoundingClientRect();
+          if (t.left < s.left || t.right > s.right || t.top < s.top || t.bottom > s.bottom)
+            cut.push(`"${text.textContent}": text ${[t.left, t.top, t.right, t.bottom].map((v) => v.toFixed(1)).join(', ')}, svg ${[s.left, s.top, s.right, s.bottom].map((v) => v.toFixed(1)).join(', ')}`);
+        }
+      }
+      return { labels, cut };
+    });
+  } finally {
+    await context.close();
   }
 }
