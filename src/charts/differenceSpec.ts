@@ -4,6 +4,7 @@ import type { Verdict } from '../compare/pairedDifference';
 import { perMonth } from '../compare/windowTotals';
 import type { MetricName } from '../sim/runResult';
 import { METRICS } from '../sim/runResult';
+import { xAxisRoom } from './axisRoom';
 import { wrap } from './specs';
 import { MINUS_SIGN, signedFixed } from '../stats/signedFixed';
 
@@ -76,16 +77,17 @@ export function pairedDifferenceSpec(comparison: Comparison, metric: MetricName,
   const above = 15 + lines * 15;
   const below = 20;
   const off = (above - below) / 2;
+  const { marginBottom, labelOffset } = xAxisRoom();
   return {
     width,
-    height: 44 + (above + below) * rows.length,
+    height: 4 + marginBottom + (above + below) * rows.length,
     marginTop: 4,
-    marginBottom: 40,
+    marginBottom,
     marginLeft: 12,
     marginRight: 12,
     ariaLabel: title,
     ariaDescription: rows.map(words).join('; '),
-    x: { label: `${METRICS[metric].label} minus ${against.replace(/^the /, '')} (${unit})`, grid: true, nice: true, domain: xDomain(measured) },
+    x: { label: `${METRICS[metric].label} minus ${against.replace(/^the /, '')} (${unit})`, labelOffset, grid: true, nice: true, domain: xDomain(measured) },
     y: { domain: rows.map((r) => r.scenario), axis: null, type: 'point', padding: 0.5 },
     color: { domain: Object.keys(VERDICT_COLORS), range: Object.values(VERDICT_COLORS) },
     marks: [

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { durationLabel } from '../format';
+import { xAxisRoom } from './axisRoom';
 import type { FittedModel } from '../fit/fitCallLog';
 
 /*
@@ -31,14 +32,16 @@ export function reachedByAgeSpec(fit: FittedModel, width = WIDTH): Plot.PlotOpti
   const rows = fit.timeToContact.km
     .filter((p) => p.t > 0 && finite(p.survival))
     .map((p) => ({ t: Math.log10(p.t), reached: 1 - p.survival, lo: 1 - (finite(p.upper) ? p.upper : p.survival), hi: 1 - (finite(p.lower) ? p.lower : p.survival) }));
+  const { marginBottom, labelOffset } = xAxisRoom();
   // Lead age on a log scale, drawn as log10(minutes) on a linear scale: Plot's log axis would drop the labels of
   // 5 min and 1 h (d3 labels only ticks with a small mantissa there).
   const ticks = [1, 5, 15, 60, 240, 1440, 10080, 43200].map(Math.log10).filter((t) => rows.length > 0 && t >= rows[0].t - 0.3 && t <= rows[rows.length - 1].t + 0.3);
   return {
     width,
-    height: 320,
+    height: 290 + marginBottom,
     marginLeft: 50,
-    x: { label: 'Lead age (log scale)', ticks: thin(ticks, width, 5), tickFormat: (t: number) => ageLabel(Math.round(10 ** t)), grid: true },
+    marginBottom,
+    x: { label: 'Lead age (log scale)', labelOffset, ticks: thin(ticks, width, 5), tickFormat: (t: number) => ageLabel(Math.round(10 ** t)), grid: true },
     y: { label: 'Share of leads reached (%)', percent: true, domain: [0, 100], grid: true },
     marks: [
       Plot.areaY(rows, { x: 't', y1: 'lo', y2: 'hi', curve: 'step-after', fill: '#1f5fbf', fillOpacity: 0.2 }),
@@ -78,11 +81,13 @@ export function reachedByAttemptRows(fit: FittedModel): ReachedByAttemptRow[] {
 /** Share of leads reached within each number of attempts: observed with its band (dots and bars), beta-geometric fit (line). */
 export function reachedByAttemptSpec(fit: FittedModel, width = WIDTH): Plot.PlotOptions {
   const rows = reachedByAttemptRows(fit);
+  const { marginBottom, labelOffset } = xAxisRoom();
   return {
     width,
-    height: 300,
+    height: 270 + marginBottom,
     marginLeft: 50,
-    x: { label: 'Attempts made', ticks: thin(rows.map((r) => r.attempt), width), tickFormat: 'd' },
+    marginBottom,
+    x: { label: 'Attempts made', labelOffset, ticks: thin(rows.map((r) => r.attempt), width), tickFormat: 'd' },
     y: { label: 'Share of leads reached (%)', percent: true, domain: [0, 100], grid: true },
     color: { domain: ['observed (Kaplan-Meier over attempts)', 'beta-geometric fit'], range: ['#1d2430', '#f0a400'], legend: true },
     marks: [
@@ -101,11 +106,13 @@ export function contactByAttemptSpec(fit: FittedModel, width = WIDTH): Plot.Plot
     { attempt: r.attempt, rate: r.observedRate, what: 'observed', atRisk: r.atRisk },
     { attempt: r.attempt, rate: r.fittedRate, what: 'beta-geometric fit', atRisk: r.atRisk },
   ]);
+  const { marginBottom, labelOffset } = xAxisRoom();
   return {
     width,
-    height: 300,
+    height: 270 + marginBottom,
     marginLeft: 50,
-    x: { label: width < NARROW ? 'Attempt (leads not reached before)' : 'Attempt number (leads not reached before it)', ticks: thin(rows.map((r) => r.attempt), width), tickFormat: 'd' },
+    marginBottom,
+    x: { label: width < NARROW ? 'Attempt (leads not reached before)' : 'Attempt number (leads not reached before it)', labelOffset, ticks: thin(rows.map((r) => r.attempt), width), tickFormat: 'd' },
     y: { label: 'Contact rate on that attempt (%)', percent: true, grid: true, zero: true },
     color: { domain: ['observed', 'beta-geometric fit'], range: ['#1d2430', '#f0a400'], legend: true },
     marks: [
@@ -119,12 +126,15 @@ export function contactByAttemptSpec(fit: FittedModel, width = WIDTH): Plot.Plot
 /** Raw contact rate by lead age bucket (search-phase attempts) with 95% intervals. */
 export function contactByLeadAgeSpec(fit: FittedModel, width = WIDTH): Plot.PlotOptions {
   const rows = fit.contactByLeadAge.buckets.filter((b) => b.attempts > 0 && finite(b.rate));
+  // The buckets' labels are written at an angle (further on a phone), which takes room below the axis by the longest.
+  const tickRotate = width < NARROW ? -50 : -20;
+  const { marginBottom, labelOffset } = xAxisRoom({ angle: tickRotate, labels: rows.map((b) => b.label) });
   return {
     width,
-    height: 300,
+    height: 250 + marginBottom,
     marginLeft: 50,
-    marginBottom: width < NARROW ? 70 : 50,
-    x: { domain: rows.map((b) => b.label), label: 'Lead age at the attempt', tickRotate: width < NARROW ? -50 : -20 },
+    marginBottom,
+    x: { domain: rows.map((b) => b.label), label: 'Lead age at the attempt', labelOffset, tickRotate },
     y: { label: 'Contact rate (%)', percent: true, grid: true, zero: true },
     marks: [
       Plot.ruleX(rows, { x: 'label', y1: 'lower', y2: 'upper', stroke: '#1f5fbf', strokeWidth: 6, strokeOpacity: 0.35 }),
@@ -144,12 +154,14 @@ export const noHourOfWeekToShow = (fit: FittedModel, minAttempts = HOUR_OF_WEEK_
 
 export function contactByHourOfWeekSpec(fit: FittedModel, width = WIDTH, minAttempts = HOUR_OF_WEEK_MIN_ATTEMPTS): Plot.PlotOptions {
   const rows = fit.contactByHourOfWeek.hours.filter((h) => h.attempts >= minAttempts && finite(h.rate));
+  const { marginBottom, labelOffset } = xAxisRoom();
   return {
     width,
-    height: 260,
+    height: 230 + marginBottom,
     marginLeft: 50,
+    marginBottom,
     padding: 0.05,
-    x: { domain: Array.from({ length: 24 }, (_, h) => h), label: 'Hour of day', ticks: width < NARROW ? [0, 3, 6, 9, 12, 15, 18, 21] : undefined, tickFormat: (h: number) => String(h).padStart(2, '0') },
+    x: { domain: Array.from({ length: 24 }, (_, h) => h), label: 'Hour of day', labelOffset, ticks: width < NARROW ? [0, 3, 6, 9, 12, 15, 18, 21] : undefined, tickFormat: (h: number) => String(h).padStart(2, '0') },
     y: { domain: DAYS, label: null },
     // Stepped colors: the legend is drawn with rectangles, so the chart also renders with jsdom (no canvas).
     color: { type: 'quantize', n: 6, scheme: 'blues', percent: true, label: 'Contact rate (%)', legend: true, zero: true, ...LEGEND_MARGINS },

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { xAxisRoom } from './axisRoom';
 
 /** One combination of a page sweep on one metric: the varied settings' axis values, mean and 95% interval. */
 export interface SweepPoint {
@@ -26,14 +27,18 @@ export function sweepLineSpec(points: readonly SweepPoint[], options: { xLabel: 
   const value = (v: number) => (options.percent ? `${(v * 100).toFixed(1)}%` : v.toFixed(1));
   // The setting's full name is in the title; on a phone the axis has room for its short name only.
   const xLabel = options.width < NARROW ? short(options.xLabel) : options.xLabel;
+  // Strategies' names are written at an angle, which takes room below the axis by the longest of them.
+  const tickRotate = -20;
+  const domain = bandOrder(points.map((p) => p.x));
+  const { marginBottom, labelOffset } = numeric ? xAxisRoom() : xAxisRoom({ angle: tickRotate, labels: domain });
   return {
     width: options.width,
-    height: 260,
+    height: 220 + marginBottom,
     marginLeft: 50,
-    marginBottom: numeric ? 40 : 70,
+    marginBottom,
     ariaLabel: title,
     ariaDescription: points.map((p) => `${p.x}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
-    x: numeric ? { label: xLabel, grid: true } : { label: xLabel, type: 'band', tickRotate: -20, domain: bandOrder(points.map((p) => p.x)) },
+    x: numeric ? { label: xLabel, labelOffset, grid: true } : { label: xLabel, labelOffset, type: 'band', tickRotate, domain },
     y: { label: options.yLabel, grid: true, percent: options.percent, zero: true, nice: true },
     marks: numeric
       ? [
@@ -68,15 +73,16 @@ export function sweepHeatmapSpec(points: readonly SweepPoint[], options: { xLabe
   // The settings' full names are in the title; the axis down the side of a few rows has room for a short name only,
   // and so has the axis across a phone.
   const xLabel = options.width < NARROW ? short(options.xLabel) : options.xLabel;
+  const { marginBottom, labelOffset } = xAxisRoom();
   return {
     width: options.width,
-    height: 60 + 44 * ys,
+    height: 10 + 44 * ys + marginBottom,
     marginLeft: 80,
-    marginBottom: 50,
+    marginBottom,
     padding: 0.05,
     ariaLabel: `${options.metricLabel} by ${options.xLabel} and ${options.yLabel}`,
     ariaDescription: points.map((p) => `${options.xLabel} ${p.x}, ${options.yLabel} ${p.y}: ${value(p.mean)} (${value(p.lo)} to ${value(p.hi)})`).join('; '),
-    x: { type: 'band', label: xLabel, domain: bandOrder(points.map((p) => p.x)) },
+    x: { type: 'band', label: xLabel, labelOffset, domain: bandOrder(points.map((p) => p.x)) },
     y: { type: 'band', label: short(options.yLabel), domain: bandOrder(points.map((p) => p.y)) },
     // Room at the ends of the legend's ramp for its end ticks' labels (Plot hands a scale's margins to its legend).
     color: { type: 'linear', scheme: 'blues', label: options.metricLabel, legend: true, percent: options.percent, ...(domain ? { domain } : {}), ...{ marginLeft: 12, marginRight: 16 } },

@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as Plot from '@observablehq/plot';
 import { expect } from 'vitest';
+import { svgDocument } from '../../src/cli/svgDocument';
 import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
 import type { MetricName } from '../../src/sim/runResult';
@@ -142,4 +144,19 @@ export async function textsOutsideSvgs(url: string, width: number, shot: string)
   } finally {
     await context.close();
   }
+}
+
+/**
+ * textsOutsideSvgs for charts that no report draws: each spec drawn as `compare --report` draws its charts (into
+ * src/cli/svgDocument.ts's document, at the spec's own width), in a figure under a caption, in a page styled as that
+ * report's, opened at `width` px on a 2x screen. A chart wider than the page is shown smaller (Plot's svg has
+ * max-width: 100%), as the report's are.
+ */
+export async function chartTextsOutsideSvgs(charts: readonly Plot.PlotOptions[], width: number, shot: string): Promise<{ labels: string[]; cut: string[] }> {
+  const document = svgDocument();
+  const figures = charts.map((c, i) => `<figure><figcaption>Chart ${i + 1}</figcaption>${(Plot.plot({ ...c, document }) as unknown as Element).outerHTML}</figure>`);
+  const style = 'body { font: 14px system-ui, sans-serif; margin: 2em auto; max-width: 980px; } body > figure { margin: 2em 0; } body > figure > figcaption { font-weight: bold; font-size: 16px; margin-bottom: 0.5em; }';
+  const file = join(mkdtempSync(join(tmpdir(), 'leadlab-charts-')), 'charts.html');
+  writeFileSync(file, `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><style>${style}</style></head><body>\n${figures.join('\n')}\n</body></html>\n`);
+  return textsOutsideSvgs(`file://${file}`, width, shot);
 }
