@@ -69,7 +69,14 @@ export const fitCommand: Command = {
       text = describeCallLogFit(fit);
     } else {
       if (log.table.length === 0) return stop(`${file}: no rows were kept; nothing to fit`);
-      const fit = fitLeadSummary(log.table, { event: event as 'converted' | 'contacted' | undefined });
+      let fit;
+      try {
+        fit = fitLeadSummary(log.table, { event: event as 'converted' | 'contacted' | undefined });
+      } catch (e) {
+        // No lead with both a number of calls and a value of the event: bad input, said by the flag and the columns read.
+        if (!(e instanceof RangeError)) throw e;
+        return stop(`${file}: ${event ? `--event ${String(event)}: ` : ''}${e.message.replace(/^fit: /, '')}; ${eventColumnHint(log.mapping.assignments, (event as string | undefined) ?? 'converted')}`);
+      }
       result = { ...fit, source: { file, kind: 'summary', columns: log.mapping.assignments, import: reportForJson(log.report) } };
       text = describeLeadSummaryFit(fit);
     }
@@ -90,6 +97,15 @@ export const fitCommand: Command = {
     return 0;
   },
 };
+
+/** What a per-lead summary lacks for its event: the column, or its values (the columns read, to name another with --map). */
+function eventColumnHint(columns: readonly { field: string; header: string }[], event: string): string {
+  const column = columns.find((a) => a.field === event);
+  const read = columns.map((a) => `${a.field} <- "${a.header}"`).join(', ');
+  return column
+    ? `its column "${column.header}" has no value read as yes or no beside a number of calls`
+    : `no column is read as ${event} (the columns read: ${read}); name one with --map "<column>=${event}"`;
+}
 
 /**
  * Why a call-log fit must not be written as a model file, or undefined. Its contactModel is checked with the schema a

@@ -150,6 +150,19 @@ describe('leadlab fit --out: no model file a scenario could not use', () => {
   });
 });
 
+describe('leadlab fit of a per-lead summary', () => {
+  it('says by the flag and the columns read when no lead has the event (exit code 2, the JSON failure), not as a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
+    writeFileSync(join(dir, 'summary.csv'), 'client;campaign;y\nA;2;no\nB;1;yes\nC;3;no\n');
+    const io = captureIO(dir);
+    expect(await main(['fit', 'summary.csv', '--event', 'contacted', '--json'], io)).toBe(2);
+    expect(io.stderr).toBe(
+      'leadlab fit: summary.csv: --event contacted: no lead has both a number of attempts and a "contacted" value; no column is read as contacted (the columns read: attempts <- "campaign", converted <- "y"); name one with --map "<column>=contacted"\n',
+    );
+    expect(JSON.parse(io.stdout)).toMatchObject({ failure: expect.stringMatching(/^summary\.csv: --event contacted: /), source: { file: 'summary.csv', kind: 'summary' } });
+  });
+});
+
 describe('leadlab import', () => {
   it('summarizes a file without fitting it', async () => {
     const io = captureIO();
