@@ -21,7 +21,7 @@ import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputText } from './inputFile';
 import { checkTimeZoneFlag, delimiterFlag, LOG_INPUT_FLAGS, logReadOptions, oneOf, readLogForCli, sourceJson, strictFailure } from './logInput';
-import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
+import { checkNotAnInput, checkOutputPath, replacedWords, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
@@ -242,8 +242,9 @@ export const diagnoseCommand: Command = {
     if (f.report) {
       const { renderDiagnosisReport } = await import('./diagnoseReport');
       const { svgDocument } = await import('./svgDocument');
+      const replaced = replacedWords([f.report as string], io.cwd);
       writeFileSync(resolve(io.cwd, f.report as string), renderDiagnosisReport(diagnosis, svgDocument()));
-      io.err(`Wrote the diagnosis to ${f.report}${interrupted ? ' (it says the ladder was interrupted)' : ''}\n`);
+      io.err(`Wrote the diagnosis to ${f.report}${interrupted ? ' (it says the ladder was interrupted)' : ''}${replaced}\n`);
     }
     return interrupted ? 130 : 0;
   },

@@ -4,7 +4,7 @@ import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { describeCallLogFit, describeLeadSummaryFit } from './fitReport';
 import { LOG_INPUT_FLAGS, readLogForCli, reportForJson, sourceJson } from './logInput';
-import { checkOutputPath } from './outputPath';
+import { checkOutputPath, replacedWords } from './outputPath';
 import { jsonNumbers } from './run';
 import { fitCallLog, type FittedModel } from '../fit/fitCallLog';
 import { fitLeadSummary } from '../fit/fitLeadSummary';
@@ -90,9 +90,10 @@ export const fitCommand: Command = {
         io.err(`${name} not written: ${refusal}\n`);
         return 2;
       }
+      const replaced = replacedWords([name], io.cwd);
       await writeFile(resolve(io.cwd, name), json + '\n');
       const quality = callFit && fitQuality(callFit);
-      io.err(quality?.level === 'unusable' ? `wrote ${name} (--force), though this fit cannot be used as it is: ${quality.reasons.join('; ')}\n` : `wrote ${name}\n`);
+      io.err(quality?.level === 'unusable' ? `wrote ${name} (--force)${replaced}, though this fit cannot be used as it is: ${quality.reasons.join('; ')}\n` : `wrote ${name}${replaced}\n`);
     }
     return 0;
   },
