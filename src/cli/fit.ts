@@ -17,9 +17,9 @@ const flags = {
   json: { type: 'boolean' as const, describe: 'print the fitted model as JSON instead of the report' },
   out: { type: 'string' as const, describe: 'write the fitted model JSON to this file (a scenario names it in "contactModel"); a fit that cannot be used (too few leads, at a bound) is not written' },
   force: { type: 'boolean' as const, describe: 'with --out: write a fit that cannot be used (too few leads, at a bound) anyway' },
-  'min-attempts': { type: 'number' as const, minInt: 1, describe: 'hours and lead-age buckets with fewer search attempts are not estimated (default 30)' },
-  'age-decay': { type: 'string' as const, describe: 'form of contactModel.ageDecay: table (default) or exponential' },
-  event: { type: 'string' as const, describe: 'for per-lead summaries: converted (default when present) or contacted' },
+  'min-attempts': { type: 'number' as const, minInt: 1, describe: 'for call logs: hours and lead-age buckets with fewer search attempts are not estimated (default 30)' },
+  'age-decay': { type: 'string' as const, describe: 'for call logs: form of contactModel.ageDecay: table (default) or exponential' },
+  event: { type: 'string' as const, describe: 'for per-lead summaries: converted (default when present) or contacted (refused for a call log)' },
 };
 
 /**
@@ -53,6 +53,13 @@ export const fitCommand: Command = {
     };
     if (log.kind === 'leads') {
       return stop(`${file}: this is a lead stream (one row per lead, no calls); there is nothing to fit. Use it as a scenario's arrivals, or name the columns of a call log with --map.`);
+    }
+    // A flag that reads the other kind of file would be ignored without a word: refused, naming the kind read.
+    const otherKinds = log.kind === 'calls' ? (['event'] as const) : (['min-attempts', 'age-decay'] as const);
+    const ignored = otherKinds.filter((k) => parsed.flags[k] !== undefined).map((k) => `--${k}`);
+    if (ignored.length > 0) {
+      const [read, other] = log.kind === 'calls' ? ['a call log', 'a per-lead summary'] : ['a per-lead summary', 'a call log'];
+      return stop(`${file}: ${ignored.join(' and ')} ${ignored.length === 1 ? 'reads' : 'read'} ${other}, and ${file} was read as ${read}; drop ${ignored.length === 1 ? 'it' : 'them'} (or name the columns with --map, --kind)`);
     }
     if (log.kind === 'calls') {
       if (log.table.length === 0) return stop(`${file}: no rows were kept; nothing to fit`);

@@ -161,6 +161,19 @@ describe('leadlab fit of a per-lead summary', () => {
     );
     expect(JSON.parse(io.stdout)).toMatchObject({ failure: expect.stringMatching(/^summary\.csv: --event contacted: /), source: { file: 'summary.csv', kind: 'summary' } });
   });
+
+  it('refuses a flag that reads the other kind of file, naming the kind read, instead of ignoring it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
+    writeFileSync(join(dir, 'summary.csv'), 'client;campaign;y\nA;2;no\nB;1;yes\nC;3;no\n');
+    const summary = captureIO(dir);
+    expect(await main(['fit', 'summary.csv', '--age-decay', 'exponential'], summary)).toBe(2);
+    expect(summary.stderr).toContain('leadlab fit: summary.csv: --age-decay reads a call log, and summary.csv was read as a per-lead summary; drop it');
+    expect(summary.stdout).toBe('');
+    const calls = captureIO();
+    expect(await main(['fit', 'data/calllogs/sample-calls.csv.gz', '--event', 'converted', '--json'], calls)).toBe(2);
+    expect(calls.stderr).toContain('--event reads a per-lead summary, and data/calllogs/sample-calls.csv.gz was read as a call log; drop it');
+    expect(JSON.parse(calls.stdout).source).toMatchObject({ kind: 'calls' });
+  });
 });
 
 describe('leadlab import', () => {
