@@ -9,7 +9,7 @@ import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { formatComparison, letter } from './compareFormat';
 import { ScenarioFilesError } from './failure';
-import { checkOutputPath, type InputPath } from './outputPath';
+import { checkOutputPath, replacedWords, type InputPath } from './outputPath';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
 import { jsonNumbers } from './run';
@@ -99,8 +99,9 @@ export const compareCommand: Command = {
       // The same caveats as under the table and on stderr: a scenario measured while its pipelines filled, or whose
       // stream lost rows, says so in the report too.
       const html = renderReport(comparison, summaries, svgDocument(), interrupted, warmupNotes, warnings.map((w) => ({ scenario: w.index, warning: w.warning })));
+      const replaced = replacedWords([f.report as string], io.cwd);
       writeFileSync(resolve(io.cwd, f.report as string), html);
-      io.err(`Wrote the report to ${f.report}${outcome.interrupted ? ' (it says the comparison was interrupted)' : ''}\n`);
+      io.err(`Wrote the report to ${f.report}${outcome.interrupted ? ' (it says the comparison was interrupted)' : ''}${replaced}\n`);
     }
     return outcome.interrupted ? 130 : 0;
   },

@@ -12,7 +12,8 @@ import type { ImportField } from '../io/fields';
 import { parseLeadStreamText } from '../io/parseText';
 import type { DateOrder } from '../io/timestamp';
 import { isObject, messageOf } from '../schema';
-import { importCommand } from '../scenario/replay';
+import { importCommand, type ReplayRejects } from '../scenario/replay';
+import { shellWord } from '../format/shellWord';
 import type { ResolvedScenario } from '../scenario/resolve';
 import type { RunResult } from '../sim/runResult';
 import { SimPool } from '../worker/pool';
@@ -21,7 +22,7 @@ import type { Command, CliIO } from './command';
 import { formatDiagnosis } from './diagnoseFormat';
 import { InputFileError, inputText } from './inputFile';
 import { checkTimeZoneFlag, delimiterFlag, LOG_INPUT_FLAGS, logReadOptions, oneOf, readLogForCli, sourceJson, strictFailure } from './logInput';
-import { checkNotAnInput, checkOutputPath, type InputPath } from './outputPath';
+import { checkNotAnInput, checkOutputPath, replacedWords, type InputPath } from './outputPath';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
@@ -113,12 +114,13 @@ function checkLeadStream(file: string, cwd: string, options: ReturnType<typeof l
 }
 
 /** The floor to diagnose: a scenario file (or the default), with a fitted call log and a replayed lead stream when given. */
-async function currentFloor(positional: string[], f: Record<string, unknown>, io: CliIO): Promise<{ json: Record<string, unknown>; dir: string; where: string }> {
+async function currentFloor(positional: string[], f: Record<string, unknown>, io: CliIO): Promise<{ json: Record<string, unknown>; dir: string; where: string; logRejects?: ReplayRejects }> {
   const where = positional[0] ?? 'default scenario';
   const { source, resolved } = readScenarioSource(positional[0], io.cwd);
   const json = { ...source.json };
   // What the floor is made of beside its scenario, in its name: the text, the JSON and the report say whose floor it is.
   const madeFrom: string[] = [];
+  let logRejects: ReplayRejects | undefined;
   const dir = positional[0] ? dirname(resolve(io.cwd, positional[0])) : io.cwd;
   if (f.log) {
     const read = await readLogForCli({ positional: [f.log as string], flags: f as never }, io);
@@ -139,6 +141,9 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
       throw new BadInputError(`--log ${f.log}: the contact curves fitted to it cannot be used: ${quality.reasons.join('; ')}; bring a longer log (\`leadlab fit ${f.log}\` shows the fit)`, sourceJson(f.log as string, read.log));
     }
     json.contactModel = fit.contactModel;
+    // Said on stderr as the log is read; kept for the JSON and the report, which are read without it.
+    const { kept, rejected } = read.log.report;
+    if (rejected > 0) logRejects = { file: f.log as string, kept, rejected, seeReasons: logImportCommand(f.log as string, f) };
     madeFrom.push(`contact curves fitted to ${f.log}`);
     io.err(`Fitted the floor's contact curves from ${f.log} (${plural(read.log.table.length, 'call attempt')}).\n`);
   }
@@ -158,7 +163,17 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
     }
   }
   if (madeFrom.length > 0) json.name = `${resolved.scenario.name}, with ${madeFrom.join(' and ')}`;
-  return { json, dir, where };
+  return { json, dir, where, ...(logRejects && { logRejects }) };
+}
+
+/** The `leadlab import` command that reads the call log of --log as diagnose read it (its reading flags), listing its rejected rows. */
+function logImportCommand(file: string, f: Record<string, unknown>): string {
+  const words = ['leadlab', 'import', shellWord(file)];
+  for (const flag of ['map', 'outcome', 'tz', 'date-order', 'delimiter', 'kind', 'skip-lines'] as const) {
+    const value = f[flag];
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) words.push(`--${flag}`, shellWord(String(v)));
+  }
+  return words.join(' ');
 }
 
 /** `leadlab diagnose`: where a floor loses production, and what each fix on the ladder wins. */
@@ -232,6 +247,7 @@ export const diagnoseCommand: Command = {
     }
     const rejects = current.resolved.replayRejects;
     if (rejects) diagnosis.replayRejects = rejects;
+    if (floor.logRejects) diagnosis.logRejects = floor.logRejects;
     // The rejected rows have their own paragraph in the report; the warning that says them names the same command.
     const warnings = current.resolved.warnings.filter((w) => !(rejects && w.includes(rejects.seeReasons)));
     if (warnings.length > 0) diagnosis.warnings = warnings;
@@ -242,8 +258,9 @@ export const diagnoseCommand: Command = {
     if (f.report) {
       const { renderDiagnosisReport } = await import('./diagnoseReport');
       const { svgDocument } = await import('./svgDocument');
+      const replaced = replacedWords([f.report as string], io.cwd);
       writeFileSync(resolve(io.cwd, f.report as string), renderDiagnosisReport(diagnosis, svgDocument()));
-      io.err(`Wrote the diagnosis to ${f.report}${interrupted ? ' (it says the ladder was interrupted)' : ''}\n`);
+      io.err(`Wrote the diagnosis to ${f.report}${interrupted ? ' (it says the ladder was interrupted)' : ''}${replaced}\n`);
     }
     return interrupted ? 130 : 0;
   },

@@ -4,6 +4,7 @@ import { stepSentenceFor, type Diagnosis } from '../diagnose/diagnosis';
 import { LOST_REVENUE_NOTE, lossRows } from '../diagnose/lossWords';
 import { formatMoney, plural } from '../format';
 import { MINUS_SIGN } from '../stats/signedFixed';
+import type { ReplayRejects } from '../scenario/replay';
 
 /** A sentence does not start with a digit: the ladder has five rungs. */
 const NUMBER_WORDS: Record<number, string> = { 2: 'Two', 3: 'Three', 4: 'Four', 5: 'Five' };
@@ -11,6 +12,11 @@ const NUMBER_WORDS: Record<number, string> = { 2: 'Two', 3: 'Three', 4: 'Four', 
 /** A printed page writes negatives with the minus sign, as the page and the comparison report's charts do. */
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Rows of an input file that were rejected, what was done with the rest, and the command that lists them. */
+function rejectsParagraph(r: ReplayRejects, kept: string, used: string): string {
+  return `<p class="rejects">${escape(`${r.file}: ${plural(r.rejected, 'row')} rejected, ${plural(r.kept, kept)} kept; ${used}. \`${r.seeReasons}\` lists the rejected rows with their line numbers and reasons.`)}</p>\n`;
+}
 
 /**
  * The one-page diagnosis a consultant prints to PDF from the browser: the production waterfall, the loss buckets as
@@ -41,7 +47,7 @@ section { break-inside: avoid; }
 </style></head><body>
 <h1>Where production is lost</h1>
 <p><b>${escape(d.scenario)}</b></p>
-${d.replayRejects ? `<p class="rejects">${escape(`${d.replayRejects.file}: ${plural(d.replayRejects.rejected, 'row')} rejected, ${plural(d.replayRejects.kept, 'lead')} kept; the floor was simulated on the kept leads. \`${d.replayRejects.seeReasons}\` lists the rejected rows with their line numbers and reasons.`)}</p>\n` : ''}${(d.warnings ?? []).map((w) => `<p class="rejects">Warning: ${escape(w)}</p>\n`).join('')}${d.interrupted ? `<p class="interrupted">The ladder was interrupted (Ctrl-C) after ${d.steps.length} steps; the steps shown are those that finished.</p>\n` : ''}<p>${lead}</p>
+${d.logRejects ? rejectsParagraph(d.logRejects, 'call attempt', 'the contact curves were fitted to the kept calls') : ''}${d.replayRejects ? rejectsParagraph(d.replayRejects, 'lead', 'the floor was simulated on the kept leads') : ''}${(d.warnings ?? []).map((w) => `<p class="rejects">Warning: ${escape(w)}</p>\n`).join('')}${d.interrupted ? `<p class="interrupted">The ladder was interrupted (Ctrl-C) after ${d.steps.length} steps; the steps shown are those that finished.</p>\n` : ''}<p>${lead}</p>
 <section><h2>Funded loans a month: current floor, each fix, best found</h2>
 ${draw({ ...waterfallSpec(d), height: Math.min(230, waterfallSpec(d).height ?? 230) })}</section>
 <section><h2>Revenue lost a month, by where the lead was lost (current floor)</h2>

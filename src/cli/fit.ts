@@ -4,7 +4,7 @@ import { BadInputError, parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { describeCallLogFit, describeLeadSummaryFit } from './fitReport';
 import { LOG_INPUT_FLAGS, readLogForCli, reportForJson, sourceJson } from './logInput';
-import { checkOutputPath } from './outputPath';
+import { checkOutputPath, replacedWords } from './outputPath';
 import { jsonNumbers } from './run';
 import { fitCallLog, type FittedModel } from '../fit/fitCallLog';
 import { fitLeadSummary } from '../fit/fitLeadSummary';
@@ -17,9 +17,9 @@ const flags = {
   json: { type: 'boolean' as const, describe: 'print the fitted model as JSON instead of the report' },
   out: { type: 'string' as const, describe: 'write the fitted model JSON to this file (a scenario names it in "contactModel"); a fit that cannot be used (too few leads, at a bound) is not written' },
   force: { type: 'boolean' as const, describe: 'with --out: write a fit that cannot be used (too few leads, at a bound) anyway' },
-  'min-attempts': { type: 'number' as const, minInt: 1, describe: 'hours and lead-age buckets with fewer search attempts are not estimated (default 30)' },
-  'age-decay': { type: 'string' as const, describe: 'form of contactModel.ageDecay: table (default) or exponential' },
-  event: { type: 'string' as const, describe: 'for per-lead summaries: converted (default when present) or contacted' },
+  'min-attempts': { type: 'number' as const, minInt: 1, describe: 'for call logs: hours and lead-age buckets with fewer search attempts are not estimated (default 30)' },
+  'age-decay': { type: 'string' as const, describe: 'for call logs: form of contactModel.ageDecay: table (default) or exponential' },
+  event: { type: 'string' as const, describe: 'for per-lead summaries: converted (default when present) or contacted (refused for a call log)' },
 };
 
 /**
@@ -54,6 +54,13 @@ export const fitCommand: Command = {
     if (log.kind === 'leads') {
       return stop(`${file}: this is a lead stream (one row per lead, no calls); there is nothing to fit. Use it as a scenario's arrivals, or name the columns of a call log with --map.`);
     }
+    // A flag that reads the other kind of file would be ignored without a word: refused, naming the kind read.
+    const otherKinds = log.kind === 'calls' ? (['event'] as const) : (['min-attempts', 'age-decay'] as const);
+    const ignored = otherKinds.filter((k) => parsed.flags[k] !== undefined).map((k) => `--${k}`);
+    if (ignored.length > 0) {
+      const [read, other] = log.kind === 'calls' ? ['a call log', 'a per-lead summary'] : ['a per-lead summary', 'a call log'];
+      return stop(`${file}: ${ignored.join(' and ')} ${ignored.length === 1 ? 'reads' : 'read'} ${other}, and ${file} was read as ${read}; drop ${ignored.length === 1 ? 'it' : 'them'} (or name the columns with --map, --kind)`);
+    }
     if (log.kind === 'calls') {
       if (log.table.length === 0) return stop(`${file}: no rows were kept; nothing to fit`);
       const fit = fitCallLog(log.table, {
@@ -69,7 +76,14 @@ export const fitCommand: Command = {
       text = describeCallLogFit(fit);
     } else {
       if (log.table.length === 0) return stop(`${file}: no rows were kept; nothing to fit`);
-      const fit = fitLeadSummary(log.table, { event: event as 'converted' | 'contacted' | undefined });
+      let fit;
+      try {
+        fit = fitLeadSummary(log.table, { event: event as 'converted' | 'contacted' | undefined });
+      } catch (e) {
+        // No lead with both a number of calls and a value of the event: bad input, said by the flag and the columns read.
+        if (!(e instanceof RangeError)) throw e;
+        return stop(`${file}: ${event ? `--event ${String(event)}: ` : ''}${e.message.replace(/^fit: /, '')}; ${eventColumnHint(log.mapping.assignments, (event as string | undefined) ?? 'converted')}`);
+      }
       result = { ...fit, source: { file, kind: 'summary', columns: log.mapping.assignments, import: reportForJson(log.report) } };
       text = describeLeadSummaryFit(fit);
     }
@@ -83,13 +97,23 @@ export const fitCommand: Command = {
         io.err(`${name} not written: ${refusal}\n`);
         return 2;
       }
+      const replaced = replacedWords([name], io.cwd);
       await writeFile(resolve(io.cwd, name), json + '\n');
       const quality = callFit && fitQuality(callFit);
-      io.err(quality?.level === 'unusable' ? `wrote ${name} (--force), though this fit cannot be used as it is: ${quality.reasons.join('; ')}\n` : `wrote ${name}\n`);
+      io.err(quality?.level === 'unusable' ? `wrote ${name} (--force)${replaced}, though this fit cannot be used as it is: ${quality.reasons.join('; ')}\n` : `wrote ${name}${replaced}\n`);
     }
     return 0;
   },
 };
+
+/** What a per-lead summary lacks for its event: the column, or its values (the columns read, to name another with --map). */
+function eventColumnHint(columns: readonly { field: string; header: string }[], event: string): string {
+  const column = columns.find((a) => a.field === event);
+  const read = columns.map((a) => `${a.field} <- "${a.header}"`).join(', ');
+  return column
+    ? `its column "${column.header}" has no value read as yes or no beside a number of calls`
+    : `no column is read as ${event} (the columns read: ${read}); name one with --map "<column>=${event}"`;
+}
 
 /**
  * Why a call-log fit must not be written as a model file, or undefined. Its contactModel is checked with the schema a

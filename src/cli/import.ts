@@ -68,6 +68,7 @@ function importSummary(file: string, log: LogImport): Record<string, unknown> {
   } else {
     Object.assign(summary, {
       timeZone: log.timeZone,
+      dateOrder: log.dateOrder ?? null,
       leads: log.leads.length,
       span: log.leads.length > 0 && { first: new Date(log.leads[0].created * 60_000).toISOString(), last: new Date(log.leads[log.leads.length - 1].created * 60_000).toISOString() },
     });

@@ -59,3 +59,13 @@ function identity(full: string): { real: string; dev: number; ino: number } | un
     return undefined;
   }
 }
+
+/**
+ * What a "Wrote ..." message adds when outputs replace files that were there: "; it replaced an earlier file of that
+ * name", "; it replaced the earlier a.json, a.runs.csv", or "" when none was there. Call it before writing them.
+ */
+export function replacedWords(paths: readonly string[], cwd: string): string {
+  const there = paths.filter((p) => identity(resolve(cwd, p)) !== undefined);
+  if (there.length === 0) return '';
+  return paths.length === 1 ? '; it replaced an earlier file of that name' : `; it replaced the earlier ${there.join(', ')}`;
+}

@@ -10,7 +10,7 @@ import { parseArgs, UsageError } from './args';
 import type { Command } from './command';
 import { callsToCsv } from './callsCsv';
 import { formatSummary, noValueReasons } from './format';
-import { checkOutputPath } from './outputPath';
+import { checkOutputPath, replacedWords } from './outputPath';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { readScenarioSource } from './scenarioJson';
 import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
@@ -80,8 +80,9 @@ export const runCommand: Command = {
     // After the table, so that a file that cannot be written never costs the results.
     if (f.calls) {
       const path = resolve(io.cwd, f.calls as string);
+      const replaced = replacedWords([f.calls as string], io.cwd);
       writeFileSync(path, callsToCsv(runs[0].calls ?? [], resolved.config.startDate));
-      io.err(`Wrote ${plural(runs[0].calls?.length ?? 0, 'call attempt')} of replication 1 to ${f.calls}\n`);
+      io.err(`Wrote ${plural(runs[0].calls?.length ?? 0, 'call attempt')} of replication 1 to ${f.calls}${replaced}\n`);
     }
     return 0;
   },

@@ -10,7 +10,7 @@ import type { Command } from './command';
 import { jsonNumbers } from './run';
 import { checkRunSize, FORCE_FLAG } from './runSize';
 import { runTasks } from './runTasks';
-import { checkOutputPath, type InputPath } from './outputPath';
+import { checkOutputPath, replacedWords, type InputPath } from './outputPath';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
 import { reportSweep } from './sweepOutput';
 import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
@@ -127,11 +127,12 @@ export const sweepCommand: Command = {
     if (partial) io.err(`Interrupted: ${runs.length} of ${tasks.length} runs finished; writing those, marked partial.\n`);
     if (shard) {
       const file: SweepShard = { kind: 'leadlab-sweep-shard', sweep: definition, shard, ...(prepared.warnings.length > 0 && { warnings: prepared.warnings }), range: { first: from + 1, last: to }, runs, ...(partial && { partial }) };
+      const replaced = replacedWords([shardName], io.cwd);
       writeFileSync(resolve(io.cwd, shardName), JSON.stringify(file, jsonNumbers) + '\n');
       io.err(
         partial
-          ? `Shard ${shard.index}/${shard.count} (interrupted): ${runs.length} of its ${tasks.length} runs (${from + 1}-${to} of ${keys.length}) finished; wrote ${shardName}, marked partial (merge refuses it: run the shard again)\n`
-          : `Shard ${shard.index}/${shard.count}: runs ${from + 1}-${to} of ${keys.length}; wrote ${shardName}\n`,
+          ? `Shard ${shard.index}/${shard.count} (interrupted): ${runs.length} of its ${tasks.length} runs (${from + 1}-${to} of ${keys.length}) finished; wrote ${shardName}, marked partial (merge refuses it: run the shard again)${replaced}\n`
+          : `Shard ${shard.index}/${shard.count}: runs ${from + 1}-${to} of ${keys.length}; wrote ${shardName}${replaced}\n`,
       );
     } else {
       const result = sweepResult(definition, sweepCombinations(definition.parameters), runs, prepared.warnings);

@@ -4,17 +4,19 @@ import { sweepCombinationsCsv, sweepRunsCsv, type SweepResult } from '../compare
 import { METRICS, type MetricName } from '../sim/runResult';
 import type { CliIO } from './command';
 import { formatValue, table } from './format';
+import { replacedWords } from './outputPath';
 import { jsonNumbers } from './run';
 
 const HEADLINE: MetricName[] = ['contactRate', 'fundedRate', 'funded', 'medianMinutesToFirstAttempt', 'costPerFunded'];
 
 /** Writes `<prefix>.json`, `<prefix>.runs.csv` and `<prefix>.combinations.csv`; returns the file names. */
-export function writeSweepOutputs(result: SweepResult, prefix: string, cwd: string): string[] {
+export function writeSweepOutputs(result: SweepResult, prefix: string, cwd: string): { names: string[]; replaced: string } {
   const names = [`${prefix}.json`, `${prefix}.runs.csv`, `${prefix}.combinations.csv`];
+  const replaced = replacedWords(names, cwd);
   writeFileSync(resolve(cwd, names[0]), JSON.stringify(result, jsonNumbers, 2) + '\n');
   writeFileSync(resolve(cwd, names[1]), sweepRunsCsv(result));
   writeFileSync(resolve(cwd, names[2]), sweepCombinationsCsv(result));
-  return names;
+  return { names, replaced };
 }
 
 function valueText(v: unknown): string {
@@ -44,6 +46,6 @@ export function formatSweep(result: SweepResult): string {
 export function reportSweep(result: SweepResult, options: { json: boolean; out: string }, io: CliIO): void {
   if (options.json) io.out(JSON.stringify(result, jsonNumbers, 2) + '\n');
   else io.out(formatSweep(result));
-  const files = writeSweepOutputs(result, options.out, io.cwd);
-  io.err(`Wrote ${files.join(', ')}${result.partial ? ' (marked partial)' : ''}\n`);
+  const { names, replaced } = writeSweepOutputs(result, options.out, io.cwd);
+  io.err(`Wrote ${names.join(', ')}${result.partial ? ' (marked partial)' : ''}${replaced}\n`);
 }

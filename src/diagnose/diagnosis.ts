@@ -56,6 +56,8 @@ export interface Diagnosis {
   interrupted: boolean;
   /** Rows of the replayed lead stream that were rejected (the floor runs on the rest), when there were any. */
   replayRejects?: ReplayRejects;
+  /** Rows of the call log of --log that were rejected (the contact curves are fitted to the rest), when there were any; `kept` counts call attempts. */
+  logRejects?: ReplayRejects;
   /**
    * What the floor's scenario warned of, beside the rejected rows (e.g. sources of the lead stream it does not declare,
    * added with no lead cost): the numbers rest on it, so the report says it too. Absent when there was nothing.

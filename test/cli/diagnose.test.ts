@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
@@ -164,6 +165,21 @@ describe('leadlab diagnose', () => {
     expect(await main(['diagnose', '--leads', 'leads.csv', '--tz', 'America/Chicago', '--replications', '2', '--workers', '0', '--json'], chicago)).toBe(0);
     expect(JSON.parse(chicago.stdout).replayRejects.seeReasons).toBe('leadlab import leads.csv --kind leads --tz America/Chicago');
     expect(JSON.parse(chicago.stdout).best.scenario.leads.replay.timeZone).toBe('America/Chicago');
+  }, 60_000);
+
+  it('reports the rows of the call log (--log) it rejected, with the command that lists them, in the JSON and in the report too', async () => {
+    const dir = floors();
+    // The sample log with a trailing total row, its columns renamed, read with --map and --tz as a prospect's would be.
+    const sample = gunzipSync(readFileSync(join(__dirname, '../../data/calllogs/sample-calls.csv.gz'))).toString().trimEnd().split(/\r?\n/);
+    writeFileSync(join(dir, 'calls.csv'), [sample[0].replace('Lead Created', 'Created (local)'), ...sample.slice(1), `Total,,,,,,${sample.length - 1}`].join('\n') + '\n');
+    const io = captureIO(dir);
+    const args = ['diagnose', '--log', 'calls.csv', '--map', 'Created (local)=leadCreated', '--tz', 'America/Chicago', '--replications', '2', '--workers', '0', '--json', '--report', 'd.html'];
+    expect(await main(args, io)).toBe(0);
+    expect(io.stderr).toMatch(/calls\.csv: [\d,]+ rows read: [\d,]+ kept, 1 rejected/);
+    const seeReasons = "leadlab import calls.csv --map 'Created (local)=leadCreated' --tz America/Chicago";
+    expect(JSON.parse(io.stdout).logRejects).toEqual({ file: 'calls.csv', kept: sample.length - 1, rejected: 1, seeReasons });
+    const kept = (sample.length - 1).toLocaleString('en-US');
+    expect(readFileSync(join(dir, 'd.html'), 'utf8')).toContain(`calls.csv: 1 row rejected, ${kept} call attempts kept; the contact curves were fitted to the kept calls. \`${seeReasons}\` lists the rejected rows`);
   }, 60_000);
 
   it('says in the JSON and the report what the floor was warned of, such as sources of the stream it does not declare', async () => {

@@ -133,6 +133,19 @@ describe('the span of a call log', () => {
   });
 });
 
+describe('the date order of a lead stream', () => {
+  it('is said, as a call log\'s is, in the text and the JSON, when the rows decide it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-import-order-'));
+    // Day first: the 13th of April can only be read one way, so the rows decide dmy.
+    writeFileSync(join(dir, 'leads.csv'), 'Lead;Created On\nA;01/04/2024 10:00\nB;13/04/2024 11:00\n');
+    const text = await run(['import', 'leads.csv'], dir);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^leads\.csv: lead stream$/m);
+    expect(text.stdout).toContain('Times: wall-clock times read on the UTC clock, dates in dmy order.');
+    expect(JSON.parse((await run(['import', 'leads.csv', '--json'], dir)).stdout)).toMatchObject({ kind: 'leads', dateOrder: 'dmy', leads: 2 });
+  });
+});
+
 describe('a call log read with --kind leads', () => {
   // The replay and `diagnose --leads` say when a lead stream looks like a call log (src/io/callLogSigns.ts); `import
   // --kind leads`, the command their warnings point to, read one without a word. The log is a simulated floor's own.

@@ -126,6 +126,31 @@ describe('an output is never one of the command\'s inputs', () => {
   });
 });
 
+describe('an output written over a file that was there', () => {
+  it('says so, once the file is written: nothing the first time, the file replaced the second', async () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'floor.json'), JSON.stringify({ days: 5, warmupDays: 1, cooldownDays: 1, replications: 2 }));
+    writeFileSync(join(dir, 'calls.csv'), 'Lead,Created,Call Time,Result\nA,2024-03-04 09:00,2024-03-04 09:05,no answer\nA,2024-03-04 09:00,2024-03-04 10:05,contact\n');
+    const cases: [string[], RegExp][] = [
+      [['run', 'floor.json', '--calls', 'out.csv'], /^Wrote [\d,]+ call attempts? of replication 1 to out\.csv(.*)$/m],
+      [['fit', 'calls.csv', '--out', 'fit.json', '--force'], /^wrote fit\.json(?: \(--force\))?(.*?)(, though .*)?$/m],
+      [['compare', 'floor.json', 'floor.json', '--workers', '0', '--report', 'report.html'], /^Wrote the report to report\.html(.*)$/m],
+      [['diagnose', 'floor.json', '--workers', '0', '--report', 'diagnosis.html'], /^Wrote the diagnosis to diagnosis\.html(.*)$/m],
+      [['sweep', 'sweep.json', '--workers', '0', '--out', 'results'], /^Wrote results\.json, results\.runs\.csv, results\.combinations\.csv(.*)$/m],
+      [['sweep', 'sweep.json', '--workers', '0', '--shard', '1/2', '--out', 'part1.json'], /^Shard 1\/2: runs 1-1 of 2; wrote part1\.json(.*)$/m],
+    ];
+    for (const [args, wrote] of cases) {
+      const first = await cli(args, dir);
+      expect(first.code, args.join(' ')).toBe(0);
+      expect(first.err.match(wrote)?.slice(1).join(''), args.join(' ')).toMatch(/^(, though .*)?$/);
+      const second = await cli(args, dir);
+      expect(second.code, args.join(' ')).toBe(0);
+      const tail = second.err.match(wrote)?.slice(1).join('');
+      expect(tail, args.join(' ')).toMatch(/^; it replaced (an earlier file of that name|the earlier results\.json, results\.runs\.csv, results\.combinations\.csv)(, though .*)?$/);
+    }
+  });
+});
+
 describe('merge', () => {
   it('says a file is not a shard, instead of failing on a missing property', async () => {
     const dir = folder();

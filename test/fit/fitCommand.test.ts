@@ -150,6 +150,32 @@ describe('leadlab fit --out: no model file a scenario could not use', () => {
   });
 });
 
+describe('leadlab fit of a per-lead summary', () => {
+  it('says by the flag and the columns read when no lead has the event (exit code 2, the JSON failure), not as a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
+    writeFileSync(join(dir, 'summary.csv'), 'client;campaign;y\nA;2;no\nB;1;yes\nC;3;no\n');
+    const io = captureIO(dir);
+    expect(await main(['fit', 'summary.csv', '--event', 'contacted', '--json'], io)).toBe(2);
+    expect(io.stderr).toBe(
+      'leadlab fit: summary.csv: --event contacted: no lead has both a number of attempts and a "contacted" value; no column is read as contacted (the columns read: attempts <- "campaign", converted <- "y"); name one with --map "<column>=contacted"\n',
+    );
+    expect(JSON.parse(io.stdout)).toMatchObject({ failure: expect.stringMatching(/^summary\.csv: --event contacted: /), source: { file: 'summary.csv', kind: 'summary' } });
+  });
+
+  it('refuses a flag that reads the other kind of file, naming the kind read, instead of ignoring it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
+    writeFileSync(join(dir, 'summary.csv'), 'client;campaign;y\nA;2;no\nB;1;yes\nC;3;no\n');
+    const summary = captureIO(dir);
+    expect(await main(['fit', 'summary.csv', '--age-decay', 'exponential'], summary)).toBe(2);
+    expect(summary.stderr).toContain('leadlab fit: summary.csv: --age-decay reads a call log, and summary.csv was read as a per-lead summary; drop it');
+    expect(summary.stdout).toBe('');
+    const calls = captureIO();
+    expect(await main(['fit', 'data/calllogs/sample-calls.csv.gz', '--event', 'converted', '--json'], calls)).toBe(2);
+    expect(calls.stderr).toContain('--event reads a per-lead summary, and data/calllogs/sample-calls.csv.gz was read as a call log; drop it');
+    expect(JSON.parse(calls.stdout).source).toMatchObject({ kind: 'calls' });
+  });
+});
+
 describe('leadlab import', () => {
   it('summarizes a file without fitting it', async () => {
     const io = captureIO();
