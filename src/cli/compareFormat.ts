@@ -20,7 +20,8 @@ export function formatDifference(metric: MetricName, d: number, scaleOf = d, min
   // Shares, ratios and counts that are not zero but round to it keep their first significant digit ("+0.03"), so
   // that an interval's end beside a verdict never reads as zero.
   if (unit === 'share') return `${signedFixed(d * 100, 1, minus)} pp`;
-  if (unit === 'ratio') return signedFixed(d, 3, minus);
+  // Ratios with the two decimals their values have (src/format/metricValue.ts).
+  if (unit === 'ratio') return signedFixed(d, 2, minus);
   const text = formatValue(metric, Math.abs(d), scaleOf);
   if (unit === 'count' && d !== 0 && /^0(\.0*)?$/.test(text)) return signedFixed(d, 1, minus);
   return `${d > 0 ? '+' : d < 0 ? minus : ''}${text}`;
