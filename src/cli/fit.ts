@@ -7,7 +7,7 @@ import { LOG_INPUT_FLAGS, readLogForCli, reportForJson, sourceJson } from './log
 import { checkOutputPath, replacedWords } from './outputPath';
 import { jsonNumbers } from './run';
 import { fitCallLog, type FittedModel } from '../fit/fitCallLog';
-import { fitLeadSummary } from '../fit/fitLeadSummary';
+import { fitLeadSummary, NoEventError } from '../fit/fitLeadSummary';
 import { fitQuality } from '../fit/fitQuality';
 import type { SchemaIssue } from '../schema';
 import { fittedContactModel } from '../scenario/schema';
@@ -81,8 +81,8 @@ export const fitCommand: Command = {
         fit = fitLeadSummary(log.table, { event: event as 'converted' | 'contacted' | undefined });
       } catch (e) {
         // No lead with both a number of calls and a value of the event: bad input, said by the flag and the columns read.
-        if (!(e instanceof RangeError)) throw e;
-        return stop(`${file}: ${event ? `--event ${String(event)}: ` : ''}${e.message.replace(/^fit: /, '')}; ${eventColumnHint(log.mapping.assignments, (event as string | undefined) ?? 'converted')}`);
+        if (!(e instanceof NoEventError)) throw e;
+        return stop(`${file}: ${event ? `--event ${String(event)}: ` : ''}${e.message.replace(/^fit: /, '')}; ${eventColumnHint(log.mapping.assignments, (event as string | undefined) ?? 'converted', e.reason)}`);
       }
       result = { ...fit, source: { file, kind: 'summary', columns: log.mapping.assignments, import: reportForJson(log.report) } };
       text = describeLeadSummaryFit(fit);
@@ -107,9 +107,10 @@ export const fitCommand: Command = {
 };
 
 /** What a per-lead summary lacks for its event: the column, or its values (the columns read, to name another with --map). */
-function eventColumnHint(columns: readonly { field: string; header: string }[], event: string): string {
+function eventColumnHint(columns: readonly { field: string; header: string }[], event: string, reason: NoEventError['reason']): string {
   const column = columns.find((a) => a.field === event);
   const read = columns.map((a) => `${a.field} <- "${a.header}"`).join(', ');
+  if (column && reason === 'no-events') return `check that the column "${column.header}" is the outcome, or name another with --map "<column>=${event}"`;
   return column
     ? `its column "${column.header}" has no value read as yes or no beside a number of calls`
     : `no column is read as ${event} (the columns read: ${read}); name one with --map "<column>=${event}"`;

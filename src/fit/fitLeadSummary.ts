@@ -39,6 +39,14 @@ export interface LeadSummaryFit {
  * const s = parseLeadSummaryText(bankCsv, { map: { campaign: 'attempts', y: 'converted' } });
  * fitLeadSummary(s.table).byAttempts[0].rate // P(y = yes | campaign = 1) = 0.146
  */
+/** A per-lead summary with nothing to fit: no lead with a value of the event (`no-values`), or not one yes (`no-events`). */
+export class NoEventError extends RangeError {
+  constructor(message: string, readonly reason: 'no-values' | 'no-events') {
+    super(message);
+    this.name = 'NoEventError';
+  }
+}
+
 export function fitLeadSummary(table: LeadSummaryTable, options: { event?: 'converted' | 'contacted'; groupFrom?: number } = {}): LeadSummaryFit {
   const eventName = options.event ?? (table.converted.some((v) => v >= 0) ? 'converted' : 'contacted');
   const values = eventName === 'converted' ? table.converted : table.contacted;
@@ -54,7 +62,10 @@ export function fitLeadSummary(table: LeadSummaryTable, options: { event?: 'conv
     attempts.push(table.attempts[i]);
     event.push(values[i]);
   }
-  if (attempts.length === 0) throw new RangeError(`fit: no lead has both a number of attempts and a "${eventName}" value`);
+  if (attempts.length === 0) throw new NoEventError(`fit: no lead has both a number of attempts and a "${eventName}" value`, 'no-values');
+  // Not one yes: calls to the event cannot be fitted (the beta-geometric would run to its bound), and a column left
+  // blank, which reads as no, is the likeliest cause.
+  if (!event.some((v) => v > 0)) throw new NoEventError(`fit: none of the ${attempts.length.toLocaleString('en-US')} leads with a number of calls has "${eventName}" yes (a blank cell reads as no): there is no event to fit calls to`, 'no-events');
   if (leftOut > 0) notes.push(`${leftOut} lead${leftOut === 1 ? ' was' : 's were'} left out: no "${eventName}" value or no attempts.`);
   const n = new Map<number, number>(), e = new Map<number, number>();
   for (let i = 0; i < attempts.length; i++) {

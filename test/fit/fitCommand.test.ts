@@ -162,6 +162,21 @@ describe('leadlab fit of a per-lead summary', () => {
     expect(JSON.parse(io.stdout)).toMatchObject({ failure: expect.stringMatching(/^summary\.csv: --event contacted: /), source: { file: 'summary.csv', kind: 'summary' } });
   });
 
+  it('stops when not one lead has the event (a blank column reads as no), rather than fitting calls to nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
+    // The outcome column left blank, as prospects leave unknown outcomes: every cell reads as no.
+    writeFileSync(join(dir, 'summary.csv'), 'client;campaign;y\nA;2;\nB;1;\nC;3;\nD;1;no\n');
+    const io = captureIO(dir);
+    expect(await main(['fit', 'summary.csv', '--json'], io)).toBe(2);
+    expect(io.stderr).toBe(
+      'leadlab fit: summary.csv: none of the 4 leads with a number of calls has "converted" yes (a blank cell reads as no): there is no event to fit calls to; check that the column "y" is the outcome, or name another with --map "<column>=converted"\n',
+    );
+    expect(JSON.parse(io.stdout)).toMatchObject({ failure: expect.stringMatching(/^summary\.csv: none of the 4 leads/) });
+    // One yes is enough to fit (a rough fit, said so in its notes).
+    writeFileSync(join(dir, 'summary.csv'), 'client;campaign;y\nA;2;\nB;1;yes\nC;3;\nD;1;no\n');
+    expect(await main(['fit', 'summary.csv', '--json'], captureIO(dir))).toBe(0);
+  });
+
   it('refuses a flag that reads the other kind of file, naming the kind read, instead of ignoring it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'leadlab-fit-'));
     writeFileSync(join(dir, 'summary.csv'), 'client;campaign;y\nA;2;no\nB;1;yes\nC;3;no\n');
