@@ -15,7 +15,7 @@ import { download, el, onFilesChosen } from './dom';
 import { fitQuality, fitQualityWords } from '../fit/fitQuality';
 import { count } from './historyFormat';
 import { createHistoryStore } from './historyStore';
-import { arrivalsChartSpec, arrivalsUsedMessage, baseName, chartNodes, FIT_CHARTS, columnsView, conversionTable, failureMessage, fitNotesView, fitUsedMessage, keyNumbersView, modelFileText, outcomeWordsView, reportView } from './historyViews';
+import { arrivalsChartSpec, arrivalsUsedMessage, baseName, chartNodes, FIT_CHARTS, columnsView, conversionTable, failureMessage, fitNotesView, fitUsedMessage, keyNumbersView, modelFileText, outcomeWordsView, reportView, zoneProblem } from './historyViews';
 import './history.css';
 import sampleCallLogUrl from '../../data/calllogs/sample-calls.csv.gz?url';
 
@@ -296,7 +296,7 @@ export function setupHistory(hooks: HistoryHooks): void {
       showError('');
     } catch (e) {
       tzInput.setAttribute('aria-invalid', 'true');
-      showError(messageOf(e), 'Time zone');
+      showError(zoneProblem(messageOf(e)), 'Time zone');
       // The results on screen are of the zone before: said, and dimmed, until a valid zone reads the file again.
       const shown = store.state.read;
       if (shown?.ok) {

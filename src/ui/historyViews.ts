@@ -203,9 +203,15 @@ export function failureMessage(result: Extract<HistoryResult, { ok: false }>): {
       where: 'Columns',
     };
   }
-  if (result.error.where === 'timeZone') return { message: result.error.message, where: 'Time zone' };
+  if (result.error.where === 'timeZone') return { message: zoneProblem(result.error.message), where: 'Time zone' };
   return { message: `${name}: ${result.error.message}` };
 }
+
+/**
+ * What is wrong with a typed time zone, for the page's error line that already starts "Time zone: ": the reader's
+ * message without its own "time zone: " (it names no field, for the command line to put its flag there).
+ */
+export const zoneProblem = (message: string): string => message.replace(/^time zone:\s*/i, '');
 
 /** A file name fit for a download: "Team Calls.csv.gz" -> "Team-Calls". */
 export const baseName = (fileName: string): string => fileName.replace(/\.gz$/i, '').replace(/\.(csv|tsv|txt)$/i, '').replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 60) || 'call-log';

@@ -254,6 +254,8 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     await tz.fill('Mars/Olympus');
     await tz.press('Tab');
     await expect.poll(() => page.locator('#history-status').textContent()).toBe('Not read again: "Mars/Olympus" is not a time zone. The results below are still those read in UTC.');
+    // Said once: the error line's "Time zone: " is not followed by the reader's own "time zone: ".
+    expect(await page.locator('#history-error').textContent()).toBe('Time zone: expected "UTC", an offset like "+02:00" or an IANA name like "America/Chicago", got "Mars/Olympus"');
     expect(await page.locator('#history-fit').getAttribute('class')).toContain('out-of-date');
     expect(await page.locator('#history-report').getAttribute('class')).toContain('out-of-date');
     await tz.fill('');

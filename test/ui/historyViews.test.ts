@@ -100,6 +100,14 @@ describe('the History views, alone', () => {
     expect(failureMessage({ ok: false, fileName: 'x.csv', error: { name: 'Error', message: 'unknown zone', where: 'timeZone' } })).toEqual({ message: 'unknown zone', where: 'Time zone' });
   });
 
+  it('says a bad time zone once: the page writes "Time zone: ", the reader\'s own "time zone: " is left out', () => {
+    const message = 'time zone: expected "UTC", an offset like "+02:00" or an IANA name like "America/Chicago", got "Mars/Phobos"';
+    expect(failureMessage({ ok: false, fileName: 'x.csv', error: { name: 'RangeError', message, where: 'timeZone' } })).toEqual({
+      message: 'expected "UTC", an offset like "+02:00" or an IANA name like "America/Chicago", got "Mars/Phobos"',
+      where: 'Time zone',
+    });
+  });
+
   it('makes a download name from a file name', () => {
     expect(baseName('Team Calls.csv.gz')).toBe('Team-Calls');
     expect(baseName('.csv')).toBe('call-log');
