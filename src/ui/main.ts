@@ -432,7 +432,7 @@ async function run(): Promise<void> {
 }
 
 /** The History section writes a fit into the selected scenario through the same path as the form. */
-function applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean } | { ok: false; message: string } {
+function applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean; baseline: boolean } | { ok: false; message: string } {
   const name = nameOf(state.scenarios[state.selected], state.selected);
   try {
     JSON.parse(state.scenarios[state.selected]);
@@ -441,7 +441,7 @@ function applyToSelected(changes: Record<string, unknown>): { ok: true; name: st
   }
   for (const [path, value] of Object.entries(changes)) onFormInput(path, value);
   renderEditor();
-  return { ok: true, name, valid: check(state.scenarios[state.selected]).ok };
+  return { ok: true, name, valid: check(state.scenarios[state.selected]).ok, baseline: state.selected === 0 };
 }
 
 /** The History section writes a fit into every scenario, so the comparison keeps one contact model. */

@@ -60,6 +60,8 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     await page.getByRole('button', { name: /^Use the best/ }).click();
     const scenario = await page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('leadlab.workbench.v1')!).scenarios[0]));
     expect(scenario.agents[0].pipelineLimit).toBe(best);
+    // The selected scenario is the baseline: the page does not ask to check the change against itself.
+    expect(await page.locator('#sens-use-status').textContent()).toMatch(/^Scenario ".*" now has agents\[0\]\.pipelineLimit = \d+\. It is the baseline, so the comparison now sets every other scenario against the changed one; /);
     // The default floor has day and late closers: writing one limit must not drop the second group.
     expect(scenario.agents.map((a: { name: string }) => a.name)).toEqual(['Day closer', 'Late closer']);
   });
