@@ -27,7 +27,8 @@ import { keepChoices, SENSITIVITY_CHOICES_KEY } from './keptChoices';
 export interface SensitivityHooks {
   /** The selected scenario's JSON, or why it cannot be varied. */
   selected(): { ok: true; name: string; json: Record<string, unknown> } | { ok: false; message: string };
-  settings(): { seed: number; replications: number };
+  /** The page's seed and replications, or what to fix in them first. */
+  settings(): { seed: number; replications: number } | string;
   applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean; baseline: boolean } | { ok: false; message: string };
   /** Results are on screen, of this scenario, seed and replications (the page marks them out of date after a change). */
   shown?(run: { json: Record<string, unknown>; seed: string | number; replications: number }): void;
@@ -114,7 +115,9 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
   function prepare(forOptimizer = false): { spec: ReturnType<typeof sensitivitySweep>; user: Record<string, unknown> } | string {
     const sel = hooks.selected();
     if (!sel.ok) return sel.message;
-    const { seed, replications } = hooks.settings();
+    const settings = hooks.settings();
+    if (typeof settings === 'string') return settings;
+    const { seed, replications } = settings;
     try {
       // The optimizer's runs are bounded by its budget, not by the page's replications.
       return { spec: sensitivitySweep(sel.json, chosen(), seed, forOptimizer ? 1 : replications), user: sel.json };

@@ -132,6 +132,20 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     await page.getByLabel('Goal').selectOption('funded');
   });
 
+  it('refuses to run with a replications field that holds a bad value, as "Run comparison" does, rather than run the last good one', async () => {
+    // Found in review: with "1" in the field, the sensitivity ran 5 replications, the optimizer and the diagnosis too.
+    const replications = page.getByLabel('Replications per scenario');
+    await replications.fill('1');
+    const refusal = 'Replications: a whole number from 2 to 200, got "1" (in "Which policy funds more loans?" above); fix it before running.';
+    await page.getByRole('button', { name: 'Run sensitivity' }).click();
+    await expect.poll(() => page.locator('#sens-status').textContent()).toBe(refusal);
+    await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+    await expect.poll(() => page.locator('#opt-status').textContent()).toBe(refusal);
+    await page.getByRole('button', { name: 'Diagnose the baseline' }).click();
+    await expect.poll(() => page.locator('#diagnosis-status').textContent()).toBe(refusal);
+    await replications.fill('2');
+  });
+
   const vary = async (label: string, values: string) => {
     await page.getByLabel('Second setting (optional, for a heatmap)').selectOption({ label: '(none)' });
     await page.getByLabel('Setting to vary').selectOption({ label });
