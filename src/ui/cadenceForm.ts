@@ -6,7 +6,7 @@
  */
 import { CADENCE_STATUSES, type CadenceStatus } from '../strategies/callbackSchedule';
 import { el } from './dom';
-import { defaultList } from './fieldDefaults';
+import { callbackPresetOf, defaultList } from './fieldDefaults';
 import { formField, wireInputs, type FieldSpec } from './scenarioForm';
 
 /** The statuses in the field's words. */
@@ -104,8 +104,9 @@ export function renderCadence(container: HTMLElement, json: Json, onInput: (path
       el('p', { className: 'hint' }, "Each field changes the chosen cadence for one status; an empty field keeps the cadence's own value (shown in grey)."),
       el(
         'fieldset',
-        {},
+        { dataset: { fixedRetries: 'fields' } },
         el('legend', {}, 'Fixed retries (only with that cadence)'),
+        el('p', { className: 'hint wide', dataset: { note: 'fixed-retries' } }),
         formField({ path: 'callbacks.tries', label: 'Tries while unreached', kind: 'number' }),
         formField({ path: 'callbacks.everyHours', label: 'Hours between tries', kind: 'number' }),
       ),
@@ -116,5 +117,10 @@ export function renderCadence(container: HTMLElement, json: Json, onInput: (path
     wireInputs(container, onInput);
     container.dataset.wired = 'yes';
   }
+  // The fixed-retries cadence's two settings do nothing under another cadence: they could be typed, and were kept in
+  // the JSON, with no effect on the run. They are off, and say so, unless the scenario chose that cadence.
+  const fixed = callbackPresetOf(json) === 'fixed-retries';
+  container.querySelector<HTMLFieldSetElement>('[data-fixed-retries]')!.disabled = !fixed;
+  container.querySelector<HTMLElement>('[data-note="fixed-retries"]')!.textContent = fixed ? '' : 'Only the Fixed retries cadence uses these: choose it in Callback cadence above to set them.';
   renderCycle(container.querySelector<HTMLElement>('[data-cycle]')!, json, edit);
 }
