@@ -7,7 +7,7 @@
 import { CADENCE_STATUSES, type CadenceStatus } from '../strategies/callbackSchedule';
 import { el } from './dom';
 import { callbackPresetOf, defaultList } from './fieldDefaults';
-import { formField, wireInputs, type FieldSpec } from './scenarioForm';
+import { fieldsInUse, formField, wireInputs, type FieldSpec } from './scenarioForm';
 
 /** The statuses in the field's words. */
 export const STATUS_WORDS: Record<CadenceStatus, string> = {
@@ -104,7 +104,7 @@ export function renderCadence(container: HTMLElement, json: Json, onInput: (path
       el('p', { className: 'hint' }, "Each field changes the chosen cadence for one status; an empty field keeps the cadence's own value (shown in grey)."),
       el(
         'fieldset',
-        { dataset: { fixedRetries: 'fields' } },
+        { dataset: { part: 'fixed-retries' } },
         el('legend', {}, 'Fixed retries (only with that cadence)'),
         el('p', { className: 'hint wide', dataset: { note: 'fixed-retries' } }),
         formField({ path: 'callbacks.tries', label: 'Tries while unreached', kind: 'number' }),
@@ -119,8 +119,6 @@ export function renderCadence(container: HTMLElement, json: Json, onInput: (path
   }
   // The fixed-retries cadence's two settings do nothing under another cadence: they could be typed, and were kept in
   // the JSON, with no effect on the run. They are off, and say so, unless the scenario chose that cadence.
-  const fixed = callbackPresetOf(json) === 'fixed-retries';
-  container.querySelector<HTMLFieldSetElement>('[data-fixed-retries]')!.disabled = !fixed;
-  container.querySelector<HTMLElement>('[data-note="fixed-retries"]')!.textContent = fixed ? '' : 'Only the Fixed retries cadence uses these: choose it in Callback cadence above to set them.';
+  fieldsInUse(container, 'fixed-retries', callbackPresetOf(json) === 'fixed-retries', 'Only the Fixed retries cadence uses these: choose it in Callback cadence above to set them.');
   renderCycle(container.querySelector<HTMLElement>('[data-cycle]')!, json, edit);
 }

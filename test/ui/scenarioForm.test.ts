@@ -151,6 +151,22 @@ describe('the callback cadence per status in the form', () => {
     expect(json.callbacks).toEqual({ preset: 'fixed-retries', tries: 3 });
   });
 
+  it('turns off the contact assumptions, saying why, while a fitted contact model replaces them', () => {
+    // Found in review: after "Use this fit", the contactability fields showed the defaults' 2.4 and 1.6 and wrote
+    // "contact" into the JSON, which the fitted "contactModel" replaces.
+    const alpha = field('contact.contactability.alpha') as HTMLInputElement;
+    expect(alpha.matches(':disabled')).toBe(false);
+    json.contactModel = { contactability: { alpha: 10, beta: 40 } };
+    draw();
+    expect(alpha.matches(':disabled')).toBe(true);
+    expect(form.querySelector('[data-note="contact"]')!.textContent).toMatch(/^This scenario uses a contact model fitted to a call log/);
+    // The competitor and conversion assumptions still apply.
+    expect((field('competitor.meanResponseMinutes') as HTMLInputElement).matches(':disabled')).toBe(false);
+    delete json.contactModel;
+    draw();
+    expect(alpha.matches(':disabled')).toBe(false);
+  });
+
   it('writes an interval typed for "contacted" as a change to the preset for that status only, and takes it back when cleared', () => {
     type('callbacks.statuses.contacted.intervalHours', '12, 18');
     expect(json.callbacks).toEqual({ preset: 'radar', statuses: { contacted: { intervalHours: [12, 18] } } });
