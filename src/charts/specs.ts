@@ -136,6 +136,14 @@ function valueTexts(rows: readonly IntervalRow[], narrow: boolean, dy: number, v
   ).map(([textAnchor, part, dx]) => Plot.text(part, { y: 'scenario', x: 'mean', textAnchor, dx, text, dy, fontSize: 12 }));
 }
 
+/**
+ * The funnel's and the leads-per-agent chart's axes: they count the leads that arrived after the warm-up (the
+ * measured window), about half of a run's leads on the page's floors, which "leads per run" beside the estimate's
+ * "6,000 leads ... per replication" misread as all of them.
+ */
+export const FUNNEL_AXIS = 'Leads that arrived after the warm-up (mean per run)';
+export const LEADS_PER_AGENT_AXIS = 'New leads per agent after the warm-up (mean per run)';
+
 /** Leads reaching each stage of the funnel, one panel per scenario. */
 export function funnelSpec(summaries: readonly ScenarioSummary[], width = WIDTH): Plot.PlotOptions {
   const rows = funnelRows(summaries);
@@ -147,7 +155,7 @@ export function funnelSpec(summaries: readonly ScenarioSummary[], width = WIDTH)
     ...facets.frame,
     marginLeft,
     marginRight: 56,
-    x: { label: 'Leads per run (mean over replications)', labelOffset, grid: true, ticks: width < NARROW ? 4 : undefined },
+    x: { label: FUNNEL_AXIS, labelOffset, grid: true, ticks: width < NARROW ? 4 : undefined },
     y: { domain: FUNNEL_STAGES.map(([, stage]) => stage), label: null },
     color: color(summaries),
     marks: [
@@ -291,7 +299,7 @@ export function leadsPerAgentSpec(summaries: readonly ScenarioSummary[], width =
       marginBottom,
       marginLeft: 20,
       marginRight: 20,
-      x: { label: 'New leads received per agent (mean per run)', labelOffset, grid: true, ticks: width < NARROW ? 4 : undefined },
+      x: { label: LEADS_PER_AGENT_AXIS, labelOffset, grid: true, ticks: width < NARROW ? 4 : undefined },
       y: { domain: summaries.map((s) => s.name), axis: null, padding: 0 },
       color: color(summaries),
       caption,
@@ -310,7 +318,7 @@ export function leadsPerAgentSpec(summaries: readonly ScenarioSummary[], width =
     ...facets.frame,
     marginLeft,
     marginRight: 40,
-    x: { label: 'New leads received per agent (mean per run)', labelOffset, grid: true, ticks: width < NARROW ? 4 : undefined },
+    x: { label: LEADS_PER_AGENT_AXIS, labelOffset, grid: true, ticks: width < NARROW ? 4 : undefined },
     y: { domain: agents, label: null },
     color: color(summaries),
     marks: [

@@ -4,16 +4,28 @@
  * curve stay in the JSON (a curve is not a field).
  */
 import { el } from './dom';
-import { fieldGroup, formField, renderFixedPart } from './scenarioForm';
+import { fieldGroup, fieldsInUse, formField, renderFixedPart } from './scenarioForm';
 
-/** Builds the assumption fields once; values and defaults come from `syncForm`. */
-export function renderAssumptions(container: HTMLElement, onInput: (path: string, value: unknown) => void): void {
+/** The contact fields' group, marked to be found again. */
+function contactGroup(legend: string, ...fields: HTMLElement[]): HTMLElement {
+  const group = fieldGroup(legend, ...fields);
+  group.dataset.part = 'contact';
+  return group;
+}
+
+/**
+ * Builds the assumption fields once; values and defaults come from `syncForm`. The contact fields are off while the
+ * scenario has a fitted "contactModel", which replaces `contact`: typed there, they were written into the JSON and
+ * ignored by the run, beside placeholders of the defaults rather than of the fit.
+ */
+export function renderAssumptions(container: HTMLElement, json: Record<string, unknown>, onInput: (path: string, value: unknown) => void): void {
   renderFixedPart(
     container,
     onInput,
     el('p', { className: 'hint' }, 'Calibrated to the field\'s studies (docs/assumptions.md; leadlab calibrate checks them). A fitted call log replaces the contact part: see History below.'),
-    fieldGroup(
+    contactGroup(
       'How likely a call is answered',
+      el('p', { className: 'hint wide', dataset: { note: 'contact' } }),
       formField({ path: 'contact.contactability.alpha', label: 'Contactability across leads, Beta alpha', kind: 'number', hint: 'mean = alpha / (alpha + beta)' }),
       formField({ path: 'contact.contactability.beta', label: 'Contactability across leads, Beta beta', kind: 'number', hint: 'smaller alpha + beta = leads differ more' }),
       formField({
@@ -42,4 +54,5 @@ export function renderAssumptions(container: HTMLElement, onInput: (path: string
       formField({ path: 'funnel.fundedPerConversation', label: 'Chance a closing funds', kind: 'number' }),
     ),
   );
+  fieldsInUse(container, 'contact', json.contactModel === undefined, 'This scenario uses a contact model fitted to a call log (its "contactModel" in the JSON), which replaces these; remove it from the JSON to set them again.');
 }

@@ -6,8 +6,8 @@
  */
 import { CADENCE_STATUSES, type CadenceStatus } from '../strategies/callbackSchedule';
 import { el } from './dom';
-import { defaultList } from './fieldDefaults';
-import { formField, wireInputs, type FieldSpec } from './scenarioForm';
+import { callbackPresetOf, defaultList } from './fieldDefaults';
+import { fieldsInUse, formField, wireInputs, type FieldSpec } from './scenarioForm';
 
 /** The statuses in the field's words. */
 export const STATUS_WORDS: Record<CadenceStatus, string> = {
@@ -104,8 +104,9 @@ export function renderCadence(container: HTMLElement, json: Json, onInput: (path
       el('p', { className: 'hint' }, "Each field changes the chosen cadence for one status; an empty field keeps the cadence's own value (shown in grey)."),
       el(
         'fieldset',
-        {},
+        { dataset: { part: 'fixed-retries' } },
         el('legend', {}, 'Fixed retries (only with that cadence)'),
+        el('p', { className: 'hint wide', dataset: { note: 'fixed-retries' } }),
         formField({ path: 'callbacks.tries', label: 'Tries while unreached', kind: 'number' }),
         formField({ path: 'callbacks.everyHours', label: 'Hours between tries', kind: 'number' }),
       ),
@@ -116,5 +117,8 @@ export function renderCadence(container: HTMLElement, json: Json, onInput: (path
     wireInputs(container, onInput);
     container.dataset.wired = 'yes';
   }
+  // The fixed-retries cadence's two settings do nothing under another cadence: they could be typed, and were kept in
+  // the JSON, with no effect on the run. They are off, and say so, unless the scenario chose that cadence.
+  fieldsInUse(container, 'fixed-retries', callbackPresetOf(json) === 'fixed-retries', 'Only the Fixed retries cadence uses these: choose it in Callback cadence above to set them.');
   renderCycle(container.querySelector<HTMLElement>('[data-cycle]')!, json, edit);
 }

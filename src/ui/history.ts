@@ -15,7 +15,7 @@ import { download, el, onFilesChosen } from './dom';
 import { fitQuality, fitQualityWords } from '../fit/fitQuality';
 import { count } from './historyFormat';
 import { createHistoryStore } from './historyStore';
-import { arrivalsChartSpec, arrivalsUsedMessage, baseName, chartNodes, FIT_CHARTS, columnsView, conversionTable, failureMessage, fitNotesView, fitUsedMessage, keyNumbersView, modelFileText, outcomeWordsView, reportView } from './historyViews';
+import { arrivalsChartSpec, arrivalsUsedMessage, baseName, chartNodes, FIT_CHARTS, columnsView, conversionTable, failureMessage, fitNotesView, fitUsedMessage, keyNumbersView, modelFileText, outcomeWordsView, reportView, unknownOutcomesNote, zoneProblem } from './historyViews';
 import './history.css';
 import sampleCallLogUrl from '../../data/calllogs/sample-calls.csv.gz?url';
 
@@ -118,8 +118,10 @@ export function setupHistory(hooks: HistoryHooks): void {
     $<HTMLButtonElement>('history-use-fit-all').disabled = !usable;
     $<HTMLButtonElement>('history-download-fit').disabled = !usable;
     const note = $('history-fit-quality');
-    note.textContent = quality ? fitQualityWords(quality) : '';
-    note.className = `fit-quality ${quality?.level ?? ''}`;
+    const read = store.state.read;
+    const leftOut = quality && read?.ok && read.kind === 'calls' ? unknownOutcomesNote(read) : '';
+    note.textContent = [leftOut, quality ? fitQualityWords(quality) : ''].filter(Boolean).join(' ');
+    note.className = `fit-quality ${leftOut && quality?.level === 'good' ? 'thin' : (quality?.level ?? '')}`;
     box.hidden = !fit;
     if (!fit) return;
     if (!fit.ok) {
@@ -296,7 +298,7 @@ export function setupHistory(hooks: HistoryHooks): void {
       showError('');
     } catch (e) {
       tzInput.setAttribute('aria-invalid', 'true');
-      showError(messageOf(e), 'Time zone');
+      showError(zoneProblem(messageOf(e)), 'Time zone');
       // The results on screen are of the zone before: said, and dimmed, until a valid zone reads the file again.
       const shown = store.state.read;
       if (shown?.ok) {

@@ -15,7 +15,8 @@ import { MINUS_SIGN } from '../stats/signedFixed';
 /** What the view needs from the page: the baseline scenario, validated, and the page's worker pool. */
 export interface LossViewHooks {
   baseline(): { ok: true; json: Record<string, unknown>; name: string; windowDays: number } | { ok: false; message: string };
-  settings(): { replications: number; seed: number };
+  /** The page's seed and replications, or what to fix in them first. */
+  settings(): { replications: number; seed: number } | string;
   /** A diagnosis is on screen, of this baseline, seed and replications (the page marks it out of date after a change). */
   shown?(run: { json: Record<string, unknown>; seed: number; replications: number }): void;
   pool(): BrowserPool;
@@ -57,7 +58,12 @@ export function setupLossView(hooks: LossViewHooks): void {
       status.textContent = base.message;
       return;
     }
-    const { replications, seed } = hooks.settings();
+    const settings = hooks.settings();
+    if (typeof settings === 'string') {
+      status.textContent = settings;
+      return;
+    }
+    const { replications, seed } = settings;
     const pool = hooks.pool();
     const controls = startRun(button, cancel);
     const total = replications * (LADDER.length + 1);

@@ -350,6 +350,15 @@ const RUN_SETTINGS = ['replications', 'seed'] as const;
 const SETTING_LABELS: Record<(typeof RUN_SETTINGS)[number], string> = { replications: 'Replications', seed: 'Seed' };
 const runSettingProblem = (key: (typeof RUN_SETTINGS)[number]) => wholeNumberProblem($<HTMLInputElement>(key), SETTING_LABELS[key]);
 
+/**
+ * The seed and replications the sensitivity, the optimizer and the diagnosis run with, or what to fix first: a field
+ * that holds a bad value ("1") is refused there as "Run comparison" refuses it, not run with the last good one (5).
+ */
+function runSettings(): { seed: number; replications: number } | string {
+  const problem = RUN_SETTINGS.map(runSettingProblem).find((p) => p !== null);
+  return problem ? `${problem} (in "Which policy funds more loans?" above); fix it before running.` : { seed: state.seed, replications: state.replications };
+}
+
 async function run(): Promise<void> {
   const status = $('status');
   // What the setting takes, not only that it is wrong: the range was only in the browser's tooltip.
@@ -432,7 +441,7 @@ async function run(): Promise<void> {
 }
 
 /** The History section writes a fit into the selected scenario through the same path as the form. */
-function applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean } | { ok: false; message: string } {
+function applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean; baseline: boolean } | { ok: false; message: string } {
   const name = nameOf(state.scenarios[state.selected], state.selected);
   try {
     JSON.parse(state.scenarios[state.selected]);
@@ -441,7 +450,7 @@ function applyToSelected(changes: Record<string, unknown>): { ok: true; name: st
   }
   for (const [path, value] of Object.entries(changes)) onFormInput(path, value);
   renderEditor();
-  return { ok: true, name, valid: check(state.scenarios[state.selected]).ok };
+  return { ok: true, name, valid: check(state.scenarios[state.selected]).ok, baseline: state.selected === 0 };
 }
 
 /** The History section writes a fit into every scenario, so the comparison keeps one contact model. */
@@ -485,7 +494,7 @@ function boot(initial: WorkbenchState, keepAddress: boolean): void {
       const c = check(text);
       return c.ok ? { ok: true, name: c.name, json: c.json } : { ok: false, message: `"${nameOf(text, state.selected)}" has problems; fix them in the scenario before varying it.` };
     },
-    settings: () => ({ seed: state.seed, replications: state.replications }),
+    settings: runSettings,
     shown: (run) => sensitivityMarker.shown(inputsKey(run.json, run.seed, run.replications)),
     applyToSelected(changes) {
       const done = applyToSelected(changes);
@@ -501,7 +510,7 @@ function boot(initial: WorkbenchState, keepAddress: boolean): void {
       const c = check(state.scenarios[0]);
       return c.ok ? c : { ok: false, message: `The baseline "${nameOf(state.scenarios[0], 0)}" has problems; fix them in section 1 first.` };
     },
-    settings: () => ({ replications: state.replications, seed: state.seed }),
+    settings: runSettings,
     shown: (run) => diagnosisMarker.shown(inputsKey(run.json, run.seed, run.replications)),
     pool: () => (pool ??= new BrowserPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1)))),
   });

@@ -27,9 +27,12 @@ export function scoresLeads(comparison: Comparison): boolean {
 /** Metrics said in plain words against the baseline. */
 const DIFFERENCE_METRICS: MetricName[] = ['funded', 'contactRate', 'fundedRate'];
 
+/** The counts the table shows a month rather than over the measured window. */
+const PER_MONTH: ReadonlySet<MetricName> = new Set(['funded', 'fundedViaSales', 'fundedViaMarketing']);
+
 /** The table shows funded loans a month rather than over the measured window. */
 export function tableValue(m: MetricName, s: MetricSummary, windowDays: number): MetricSummary {
-  if (m !== 'funded' && m !== 'fundedViaSales' && m !== 'fundedViaMarketing') return s;
+  if (!PER_MONTH.has(m)) return s;
   const f = (v: number) => perMonth(v, windowDays);
   return { ...s, mean: f(s.mean), ci95: s.ci95 ? [f(s.ci95[0]), f(s.ci95[1])] : null };
 }
@@ -47,6 +50,15 @@ const COLUMN_TITLES: Partial<Record<MetricName, string>> = {
 
 function columnTitle(m: MetricName): string {
   return COLUMN_TITLES[m] ?? METRICS[m].label;
+}
+
+/**
+ * A metric's name as the page's table says it ("Not called within 24 h", not the command line's "Spoiled"), for the
+ * results CSV's label column, so that a number read on the page can be found in the file. The counts the table shows
+ * a month keep their own label: the CSV's rows of them are over the measured window.
+ */
+export function pageLabel(m: MetricName): string {
+  return PER_MONTH.has(m) ? METRICS[m].label : columnTitle(m);
 }
 
 function byId(id: string): HTMLElement {

@@ -1,6 +1,7 @@
 import type { Comparison } from '../compare/compareScenarios';
 import { perMonth, WINDOW_TOTALS } from '../compare/windowTotals';
 import { fundedDifferenceAMonth } from './format';
+import { pageLabel } from './renderResults';
 import { METRIC_NAMES, METRICS } from '../sim/runResult';
 
 /** A CSV field: quoted when needed, and text a spreadsheet would run as a formula is prefixed with a quote. */
@@ -30,7 +31,7 @@ export function comparisonCsv(c: Comparison): string {
       if (!v) continue;
       const d = s.vsBaseline?.[m];
       lines.push(
-        [s.name, i === 0 ? 'yes' : 'no', m, METRICS[m].label, METRICS[m].unit, v.mean, v.ci95?.[0], v.ci95?.[1], d?.mean, d?.ci95?.[0], d?.ci95?.[1], d?.verdict, String(c.seed), c.replications, d && WINDOW_TOTALS.has(m) ? (c.totals === 'per month' ? 'month' : 'window') : '']
+        [s.name, i === 0 ? 'yes' : 'no', m, pageLabel(m), METRICS[m].unit, v.mean, v.ci95?.[0], v.ci95?.[1], d?.mean, d?.ci95?.[0], d?.ci95?.[1], d?.verdict, String(c.seed), c.replications, d && WINDOW_TOTALS.has(m) ? (c.totals === 'per month' ? 'month' : 'window') : '']
           .map(field)
           .join(','),
       );

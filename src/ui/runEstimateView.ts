@@ -98,7 +98,22 @@ export function formatSeconds(s: number): string {
 
 /** The CLI's refusal (src/cli/runSize.ts), with the page's button in place of --force. */
 export function refusal(e: ScenarioEstimate): string {
-  return `"${e.name}": estimated ${describeEstimate(e.estimate)}; ${e.problems.join(', ')}. Reduce the leads, agents or days, or press "Run anyway" to run it anyway`;
+  return `"${e.name}": estimated ${describeEstimate(rough(e.estimate))}; ${e.problems.join(', ')}. Reduce the leads, agents or days, or press "Run anyway" to run it anyway`;
+}
+
+/**
+ * An estimate with its calls and events (the guesses of it) to 3 significant figures, as "about" says them: "about
+ * 35,000 calls", not "about 34,963 calls" (a floor of 14.3 leads a day, or events corrected by this page's runs).
+ * Its leads, agents and days are the scenario's own.
+ */
+function rough(e: RunEstimate): RunEstimate {
+  const three = (x: number) => (x >= 1000 ? Number(x.toPrecision(3)) : x);
+  return { ...e, calls: three(e.calls), events: three(e.events) };
+}
+
+/** One scenario's line of the estimate: "Floor: 6,000 leads, 10 agents, 210 days: about 97,800 calls, ...". */
+export function estimateLine(e: ScenarioEstimate): string {
+  return `${e.name}: ${describeEstimate(rough({ ...e.estimate, events: e.events.events }))}. `;
 }
 
 /** Settles the question on screen, if any, when a new one replaces it. */
@@ -117,7 +132,7 @@ export function confirmRunSize(box: HTMLElement, estimates: readonly ScenarioEst
     'p',
     {},
     `Estimate: ${formatSeconds(seconds)} for ${replications} replication${replications === 1 ? '' : 's'} of ${estimates.length} scenario${estimates.length === 1 ? '' : 's'} on ${workers} worker${workers === 1 ? '' : 's'}. `,
-    ...estimates.map((e) => `${e.name}: ${describeEstimate({ ...e.estimate, events: e.events.events })}. `),
+    ...estimates.map(estimateLine),
   );
   // Where the events and the pace come from, on hover: a line more would push the answer below off the first screen.
   summary.title = estimates.map((e) => `${e.name}: ${BASIS[e.events.basis]}`).join('; ') + `; ${sessionCalibration.eventsPerSecond() === null ? `time at ${ESTIMATED_EVENTS_PER_SECOND.toLocaleString('en-US')} events a second` : "time at the pace of this page's earlier runs"}.`;

@@ -138,6 +138,15 @@ export function renderFixedPart(container: HTMLElement, onInput: (path: string, 
   container.dataset.wired = 'yes';
 }
 
+/**
+ * Turns off the fieldset `[data-part=part]` of `container` when the scenario's other choices make its fields do
+ * nothing, saying `why` in its `[data-note=part]`; on again, without the note, when they are in use.
+ */
+export function fieldsInUse(container: HTMLElement, part: string, inUse: boolean, why: string): void {
+  container.querySelector<HTMLFieldSetElement>(`[data-part="${part}"]`)!.disabled = !inUse;
+  container.querySelector<HTMLElement>(`[data-note="${part}"]`)!.textContent = inUse ? '' : why;
+}
+
 /** A fieldset with a legend. */
 export function fieldGroup(legend: string, ...fields: HTMLElement[]): HTMLElement {
   return el('fieldset', {}, el('legend', {}, legend), ...fields);

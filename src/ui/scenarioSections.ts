@@ -34,7 +34,7 @@ export function renderScenarioForm(form: HTMLElement, json: Json, handlers: Form
   const scoring = part('scoring');
   if (scoring) renderScoring(scoring, handlers.onInput);
   const assumptions = part('assumptions');
-  if (assumptions) renderAssumptions(assumptions, handlers.onInput);
+  if (assumptions) renderAssumptions(assumptions, json, handlers.onInput);
   const options = part('strategy-options');
   if (options) renderStrategyOptions(options, json, handlers.onInput);
   syncForm(form, json);

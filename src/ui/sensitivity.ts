@@ -19,7 +19,7 @@ import { chartWidth, drawToWidth } from './chartFit';
 import { download, el } from './dom';
 import { formatValue } from './format';
 import { setupOptimizer } from './optimizer';
-import { fieldById, NO_BEST_BUTTON, sameResultsWords, SENSITIVITY_FIELDS, sensitivitySweep } from './sensitivityFields';
+import { fieldById, NO_BEST_BUTTON, sameResultsWords, SENSITIVITY_FIELDS, sensitivitySweep, valuesUsedMessage } from './sensitivityFields';
 import { startRun } from './runControls';
 import { keepChoices, SENSITIVITY_CHOICES_KEY } from './keptChoices';
 
@@ -27,8 +27,9 @@ import { keepChoices, SENSITIVITY_CHOICES_KEY } from './keptChoices';
 export interface SensitivityHooks {
   /** The selected scenario's JSON, or why it cannot be varied. */
   selected(): { ok: true; name: string; json: Record<string, unknown> } | { ok: false; message: string };
-  settings(): { seed: number; replications: number };
-  applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean } | { ok: false; message: string };
+  /** The page's seed and replications, or what to fix in them first. */
+  settings(): { seed: number; replications: number } | string;
+  applyToSelected(changes: Record<string, unknown>): { ok: true; name: string; valid: boolean; baseline: boolean } | { ok: false; message: string };
   /** Results are on screen, of this scenario, seed and replications (the page marks them out of date after a change). */
   shown?(run: { json: Record<string, unknown>; seed: string | number; replications: number }): void;
 }
@@ -114,7 +115,9 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
   function prepare(forOptimizer = false): { spec: ReturnType<typeof sensitivitySweep>; user: Record<string, unknown> } | string {
     const sel = hooks.selected();
     if (!sel.ok) return sel.message;
-    const { seed, replications } = hooks.settings();
+    const settings = hooks.settings();
+    if (typeof settings === 'string') return settings;
+    const { seed, replications } = settings;
     try {
       // The optimizer's runs are bounded by its budget, not by the page's replications.
       return { spec: sensitivitySweep(sel.json, chosen(), seed, forOptimizer ? 1 : replications), user: sel.json };
@@ -274,7 +277,7 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
       const sel = hooks.selected();
       if (!sel.ok) return sel.message;
       const done = hooks.applyToSelected(changesForScenario(sel.json, normalized, values));
-      return done.ok ? `Scenario "${done.name}" now has ${Object.entries(values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ')}${done.valid ? '' : ', but has other problems to fix'}.` : done.message;
+      return done.ok ? valuesUsedMessage(done, values) : done.message;
     },
   });
   $('sens-use-best').addEventListener('click', () => {
@@ -287,9 +290,7 @@ export function setupSensitivity(hooks: SensitivityHooks): { update(): void } {
     }
     const values = last.result.combinations[at].values;
     const done = hooks.applyToSelected(changesForScenario(sel.json, last.result.sweep.base, values));
-    $('sens-use-status').textContent = done.ok
-      ? `Scenario "${done.name}" now has ${Object.entries(values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ')}${done.valid ? '' : ', but has other problems to fix'}. Run the comparison to check it against the baseline.`
-      : done.message;
+    $('sens-use-status').textContent = done.ok ? valuesUsedMessage(done, values) : done.message;
   });
   $('sens-download').addEventListener('click', () => {
     const prepared = prepare();

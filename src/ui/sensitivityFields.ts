@@ -74,3 +74,16 @@ export function sensitivitySweep(base: Record<string, unknown>, chosen: readonly
 export const sameResultsWords = (labels: readonly string[]) =>
   `Every value of ${labels.map((l) => l.split(' (')[0].toLowerCase()).join(' and ')} gave the same results, run for run: the setting does not bind on this floor, so there is no best value to use.`;
 export const NO_BEST_BUTTON = 'No best: every value gave the same results';
+
+/**
+ * What the page says once "Use the best" or "Use this setting" wrote `values` into the selected scenario. In the
+ * baseline, running the comparison does not check the change (every other scenario is set against it instead): the
+ * message says so, and how to weigh the change, instead of asking to check it against the baseline it is.
+ */
+export function valuesUsedMessage(done: { name: string; valid: boolean; baseline: boolean }, values: Record<string, unknown>): string {
+  const written = Object.entries(values).map(([p, v]) => `${p} = ${JSON.stringify(v)}`).join(', ');
+  const next = done.baseline
+    ? 'It is the baseline, so the comparison now sets every other scenario against the changed one; to see what the change wins, use it in a copy of the scenario (Add a copy of this scenario) and compare the two.'
+    : 'Run the comparison to check it against the baseline.';
+  return `Scenario "${done.name}" now has ${written}${done.valid ? '' : ', but has other problems to fix'}. ${next}`;
+}

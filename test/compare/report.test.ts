@@ -83,10 +83,10 @@ describe('compare --report', () => {
     // Every chart's axis labels were looked at: the rates', the funnel's, both times' (each with its share axis), the pipeline's and the agents'.
     expect(outside.labels).toEqual([
       ...['Contact', 'Application', 'Funded'].map((rate) => `${rate} rate (%): mean and 95% interval →`),
-      'Leads per run (mean over replications) →',
+      'Leads that arrived after the warm-up (mean per run) →',
       ...['call', 'conversation'].flatMap((first) => ['↑ Share of leads (%)', `Time from arrival to first ${first}`]),
       '↑ Open leads per agent',
-      'New leads received per agent (mean per run) →',
+      'New leads per agent after the warm-up (mean per run) →',
     ]);
     expect(outside.cut).toEqual([]);
   }, 60_000);

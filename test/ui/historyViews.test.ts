@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseCallLogText } from '../../src/io/parseText';
 import type { FittedModel } from '../../src/fit/fitCallLog';
-import { baseName, columnsView, failureMessage, FIT_CHARTS, outcomeWordsView, reportView } from '../../src/ui/historyViews';
+import { baseName, columnsView, failureMessage, FIT_CHARTS, outcomeWordsView, reportView, unknownOutcomesNote } from '../../src/ui/historyViews';
 import type { CallLogHistory, HistoryColumns } from '../../src/worker/historyApi';
 
 const columns: HistoryColumns = {
@@ -98,6 +98,20 @@ describe('the History views, alone', () => {
     expect(where).toBe('Columns');
     expect(message).toMatch(/^x\.csv does not look like a call log: no column was found for .*\. Its columns are "Lead", "Created", "Called", "Result"\./);
     expect(failureMessage({ ok: false, fileName: 'x.csv', error: { name: 'Error', message: 'unknown zone', where: 'timeZone' } })).toEqual({ message: 'unknown zone', where: 'Time zone' });
+  });
+
+  it('says a bad time zone once: the page writes "Time zone: ", the reader\'s own "time zone: " is left out', () => {
+    const message = 'time zone: expected "UTC", an offset like "+02:00" or an IANA name like "America/Chicago", got "Mars/Phobos"';
+    expect(failureMessage({ ok: false, fileName: 'x.csv', error: { name: 'RangeError', message, where: 'timeZone' } })).toEqual({
+      message: 'expected "UTC", an offset like "+02:00" or an IANA name like "America/Chicago", got "Mars/Phobos"',
+      where: 'Time zone',
+    });
+  });
+
+  it('says beside the fit how many calls it leaves out for outcomes it does not know, and nothing when none', () => {
+    const read = { ...callLog(), attempts: 273, unknownOutcomes: [{ word: 'LM', rows: 186 }, { word: 'Line engaged', rows: 141 }] };
+    expect(unknownOutcomesNote(read)).toBe('This fit leaves out 327 of 600 calls, whose outcomes this page does not know ("LM", "Line engaged"): if they were not answered, its contact rates are too high. Say what each word means under "Call outcomes this page does not know" before using it.');
+    expect(unknownOutcomesNote({ ...read, unknownOutcomes: [] })).toBe('');
   });
 
   it('makes a download name from a file name', () => {

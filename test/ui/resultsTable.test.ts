@@ -7,7 +7,7 @@ import { loadScenario } from '../../src/scenario/load';
 import { runScenario } from '../../src/scenario/runScenario';
 import { PRESET_COMPARISONS } from '../../src/ui/presets';
 import { differenceSentence } from '../../src/ui/format';
-import { OWNER_METRICS, renderSummaryTable, scoresLeads } from '../../src/ui/renderResults';
+import { OWNER_METRICS, renderSummaryTable, scoresLeads, TABLE_METRICS } from '../../src/ui/renderResults';
 import { comparisonCsv } from '../../src/ui/resultsCsv';
 
 describe('the results table with lead scoring', () => {
@@ -42,6 +42,17 @@ describe('the results table with lead scoring', () => {
   it('splits the funded loans a month between the two owners', () => {
     // Every funded lead either went straight to sales or through the drip first.
     expect(number(1, 'fundedViaSales') + number(1, 'fundedViaMarketing')).toBeCloseTo(number(1, 'funded'), 0);
+  });
+
+  it('labels each number of the results CSV as the table heads its column, so a number read on the page is found in the file', () => {
+    // Found in review: the table's "Not called within 24 h" and "Median time to first call" were "Spoiled" and
+    // "Median time to first attempt" in the CSV's label column.
+    const main = document.createElement('table');
+    renderSummaryTable(main, comparison, 40 - 14, TABLE_METRICS);
+    const headers = [...main.querySelectorAll('thead th')].slice(1).map((th) => th.textContent);
+    const labels = new Set(comparisonCsv(compareScenarios(summaries, { windowDays: [26, 26] })).trim().split('\n').slice(1).map((line) => line.split(',').at(-12)));
+    expect(headers.filter((h) => !labels.has(h!))).toEqual([]);
+    expect(headers).toContain('Not called within 24 h');
   });
 
   it('has no owner table when no scenario scores its leads', () => {

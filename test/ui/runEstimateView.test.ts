@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load';
 import { RunCalibration } from '../../src/sim/runCalibration';
-import { ESTIMATED_EVENTS_PER_SECOND, estimatedSeconds, estimateScenario, recordComparison } from '../../src/ui/runEstimateView';
+import { ESTIMATED_EVENTS_PER_SECOND, estimatedSeconds, estimateLine, estimateScenario, recordComparison, refusal } from '../../src/ui/runEstimateView';
 
 describe("the page's time estimate", () => {
   const small = loadScenario({ name: 'small', leads: { perDay: 20 }, agents: [{ name: 'Closer', count: 5 }] });
@@ -39,5 +39,22 @@ describe("the page's time estimate", () => {
     recordComparison(e, [[e[0].estimate.events / 2, undefined]], 1, 1, c);
     expect(c.eventsPerSecond()).toBeNull();
     expect(c.events(e[0].family, 100).events).toBeCloseTo(50, 9);
+  });
+
+  it('says the calls and events it guesses to 3 significant figures, the leads, agents and days as they are', () => {
+    // Found in review: a floor of 14.3 leads a day (a lead stream's arrivals) read "about 34,963 calls, 60,461 events".
+    const odd = loadScenario({ name: 'odd', leads: { perDay: 14.3 }, agents: [{ name: 'Closer', count: 10 }], days: 150, warmupDays: 75 });
+    const line = estimateLine(estimateScenario('odd', odd, new RunCalibration()));
+    const [, leads, calls, events] = /^odd: ([\d,]+) leads, 10 agents, \d+ days: about ([\d,]+) calls, ([\d,]+) events and \d+ MiB per replication\. $/.exec(line)!;
+    expect(leads).toBe('2,145');
+    // Each of 4 or more digits ends in zeros after its first three.
+    for (const n of [calls, events].map((t) => t.replace(/,/g, ''))) expect(n.slice(3), line).toMatch(/^0*$/);
+  });
+
+  it('says them so in a refusal too', () => {
+    const odd = loadScenario({ name: 'odd', leads: { perDay: 14.3 }, agents: [{ name: 'Closer', count: 10 }], days: 150, warmupDays: 75 });
+    const said = refusal({ ...estimateScenario('odd', odd, new RunCalibration()), problems: ['too many'] });
+    const [, calls, events] = /about ([\d,]+) calls, ([\d,]+) events/.exec(said)!;
+    for (const n of [calls, events].map((t) => t.replace(/,/g, ''))) expect(n.slice(3), said).toMatch(/^0*$/);
   });
 });

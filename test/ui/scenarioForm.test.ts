@@ -138,6 +138,35 @@ describe('the callback cadence per status in the form', () => {
     expect((field('callbacks.statuses.attempted.maxAttempts') as HTMLInputElement).placeholder).toBe('1');
   });
 
+  it('turns off the fixed-retries settings, saying why, unless the scenario chose that cadence: under another they did nothing', () => {
+    // Found in review: with the radar, "Tries while unreached" could be typed, wrote "tries" into the JSON, and the run ignored it.
+    const tries = field('callbacks.tries') as HTMLInputElement;
+    expect(tries.matches(':disabled')).toBe(true);
+    expect(form.querySelector('[data-note="fixed-retries"]')!.textContent).toBe('Only the Fixed retries cadence uses these: choose it in Callback cadence above to set them.');
+    json.callbacks = 'fixed-retries';
+    draw();
+    expect(tries.matches(':disabled')).toBe(false);
+    expect(form.querySelector('[data-note="fixed-retries"]')!.textContent).toBe('');
+    type('callbacks.tries', '3');
+    expect(json.callbacks).toEqual({ preset: 'fixed-retries', tries: 3 });
+  });
+
+  it('turns off the contact assumptions, saying why, while a fitted contact model replaces them', () => {
+    // Found in review: after "Use this fit", the contactability fields showed the defaults' 2.4 and 1.6 and wrote
+    // "contact" into the JSON, which the fitted "contactModel" replaces.
+    const alpha = field('contact.contactability.alpha') as HTMLInputElement;
+    expect(alpha.matches(':disabled')).toBe(false);
+    json.contactModel = { contactability: { alpha: 10, beta: 40 } };
+    draw();
+    expect(alpha.matches(':disabled')).toBe(true);
+    expect(form.querySelector('[data-note="contact"]')!.textContent).toMatch(/^This scenario uses a contact model fitted to a call log/);
+    // The competitor and conversion assumptions still apply.
+    expect((field('competitor.meanResponseMinutes') as HTMLInputElement).matches(':disabled')).toBe(false);
+    delete json.contactModel;
+    draw();
+    expect(alpha.matches(':disabled')).toBe(false);
+  });
+
   it('writes an interval typed for "contacted" as a change to the preset for that status only, and takes it back when cleared', () => {
     type('callbacks.statuses.contacted.intervalHours', '12, 18');
     expect(json.callbacks).toEqual({ preset: 'radar', statuses: { contacted: { intervalHours: [12, 18] } } });

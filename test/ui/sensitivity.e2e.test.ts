@@ -6,7 +6,7 @@ import type { CliIO } from '../../src/cli/command';
 import { main } from '../../src/cli/main';
 import type { SweepResult } from '../../src/compare';
 import { perMonth } from '../../src/compare';
-import { formatValue } from '../../src/ui/format';
+import { formatValue, pairedDifferenceInWords } from '../../src/ui/format';
 import { stateToHash } from '../../src/ui/workbenchState';
 import { hasChromium, openSite, warnIfSkipped, type Site } from './browserHarness';
 
@@ -60,6 +60,8 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     await page.getByRole('button', { name: /^Use the best/ }).click();
     const scenario = await page.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('leadlab.workbench.v1')!).scenarios[0]));
     expect(scenario.agents[0].pipelineLimit).toBe(best);
+    // The selected scenario is the baseline: the page does not ask to check the change against itself.
+    expect(await page.locator('#sens-use-status').textContent()).toMatch(/^Scenario ".*" now has agents\[0\]\.pipelineLimit = \d+\. It is the baseline, so the comparison now sets every other scenario against the changed one; /);
     // The default floor has day and late closers: writing one limit must not drop the second group.
     expect(scenario.agents.map((a: { name: string }) => a.name)).toEqual(['Day closer', 'Late closer']);
   });
@@ -103,14 +105,45 @@ describe.skipIf(!hasChromium)('sensitivity on the workbench page', () => {
     // The best and the scenario as it is, on fresh replications the search did not use, as the command measures them.
     expect(answer).toContain(`Measured on ${cli.confirmation.replications.length} fresh replications the search did not use (the same leads for both): funded loans a month ${month(cli.best.funded.mean)}`);
     expect(answer).toContain(`against ${month(cli.start.mean)} (95% interval ${month(cli.start.ci95[0])} to ${month(cli.start.ci95[1])}) for the scenario as it is`);
-    // The gain and both ends of its interval with their signs, as the comparison's differences are written.
-    const signedMonth = (v: number) => `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${month(Math.abs(v))}`;
-    expect(answer).toContain(`the gain is ${signedMonth(cli.gain.mean)}, 95% interval ${signedMonth(cli.gain.ci95[0])} to ${signedMonth(cli.gain.ci95[1])} (`);
+    // The best minus the scenario as it is, both ends of its interval with their signs, as the comparison's differences are written.
+    expect(answer).toContain(`the best minus it: ${pairedDifferenceInWords('funded', cli.gain, 14)} (`);
     expect(await page.locator('#opt-rounds tbody tr').count()).toBe(cli.rounds.length);
     // The budget covers everything the page ran: the search and the confirmation.
     expect(await page.locator('#opt-status').textContent()).toMatch(new RegExp(`^Done: ${cli.runs} of a budget of 20 runs \\(${cli.searchRuns} in the search, ${cli.confirmation.runs} to confirm`));
     expect(cli.runs).toBeLessThanOrEqual(20);
     expect(errors).toEqual([]);
+  });
+
+  it('says the best minus the scenario as it is in the unit of its goal: a rate in percentage points, a cost that rose as a cost that rose', async () => {
+    // Found in review: "the gain is +1.2%" of a contact rate (points, not percent), and "the gain is +$238" of a cost
+    // per funded the best had raised.
+    await page.getByLabel('Second setting (optional, for a heatmap)').selectOption({ label: '(none)' });
+    await page.getByLabel('Setting to vary').selectOption({ label: 'Pipeline limit (open leads per agent, first agent group)' });
+    await page.getByLabel('Values').first().fill('5-35:10');
+    await page.getByLabel('Budget (runs)').fill('20');
+    for (const [goal, words] of [['contactRate', / percentage points contact rate, 95% interval [+\u2212]\d+\.\d to [+\u2212]\d+\.\d \(/], ['costPerFunded', / cost per funded, 95% interval [+\u2212]\$[\d,]+ to [+\u2212]\$[\d,]+ \(/]] as const) {
+      await page.getByLabel('Goal').selectOption(goal);
+      await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+      await expect.poll(() => page.locator('#opt-status').textContent(), { timeout: 90_000 }).toMatch(/^Done/);
+      const answer = (await page.locator('#opt-answer p').textContent())!;
+      expect(answer, goal).toMatch(words);
+      expect(answer, goal).not.toMatch(/the gain is/);
+    }
+    await page.getByLabel('Goal').selectOption('funded');
+  });
+
+  it('refuses to run with a replications field that holds a bad value, as "Run comparison" does, rather than run the last good one', async () => {
+    // Found in review: with "1" in the field, the sensitivity ran 5 replications, the optimizer and the diagnosis too.
+    const replications = page.getByLabel('Replications per scenario');
+    await replications.fill('1');
+    const refusal = 'Replications: a whole number from 2 to 200, got "1" (in "Which policy funds more loans?" above); fix it before running.';
+    await page.getByRole('button', { name: 'Run sensitivity' }).click();
+    await expect.poll(() => page.locator('#sens-status').textContent()).toBe(refusal);
+    await page.getByRole('button', { name: 'Optimize', exact: true }).click();
+    await expect.poll(() => page.locator('#opt-status').textContent()).toBe(refusal);
+    await page.getByRole('button', { name: 'Diagnose the baseline' }).click();
+    await expect.poll(() => page.locator('#diagnosis-status').textContent()).toBe(refusal);
+    await replications.fill('2');
   });
 
   const vary = async (label: string, values: string) => {

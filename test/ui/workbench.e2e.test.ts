@@ -155,10 +155,11 @@ describe.skipIf(!hasChromium)('the workbench page in Chromium', () => {
     expect(await focusedPath()).toBe('leads.sources[0].cost');
     expect(await page.getByLabel('Price per lead ($)').first().getAttribute('placeholder')).toBe('40');
     await page.keyboard.type('45');
-    // The same for the cadence: fixed-retries' two fields, the five of "attempted", then "contacted".
+    // The same for the cadence: the five of "attempted", then "contacted" (fixed-retries' two fields are off under the
+    // grab-bag comparison's radar cadence, out of the way of the keyboard).
     await page.locator('summary', { hasText: 'Callback cadence per status' }).focus();
     await page.keyboard.press('Enter');
-    for (let i = 0; i < 9; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('Tab');
     expect(await focusedPath()).toBe('callbacks.statuses.contacted.intervalHours');
     expect(await page.getByLabel('Contacted: then every (hours, min, max)').getAttribute('placeholder')).toBe('18, 24');
     await page.keyboard.type('12, 18');

@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { agentRows } from '../../charts/rows';
 import { intervalSpec, leadsPerAgentSpec, pipelineSpec, SCENARIO_COLORS } from '../../charts/specs';
 import type { ScenarioSummary } from '../../sim/summary';
+import { MEASURED_DAYS } from './story';
 import { drawFigure, linkWorkbench, runStory, say, start } from './notebookPage';
 import { capScenarios, pipelineStory as story, topAndBottomScenario } from './pipelineStory';
 
@@ -30,11 +31,11 @@ start(async () => {
   const summaries = await runStory(story);
   const caps = summaries.slice(0, capScenarios.length);
   const [topAndBottom] = summaries.slice(capScenarios.length);
-  await drawFigure('fig-caps', (w) => intervalSpec(caps, 'funded', w), 'Funded loans for each daily cap on new leads per agent, with the 95% interval over the replications.');
+  await drawFigure('fig-caps', (w) => intervalSpec(caps, 'funded', w), `Funded loans in ${MEASURED_DAYS} for each daily cap on new leads per agent, with the 95% interval over the replications.`);
   await drawFigure('fig-caps-contact', (w) => intervalSpec(caps, 'contactRate', w), 'The share of leads ever reached under each cap: leads a full floor cannot take wait, and go cold.');
   await drawFigure('fig-pipelines', (w) => pipelineSpec(caps, w), 'Each agent\'s open leads at the start of each day, one line per agent, one panel per cap.');
-  await drawFigure('fig-officers-leads', (w) => leadsPerAgentSpec([topAndBottom], w), 'New leads the top and the bottom loan officer each received in the measured window.');
-  await drawFigure('fig-officers-funded', (w) => fundedPerAgentSpec(topAndBottom, w), 'Loans each of them funded from those leads.');
+  await drawFigure('fig-officers-leads', (w) => leadsPerAgentSpec([topAndBottom], w), `New leads the top and the bottom loan officer each received in ${MEASURED_DAYS}.`);
+  await drawFigure('fig-officers-funded', (w) => fundedPerAgentSpec(topAndBottom, w), `Loans each of them funded from the leads of ${MEASURED_DAYS}.`);
   const [top, bottom] = topAndBottom.agents;
   const rate = (a: { funded: number; leadsReceived: number }) => `${((100 * a.funded) / Math.max(1, a.leadsReceived)).toFixed(1)}%`;
   say(

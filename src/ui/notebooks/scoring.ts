@@ -2,6 +2,7 @@
 import { compareScenarios } from '../../compare/compareScenarios';
 import { pairedDifferenceSpec } from '../../charts/differenceSpec';
 import { intervalSpec } from '../../charts/specs';
+import { MEASURED_DAYS } from './story';
 import { drawFigure, linkWorkbench, runStory, say, start } from './notebookPage';
 import { busyScenarios, quietScenarios, scoringStory as story } from './scoringStory';
 
@@ -11,9 +12,9 @@ start(async () => {
   const summaries = await runStory(story);
   const quiet = summaries.slice(0, quietScenarios.length);
   const busy = summaries.slice(quietScenarios.length);
-  await drawFigure('fig-quiet', (w) => pairedDifferenceSpec(compareScenarios(quiet), 'funded', w), 'On the floor with 40 leads a day, funded loans of each scoring threshold minus every lead to sales, paired replication by replication.');
+  await drawFigure('fig-quiet', (w) => pairedDifferenceSpec(compareScenarios(quiet), 'funded', w), `On the floor with 40 leads a day, funded loans in ${MEASURED_DAYS} of each scoring threshold minus every lead to sales, paired replication by replication.`);
   await drawFigure('fig-routed', (w) => intervalSpec(quiet.slice(1), 'routedToMarketingShare', w), 'The share of leads each threshold sent to the marketing drip on arrival.');
-  await drawFigure('fig-busy', (w) => pairedDifferenceSpec(compareScenarios(busy), 'funded', w), 'On the same floor with 120 leads a day, funded loans of each threshold minus every lead to sales, paired replication by replication.');
+  await drawFigure('fig-busy', (w) => pairedDifferenceSpec(compareScenarios(busy), 'funded', w), `On the same floor with 120 leads a day, funded loans in ${MEASURED_DAYS} of each threshold minus every lead to sales, paired replication by replication.`);
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
   const mid = quiet[2];
   say(

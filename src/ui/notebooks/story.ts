@@ -23,8 +23,18 @@ export interface Story {
  * time and the month").
  */
 export function notebookFloor(over: Record<string, unknown>): Record<string, unknown> {
-  return presetFloor({ name: over.name, days: 60, warmupDays: 14, cooldownDays: 30, ...over });
+  return presetFloor({ name: over.name, days: NOTEBOOK_DAYS, warmupDays: NOTEBOOK_WARMUP_DAYS, cooldownDays: 30, ...over });
 }
+
+const NOTEBOOK_DAYS = 60;
+const NOTEBOOK_WARMUP_DAYS = 14;
+
+/**
+ * What the notebooks' funded loans are counted over, for their captions: "the 46 measured days (after a 14-day
+ * warm-up)". A count of funded loans is of the measured window, not a month as the workbench says them; without
+ * its days a reader could not weigh 36 loans here against the workbench's 24 a month for the same floor.
+ */
+export const MEASURED_DAYS = `the ${NOTEBOOK_DAYS - NOTEBOOK_WARMUP_DAYS} measured days (after a ${NOTEBOOK_WARMUP_DAYS}-day warm-up)`;
 
 /** The story's runs, replication-major (replication r of every scenario, then r + 1), as the workbench orders them. */
 export function storyTasks(story: Story, scenarios: readonly Record<string, unknown>[] = story.scenarios): SimTask[] {
