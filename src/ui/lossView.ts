@@ -69,7 +69,8 @@ export function setupLossView(hooks: LossViewHooks): void {
     const total = replications * (LADDER.length + 1);
     let finished = 0;
     const runFloor: RunFloor = async (json, label, step) => {
-      status.textContent = `Step ${step} of ${LADDER.length}: ${label}`;
+      // Step 0 is the floor as it is, which the steps are measured against: not a step of the ladder.
+      status.textContent = step === 0 ? `The floor as it is, then the ${LADDER.length} steps` : `Step ${step} of ${LADDER.length}: ${label}`;
       const tasks = Array.from({ length: replications }, (_, r) => ({ source: { json, files: {} }, replication: r, seed }));
       const outcome = await pool.run(tasks, { signal: controls.signal, onProgress: (done) => void (progress.value = (finished + done) / total) });
       finished += replications;

@@ -68,19 +68,24 @@ describe.skipIf(!hasChromium)('the "Where production is lost" view in Chromium',
     // finished, "Done: 5 steps", between two polls).
     const interrupted = page.evaluate(
       () =>
-        new Promise<void>((done) => {
+        new Promise<string[]>((done) => {
           const status = document.getElementById('diagnosis-status')!;
+          const seen: string[] = [];
           const observer = new MutationObserver(() => {
+            seen.push(status.textContent ?? '');
             if (!/^Step 1 of 5/.test(status.textContent ?? '')) return;
             observer.disconnect();
             document.querySelector<HTMLButtonElement>('button[aria-label="Interrupt the diagnosis"]')!.click();
-            done();
+            done(seen);
           });
           observer.observe(status, { childList: true, characterData: true, subtree: true });
         }),
     );
     await page.getByRole('button', { name: 'Diagnose the baseline' }).click();
-    await interrupted;
+    // The floor as it is runs first, and is not counted as a step of the ladder ("Step 0 of 5" it read before).
+    const seen = await interrupted;
+    expect(seen).toContain('The floor as it is, then the 5 steps');
+    expect(seen.some((s) => /Step 0/.test(s))).toBe(false);
     await expect.poll(() => page.locator('#diagnosis-status').textContent(), { timeout: 30_000 }).toMatch(/^Interrupted/);
     const said = (await page.locator('#diagnosis-status').textContent())!;
     const steps = await page.locator('#diagnosis-steps li').count();
