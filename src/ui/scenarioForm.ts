@@ -161,11 +161,20 @@ export function wireInputs(root: HTMLElement, onInput: (path: string, value: unk
 }
 
 /**
+ * Fields set only in the JSON whose issues a field of the form causes as well: the warm-up and cool-down are checked
+ * against the days simulated, so shortening the days below the warm-up is marked on the days, where it was typed.
+ */
+const FORM_FIELD_OF: Readonly<Record<string, string>> = { warmupDays: 'days', cooldownDays: 'days' };
+
+/** The path of the form field that shows an issue at `path`: its own, or the field that governs it (above). */
+const formPathOf = (path: string): string => FORM_FIELD_OF[path] ?? path;
+
+/**
  * Marks the inputs that schema issues name (aria-invalid) and opens the collapsed section that holds them; clears
  * the marks of the others. Returns how many issues landed on an input.
  */
 export function markIssues(form: HTMLElement, issues: readonly SchemaIssue[]): number {
-  const bad = new Set(issues.map((i) => i.path));
+  const bad = new Set(issues.map((i) => formPathOf(i.path)));
   let marked = 0;
   for (const input of form.querySelectorAll<HTMLElement>('[data-path]')) {
     if (bad.has(input.dataset.path!)) {
@@ -180,7 +189,7 @@ export function markIssues(form: HTMLElement, issues: readonly SchemaIssue[]): n
 
 /** A "show the field" button for an issue whose path has a field in the form (none otherwise). */
 export function fieldLink(form: HTMLElement, path: string): (HTMLElement | string)[] {
-  const input = [...form.querySelectorAll<HTMLElement>('[data-path]')].find((i) => i.dataset.path === path);
+  const input = [...form.querySelectorAll<HTMLElement>('[data-path]')].find((i) => i.dataset.path === formPathOf(path));
   if (!input) return [];
   const go = el('button', { className: 'link' }, 'Show the field');
   go.type = 'button';

@@ -315,6 +315,22 @@ describe('schema issues on the form', () => {
     expect(fieldLink(form, 'contact.ageDecay')).toEqual([]);
   });
 
+  it('mark the days simulated, and link to them, for a warm-up or cool-down (set in the JSON only) the days no longer hold', () => {
+    Element.prototype.scrollIntoView ??= () => {};
+    const fixed = document.createElement('form');
+    fixed.innerHTML = '<label>Days simulated <input data-path="days" type="number" /></label>';
+    document.body.append(fixed);
+    // The workbench's preset with a 75-day warm-up, its days typed down to 50.
+    const issues = issuesOf({ name: 'x', days: 50, warmupDays: 75 });
+    expect(issues.map((i) => i.path)).toEqual(['warmupDays']);
+    expect(markIssues(fixed, issues)).toBe(1);
+    expect(fixed.querySelector('input')!.getAttribute('aria-invalid')).toBe('true');
+    const [, button] = fieldLink(fixed, 'warmupDays') as [string, HTMLButtonElement];
+    button.click();
+    expect(document.activeElement).toBe(fixed.querySelector('input'));
+    fixed.remove();
+  });
+
   it('name a required source field cleared in the form, and a cadence interval that is not two numbers', () => {
     json.leads = { sources: [{ name: 'aggregator', share: 1 }] };
     draw();
