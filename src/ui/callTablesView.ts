@@ -25,7 +25,7 @@ export function callTablesView(scenario: number, name: string, tables: CallTable
     el('h4', {}, `${name} (${tables.leads.toLocaleString('en-US')} leads called in the first replication, of the leads that arrived in its ${run.days - run.warmupDays} measured days, after the ${run.warmupDays}-day warm-up)`),
     attempts,
     conversionTable(`calls-speed-${scenario}`, `${name}: conversion by speed to lead (time from the lead to its first call)`, 'First call within', tables.bySpeedToLead),
-    conversionTable(`calls-first-contact-${scenario}`, `${name}: conversion by the attempt that first reached the lead`, 'First reached on', tables.byAttemptOfFirstContact),
+    conversionTable(`calls-first-contact-${scenario}`, `${name}: conversion by the attempt that first reached the lead`, 'First reached on', tables.byAttemptOfFirstContact, false),
   );
 }
 

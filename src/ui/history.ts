@@ -142,7 +142,7 @@ export function setupHistory(hooks: HistoryHooks): void {
     });
     $('history-conversion').replaceChildren(...(f.conversion ? [
       conversionTable('history-conversion-speed', 'Conversion by speed to lead (time from the lead to its first call)', 'First call within', f.conversion.bySpeedToLead),
-      conversionTable('history-conversion-attempt', 'Conversion by the attempt that first reached the lead', 'First reached on', f.conversion.byAttemptOfFirstContact),
+      conversionTable('history-conversion-attempt', 'Conversion by the attempt that first reached the lead', 'First reached on', f.conversion.byAttemptOfFirstContact, false),
     ] : []));
     $('history-notes').replaceChildren(...fitNotesView(f));
   }

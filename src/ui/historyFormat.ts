@@ -89,11 +89,11 @@ export function inPageWords(message: string): string {
 }
 
 /** A row of a conversion table as the page shows it: group, leads, reached, converted, rate with its interval. */
-export function conversionCells(r: ConversionRow): string[] {
+export function conversionCells(r: ConversionRow, reached = true): string[] {
   return [
     r.thin ? `${r.label} (few leads)` : r.label,
     count(r.leads),
-    percent(r.contactRate),
+    ...(reached ? [percent(r.contactRate)] : []),
     count(r.converted),
     `${percent(r.conversionRate)} (${percent(r.lower)} to ${percent(r.upper)})`,
   ];

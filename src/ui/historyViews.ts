@@ -165,13 +165,17 @@ export const FIT_CHARTS: readonly [figureId: string, title: string, spec: (fit: 
 ];
 
 /** A conversion table: leads, reached, converted and the rate with its interval, per group. */
-export function conversionTable(id: string, caption: string, group: string, rows: ConversionRow[]): HTMLElement {
-  const head = [group, 'Leads', 'Reached', 'Converted', 'Conversion rate (95% interval)'];
+/**
+ * A table of conversion by group. `reached` adds the share of each group's leads reached: by speed to lead it varies,
+ * by the attempt that first reached the lead it is 100% in every row, and is left out (as `leadlab fit` leaves it out).
+ */
+export function conversionTable(id: string, caption: string, group: string, rows: ConversionRow[], reached = true): HTMLElement {
+  const head = [group, 'Leads', ...(reached ? ['Reached'] : []), 'Converted', 'Conversion rate (95% interval)'];
   return el('div', { className: 'table-wrap' }, el('table', { id },
     el('caption', {}, caption),
     el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...rows.map((r) => {
-      const [label, ...cells] = conversionCells(r);
+      const [label, ...cells] = conversionCells(r, reached);
       return el('tr', {}, el('th', { scope: 'row' }, label), ...cells.map((c) => el('td', { className: 'num' }, c)));
     })),
   ));

@@ -247,7 +247,7 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
       expect(await page.locator(`#history-key-numbers dd[data-key="${n.key}"] strong`).textContent(), n.label).toBe(n.value);
     }
     const rows = await page.locator('#history-conversion-speed tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
-    expect(rows).toEqual(expected.conversion!.bySpeedToLead.map(conversionCells));
+    expect(rows).toEqual(expected.conversion!.bySpeedToLead.map((r) => conversionCells(r)));
     await page.locator('#history-conversion').screenshot({ path: '/tmp/history-conversion.png' });
     await tz.fill('');
     await tz.press('Tab');

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseCallLogText } from '../../src/io/parseText';
 import type { FittedModel } from '../../src/fit/fitCallLog';
-import { baseName, columnsView, failureMessage, FIT_CHARTS, outcomeWordsView, reportView, unknownOutcomesNote } from '../../src/ui/historyViews';
+import { baseName, columnsView, conversionTable, failureMessage, FIT_CHARTS, outcomeWordsView, reportView, unknownOutcomesNote } from '../../src/ui/historyViews';
 import type { CallLogHistory, HistoryColumns } from '../../src/worker/historyApi';
 
 const columns: HistoryColumns = {
@@ -134,5 +134,22 @@ describe('the History views, alone', () => {
     expect(text).not.toContain('`');
     const code = reportView(summary).flatMap((n) => [...(n as HTMLElement).querySelectorAll?.('code') ?? []]).map((c) => c.textContent);
     expect(code).toContain('leadlab fit');
+  });
+});
+
+describe('conversion tables', () => {
+  const row = (label: string, leads: number, contactRate: number, converted: number) => ({ label, leads, contacted: Math.round(leads * contactRate), contactRate, converted, conversionRate: converted / leads, lower: 0, upper: 1, thin: false });
+  const heads = (t: HTMLElement) => [...t.querySelectorAll('thead th')].map((h) => h.textContent);
+
+  it('show the share reached by speed to lead, and leave it out by the attempt that first reached the lead, where each row says it', () => {
+    const speed = conversionTable('s', 'by speed', 'First call within', [row('5 min', 100, 0.4, 4), row('1 h', 80, 0.3, 2)]);
+    expect(heads(speed)).toEqual(['First call within', 'Leads', 'Reached', 'Converted', 'Conversion rate (95% interval)']);
+    expect([...speed.querySelectorAll('tbody tr')][0].children).toHaveLength(5);
+    const attempt = conversionTable('a', 'by attempt', 'First reached on', [row('1', 50, 1, 5), row('never reached', 20, 0, 0)], false);
+    expect(heads(attempt)).toEqual(['First reached on', 'Leads', 'Converted', 'Conversion rate (95% interval)']);
+    expect([...attempt.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent))).toEqual([
+      ['1', '50', '5', '10.0% (0.0% to 100.0%)'],
+      ['never reached', '20', '0', '0.0% (0.0% to 100.0%)'],
+    ]);
   });
 });
