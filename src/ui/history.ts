@@ -152,7 +152,12 @@ export function setupHistory(hooks: HistoryHooks): void {
     renderColumns(read, editable);
     renderReport(read);
     renderLeadStream(read);
-    $<HTMLButtonElement>('history-use-arrivals').disabled = !(read?.ok && read.kind === 'leads' && read.leads > 0);
+    const arrivals = $<HTMLButtonElement>('history-use-arrivals');
+    arrivals.disabled = !(read?.ok && read.kind === 'leads' && read.leads > 0);
+    // A disabled button says why: arrivals come from a lead stream, one row per lead.
+    arrivals.title = !arrivals.disabled ? '' : read?.ok && read.kind === 'calls'
+      ? 'A call log is for the fit above; arrivals come from a lead stream (one row per lead, with its created time)'
+      : 'Load a lead stream (one row per lead, with its created time) to use its arrivals';
     renderFit(read?.ok && read.kind === 'calls' ? store.state.fit : undefined);
   }
 

@@ -246,6 +246,10 @@ describe.skipIf(!hasChromium)('the History section in Chromium', () => {
     for (const n of fitKeyNumbers(expected).filter((k) => k.key !== 'contactability')) {
       expect(await page.locator(`#history-key-numbers dd[data-key="${n.key}"] strong`).textContent(), n.label).toBe(n.value);
     }
+    // A call log has no arrivals to use, and the disabled button says so.
+    const arrivals = page.getByRole('button', { name: 'Use these arrivals in the selected scenario' });
+    expect(await arrivals.isDisabled()).toBe(true);
+    expect(await arrivals.getAttribute('title')).toMatch(/^A call log is for the fit above; arrivals come from a lead stream/);
     const rows = await page.locator('#history-conversion-speed tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
     expect(rows).toEqual(expected.conversion!.bySpeedToLead.map((r) => conversionCells(r)));
     await page.locator('#history-conversion').screenshot({ path: '/tmp/history-conversion.png' });
