@@ -29,8 +29,12 @@ import { runTasks } from './runTasks';
 import { inlineScenarioSource, readScenarioSource, type ScenarioSource } from './scenarioJson';
 import { REPLICATIONS_LIMIT, WORKERS_LIMIT } from './schemaLimits';
 
+/** The reading flags that read the lead stream of --leads too (a floor's two files share a clock), when it has no --leads-<flag>. */
+const READ_BOTH_FILES = ['tz', 'date-order'];
 /** Flags that read only the call log of --log, and only the lead stream of --leads: each is refused without its file. */
-const LOG_ONLY = ['map', 'outcome', 'delimiter', 'kind', 'skip-lines', 'strict', 'show-rejects'] as const;
+const LOG_ONLY = Object.keys(LOG_INPUT_FLAGS).filter((k) => !READ_BOTH_FILES.includes(k));
+/** The flags that say what to do with a file's rejected rows, not how to read it. */
+const ON_REJECTS = ['strict', 'show-rejects'];
 /** Flags of `leadlab import` that read a lead stream as they read any file, given to --leads as --leads-<flag>. */
 const LEADS_READING = ['delimiter', 'skip-lines', 'strict'] as const;
 const LEADS_ONLY = ['leads-map', 'leads-tz', 'leads-date-order', ...LEADS_READING.map((k) => `leads-${k}` as const)] as const;
@@ -169,7 +173,7 @@ async function currentFloor(positional: string[], f: Record<string, unknown>, io
 /** The `leadlab import` command that reads the call log of --log as diagnose read it (its reading flags), listing its rejected rows. */
 function logImportCommand(file: string, f: Record<string, unknown>): string {
   const words = ['leadlab', 'import', shellWord(file)];
-  for (const flag of ['map', 'outcome', 'tz', 'date-order', 'delimiter', 'kind', 'skip-lines'] as const) {
+  for (const flag of Object.keys(LOG_INPUT_FLAGS).filter((k) => !ON_REJECTS.includes(k))) {
     const value = f[flag];
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) words.push(`--${flag}`, shellWord(String(v)));
   }
